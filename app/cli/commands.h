@@ -1,0 +1,22 @@
+// The `trainyard` command line: one function per command, each returning the process exit code.
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace trainyard::cli {
+
+struct Io {
+    QTextStream &in;
+    QTextStream &out;
+    QTextStream &err;
+    bool interactive; // stdin is a terminal
+};
+
+int run(const QStringList &args, Io &io);
+
+int configCommand(const QStringList &args, Io &io);
+int launchCommand(const QStringList &args, Io &io);
+int envCommand(const QStringList &args, Io &io);
+
+} // namespace trainyard::cli

@@ -1,0 +1,20 @@
+// trainyard: the command line. A thin main over trainyard::cli.
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <cstdio>
+#include <unistd.h>
+
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("trainyard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TRAINYARD_VERSION));
+    QTextStream in(stdin);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    trainyard::cli::Io io{in, out, err, isatty(STDIN_FILENO) != 0};
+    const int rc = trainyard::cli::run(app.arguments().mid(1), io);
+    out.flush();
+    err.flush();
+    return rc;
+}

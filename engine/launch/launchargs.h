@@ -1,0 +1,49 @@
+// accelerate launch's command line: the same flag names (with - or _), defaults and types, and the record of
+// which flags the user typed, which drives accelerate's precedence (typed flags beat the file, the file beats
+// flag defaults). Trainyard's own launch flags live beside them.
+#pragma once
+
+#include "config/value.h"
+
+#include <QMap>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace trainyard {
+
+struct LaunchFlagSpec {
+    enum class Kind { StoreTrue, Int, Float, String, Append };
+    QStringList names; // "--num_processes"; short forms such as "-m"
+    QString dest;
+    Kind kind = Kind::String;
+    Value defaultValue;
+    QStringList choices;
+    bool trainyard = false; // Trainyard's own flag (not accelerate's)
+    const char *help = nullptr;
+};
+
+const QList<LaunchFlagSpec> &launchFlagSpecs();
+
+struct LaunchArgs {
+    QMap<QString, Value> values; // every accelerate dest, defaults filled in
+    QSet<QString> typed;         // dests the user gave on the command line (accelerate's args.nondefault)
+    QString script;
+    QStringList scriptArgs;
+
+    // Trainyard's own flags
+    bool dryRun = false;
+    bool json = false;
+    QString python; // --python PATH; empty means python3 from PATH
+
+    Value get(const QString &dest) const { return values.value(dest); }
+    void set(const QString &dest, const Value &v) { values.insert(dest, v); }
+    bool isSet(const QString &dest) const { return !values.value(dest).isNull(); }
+    bool flag(const QString &dest) const { return values.value(dest).truthy(); }
+};
+
+// Parses the words after `launch`. Stops at the first positional word (the script); the rest are its
+// arguments, as accelerate's REMAINDER does. Returns false with error set on a malformed flag.
+bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error);
+
+} // namespace trainyard

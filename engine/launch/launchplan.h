@@ -1,0 +1,58 @@
+// The launch plan: from accelerate's launch flags and a config, every rank of every machine with its argv and
+// the environment Trainyard sets for it, the way `accelerate launch` and torchrun would, plus Trainyard's
+// deliberate fixes (each with a warning). Nothing is started here; the launch engine runs the plan.
+#pragma once
+
+#include "config/diagnostic.h"
+#include "launch/launchargs.h"
+#include "system/hardware.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace trainyard {
+
+struct RankPlan {
+    int machineRank = 0;
+    int rank = 0;
+    int localRank = 0;
+    QStringList argv;
+    QMap<QString, QString> env; // every variable Trainyard sets or overrides for this process
+};
+
+struct LaunchPlan {
+    QString launcher;     // "simple", "multi_gpu" (torchrun path), "deepspeed"
+    QString configFile;   // the config used, empty when none
+    int numProcesses = 1; // world size
+    int numMachines = 1;
+    int machineRank = 0; // this machine
+    int port = 0;        // MASTER_PORT, 0 when the plan needs none
+    QString masterAddr;
+    QStringList warnings;
+    Diagnostics errors; // when not empty, nothing may be launched
+    QList<RankPlan> ranks;
+
+    bool ok() const { return errors.isEmpty(); }
+    QList<RankPlan> ranksOfMachine(int machine) const;
+    // {"warnings": [...], "ranks": [{"machine_rank", "rank", "local_rank", "argv", "env"}], ...}
+    QByteArray toJson() const;
+    // A POSIX shell script that starts this machine's ranks as the plan says.
+    QString toShellScript(int machine) const;
+};
+
+struct PlanOptions {
+    // Environment the plan is computed against (OMP_NUM_THREADS, PYTHONPATH, ...); defaults to this
+    // process's.
+    QMap<QString, QString> environment;
+    bool environmentGiven = false;
+};
+
+LaunchPlan planLaunch(const LaunchArgs &args, const HardwareInfo &hw, const PlanOptions &options = {});
+
+// Binds 127.0.0.1 and the wildcard address to port; false when something else holds it.
+bool isPortFree(int port);
+// A port the OS says is free now.
+int pickFreePort();
+
+} // namespace trainyard

@@ -1,0 +1,21 @@
+// What this machine has, as far as a launch plan cares: accelerators and CPU cores.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace trainyard {
+
+struct HardwareInfo {
+    int cudaDevices = 0;  // NVIDIA GPUs visible to this process
+    QStringList gpuNames; // one per device when known
+    int logicalCores = 1;
+    int physicalCores = 1; // what psutil.cpu_count(logical=False) gives
+    QString detectedBy;    // "nvidia-smi", "/proc/driver/nvidia", "TRAINYARD_GPU_COUNT" or "none"
+
+    // Probes the machine. TRAINYARD_GPU_COUNT overrides the GPU count (for machines without GPUs, such as CI,
+    // that must plan for a GPU cluster).
+    static HardwareInfo detect();
+};
+
+} // namespace trainyard
