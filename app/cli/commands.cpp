@@ -207,8 +207,7 @@ int launchCommand(const QStringList &args, Io &io) {
         io.out << QString::fromUtf8(plan.toJson());
         return plan.ok() ? ExitOk : ExitErrors;
     }
-    for (const QString &w : plan.warnings)
-        io.err << tr("warning: %1").arg(w) << '\n';
+    printDiagnostics(plan.warnings, io.err);
     if (!plan.ok()) {
         printDiagnostics(plan.errors, io.err);
         return ExitErrors;

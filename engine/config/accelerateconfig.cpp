@@ -113,7 +113,7 @@ Value AccelerateConfig::processed() const {
             continue;
         Value *existing = d.find(f.key);
         if (!existing)
-            d.set(f.key, f.defaultValue);
+            d.set(f.key, k == SageMaker && f.key == u"gpu_ids"_s ? Value::string(u"all"_s) : f.defaultValue);
         else if (k == Cluster && f.type == FieldType::Dict && existing->isNull())
             *existing = Value::map();
     }
@@ -466,9 +466,9 @@ struct Checker {
         checkFsdp(dt);
         checkDeepSpeed(dt, machines);
         checkParallelism(np);
-        const Value hostfile = p.get(u"mpirun_config"_s).get(u"mpirun_hostfile"_s);
+        const Value hostfile = doc.get(u"mpirun_config"_s).get(u"mpirun_hostfile"_s);
         if (!hostfile.isNull())
-            warning(posOf(u"mpirun_config"_s), u"mpirun_config.mpirun_hostfile"_s,
+            warning(hostfile.pos, u"mpirun_config.mpirun_hostfile"_s,
                     tr("Trainyard starts multi-CPU ranks itself, without mpirun; the hostfile is kept for "
                        "accelerate launch"));
     }
@@ -531,7 +531,8 @@ struct Checker {
         const bool v2 = version.pythonStr() == u"2"_s;
         const Value cpuRam = get(u"fsdp_cpu_ram_efficient_loading"_s);
         const Value sync = get(u"fsdp_sync_module_states"_s);
-        if ((cpuRam.isNull() || !isSentinelFalse(cpuRam)) && !sync.isNull() && isSentinelFalse(sync))
+        if (dt == u"FSDP"_s && (cpuRam.isNull() || !isSentinelFalse(cpuRam)) && !sync.isNull() &&
+            isSentinelFalse(sync))
             error(pos(u"fsdp_sync_module_states"_s), u"fsdp_config.fsdp_sync_module_states"_s,
                   tr("fsdp_cpu_ram_efficient_loading needs fsdp_sync_module_states: true (only rank 0 loads "
                      "the weights; the others receive them); accelerate launch refuses this config"));

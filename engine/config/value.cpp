@@ -68,17 +68,37 @@ bool Value::truthy() const {
     return false;
 }
 
+// Python's repr() of a float: the shortest digits that read back exactly, in positional notation for
+// exponents from -4 to 15 and in scientific notation (e+XX) outside.
 static QString pythonFloat(double d) {
     if (std::isnan(d))
         return u"nan"_s;
     if (std::isinf(d))
         return d > 0 ? u"inf"_s : u"-inf"_s;
     char buf[64];
-    auto res = std::to_chars(buf, buf + sizeof buf, d);
-    QString s = QString::fromLatin1(buf, int(res.ptr - buf));
-    if (!s.contains(u'.') && !s.contains(u'e') && !s.contains(u'n'))
-        s += u".0"_s;
-    return s;
+    const auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+    const QString sci = QString::fromLatin1(buf, int(res.ptr - buf)); // e.g. -1.2345e+08
+    const qsizetype e = sci.indexOf(u'e');
+    const int exponent = sci.mid(e + 1).toInt();
+    QString mantissa = sci.left(e);
+    const bool negative = mantissa.startsWith(u'-');
+    if (negative)
+        mantissa.remove(0, 1);
+    const QString digits = QString(mantissa).remove(u'.');
+    QString out;
+    if (exponent >= -4 && exponent < 16) {
+        if (exponent < 0) {
+            out = u"0."_s + QString(-exponent - 1, u'0') + digits;
+        } else if (digits.size() > exponent + 1) {
+            out = digits.left(exponent + 1) + u'.' + digits.mid(exponent + 1);
+        } else {
+            out = digits + QString(exponent + 1 - digits.size(), u'0') + u".0"_s;
+        }
+    } else {
+        out = digits.left(1) + (digits.size() > 1 ? u"."_s + digits.mid(1) : QString()) + u'e' +
+              (exponent < 0 ? u'-' : u'+') + QString::number(std::abs(exponent)).rightJustified(2, u'0');
+    }
+    return negative ? u'-' + out : out;
 }
 
 QString Value::pythonStr() const {
@@ -224,8 +244,15 @@ bool operator==(const Value &a, const Value &b) {
         return a.m_string == b.m_string;
     case Value::Type::List:
         return a.m_items == b.m_items;
-    case Value::Type::Map:
-        return a.entries() == b.entries();
+    case Value::Type::Map: // as Python compares dicts: same keys and values, in any order
+        if (a.size() != b.size())
+            return false;
+        for (const MapEntry &e : a.entries()) {
+            const Value *other = b.find(e.key);
+            if (!other || !(*other == e.value))
+                return false;
+        }
+        return true;
     }
     return false;
 }

@@ -49,7 +49,10 @@ struct Planner {
     void error(const QString &msg, const QString &field = {}) {
         plan.errors.append(Diagnostic{Diagnostic::Severity::Error, plan.configFile, {}, field, msg});
     }
-    void warn(const QString &msg) { plan.warnings << msg; }
+    void warn(const QString &msg)
+    {
+        plan.warnings.append(Diagnostic{Diagnostic::Severity::Warning, u"trainyard launch"_s, {}, {}, msg});
+    }
 
     bool validateFlags() {
         int hardware = 0;
@@ -94,7 +97,7 @@ struct Planner {
             if (d.isError())
                 plan.errors.append(d);
             else
-                plan.warnings << d.format();
+                plan.warnings.append(d);
         }
         haveConfig = config.isLoaded() && !hasErrors(ds);
         return haveConfig;
@@ -576,7 +579,10 @@ QList<RankPlan> LaunchPlan::ranksOfMachine(int machine) const {
 
 QByteArray LaunchPlan::toJson() const {
     QJsonObject root;
-    root[u"warnings"_s] = QJsonArray::fromStringList(warnings);
+    QJsonArray warns;
+    for (const Diagnostic &d : warnings)
+        warns.append(d.format());
+    root[u"warnings"_s] = warns;
     QJsonArray errs;
     for (const Diagnostic &d : errors)
         errs.append(d.format());
@@ -645,6 +651,7 @@ LaunchPlan planLaunch(const LaunchArgs &args, const HardwareInfo &hw, const Plan
             p.environ.insert(k, pe.value(k));
     }
     p.build();
+    p.plan.settings = p.args.values;
     if (!p.plan.ok())
         p.plan.ranks.clear();
     return p.plan;
