@@ -1,0 +1,284 @@
+// The `trainyard` command line as users and scripts run it: a real process, its output and exit codes.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString dataFile(const QString &rel) { return QStringLiteral(TRAINYARD_TEST_DATA) + u'/' + rel; }
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_home;
+
+    Result run(const QStringList &args, const QByteArray &input = {}, const QString &cwd = {},
+               const QMap<QString, QString> &extraEnv = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"HF_HOME"_s, m_home.filePath(u"hf"_s));
+        for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
+            env.insert(it.key(), it.value());
+        p.setProcessEnvironment(env);
+        if (!cwd.isEmpty())
+            p.setWorkingDirectory(cwd);
+        p.start(QStringLiteral(TRAINYARD_CLI), args);
+        if (!p.waitForStarted(10000))
+            qFatal("cannot start %s", TRAINYARD_CLI);
+        p.write(input);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60000))
+            qFatal("trainyard %s did not finish", qPrintable(args.join(u' ')));
+        return Result{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                      QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_home.isValid()); }
+    void validateReportsAndExits();
+    void showPrintsCanonicalJson();
+    void updateRewritesAtomicallyAndRefusesBrokenFiles();
+    void initDefaults();
+    void questionnaireThroughStdin_data();
+    void questionnaireThroughStdin();
+    void questionnaireReasksBadAnswers();
+    void questionnaireEndOfInputWritesNothing();
+    void launchDryRunJson();
+    void launchDryRunShell();
+    void launchRefusesBadFlags();
+    void envReports();
+    void usage();
+};
+
+void TestCli::validateReportsAndExits()
+{
+    const Result ok = run({u"config"_s, u"validate"_s, u"multi_gpu.yaml"_s, u"fsdp.yaml"_s}, {}, dataFile(u"configs"_s));
+    QCOMPARE(ok.exitCode, 0);
+    QCOMPARE(ok.out, u"fsdp.yaml:6:26: warning: TRANSFORMER_BASED_WRAP without fsdp_transformer_layer_cls_to_wrap "
+                     "relies on the model's _no_split_modules\n"_s);
+    QVERIFY(ok.err.contains(u"2 file(s) checked: 0 error(s), 1 warning(s)"_s));
+    const Result bad =
+        run({u"config"_s, u"validate"_s, u"yaml11_traps.yaml"_s, u"tab.yaml"_s}, {}, dataFile(u"invalid"_s));
+    QCOMPARE(bad.exitCode, 1);
+    const QStringList lines = bad.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY(lines[0].startsWith(u"yaml11_traps.yaml:3:18: error: mixed_precision: unquoted no"_s));
+    QVERIFY(lines[1].startsWith(u"yaml11_traps.yaml:5:10: error: gpu_ids: 1"_s));
+    QVERIFY(lines[2].startsWith(u"tab.yaml:4:1: error: tab character"_s));
+    QCOMPARE(run({u"config"_s, u"validate"_s}).exitCode, 2);
+}
+
+void TestCli::showPrintsCanonicalJson()
+{
+    const Result r = run({u"config"_s, u"show"_s, dataFile(u"configs/legacy_fp16.yaml"_s), u"--format"_s, u"json"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.toUtf8(), readAll(dataFile(u"configs/legacy_fp16.canonical.json"_s)));
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(o.value(u"mixed_precision"_s).toString(), u"fp16"_s);
+    QCOMPARE(o.value(u"dynamo_config"_s).toObject().value(u"dynamo_backend"_s).toString(), u"INDUCTOR"_s);
+    QVERIFY(!o.contains(u"fp16"_s));
+    const Result yaml = run({u"config"_s, u"show"_s, dataFile(u"configs/fsdp.yaml"_s)});
+    QCOMPARE(yaml.out.toUtf8(), readAll(dataFile(u"configs/fsdp.canonical.yaml"_s)));
+    const Result broken = run({u"config"_s, u"show"_s, dataFile(u"invalid/syntax.yaml"_s)});
+    QCOMPARE(broken.exitCode, 1);
+    QVERIFY(broken.out.isEmpty());
+    QVERIFY(broken.err.contains(u"syntax.yaml:3:8: error: YAML syntax error"_s));
+}
+
+void TestCli::updateRewritesAtomicallyAndRefusesBrokenFiles()
+{
+    QTemporaryDir dir;
+    const QString target = dir.filePath(u"legacy.yaml"_s);
+    QVERIFY(QFile::copy(dataFile(u"configs/legacy_fp16.yaml"_s), target));
+    const Result r = run({u"config"_s, u"update"_s, target});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(readAll(target), readAll(dataFile(u"configs/legacy_fp16.canonical.yaml"_s)));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"legacy.yaml"_s});
+    // JSON stays JSON.
+    const QString json = dir.filePath(u"c.json"_s);
+    QVERIFY(QFile::copy(dataFile(u"configs/gpu_subset.json"_s), json));
+    QFile::setPermissions(json, QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(run({u"config"_s, u"update"_s, json}).exitCode, 1); // unknown key: refused, untouched
+    QCOMPARE(readAll(json), readAll(dataFile(u"configs/gpu_subset.json"_s)));
+    const QString broken = dir.filePath(u"traps.yaml"_s);
+    QVERIFY(QFile::copy(dataFile(u"invalid/yaml11_traps.yaml"_s), broken));
+    const Result refused = run({u"config"_s, u"update"_s, broken});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY(refused.err.contains(u"not rewritten"_s));
+    QCOMPARE(readAll(broken), readAll(dataFile(u"invalid/yaml11_traps.yaml"_s)));
+}
+
+void TestCli::initDefaults()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"default_config.yaml"_s);
+    const Result r = run({u"config"_s, u"init"_s, u"--defaults"_s, u"-o"_s, out}, {}, {},
+                         {{u"TRAINYARD_GPU_COUNT"_s, u"0"_s}});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(u"configuration saved at "_s + out));
+    const QString text = QString::fromUtf8(readAll(out));
+    QVERIFY(text.contains(u"distributed_type: 'NO'\n"_s));
+    QVERIFY(text.contains(u"use_cpu: true\n"_s));
+    // accelerate config default refuses to overwrite; so does Trainyard, unless told.
+    QCOMPARE(run({u"config"_s, u"init"_s, u"--defaults"_s, u"-o"_s, out}).exitCode, 1);
+    const Result forced = run({u"config"_s, u"init"_s, u"--defaults"_s, u"--force"_s, u"-o"_s, out}, {}, {},
+                              {{u"TRAINYARD_GPU_COUNT"_s, u"4"_s}});
+    QCOMPARE(forced.exitCode, 0);
+    QVERIFY(QString::fromUtf8(readAll(out)).contains(u"num_processes: 4\n"_s));
+    // Without -o it goes where accelerate looks.
+    QCOMPARE(run({u"config"_s, u"init"_s, u"--defaults"_s}).exitCode, 0);
+    QVERIFY(QFile::exists(m_home.filePath(u"hf/accelerate/default_config.yaml"_s)));
+}
+
+void TestCli::questionnaireThroughStdin_data()
+{
+    QTest::addColumn<QString>("gpus");
+    QTest::addColumn<QString>("answers");
+    QTest::addColumn<QStringList>("expectedLines");
+    QTest::newRow("multi-cpu") << u"0"_s
+                               << u"0\n1\n1\nno\nno\nno\n4\n0\n"_s
+                               << QStringList{u"distributed_type: MULTI_CPU"_s, u"num_processes: 4"_s,
+                                              u"use_cpu: true"_s, u"mixed_precision: 'no'"_s,
+                                              u"downcast_bf16: 'no'"_s, u"tpu_env: []"_s};
+    // FSDP1 on two GPUs: the chosen strategy is written where accelerate launch reads it, too.
+    QTest::newRow("fsdp1") << u"2"_s
+                           << u"0\n4\n1\nno\nno\nno\nyes\n0\n1\nno\n0\nno\nLlamaDecoderLayer\n0\n2\nno\n\n\nno\n2\n2\n"_s
+                           << QStringList{u"distributed_type: FSDP"_s,
+                                          u"  fsdp_sharding_strategy: SHARD_GRAD_OP"_s,
+                                          u"  fsdp_reshard_after_forward: SHARD_GRAD_OP"_s,
+                                          u"  fsdp_transformer_layer_cls_to_wrap: LlamaDecoderLayer"_s,
+                                          u"  fsdp_state_dict_type: SHARDED_STATE_DICT"_s,
+                                          u"  fsdp_sync_module_states: true"_s,
+                                          u"  fsdp_version: 1"_s,
+                                          u"num_processes: 2"_s,
+                                          u"mixed_precision: bf16"_s};
+    QTest::newRow("single-gpu") << u"1"_s << u"0\n0\nno\nno\nno\n0\nno\n1\n"_s
+                                << QStringList{u"distributed_type: 'NO'"_s, u"gpu_ids: '0'"_s,
+                                               u"mixed_precision: fp16"_s, u"num_processes: 1"_s};
+}
+
+void TestCli::questionnaireThroughStdin()
+{
+    QFETCH(QString, gpus);
+    QFETCH(QString, answers);
+    QFETCH(QStringList, expectedLines);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"c.yaml"_s);
+    const Result r =
+        run({u"config"_s, u"init"_s, u"-o"_s, out}, answers.toUtf8(), {}, {{u"TRAINYARD_GPU_COUNT"_s, gpus}});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const QStringList written = QString::fromUtf8(readAll(out)).split(u'\n');
+    for (const QString &line : expectedLines)
+        QVERIFY2(written.contains(line), qPrintable(line + u"\nnot in:\n"_s + written.join(u'\n')));
+    // What the questionnaire writes validates cleanly.
+    const Result v = run({u"config"_s, u"validate"_s, out}, {}, {}, {{u"TRAINYARD_GPU_COUNT"_s, gpus}});
+    QVERIFY2(v.exitCode == 0 && v.out.isEmpty(), qPrintable(v.out));
+}
+
+void TestCli::questionnaireReasksBadAnswers()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"c.yaml"_s);
+    // "seven" is not a number, 12 is not a menu entry, "maybe" is not yes or no.
+    const Result r = run({u"config"_s, u"init"_s, u"-o"_s, out}, "0\n12\n1\nseven\n1\nmaybe\nno\nno\nno\n3\n0\n", {},
+                         {{u"TRAINYARD_GPU_COUNT"_s, u"0"_s}});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY(r.out.contains(u"Please enter a number between 0 and 10."_s));
+    QVERIFY(r.out.contains(u"Please enter a whole number"_s));
+    QVERIFY(r.out.contains(u"Please answer yes or no."_s));
+    QVERIFY(QString::fromUtf8(readAll(out)).contains(u"num_processes: 3\n"_s));
+    // On a machine with two GPUs, asking for four per machine is asked again.
+    const Result gpu = run({u"config"_s, u"init"_s, u"-o"_s, dir.filePath(u"g.yaml"_s)},
+                           "0\n4\n1\nno\nno\nno\nno\nno\n4\n2\nall\nno\n0\n", {}, {{u"TRAINYARD_GPU_COUNT"_s, u"2"_s}});
+    QVERIFY2(gpu.exitCode == 0, qPrintable(gpu.out + gpu.err));
+    QVERIFY(gpu.out.contains(u"This machine has 2 GPU(s)"_s));
+    QVERIFY(QString::fromUtf8(readAll(dir.filePath(u"g.yaml"_s))).contains(u"num_processes: 2\n"_s));
+}
+
+void TestCli::questionnaireEndOfInputWritesNothing()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"c.yaml"_s);
+    const Result r = run({u"config"_s, u"init"_s, u"-o"_s, out}, "0\n1\n", {}, {{u"TRAINYARD_GPU_COUNT"_s, u"0"_s}});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(u"input ended"_s));
+    QVERIFY(!QFile::exists(out));
+}
+
+void TestCli::launchDryRunJson()
+{
+    const Result r = run({u"launch"_s, u"--config_file"_s, dataFile(u"configs/multi_cpu.yaml"_s), u"--dry-run"_s,
+                          u"--json"_s, u"train.py"_s, u"--epochs"_s, u"2"_s});
+    QCOMPARE(r.exitCode, 0);
+    QJsonParseError err;
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8(), &err).object();
+    QCOMPARE(err.error, QJsonParseError::NoError);
+    const QJsonArray ranks = o.value(u"ranks"_s).toArray();
+    QCOMPARE(ranks.size(), 3);
+    const QJsonObject r2 = ranks[2].toObject();
+    QCOMPARE(r2.value(u"rank"_s).toInt(), 2);
+    QCOMPARE(r2.value(u"argv"_s).toArray().at(0).toString(), u"python3"_s);
+    QCOMPARE(r2.value(u"env"_s).toObject().value(u"WORLD_SIZE"_s).toString(), u"3"_s);
+    QCOMPARE(r2.value(u"env"_s).toObject().value(u"ACCELERATE_USE_CPU"_s).toString(), u"True"_s);
+    const Result bad = run({u"launch"_s, u"--config_file"_s, dataFile(u"invalid/yaml11_traps.yaml"_s), u"--dry-run"_s,
+                            u"--json"_s, u"train.py"_s});
+    QCOMPARE(bad.exitCode, 1);
+    const QJsonObject b = QJsonDocument::fromJson(bad.out.toUtf8()).object();
+    QVERIFY(b.value(u"ranks"_s).toArray().isEmpty());
+    QVERIFY(b.value(u"errors"_s).toArray().first().toString().contains(u"yaml11_traps.yaml:3:18: error"_s));
+}
+
+void TestCli::launchDryRunShell()
+{
+    const Result r = run({u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"2"_s, u"--dry-run"_s, u"train.py"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(u"#!/bin/sh"_s));
+    QCOMPARE(r.out.count(u"python3 train.py &"_s), 2);
+}
+
+void TestCli::launchRefusesBadFlags()
+{
+    const Result r = run({u"launch"_s, u"--num_processes"_s, u"two"_s, u"t.py"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(u"'two' is not an integer"_s));
+}
+
+void TestCli::envReports()
+{
+    const Result r = run({u"env"_s}, {}, {}, {{u"TRAINYARD_GPU_COUNT"_s, u"3"_s}});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(u"- GPUs: 3 (detected by TRAINYARD_GPU_COUNT)"_s));
+    QVERIFY(r.out.contains(u"- Default config: "_s));
+}
+
+void TestCli::usage()
+{
+    const Result r = run({u"frobnicate"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(u"usage: trainyard"_s));
+    QCOMPARE(run({u"--help"_s}).exitCode, 0);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
