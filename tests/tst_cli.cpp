@@ -12,10 +12,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString dataFile(const QString &rel) { return QStringLiteral(TRAINYARD_TEST_DATA) + u'/' + rel; }
+QString dataFile(const QString &rel) {
+    return QStringLiteral(TRAINYARD_TEST_DATA) + u'/' + rel;
+}
 
-QByteArray readAll(const QString &path)
-{
+QByteArray readAll(const QString &path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
@@ -33,8 +34,7 @@ class TestCli : public QObject {
     QTemporaryDir m_home;
 
     Result run(const QStringList &args, const QByteArray &input = {}, const QString &cwd = {},
-               const QMap<QString, QString> &extraEnv = {})
-    {
+               const QMap<QString, QString> &extraEnv = {}) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"HF_HOME"_s, m_home.filePath(u"hf"_s));
@@ -51,7 +51,8 @@ class TestCli : public QObject {
         if (!p.waitForFinished(60000))
             qFatal("trainyard %s did not finish", qPrintable(args.join(u' ')));
         return Result{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                      QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+                      QString::fromUtf8(p.readAllStandardOutput()),
+                      QString::fromUtf8(p.readAllStandardError())};
     }
 
 private Q_SLOTS:
@@ -71,12 +72,13 @@ private Q_SLOTS:
     void usage();
 };
 
-void TestCli::validateReportsAndExits()
-{
-    const Result ok = run({u"config"_s, u"validate"_s, u"multi_gpu.yaml"_s, u"fsdp.yaml"_s}, {}, dataFile(u"configs"_s));
+void TestCli::validateReportsAndExits() {
+    const Result ok =
+        run({u"config"_s, u"validate"_s, u"multi_gpu.yaml"_s, u"fsdp.yaml"_s}, {}, dataFile(u"configs"_s));
     QCOMPARE(ok.exitCode, 0);
-    QCOMPARE(ok.out, u"fsdp.yaml:6:26: warning: TRANSFORMER_BASED_WRAP without fsdp_transformer_layer_cls_to_wrap "
-                     "relies on the model's _no_split_modules\n"_s);
+    QCOMPARE(ok.out,
+             u"fsdp.yaml:6:26: warning: TRANSFORMER_BASED_WRAP without fsdp_transformer_layer_cls_to_wrap "
+             "relies on the model's _no_split_modules\n"_s);
     QVERIFY(ok.err.contains(u"2 file(s) checked: 0 error(s), 1 warning(s)"_s));
     const Result bad =
         run({u"config"_s, u"validate"_s, u"yaml11_traps.yaml"_s, u"tab.yaml"_s}, {}, dataFile(u"invalid"_s));
@@ -89,9 +91,9 @@ void TestCli::validateReportsAndExits()
     QCOMPARE(run({u"config"_s, u"validate"_s}).exitCode, 2);
 }
 
-void TestCli::showPrintsCanonicalJson()
-{
-    const Result r = run({u"config"_s, u"show"_s, dataFile(u"configs/legacy_fp16.yaml"_s), u"--format"_s, u"json"_s});
+void TestCli::showPrintsCanonicalJson() {
+    const Result r =
+        run({u"config"_s, u"show"_s, dataFile(u"configs/legacy_fp16.yaml"_s), u"--format"_s, u"json"_s});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out.toUtf8(), readAll(dataFile(u"configs/legacy_fp16.canonical.json"_s)));
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -106,8 +108,7 @@ void TestCli::showPrintsCanonicalJson()
     QVERIFY(broken.err.contains(u"syntax.yaml:3:8: error: YAML syntax error"_s));
 }
 
-void TestCli::updateRewritesAtomicallyAndRefusesBrokenFiles()
-{
+void TestCli::updateRewritesAtomicallyAndRefusesBrokenFiles() {
     QTemporaryDir dir;
     const QString target = dir.filePath(u"legacy.yaml"_s);
     QVERIFY(QFile::copy(dataFile(u"configs/legacy_fp16.yaml"_s), target));
@@ -129,8 +130,7 @@ void TestCli::updateRewritesAtomicallyAndRefusesBrokenFiles()
     QCOMPARE(readAll(broken), readAll(dataFile(u"invalid/yaml11_traps.yaml"_s)));
 }
 
-void TestCli::initDefaults()
-{
+void TestCli::initDefaults() {
     QTemporaryDir dir;
     const QString out = dir.filePath(u"default_config.yaml"_s);
     const Result r = run({u"config"_s, u"init"_s, u"--defaults"_s, u"-o"_s, out}, {}, {},
@@ -151,35 +151,33 @@ void TestCli::initDefaults()
     QVERIFY(QFile::exists(m_home.filePath(u"hf/accelerate/default_config.yaml"_s)));
 }
 
-void TestCli::questionnaireThroughStdin_data()
-{
+void TestCli::questionnaireThroughStdin_data() {
     QTest::addColumn<QString>("gpus");
     QTest::addColumn<QString>("answers");
     QTest::addColumn<QStringList>("expectedLines");
-    QTest::newRow("multi-cpu") << u"0"_s
-                               << u"0\n1\n1\nno\nno\nno\n4\n0\n"_s
-                               << QStringList{u"distributed_type: MULTI_CPU"_s, u"num_processes: 4"_s,
-                                              u"use_cpu: true"_s, u"mixed_precision: 'no'"_s,
-                                              u"downcast_bf16: 'no'"_s, u"tpu_env: []"_s};
+    QTest::newRow("multi-cpu")
+        << u"0"_s << u"0\n1\n1\nno\nno\nno\n4\n0\n"_s
+        << QStringList{u"distributed_type: MULTI_CPU"_s, u"num_processes: 4"_s,    u"use_cpu: true"_s,
+                       u"mixed_precision: 'no'"_s,       u"downcast_bf16: 'no'"_s, u"tpu_env: []"_s};
     // FSDP1 on two GPUs: the chosen strategy is written where accelerate launch reads it, too.
-    QTest::newRow("fsdp1") << u"2"_s
-                           << u"0\n4\n1\nno\nno\nno\nyes\n0\n1\nno\n0\nno\nLlamaDecoderLayer\n0\n2\nno\n\n\nno\n2\n2\n"_s
-                           << QStringList{u"distributed_type: FSDP"_s,
-                                          u"  fsdp_sharding_strategy: SHARD_GRAD_OP"_s,
-                                          u"  fsdp_reshard_after_forward: SHARD_GRAD_OP"_s,
-                                          u"  fsdp_transformer_layer_cls_to_wrap: LlamaDecoderLayer"_s,
-                                          u"  fsdp_state_dict_type: SHARDED_STATE_DICT"_s,
-                                          u"  fsdp_sync_module_states: true"_s,
-                                          u"  fsdp_version: 1"_s,
-                                          u"num_processes: 2"_s,
-                                          u"mixed_precision: bf16"_s};
+    QTest::newRow("fsdp1")
+        << u"2"_s
+        << u"0\n4\n1\nno\nno\nno\nyes\n0\n1\nno\n0\nno\nLlamaDecoderLayer\n0\n2\nno\n\n\nno\n2\n2\n"_s
+        << QStringList{u"distributed_type: FSDP"_s,
+                       u"  fsdp_sharding_strategy: SHARD_GRAD_OP"_s,
+                       u"  fsdp_reshard_after_forward: SHARD_GRAD_OP"_s,
+                       u"  fsdp_transformer_layer_cls_to_wrap: LlamaDecoderLayer"_s,
+                       u"  fsdp_state_dict_type: SHARDED_STATE_DICT"_s,
+                       u"  fsdp_sync_module_states: true"_s,
+                       u"  fsdp_version: 1"_s,
+                       u"num_processes: 2"_s,
+                       u"mixed_precision: bf16"_s};
     QTest::newRow("single-gpu") << u"1"_s << u"0\n0\nno\nno\nno\n0\nno\n1\n"_s
                                 << QStringList{u"distributed_type: 'NO'"_s, u"gpu_ids: '0'"_s,
                                                u"mixed_precision: fp16"_s, u"num_processes: 1"_s};
 }
 
-void TestCli::questionnaireThroughStdin()
-{
+void TestCli::questionnaireThroughStdin() {
     QFETCH(QString, gpus);
     QFETCH(QString, answers);
     QFETCH(QStringList, expectedLines);
@@ -196,40 +194,40 @@ void TestCli::questionnaireThroughStdin()
     QVERIFY2(v.exitCode == 0 && v.out.isEmpty(), qPrintable(v.out));
 }
 
-void TestCli::questionnaireReasksBadAnswers()
-{
+void TestCli::questionnaireReasksBadAnswers() {
     QTemporaryDir dir;
     const QString out = dir.filePath(u"c.yaml"_s);
     // "seven" is not a number, 12 is not a menu entry, "maybe" is not yes or no.
-    const Result r = run({u"config"_s, u"init"_s, u"-o"_s, out}, "0\n12\n1\nseven\n1\nmaybe\nno\nno\nno\n3\n0\n", {},
-                         {{u"TRAINYARD_GPU_COUNT"_s, u"0"_s}});
+    const Result r =
+        run({u"config"_s, u"init"_s, u"-o"_s, out}, "0\n12\n1\nseven\n1\nmaybe\nno\nno\nno\n3\n0\n", {},
+            {{u"TRAINYARD_GPU_COUNT"_s, u"0"_s}});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QVERIFY(r.out.contains(u"Please enter a number between 0 and 10."_s));
     QVERIFY(r.out.contains(u"Please enter a whole number"_s));
     QVERIFY(r.out.contains(u"Please answer yes or no."_s));
     QVERIFY(QString::fromUtf8(readAll(out)).contains(u"num_processes: 3\n"_s));
     // On a machine with two GPUs, asking for four per machine is asked again.
-    const Result gpu = run({u"config"_s, u"init"_s, u"-o"_s, dir.filePath(u"g.yaml"_s)},
-                           "0\n4\n1\nno\nno\nno\nno\nno\n4\n2\nall\nno\n0\n", {}, {{u"TRAINYARD_GPU_COUNT"_s, u"2"_s}});
+    const Result gpu =
+        run({u"config"_s, u"init"_s, u"-o"_s, dir.filePath(u"g.yaml"_s)},
+            "0\n4\n1\nno\nno\nno\nno\nno\n4\n2\nall\nno\n0\n", {}, {{u"TRAINYARD_GPU_COUNT"_s, u"2"_s}});
     QVERIFY2(gpu.exitCode == 0, qPrintable(gpu.out + gpu.err));
     QVERIFY(gpu.out.contains(u"This machine has 2 GPU(s)"_s));
     QVERIFY(QString::fromUtf8(readAll(dir.filePath(u"g.yaml"_s))).contains(u"num_processes: 2\n"_s));
 }
 
-void TestCli::questionnaireEndOfInputWritesNothing()
-{
+void TestCli::questionnaireEndOfInputWritesNothing() {
     QTemporaryDir dir;
     const QString out = dir.filePath(u"c.yaml"_s);
-    const Result r = run({u"config"_s, u"init"_s, u"-o"_s, out}, "0\n1\n", {}, {{u"TRAINYARD_GPU_COUNT"_s, u"0"_s}});
+    const Result r =
+        run({u"config"_s, u"init"_s, u"-o"_s, out}, "0\n1\n", {}, {{u"TRAINYARD_GPU_COUNT"_s, u"0"_s}});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains(u"input ended"_s));
     QVERIFY(!QFile::exists(out));
 }
 
-void TestCli::launchDryRunJson()
-{
-    const Result r = run({u"launch"_s, u"--config_file"_s, dataFile(u"configs/multi_cpu.yaml"_s), u"--dry-run"_s,
-                          u"--json"_s, u"train.py"_s, u"--epochs"_s, u"2"_s});
+void TestCli::launchDryRunJson() {
+    const Result r = run({u"launch"_s, u"--config_file"_s, dataFile(u"configs/multi_cpu.yaml"_s),
+                          u"--dry-run"_s, u"--json"_s, u"train.py"_s, u"--epochs"_s, u"2"_s});
     QCOMPARE(r.exitCode, 0);
     QJsonParseError err;
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8(), &err).object();
@@ -241,39 +239,36 @@ void TestCli::launchDryRunJson()
     QCOMPARE(r2.value(u"argv"_s).toArray().at(0).toString(), u"python3"_s);
     QCOMPARE(r2.value(u"env"_s).toObject().value(u"WORLD_SIZE"_s).toString(), u"3"_s);
     QCOMPARE(r2.value(u"env"_s).toObject().value(u"ACCELERATE_USE_CPU"_s).toString(), u"True"_s);
-    const Result bad = run({u"launch"_s, u"--config_file"_s, dataFile(u"invalid/yaml11_traps.yaml"_s), u"--dry-run"_s,
-                            u"--json"_s, u"train.py"_s});
+    const Result bad = run({u"launch"_s, u"--config_file"_s, dataFile(u"invalid/yaml11_traps.yaml"_s),
+                            u"--dry-run"_s, u"--json"_s, u"train.py"_s});
     QCOMPARE(bad.exitCode, 1);
     const QJsonObject b = QJsonDocument::fromJson(bad.out.toUtf8()).object();
     QVERIFY(b.value(u"ranks"_s).toArray().isEmpty());
     QVERIFY(b.value(u"errors"_s).toArray().first().toString().contains(u"yaml11_traps.yaml:3:18: error"_s));
 }
 
-void TestCli::launchDryRunShell()
-{
-    const Result r = run({u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"2"_s, u"--dry-run"_s, u"train.py"_s});
+void TestCli::launchDryRunShell() {
+    const Result r =
+        run({u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"2"_s, u"--dry-run"_s, u"train.py"_s});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(u"#!/bin/sh"_s));
     QCOMPARE(r.out.count(u"python3 train.py &"_s), 2);
 }
 
-void TestCli::launchRefusesBadFlags()
-{
+void TestCli::launchRefusesBadFlags() {
     const Result r = run({u"launch"_s, u"--num_processes"_s, u"two"_s, u"t.py"_s});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(u"'two' is not an integer"_s));
 }
 
-void TestCli::envReports()
-{
+void TestCli::envReports() {
     const Result r = run({u"env"_s}, {}, {}, {{u"TRAINYARD_GPU_COUNT"_s, u"3"_s}});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(u"- GPUs: 3 (detected by TRAINYARD_GPU_COUNT)"_s));
     QVERIFY(r.out.contains(u"- Default config: "_s));
 }
 
-void TestCli::usage()
-{
+void TestCli::usage() {
     const Result r = run({u"frobnicate"_s});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(u"usage: trainyard"_s));

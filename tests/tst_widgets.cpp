@@ -20,8 +20,7 @@ private Q_SLOTS:
     void mainWindowOpensConfigOffTheGuiThread();
 };
 
-void TestWidgets::diagnosticsModel()
-{
+void TestWidgets::diagnosticsModel() {
     DiagnosticsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const AccelerateConfig c =
@@ -33,13 +32,13 @@ void TestWidgets::diagnosticsModel()
     QCOMPARE(model.data(model.index(0, DiagnosticsModel::SeverityColumn)).toString(), u"error"_s);
     QCOMPARE(model.data(model.index(0, DiagnosticsModel::LineColumn)).toInt(), 3);
     QCOMPARE(model.data(model.index(1, DiagnosticsModel::FieldColumn)).toString(), u"gpu_ids"_s);
-    QVERIFY(model.data(model.index(1, DiagnosticsModel::MessageColumn)).toString().contains(u"gpu_ids: '1'"_s));
+    QVERIFY(
+        model.data(model.index(1, DiagnosticsModel::MessageColumn)).toString().contains(u"gpu_ids: '1'"_s));
     model.setDiagnostics({});
     QCOMPARE(model.rowCount(), 0);
 }
 
-void TestWidgets::mainWindowOpensConfigOffTheGuiThread()
-{
+void TestWidgets::mainWindowOpensConfigOffTheGuiThread() {
     MainWindow w;
     w.show();
     QSignalSpy shown(&w, &MainWindow::configShown);

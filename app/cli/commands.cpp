@@ -16,24 +16,25 @@ namespace trainyard::cli {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("trainyard::cli", text);
-}
+struct CliText {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::cli::CliText)
+};
 
 constexpr int ExitOk = 0;
 constexpr int ExitErrors = 1;
 constexpr int ExitUsage = 2;
 
 QString usage() {
-    return tr("usage: trainyard <command> [options]\n"
-              "\n"
-              "commands:\n"
-              "  config init [-o FILE] [--defaults] [--force]   questionnaire, or detected defaults\n"
-              "  config validate FILE...                        FILE:LINE:COL: error|warning: message\n"
-              "  config show FILE [--format yaml|json]          the form accelerate holds after loading\n"
-              "  config update FILE                             rewrite in canonical form, atomically\n"
-              "  launch [accelerate launch flags] [--dry-run [--json]] SCRIPT [ARGS...]\n"
-              "  env                                            versions, devices, default config\n");
+    return CliText::tr(
+        "usage: trainyard <command> [options]\n"
+        "\n"
+        "commands:\n"
+        "  config init [-o FILE] [--defaults] [--force]   questionnaire, or detected defaults\n"
+        "  config validate FILE...                        FILE:LINE:COL: error|warning: message\n"
+        "  config show FILE [--format yaml|json]          the form accelerate holds after loading\n"
+        "  config update FILE                             rewrite in canonical form, atomically\n"
+        "  launch [accelerate launch flags] [--dry-run [--json]] SCRIPT [ARGS...]\n"
+        "  env                                            versions, devices, default config\n");
 }
 
 void printDiagnostics(const Diagnostics &ds, QTextStream &to) {
@@ -72,14 +73,15 @@ int configInit(const QStringList &args, Io &io) {
         else if (a == u"--force"_s)
             force = true;
         else {
-            io.err << tr("trainyard config init: unexpected argument %1").arg(a) << '\n';
+            io.err << CliText::tr("trainyard config init: unexpected argument %1").arg(a) << '\n';
             return ExitUsage;
         }
     }
     if (output.isEmpty())
         output = defaultConfigPath();
     if (QFileInfo::exists(output) && !force) {
-        io.err << tr("%1: a config already exists there; pass --force to replace it").arg(output) << '\n';
+        io.err << CliText::tr("%1: a config already exists there; pass --force to replace it").arg(output)
+               << '\n';
         return ExitErrors;
     }
     const HardwareInfo hw = HardwareInfo::detect();
@@ -90,7 +92,7 @@ int configInit(const QStringList &args, Io &io) {
         StreamPrompter prompter(io);
         const QuestionnaireResult r = runQuestionnaire(prompter, hw);
         if (!r.ok()) {
-            io.err << tr("trainyard config init: %1").arg(r.error) << '\n';
+            io.err << CliText::tr("trainyard config init: %1").arg(r.error) << '\n';
             return ExitErrors;
         }
         config = r.config;
@@ -102,13 +104,13 @@ int configInit(const QStringList &args, Io &io) {
         return ExitErrors;
     }
     printDiagnostics(c.validate(hw), io.err);
-    io.out << tr("configuration saved at %1").arg(output) << '\n';
+    io.out << CliText::tr("configuration saved at %1").arg(output) << '\n';
     return ExitOk;
 }
 
 int configValidate(const QStringList &files, Io &io) {
     if (files.isEmpty()) {
-        io.err << tr("trainyard config validate: give at least one FILE") << '\n';
+        io.err << CliText::tr("trainyard config validate: give at least one FILE") << '\n';
         return ExitUsage;
     }
     const HardwareInfo hw = HardwareInfo::detect();
@@ -120,7 +122,10 @@ int configValidate(const QStringList &files, Io &io) {
         for (const Diagnostic &d : ds)
             (d.isError() ? errors : warnings)++;
     }
-    io.err << tr("%1 file(s) checked: %2 error(s), %3 warning(s)").arg(files.size()).arg(errors).arg(warnings)
+    io.err << CliText::tr("%1 file(s) checked: %2 error(s), %3 warning(s)")
+                  .arg(files.size())
+                  .arg(errors)
+                  .arg(warnings)
            << '\n';
     return errors ? ExitErrors : ExitOk;
 }
@@ -132,19 +137,19 @@ int configShow(const QStringList &args, Io &io) {
         if (args[i] == u"--format"_s && i + 1 < args.size()) {
             const QString f = args[++i];
             if (f != u"yaml"_s && f != u"json"_s) {
-                io.err << tr("--format takes yaml or json") << '\n';
+                io.err << CliText::tr("--format takes yaml or json") << '\n';
                 return ExitUsage;
             }
             format = f == u"json"_s ? Dialect::Json : Dialect::Yaml;
         } else if (file.isEmpty()) {
             file = args[i];
         } else {
-            io.err << tr("trainyard config show: unexpected argument %1").arg(args[i]) << '\n';
+            io.err << CliText::tr("trainyard config show: unexpected argument %1").arg(args[i]) << '\n';
             return ExitUsage;
         }
     }
     if (file.isEmpty()) {
-        io.err << tr("trainyard config show: give a FILE") << '\n';
+        io.err << CliText::tr("trainyard config show: give a FILE") << '\n';
         return ExitUsage;
     }
     const AccelerateConfig c = AccelerateConfig::load(file);
@@ -158,7 +163,7 @@ int configShow(const QStringList &args, Io &io) {
 
 int configUpdate(const QStringList &args, Io &io) {
     if (args.size() != 1) {
-        io.err << tr("trainyard config update: give one FILE") << '\n';
+        io.err << CliText::tr("trainyard config update: give one FILE") << '\n';
         return ExitUsage;
     }
     const QString file = args.first();
@@ -166,7 +171,7 @@ int configUpdate(const QStringList &args, Io &io) {
     const Diagnostics ds = c.diagnostics(HardwareInfo::detect());
     printDiagnostics(ds, io.err);
     if (!c.isLoaded() || hasErrors(ds)) {
-        io.err << tr("%1: not rewritten; fix the errors first").arg(file) << '\n';
+        io.err << CliText::tr("%1: not rewritten; fix the errors first").arg(file) << '\n';
         return ExitErrors;
     }
     QString error;
@@ -174,7 +179,7 @@ int configUpdate(const QStringList &args, Io &io) {
         io.err << error << '\n';
         return ExitErrors;
     }
-    io.out << tr("configuration updated at %1").arg(file) << '\n';
+    io.out << CliText::tr("configuration updated at %1").arg(file) << '\n';
     return ExitOk;
 }
 
@@ -199,7 +204,7 @@ int launchCommand(const QStringList &args, Io &io) {
     LaunchArgs la;
     QString error;
     if (!parseLaunchArgs(args, &la, &error)) {
-        io.err << tr("trainyard launch: %1").arg(error) << '\n';
+        io.err << CliText::tr("trainyard launch: %1").arg(error) << '\n';
         return ExitUsage;
     }
     const LaunchPlan plan = planLaunch(la, HardwareInfo::detect());
@@ -213,7 +218,7 @@ int launchCommand(const QStringList &args, Io &io) {
         return ExitErrors;
     }
     if (la.dryRun) {
-        io.out << tr("# launcher: %1, %2 process(es) on %3 machine(s)")
+        io.out << CliText::tr("# launcher: %1, %2 process(es) on %3 machine(s)")
                       .arg(plan.launcher)
                       .arg(plan.numProcesses)
                       .arg(plan.numMachines)
@@ -221,15 +226,17 @@ int launchCommand(const QStringList &args, Io &io) {
         io.out << plan.toShellScript(plan.machineRank);
         return ExitOk;
     }
-    io.err << tr("trainyard launch: running the ranks comes with the launch engine; use --dry-run to see the "
-                 "plan")
-           << '\n';
+    io.err
+        << CliText::tr(
+               "trainyard launch: running the ranks comes with the launch engine; use --dry-run to see the "
+               "plan")
+        << '\n';
     return ExitErrors;
 }
 
 int envCommand(const QStringList &, Io &io) {
     const HardwareInfo hw = HardwareInfo::detect();
-    io.out << tr("Copy-and-paste the text below in your GitHub issue") << "\n\n";
+    io.out << CliText::tr("Copy-and-paste the text below in your GitHub issue") << "\n\n";
     io.out << "- `Trainyard` version: " << QStringLiteral(TRAINYARD_VERSION) << '\n';
     io.out << "- Platform: " << QSysInfo::prettyProductName() << " (" << QSysInfo::kernelType() << ' '
            << QSysInfo::kernelVersion() << ", " << QSysInfo::currentCpuArchitecture() << ")\n";

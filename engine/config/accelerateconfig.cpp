@@ -14,9 +14,9 @@ using namespace Qt::StringLiterals;
 namespace trainyard {
 
 namespace {
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1) {
-    return QCoreApplication::translate("trainyard::AccelerateConfig", text, disambiguation, n);
-}
+struct ConfigMessages {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::ConfigMessages)
+};
 } // namespace
 
 Dialect dialectForPath(const QString &path) {
@@ -34,15 +34,15 @@ AccelerateConfig AccelerateConfig::load(const QString &path) {
         return c;
     };
     if (!info.exists())
-        return fail(tr("no such file"));
+        return fail(ConfigMessages::tr("no such file"));
     if (info.isDir())
-        return fail(tr("is a folder, not a config file"));
+        return fail(ConfigMessages::tr("is a folder, not a config file"));
     if (info.size() > MaxConfigBytes)
-        return fail(tr("file is %1 bytes, larger than the %2 bytes a config may have")
+        return fail(ConfigMessages::tr("file is %1 bytes, larger than the %2 bytes a config may have")
                         .arg(info.size())
                         .arg(MaxConfigBytes));
     if (!f.open(QIODevice::ReadOnly))
-        return fail(tr("cannot read: %1").arg(f.errorString()));
+        return fail(ConfigMessages::tr("cannot read: %1").arg(f.errorString()));
     const QByteArray bytes = f.read(MaxConfigBytes + 1);
     AccelerateConfig parsed = fromBytes(bytes, path);
     parsed.m_dialect = c.m_dialect;
@@ -61,7 +61,8 @@ AccelerateConfig AccelerateConfig::fromBytes(const QByteArray &bytes, const QStr
                        fileName,
                        r.root.pos,
                        {},
-                       tr("a config must be a mapping of keys to values, not a %1").arg(r.root.typeName())});
+                       ConfigMessages::tr("a config must be a mapping of keys to values, not a %1")
+                           .arg(r.root.typeName())});
         return c;
     }
     if (r.root.isMap())
@@ -216,7 +217,8 @@ struct Checker {
         case FieldType::Dict:
             if (!v.isMap()) {
                 error(v.pos, path,
-                      tr("%1 must be a mapping of keys to values, not a %2").arg(path, v.typeName()));
+                      ConfigMessages::tr("%1 must be a mapping of keys to values, not a %2")
+                          .arg(path, v.typeName()));
                 return false;
             }
             return true;
@@ -224,46 +226,54 @@ struct Checker {
             if (v.isBool() || (inSection && isBoolLike(v)))
                 return true;
             error(v.pos, path,
-                  tr("%1 must be true or false, not %2 '%3'").arg(path, v.typeName(), v.sourceText()));
+                  ConfigMessages::tr("%1 must be true or false, not %2 '%3'")
+                      .arg(path, v.typeName(), v.sourceText()));
             return false;
         case FieldType::Int:
             if (v.isInt())
                 return true;
             if (v.isString() && looksLikeNumberRe().match(v.toString()).hasMatch()) {
                 error(v.pos, path,
-                      tr("%1: '%2' is a string, not a number: YAML 1.1 reads a number with an exponent only "
-                         "with a dot and a signed exponent; write it out in digits")
+                      ConfigMessages::tr(
+                          "%1: '%2' is a string, not a number: YAML 1.1 reads a number with an exponent only "
+                          "with a dot and a signed exponent; write it out in digits")
                           .arg(path, v.toString()));
                 return false;
             }
             error(v.pos, path,
-                  tr("%1 must be an integer, not %2 '%3'").arg(path, v.typeName(), v.sourceText()));
+                  ConfigMessages::tr("%1 must be an integer, not %2 '%3'")
+                      .arg(path, v.typeName(), v.sourceText()));
             return false;
         case FieldType::Float:
             if (v.isInt() || v.isFloat())
                 return true;
             error(v.pos, path,
-                  tr("%1 must be a number, not %2 '%3'").arg(path, v.typeName(), v.sourceText()));
+                  ConfigMessages::tr("%1 must be a number, not %2 '%3'")
+                      .arg(path, v.typeName(), v.sourceText()));
             return false;
         case FieldType::String:
             if (v.isString())
                 return true;
             if (f.key == u"gpu_ids"_s && v.isInt()) {
                 error(v.pos, path,
-                      tr("gpu_ids: %1 is read as the integer %1, and accelerate launch crashes on it; "
-                         "quote it: gpu_ids: '%1'")
+                      ConfigMessages::tr(
+                          "gpu_ids: %1 is read as the integer %1, and accelerate launch crashes on it; "
+                          "quote it: gpu_ids: '%1'")
                           .arg(v.toInt()));
                 return false;
             }
             if (v.isScalar() && !v.isBool()) {
-                warning(v.pos, path, tr("%1 should be a string; quote it: '%2'").arg(path, v.sourceText()));
+                warning(
+                    v.pos, path,
+                    ConfigMessages::tr("%1 should be a string; quote it: '%2'").arg(path, v.sourceText()));
                 return true;
             }
-            error(v.pos, path, tr("%1 must be a string, not %2").arg(path, v.typeName()));
+            error(v.pos, path, ConfigMessages::tr("%1 must be a string, not %2").arg(path, v.typeName()));
             return false;
         case FieldType::StringList:
             if (!v.isList()) {
-                error(v.pos, path, tr("%1 must be a list of strings, not %2").arg(path, v.typeName()));
+                error(v.pos, path,
+                      ConfigMessages::tr("%1 must be a list of strings, not %2").arg(path, v.typeName()));
                 return false;
             }
             return true;
@@ -271,7 +281,7 @@ struct Checker {
             if (isBoolLike(v) || (v.isString() && enumMatches(f, v.toString())))
                 return true;
             error(v.pos, path,
-                  tr("%1 must be true, false or one of %2, not '%3'")
+                  ConfigMessages::tr("%1 must be true, false or one of %2, not '%3'")
                       .arg(path, quoteList(f.choices), v.sourceText()));
             return false;
         case FieldType::Enum: {
@@ -279,24 +289,26 @@ struct Checker {
                 const bool no = !v.toBool() && v.sourceText().compare(u"no"_s, Qt::CaseInsensitive) == 0;
                 if (f.key == u"distributed_type"_s && no) {
                     warning(v.pos, path,
-                            tr("distributed_type: NO unquoted is the boolean false in YAML 1.1; accelerate "
-                               "runs it as a single process by accident; write distributed_type: 'NO'"));
+                            ConfigMessages::tr(
+                                "distributed_type: NO unquoted is the boolean false in YAML 1.1; accelerate "
+                                "runs it as a single process by accident; write distributed_type: 'NO'"));
                     return true;
                 }
                 error(v.pos, path,
-                      tr("%1: unquoted %2 is the boolean %3 in YAML 1.1, not a string; write %1: '%2'")
+                      ConfigMessages::tr(
+                          "%1: unquoted %2 is the boolean %3 in YAML 1.1, not a string; write %1: '%2'")
                           .arg(f.key, v.sourceText(), v.toBool() ? u"true"_s : u"false"_s));
                 return false;
             }
             const QString s = v.isString() ? v.toString() : v.sourceText();
             if ((v.isString() || v.isInt()) && enumMatches(f, s))
                 return true;
-            QString msg = tr("%1: '%2' is not one of %3").arg(path, s, quoteList(f.choices));
+            QString msg = ConfigMessages::tr("%1: '%2' is not one of %3").arg(path, s, quoteList(f.choices));
             QString guess = schema::nearest(s, f.choices);
             if (f.key == u"distributed_type"_s && s.compare(u"TPU"_s, Qt::CaseInsensitive) == 0)
                 guess = u"XLA"_s;
             if (!guess.isEmpty())
-                msg += tr("; did you mean %1?").arg(guess);
+                msg += ConfigMessages::tr("; did you mean %1?").arg(guess);
             error(v.pos, path, msg);
             return false;
         }
@@ -309,32 +321,36 @@ struct Checker {
         for (const MapEntry &e : doc.entries()) {
             if (e.key == u"fp16"_s || e.key == u"dynamo_backend"_s) {
                 warning(e.keyPos, e.key,
-                        tr("%1 is a legacy key that accelerate migrates on load (to %2); `trainyard config "
-                           "update` rewrites the file in the current form")
+                        ConfigMessages::tr(
+                            "%1 is a legacy key that accelerate migrates on load (to %2); `trainyard config "
+                            "update` rewrites the file in the current form")
                             .arg(e.key, e.key == u"fp16"_s ? u"mixed_precision"_s : u"dynamo_config"_s));
                 continue;
             }
             if (known.contains(e.key))
                 continue;
             QString msg =
-                tr("unknown key '%1': accelerate refuses files with keys it does not know").arg(e.key);
+                ConfigMessages::tr("unknown key '%1': accelerate refuses files with keys it does not know")
+                    .arg(e.key);
             if (e.key == u"ipex_config"_s)
-                msg += tr("; ipex_config was removed from accelerate, delete it");
+                msg += ConfigMessages::tr("; ipex_config was removed from accelerate, delete it");
             else if (const QString guess = schema::nearest(e.key, known); !guess.isEmpty())
-                msg += tr("; did you mean '%1'?").arg(guess);
+                msg += ConfigMessages::tr("; did you mean '%1'?").arg(guess);
             error(e.keyPos, e.key, msg);
         }
         if (!doc.contains(u"distributed_type"_s))
             error(doc.pos, u"distributed_type"_s,
-                  tr("distributed_type is missing; accelerate requires it (NO, MULTI_GPU, MULTI_CPU, FSDP, "
-                     "DEEPSPEED, ...)"));
+                  ConfigMessages::tr(
+                      "distributed_type is missing; accelerate requires it (NO, MULTI_GPU, MULTI_CPU, FSDP, "
+                      "DEEPSPEED, ...)"));
         for (const FieldSpec &f : schema::fields()) {
             if (!f.section.isEmpty() || !(f.kinds & kind))
                 continue;
             const Value *v = doc.find(f.key);
             if (!v) {
                 if (f.required)
-                    error(doc.pos, f.key, tr("%1 is required for a SageMaker config").arg(f.key));
+                    error(doc.pos, f.key,
+                          ConfigMessages::tr("%1 is required for a SageMaker config").arg(f.key));
                 continue;
             }
             if (kind == SageMaker && f.key == u"distributed_type"_s) {
@@ -372,17 +388,19 @@ struct Checker {
                 if (const qsizetype i = fp8Renamed.indexOf(e.key); section == u"fp8_config"_s && i >= 0) {
                     warning(
                         e.keyPos, path,
-                        tr("%1: accelerate reads %2, not %3 (which its own questionnaire writes), so this "
-                           "answer is lost and the default applies; rename the key to %2")
+                        ConfigMessages::tr(
+                            "%1: accelerate reads %2, not %3 (which its own questionnaire writes), so this "
+                            "answer is lost and the default applies; rename the key to %2")
                             .arg(path, fp8Right[i], e.key));
                     continue;
                 }
                 QString msg =
-                    tr("%1: unknown key; accelerate does not check keys inside %2 and nothing reads "
-                       "this one")
+                    ConfigMessages::tr(
+                        "%1: unknown key; accelerate does not check keys inside %2 and nothing reads "
+                        "this one")
                         .arg(path, section);
                 if (const QString guess = schema::nearest(e.key, known); !guess.isEmpty())
-                    msg += tr("; did you mean '%1'?").arg(guess);
+                    msg += ConfigMessages::tr("; did you mean '%1'?").arg(guess);
                 warning(e.keyPos, path, msg);
             }
         }
@@ -402,66 +420,75 @@ struct Checker {
         const Value mr = p.get(u"machine_rank"_s);
         const qint64 machines = nm.isInt() ? nm.toInt() : 1;
         if (nm.isInt() && machines < 1)
-            error(posOf(u"num_machines"_s), u"num_machines"_s, tr("num_machines must be at least 1"));
+            error(posOf(u"num_machines"_s), u"num_machines"_s,
+                  ConfigMessages::tr("num_machines must be at least 1"));
         if (np.isInt()) {
             if (np.toInt() == -1 && dt != u"NO"_s)
                 warning(posOf(u"num_processes"_s), u"num_processes"_s,
-                        tr("num_processes is -1: the launch needs --num_processes"));
+                        ConfigMessages::tr("num_processes is -1: the launch needs --num_processes"));
             else if (np.toInt() < 1)
-                error(posOf(u"num_processes"_s), u"num_processes"_s, tr("num_processes must be at least 1"));
+                error(posOf(u"num_processes"_s), u"num_processes"_s,
+                      ConfigMessages::tr("num_processes must be at least 1"));
             else if (machines > 0 && np.toInt() % machines != 0)
                 error(posOf(u"num_processes"_s), u"num_processes"_s,
-                      tr("num_processes (%1) is the total over all machines and must be divisible by "
-                         "num_machines (%2)")
+                      ConfigMessages::tr(
+                          "num_processes (%1) is the total over all machines and must be divisible by "
+                          "num_machines (%2)")
                           .arg(np.toInt())
                           .arg(machines));
         } else if (np.isNull() && !dt.isEmpty() && dt != u"NO"_s) {
             warning(doc.pos, u"num_processes"_s,
-                    tr("num_processes is not set: the launch needs --num_processes"));
+                    ConfigMessages::tr("num_processes is not set: the launch needs --num_processes"));
         }
         if (mr.isInt() && nm.isInt() && (mr.toInt() < 0 || mr.toInt() >= machines))
             error(posOf(u"machine_rank"_s), u"machine_rank"_s,
-                  tr("machine_rank (%1) must be between 0 and num_machines - 1 (%2)")
+                  ConfigMessages::tr("machine_rank (%1) must be between 0 and num_machines - 1 (%2)")
                       .arg(mr.toInt())
                       .arg(machines - 1));
         if (machines > 1 && p.get(u"main_process_ip"_s).isNull())
             error(posOf(u"num_machines"_s), u"main_process_ip"_s,
-                  tr("num_machines is %1 but main_process_ip is not set: the other machines cannot find "
-                     "machine 0")
+                  ConfigMessages::tr(
+                      "num_machines is %1 but main_process_ip is not set: the other machines cannot find "
+                      "machine 0")
                       .arg(machines));
         const Value port = p.get(u"main_process_port"_s);
         if (port.isInt() && (port.toInt() < 0 || port.toInt() > 65535))
             error(posOf(u"main_process_port"_s), u"main_process_port"_s,
-                  tr("main_process_port must be between 0 and 65535"));
+                  ConfigMessages::tr("main_process_port must be between 0 and 65535"));
 
         const bool gpuType = dt.startsWith(u"MULTI_"_s) && dt != u"MULTI_CPU"_s;
         if (gpuType && machines == 1 && np.isInt() && np.toInt() == 1)
             warning(posOf(u"num_processes"_s), u"num_processes"_s,
-                    tr("%1 with a single process: use distributed_type 'NO' for one device").arg(dt));
+                    ConfigMessages::tr("%1 with a single process: use distributed_type 'NO' for one device")
+                        .arg(dt));
         checkGpuIds(p, gpuType, machines, np);
 
         // Keys accelerate launch ignores when they come from the file (its flag defaults win).
         const Value rdzv = p.get(u"rdzv_backend"_s);
         if (rdzv.isString() && rdzv.toString() != u"static"_s)
             warning(posOf(u"rdzv_backend"_s), u"rdzv_backend"_s,
-                    tr("accelerate launch ignores rdzv_backend from the file (only --rdzv_backend counts); "
-                       "Trainyard starts every rank itself with a static rendezvous at main_process_ip"));
+                    ConfigMessages::tr(
+                        "accelerate launch ignores rdzv_backend from the file (only --rdzv_backend counts); "
+                        "Trainyard starts every rank itself with a static rendezvous at main_process_ip"));
         if (p.get(u"same_network"_s).truthy() && machines > 1)
             warning(posOf(u"same_network"_s), u"same_network"_s,
-                    tr("accelerate launch ignores same_network from the file (only --same_network counts); "
-                       "Trainyard always gives every rank MASTER_ADDR=main_process_ip"));
+                    ConfigMessages::tr(
+                        "accelerate launch ignores same_network from the file (only --same_network counts); "
+                        "Trainyard always gives every rank MASTER_ADDR=main_process_ip"));
         if (p.get(u"enable_cpu_affinity"_s).truthy())
-            warning(
-                posOf(u"enable_cpu_affinity"_s), u"enable_cpu_affinity"_s,
-                tr("accelerate launch ignores enable_cpu_affinity from the file (only "
-                   "--enable_cpu_affinity counts); Trainyard honours it and sets ACCELERATE_CPU_AFFINITY=1"));
+            warning(posOf(u"enable_cpu_affinity"_s), u"enable_cpu_affinity"_s,
+                    ConfigMessages::tr("accelerate launch ignores enable_cpu_affinity from the file (only "
+                                       "--enable_cpu_affinity counts); Trainyard honours it and sets "
+                                       "ACCELERATE_CPU_AFFINITY=1"));
         const Value downcast = p.get(u"downcast_bf16"_s);
         if (downcast.truthy() && !(downcast.isString() && downcast.toString() == u"no"_s))
             warning(posOf(u"downcast_bf16"_s), u"downcast_bf16"_s,
-                    tr("accelerate launch ignores downcast_bf16 from the file; it only matters on TPUs"));
+                    ConfigMessages::tr(
+                        "accelerate launch ignores downcast_bf16 from the file; it only matters on TPUs"));
         if (dt == u"XLA"_s)
             warning(posOf(u"distributed_type"_s), u"distributed_type"_s,
-                    tr("Trainyard does not launch TPU (XLA) runs; accelerate launch can run this config"));
+                    ConfigMessages::tr(
+                        "Trainyard does not launch TPU (XLA) runs; accelerate launch can run this config"));
 
         checkFsdp(dt);
         checkDeepSpeed(dt, machines);
@@ -469,8 +496,9 @@ struct Checker {
         const Value hostfile = doc.get(u"mpirun_config"_s).get(u"mpirun_hostfile"_s);
         if (!hostfile.isNull())
             warning(hostfile.pos, u"mpirun_config.mpirun_hostfile"_s,
-                    tr("Trainyard starts multi-CPU ranks itself, without mpirun; the hostfile is kept for "
-                       "accelerate launch"));
+                    ConfigMessages::tr(
+                        "Trainyard starts multi-CPU ranks itself, without mpirun; the hostfile is kept for "
+                        "accelerate launch"));
     }
 
     void checkGpuIds(const Value &p, bool gpuType, qint64 machines, const Value &np) {
@@ -484,7 +512,8 @@ struct Checker {
             const int n = part.trimmed().toInt(&ok);
             if (!ok || n < 0) {
                 error(posOf(u"gpu_ids"_s), u"gpu_ids"_s,
-                      tr("gpu_ids: '%1' is not a GPU index; write 'all' or indices such as '0,1'")
+                      ConfigMessages::tr(
+                          "gpu_ids: '%1' is not a GPU index; write 'all' or indices such as '0,1'")
                           .arg(part.trimmed()));
                 return;
             }
@@ -492,20 +521,22 @@ struct Checker {
         }
         if (gpuType && machines <= 1 && numbers.size() < 2)
             error(posOf(u"gpu_ids"_s), u"gpu_ids"_s,
-                  tr("gpu_ids names fewer than two GPUs for a multi-GPU run; accelerate launch refuses it"));
+                  ConfigMessages::tr(
+                      "gpu_ids names fewer than two GPUs for a multi-GPU run; accelerate launch refuses it"));
         for (int n : numbers) {
             if (n >= hw.cudaDevices) {
                 warning(posOf(u"gpu_ids"_s), u"gpu_ids"_s,
-                        hw.cudaDevices == 0 ? tr("gpu_ids names GPU %1, but this machine has no GPU").arg(n)
-                                            : tr("gpu_ids names GPU %1, but this machine has %n GPU(s)",
+                        hw.cudaDevices == 0
+                            ? ConfigMessages::tr("gpu_ids names GPU %1, but this machine has no GPU").arg(n)
+                            : ConfigMessages::tr("gpu_ids names GPU %1, but this machine has %n GPU(s)",
                                                  nullptr, hw.cudaDevices)
-                                                  .arg(n));
+                                  .arg(n));
                 break;
             }
         }
         if (np.isInt() && machines > 0 && np.toInt() > 0 && numbers.size() < np.toInt() / machines && gpuType)
             warning(posOf(u"gpu_ids"_s), u"gpu_ids"_s,
-                    tr("gpu_ids names %1 GPU(s) for %2 processes per machine")
+                    ConfigMessages::tr("gpu_ids names %1 GPU(s) for %2 processes per machine")
                         .arg(numbers.size())
                         .arg(np.toInt() / machines));
     }
@@ -526,7 +557,7 @@ struct Checker {
         };
         if (dt != u"FSDP"_s)
             warning(doc.entry(u"fsdp_config"_s)->keyPos, u"fsdp_config"_s,
-                    tr("fsdp_config is used only when distributed_type is FSDP"));
+                    ConfigMessages::tr("fsdp_config is used only when distributed_type is FSDP"));
         const Value version = get(u"fsdp_version"_s);
         const bool v2 = version.pythonStr() == u"2"_s;
         const Value cpuRam = get(u"fsdp_cpu_ram_efficient_loading"_s);
@@ -534,41 +565,48 @@ struct Checker {
         if (dt == u"FSDP"_s && (cpuRam.isNull() || !isSentinelFalse(cpuRam)) && !sync.isNull() &&
             isSentinelFalse(sync))
             error(pos(u"fsdp_sync_module_states"_s), u"fsdp_config.fsdp_sync_module_states"_s,
-                  tr("fsdp_cpu_ram_efficient_loading needs fsdp_sync_module_states: true (only rank 0 loads "
-                     "the weights; the others receive them); accelerate launch refuses this config"));
+                  ConfigMessages::tr(
+                      "fsdp_cpu_ram_efficient_loading needs fsdp_sync_module_states: true (only rank 0 loads "
+                      "the weights; the others receive them); accelerate launch refuses this config"));
         const Value reshard = get(u"fsdp_reshard_after_forward"_s);
         const Value strategy = get(u"fsdp_sharding_strategy"_s);
         if (reshard.isString() && !isBoolLike(reshard)) {
             if (v2)
-                error(pos(u"fsdp_reshard_after_forward"_s), u"fsdp_config.fsdp_reshard_after_forward"_s,
-                      tr("under FSDP2 fsdp_reshard_after_forward is true or false, not a sharding strategy"));
+                error(
+                    pos(u"fsdp_reshard_after_forward"_s), u"fsdp_config.fsdp_reshard_after_forward"_s,
+                    ConfigMessages::tr(
+                        "under FSDP2 fsdp_reshard_after_forward is true or false, not a sharding strategy"));
             else if (strategy.isNull())
                 warning(
                     pos(u"fsdp_reshard_after_forward"_s), u"fsdp_config.fsdp_reshard_after_forward"_s,
-                    tr("the sharding strategy %1 is stored in fsdp_reshard_after_forward (as accelerate's "
-                       "questionnaire writes it); accelerate launch would run FULL_SHARD, Trainyard "
-                       "exports FSDP_SHARDING_STRATEGY=%1")
+                    ConfigMessages::tr(
+                        "the sharding strategy %1 is stored in fsdp_reshard_after_forward (as accelerate's "
+                        "questionnaire writes it); accelerate launch would run FULL_SHARD, Trainyard "
+                        "exports FSDP_SHARDING_STRATEGY=%1")
                         .arg(reshard.toString().toUpper()));
         }
         if (v2) {
             const Value sd = get(u"fsdp_state_dict_type"_s);
             if (sd.isString() && sd.toString().compare(u"LOCAL_STATE_DICT"_s, Qt::CaseInsensitive) == 0)
                 error(pos(u"fsdp_state_dict_type"_s), u"fsdp_config.fsdp_state_dict_type"_s,
-                      tr("FSDP2 supports SHARDED_STATE_DICT and FULL_STATE_DICT, not LOCAL_STATE_DICT"));
+                      ConfigMessages::tr(
+                          "FSDP2 supports SHARDED_STATE_DICT and FULL_STATE_DICT, not LOCAL_STATE_DICT"));
             if (!get(u"fsdp_backward_prefetch"_s).isNull())
                 warning(pos(u"fsdp_backward_prefetch"_s), u"fsdp_config.fsdp_backward_prefetch"_s,
-                        tr("FSDP2 ignores fsdp_backward_prefetch"));
+                        ConfigMessages::tr("FSDP2 ignores fsdp_backward_prefetch"));
             if (!strategy.isNull())
                 warning(pos(u"fsdp_sharding_strategy"_s), u"fsdp_config.fsdp_sharding_strategy"_s,
-                        tr("FSDP2 ignores fsdp_sharding_strategy; use fsdp_reshard_after_forward"));
+                        ConfigMessages::tr(
+                            "FSDP2 ignores fsdp_sharding_strategy; use fsdp_reshard_after_forward"));
         }
         const Value policy = get(u"fsdp_auto_wrap_policy"_s);
         if (policy.isString() &&
             policy.toString().compare(u"TRANSFORMER_BASED_WRAP"_s, Qt::CaseInsensitive) == 0 &&
             get(u"fsdp_transformer_layer_cls_to_wrap"_s).isNull())
             warning(pos(u"fsdp_auto_wrap_policy"_s), u"fsdp_config.fsdp_auto_wrap_policy"_s,
-                    tr("TRANSFORMER_BASED_WRAP without fsdp_transformer_layer_cls_to_wrap relies on the "
-                       "model's _no_split_modules"));
+                    ConfigMessages::tr(
+                        "TRANSFORMER_BASED_WRAP without fsdp_transformer_layer_cls_to_wrap relies on the "
+                        "model's _no_split_modules"));
     }
 
     void checkDeepSpeed(const QString &dt, qint64 machines) {
@@ -578,7 +616,7 @@ struct Checker {
         const SourcePos sectionPos = doc.entry(u"deepspeed_config"_s)->keyPos;
         if (dt != u"DEEPSPEED"_s)
             warning(sectionPos, u"deepspeed_config"_s,
-                    tr("deepspeed_config is used only when distributed_type is DEEPSPEED"));
+                    ConfigMessages::tr("deepspeed_config is used only when distributed_type is DEEPSPEED"));
         if (!ds.get(u"deepspeed_config_file"_s).isNull()) {
             static const QStringList accelerateSide = {
                 u"gradient_accumulation_steps"_s, u"gradient_clipping"_s,     u"zero_stage"_s,
@@ -586,25 +624,27 @@ struct Checker {
                 u"offload_optimizer_nvme_path"_s, u"zero3_save_16bit_model"_s};
             for (const MapEntry &e : ds.entries())
                 if (accelerateSide.contains(e.key))
-                    error(
-                        e.keyPos, u"deepspeed_config."_s + e.key,
-                        tr("deepspeed_config.%1 cannot be combined with deepspeed_config_file: set it in the "
-                           "DeepSpeed JSON file instead (accelerate refuses this at run time)")
-                            .arg(e.key));
+                    error(e.keyPos, u"deepspeed_config."_s + e.key,
+                          ConfigMessages::tr(
+                              "deepspeed_config.%1 cannot be combined with deepspeed_config_file: set it in "
+                              "the "
+                              "DeepSpeed JSON file instead (accelerate refuses this at run time)")
+                              .arg(e.key));
             if (const MapEntry *mp = doc.entry(u"mixed_precision"_s); mp && !mp->value.isNull())
                 error(
                     mp->keyPos, u"mixed_precision"_s,
-                    tr("mixed_precision cannot be combined with deepspeed_config_file: set fp16/bf16 in the "
-                       "DeepSpeed JSON file and remove mixed_precision (accelerate refuses this at run "
-                       "time)"));
+                    ConfigMessages::tr(
+                        "mixed_precision cannot be combined with deepspeed_config_file: set fp16/bf16 in the "
+                        "DeepSpeed JSON file and remove mixed_precision (accelerate refuses this at run "
+                        "time)"));
         }
         for (const QString &what : {u"optimizer"_s, u"param"_s}) {
             const QString key = u"offload_%1_nvme_path"_s.arg(what);
             if (const MapEntry *e = ds.entry(key);
                 e && !e->value.isNull() && ds.get(u"deepspeed_config_file"_s).isNull())
                 warning(e->keyPos, u"deepspeed_config."_s + key,
-                        tr("accelerate launch drops %1; Trainyard exports it as "
-                           "ACCELERATE_DEEPSPEED_OFFLOAD_%2_NVME_PATH")
+                        ConfigMessages::tr("accelerate launch drops %1; Trainyard exports it as "
+                                           "ACCELERATE_DEEPSPEED_OFFLOAD_%2_NVME_PATH")
                             .arg(key, what.toUpper()));
         }
         const Value stage = ds.get(u"zero_stage"_s);
@@ -612,17 +652,18 @@ struct Checker {
         const Value paramDev = ds.get(u"offload_param_device"_s);
         if (stage.isInt() && stage.toInt() < 3 && paramDev.isString() && paramDev.toString() != u"none"_s)
             warning(ds.entry(u"offload_param_device"_s)->keyPos, u"deepspeed_config.offload_param_device"_s,
-                    tr("parameter offload needs ZeRO stage 3"));
+                    ConfigMessages::tr("parameter offload needs ZeRO stage 3"));
         if (stage.isInt() && stage.toInt() < 2 && optDev.isString() && optDev.toString() != u"none"_s)
             warning(ds.entry(u"offload_optimizer_device"_s)->keyPos,
                     u"deepspeed_config.offload_optimizer_device"_s,
-                    tr("optimizer offload needs ZeRO stage 2 or 3"));
+                    ConfigMessages::tr("optimizer offload needs ZeRO stage 2 or 3"));
         const Value launcher = ds.get(u"deepspeed_multinode_launcher"_s);
         if (machines > 1 && !(launcher.isString() && launcher.toString() == u"standard"_s))
             warning(
                 sectionPos, u"deepspeed_config.deepspeed_multinode_launcher"_s,
-                tr("Trainyard starts the ranks of every machine itself, as DeepSpeed's 'standard' launcher "
-                   "does; the pdsh/MPI launcher setting is kept for accelerate launch"));
+                ConfigMessages::tr(
+                    "Trainyard starts the ranks of every machine itself, as DeepSpeed's 'standard' launcher "
+                    "does; the pdsh/MPI launcher setting is kept for accelerate launch"));
     }
 
     void checkParallelism(const Value &np) {
@@ -638,7 +679,8 @@ struct Checker {
         }
         if (product != np.toInt())
             error(doc.entry(u"parallelism_config"_s)->keyPos, u"parallelism_config"_s,
-                  tr("the parallelism sizes multiply to %1 but num_processes is %2; they must be equal")
+                  ConfigMessages::tr(
+                      "the parallelism sizes multiply to %1 but num_processes is %2; they must be equal")
                       .arg(product)
                       .arg(np.toInt()));
     }
@@ -656,7 +698,8 @@ Diagnostics AccelerateConfig::validate(const HardwareInfo &hw) const {
         c.checkCluster();
     } else {
         c.warning(c.posOf(u"compute_environment"_s), u"compute_environment"_s,
-                  tr("Trainyard keeps SageMaker configs but does not launch them; use accelerate launch"));
+                  ConfigMessages::tr(
+                      "Trainyard keeps SageMaker configs but does not launch them; use accelerate launch"));
     }
     std::stable_sort(c.out.begin(), c.out.end(), [](const Diagnostic &a, const Diagnostic &b) {
         return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
@@ -668,24 +711,24 @@ bool saveFileAtomically(const QString &path, const QByteArray &data, QString *er
     const QFileInfo info(path);
     if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath())) {
         if (error)
-            *error = tr("cannot create folder %1").arg(info.absolutePath());
+            *error = ConfigMessages::tr("cannot create folder %1").arg(info.absolutePath());
         return false;
     }
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = tr("cannot write %1: %2").arg(path, f.errorString());
+            *error = ConfigMessages::tr("cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
     if (f.write(data) != data.size()) {
         if (error)
-            *error = tr("cannot write %1: %2").arg(path, f.errorString());
+            *error = ConfigMessages::tr("cannot write %1: %2").arg(path, f.errorString());
         f.cancelWriting();
         return false;
     }
     if (!f.commit()) {
         if (error)
-            *error = tr("cannot write %1: %2").arg(path, f.errorString());
+            *error = ConfigMessages::tr("cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
     return true;

@@ -27,9 +27,9 @@ bool hasErrors(const Diagnostics &ds) {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("trainyard::ConfigReader", text);
-}
+struct ReaderMessages {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::ReaderMessages)
+};
 
 // PyYAML's YAML 1.1 implicit resolvers (resolver.py), restricted to the types safe_load produces.
 const QRegularExpression &boolRe() {
@@ -175,13 +175,14 @@ struct Converter {
                        tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null") {
                 v = resolvePlainScalar(text);
             } else {
-                diags->append(Diagnostic{Diagnostic::Severity::Error,
-                                         file,
-                                         posOf(node.Mark()),
-                                         {},
-                                         tr("tag '%1' is not allowed: accelerate reads configs with "
-                                            "yaml.safe_load, which refuses it")
-                                             .arg(QString::fromStdString(tag))});
+                diags->append(
+                    Diagnostic{Diagnostic::Severity::Error,
+                               file,
+                               posOf(node.Mark()),
+                               {},
+                               ReaderMessages::tr("tag '%1' is not allowed: accelerate reads configs with "
+                                                  "yaml.safe_load, which refuses it")
+                                   .arg(QString::fromStdString(tag))});
                 v = Value::string(text);
             }
             v.setRaw(text, quoted);
@@ -201,7 +202,7 @@ struct Converter {
                                              file,
                                              posOf(kv.first.Mark()),
                                              {},
-                                             tr("a mapping key must be a plain value")});
+                                             ReaderMessages::tr("a mapping key must be a plain value")});
                     continue;
                 }
                 // PyYAML keeps the last of duplicate keys (in the position of the first).
@@ -237,25 +238,26 @@ ParseResult parseDocument(const QByteArray &bytes, Dialect dialect, const QStrin
         return r;
     };
     if (bytes.size() > MaxConfigBytes)
-        return error({}, tr("file is %1 bytes, larger than the %2 bytes a config may have")
+        return error({}, ReaderMessages::tr("file is %1 bytes, larger than the %2 bytes a config may have")
                              .arg(bytes.size())
                              .arg(MaxConfigBytes));
     if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0)
         return error(offsetToPos(bytes, nul),
-                     tr("file is binary (it contains a NUL byte), not YAML or JSON"));
+                     ReaderMessages::tr("file is binary (it contains a NUL byte), not YAML or JSON"));
     {
         QStringDecoder decoder(QStringDecoder::Utf8);
         const QString text = decoder(bytes);
         if (decoder.hasError())
-            return error({}, tr("file is not valid UTF-8 text"));
+            return error({}, ReaderMessages::tr("file is not valid UTF-8 text"));
         if (text.trimmed().isEmpty())
-            return error({}, tr("file is empty: a config needs at least distributed_type"));
+            return error({}, ReaderMessages::tr("file is empty: a config needs at least distributed_type"));
     }
     if (dialect == Dialect::Json) {
         QJsonParseError err;
         QJsonDocument::fromJson(bytes, &err);
         if (err.error != QJsonParseError::NoError)
-            return error(offsetToPos(bytes, err.offset), tr("JSON syntax error: %1").arg(err.errorString()));
+            return error(offsetToPos(bytes, err.offset),
+                         ReaderMessages::tr("JSON syntax error: %1").arg(err.errorString()));
     } else {
         // PyYAML refuses tabs where indentation is read; point at the first one.
         qsizetype lineStart = 0;
@@ -268,8 +270,9 @@ ParseResult parseDocument(const QByteArray &bytes, Dialect dialect, const QStrin
             } else if (c == '\t') {
                 const QByteArray before = bytes.mid(lineStart, i - lineStart);
                 if (before.trimmed().isEmpty() || before.trimmed() == "-")
-                    return error(SourcePos{line, int(i - lineStart) + 1},
-                                 tr("tab character in indentation: YAML indents with spaces only"));
+                    return error(
+                        SourcePos{line, int(i - lineStart) + 1},
+                        ReaderMessages::tr("tab character in indentation: YAML indents with spaces only"));
             }
         }
     }
@@ -278,12 +281,13 @@ ParseResult parseDocument(const QByteArray &bytes, Dialect dialect, const QStrin
         doc = YAML::Load(bytes.toStdString());
     } catch (const YAML::Exception &e) {
         QString msg = QString::fromStdString(e.msg);
-        return error(posOf(e.mark), tr("YAML syntax error: %1").arg(msg));
+        return error(posOf(e.mark), ReaderMessages::tr("YAML syntax error: %1").arg(msg));
     }
     Converter conv{dialect, fileName, &r.diagnostics};
     r.root = conv.convert(doc);
     if (r.root.isNull())
-        return error({}, tr("file holds no settings: a config needs at least distributed_type"));
+        return error({},
+                     ReaderMessages::tr("file holds no settings: a config needs at least distributed_type"));
     return r;
 }
 

@@ -8,9 +8,9 @@ namespace trainyard {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("trainyard::LaunchArgs", text);
-}
+struct FlagMessages {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::FlagMessages)
+};
 
 using K = LaunchFlagSpec::Kind;
 
@@ -186,11 +186,11 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
         }
         const LaunchFlagSpec *spec = findFlag(name);
         if (!spec)
-            return fail(tr("unknown launch flag %1").arg(name));
+            return fail(FlagMessages::tr("unknown launch flag %1").arg(name));
         Value v;
         if (spec->kind == K::StoreTrue) {
             if (hasInline)
-                return fail(tr("%1 takes no value").arg(name));
+                return fail(FlagMessages::tr("%1 takes no value").arg(name));
             v = Value::boolean(true);
         } else {
             QString text;
@@ -198,7 +198,7 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
                 text = inlineValue;
             } else {
                 if (i + 1 >= words.size())
-                    return fail(tr("%1 needs a value").arg(name));
+                    return fail(FlagMessages::tr("%1 needs a value").arg(name));
                 text = words[++i];
             }
             switch (spec->kind) {
@@ -206,7 +206,7 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
                 bool ok = false;
                 const qint64 n = text.toLongLong(&ok);
                 if (!ok)
-                    return fail(tr("%1: '%2' is not an integer").arg(name, text));
+                    return fail(FlagMessages::tr("%1: '%2' is not an integer").arg(name, text));
                 v = Value::integer(n);
                 break;
             }
@@ -214,7 +214,7 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
                 bool ok = false;
                 const double d = text.toDouble(&ok);
                 if (!ok)
-                    return fail(tr("%1: '%2' is not a number").arg(name, text));
+                    return fail(FlagMessages::tr("%1: '%2' is not a number").arg(name, text));
                 v = Value::real(d);
                 break;
             }
@@ -227,7 +227,8 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
             }
             default:
                 if (!spec->choices.isEmpty() && !spec->choices.contains(text))
-                    return fail(tr("%1: '%2' is not one of %3").arg(name, text, spec->choices.join(u", "_s)));
+                    return fail(FlagMessages::tr("%1: '%2' is not one of %3")
+                                    .arg(name, text, spec->choices.join(u", "_s)));
                 v = Value::string(text);
             }
         }

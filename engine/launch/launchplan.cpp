@@ -18,9 +18,9 @@ namespace trainyard {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("trainyard::LaunchPlan", text);
-}
+struct PlanMessages {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::PlanMessages)
+};
 
 constexpr int DefaultPort = 29500;
 
@@ -49,8 +49,7 @@ struct Planner {
     void error(const QString &msg, const QString &field = {}) {
         plan.errors.append(Diagnostic{Diagnostic::Severity::Error, plan.configFile, {}, field, msg});
     }
-    void warn(const QString &msg)
-    {
+    void warn(const QString &msg) {
         plan.warnings.append(Diagnostic{Diagnostic::Severity::Warning, u"trainyard launch"_s, {}, {}, msg});
     }
 
@@ -59,23 +58,23 @@ struct Planner {
         for (const QString &d : {u"multi_gpu"_s, u"cpu"_s, u"tpu"_s, u"use_deepspeed"_s, u"use_fsdp"_s})
             hardware += on(d) ? 1 : 0;
         if (hardware > 1) {
-            error(tr("use only one of --multi_gpu, --cpu, --tpu, --use_deepspeed, --use_fsdp"));
+            error(PlanMessages::tr("use only one of --multi_gpu, --cpu, --tpu, --use_deepspeed, --use_fsdp"));
             return false;
         }
         if (on(u"multi_gpu"_s) && get(u"num_processes"_s).isInt() && get(u"num_processes"_s).toInt() < 2) {
-            error(tr("--multi_gpu needs at least 2 processes"));
+            error(PlanMessages::tr("--multi_gpu needs at least 2 processes"));
             return false;
         }
         if (on(u"use_parallelism_config"_s) && !on(u"use_fsdp"_s)) {
-            error(tr("--use_parallelism_config needs --use_fsdp with --fsdp_version 2"));
+            error(PlanMessages::tr("--use_parallelism_config needs --use_fsdp with --fsdp_version 2"));
             return false;
         }
         if (on(u"module"_s) && on(u"no_python"_s)) {
-            error(tr("--module and --no_python cannot be used together"));
+            error(PlanMessages::tr("--module and --no_python cannot be used together"));
             return false;
         }
         if (args.script.isEmpty()) {
-            error(tr("no training script or program given"));
+            error(PlanMessages::tr("no training script or program given"));
             return false;
         }
         return true;
@@ -109,7 +108,7 @@ struct Planner {
         const Value dtValue = p.get(u"distributed_type"_s);
         const QString dt = dtValue.isString() ? dtValue.toString() : u"NO"_s;
         if (config.kind() == SageMaker) {
-            error(tr("this is a SageMaker config; Trainyard does not launch SageMaker jobs"));
+            error(PlanMessages::tr("this is a SageMaker config; Trainyard does not launch SageMaker jobs"));
             return;
         }
         if (!on(u"multi_gpu"_s) && !on(u"tpu"_s) && !on(u"tpu_use_cluster"_s) && !on(u"use_deepspeed"_s) &&
@@ -166,15 +165,16 @@ struct Planner {
             mixedPrecisionFromConfig = !mp.isNull();
         }
         if (get(u"num_processes"_s).isInt() && get(u"num_processes"_s).toInt() == -1)
-            error(tr("the config does not say how many processes to start; pass --num_processes"),
-                  u"num_processes"_s);
+            error(
+                PlanMessages::tr("the config does not say how many processes to start; pass --num_processes"),
+                u"num_processes"_s);
     }
 
     void defaultsWithoutConfig() {
         if (get(u"num_processes"_s).isNull()) {
             const int n = on(u"cpu"_s) ? 1 : std::max(1, hw.cudaDevices);
             set(u"num_processes"_s, Value::integer(n));
-            warn(tr("--num_processes was not given and no config was found; using %1").arg(n));
+            warn(PlanMessages::tr("--num_processes was not given and no config was found; using %1").arg(n));
         }
         set(u"debug"_s, Value::boolean(on(u"debug"_s)));
         if (!on(u"multi_gpu"_s) && !on(u"cpu"_s) && get(u"num_processes"_s).toInt() > 1 && hw.cudaDevices > 1)
@@ -212,7 +212,8 @@ struct Planner {
         const QString mp = lower(get(u"mixed_precision"_s));
         static const QStringList allowed = {u"no"_s, u"fp8"_s, u"fp16"_s, u"bf16"_s};
         if (!allowed.contains(mp)) {
-            error(tr("unknown mixed_precision mode '%1'; choose one of no, fp16, bf16, fp8").arg(mp),
+            error(PlanMessages::tr("unknown mixed_precision mode '%1'; choose one of no, fp16, bf16, fp8")
+                      .arg(mp),
                   u"mixed_precision"_s);
             return;
         }
@@ -250,7 +251,8 @@ struct Planner {
             backend = Value::string(u"no"_s);
         const QString upper = str(backend).toUpper();
         if (!schema::dynamoBackends().contains(upper))
-            error(tr("unknown dynamo backend '%1'").arg(str(backend)), u"dynamo_config.dynamo_backend"_s);
+            error(PlanMessages::tr("unknown dynamo backend '%1'").arg(str(backend)),
+                  u"dynamo_config.dynamo_backend"_s);
         env[u"ACCELERATE_DYNAMO_BACKEND"_s] = upper;
         env[u"ACCELERATE_DYNAMO_MODE"_s] = str(get(u"dynamo_mode"_s));
         env[u"ACCELERATE_DYNAMO_USE_FULLGRAPH"_s] =
@@ -278,8 +280,9 @@ struct Planner {
                 .contains(reshard.toString().toUpper())) {
             strategy = reshard.toString().toUpper();
             if (strategy != u"FULL_SHARD"_s)
-                warn(tr("FSDP_SHARDING_STRATEGY=%1 from fsdp_reshard_after_forward, where accelerate's "
-                        "questionnaire stores it (accelerate launch would run FULL_SHARD)")
+                warn(PlanMessages::tr(
+                         "FSDP_SHARDING_STRATEGY=%1 from fsdp_reshard_after_forward, where accelerate's "
+                         "questionnaire stores it (accelerate launch would run FULL_SHARD)")
                          .arg(strategy));
         }
         env[u"FSDP_SHARDING_STRATEGY"_s] = strategy;
@@ -302,7 +305,7 @@ struct Planner {
         const Value cpuRam = get(u"fsdp_cpu_ram_efficient_loading"_s);
         const Value sync = get(u"fsdp_sync_module_states"_s);
         if (lower(cpuRam) == u"true"_s && lower(sync) == u"false"_s)
-            error(tr("fsdp_cpu_ram_efficient_loading needs fsdp_sync_module_states"),
+            error(PlanMessages::tr("fsdp_cpu_ram_efficient_loading needs fsdp_sync_module_states"),
                   u"fsdp_config.fsdp_sync_module_states"_s);
     }
 
@@ -399,26 +402,28 @@ struct Planner {
         const bool checks = numMachines == 1 || machineRank == 0;
         if (port == 0) {
             if (numMachines > 1 && machineRank != 0) {
-                error(tr("main_process_port is 0 (pick a free port), but only machine 0 can pick it; give "
-                         "machine "
-                         "%1 the port machine 0 chose")
+                error(PlanMessages::tr(
+                          "main_process_port is 0 (pick a free port), but only machine 0 can pick it; give "
+                          "machine "
+                          "%1 the port machine 0 chose")
                           .arg(machineRank),
                       u"main_process_port"_s);
                 return 0;
             }
             port = pickFreePort();
-            warn(tr("main_process_port 0: using free port %1").arg(port));
+            warn(PlanMessages::tr("main_process_port 0: using free port %1").arg(port));
         } else if (checks && !isPortFree(port)) {
             if (numMachines > 1) {
-                error(tr("port %1 on this machine (machine 0) is in use; the other machines expect the "
-                         "rendezvous "
-                         "there. Free it or choose another main_process_port on every machine")
+                error(PlanMessages::tr(
+                          "port %1 on this machine (machine 0) is in use; the other machines expect the "
+                          "rendezvous "
+                          "there. Free it or choose another main_process_port on every machine")
                           .arg(port),
                       u"main_process_port"_s);
                 return 0;
             }
             const int free = pickFreePort();
-            warn(tr("port %1 is in use; using free port %2 instead").arg(port).arg(free));
+            warn(PlanMessages::tr("port %1 is in use; using free port %2 instead").arg(port).arg(free));
             port = free;
         }
         return port;
@@ -450,7 +455,7 @@ struct Planner {
         if (!plan.errors.isEmpty())
             return;
         if (on(u"tpu"_s)) {
-            error(tr("Trainyard does not launch TPU (XLA) runs"));
+            error(PlanMessages::tr("Trainyard does not launch TPU (XLA) runs"));
             return;
         }
         const int numProcesses = int(get(u"num_processes"_s).toInt());
@@ -458,29 +463,30 @@ struct Planner {
             std::max(1, int(get(u"num_machines"_s).isInt() ? get(u"num_machines"_s).toInt() : 1));
         const int machineRank = get(u"machine_rank"_s).isInt() ? int(get(u"machine_rank"_s).toInt()) : 0;
         if (numProcesses < 1) {
-            error(tr("num_processes must be at least 1"), u"num_processes"_s);
+            error(PlanMessages::tr("num_processes must be at least 1"), u"num_processes"_s);
             return;
         }
         if (numProcesses % numMachines != 0) {
-            error(tr("num_processes (%1) must be divisible by num_machines (%2)")
+            error(PlanMessages::tr("num_processes (%1) must be divisible by num_machines (%2)")
                       .arg(numProcesses)
                       .arg(numMachines),
                   u"num_processes"_s);
             return;
         }
         if (machineRank < 0 || machineRank >= numMachines) {
-            error(tr("machine_rank %1 is outside 0..%2").arg(machineRank).arg(numMachines - 1),
+            error(PlanMessages::tr("machine_rank %1 is outside 0..%2").arg(machineRank).arg(numMachines - 1),
                   u"machine_rank"_s);
             return;
         }
         const Value ids = get(u"gpu_ids"_s);
         if (on(u"multi_gpu"_s) && numMachines <= 1 && ids.isString() && ids.toString() != u"all"_s &&
             ids.toString().split(u',', Qt::SkipEmptyParts).size() < 2) {
-            error(tr("less than two GPU ids were configured for a multi-GPU run"), u"gpu_ids"_s);
+            error(PlanMessages::tr("less than two GPU ids were configured for a multi-GPU run"),
+                  u"gpu_ids"_s);
             return;
         }
         if (numMachines > 1 && get(u"main_process_ip"_s).isNull()) {
-            error(tr("several machines need main_process_ip"), u"main_process_ip"_s);
+            error(PlanMessages::tr("several machines need main_process_ip"), u"main_process_ip"_s);
             return;
         }
         const bool cpu = on(u"cpu"_s) || on(u"use_cpu"_s);
@@ -522,8 +528,9 @@ struct Planner {
         }
         if (plan.launcher == u"simple"_s && numProcesses > 1 && numMachines == 1 && !cpu &&
             hw.cudaDevices < 2)
-            warn(tr("starting %1 processes without a multi-GPU or multi-CPU distributed type; each gets "
-                    "RANK and WORLD_SIZE")
+            warn(PlanMessages::tr(
+                     "starting %1 processes without a multi-GPU or multi-CPU distributed type; each gets "
+                     "RANK and WORLD_SIZE")
                      .arg(numProcesses));
 
         plan.numProcesses = numProcesses;

@@ -30,9 +30,10 @@ struct LaunchPlan {
     int port = 0;        // MASTER_PORT, 0 when the plan needs none
     QString masterAddr;
     Diagnostics warnings; // the config's warnings and the plan's own (file "trainyard launch")
-    Diagnostics errors; // when not empty, nothing may be launched
+    Diagnostics errors;   // when not empty, nothing may be launched
     QList<RankPlan> ranks;
-    // The launch arguments in effect after accelerate's precedence: typed flags, then the file, then defaults.
+    // The launch arguments in effect after accelerate's precedence: typed flags, then the file, then
+    // defaults.
     QMap<QString, Value> settings;
 
     bool ok() const { return errors.isEmpty(); }
