@@ -226,12 +226,7 @@ int launchCommand(const QStringList &args, Io &io) {
         io.out << plan.toShellScript(plan.machineRank);
         return ExitOk;
     }
-    io.err
-        << CliText::tr(
-               "trainyard launch: running the ranks comes with the launch engine; use --dry-run to see the "
-               "plan")
-        << '\n';
-    return ExitErrors;
+    return runPlan(plan, la, args, io);
 }
 
 int envCommand(const QStringList &, Io &io) {

@@ -4,6 +4,11 @@
 #include <QStringList>
 #include <QTextStream>
 
+namespace trainyard {
+struct LaunchPlan;
+struct LaunchArgs;
+} // namespace trainyard
+
 namespace trainyard::cli {
 
 struct Io {
@@ -18,5 +23,7 @@ int run(const QStringList &args, Io &io);
 int configCommand(const QStringList &args, Io &io);
 int launchCommand(const QStringList &args, Io &io);
 int envCommand(const QStringList &args, Io &io);
+// Runs this machine's ranks of a plan and supervises them until they end; returns the launcher's exit code.
+int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &commandLine, Io &io);
 
 } // namespace trainyard::cli

@@ -1,5 +1,6 @@
 // trainyard: the command line. A thin main over trainyard::cli.
 #include "commands.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 #include <cstdio>
@@ -9,6 +10,7 @@ int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("trainyard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRAINYARD_VERSION));
+    trainyard::installTranslations(app);
     QTextStream in(stdin);
     QTextStream out(stdout);
     QTextStream err(stderr);

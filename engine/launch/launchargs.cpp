@@ -129,7 +129,10 @@ QList<LaunchFlagSpec> buildSpecs() {
 
     // Trainyard's own flags
     for (LaunchFlagSpec s : {flag({"--dry-run"}, K::StoreTrue, F), flag({"--json"}, K::StoreTrue, F),
-                             flag({"--python"}, K::String, N())}) {
+                             flag({"--python"}, K::String, N()), flag({"--grace"}, K::Float, N()),
+                             flag({"--watchdog"}, K::Int, N()), flag({"--watchdog-kill"}, K::StoreTrue, F),
+                             flag({"--show-ranks"}, K::String, N(), {u"main"_s, u"all"_s, u"none"_s}),
+                             flag({"--db"}, K::String, N()), flag({"--name"}, K::String, N())}) {
         s.trainyard = true;
         f << s;
     }
@@ -239,6 +242,18 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
                 a.json = true;
             else if (spec->dest == u"python"_s)
                 a.python = v.toString();
+            else if (spec->dest == u"grace"_s)
+                a.graceSeconds = v.toFloat();
+            else if (spec->dest == u"watchdog"_s)
+                a.watchdogSeconds = int(v.toInt());
+            else if (spec->dest == u"watchdog_kill"_s)
+                a.watchdogKill = true;
+            else if (spec->dest == u"show_ranks"_s)
+                a.showRanks = v.toString();
+            else if (spec->dest == u"db"_s)
+                a.db = v.toString();
+            else if (spec->dest == u"name"_s)
+                a.runName = v.toString();
             continue;
         }
         a.values.insert(spec->dest, v);

@@ -34,7 +34,14 @@ struct LaunchArgs {
     // Trainyard's own flags
     bool dryRun = false;
     bool json = false;
-    QString python; // --python PATH; empty means python3 from PATH
+    QString python;          // --python PATH; empty means python3 from PATH
+    double graceSeconds = 5; // --grace: SIGTERM, then SIGKILL after this long
+    int watchdogSeconds = 0; // --watchdog: report a rank silent this long
+    bool watchdogKill = false;
+    QString showRanks =
+        QStringLiteral("all"); // --show-ranks main|all|none: whose output reaches the terminal
+    QString db;                // --db PATH: the run database (runs are kept beside it)
+    QString runName;           // --name
 
     Value get(const QString &dest) const { return values.value(dest); }
     void set(const QString &dest, const Value &v) { values.insert(dest, v); }

@@ -1,0 +1,442 @@
+#include "runcontroller.h"
+
+#include "launch/runrecord.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QHostInfo>
+#include <QProcess>
+#include <QTimer>
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace trainyard {
+
+namespace {
+struct RunText {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::RunText)
+};
+
+QString signalName(int sig) {
+    switch (sig) {
+    case SIGHUP:
+        return u"SIGHUP"_s;
+    case SIGINT:
+        return u"SIGINT"_s;
+    case SIGQUIT:
+        return u"SIGQUIT"_s;
+    case SIGILL:
+        return u"SIGILL"_s;
+    case SIGABRT:
+        return u"SIGABRT"_s;
+    case SIGBUS:
+        return u"SIGBUS"_s;
+    case SIGFPE:
+        return u"SIGFPE"_s;
+    case SIGKILL:
+        return u"SIGKILL"_s;
+    case SIGSEGV:
+        return u"SIGSEGV"_s;
+    case SIGPIPE:
+        return u"SIGPIPE"_s;
+    case SIGTERM:
+        return u"SIGTERM"_s;
+    default:
+        return u"signal %1"_s.arg(sig);
+    }
+}
+} // namespace
+
+QString runStateName(RunState s) {
+    switch (s) {
+    case RunState::Created:
+        return u"created"_s;
+    case RunState::Running:
+        return u"running"_s;
+    case RunState::Stopping:
+        return u"stopping"_s;
+    case RunState::Finished:
+        return u"finished"_s;
+    case RunState::Failed:
+        return u"failed"_s;
+    case RunState::Cancelled:
+        return u"cancelled"_s;
+    }
+    return {};
+}
+
+QString RankExit::describe() const {
+    if (failedToStart)
+        return RunText::tr("failed to start");
+    if (signal)
+        return RunText::tr("killed by %1").arg(signalName(signal));
+    return RunText::tr("exit code %1").arg(exitCode);
+}
+
+struct RunController::Rank {
+    RankPlan plan;
+    QProcess *process = nullptr;
+    qint64 pid = 0;
+    bool running = false;
+    QByteArray pending[3]; // partial lines by stream (index 1 stdout, 2 stderr)
+    QFile log[3];
+    QStringList tail;
+    qint64 lastActivityMs = 0;
+    bool watchdogReported = false;
+};
+
+RunController::RunController(const LaunchPlan &plan, const RunOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_plan(plan)
+    , m_options(options)
+    , m_graceTimer(new QTimer(this))
+    , m_watchdogTimer(new QTimer(this)) {
+    qRegisterMetaType<trainyard::RankExit>();
+    m_graceTimer->setSingleShot(true);
+    connect(m_graceTimer, &QTimer::timeout, this, [this] {
+        m_killSent = true;
+        signalAll(SIGKILL);
+    });
+    m_watchdogTimer->setInterval(500);
+    connect(m_watchdogTimer, &QTimer::timeout, this, &RunController::checkWatchdog);
+}
+
+RunController::~RunController() {
+    // Never leave a rank behind, whatever happens to the owner.
+    signalAll(SIGKILL);
+    for (auto &r : m_ranks)
+        if (r->process)
+            r->process->waitForFinished(1000);
+}
+
+void RunController::start() {
+    if (m_state != RunState::Created)
+        return;
+    m_clock.start();
+    if (!m_options.runDirectory.isEmpty())
+        QDir().mkpath(m_options.runDirectory);
+    setState(RunState::Running);
+    startAttempt();
+}
+
+void RunController::setRecord(const RunRecord &initial, RunRecorder *recorder) {
+    m_record = initial;
+    m_recorder = recorder;
+    m_record.status = runStateName(m_state);
+    saveRecord();
+}
+
+void RunController::saveRecord() {
+    if (!m_recorder)
+        return;
+    m_record.ranks.clear();
+    for (const auto &r : m_ranks) {
+        RankRecord rr;
+        rr.rank = r->plan.rank;
+        rr.pid = r->pid;
+        rr.attempt = m_attempt;
+        rr.state = r->running ? u"running"_s : u"not running"_s;
+        for (const RankExit &e : m_exits) {
+            if (e.rank != rr.rank)
+                continue;
+            rr.state = e.failedToStart ? u"failed to start"_s : e.signal ? u"killed"_s : u"exited"_s;
+            rr.exitCode = e.exitCode;
+            rr.signal = e.signal;
+        }
+        m_record.ranks << rr;
+    }
+    m_record.attempts = m_attempt + 1;
+    QString error;
+    if (!m_recorder->save(m_record, &error))
+        m_recordError = error;
+}
+
+void RunController::addEvent(const QString &kind, int rank, const QString &message) {
+    m_record.events << RunEvent{QDateTime::currentDateTime(), kind, rank, message};
+    saveRecord();
+}
+
+void RunController::noteActivity(int rank) {
+    for (auto &r : m_ranks) {
+        if (r->plan.rank == rank) {
+            r->lastActivityMs = m_clock.elapsed();
+            r->watchdogReported = false;
+        }
+    }
+}
+
+void RunController::startAttempt() {
+    for (auto &r : m_ranks) {
+        r->process->disconnect(this);
+        r->process->deleteLater();
+    }
+    m_ranks.clear();
+    m_exits.clear();
+    m_killSent = false;
+    const QProcessEnvironment base = QProcessEnvironment::systemEnvironment();
+    const pid_t launcher = getpid();
+    for (const RankPlan &rp : m_plan.ranksOfMachine(m_plan.machineRank)) {
+        auto rank = std::make_unique<Rank>();
+        Rank &r = *rank;
+        r.plan = rp;
+        r.lastActivityMs = m_clock.elapsed();
+        if (!m_options.runDirectory.isEmpty()) {
+            for (int s : {1, 2}) {
+                r.log[s].setFileName(
+                    QDir(m_options.runDirectory)
+                        .filePath(u"rank-%1.%2"_s.arg(rp.rank).arg(s == 1 ? u"out"_s : u"err"_s)));
+                r.log[s].open(QIODevice::WriteOnly | QIODevice::Append);
+                if (m_attempt > 0)
+                    r.log[s].write(QByteArray("=== trainyard: restart ") + QByteArray::number(m_attempt) +
+                                   " ===\n");
+            }
+        }
+        auto *p = new QProcess(this);
+        r.process = p;
+        QProcessEnvironment env = base;
+        for (auto it = rp.env.cbegin(); it != rp.env.cend(); ++it)
+            env.insert(it.key(), it.value());
+        env.insert(u"TORCHELASTIC_RESTART_COUNT"_s, QString::number(m_attempt));
+        p->setProcessEnvironment(env);
+        if (!m_options.workingDirectory.isEmpty())
+            p->setWorkingDirectory(m_options.workingDirectory);
+        p->setProgram(rp.argv.value(0));
+        p->setArguments(rp.argv.mid(1));
+        // In the child, before exec: its own process group (so a signal reaches everything it starts), and
+        // death with the launcher even when the launcher is killed with SIGKILL.
+        p->setChildProcessModifier([launcher] {
+            setpgid(0, 0);
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (getppid() != launcher)
+                _exit(127);
+        });
+        connect(p, &QProcess::readyReadStandardOutput, this, [this, &r] { onOutput(r, 1); });
+        connect(p, &QProcess::readyReadStandardError, this, [this, &r] { onOutput(r, 2); });
+        connect(p, &QProcess::started, this, [this, &r] {
+            r.pid = r.process->processId();
+            r.running = true;
+            saveRecord();
+            Q_EMIT rankStarted(r.plan.rank, r.pid, m_attempt);
+        });
+        connect(p, &QProcess::finished, this, [this, &r](int code, QProcess::ExitStatus status) {
+            onOutput(r, 1);
+            onOutput(r, 2);
+            if (status == QProcess::CrashExit)
+                onExit(r, 0, code, false, {});
+            else
+                onExit(r, code, 0, false, {});
+        });
+        connect(p, &QProcess::errorOccurred, this, [this, &r](QProcess::ProcessError e) {
+            if (e == QProcess::FailedToStart)
+                onExit(r, 127, 0, true, r.process->errorString());
+        });
+        m_ranks.push_back(std::move(rank));
+    }
+    for (auto &r : m_ranks)
+        r->process->start();
+    if (m_options.watchdogSeconds > 0)
+        m_watchdogTimer->start();
+}
+
+void RunController::emitLine(Rank &r, int stream, const QByteArray &line) {
+    if (stream == 2) {
+        r.tail << QString::fromUtf8(line);
+        while (r.tail.size() > m_options.stderrTailLines)
+            r.tail.removeFirst();
+    }
+    Q_EMIT rankLine(r.plan.rank, stream, line);
+}
+
+void RunController::onOutput(Rank &r, int stream) {
+    QProcess *p = r.process;
+    p->setReadChannel(stream == 1 ? QProcess::StandardOutput : QProcess::StandardError);
+    const QByteArray data = p->readAll();
+    if (data.isEmpty())
+        return;
+    r.lastActivityMs = m_clock.elapsed();
+    r.watchdogReported = false;
+    if (r.log[stream].isOpen())
+        r.log[stream].write(data);
+    QByteArray &buf = r.pending[stream];
+    buf += data;
+    qsizetype start = 0;
+    for (;;) {
+        const qsizetype nl = buf.indexOf('\n', start);
+        if (nl < 0)
+            break;
+        emitLine(r, stream, buf.mid(start, nl - start));
+        start = nl + 1;
+    }
+    buf.remove(0, start);
+}
+
+void RunController::onExit(Rank &r, int exitCode, int signal, bool failedToStart, const QString &error) {
+    if (std::any_of(m_exits.begin(), m_exits.end(), [&](const RankExit &e) { return e.rank == r.plan.rank; }))
+        return; // errorOccurred and finished can both report one exit
+    for (int s : {1, 2}) {
+        if (!r.pending[s].isEmpty()) {
+            emitLine(r, s, r.pending[s]);
+            r.pending[s].clear();
+        }
+        if (r.log[s].isOpen())
+            r.log[s].flush();
+    }
+    if (failedToStart)
+        emitLine(r, 2,
+                 (RunText::tr("trainyard: cannot start %1: %2").arg(r.plan.argv.value(0), error)).toUtf8());
+    r.running = false;
+    RankExit e{r.plan.rank, exitCode, signal, failedToStart};
+    m_exits << e;
+    Q_EMIT rankExited(e);
+    const bool failed = failedToStart || signal != 0 || exitCode != 0;
+    if (failed && m_state == RunState::Running) {
+        m_firstFailure = e;
+        addEvent(u"failure"_s, e.rank, e.describe());
+        beginStopping(false);
+    } else {
+        saveRecord();
+    }
+    if (runningRanks() == 0 && m_exits.size() == qsizetype(m_ranks.size()))
+        QTimer::singleShot(0, this, &RunController::finishAttempt);
+}
+
+int RunController::runningRanks() const {
+    int n = 0;
+    for (const auto &r : m_ranks)
+        n += r->running || (r->process && r->process->state() != QProcess::NotRunning) ? 1 : 0;
+    return n;
+}
+
+QList<qint64> RunController::pids() const {
+    QList<qint64> out;
+    for (const auto &r : m_ranks)
+        if (r->pid)
+            out << r->pid;
+    return out;
+}
+
+QStringList RunController::stderrTail(int rank) const {
+    for (const auto &r : m_ranks)
+        if (r->plan.rank == rank)
+            return r->tail;
+    return {};
+}
+
+void RunController::stop() {
+    switch (m_state) {
+    case RunState::Created:
+        m_cancelRequested = true;
+        setState(RunState::Cancelled);
+        Q_EMIT finished(exitCode());
+        return;
+    case RunState::Running:
+        m_cancelRequested = true;
+        beginStopping(true);
+        return;
+    case RunState::Stopping:
+        m_cancelRequested = true;
+        m_graceTimer->stop();
+        m_killSent = true;
+        signalAll(SIGKILL);
+        return;
+    default:
+        return;
+    }
+}
+
+void RunController::beginStopping(bool) {
+    if (m_state != RunState::Running)
+        return;
+    setState(RunState::Stopping);
+    m_watchdogTimer->stop();
+    signalAll(SIGTERM);
+    m_graceTimer->start(m_options.graceMs);
+}
+
+void RunController::signalAll(int sig) {
+    for (const auto &r : m_ranks) {
+        if (r->pid <= 0 || !r->process || r->process->state() == QProcess::NotRunning)
+            continue;
+        ::kill(pid_t(-r->pid), sig); // the rank's process group: the rank and what it started
+        ::kill(pid_t(r->pid), sig);
+    }
+}
+
+void RunController::checkWatchdog() {
+    const qint64 now = m_clock.elapsed();
+    for (auto &r : m_ranks) {
+        if (!r->running || r->watchdogReported)
+            continue;
+        const qint64 silentMs = now - r->lastActivityMs;
+        if (silentMs < qint64(m_options.watchdogSeconds) * 1000)
+            continue;
+        r->watchdogReported = true;
+        addEvent(u"watchdog"_s, r->plan.rank,
+                 RunText::tr("rank %1 printed and logged nothing for %2 s")
+                     .arg(r->plan.rank)
+                     .arg(silentMs / 1000));
+        Q_EMIT watchdogFired(r->plan.rank, int(silentMs / 1000));
+        if (m_options.watchdogKill && m_state == RunState::Running) {
+            m_firstFailure = RankExit{r->plan.rank, 0, SIGTERM, false};
+            beginStopping(false);
+        }
+    }
+}
+
+void RunController::finishAttempt() {
+    if (m_state == RunState::Finished || m_state == RunState::Failed || m_state == RunState::Cancelled)
+        return;
+    if (runningRanks() > 0)
+        return;
+    m_graceTimer->stop();
+    m_watchdogTimer->stop();
+    const bool failed = m_firstFailure.rank >= 0;
+    if (m_cancelRequested) {
+        setState(RunState::Cancelled);
+    } else if (failed && m_attempt < m_options.maxRestarts) {
+        ++m_attempt;
+        const QString reason =
+            RunText::tr("rank %1: %2").arg(m_firstFailure.rank).arg(m_firstFailure.describe());
+        m_firstFailure = RankExit{};
+        addEvent(u"restart"_s, -1, RunText::tr("restart %1 after %2").arg(m_attempt).arg(reason));
+        Q_EMIT restarting(m_attempt, reason);
+        setState(RunState::Running);
+        startAttempt();
+        return;
+    } else {
+        setState(failed ? RunState::Failed : RunState::Finished);
+    }
+    Q_EMIT finished(exitCode());
+}
+
+int RunController::exitCode() const {
+    switch (m_state) {
+    case RunState::Finished:
+        return 0;
+    case RunState::Cancelled:
+        return 130;
+    default:
+        return 1;
+    }
+}
+
+void RunController::setState(RunState s) {
+    if (s == m_state)
+        return;
+    m_state = s;
+    if (s == RunState::Running && !m_record.started.isValid())
+        m_record.started = QDateTime::currentDateTime();
+    if (s == RunState::Finished || s == RunState::Failed || s == RunState::Cancelled)
+        m_record.ended = QDateTime::currentDateTime();
+    if (s != RunState::Stopping)
+        m_record.status = runStateName(s);
+    saveRecord();
+    Q_EMIT stateChanged(s);
+}
+
+} // namespace trainyard

@@ -1,0 +1,133 @@
+#include "runrecord.h"
+
+#include "config/accelerateconfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace trainyard {
+
+static QString isoTime(const QDateTime &t) {
+    return t.isValid() ? t.toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonObject RunRecord::toJson() const {
+    QJsonObject o;
+    o[u"id"_s] = id;
+    o[u"name"_s] = name;
+    o[u"status"_s] = status;
+    o[u"created"_s] = isoTime(created);
+    o[u"started"_s] = isoTime(started);
+    o[u"ended"_s] = isoTime(ended);
+    o[u"host"_s] = host;
+    o[u"working_directory"_s] = workingDirectory;
+    o[u"argv"_s] = QJsonArray::fromStringList(argv);
+    QJsonObject e;
+    for (auto it = env.cbegin(); it != env.cend(); ++it)
+        e[it.key()] = it.value();
+    o[u"env"_s] = e;
+    o[u"config_file"_s] = configFile;
+    o[u"config"_s] = QString::fromUtf8(configSnapshot);
+    o[u"attempts"_s] = attempts;
+    QJsonArray rs;
+    for (const RankRecord &r : ranks)
+        rs.append(QJsonObject{{u"rank"_s, r.rank},
+                              {u"pid"_s, r.pid},
+                              {u"attempt"_s, r.attempt},
+                              {u"state"_s, r.state},
+                              {u"exit_code"_s, r.exitCode},
+                              {u"signal"_s, r.signal}});
+    o[u"ranks"_s] = rs;
+    QJsonArray evs;
+    for (const RunEvent &ev : events)
+        evs.append(QJsonObject{{u"time"_s, isoTime(ev.time)},
+                               {u"kind"_s, ev.kind},
+                               {u"rank"_s, ev.rank},
+                               {u"message"_s, ev.message}});
+    o[u"events"_s] = evs;
+    return o;
+}
+
+RunRecord RunRecord::fromJson(const QJsonObject &o) {
+    RunRecord r;
+    r.id = o[u"id"_s].toString();
+    r.name = o[u"name"_s].toString();
+    r.status = o[u"status"_s].toString();
+    r.created = QDateTime::fromString(o[u"created"_s].toString(), Qt::ISODateWithMs);
+    r.started = QDateTime::fromString(o[u"started"_s].toString(), Qt::ISODateWithMs);
+    r.ended = QDateTime::fromString(o[u"ended"_s].toString(), Qt::ISODateWithMs);
+    r.host = o[u"host"_s].toString();
+    r.workingDirectory = o[u"working_directory"_s].toString();
+    for (const QJsonValue &v : o[u"argv"_s].toArray())
+        r.argv << v.toString();
+    const QJsonObject e = o[u"env"_s].toObject();
+    for (auto it = e.begin(); it != e.end(); ++it)
+        r.env.insert(it.key(), it.value().toString());
+    r.configFile = o[u"config_file"_s].toString();
+    r.configSnapshot = o[u"config"_s].toString().toUtf8();
+    r.attempts = o[u"attempts"_s].toInt();
+    for (const QJsonValue &v : o[u"ranks"_s].toArray()) {
+        const QJsonObject x = v.toObject();
+        r.ranks << RankRecord{x[u"rank"_s].toInt(),      qint64(x[u"pid"_s].toDouble()),
+                              x[u"attempt"_s].toInt(),   x[u"state"_s].toString(),
+                              x[u"exit_code"_s].toInt(), x[u"signal"_s].toInt()};
+    }
+    for (const QJsonValue &v : o[u"events"_s].toArray()) {
+        const QJsonObject x = v.toObject();
+        r.events << RunEvent{QDateTime::fromString(x[u"time"_s].toString(), Qt::ISODateWithMs),
+                             x[u"kind"_s].toString(), x[u"rank"_s].toInt(), x[u"message"_s].toString()};
+    }
+    return r;
+}
+
+bool JsonRunRecorder::save(const RunRecord &record, QString *error) {
+    return saveFileAtomically(m_path, QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented), error);
+}
+
+bool JsonRunRecorder::load(const QString &path, RunRecord *out, QString *error) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = f.errorString();
+        return false;
+    }
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        if (error)
+            *error = pe.errorString();
+        return false;
+    }
+    *out = RunRecord::fromJson(doc.object());
+    return true;
+}
+
+QString databasePath(const QString &dbOverride) {
+    const QString env = qEnvironmentVariable("TRAINYARD_DB");
+    if (!env.isEmpty())
+        return env;
+    if (!dbOverride.isEmpty())
+        return dbOverride;
+    QString data = qEnvironmentVariable("XDG_DATA_HOME");
+    if (data.isEmpty())
+        data = QDir::homePath() + u"/.local/share"_s;
+    return data + u"/trainyard/trainyard.db"_s;
+}
+
+QString runsDirectory(const QString &dbOverride) {
+    return QFileInfo(databasePath(dbOverride)).absolutePath() + u"/runs"_s;
+}
+
+QString newRunId() {
+    return QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s) + u'-' +
+           QString::number(QRandomGenerator::global()->bounded(0x10000), 16).rightJustified(4, u'0');
+}
+
+} // namespace trainyard

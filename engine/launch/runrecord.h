@@ -1,0 +1,75 @@
+// What is recorded about a run, and where. The tracker's SQLite store will implement RunRecorder; until then
+// JsonRunRecorder keeps the record as run.json in the run's folder, rewritten atomically on every change.
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace trainyard {
+
+struct RankRecord {
+    int rank = 0;
+    qint64 pid = 0;
+    int attempt = 0;
+    QString state; // "running", "exited", "killed", "failed to start"
+    int exitCode = 0;
+    int signal = 0;
+};
+
+struct RunEvent {
+    QDateTime time;
+    QString kind; // "watchdog", "restart", "failure", "signal"
+    int rank = -1;
+    QString message;
+};
+
+struct RunRecord {
+    QString id;
+    QString name;
+    QString status; // created, running, finished, failed, cancelled
+    QDateTime created;
+    QDateTime started;
+    QDateTime ended;
+    QString host;
+    QString workingDirectory;
+    QStringList argv;           // the command the user typed
+    QMap<QString, QString> env; // rank 0's variables as Trainyard set them
+    QString configFile;
+    QByteArray configSnapshot; // the config file as launched
+    int attempts = 0;
+    QList<RankRecord> ranks; // last attempt
+    QList<RunEvent> events;
+
+    QJsonObject toJson() const;
+    static RunRecord fromJson(const QJsonObject &o);
+};
+
+class RunRecorder {
+public:
+    virtual ~RunRecorder() = default;
+    // Stores the record as it is now; called on every change of status, rank or event.
+    virtual bool save(const RunRecord &record, QString *error) = 0;
+};
+
+class JsonRunRecorder : public RunRecorder {
+public:
+    explicit JsonRunRecorder(QString path)
+        : m_path(std::move(path)) {}
+    bool save(const RunRecord &record, QString *error) override;
+    static bool load(const QString &path, RunRecord *out, QString *error);
+
+private:
+    QString m_path;
+};
+
+// Where runs live: $TRAINYARD_DB if set, else dbOverride, else $XDG_DATA_HOME/trainyard/trainyard.db. Runs'
+// folders are beside the database, in runs/<id>/.
+QString databasePath(const QString &dbOverride = {});
+QString runsDirectory(const QString &dbOverride = {});
+QString newRunId();
+
+} // namespace trainyard

@@ -1,0 +1,22 @@
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
+
+namespace trainyard {
+
+QString installTranslations(QCoreApplication &app) {
+    const QString forced = qEnvironmentVariable("TRAINYARD_LANG");
+    const QLocale locale = forced.isEmpty() ? QLocale() : QLocale(forced);
+    auto *translator = new QTranslator(&app);
+    if (translator->load(locale, QStringLiteral("trainyard"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(translator);
+        return translator->language();
+    }
+    delete translator;
+    return QStringLiteral("en");
+}
+
+} // namespace trainyard
