@@ -136,6 +136,11 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     controller.setRecord(record, &recorder);
 
     Console console;
+    // Output that is not a terminal is flushed in bursts, within 50 ms of the last line.
+    QTimer flusher;
+    flusher.setSingleShot(true);
+    flusher.setInterval(50);
+    QObject::connect(&flusher, &QTimer::timeout, &controller, [&] { console.flush(); });
     const int mainRank = plan.ranksOfMachine(plan.machineRank).value(0).rank;
     QObject::connect(&controller, &RunController::rankLine, &controller,
                      [&](int rank, int stream, const QByteArray &line) {
@@ -143,8 +148,13 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
                              return;
                          console.line(stream == 2 ? stderr : stdout,
                                       "[rank " + QByteArray::number(rank) + "] " + line);
+                         if (!flusher.isActive())
+                             flusher.start();
                      });
-    auto note = [&](const QString &text) { console.line(stderr, (u"trainyard: "_s + text).toUtf8()); };
+    auto note = [&](const QString &text) {
+        console.line(stderr, (u"trainyard: "_s + text).toUtf8());
+        console.flush();
+    };
     QObject::connect(&controller, &RunController::rankExited, &controller, [&](const RankExit &e) {
         if (e.failedToStart || e.signal || e.exitCode)
             note(RunCliText::tr("rank %1 stopped: %2").arg(e.rank).arg(e.describe()));

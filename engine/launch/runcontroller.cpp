@@ -177,6 +177,7 @@ void RunController::startAttempt() {
     }
     m_ranks.clear();
     m_exits.clear();
+    m_sweepClock.invalidate();
     m_killSent = false;
     const QProcessEnvironment base = QProcessEnvironment::systemEnvironment();
     const pid_t launcher = getpid();
@@ -214,6 +215,12 @@ void RunController::startAttempt() {
             prctl(PR_SET_PDEATHSIG, SIGKILL);
             if (getppid() != launcher)
                 _exit(127);
+            // A clean signal state, whatever the launcher inherited: nothing blocked, default dispositions.
+            sigset_t none;
+            sigemptyset(&none);
+            sigprocmask(SIG_SETMASK, &none, nullptr);
+            for (int sig : {SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD, SIGUSR1, SIGUSR2})
+                signal(sig, SIG_DFL);
         });
         connect(p, &QProcess::readyReadStandardOutput, this, [this, &r] { onOutput(r, 1); });
         connect(p, &QProcess::readyReadStandardError, this, [this, &r] { onOutput(r, 2); });
@@ -358,13 +365,57 @@ void RunController::beginStopping(bool) {
     m_graceTimer->start(m_options.graceMs);
 }
 
+// Members of process group pgid in our session: a rank and whatever it started, even after the rank exited.
+static QList<pid_t> groupMembers(pid_t pgid) {
+    QList<pid_t> out;
+    const pid_t session = getsid(0);
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &e : entries) {
+        bool ok = false;
+        const pid_t pid = pid_t(e.toInt(&ok));
+        if (!ok)
+            continue;
+        QFile stat(u"/proc/%1/stat"_s.arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        if (close < 0)
+            continue;
+        // after "(comm)": state ppid pgrp session ...
+        const QList<QByteArray> f = line.mid(close + 2).split(' ');
+        if (f.size() > 3 && f[0] != "Z" && f[2].toInt() == pgid && f[3].toInt() == session)
+            out << pid;
+    }
+    return out;
+}
+
 void RunController::signalAll(int sig) {
     for (const auto &r : m_ranks) {
-        if (r->pid <= 0 || !r->process || r->process->state() == QProcess::NotRunning)
+        if (r->pid <= 0)
             continue;
-        ::kill(pid_t(-r->pid), sig); // the rank's process group: the rank and what it started
-        ::kill(pid_t(r->pid), sig);
+        const bool leaderRunning = r->process && r->process->state() != QProcess::NotRunning;
+        if (leaderRunning || !groupMembers(pid_t(r->pid)).isEmpty())
+            ::kill(pid_t(-r->pid), sig); // the rank's process group: the rank and what it started
+        if (leaderRunning)
+            ::kill(pid_t(r->pid), sig);
     }
+}
+
+bool RunController::sweepStragglers() {
+    bool left = false;
+    for (const auto &r : m_ranks)
+        left = left || (r->pid > 0 && !groupMembers(pid_t(r->pid)).isEmpty());
+    if (!left)
+        return true;
+    if (!m_sweepClock.isValid()) {
+        m_sweepClock.start();
+        signalAll(SIGTERM);
+    } else if (m_sweepClock.elapsed() >= m_options.graceMs) {
+        signalAll(SIGKILL);
+    }
+    QTimer::singleShot(100, this, &RunController::finishAttempt);
+    return false;
 }
 
 void RunController::checkWatchdog() {
@@ -392,6 +443,9 @@ void RunController::finishAttempt() {
     if (m_state == RunState::Finished || m_state == RunState::Failed || m_state == RunState::Cancelled)
         return;
     if (runningRanks() > 0)
+        return;
+    // Processes a rank started and left behind go with it.
+    if (!sweepStragglers())
         return;
     m_graceTimer->stop();
     m_watchdogTimer->stop();

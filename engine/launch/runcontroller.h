@@ -83,6 +83,7 @@ private:
     void onExit(Rank &r, int exitCode, int signal, bool failedToStart, const QString &error);
     void beginStopping(bool cancel);
     void signalAll(int sig);
+    bool sweepStragglers(); // true when no rank left a process behind; otherwise signals them and retries
     void checkWatchdog();
     void setState(RunState s);
     void finishAttempt();
@@ -105,6 +106,7 @@ private:
     QTimer *m_graceTimer;
     QTimer *m_watchdogTimer;
     QElapsedTimer m_clock;
+    QElapsedTimer m_sweepClock;
 };
 
 } // namespace trainyard

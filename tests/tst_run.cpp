@@ -1,0 +1,362 @@
+// `trainyard launch` running real processes: a PyTorch Gloo all-reduce, fail-fast, signals, the launcher
+// killed with SIGKILL, heavy output, restarts and the watchdog. Every test checks that no rank is left
+// behind.
+#include "launch/runrecord.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+#include <sys/wait.h>
+
+using namespace Qt::StringLiterals;
+using namespace trainyard;
+
+namespace {
+
+const char *const SystemPython = "/usr/bin/python3";
+
+bool alive(qint64 pid) {
+    if (pid <= 0 || ::kill(pid_t(pid), 0) != 0)
+        return false;
+    // A zombie is dead for our purposes; read its state.
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray s = stat.readAll();
+    const qsizetype close = s.lastIndexOf(')');
+    return close > 0 && s.size() > close + 2 && s[close + 2] != 'Z';
+}
+
+bool waitUntil(const std::function<bool()> &cond, int ms) {
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) {
+        if (cond())
+            return true;
+        QTest::qWait(50);
+    }
+    return cond();
+}
+
+} // namespace
+
+class TestRun : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    QString writeScript(const QString &name, const QByteArray &body) {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(path));
+        f.write(body);
+        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+        return path;
+    }
+
+    QString runsDir() const { return m_dir.filePath(u"db/runs"_s); }
+
+    void startLauncher(QProcess &p, const QStringList &args) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TRAINYARD_DB"_s, m_dir.filePath(u"db/trainyard.db"_s));
+        env.insert(u"HF_HOME"_s, m_dir.filePath(u"hf"_s));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(TRAINYARD_CLI), QStringList{u"launch"_s} + args);
+        QVERIFY(p.waitForStarted(10000));
+    }
+
+    // The newest run's record, once every expected rank has a pid in it.
+    RunRecord waitForRanks(int ranks) {
+        RunRecord rec;
+        waitUntil(
+            [&] {
+                const QStringList runs =
+                    QDir(runsDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+                if (runs.isEmpty())
+                    return false;
+                QString error;
+                if (!JsonRunRecorder::load(runsDir() + u'/' + runs.last() + u"/run.json"_s, &rec, &error))
+                    return false;
+                return rec.ranks.size() == ranks &&
+                       std::all_of(rec.ranks.begin(), rec.ranks.end(),
+                                   [](const RankRecord &r) { return r.pid > 0; });
+            },
+            20000);
+        return rec;
+    }
+
+    void cleanRuns() { QDir(runsDir()).removeRecursively(); }
+
+    // Reads the launcher's stdout until needle has appeared count times.
+    static bool waitForOutput(QProcess &p, const QByteArray &needle, int count, QByteArray &seen) {
+        return waitUntil(
+            [&] {
+                seen += p.readAllStandardOutput();
+                return seen.count(needle) >= count;
+            },
+            20000);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void init() { cleanRuns(); }
+    void pytorchGlooAllReduce();
+    void failingRankStopsTheOthers();
+    void signalsStopEveryRank_data();
+    void signalsStopEveryRank();
+    void rankIgnoringSigtermIsKilledAfterGrace();
+    void launcherKilledLeavesNoRank();
+    void heavyOutputIsCompleteAndWhole();
+    void restartsAfterAFailure();
+    void watchdogReportsAndKills();
+    void programThatCannotStart();
+};
+
+void TestRun::pytorchGlooAllReduce() {
+    QProcess probe;
+    probe.start(QString::fromLatin1(SystemPython), {u"-c"_s, u"import torch.distributed"_s});
+    if (!probe.waitForFinished(60000) || probe.exitCode() != 0)
+        QSKIP("Debian's python3-torch is not installed (scripts/install-deps.sh installs it)");
+    const QString script = writeScript(u"allreduce.py"_s, R"(
+import os, torch, torch.distributed as dist
+dist.init_process_group("gloo")
+rank, world = dist.get_rank(), dist.get_world_size()
+assert world == int(os.environ["WORLD_SIZE"]) == 3
+t = torch.tensor([float(rank + 1)])
+dist.all_reduce(t)
+print(f"rank {rank} local {os.environ['LOCAL_RANK']} sum {t.item()}", flush=True)
+dist.destroy_process_group()
+)");
+    QProcess p;
+    startLauncher(p, {u"--cpu"_s, u"--num_processes"_s, u"3"_s, u"--python"_s,
+                      QString::fromLatin1(SystemPython), script});
+    QVERIFY(p.waitForFinished(120000));
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(p.exitCode() == 0, qPrintable(out + err));
+    for (int r = 0; r < 3; ++r)
+        QVERIFY2(out.contains(u"[rank %1] rank %1 local %1 sum 6.0"_s.arg(r)), qPrintable(out));
+    const RunRecord rec = waitForRanks(3);
+    QCOMPARE(rec.status, u"finished"_s);
+    for (const RankRecord &r : rec.ranks) {
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!alive(r.pid));
+    }
+}
+
+void TestRun::failingRankStopsTheOthers() {
+    const QString script =
+        writeScript(u"fail.sh"_s, "#!/bin/sh\n"
+                                  "if [ \"$RANK\" = 1 ]; then\n"
+                                  "  echo 'loading shard'; echo 'CUDA out of memory (pretend)' >&2\n"
+                                  "  sleep 0.5; exit 3\n"
+                                  "fi\n"
+                                  "exec sleep 60\n");
+    QProcess p;
+    QElapsedTimer t;
+    t.start();
+    startLauncher(p, {u"--cpu"_s, u"--num_processes"_s, u"3"_s, u"--grace"_s, u"5"_s, script});
+    QVERIFY(p.waitForFinished(30000));
+    QVERIFY(t.elapsed() < 15000); // sleep 60 dies by SIGTERM at once
+    QCOMPARE(p.exitCode(), 1);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(u"run failed: rank 1, exit code 3"_s), qPrintable(err));
+    QVERIFY2(err.contains(u"CUDA out of memory (pretend)"_s), qPrintable(err));
+    const RunRecord rec = waitForRanks(3);
+    QCOMPARE(rec.status, u"failed"_s);
+    for (const RankRecord &r : rec.ranks) {
+        QVERIFY(!alive(r.pid));
+        if (r.rank == 1)
+            QCOMPARE(r.exitCode, 3);
+        else
+            QCOMPARE(r.signal, int(SIGTERM));
+    }
+    QVERIFY(std::any_of(rec.events.begin(), rec.events.end(),
+                        [](const RunEvent &e) { return e.kind == u"failure"_s && e.rank == 1; }));
+    // Per-rank logs hold each rank's streams.
+    const QString dir = runsDir() + u'/' + rec.id;
+    QFile out1(dir + u"/rank-1.out"_s), err1(dir + u"/rank-1.err"_s);
+    QVERIFY(out1.open(QIODevice::ReadOnly) && err1.open(QIODevice::ReadOnly));
+    QCOMPARE(out1.readAll(), QByteArray("loading shard\n"));
+    QCOMPARE(err1.readAll(), QByteArray("CUDA out of memory (pretend)\n"));
+}
+
+void TestRun::signalsStopEveryRank_data() {
+    QTest::addColumn<int>("sig");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+void TestRun::signalsStopEveryRank() {
+    QFETCH(int, sig);
+    // Each rank also starts a child of its own: the whole process group must go.
+    const QString script = writeScript(u"sleepers.sh"_s, "#!/bin/sh\nsleep 120 &\necho \"child $!\"\nwait\n");
+    QProcess p;
+    startLauncher(p, {u"--cpu"_s, u"--num_processes"_s, u"2"_s, script});
+    const RunRecord rec = waitForRanks(2);
+    QCOMPARE(rec.ranks.size(), 2);
+    QByteArray seen;
+    QVERIFY2(waitForOutput(p, "child", 2, seen), QByteArray(seen + p.readAllStandardError()).constData());
+    ::kill(pid_t(p.processId()), sig);
+    QVERIFY(p.waitForFinished(20000));
+    QCOMPARE(p.exitCode(), 130);
+    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(u"run cancelled"_s));
+    for (const RankRecord &r : rec.ranks)
+        QVERIFY(waitUntil([&] { return !alive(r.pid); }, 5000));
+    // No `sleep 120` of ours is left: they were in the ranks' process groups.
+    QProcess ps;
+    ps.start(u"pgrep"_s, {u"-f"_s, u"^sleep 120$"_s});
+    ps.waitForFinished();
+    QVERIFY2(ps.readAllStandardOutput().trimmed().isEmpty(), "a rank's child outlived the run");
+    RunRecord after;
+    QVERIFY(JsonRunRecorder::load(runsDir() + u'/' + rec.id + u"/run.json"_s, &after, nullptr));
+    QCOMPARE(after.status, u"cancelled"_s);
+}
+
+void TestRun::rankIgnoringSigtermIsKilledAfterGrace() {
+    const QString script =
+        writeScript(u"stubborn.sh"_s, "#!/bin/sh\ntrap '' TERM\necho ready\nwhile :; do sleep 0.1; done\n");
+    QProcess p;
+    startLauncher(p, {u"--cpu"_s, u"--num_processes"_s, u"2"_s, u"--grace"_s, u"1"_s, script});
+    const RunRecord rec = waitForRanks(2);
+    QByteArray seen;
+    QVERIFY(waitForOutput(p, "ready", 2, seen));
+    QElapsedTimer t;
+    t.start();
+    ::kill(pid_t(p.processId()), SIGTERM);
+    QVERIFY(p.waitForFinished(20000));
+    QVERIFY(t.elapsed() >= 900);
+    QCOMPARE(p.exitCode(), 130);
+    for (const RankRecord &r : rec.ranks)
+        QVERIFY(waitUntil([&] { return !alive(r.pid); }, 5000));
+}
+
+void TestRun::launcherKilledLeavesNoRank() {
+    const QString script = writeScript(u"forever.sh"_s, "#!/bin/sh\nexec sleep 300\n");
+    QProcess p;
+    startLauncher(p, {u"--cpu"_s, u"--num_processes"_s, u"3"_s, script});
+    const RunRecord rec = waitForRanks(3);
+    QCOMPARE(rec.ranks.size(), 3);
+    for (const RankRecord &r : rec.ranks)
+        QVERIFY(alive(r.pid));
+    ::kill(pid_t(p.processId()), SIGKILL);
+    QVERIFY(p.waitForFinished(10000));
+    for (const RankRecord &r : rec.ranks)
+        QVERIFY2(waitUntil([&] { return !alive(r.pid); }, 5000),
+                 qPrintable(u"rank %1 outlived the launcher"_s.arg(r.rank)));
+}
+
+void TestRun::heavyOutputIsCompleteAndWhole() {
+    const int lines = 200000;
+    const QString script = writeScript(
+        u"chatty.sh"_s, QByteArray("#!/bin/sh\nexec awk -v r=\"$RANK\" 'BEGIN { for (i = 1; i <= ") +
+                            QByteArray::number(lines) +
+                            "; i++) { print \"line \" i \" of rank \" r; if (i % 1000 == 0) print \"progress "
+                            "\" i > \"/dev/stderr\" } }'\n");
+    QProcess p;
+    startLauncher(p, {u"--cpu"_s, u"--num_processes"_s, u"2"_s, script});
+    QByteArray out;
+    QElapsedTimer t;
+    t.start();
+    while (p.state() != QProcess::NotRunning && t.elapsed() < 120000) {
+        p.waitForReadyRead(1000);
+        out += p.readAllStandardOutput();
+    }
+    QVERIFY(p.state() == QProcess::NotRunning || p.waitForFinished(10000));
+    out += p.readAllStandardOutput();
+    QCOMPARE(p.exitCode(), 0);
+    const QList<QByteArray> got = out.split('\n');
+    int counts[2] = {0, 0};
+    static const QRegularExpression whole(u"^\\[rank ([01])\\] line (\\d+) of rank \\1$"_s);
+    for (const QByteArray &l : got) {
+        if (l.isEmpty())
+            continue;
+        const QRegularExpressionMatch m = whole.match(QString::fromUtf8(l));
+        QVERIFY2(m.hasMatch(), l.constData()); // never two ranks inside one line
+        counts[m.captured(1).toInt()]++;
+    }
+    QCOMPARE(counts[0], lines);
+    QCOMPARE(counts[1], lines);
+    const RunRecord rec = waitForRanks(2);
+    for (int r = 0; r < 2; ++r) {
+        QFile log(runsDir() + u'/' + rec.id + u"/rank-%1.out"_s.arg(r));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray all = log.readAll();
+        QCOMPARE(all.count('\n'), lines);
+        const QByteArray last =
+            QByteArray("line ") + QByteArray::number(lines) + " of rank " + QByteArray::number(r) + "\n";
+        QVERIFY(all.endsWith(last));
+        QFile err(runsDir() + u'/' + rec.id + u"/rank-%1.err"_s.arg(r));
+        QVERIFY(err.open(QIODevice::ReadOnly));
+        QCOMPARE(err.readAll().count('\n'), lines / 1000);
+    }
+}
+
+void TestRun::restartsAfterAFailure() {
+    // The first attempt fails on rank 0; the second (TORCHELASTIC_RESTART_COUNT=1) succeeds.
+    const QString script = writeScript(
+        u"flaky.sh"_s, "#!/bin/sh\n"
+                       "echo \"attempt $TORCHELASTIC_RESTART_COUNT\"\n"
+                       "if [ \"$TORCHELASTIC_RESTART_COUNT\" = 0 ] && [ \"$RANK\" = 0 ]; then exit 7; fi\n"
+                       "if [ \"$TORCHELASTIC_RESTART_COUNT\" = 0 ]; then exec sleep 30; fi\n"
+                       "exit 0\n");
+    QProcess p;
+    startLauncher(p, {u"--cpu"_s, u"--num_processes"_s, u"2"_s, u"--max_restarts"_s, u"2"_s, script});
+    QVERIFY(p.waitForFinished(30000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(p.exitCode() == 0, qPrintable(out + err));
+    QVERIFY(err.contains(u"restarting all ranks (restart 1 of 2)"_s));
+    QVERIFY(out.contains(u"[rank 1] attempt 1"_s));
+    const RunRecord rec = waitForRanks(2);
+    QCOMPARE(rec.attempts, 2);
+    QCOMPARE(rec.status, u"finished"_s);
+    QVERIFY(std::any_of(rec.events.begin(), rec.events.end(),
+                        [](const RunEvent &e) { return e.kind == u"restart"_s; }));
+    // Restarts that keep failing end the run.
+    cleanRuns();
+    const QString always = writeScript(u"always.sh"_s, "#!/bin/sh\nexit 2\n");
+    QProcess q;
+    startLauncher(q, {u"--cpu"_s, u"--num_processes"_s, u"2"_s, u"--max_restarts"_s, u"1"_s, always});
+    QVERIFY(q.waitForFinished(30000));
+    QCOMPARE(q.exitCode(), 1);
+    QCOMPARE(waitForRanks(2).attempts, 2);
+}
+
+void TestRun::watchdogReportsAndKills() {
+    const QString script = writeScript(u"quiet.sh"_s, "#!/bin/sh\necho start\nsleep 3\necho done\n");
+    QProcess p;
+    startLauncher(p, {u"--cpu"_s, u"--num_processes"_s, u"1"_s, u"--watchdog"_s, u"1"_s, script});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0); // reported, not killed
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(u"watchdog: rank 0 printed and logged nothing for"_s), qPrintable(err));
+    const RunRecord rec = waitForRanks(1);
+    QVERIFY(std::any_of(rec.events.begin(), rec.events.end(),
+                        [](const RunEvent &e) { return e.kind == u"watchdog"_s; }));
+    cleanRuns();
+    QProcess k;
+    startLauncher(
+        k, {u"--cpu"_s, u"--num_processes"_s, u"1"_s, u"--watchdog"_s, u"1"_s, u"--watchdog-kill"_s, script});
+    QVERIFY(k.waitForFinished(30000));
+    QCOMPARE(k.exitCode(), 1);
+    QVERIFY(!QString::fromUtf8(k.readAllStandardOutput()).contains(u"done"_s));
+}
+
+void TestRun::programThatCannotStart() {
+    QProcess p;
+    startLauncher(p, {u"--cpu"_s, u"--num_processes"_s, u"2"_s, u"--no_python"_s,
+                      m_dir.filePath(u"no-such-program"_s)});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 1);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(u"failed to start"_s), qPrintable(err));
+}
+
+QTEST_GUILESS_MAIN(TestRun)
+#include "tst_run.moc"
