@@ -82,6 +82,8 @@ private Q_SLOTS:
     void quotedStringsStayStrings();
     void yamlWriterQuotes_data();
     void yamlWriterQuotes();
+    void everyEnumValue_data();
+    void everyEnumValue();
     void fileFaults();
     void editKeepsUnknownKeysInPlace();
     void atomicSaveReplaces();
@@ -240,6 +242,51 @@ void TestConfig::yamlWriterQuotes() {
     const ParseResult r = parseDocument(yaml, Dialect::Yaml, u"w.yaml"_s);
     QVERIFY(r.ok());
     QCOMPARE(r.root.get(u"x"_s), Value::string(value));
+}
+
+void TestConfig::everyEnumValue_data() {
+    QTest::addColumn<QString>("section");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("valid");
+    for (const FieldSpec &f : schema::fields()) {
+        // compute_environment switches the whole schema; the SageMaker files in tests/data cover it.
+        if (f.type != FieldType::Enum || !(f.kinds & Cluster) || f.key == u"compute_environment"_s)
+            continue;
+        for (const QString &c : f.choices)
+            QTest::newRow(qPrintable(f.path() + u'=' + c)) << f.section << f.key << c << true;
+        QTest::newRow(qPrintable(f.path() + u"=bogus"_s)) << f.section << f.key << u"bogus"_s << false;
+    }
+}
+
+void TestConfig::everyEnumValue() {
+    QFETCH(QString, section);
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(bool, valid);
+    // Quoted, so that NO or 1 stay strings, as `accelerate config` writes them.
+    QByteArray text = "distributed_type: MULTI_GPU\nnum_processes: 2\n";
+    const QByteArray line = key.toUtf8() + ": '" + value.toUtf8() + "'\n";
+    if (section.isEmpty()) {
+        if (key == u"distributed_type"_s)
+            text = "num_processes: 8\nmain_process_ip: 10.0.0.1\nnum_machines: 2\n";
+        text += line;
+    } else {
+        text += section.toUtf8() + ":\n  " + line;
+    }
+    const AccelerateConfig c = AccelerateConfig::fromBytes(text, u"enum.yaml"_s);
+    const Diagnostics ds = c.diagnostics(twoGpus());
+    const QString path = section.isEmpty() ? key : section + u'.' + key;
+    bool enumError = false;
+    for (const Diagnostic &d : ds)
+        enumError = enumError || (d.isError() && d.message.contains(u"is not one of"_s));
+    QVERIFY2(enumError == !valid, qPrintable(formatAll(ds)));
+    if (!valid) {
+        const FieldSpec *f = schema::find(section, key);
+        QVERIFY(f);
+        QVERIFY(formatAll(ds).contains(f->choices.join(u", "_s))); // the allowed values are listed
+        QVERIFY(formatAll(ds).startsWith(u"enum.yaml:"_s));
+    }
 }
 
 void TestConfig::fileFaults() {

@@ -532,6 +532,13 @@ struct Planner {
                      "starting %1 processes without a multi-GPU or multi-CPU distributed type; each gets "
                      "RANK and WORLD_SIZE")
                      .arg(numProcesses));
+        if (plan.launcher == u"simple"_s && cpu && perMachine > 1)
+            warn(PlanMessages::tr(
+                     "accelerate launch would start %1 processes here only through mpirun; Trainyard "
+                     "starts the %2 ranks of this machine itself, with RANK, WORLD_SIZE and "
+                     "MASTER_ADDR for torch.distributed")
+                     .arg(numProcesses)
+                     .arg(perMachine));
 
         plan.numProcesses = numProcesses;
         plan.numMachines = numMachines;
