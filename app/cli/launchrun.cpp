@@ -136,10 +136,10 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     controller.setRecord(record, &recorder);
 
     Console console;
-    // Output that is not a terminal is flushed in bursts, within 50 ms of the last line.
+    // Output that is not a terminal is flushed once per burst, when the event loop has nothing else to do.
     QTimer flusher;
     flusher.setSingleShot(true);
-    flusher.setInterval(50);
+    flusher.setInterval(0);
     QObject::connect(&flusher, &QTimer::timeout, &controller, [&] { console.flush(); });
     const int mainRank = plan.ranksOfMachine(plan.machineRank).value(0).rank;
     QObject::connect(&controller, &RunController::rankLine, &controller,

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QHostInfo>
 #include <QProcess>
+#include <QSet>
 #include <QTimer>
 #include <csignal>
 #include <sys/prctl.h>
@@ -102,6 +103,10 @@ RunController::RunController(const LaunchPlan &plan, const RunOptions &options, 
         m_killSent = true;
         signalAll(SIGKILL);
     });
+    m_saveTimer = new QTimer(this);
+    m_saveTimer->setSingleShot(true);
+    m_saveTimer->setInterval(100);
+    connect(m_saveTimer, &QTimer::timeout, this, &RunController::saveRecordNow);
     m_watchdogTimer->setInterval(500);
     connect(m_watchdogTimer, &QTimer::timeout, this, &RunController::checkWatchdog);
 }
@@ -128,10 +133,17 @@ void RunController::setRecord(const RunRecord &initial, RunRecorder *recorder) {
     m_record = initial;
     m_recorder = recorder;
     m_record.status = runStateName(m_state);
-    saveRecord();
+    saveRecordNow();
 }
 
 void RunController::saveRecord() {
+    // Bursts (eight ranks starting) are written once; every save is an fsync'd atomic replace.
+    if (m_recorder && !m_saveTimer->isActive())
+        m_saveTimer->start();
+}
+
+void RunController::saveRecordNow() {
+    m_saveTimer->stop();
     if (!m_recorder)
         return;
     m_record.ranks.clear();
@@ -365,9 +377,10 @@ void RunController::beginStopping(bool) {
     m_graceTimer->start(m_options.graceMs);
 }
 
-// Members of process group pgid in our session: a rank and whatever it started, even after the rank exited.
-static QList<pid_t> groupMembers(pid_t pgid) {
-    QList<pid_t> out;
+// Process groups in our session that still have a live member: a rank and whatever it started, even after the
+// rank itself exited. One pass over /proc.
+static QSet<pid_t> liveGroups() {
+    QSet<pid_t> out;
     const pid_t session = getsid(0);
     const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &e : entries) {
@@ -384,18 +397,19 @@ static QList<pid_t> groupMembers(pid_t pgid) {
             continue;
         // after "(comm)": state ppid pgrp session ...
         const QList<QByteArray> f = line.mid(close + 2).split(' ');
-        if (f.size() > 3 && f[0] != "Z" && f[2].toInt() == pgid && f[3].toInt() == session)
-            out << pid;
+        if (f.size() > 3 && f[0] != "Z" && f[3].toInt() == session)
+            out.insert(pid_t(f[2].toInt()));
     }
     return out;
 }
 
 void RunController::signalAll(int sig) {
+    const QSet<pid_t> groups = liveGroups();
     for (const auto &r : m_ranks) {
         if (r->pid <= 0)
             continue;
         const bool leaderRunning = r->process && r->process->state() != QProcess::NotRunning;
-        if (leaderRunning || !groupMembers(pid_t(r->pid)).isEmpty())
+        if (leaderRunning || groups.contains(pid_t(r->pid)))
             ::kill(pid_t(-r->pid), sig); // the rank's process group: the rank and what it started
         if (leaderRunning)
             ::kill(pid_t(r->pid), sig);
@@ -403,9 +417,10 @@ void RunController::signalAll(int sig) {
 }
 
 bool RunController::sweepStragglers() {
+    const QSet<pid_t> groups = liveGroups();
     bool left = false;
     for (const auto &r : m_ranks)
-        left = left || (r->pid > 0 && !groupMembers(pid_t(r->pid)).isEmpty());
+        left = left || (r->pid > 0 && groups.contains(pid_t(r->pid)));
     if (!left)
         return true;
     if (!m_sweepClock.isValid()) {
@@ -489,7 +504,7 @@ void RunController::setState(RunState s) {
         m_record.ended = QDateTime::currentDateTime();
     if (s != RunState::Stopping)
         m_record.status = runStateName(s);
-    saveRecord();
+    saveRecordNow();
     Q_EMIT stateChanged(s);
 }
 

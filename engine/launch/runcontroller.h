@@ -89,7 +89,8 @@ private:
     void finishAttempt();
     void emitLine(Rank &r, int stream, const QByteArray &line);
     void addEvent(const QString &kind, int rank, const QString &message);
-    void saveRecord();
+    void saveRecord();    // soon (coalesced)
+    void saveRecordNow(); // at once
 
     LaunchPlan m_plan;
     RunOptions m_options;
@@ -105,6 +106,7 @@ private:
     RankExit m_firstFailure;
     QTimer *m_graceTimer;
     QTimer *m_watchdogTimer;
+    QTimer *m_saveTimer = nullptr;
     QElapsedTimer m_clock;
     QElapsedTimer m_sweepClock;
 };

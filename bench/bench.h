@@ -1,0 +1,44 @@
+// Shared helpers of trainyard-bench.
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+#include <algorithm>
+
+namespace trainyard::bench {
+
+inline double median(QList<double> xs) {
+    if (xs.isEmpty())
+        return 0;
+    std::sort(xs.begin(), xs.end());
+    const qsizetype n = xs.size();
+    return n % 2 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2;
+}
+
+inline void printTable(QTextStream &out, const QStringList &header, const QList<QStringList> &rows) {
+    QList<qsizetype> width;
+    for (const QString &h : header)
+        width << h.size();
+    for (const QStringList &r : rows)
+        for (qsizetype i = 0; i < r.size() && i < width.size(); ++i)
+            width[i] = std::max(width[i], r[i].size());
+    auto line = [&](const QStringList &cells) {
+        QString s;
+        for (qsizetype i = 0; i < cells.size(); ++i)
+            s += (i ? QStringLiteral("  ") : QString()) + cells[i].leftJustified(width[i]);
+        out << s.trimmed() << '\n';
+    };
+    line(header);
+    QStringList rule;
+    for (qsizetype w : width)
+        rule << QString(w, QLatin1Char('-'));
+    line(rule);
+    for (const QStringList &r : rows)
+        line(r);
+}
+
+int launchBench(const QStringList &args, QTextStream &out);
+
+} // namespace trainyard::bench
