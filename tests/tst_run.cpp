@@ -1,6 +1,9 @@
 // `trainyard launch` running real processes: a PyTorch Gloo all-reduce, fail-fast, signals, the launcher
 // killed with SIGKILL, heavy output, restarts and the watchdog. Every test checks that no rank is left
 // behind.
+#include "launch/launchargs.h"
+#include "launch/launchplan.h"
+#include "launch/runcontroller.h"
 #include "launch/runrecord.h"
 
 #include <QDir>
@@ -8,8 +11,10 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <csignal>
 #include <sys/wait.h>
 
@@ -115,6 +120,8 @@ private Q_SLOTS:
     void restartsAfterAFailure();
     void watchdogReportsAndKills();
     void programThatCannotStart();
+    void showRanksMain();
+    void controllerKeepsItsThreadResponsive();
 };
 
 void TestRun::pytorchGlooAllReduce() {
@@ -356,6 +363,58 @@ void TestRun::programThatCannotStart() {
     QCOMPARE(p.exitCode(), 1);
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(err.contains(u"failed to start"_s), qPrintable(err));
+}
+
+void TestRun::showRanksMain() {
+    const QString script = writeScript(u"hello.sh"_s, "#!/bin/sh\necho \"hello from $RANK\"\n");
+    QProcess p;
+    startLauncher(p, {u"--cpu"_s, u"--num_processes"_s, u"3"_s, u"--show-ranks"_s, u"main"_s, script});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()), u"[rank 0] hello from 0\n"_s);
+    // The others' output is still complete in their logs.
+    const RunRecord rec = waitForRanks(3);
+    QFile log(runsDir() + u'/' + rec.id + u"/rank-2.out"_s);
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QCOMPARE(log.readAll(), QByteArray("hello from 2\n"));
+}
+
+void TestRun::controllerKeepsItsThreadResponsive() {
+    // The studio drives the same controller on its GUI thread: start() returns at once, and while two ranks
+    // print 100,000 lines each, other work on that thread (a timer here) keeps running.
+    const QString script = writeScript(
+        u"burst.sh"_s, "#!/bin/sh\nexec awk 'BEGIN { for (i = 0; i < 100000; i++) print \"x\" i }'\n");
+    LaunchArgs args;
+    QString error;
+    QVERIFY(parseLaunchArgs({u"--cpu"_s, u"--num_processes"_s, u"2"_s, script}, &args, &error));
+    PlanOptions options;
+    options.environmentGiven = true;
+    const LaunchPlan plan = planLaunch(args, HardwareInfo{}, options);
+    QVERIFY(plan.ok());
+    RunOptions ro;
+    ro.runDirectory = m_dir.filePath(u"controller-run"_s);
+    RunController controller(plan, ro);
+    qint64 lines = 0;
+    connect(&controller, &RunController::rankLine, this, [&](int, int, const QByteArray &) { ++lines; });
+    QList<RunState> states;
+    connect(&controller, &RunController::stateChanged, this, [&](RunState st) { states << st; });
+    int ticksWhileRunning = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        if (controller.state() == RunState::Running && lines > 0)
+            ++ticksWhileRunning;
+    });
+    QSignalSpy finished(&controller, &RunController::finished);
+    ticker.start();
+    controller.start();
+    QCOMPARE(controller.state(), RunState::Running);
+    QCOMPARE(lines, 0); // nothing was waited for inside start()
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().toInt(), 0);
+    QCOMPARE(lines, 200000);
+    QCOMPARE(states, (QList<RunState>{RunState::Running, RunState::Finished}));
+    QVERIFY(ticksWhileRunning > 0);
 }
 
 QTEST_GUILESS_MAIN(TestRun)
