@@ -1,0 +1,251 @@
+#include "client.h"
+
+#include "protocol.h"
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <random>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace trainyard {
+
+namespace {
+
+int64_t nowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string jsonString(const std::string &s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string randomClientId() {
+    std::random_device rd;
+    char buf[33];
+    snprintf(buf, sizeof buf, "%08x%08x%08x%08x", rd(), rd(), rd(), rd());
+    return buf;
+}
+
+} // namespace
+
+TrackerClient::~TrackerClient() {
+    close();
+}
+
+void TrackerClient::close() {
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+}
+
+bool TrackerClient::connectFromEnvironment(std::string *error) {
+    const char *addr = getenv("TRAINYARD_TRACKER");
+    const char *token = getenv("TRAINYARD_TRACKER_TOKEN");
+    const char *run = getenv("TRAINYARD_RUN_ID");
+    const char *rank = getenv("RANK");
+    if (!addr || !token || !run) {
+        if (error)
+            *error = "not launched by trainyard (TRAINYARD_TRACKER is not set)";
+        return false;
+    }
+    const std::string a = addr;
+    const size_t colon = a.rfind(':');
+    if (colon == std::string::npos) {
+        if (error)
+            *error = "TRAINYARD_TRACKER is not host:port";
+        return false;
+    }
+    return connect(a.substr(0, colon), atoi(a.c_str() + colon + 1), token, run, rank ? atoi(rank) : 0,
+                   randomClientId(), error);
+}
+
+bool TrackerClient::writeAll(const std::string &data, std::string *error) {
+    size_t sent = 0;
+    while (sent < data.size()) {
+        const ssize_t n = ::send(m_fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (error)
+                *error = std::string("send: ") + strerror(errno);
+            return false;
+        }
+        sent += size_t(n);
+    }
+    return true;
+}
+
+bool TrackerClient::readFrame(uint8_t &type, std::string &payload, std::string *error) {
+    auto readExactly = [&](char *buf, size_t n) {
+        size_t got = 0;
+        while (got < n) {
+            const ssize_t r = ::recv(m_fd, buf + got, n - got, 0);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0)
+                return false;
+            got += size_t(r);
+        }
+        return true;
+    };
+    char header[5];
+    if (!readExactly(header, 5)) {
+        if (error)
+            *error = "the ingest server closed the connection";
+        return false;
+    }
+    uint32_t length = 0;
+    memcpy(&length, header, 4);
+    if (length == 0 || length > protocol::MaxFrameBytes) {
+        if (error)
+            *error = "bad frame from the ingest server";
+        return false;
+    }
+    type = uint8_t(header[4]);
+    payload.resize(length - 1);
+    if (!readExactly(payload.data(), payload.size())) {
+        if (error)
+            *error = "the ingest server closed the connection";
+        return false;
+    }
+    if (type == protocol::Error) {
+        if (error)
+            *error = "ingest server: " + payload;
+        return false;
+    }
+    return true;
+}
+
+bool TrackerClient::connect(const std::string &host, int port, const std::string &token,
+                            const std::string &run, int rank, const std::string &clientId,
+                            std::string *error) {
+    close();
+    m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in sa{};
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons(uint16_t(port));
+    if (inet_pton(AF_INET, host.c_str(), &sa.sin_addr) != 1 ||
+        ::connect(m_fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0) {
+        if (error)
+            *error = "cannot connect to the ingest server at " + host + ":" + std::to_string(port) + ": " +
+                     strerror(errno);
+        close();
+        return false;
+    }
+    const int one = 1;
+    setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    const std::string hello = "{\"protocol\":" + std::to_string(protocol::Version) +
+                              ",\"token\":" + jsonString(token) + ",\"run\":" + jsonString(run) +
+                              ",\"rank\":" + std::to_string(rank) + ",\"client\":" + jsonString(clientId) +
+                              "}";
+    if (!writeAll(protocol::frame(protocol::Hello, hello), error))
+        return false;
+    uint8_t type = 0;
+    std::string payload;
+    if (!readFrame(type, payload, error) || type != protocol::Welcome) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+void TrackerClient::log(const std::string &key, int64_t step, double value, int64_t wallMs) {
+    auto it = m_keyIndex.find(key);
+    uint32_t index;
+    if (it == m_keyIndex.end()) {
+        index = uint32_t(m_keys.size());
+        m_keys.push_back(key);
+        m_keyIndex.emplace(key, index);
+    } else {
+        index = it->second;
+    }
+    const protocol::WirePoint w{index, step, value, wallMs < 0 ? nowMs() : wallMs};
+    m_points.append(reinterpret_cast<const char *>(&w), sizeof w);
+    if (++m_count >= batchSize) {
+        std::string ignored;
+        sendBatch(&ignored);
+    }
+}
+
+bool TrackerClient::sendBatch(std::string *error) {
+    if (m_count == 0)
+        return true;
+    if (m_fd < 0) {
+        if (error)
+            *error = "not connected";
+        return false;
+    }
+    std::string payload;
+    payload.reserve(16 + m_points.size() + m_keys.size() * 16);
+    protocol::put64(payload, m_nextBatch++);
+    protocol::put32(payload, uint32_t(m_keys.size()));
+    for (const std::string &k : m_keys) {
+        protocol::put16(payload, uint16_t(k.size()));
+        payload += k;
+    }
+    protocol::put32(payload, uint32_t(m_count));
+    payload += m_points;
+    m_points.clear();
+    m_count = 0;
+    m_keys.clear();
+    m_keyIndex.clear();
+    if (!writeAll(protocol::frame(protocol::Points, payload), error))
+        return false;
+    return waitForAcks(size_t(window), error);
+}
+
+bool TrackerClient::waitForAcks(size_t maxInFlight, std::string *error) {
+    while (m_nextBatch - 1 - m_acked > maxInFlight) {
+        uint8_t type = 0;
+        std::string payload;
+        if (!readFrame(type, payload, error))
+            return false;
+        if (type == protocol::Ack && payload.size() == 8) {
+            uint64_t batch = 0;
+            memcpy(&batch, payload.data(), 8);
+            m_acked = std::max(m_acked, batch);
+        }
+    }
+    return true;
+}
+
+bool TrackerClient::logParams(const std::map<std::string, std::string> &params, std::string *error) {
+    std::string json = "{\"params\":{";
+    bool first = true;
+    for (const auto &[k, v] : params) {
+        json += (first ? "" : ",") + jsonString(k) + ":" + jsonString(v);
+        first = false;
+    }
+    json += "}}";
+    if (!sendBatch(error))
+        return false;
+    std::string payload;
+    protocol::put64(payload, m_nextBatch++);
+    payload += json;
+    return writeAll(protocol::frame(protocol::Event, payload), error) && waitForAcks(size_t(window), error);
+}
+
+bool TrackerClient::flush(std::string *error) {
+    return sendBatch(error) && waitForAcks(0, error);
+}
+
+} // namespace trainyard

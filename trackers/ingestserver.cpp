@@ -1,0 +1,409 @@
+#include "ingestserver.h"
+
+#include "protocol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace trainyard {
+
+namespace {
+constexpr qint64 MaxPendingPoints =
+    2'000'000; // beyond this, sockets are not read until the writer catches up
+constexpr qint64 SocketReadBuffer = 8 * 1024 * 1024;
+
+std::string jsonPayload(const QJsonObject &o) {
+    return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+}
+
+// A parameter's value as text: strings as they are, numbers and booleans as JSON writes them, structures as
+// JSON.
+QString jsonText(const QJsonValue &v) {
+    switch (v.type()) {
+    case QJsonValue::String:
+        return v.toString();
+    case QJsonValue::Double:
+        return QString::number(v.toDouble(), 'g', 17);
+    case QJsonValue::Bool:
+        return v.toBool() ? u"true"_s : u"false"_s;
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return {};
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    }
+    return {};
+}
+} // namespace
+
+struct IngestServer::Connection {
+    QTcpSocket *socket = nullptr;
+    QByteArray buffer;
+    bool authenticated = false;
+    bool closing = false;
+    qint64 runId = 0;
+    QString runUid;
+    int rank = 0;
+    QString client;
+};
+
+struct IngestServer::Pending {
+    QPointer<QTcpSocket> socket;
+    qint64 runId = 0;
+    QString runUid;
+    int rank = 0;
+    QString client;
+    qint64 batch = 0;
+    std::vector<IncomingPoint> points;
+    QJsonObject event;
+};
+
+IngestServer::IngestServer(QString databasePath, QObject *parent)
+    : QObject(parent)
+    , m_path(std::move(databasePath)) {}
+
+IngestServer::~IngestServer() = default;
+
+bool IngestServer::start(QString *error) {
+    if (!m_writer.open(m_path, error))
+        return false;
+    m_server = new QTcpServer(this);
+    if (!m_server->listen(QHostAddress::LocalHost, 0)) { // loopback only
+        if (error)
+            *error = m_server->errorString();
+        return false;
+    }
+    m_port = m_server->serverPort();
+    m_flushTimer = new QTimer(this);
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setInterval(0);
+    connect(m_flushTimer, &QTimer::timeout, this, &IngestServer::flush);
+    connect(m_server, &QTcpServer::newConnection, this, &IngestServer::onNewConnection);
+    return true;
+}
+
+void IngestServer::registerRun(const QString &uid, qint64 runId, const QByteArray &token) {
+    QMutexLocker lock(&m_mutex);
+    m_runs.insert(uid, RunAuth{runId, token});
+}
+
+IngestStats IngestServer::stats() const {
+    QMutexLocker lock(&m_mutex);
+    return m_stats;
+}
+
+void IngestServer::onNewConnection() {
+    while (QTcpSocket *s = m_server->nextPendingConnection()) {
+        auto c = std::make_unique<Connection>();
+        c->socket = s;
+        s->setReadBufferSize(SocketReadBuffer);
+        Connection *raw = c.get();
+        connect(s, &QTcpSocket::readyRead, this, [this, raw] { onReadyRead(raw); });
+        connect(s, &QTcpSocket::disconnected, this, [this, raw] {
+            raw->socket->deleteLater();
+            std::erase_if(m_connections, [raw](const auto &p) { return p.get() == raw; });
+        });
+        m_connections.push_back(std::move(c));
+        QMutexLocker lock(&m_mutex);
+        ++m_stats.connections;
+    }
+}
+
+void IngestServer::reject(Connection *c, const QString &reason, const QString &detail) {
+    {
+        QMutexLocker lock(&m_mutex);
+        ++m_stats.rejected[reason];
+    }
+    if (c->closing)
+        return;
+    c->closing = true;
+    const std::string f = protocol::frame(
+        protocol::Error,
+        jsonPayload(QJsonObject{{u"error"_s, reason}, {u"detail"_s, detail}, {u"fatal"_s, true}}));
+    c->socket->write(f.data(), qint64(f.size()));
+    c->socket->disconnectFromHost();
+}
+
+void IngestServer::onReadyRead(Connection *c) {
+    if (c->closing) {
+        c->socket->readAll();
+        return;
+    }
+    if (m_pendingPoints > MaxPendingPoints)
+        return; // backpressure: flush() reads again once the writer has caught up
+    c->buffer += c->socket->readAll();
+    qsizetype pos = 0;
+    while (!c->closing && c->buffer.size() - pos >= 5) {
+        quint32 length = 0;
+        memcpy(&length, c->buffer.constData() + pos, 4);
+        if (length == 0 || length > protocol::MaxFrameBytes) {
+            reject(c, u"oversized"_s,
+                   u"frame of %1 bytes (the limit is %2)"_s.arg(length).arg(protocol::MaxFrameBytes));
+            return;
+        }
+        if (c->buffer.size() - pos - 4 < qsizetype(length))
+            break;
+        const uint8_t type = uint8_t(c->buffer[pos + 4]);
+        if (!handleFrame(c, type, c->buffer.constData() + pos + 5, qsizetype(length) - 1))
+            return;
+        pos += 4 + qsizetype(length);
+    }
+    c->buffer.remove(0, pos);
+    if (!m_pending.empty() && !m_flushTimer->isActive())
+        m_flushTimer->start();
+}
+
+bool IngestServer::handleFrame(Connection *c, uint8_t type, const char *data, qsizetype size) {
+    if (!c->authenticated && type != protocol::Hello) {
+        reject(c, u"unauthenticated"_s, u"the first frame must be HELLO"_s);
+        return false;
+    }
+    switch (type) {
+    case protocol::Hello: {
+        QJsonParseError pe;
+        const QJsonObject o = QJsonDocument::fromJson(QByteArray(data, size), &pe).object();
+        if (pe.error != QJsonParseError::NoError) {
+            reject(c, u"malformed"_s, u"HELLO is not a JSON object: %1"_s.arg(pe.errorString()));
+            return false;
+        }
+        if (o.value(u"protocol"_s).toInt() != protocol::Version) {
+            reject(
+                c, u"version"_s,
+                u"protocol %1 is not supported (this server speaks %2)"_s.arg(o.value(u"protocol"_s).toInt())
+                    .arg(protocol::Version));
+            return false;
+        }
+        const QString uid = o.value(u"run"_s).toString();
+        RunAuth auth{0, {}};
+        {
+            QMutexLocker lock(&m_mutex);
+            auth = m_runs.value(uid, RunAuth{0, {}});
+        }
+        if (auth.runId == 0 || auth.token != o.value(u"token"_s).toString().toUtf8()) {
+            reject(c, u"unauthenticated"_s, u"unknown run or wrong token"_s);
+            return false;
+        }
+        c->authenticated = true;
+        c->runId = auth.runId;
+        c->runUid = uid;
+        c->rank = o.value(u"rank"_s).toInt();
+        c->client = o.value(u"client"_s).toString();
+        const std::string f = protocol::frame(
+            protocol::Welcome,
+            jsonPayload(QJsonObject{{u"protocol"_s, protocol::Version},
+                                    {u"last_batch"_s, double(m_writer.lastBatch(c->runId, c->client))}}));
+        c->socket->write(f.data(), qint64(f.size()));
+        return true;
+    }
+    case protocol::Points: {
+        const char *p = data;
+        const char *end = data + size;
+        auto need = [&](qsizetype n) { return end - p >= n; };
+        Pending batch;
+        if (!need(12)) {
+            reject(c, u"malformed"_s, u"POINTS frame too short"_s);
+            return false;
+        }
+        memcpy(&batch.batch, p, 8);
+        p += 8;
+        quint32 nkeys = 0;
+        memcpy(&nkeys, p, 4);
+        p += 4;
+        QStringList keys;
+        for (quint32 i = 0; i < nkeys; ++i) {
+            quint16 len = 0;
+            if (!need(2)) {
+                reject(c, u"malformed"_s, u"key table cut short"_s);
+                return false;
+            }
+            memcpy(&len, p, 2);
+            p += 2;
+            if (!need(len) || len == 0) {
+                reject(c, u"malformed"_s, u"key %1 has a bad length"_s.arg(i));
+                return false;
+            }
+            keys << QString::fromUtf8(p, len);
+            p += len;
+        }
+        quint32 n = 0;
+        if (!need(4)) {
+            reject(c, u"malformed"_s, u"point count missing"_s);
+            return false;
+        }
+        memcpy(&n, p, 4);
+        p += 4;
+        if (!need(qsizetype(n) * qsizetype(sizeof(protocol::WirePoint))) ||
+            end - p != qsizetype(n) * qsizetype(sizeof(protocol::WirePoint))) {
+            reject(c, u"malformed"_s, u"%1 points announced, %2 bytes follow"_s.arg(n).arg(end - p));
+            return false;
+        }
+        batch.points.resize(n);
+        for (quint32 i = 0; i < n; ++i) {
+            protocol::WirePoint w;
+            memcpy(&w, p, sizeof w);
+            p += sizeof w;
+            if (w.key >= nkeys) {
+                reject(c, u"malformed"_s, u"point %1 names key %2 of %3"_s.arg(i).arg(w.key).arg(nkeys));
+                return false;
+            }
+            batch.points[i] = IncomingPoint{keys[int(w.key)], w.step, w.value, w.wallMs};
+        }
+        batch.socket = c->socket;
+        batch.runId = c->runId;
+        batch.runUid = c->runUid;
+        batch.rank = c->rank;
+        batch.client = c->client;
+        m_pendingPoints += n;
+        m_pending.push_back(std::move(batch));
+        return true;
+    }
+    case protocol::Event: {
+        if (size < 8) {
+            reject(c, u"malformed"_s, u"EVENT frame too short"_s);
+            return false;
+        }
+        Pending batch;
+        memcpy(&batch.batch, data, 8);
+        QJsonParseError pe;
+        batch.event = QJsonDocument::fromJson(QByteArray(data + 8, size - 8), &pe).object();
+        if (pe.error != QJsonParseError::NoError) {
+            reject(c, u"malformed"_s, u"EVENT is not a JSON object: %1"_s.arg(pe.errorString()));
+            return false;
+        }
+        batch.socket = c->socket;
+        batch.runId = c->runId;
+        batch.runUid = c->runUid;
+        batch.rank = c->rank;
+        batch.client = c->client;
+        m_pending.push_back(std::move(batch));
+        return true;
+    }
+    default:
+        reject(c, u"malformed"_s, u"unknown frame type %1"_s.arg(type));
+        return false;
+    }
+}
+
+void IngestServer::flush() {
+    if (m_pending.empty())
+        return;
+    std::vector<Pending> batches;
+    batches.swap(m_pending);
+    m_pendingPoints = 0;
+    QString error;
+    bool ok = m_writer.begin(&error);
+    qint64 points = 0, duplicates = 0;
+    QHash<QString, qint64> storedBy; // "uid/rank" -> points
+    for (const Pending &b : batches) {
+        if (!ok)
+            break;
+        const StoreWriter::BatchMark mark{b.client, b.batch};
+        if (m_writer.lastBatch(b.runId, b.client) >= b.batch) {
+            ++duplicates;
+            continue;
+        }
+        if (!b.event.isEmpty()) {
+            QMap<QString, QString> kv;
+            const QJsonObject params = b.event.value(u"params"_s).toObject();
+            const QJsonObject tags = b.event.value(u"tags"_s).toObject();
+            for (auto it = params.begin(); it != params.end(); ++it)
+                kv.insert(it.key(), jsonText(it.value()));
+            if (!kv.isEmpty())
+                ok = m_writer.setParams(b.runId, kv, &error);
+            kv.clear();
+            for (auto it = tags.begin(); it != tags.end(); ++it)
+                kv.insert(it.key(), jsonText(it.value()));
+            if (ok && !kv.isEmpty())
+                ok = m_writer.setTags(b.runId, kv, &error);
+            const QJsonObject log = b.event.value(u"log"_s).toObject();
+            if (ok && !log.isEmpty())
+                ok = m_writer.appendLog(b.runId, b.rank, qint64(log.value(u"wall_ms"_s).toDouble()),
+                                        log.value(u"kind"_s).toString(), log.value(u"text"_s).toString(),
+                                        &error);
+            ok = ok && m_writer.appendPoints(b.runId, b.rank, {}, mark, &error);
+        } else {
+            ok = m_writer.appendPoints(b.runId, b.rank, b.points, mark, &error);
+            points += qint64(b.points.size());
+            storedBy[b.runUid + u'/' + QString::number(b.rank)] += qint64(b.points.size());
+        }
+    }
+    if (ok)
+        ok = m_writer.commit(&error);
+    else
+        m_writer.rollback();
+    if (!ok) {
+        // Nothing of these batches is acknowledged; the clients send them again.
+        QMutexLocker lock(&m_mutex);
+        ++m_stats.rejected[u"store error: "_s + error];
+        return;
+    }
+    for (const Pending &b : batches) {
+        if (!b.socket)
+            continue;
+        std::string f;
+        std::string payload;
+        protocol::put64(payload, quint64(b.batch));
+        f = protocol::frame(protocol::Ack, payload);
+        b.socket->write(f.data(), qint64(f.size()));
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stats.points += points;
+        m_stats.batches += qint64(batches.size()) - duplicates;
+        m_stats.duplicateBatches += duplicates;
+    }
+    for (auto it = storedBy.cbegin(); it != storedBy.cend(); ++it) {
+        const qsizetype slash = it.key().lastIndexOf(u'/');
+        Q_EMIT stored(it.key().left(slash), it.key().mid(slash + 1).toInt(), it.value());
+    }
+    // Sockets left unread under backpressure are read now.
+    for (const auto &c : m_connections)
+        if (c->socket->bytesAvailable() > 0)
+            QMetaObject::invokeMethod(
+                this, [this, raw = c.get()] { onReadyRead(raw); }, Qt::QueuedConnection);
+}
+
+// ---- service -------------------------------------------------------------------------------------------
+
+bool IngestService::start(const QString &databasePath, QString *error) {
+    m_thread.setObjectName(u"trainyard-ingest"_s);
+    m_thread.start();
+    m_server = new IngestServer(databasePath);
+    m_server->moveToThread(&m_thread);
+    bool ok = false;
+    QString err;
+    QMetaObject::invokeMethod(
+        m_server, [&] { ok = m_server->start(&err); }, Qt::BlockingQueuedConnection);
+    if (!ok) {
+        if (error)
+            *error = err;
+        stop();
+    }
+    return ok;
+}
+
+void IngestService::stop() {
+    if (m_server) {
+        IngestServer *s = m_server;
+        m_server = nullptr;
+        QMetaObject::invokeMethod(
+            s, [s] { delete s; }, Qt::BlockingQueuedConnection);
+    }
+    m_thread.quit();
+    m_thread.wait();
+}
+
+IngestService::~IngestService() {
+    stop();
+}
+
+} // namespace trainyard

@@ -1,0 +1,53 @@
+#include "sqlite.h"
+
+namespace trainyard::sql {
+
+bool Database::open(const QString &path, bool readOnly, QString *error) {
+    close();
+    const int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path,
+                                                  m_db ? lastError() : QString::fromUtf8(sqlite3_errstr(rc)));
+        close();
+        return false;
+    }
+    sqlite3_busy_timeout(m_db, 10000);
+    return true;
+}
+
+void Database::close() {
+    if (m_db)
+        sqlite3_close_v2(m_db);
+    m_db = nullptr;
+}
+
+bool Database::exec(const char *sql, QString *error) {
+    char *msg = nullptr;
+    const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &msg);
+    if (rc != SQLITE_OK) {
+        if (error)
+            *error = QString::fromUtf8(msg ? msg : sqlite3_errstr(rc));
+        sqlite3_free(msg);
+        return false;
+    }
+    return true;
+}
+
+QString Database::lastError() const {
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
+}
+
+int Database::userVersion() {
+    Statement s(*this, "PRAGMA user_version");
+    return s.step() == SQLITE_ROW ? int(s.int64(0)) : -1;
+}
+
+bool Statement::prepare(Database &db, const char *sql) {
+    sqlite3_finalize(m_stmt);
+    m_stmt = nullptr;
+    return sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) == SQLITE_OK;
+}
+
+} // namespace trainyard::sql

@@ -1,0 +1,656 @@
+#include "store.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace trainyard {
+
+void Aggregate::add(qint64 step, double value) {
+    if (count == 0) {
+        firstStep = step;
+        firstValue = value;
+        minValue = value;
+        maxValue = value;
+    } else {
+        minValue = std::isnan(minValue) ? value : std::fmin(minValue, value);
+        maxValue = std::isnan(maxValue) ? value : std::fmax(maxValue, value);
+    }
+    lastStep = step;
+    lastValue = value;
+    ++count;
+}
+
+void Aggregate::merge(const Aggregate &later) {
+    if (later.count == 0)
+        return;
+    if (count == 0) {
+        *this = later;
+        return;
+    }
+    minValue = std::isnan(minValue) ? later.minValue : std::fmin(minValue, later.minValue);
+    maxValue = std::isnan(maxValue) ? later.maxValue : std::fmax(maxValue, later.maxValue);
+    lastStep = later.lastStep;
+    lastValue = later.lastValue;
+    count += later.count;
+}
+
+namespace {
+
+qint64 chunkSize(int level) {
+    qint64 n = 1;
+    for (int i = 0; i < level; ++i)
+        n *= LevelFanout;
+    return n;
+}
+
+const char *const MigrationV1 = R"(
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY,
+  uid TEXT UNIQUE,
+  name TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'created',
+  created_ms INTEGER, started_ms INTEGER, ended_ms INTEGER,
+  exit_code INTEGER,
+  host TEXT, working_dir TEXT, command TEXT, config TEXT);
+CREATE TABLE params(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, key TEXT NOT NULL, value TEXT,
+  PRIMARY KEY(run_id, key)) WITHOUT ROWID;
+CREATE TABLE tags(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, key TEXT NOT NULL, value TEXT,
+  PRIMARY KEY(run_id, key)) WITHOUT ROWID;
+CREATE TABLE series(
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  rank INTEGER NOT NULL, key TEXT NOT NULL,
+  count INTEGER NOT NULL DEFAULT 0, last_step INTEGER, last_value REAL, min_value REAL, max_value REAL,
+  UNIQUE(run_id, rank, key));
+CREATE TABLE points(series_id INTEGER NOT NULL, seq INTEGER NOT NULL, step INTEGER NOT NULL, value REAL,
+  wall_ms INTEGER NOT NULL, PRIMARY KEY(series_id, seq)) WITHOUT ROWID;
+CREATE TABLE levels(series_id INTEGER NOT NULL, level INTEGER NOT NULL, chunk INTEGER NOT NULL,
+  count INTEGER NOT NULL, first_step INTEGER, first_value REAL, last_step INTEGER, last_value REAL,
+  min_value REAL, max_value REAL, PRIMARY KEY(series_id, level, chunk)) WITHOUT ROWID;
+CREATE TABLE logs(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  rank INTEGER, wall_ms INTEGER, kind TEXT, text TEXT);
+PRAGMA user_version = 1;
+)";
+
+const char *const MigrationV2 = R"(
+ALTER TABLE runs ADD COLUMN run_dir TEXT;
+CREATE TABLE ingest_batches(run_id INTEGER NOT NULL, client TEXT NOT NULL, last_batch INTEGER NOT NULL,
+  PRIMARY KEY(run_id, client)) WITHOUT ROWID;
+CREATE TABLE system_metrics(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, host TEXT, device TEXT,
+  key TEXT NOT NULL, wall_ms INTEGER NOT NULL, value REAL);
+CREATE INDEX system_metrics_run ON system_metrics(run_id, key, wall_ms);
+PRAGMA user_version = 2;
+)";
+
+bool configure(sql::Database &db, bool writer, QString *error) {
+    if (writer && !db.exec("PRAGMA journal_mode = WAL", error))
+        return false;
+    return db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
+                   "PRAGMA cache_size = -65536;",
+                   error);
+}
+
+void bindValue(sql::Statement &s, int i, double v) {
+    if (std::isnan(v))
+        s.bindNull(i);
+    else
+        s.bind(i, v);
+}
+
+double readValue(const sql::Statement &s, int col) {
+    return s.isNull(col) ? NAN : s.real(col);
+}
+
+} // namespace
+
+bool migrate(sql::Database &db, QString *error, int target) {
+    const char *const steps[] = {MigrationV1, MigrationV2};
+    int version = db.userVersion();
+    if (version > SchemaVersion) {
+        if (error)
+            *error = u"the database has schema version %1, newer than this Trainyard (%2)"_s.arg(version).arg(
+                SchemaVersion);
+        return false;
+    }
+    while (version < target) {
+        if (!db.exec("BEGIN IMMEDIATE", error))
+            return false;
+        QString e;
+        if (!db.exec(steps[version], &e)) {
+            db.exec("ROLLBACK");
+            if (error)
+                *error = u"migration to schema version %1 failed: %2"_s.arg(version + 1).arg(e);
+            return false;
+        }
+        if (!db.exec("COMMIT", error))
+            return false;
+        ++version;
+    }
+    return true;
+}
+
+// ---- writer --------------------------------------------------------------------------------------------
+
+bool StoreWriter::open(const QString &path, QString *error) {
+    m_path = path;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (!m_db.open(path, false, error) || !configure(m_db, true, error) || !migrate(m_db, error))
+        return false;
+    m_insertPoint.prepare(m_db,
+                          "INSERT INTO points(series_id, seq, step, value, wall_ms) VALUES(?, ?, ?, ?, ?)");
+    m_insertLevel.prepare(
+        m_db, "INSERT OR REPLACE INTO levels(series_id, level, chunk, count, first_step, first_value,"
+              " last_step, last_value, min_value, max_value) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    m_findSeries.prepare(m_db, "SELECT id, count, last_step, last_value, min_value, max_value FROM series"
+                               " WHERE run_id = ? AND rank = ? AND key = ?");
+    m_insertSeries.prepare(m_db, "INSERT INTO series(run_id, rank, key) VALUES(?, ?, ?)");
+    m_updateSeries.prepare(m_db, "UPDATE series SET count = ?, last_step = ?, last_value = ?, min_value = ?,"
+                                 " max_value = ? WHERE id = ?");
+    m_mark.prepare(m_db, "INSERT OR REPLACE INTO ingest_batches(run_id, client, last_batch) VALUES(?, ?, ?)");
+    return true;
+}
+
+bool StoreWriter::begin(QString *error) {
+    if (m_inTransaction)
+        return true;
+    if (!m_db.exec("BEGIN IMMEDIATE", error))
+        return false;
+    m_inTransaction = true;
+    return true;
+}
+
+bool StoreWriter::commit(QString *error) {
+    if (!m_inTransaction)
+        return true;
+    if (!flushSummaries(error)) {
+        rollback();
+        return false;
+    }
+    if (!m_db.exec("COMMIT", error)) {
+        rollback();
+        return false;
+    }
+    m_inTransaction = false;
+    return true;
+}
+
+void StoreWriter::rollback() {
+    if (m_inTransaction)
+        m_db.exec("ROLLBACK");
+    m_inTransaction = false;
+    m_series.clear(); // cached tails may be ahead of what is stored now
+}
+
+qint64 StoreWriter::createRun(const RunRow &run, QString *error) {
+    sql::Statement s(m_db,
+                     "INSERT INTO runs(uid, name, status, created_ms, started_ms, ended_ms, exit_code, host,"
+                     " working_dir, command, config, run_dir) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, run.uid).bind(2, run.name).bind(3, run.status.isEmpty() ? u"created"_s : run.status);
+    s.bind(4, run.createdMs).bind(5, run.startedMs).bind(6, run.endedMs).bind(7, run.exitCode);
+    s.bind(8, run.host)
+        .bind(9, run.workingDirectory)
+        .bind(10, run.command)
+        .bind(11, run.config)
+        .bind(12, run.runDir);
+    if (!s.run()) {
+        if (error)
+            *error = m_db.lastError();
+        return 0;
+    }
+    return m_db.lastInsertId();
+}
+
+bool StoreWriter::updateRun(const RunRow &run, QString *error) {
+    sql::Statement s(m_db,
+                     "UPDATE runs SET name = ?, status = ?, started_ms = ?, ended_ms = ?, exit_code = ?,"
+                     " host = ?, working_dir = ?, command = ?, config = ?, run_dir = ? WHERE id = ?");
+    s.bind(1, run.name).bind(2, run.status).bind(3, run.startedMs).bind(4, run.endedMs).bind(5, run.exitCode);
+    s.bind(6, run.host)
+        .bind(7, run.workingDirectory)
+        .bind(8, run.command)
+        .bind(9, run.config)
+        .bind(10, run.runDir);
+    s.bind(11, run.id);
+    if (!s.run()) {
+        if (error)
+            *error = m_db.lastError();
+        return false;
+    }
+    return true;
+}
+
+static bool setKeyValues(sql::Database &db, const char *sql, qint64 runId, const QMap<QString, QString> &kv,
+                         QString *error) {
+    sql::Statement s(db, sql);
+    for (auto it = kv.cbegin(); it != kv.cend(); ++it) {
+        s.bind(1, runId).bind(2, it.key()).bind(3, it.value());
+        if (!s.run()) {
+            if (error)
+                *error = db.lastError();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool StoreWriter::setParams(qint64 runId, const QMap<QString, QString> &params, QString *error) {
+    return setKeyValues(m_db, "INSERT OR REPLACE INTO params(run_id, key, value) VALUES(?, ?, ?)", runId,
+                        params, error);
+}
+
+bool StoreWriter::setTags(qint64 runId, const QMap<QString, QString> &tags, QString *error) {
+    return setKeyValues(m_db, "INSERT OR REPLACE INTO tags(run_id, key, value) VALUES(?, ?, ?)", runId, tags,
+                        error);
+}
+
+bool StoreWriter::appendLog(qint64 runId, int rank, qint64 wallMs, const QString &kind, const QString &text,
+                            QString *error) {
+    sql::Statement s(m_db, "INSERT INTO logs(run_id, rank, wall_ms, kind, text) VALUES(?, ?, ?, ?, ?)");
+    s.bind(1, runId).bind(2, rank).bind(3, wallMs).bind(4, kind).bind(5, text);
+    if (!s.run()) {
+        if (error)
+            *error = m_db.lastError();
+        return false;
+    }
+    return true;
+}
+
+bool StoreWriter::deleteRun(qint64 runId, QString *error) {
+    const bool own = !m_inTransaction;
+    if (own && !begin(error))
+        return false;
+    sql::Statement p(m_db, "DELETE FROM points WHERE series_id IN (SELECT id FROM series WHERE run_id = ?)");
+    sql::Statement l(m_db, "DELETE FROM levels WHERE series_id IN (SELECT id FROM series WHERE run_id = ?)");
+    sql::Statement b(m_db, "DELETE FROM ingest_batches WHERE run_id = ?");
+    sql::Statement r(m_db, "DELETE FROM runs WHERE id = ?");
+    const bool ok =
+        p.bind(1, runId).run() && l.bind(1, runId).run() && b.bind(1, runId).run() && r.bind(1, runId).run();
+    if (!ok) {
+        if (error)
+            *error = m_db.lastError();
+        rollback();
+        return false;
+    }
+    m_series.clear();
+    return own ? commit(error) : true;
+}
+
+qint64 StoreWriter::lastBatch(qint64 runId, const QString &client) {
+    sql::Statement s(m_db, "SELECT last_batch FROM ingest_batches WHERE run_id = ? AND client = ?");
+    s.bind(1, runId).bind(2, client);
+    return s.step() == SQLITE_ROW ? s.int64(0) : 0;
+}
+
+bool StoreWriter::loadSeriesState(Series &s, QString *error) {
+    sql::Statement maxSeq(m_db, "SELECT coalesce(max(seq) + 1, 0) FROM points WHERE series_id = ?");
+    maxSeq.bind(1, s.id);
+    if (maxSeq.step() != SQLITE_ROW) {
+        if (error)
+            *error = m_db.lastError();
+        return false;
+    }
+    s.nextSeq = maxSeq.int64(0);
+    // Rebuild the unfinished chunk of every level from the stored tail.
+    sql::Statement raw(m_db, "SELECT step, value FROM points WHERE series_id = ? AND seq >= ? ORDER BY seq");
+    sql::Statement lvl(
+        m_db, "SELECT count, first_step, first_value, last_step, last_value, min_value, max_value"
+              " FROM levels WHERE series_id = ? AND level = ? AND chunk >= ? AND chunk < ? ORDER BY chunk");
+    s.partial = {};
+    const qint64 start1 = (s.nextSeq / LevelFanout) * LevelFanout;
+    raw.bind(1, s.id).bind(2, start1);
+    while (raw.step() == SQLITE_ROW)
+        s.partial[1].add(raw.int64(0), readValue(raw, 1));
+    for (int level = 2; level <= MaxLevel; ++level) {
+        const qint64 size = chunkSize(level), below = chunkSize(level - 1);
+        const qint64 start = (s.nextSeq / size) * size;
+        Aggregate a;
+        lvl.reset();
+        lvl.bind(1, s.id).bind(2, level - 1).bind(3, start / below).bind(4, s.nextSeq / below);
+        while (lvl.step() == SQLITE_ROW) {
+            Aggregate c;
+            c.count = lvl.int64(0);
+            c.firstStep = lvl.int64(1);
+            c.firstValue = readValue(lvl, 2);
+            c.lastStep = lvl.int64(3);
+            c.lastValue = readValue(lvl, 4);
+            c.minValue = readValue(lvl, 5);
+            c.maxValue = readValue(lvl, 6);
+            a.merge(c);
+        }
+        a.merge(s.partial[level - 1]);
+        s.partial[level] = a;
+    }
+    return true;
+}
+
+StoreWriter::Series *StoreWriter::series(qint64 runId, int rank, const QString &key, QString *error) {
+    const QString id = QString::number(runId) + u'/' + QString::number(rank) + u'/' + key;
+    auto it = m_series.find(id);
+    if (it != m_series.end())
+        return &it.value();
+    Series s;
+    m_findSeries.reset();
+    m_findSeries.bind(1, runId).bind(2, rank).bind(3, key);
+    if (m_findSeries.step() == SQLITE_ROW) {
+        s.id = m_findSeries.int64(0);
+        s.summary.count = m_findSeries.int64(1);
+        s.summary.lastStep = m_findSeries.int64(2);
+        s.summary.lastValue = readValue(m_findSeries, 3);
+        s.summary.minValue = readValue(m_findSeries, 4);
+        s.summary.maxValue = readValue(m_findSeries, 5);
+        m_findSeries.reset();
+        if (!loadSeriesState(s, error))
+            return nullptr;
+    } else {
+        m_findSeries.reset();
+        m_insertSeries.bind(1, runId).bind(2, rank).bind(3, key);
+        if (!m_insertSeries.run()) {
+            if (error)
+                *error = m_db.lastError();
+            return nullptr;
+        }
+        s.id = m_db.lastInsertId();
+    }
+    return &m_series.insert(id, s).value();
+}
+
+bool StoreWriter::appendPoints(qint64 runId, int rank, const std::vector<IncomingPoint> &points,
+                               const std::optional<BatchMark> &mark, QString *error) {
+    const bool own = !m_inTransaction;
+    if (own && !begin(error))
+        return false;
+    auto fail = [&] {
+        if (error && error->isEmpty())
+            *error = m_db.lastError();
+        rollback();
+        return false;
+    };
+    if (mark && lastBatch(runId, mark->client) >= mark->batch)
+        return own ? commit(error) : true; // already stored: a re-sent batch
+    Series *s = nullptr;
+    QString lastKey;
+    for (const IncomingPoint &p : points) {
+        if (!s || p.key != lastKey) {
+            s = series(runId, rank, p.key, error);
+            if (!s)
+                return fail();
+            lastKey = p.key;
+        }
+        m_insertPoint.bind(1, s->id).bind(2, s->nextSeq).bind(3, p.step);
+        bindValue(m_insertPoint, 4, p.value);
+        m_insertPoint.bind(5, p.wallMs);
+        if (!m_insertPoint.run())
+            return fail();
+        ++s->nextSeq;
+        s->summary.add(p.step, p.value);
+        s->dirty = true;
+        s->partial[1].add(p.step, p.value);
+        for (int level = 1; level <= MaxLevel && s->partial[level].count == chunkSize(level); ++level) {
+            const Aggregate &a = s->partial[level];
+            m_insertLevel.bind(1, s->id).bind(2, level).bind(3, (s->nextSeq - 1) / chunkSize(level));
+            m_insertLevel.bind(4, a.count).bind(5, a.firstStep);
+            bindValue(m_insertLevel, 6, a.firstValue);
+            m_insertLevel.bind(7, a.lastStep);
+            bindValue(m_insertLevel, 8, a.lastValue);
+            bindValue(m_insertLevel, 9, a.minValue);
+            bindValue(m_insertLevel, 10, a.maxValue);
+            if (!m_insertLevel.run())
+                return fail();
+            if (level < MaxLevel)
+                s->partial[level + 1].merge(a);
+            s->partial[level] = Aggregate{};
+        }
+    }
+    if (mark) {
+        m_mark.bind(1, runId).bind(2, mark->client).bind(3, mark->batch);
+        if (!m_mark.run())
+            return fail();
+    }
+    return own ? commit(error) : true;
+}
+
+bool StoreWriter::flushSummaries(QString *error) {
+    for (Series &s : m_series) {
+        if (!s.dirty)
+            continue;
+        m_updateSeries.bind(1, s.summary.count).bind(2, s.summary.lastStep);
+        bindValue(m_updateSeries, 3, s.summary.lastValue);
+        bindValue(m_updateSeries, 4, s.summary.minValue);
+        bindValue(m_updateSeries, 5, s.summary.maxValue);
+        m_updateSeries.bind(6, s.id);
+        if (!m_updateSeries.run()) {
+            if (error)
+                *error = m_db.lastError();
+            return false;
+        }
+        s.dirty = false;
+    }
+    return true;
+}
+
+// ---- reader --------------------------------------------------------------------------------------------
+
+bool StoreReader::open(const QString &path, QString *error) {
+    if (!QFileInfo::exists(path)) {
+        if (error)
+            *error = u"%1: no such database"_s.arg(path);
+        return false;
+    }
+    if (!m_db.open(path, false, error) || !configure(m_db, false, error))
+        return false;
+    const int v = m_db.userVersion();
+    if (v != SchemaVersion) {
+        // An older database is brought up to date (a writer would do the same); a newer one is refused.
+        if (v > SchemaVersion || !configure(m_db, true, error) || !migrate(m_db, error)) {
+            if (error && error->isEmpty())
+                *error = u"%1: schema version %2 is newer than this Trainyard supports"_s.arg(path).arg(v);
+            return false;
+        }
+    }
+    return true;
+}
+
+static RunRow readRun(const sql::Statement &s) {
+    RunRow r;
+    r.id = s.int64(0);
+    r.uid = s.text(1);
+    r.name = s.text(2);
+    r.status = s.text(3);
+    r.createdMs = s.int64(4);
+    r.startedMs = s.int64(5);
+    r.endedMs = s.int64(6);
+    r.exitCode = int(s.int64(7));
+    r.host = s.text(8);
+    r.workingDirectory = s.text(9);
+    r.command = s.text(10);
+    r.config = s.text(11);
+    r.runDir = s.text(12);
+    return r;
+}
+
+#define RUN_COLUMNS                                                                                          \
+    "id, uid, name, status, created_ms, started_ms, ended_ms, exit_code, host, working_dir, command, "       \
+    "config, run_dir"
+
+QList<RunRow> StoreReader::runs() {
+    QList<RunRow> out;
+    sql::Statement s(m_db, "SELECT " RUN_COLUMNS " FROM runs ORDER BY created_ms DESC, id DESC");
+    while (s.step() == SQLITE_ROW)
+        out << readRun(s);
+    return out;
+}
+
+std::optional<RunRow> StoreReader::run(qint64 id) {
+    sql::Statement s(m_db, "SELECT " RUN_COLUMNS " FROM runs WHERE id = ?");
+    s.bind(1, id);
+    if (s.step() == SQLITE_ROW)
+        return readRun(s);
+    return std::nullopt;
+}
+
+std::optional<RunRow> StoreReader::runByUid(const QString &uid) {
+    sql::Statement s(m_db, "SELECT " RUN_COLUMNS " FROM runs WHERE uid = ?");
+    s.bind(1, uid);
+    if (s.step() == SQLITE_ROW)
+        return readRun(s);
+    return std::nullopt;
+}
+
+QList<SeriesRow> StoreReader::series(qint64 runId) {
+    QList<SeriesRow> out;
+    sql::Statement s(m_db, "SELECT id, run_id, rank, key, count, last_step, last_value, min_value, max_value"
+                           " FROM series WHERE run_id = ? ORDER BY key, rank");
+    s.bind(1, runId);
+    while (s.step() == SQLITE_ROW)
+        out << SeriesRow{s.int64(0), s.int64(1),      int(s.int64(2)), s.text(3),      s.int64(4),
+                         s.int64(5), readValue(s, 6), readValue(s, 7), readValue(s, 8)};
+    return out;
+}
+
+static QMap<QString, QString> readKeyValues(sql::Database &db, const char *sql, qint64 runId) {
+    QMap<QString, QString> out;
+    sql::Statement s(db, sql);
+    s.bind(1, runId);
+    while (s.step() == SQLITE_ROW)
+        out.insert(s.text(0), s.text(1));
+    return out;
+}
+
+QMap<QString, QString> StoreReader::params(qint64 runId) {
+    return readKeyValues(m_db, "SELECT key, value FROM params WHERE run_id = ?", runId);
+}
+
+QMap<QString, QString> StoreReader::tags(qint64 runId) {
+    return readKeyValues(m_db, "SELECT key, value FROM tags WHERE run_id = ?", runId);
+}
+
+qint64 StoreReader::pointCount(qint64 seriesId) {
+    sql::Statement s(m_db, "SELECT count FROM series WHERE id = ?");
+    s.bind(1, seriesId);
+    return s.step() == SQLITE_ROW ? s.int64(0) : 0;
+}
+
+qint64 StoreReader::seqAtOrAfter(qint64 seriesId, qint64 step, qint64 count) {
+    // Steps do not decrease along seq: binary search with point lookups on the primary key.
+    sql::Statement s(m_db, "SELECT step FROM points WHERE series_id = ? AND seq = ?");
+    qint64 lo = 0, hi = count; // answer in [lo, hi]
+    while (lo < hi) {
+        const qint64 mid = lo + (hi - lo) / 2;
+        s.reset();
+        s.bind(1, seriesId).bind(2, mid);
+        const qint64 at = s.step() == SQLITE_ROW ? s.int64(0) : std::numeric_limits<qint64>::max();
+        if (at < step)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+QList<PointRow> StoreReader::points(qint64 seriesId, qint64 from, qint64 to, qint64 limit) {
+    const qint64 count = pointCount(seriesId);
+    const qint64 lo = seqAtOrAfter(seriesId, from, count);
+    const qint64 hi =
+        to == std::numeric_limits<qint64>::max() ? count : seqAtOrAfter(seriesId, to + 1, count);
+    QList<PointRow> out;
+    sql::Statement s(m_db,
+                     "SELECT step, value, wall_ms FROM points WHERE series_id = ? AND seq >= ? AND seq < ?"
+                     " ORDER BY seq LIMIT ?");
+    s.bind(1, seriesId)
+        .bind(2, lo)
+        .bind(3, hi)
+        .bind(4, limit > 0 ? limit : std::numeric_limits<qint64>::max());
+    while (s.step() == SQLITE_ROW)
+        out << PointRow{s.int64(0), readValue(s, 1), s.int64(2)};
+    return out;
+}
+
+void StoreReader::cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<Aggregate> &out) {
+    if (lo > hi)
+        return;
+    if (level == 0) {
+        sql::Statement s(
+            m_db,
+            "SELECT step, value FROM points WHERE series_id = ? AND seq >= ? AND seq <= ? ORDER BY seq");
+        s.bind(1, seriesId).bind(2, lo).bind(3, hi);
+        while (s.step() == SQLITE_ROW) {
+            Aggregate a;
+            a.add(s.int64(0), readValue(s, 1));
+            out << a;
+        }
+        return;
+    }
+    const qint64 size = chunkSize(level);
+    const qint64 kLo = (lo + size - 1) / size;
+    const qint64 kHi = (hi + 1) / size - 1;
+    if (kLo > kHi) {
+        cover(seriesId, lo, hi, level - 1, out);
+        return;
+    }
+    cover(seriesId, lo, kLo * size - 1, level - 1, out);
+    sql::Statement s(
+        m_db, "SELECT count, first_step, first_value, last_step, last_value, min_value, max_value"
+              " FROM levels WHERE series_id = ? AND level = ? AND chunk >= ? AND chunk <= ? ORDER BY chunk");
+    s.bind(1, seriesId).bind(2, level).bind(3, kLo).bind(4, kHi);
+    while (s.step() == SQLITE_ROW) {
+        Aggregate a;
+        a.count = s.int64(0);
+        a.firstStep = s.int64(1);
+        a.firstValue = readValue(s, 2);
+        a.lastStep = s.int64(3);
+        a.lastValue = readValue(s, 4);
+        a.minValue = readValue(s, 5);
+        a.maxValue = readValue(s, 6);
+        out << a;
+    }
+    cover(seriesId, (kHi + 1) * size, hi, level - 1, out);
+}
+
+static QList<Aggregate> groupInto(const QList<Aggregate> &parts, qint64 total, int buckets) {
+    QList<Aggregate> out;
+    const qint64 per = std::max<qint64>(1, (total + buckets - 1) / std::max(buckets, 1));
+    Aggregate cur;
+    for (const Aggregate &a : parts) {
+        cur.merge(a);
+        if (cur.count >= per) {
+            out << cur;
+            cur = Aggregate{};
+        }
+    }
+    if (cur.count)
+        out << cur;
+    return out;
+}
+
+QList<Aggregate> StoreReader::downsample(qint64 seriesId, qint64 from, qint64 to, int buckets) {
+    const qint64 count = pointCount(seriesId);
+    const qint64 lo = seqAtOrAfter(seriesId, from, count);
+    const qint64 hi =
+        seqAtOrAfter(seriesId, to == std::numeric_limits<qint64>::max() ? to : to + 1, count) - 1;
+    if (hi < lo || buckets < 1)
+        return {};
+    const qint64 n = hi - lo + 1;
+    int level = 0;
+    while (level < MaxLevel && chunkSize(level + 1) * buckets <= n)
+        ++level;
+    QList<Aggregate> parts;
+    cover(seriesId, lo, hi, level, parts);
+    return groupInto(parts, n, buckets);
+}
+
+QList<Aggregate> StoreReader::downsampleByScan(qint64 seriesId, qint64 from, qint64 to, int buckets) {
+    QList<PointRow> pts = points(seriesId, from, to);
+    QList<Aggregate> parts;
+    parts.reserve(pts.size());
+    for (const PointRow &p : pts) {
+        Aggregate a;
+        a.add(p.step, p.value);
+        parts << a;
+    }
+    return groupInto(parts, pts.size(), buckets);
+}
+
+} // namespace trainyard

@@ -1,0 +1,146 @@
+// The run database (SQLite, WAL). One StoreWriter per database writes in batched transactions and keeps the
+// downsampling levels up to date; any number of StoreReaders query on their own connections. docs/DATABASE.md
+// describes the schema.
+#pragma once
+
+#include "sqlite.h"
+
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace trainyard {
+
+constexpr int SchemaVersion = 2;
+constexpr int LevelFanout = 16; // a level-L chunk aggregates 16^L points
+constexpr int MaxLevel = 5;
+
+struct Aggregate {
+    qint64 count = 0;
+    qint64 firstStep = 0, lastStep = 0;
+    double firstValue = 0, lastValue = 0;
+    double minValue = 0, maxValue = 0;
+    void add(qint64 step, double value);
+    void merge(const Aggregate &later); // later follows this one in the series
+};
+
+struct RunRow {
+    qint64 id = 0;
+    QString uid; // the launcher's run id (folder name)
+    QString name;
+    QString status;
+    qint64 createdMs = 0, startedMs = 0, endedMs = 0;
+    int exitCode = 0;
+    QString host;
+    QString workingDirectory;
+    QString command; // JSON array
+    QString config;  // the config file as launched
+    QString runDir;
+};
+
+struct SeriesRow {
+    qint64 id = 0;
+    qint64 runId = 0;
+    int rank = 0;
+    QString key;
+    qint64 count = 0;
+    qint64 lastStep = 0;
+    double lastValue = 0, minValue = 0, maxValue = 0;
+};
+
+struct PointRow {
+    qint64 step = 0;
+    double value = 0;
+    qint64 wallMs = 0;
+};
+
+struct IncomingPoint {
+    QString key;
+    qint64 step = 0;
+    double value = 0;
+    qint64 wallMs = 0;
+};
+
+// Migrates db to `target` (default: the newest schema). Exposed so tests can build old databases.
+bool migrate(sql::Database &db, QString *error, int target = SchemaVersion);
+
+class StoreWriter {
+public:
+    bool open(const QString &path, QString *error);
+    const QString &path() const { return m_path; }
+
+    qint64 createRun(const RunRow &run, QString *error);
+    bool updateRun(const RunRow &run, QString *error);
+    bool setParams(qint64 runId, const QMap<QString, QString> &params, QString *error);
+    bool setTags(qint64 runId, const QMap<QString, QString> &tags, QString *error);
+    bool appendLog(qint64 runId, int rank, qint64 wallMs, const QString &kind, const QString &text,
+                   QString *error);
+    bool deleteRun(qint64 runId, QString *error);
+
+    // Appends points of (run, rank) in one transaction, together with the client's batch mark when given (so
+    // a batch re-sent after a lost acknowledgement is recognised and skipped: exactly once).
+    struct BatchMark {
+        QString client;
+        qint64 batch = 0;
+    };
+    bool appendPoints(qint64 runId, int rank, const std::vector<IncomingPoint> &points,
+                      const std::optional<BatchMark> &mark, QString *error);
+    // The last batch committed for a client, 0 if none.
+    qint64 lastBatch(qint64 runId, const QString &client);
+
+    // Several appends in one transaction (the ingest server's batching).
+    bool begin(QString *error);
+    bool commit(QString *error);
+    void rollback();
+
+private:
+    struct Series {
+        qint64 id = 0;
+        qint64 nextSeq = 0;
+        std::array<Aggregate, MaxLevel + 1> partial; // partial[L]: the unfinished level-L chunk (L >= 1)
+        Aggregate summary;
+        bool dirty = false;
+    };
+    Series *series(qint64 runId, int rank, const QString &key, QString *error);
+    bool loadSeriesState(Series &s, QString *error);
+    bool flushSummaries(QString *error);
+
+    QString m_path;
+    sql::Database m_db;
+    QHash<QString, Series> m_series; // "run/rank/key"
+    sql::Statement m_insertPoint, m_insertLevel, m_findSeries, m_insertSeries, m_updateSeries, m_mark;
+    bool m_inTransaction = false;
+};
+
+class StoreReader {
+public:
+    bool open(const QString &path, QString *error);
+
+    QList<RunRow> runs(); // newest first
+    std::optional<RunRow> run(qint64 id);
+    std::optional<RunRow> runByUid(const QString &uid);
+    QList<SeriesRow> series(qint64 runId);
+    QMap<QString, QString> params(qint64 runId);
+    QMap<QString, QString> tags(qint64 runId);
+    qint64 pointCount(qint64 seriesId);
+
+    // Exact points with step in [from, to], in order, at most limit (0: all).
+    QList<PointRow> points(qint64 seriesId, qint64 from, qint64 to, qint64 limit = 0);
+    // About `buckets` buckets covering the points with step in [from, to], each with the first, min, max and
+    // last of exactly the points it holds (never sampled). Steps are expected not to decrease along a series.
+    QList<Aggregate> downsample(qint64 seriesId, qint64 from, qint64 to, int buckets);
+    // The same by a full scan of the raw points (the benchmark's reference).
+    QList<Aggregate> downsampleByScan(qint64 seriesId, qint64 from, qint64 to, int buckets);
+
+private:
+    qint64 seqAtOrAfter(qint64 seriesId, qint64 step, qint64 count);
+    void cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<Aggregate> &out);
+    sql::Database m_db;
+};
+
+} // namespace trainyard
