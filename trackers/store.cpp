@@ -320,8 +320,7 @@ bool StoreWriter::loadSeriesState(Series &s, QString *error) {
             c.maxValue = readValue(lvl, 6);
             a.merge(c);
         }
-        a.merge(s.partial[level - 1]);
-        s.partial[level] = a;
+        s.partial[level] = a; // complete level-(L-1) chunks only: partial[L-1] joins when it completes
     }
     return true;
 }
@@ -568,7 +567,7 @@ QList<PointRow> StoreReader::points(qint64 seriesId, qint64 from, qint64 to, qin
     return out;
 }
 
-void StoreReader::cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<Aggregate> &out) {
+void StoreReader::cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<Part> &out) {
     if (lo > hi)
         return;
     if (level == 0) {
@@ -576,10 +575,11 @@ void StoreReader::cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<
             m_db,
             "SELECT step, value FROM points WHERE series_id = ? AND seq >= ? AND seq <= ? ORDER BY seq");
         s.bind(1, seriesId).bind(2, lo).bind(3, hi);
+        qint64 seq = lo;
         while (s.step() == SQLITE_ROW) {
-            Aggregate a;
-            a.add(s.int64(0), readValue(s, 1));
-            out << a;
+            Part p{seq++, {}};
+            p.aggregate.add(s.int64(0), readValue(s, 1));
+            out << p;
         }
         return;
     }
@@ -595,6 +595,7 @@ void StoreReader::cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<
         m_db, "SELECT count, first_step, first_value, last_step, last_value, min_value, max_value"
               " FROM levels WHERE series_id = ? AND level = ? AND chunk >= ? AND chunk <= ? ORDER BY chunk");
     s.bind(1, seriesId).bind(2, level).bind(3, kLo).bind(4, kHi);
+    qint64 k = kLo;
     while (s.step() == SQLITE_ROW) {
         Aggregate a;
         a.count = s.int64(0);
@@ -604,53 +605,59 @@ void StoreReader::cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<
         a.lastValue = readValue(s, 4);
         a.minValue = readValue(s, 5);
         a.maxValue = readValue(s, 6);
-        out << a;
+        out << Part{size * k++, a};
     }
     cover(seriesId, (kHi + 1) * size, hi, level - 1, out);
 }
 
-static QList<Aggregate> groupInto(const QList<Aggregate> &parts, qint64 total, int buckets) {
+// Buckets are aligned in the series' own point numbering: bucket b holds points [b * per, (b + 1) * per) that
+// fall in the range. `per` is a multiple of the level's chunk size, so no chunk straddles two buckets.
+static QList<Aggregate> groupInto(const QList<StoreReader::Part> &parts, qint64 per) {
     QList<Aggregate> out;
-    const qint64 per = std::max<qint64>(1, (total + buckets - 1) / std::max(buckets, 1));
-    Aggregate cur;
-    for (const Aggregate &a : parts) {
-        cur.merge(a);
-        if (cur.count >= per) {
-            out << cur;
-            cur = Aggregate{};
+    qint64 bucket = -1;
+    for (const StoreReader::Part &p : parts) {
+        const qint64 b = p.seq / per;
+        if (b != bucket) {
+            out << Aggregate{};
+            bucket = b;
         }
+        out.last().merge(p.aggregate);
     }
-    if (cur.count)
-        out << cur;
     return out;
 }
 
-QList<Aggregate> StoreReader::downsample(qint64 seriesId, qint64 from, qint64 to, int buckets) {
+bool StoreReader::bucketing(qint64 seriesId, qint64 from, qint64 to, int buckets, Range *r) {
     const qint64 count = pointCount(seriesId);
-    const qint64 lo = seqAtOrAfter(seriesId, from, count);
-    const qint64 hi =
-        seqAtOrAfter(seriesId, to == std::numeric_limits<qint64>::max() ? to : to + 1, count) - 1;
-    if (hi < lo || buckets < 1)
+    r->lo = seqAtOrAfter(seriesId, from, count);
+    r->hi = seqAtOrAfter(seriesId, to == std::numeric_limits<qint64>::max() ? to : to + 1, count) - 1;
+    if (r->hi < r->lo || buckets < 1)
+        return false;
+    const qint64 n = r->hi - r->lo + 1;
+    qint64 per = std::max<qint64>(1, (n + buckets - 1) / buckets);
+    r->level = 0;
+    while (r->level < MaxLevel && chunkSize(r->level + 1) <= per)
+        ++r->level;
+    const qint64 size = chunkSize(r->level);
+    r->per = (per + size - 1) / size * size;
+    return true;
+}
+
+QList<Aggregate> StoreReader::downsample(qint64 seriesId, qint64 from, qint64 to, int buckets) {
+    Range r;
+    if (!bucketing(seriesId, from, to, buckets, &r))
         return {};
-    const qint64 n = hi - lo + 1;
-    int level = 0;
-    while (level < MaxLevel && chunkSize(level + 1) * buckets <= n)
-        ++level;
-    QList<Aggregate> parts;
-    cover(seriesId, lo, hi, level, parts);
-    return groupInto(parts, n, buckets);
+    QList<Part> parts;
+    cover(seriesId, r.lo, r.hi, r.level, parts);
+    return groupInto(parts, r.per);
 }
 
 QList<Aggregate> StoreReader::downsampleByScan(qint64 seriesId, qint64 from, qint64 to, int buckets) {
-    QList<PointRow> pts = points(seriesId, from, to);
-    QList<Aggregate> parts;
-    parts.reserve(pts.size());
-    for (const PointRow &p : pts) {
-        Aggregate a;
-        a.add(p.step, p.value);
-        parts << a;
-    }
-    return groupInto(parts, pts.size(), buckets);
+    Range r;
+    if (!bucketing(seriesId, from, to, buckets, &r))
+        return {};
+    QList<Part> parts;
+    cover(seriesId, r.lo, r.hi, 0, parts);
+    return groupInto(parts, r.per);
 }
 
 } // namespace trainyard

@@ -102,7 +102,9 @@ private:
     struct Series {
         qint64 id = 0;
         qint64 nextSeq = 0;
-        std::array<Aggregate, MaxLevel + 1> partial; // partial[L]: the unfinished level-L chunk (L >= 1)
+        // partial[1]: the points of the unfinished level-1 chunk; partial[L > 1]: the complete level-(L-1)
+        // chunks of the unfinished level-L chunk (partial[L-1] joins it when complete).
+        std::array<Aggregate, MaxLevel + 1> partial;
         Aggregate summary;
         bool dirty = false;
     };
@@ -137,9 +139,19 @@ public:
     // The same by a full scan of the raw points (the benchmark's reference).
     QList<Aggregate> downsampleByScan(qint64 seriesId, qint64 from, qint64 to, int buckets);
 
+    struct Part {
+        qint64 seq; // the first point's number in the series
+        Aggregate aggregate;
+    };
+
 private:
+    struct Range {
+        qint64 lo = 0, hi = -1, per = 1;
+        int level = 0;
+    };
+    bool bucketing(qint64 seriesId, qint64 from, qint64 to, int buckets, Range *r);
     qint64 seqAtOrAfter(qint64 seriesId, qint64 step, qint64 count);
-    void cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<Aggregate> &out);
+    void cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<Part> &out);
     sql::Database m_db;
 };
 

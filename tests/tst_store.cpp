@@ -1,0 +1,425 @@
+// The run database and the ingest path: exact downsampling, reopen and migration, concurrent clients exactly
+// once, rejected input, and the writer killed with SIGKILL in the middle of ingest.
+#include "client.h"
+#include "ingestserver.h"
+#include "protocol.h"
+#include "store.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using namespace trainyard;
+
+namespace {
+
+qint64 makeRun(StoreWriter &w, const QString &uid) {
+    RunRow r;
+    r.uid = uid;
+    r.name = uid;
+    r.createdMs = QDateTime::currentMSecsSinceEpoch();
+    QString error;
+    const qint64 id = w.createRun(r, &error);
+    if (!id)
+        qFatal("createRun: %s", qPrintable(error));
+    return id;
+}
+
+bool sameAggregates(const QList<Aggregate> &a, const QList<Aggregate> &b, QString *why) {
+    if (a.size() != b.size()) {
+        *why = u"%1 buckets vs %2"_s.arg(a.size()).arg(b.size());
+        return false;
+    }
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const Aggregate &x = a[i], &y = b[i];
+        if (x.count != y.count || x.firstStep != y.firstStep || x.lastStep != y.lastStep ||
+            x.firstValue != y.firstValue || x.lastValue != y.lastValue || x.minValue != y.minValue ||
+            x.maxValue != y.maxValue) {
+            *why = u"bucket %1 differs: count %2/%3 min %4/%5 max %6/%7"_s.arg(i)
+                       .arg(x.count)
+                       .arg(y.count)
+                       .arg(x.minValue)
+                       .arg(y.minValue)
+                       .arg(x.maxValue)
+                       .arg(y.maxValue);
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+class TestStore : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void downsamplingIsExact();
+    void reopenContinuesLevels();
+    void migrationFromVersion1();
+    void concurrentClientsExactlyOnce();
+    void resentBatchIsStoredOnce();
+    void rejectsBadInput_data();
+    void rejectsBadInput();
+    void writerKilledLosesNothingAcknowledged();
+};
+
+void TestStore::downsamplingIsExact() {
+    QTemporaryDir dir;
+    StoreWriter w;
+    QString error;
+    QVERIFY2(w.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    const qint64 run = makeRun(w, u"r"_s);
+    // 300,000 noisy points with rare spikes both ways: random sampling would miss them.
+    QRandomGenerator rng(42);
+    std::vector<IncomingPoint> pts;
+    const int n = 300000;
+    for (int i = 0; i < n; ++i) {
+        double v = std::sin(i / 5000.0) + rng.generateDouble() * 0.01;
+        if (rng.bounded(20000) == 0)
+            v += rng.bounded(2) ? 50 : -50;
+        pts.push_back(IncomingPoint{u"loss"_s, i * 2, v, 0});
+        if (pts.size() == 10000) {
+            QVERIFY2(w.appendPoints(run, 0, pts, std::nullopt, &error), qPrintable(error));
+            pts.clear();
+        }
+    }
+    StoreReader r;
+    QVERIFY2(r.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    const QList<SeriesRow> series = r.series(run);
+    QCOMPARE(series.size(), 1);
+    QCOMPARE(series[0].count, qint64(n));
+    const qint64 sid = series[0].id;
+    // Whole range, zoomed ranges with unaligned edges, tiny ranges; the fast path equals the full scan.
+    const QList<std::tuple<qint64, qint64, int>> ranges = {
+        {0, 2 * n, 2000},   {0, 2 * n, 7}, {12345, 456789, 2000},   {1, 33, 2000},
+        {99999, 100001, 3}, {-50, 10, 5},  {590000, 10000000, 100}, {2 * n + 10, 2 * n + 20, 10}};
+    for (const auto &[from, to, buckets] : ranges) {
+        const QList<Aggregate> fast = r.downsample(sid, from, to, buckets);
+        const QList<Aggregate> scan = r.downsampleByScan(sid, from, to, buckets);
+        QString why;
+        QVERIFY2(sameAggregates(fast, scan, &why),
+                 qPrintable(u"[%1, %2] / %3: "_s.arg(from).arg(to).arg(buckets) + why));
+        QVERIFY(fast.size() <= buckets + 1);
+    }
+    // Over the whole series, the buckets' extremes are the series' extremes.
+    const QList<Aggregate> all = r.downsample(sid, 0, 2 * n, 50);
+    double lo = INFINITY, hi = -INFINITY;
+    for (const Aggregate &a : all) {
+        lo = std::min(lo, a.minValue);
+        hi = std::max(hi, a.maxValue);
+    }
+    QCOMPARE(lo, series[0].minValue);
+    QCOMPARE(hi, series[0].maxValue);
+    QVERIFY(hi > 40 && lo < -40); // the spikes are there
+}
+
+void TestStore::reopenContinuesLevels() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"t.db"_s);
+    QString error;
+    qint64 run = 0;
+    for (int session = 0; session < 3; ++session) {
+        StoreWriter w;
+        QVERIFY2(w.open(path, &error), qPrintable(error));
+        if (!run)
+            run = makeRun(w, u"r"_s);
+        std::vector<IncomingPoint> pts;
+        for (int i = 0; i < 70001; ++i) // not a multiple of any chunk size
+            pts.push_back(IncomingPoint{u"x"_s, session * 70001 + i, double((i * 7919) % 1000) - session, 0});
+        QVERIFY2(w.appendPoints(run, 3, pts, std::nullopt, &error), qPrintable(error));
+    }
+    StoreReader r;
+    QVERIFY(r.open(path, &error));
+    const qint64 sid = r.series(run).first().id;
+    QCOMPARE(r.pointCount(sid), qint64(3 * 70001));
+    for (int buckets : {1, 10, 1000}) {
+        QString why;
+        QVERIFY2(sameAggregates(r.downsample(sid, 0, 1 << 30, buckets),
+                                r.downsampleByScan(sid, 0, 1 << 30, buckets), &why),
+                 qPrintable(why));
+    }
+}
+
+void TestStore::migrationFromVersion1() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"old.db"_s);
+    QString error;
+    {
+        sql::Database db;
+        QVERIFY(db.open(path, false, &error));
+        QVERIFY2(migrate(db, &error, 1), qPrintable(error));
+        QCOMPARE(db.userVersion(), 1);
+        QVERIFY(db.exec(
+            "INSERT INTO runs(uid, name, status, created_ms) VALUES('old-run', 'from v1', 'finished', 5)"));
+        QVERIFY(db.exec("INSERT INTO series(run_id, rank, key, count) VALUES(1, 0, 'loss', 0)"));
+    }
+    StoreWriter w;
+    QVERIFY2(w.open(path, &error), qPrintable(error)); // migrates to the current schema
+    StoreReader r;
+    QVERIFY2(r.open(path, &error), qPrintable(error));
+    const auto run = r.runByUid(u"old-run"_s);
+    QVERIFY(run.has_value());
+    QCOMPARE(run->name, u"from v1"_s);
+    QCOMPARE(run->runDir, QString()); // the column added by version 2
+    // The migrated database takes new data, including into the series made by version 1.
+    QVERIFY2(w.appendPoints(run->id, 0, {IncomingPoint{u"loss"_s, 1, 0.5, 0}},
+                            StoreWriter::BatchMark{u"c"_s, 1}, &error),
+             qPrintable(error));
+    QCOMPARE(r.series(run->id).first().count, 1);
+    QCOMPARE(w.lastBatch(run->id, u"c"_s), 1);
+    // A database from a newer Trainyard is refused, not damaged.
+    sql::Database db;
+    QVERIFY(db.open(path, false, &error));
+    QVERIFY(db.exec("PRAGMA user_version = 99"));
+    StoreWriter newer;
+    QVERIFY(!newer.open(path, &error));
+    QVERIFY2(error.contains(u"newer"_s), qPrintable(error));
+}
+
+void TestStore::concurrentClientsExactlyOnce() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"t.db"_s);
+    QString error;
+    IngestService service;
+    QVERIFY2(service.start(path, &error), qPrintable(error));
+    qint64 runId = 0;
+    {
+        StoreWriter w;
+        QVERIFY(w.open(path, &error));
+        runId = makeRun(w, u"concurrent"_s);
+    }
+    service.server()->registerRun(u"concurrent"_s, runId, "secret");
+    const int ranks = 4, perRank = 50000;
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int rank = 0; rank < ranks; ++rank) {
+        threads.emplace_back([&, rank] {
+            TrackerClient c;
+            c.batchSize = 1000;
+            std::string e;
+            if (!c.connect("127.0.0.1", service.port(), "secret", "concurrent", rank,
+                           "client-" + std::to_string(rank), &e)) {
+                ++failures;
+                return;
+            }
+            for (int i = 0; i < perRank; ++i) {
+                c.log("loss", i, rank + i * 1e-6);
+                if (i % 2 == 0)
+                    c.log("lr", i, 0.1);
+            }
+            if (!c.flush(&e))
+                ++failures;
+        });
+    }
+    for (auto &t : threads)
+        t.join();
+    QCOMPARE(failures.load(), 0);
+    StoreReader r;
+    QVERIFY(r.open(path, &error));
+    const QList<SeriesRow> series = r.series(runId);
+    QCOMPARE(series.size(), ranks * 2);
+    for (const SeriesRow &s : series) {
+        const qint64 expected = s.key == u"loss"_s ? perRank : perRank / 2;
+        QCOMPARE(s.count, expected);
+        const QList<PointRow> pts = r.points(s.id, 0, std::numeric_limits<qint64>::max());
+        QCOMPARE(pts.size(), expected);
+        for (qsizetype i = 0; i < pts.size(); ++i) // every step once, in order: nothing lost, nothing doubled
+            QCOMPARE(pts[i].step, s.key == u"loss"_s ? i : 2 * i);
+    }
+    QCOMPARE(service.server()->stats().points, qint64(ranks) * (perRank + perRank / 2));
+}
+
+void TestStore::resentBatchIsStoredOnce() {
+    // A client that lost the acknowledgement sends the batch again; the server stores it once and
+    // acknowledges.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"t.db"_s);
+    QString error;
+    IngestService service;
+    QVERIFY(service.start(path, &error));
+    qint64 runId = 0;
+    {
+        StoreWriter w;
+        QVERIFY(w.open(path, &error));
+        runId = makeRun(w, u"resend"_s);
+    }
+    service.server()->registerRun(u"resend"_s, runId, "t");
+    std::string points;
+    protocol::put64(points, 1);
+    protocol::put32(points, 1);
+    protocol::put16(points, 4);
+    points += "loss";
+    protocol::put32(points, 2);
+    for (int i = 0; i < 2; ++i) {
+        const protocol::WirePoint p{0, i, 1.5, 0};
+        points.append(reinterpret_cast<const char *>(&p), sizeof p);
+    }
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, service.port());
+        QVERIFY(s.waitForConnected(5000));
+        const std::string hello = protocol::frame(
+            protocol::Hello, R"({"protocol":1,"token":"t","run":"resend","rank":0,"client":"same"})");
+        s.write(hello.data(), qint64(hello.size()));
+        const std::string f = protocol::frame(protocol::Points, points);
+        s.write(f.data(), qint64(f.size()));
+        const QByteArray ackHeader("\x09\x00\x00\x00\x05", 5); // u32 length 9, type ACK
+        QByteArray got;
+        while (!got.contains(ackHeader) && s.waitForReadyRead(5000)) // a WELCOME, then an ACK
+            got += s.readAll();
+        QVERIFY(got.contains(ackHeader));
+        QCOMPARE(got.contains("\"last_batch\":1"), attempt == 1); // the second HELLO learns batch 1 is stored
+    }
+    StoreReader r;
+    QVERIFY(r.open(path, &error));
+    QCOMPARE(r.series(runId).first().count, 2);
+    QCOMPARE(service.server()->stats().duplicateBatches, 1);
+}
+
+void TestStore::rejectsBadInput_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("reason");
+    auto hello = [](const char *json) {
+        const std::string f = protocol::frame(protocol::Hello, json);
+        return QByteArray(f.data(), qsizetype(f.size()));
+    };
+    const QByteArray good = hello(R"({"protocol":1,"token":"tok","run":"bad","rank":0,"client":"x"})");
+    QTest::newRow("no hello") << QByteArray(protocol::frame(protocol::Points, std::string(12, '\0')).c_str(),
+                                            17)
+                              << u"unauthenticated"_s;
+    QTest::newRow("wrong token") << hello(R"({"protocol":1,"token":"nope","run":"bad","rank":0})")
+                                 << u"unauthenticated"_s;
+    QTest::newRow("unknown run") << hello(R"({"protocol":1,"token":"tok","run":"other","rank":0})")
+                                 << u"unauthenticated"_s;
+    QTest::newRow("hello not json") << hello("{nope") << u"malformed"_s;
+    QTest::newRow("future protocol") << hello(R"({"protocol":9,"token":"tok","run":"bad"})") << u"version"_s;
+    QByteArray oversized = good;
+    oversized += QByteArray("\xff\xff\xff\x7f\x04", 5);
+    QTest::newRow("oversized frame") << oversized << u"oversized"_s;
+    std::string truncated;
+    protocol::put64(truncated, 1);
+    protocol::put32(truncated, 1);
+    protocol::put16(truncated, 4);
+    truncated += "loss";
+    protocol::put32(truncated, 10); // ten points announced, none follow
+    const std::string tf = protocol::frame(protocol::Points, truncated);
+    QTest::newRow("points cut short") << good + QByteArray(tf.data(), qsizetype(tf.size())) << u"malformed"_s;
+    std::string badKey;
+    protocol::put64(badKey, 1);
+    protocol::put32(badKey, 1);
+    protocol::put16(badKey, 4);
+    badKey += "loss";
+    protocol::put32(badKey, 1);
+    const protocol::WirePoint p{7, 1, 1.0, 0};
+    badKey.append(reinterpret_cast<const char *>(&p), sizeof p);
+    const std::string bf = protocol::frame(protocol::Points, badKey);
+    QTest::newRow("key index out of range")
+        << good + QByteArray(bf.data(), qsizetype(bf.size())) << u"malformed"_s;
+    const std::string uf = protocol::frame(protocol::FrameType(42), "x");
+    QTest::newRow("unknown frame type")
+        << good + QByteArray(uf.data(), qsizetype(uf.size())) << u"malformed"_s;
+}
+
+void TestStore::rejectsBadInput() {
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"t.db"_s);
+    QString error;
+    IngestService service;
+    QVERIFY(service.start(path, &error));
+    qint64 runId = 0;
+    {
+        StoreWriter w;
+        QVERIFY(w.open(path, &error));
+        runId = makeRun(w, u"bad"_s);
+    }
+    service.server()->registerRun(u"bad"_s, runId, "tok");
+    // A well-behaved client keeps working alongside the bad one.
+    TrackerClient good;
+    std::string e;
+    QVERIFY(good.connect("127.0.0.1", service.port(), "tok", "bad", 1, "good", &e));
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, service.port());
+    QVERIFY(s.waitForConnected(5000));
+    s.write(bytes);
+    QByteArray reply;
+    while (s.state() == QAbstractSocket::ConnectedState && s.waitForReadyRead(5000))
+        reply += s.readAll();
+    reply += s.readAll();
+    const QByteArray expected = QByteArray("\"error\":\"") + reason.toUtf8() + QByteArray("\"");
+    QVERIFY2(reply.contains(expected), reply.constData());
+    QVERIFY(s.state() != QAbstractSocket::ConnectedState || !s.waitForReadyRead(200));
+    QCOMPARE(service.server()->stats().rejected.value(reason), 1);
+    good.log("loss", 1, 2.0);
+    QVERIFY2(good.flush(&e), e.c_str());
+    StoreReader r;
+    QVERIFY(r.open(path, &error));
+    QCOMPARE(r.series(runId).size(), 1);
+}
+
+void TestStore::writerKilledLosesNothingAcknowledged() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"t.db"_s);
+    QProcess server;
+    server.start(QStringLiteral(TRAINYARD_INGEST_HELPER), {path, u"kill-run"_s, u"tok"_s});
+    QVERIFY(server.waitForStarted(10000));
+    QVERIFY(server.waitForReadyRead(10000));
+    const int port = server.readLine().trimmed().toInt();
+    QVERIFY(port > 0);
+    TrackerClient c;
+    c.batchSize = 500;
+    c.window = 1;
+    std::string e;
+    QVERIFY2(c.connect("127.0.0.1", port, "tok", "kill-run", 0, "k", &e), e.c_str());
+    std::atomic<bool> stop{false};
+    std::atomic<uint64_t> acked{0};
+    std::thread sender([&] {
+        for (int i = 0; !stop; ++i) {
+            c.log("loss", i, double(i));
+            acked = c.acknowledgedBatches();
+        }
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(acked.load() >= 40, 30000);
+    ::kill(pid_t(server.processId()), SIGKILL);
+    server.waitForFinished(5000);
+    stop = true;
+    sender.join(); // the client's send fails once the server is gone; logging goes on buffering
+    const uint64_t ackedBatches = c.acknowledgedBatches();
+    QVERIFY(ackedBatches >= 40);
+    sql::Database db;
+    QString error;
+    QVERIFY(db.open(path, false, &error));
+    sql::Statement check(db, "PRAGMA integrity_check");
+    QCOMPARE(check.step(), SQLITE_ROW);
+    QCOMPARE(check.text(0), u"ok"_s);
+    StoreReader r;
+    QVERIFY(r.open(path, &error));
+    const auto run = r.runByUid(u"kill-run"_s);
+    QVERIFY(run.has_value());
+    const QList<SeriesRow> series = r.series(run->id);
+    QCOMPARE(series.size(), 1);
+    // Every acknowledged batch is there (batches are 500 points, steps 0, 1, 2, ... in order).
+    QVERIFY2(
+        uint64_t(series[0].count) >= ackedBatches * 500,
+        qPrintable(u"%1 points stored, %2 batches acknowledged"_s.arg(series[0].count).arg(ackedBatches)));
+    const QList<PointRow> pts = r.points(series[0].id, 0, std::numeric_limits<qint64>::max());
+    for (qsizetype i = 0; i < pts.size(); ++i)
+        QCOMPARE(pts[i].step, i);
+    // And the database takes writes again.
+    StoreWriter w;
+    QVERIFY2(w.open(path, &error), qPrintable(error));
+    QVERIFY(w.appendPoints(run->id, 0, {IncomingPoint{u"loss"_s, pts.size(), 1.0, 0}}, std::nullopt, &error));
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
