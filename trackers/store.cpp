@@ -591,22 +591,35 @@ void StoreReader::cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<
         return;
     }
     cover(seriesId, lo, kLo * size - 1, level - 1, out);
-    sql::Statement s(
-        m_db, "SELECT count, first_step, first_value, last_step, last_value, min_value, max_value"
-              " FROM levels WHERE series_id = ? AND level = ? AND chunk >= ? AND chunk <= ? ORDER BY chunk");
-    s.bind(1, seriesId).bind(2, level).bind(3, kLo).bind(4, kHi);
-    qint64 k = kLo;
-    while (s.step() == SQLITE_ROW) {
-        Aggregate a;
-        a.count = s.int64(0);
-        a.firstStep = s.int64(1);
-        a.firstValue = readValue(s, 2);
-        a.lastStep = s.int64(3);
-        a.lastValue = readValue(s, 4);
-        a.minValue = readValue(s, 5);
-        a.maxValue = readValue(s, 6);
-        out << Part{size * k++, a};
+    QList<std::pair<qint64, Aggregate>> chunks;
+    {
+        sql::Statement s(
+            m_db, "SELECT chunk, count, first_step, first_value, last_step, last_value, min_value,"
+                  " max_value FROM levels WHERE series_id = ? AND level = ? AND chunk >= ? AND chunk <= ?"
+                  " ORDER BY chunk");
+        s.bind(1, seriesId).bind(2, level).bind(3, kLo).bind(4, kHi);
+        while (s.step() == SQLITE_ROW) {
+            Aggregate a;
+            a.count = s.int64(1);
+            a.firstStep = s.int64(2);
+            a.firstValue = readValue(s, 3);
+            a.lastStep = s.int64(4);
+            a.lastValue = readValue(s, 5);
+            a.minValue = readValue(s, 6);
+            a.maxValue = readValue(s, 7);
+            chunks.append({s.int64(0), a});
+        }
     }
+    // A chunk that is not stored (there should be none) is covered from the level below.
+    qint64 k = kLo;
+    for (const auto &[chunk, a] : chunks) {
+        if (chunk > k)
+            cover(seriesId, k * size, chunk * size - 1, level - 1, out);
+        out << Part{chunk * size, a};
+        k = chunk + 1;
+    }
+    if (k <= kHi)
+        cover(seriesId, k * size, (kHi + 1) * size - 1, level - 1, out);
     cover(seriesId, (kHi + 1) * size, hi, level - 1, out);
 }
 
