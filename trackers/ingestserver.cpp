@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -30,7 +31,7 @@ QString jsonText(const QJsonValue &v) {
     case QJsonValue::String:
         return v.toString();
     case QJsonValue::Double:
-        return QString::number(v.toDouble(), 'g', 17);
+        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
     case QJsonValue::Bool:
         return v.toBool() ? u"true"_s : u"false"_s;
     case QJsonValue::Null:

@@ -60,6 +60,7 @@ public:
     explicit JsonRunRecorder(QString path)
         : m_path(std::move(path)) {}
     bool save(const RunRecord &record, QString *error) override;
+    const QString &path() const { return m_path; }
     static bool load(const QString &path, RunRecord *out, QString *error);
 
 private:
