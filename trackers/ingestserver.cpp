@@ -1,5 +1,6 @@
 #include "ingestserver.h"
 
+#include "jsontext.h"
 #include "protocol.h"
 
 #include <QJsonArray>
@@ -24,26 +25,6 @@ std::string jsonPayload(const QJsonObject &o) {
     return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
 }
 
-// A parameter's value as text: strings as they are, numbers and booleans as JSON writes them, structures as
-// JSON.
-QString jsonText(const QJsonValue &v) {
-    switch (v.type()) {
-    case QJsonValue::String:
-        return v.toString();
-    case QJsonValue::Double:
-        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
-    case QJsonValue::Bool:
-        return v.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return {};
-    case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    }
-    return {};
-}
 } // namespace
 
 struct IngestServer::Connection {

@@ -269,6 +269,8 @@ int run(const QStringList &args, Io &io) {
         return launchCommand(rest, io);
     if (command == u"env"_s)
         return envCommand(rest, io);
+    if (command == u"runs"_s)
+        return runsCommand(rest, io);
     if (command == u"--version"_s) {
         io.out << "trainyard " << QStringLiteral(TRAINYARD_VERSION) << '\n';
         return ExitOk;

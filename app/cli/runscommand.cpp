@@ -1,0 +1,364 @@
+// `trainyard runs list | show | export | import | rm`: the run database from the command line.
+#include "commands.h"
+#include "jsontext.h"
+#include "launch/runrecord.h"
+#include "store.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace trainyard::cli {
+
+namespace {
+
+struct RunsText {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::cli::RunsText)
+};
+
+QString iso(qint64 ms) {
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(Qt::ISODate) : QString();
+}
+
+QString number(double v) {
+    if (std::isnan(v))
+        return u"nan"_s;
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
+QJsonValue jsonNumber(double v) {
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(number(v));
+}
+
+QString duration(const RunRow &r) {
+    if (r.startedMs <= 0)
+        return {};
+    const qint64 end = r.endedMs > 0 ? r.endedMs : QDateTime::currentMSecsSinceEpoch();
+    const qint64 s = (end - r.startedMs) / 1000;
+    return u"%1:%2:%3"_s.arg(s / 3600).arg((s / 60) % 60, 2, 10, QChar(u'0')).arg(s % 60, 2, 10, QChar(u'0'));
+}
+
+QJsonObject runJson(const RunRow &r, const QList<SeriesRow> &series) {
+    QJsonObject o{{u"id"_s, r.uid},
+                  {u"db_id"_s, r.id},
+                  {u"name"_s, r.name},
+                  {u"status"_s, r.status},
+                  {u"created"_s, iso(r.createdMs)},
+                  {u"started"_s, iso(r.startedMs)},
+                  {u"ended"_s, iso(r.endedMs)},
+                  {u"exit_code"_s, r.exitCode},
+                  {u"host"_s, r.host},
+                  {u"working_directory"_s, r.workingDirectory},
+                  {u"run_dir"_s, r.runDir}};
+    QJsonArray metrics;
+    for (const SeriesRow &s : series)
+        metrics.append(QJsonObject{{u"key"_s, s.key},
+                                   {u"rank"_s, s.rank},
+                                   {u"count"_s, s.count},
+                                   {u"last_step"_s, s.lastStep},
+                                   {u"last"_s, jsonNumber(s.lastValue)},
+                                   {u"min"_s, jsonNumber(s.minValue)},
+                                   {u"max"_s, jsonNumber(s.maxValue)}});
+    o[u"metrics"_s] = metrics;
+    return o;
+}
+
+bool openReader(StoreReader &reader, const QString &db, Io &io) {
+    QString error;
+    if (!reader.open(databasePath(db), &error)) {
+        io.err << RunsText::tr("trainyard runs: %1").arg(error) << '\n';
+        return false;
+    }
+    return true;
+}
+
+std::optional<RunRow> findRun(StoreReader &reader, const QString &id, Io &io) {
+    std::optional<RunRow> r = reader.runByUid(id);
+    bool numeric = false;
+    const qint64 n = id.toLongLong(&numeric);
+    if (!r && numeric)
+        r = reader.run(n);
+    if (!r)
+        io.err << RunsText::tr("trainyard runs: no run %1").arg(id) << '\n';
+    return r;
+}
+
+int list(const QString &db, bool json, Io &io) {
+    StoreReader reader;
+    if (!QFileInfo::exists(databasePath(db))) {
+        io.out << (json ? u"[]\n"_s : RunsText::tr("no runs yet (%1)\n").arg(databasePath(db)));
+        return 0;
+    }
+    if (!openReader(reader, db, io))
+        return 1;
+    const QList<RunRow> runs = reader.runs();
+    if (json) {
+        QJsonArray arr;
+        for (const RunRow &r : runs)
+            arr.append(runJson(r, reader.series(r.id)));
+        io.out << QString::fromUtf8(QJsonDocument(arr).toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    io.out << RunsText::tr("%1  %2  %3  %4  %5  %6\n")
+                  .arg(u"ID"_s.leftJustified(20), RunsText::tr("NAME").leftJustified(16),
+                       RunsText::tr("STATUS").leftJustified(9), RunsText::tr("STARTED").leftJustified(19),
+                       RunsText::tr("DURATION").leftJustified(8), RunsText::tr("LATEST"));
+    for (const RunRow &r : runs) {
+        QStringList latest;
+        for (const SeriesRow &s : reader.series(r.id))
+            if (s.rank == 0)
+                latest << s.key + u'=' + number(s.lastValue);
+        io.out << r.uid.leftJustified(20) << "  " << r.name.leftJustified(16) << "  "
+               << r.status.leftJustified(9) << "  "
+               << iso(r.startedMs > 0 ? r.startedMs : r.createdMs).leftJustified(19) << "  "
+               << duration(r).leftJustified(8) << "  " << latest.join(u' ') << '\n';
+    }
+    return 0;
+}
+
+int show(const QString &db, const QString &id, bool json, Io &io) {
+    StoreReader reader;
+    if (!openReader(reader, db, io))
+        return 1;
+    const auto r = findRun(reader, id, io);
+    if (!r)
+        return 1;
+    const QList<SeriesRow> series = reader.series(r->id);
+    const QMap<QString, QString> params = reader.params(r->id);
+    const QMap<QString, QString> tags = reader.tags(r->id);
+    if (json) {
+        QJsonObject o = runJson(*r, series);
+        QJsonObject p, t;
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            p[it.key()] = it.value();
+        for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+            t[it.key()] = it.value();
+        o[u"params"_s] = p;
+        o[u"tags"_s] = t;
+        o[u"command"_s] = QJsonDocument::fromJson(r->command.toUtf8()).array();
+        o[u"config"_s] = r->config;
+        io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    io.out << RunsText::tr("run %1 (%2)\n").arg(r->uid, r->name);
+    io.out << RunsText::tr("  status:    %1 (exit code %2)\n").arg(r->status).arg(r->exitCode);
+    io.out << RunsText::tr("  started:   %1, duration %2\n").arg(iso(r->startedMs), duration(*r));
+    io.out << RunsText::tr("  host:      %1\n  folder:    %2\n  run dir:   %3\n")
+                  .arg(r->host, r->workingDirectory, r->runDir);
+    for (auto it = params.cbegin(); it != params.cend(); ++it)
+        io.out << RunsText::tr("  param %1 = %2\n").arg(it.key(), it.value());
+    for (const SeriesRow &s : series)
+        io.out << RunsText::tr("  %1 [rank %2]: %3 points, last %4 at step %5, min %6, max %7\n")
+                      .arg(s.key)
+                      .arg(s.rank)
+                      .arg(s.count)
+                      .arg(number(s.lastValue))
+                      .arg(s.lastStep)
+                      .arg(number(s.minValue), number(s.maxValue));
+    return 0;
+}
+
+int exportRun(const QString &db, const QString &id, const QString &format, Io &io) {
+    if (format != u"csv"_s && format != u"jsonl"_s) {
+        io.err << RunsText::tr("trainyard runs export: --format takes csv or jsonl") << '\n';
+        return 2;
+    }
+    StoreReader reader;
+    if (!openReader(reader, db, io))
+        return 1;
+    const auto r = findRun(reader, id, io);
+    if (!r)
+        return 1;
+    if (format == u"csv"_s) {
+        io.out << "run,rank,key,step,value,wall_time\n";
+    } else {
+        QJsonObject head{{u"type"_s, u"run"_s},
+                         {u"name"_s, r->name},
+                         {u"created_ms"_s, r->createdMs},
+                         {u"status"_s, r->status}};
+        io.out << QString::fromUtf8(QJsonDocument(head).toJson(QJsonDocument::Compact)) << '\n';
+        QJsonObject p;
+        const QMap<QString, QString> params = reader.params(r->id);
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            p[it.key()] = it.value();
+        if (!p.isEmpty())
+            io.out << QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"params"_s}, {u"params"_s, p}})
+                                            .toJson(QJsonDocument::Compact))
+                   << '\n';
+    }
+    for (const SeriesRow &s : reader.series(r->id)) {
+        const QString key = s.key.contains(u',') || s.key.contains(u'"')
+                                ? u"\""_s + QString(s.key).replace(u"\""_s, u"\"\""_s) + u"\""_s
+                                : s.key;
+        for (const PointRow &p :
+             reader.points(s.id, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max())) {
+            if (format == u"csv"_s) {
+                io.out << r->uid << ',' << s.rank << ',' << key << ',' << p.step << ',' << number(p.value)
+                       << ',' << QString::number(double(p.wallMs) / 1000.0, 'f', 3) << '\n';
+            } else {
+                io.out << QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"point"_s},
+                                                                      {u"rank"_s, s.rank},
+                                                                      {u"key"_s, s.key},
+                                                                      {u"step"_s, p.step},
+                                                                      {u"value"_s, jsonNumber(p.value)},
+                                                                      {u"wall_ms"_s, p.wallMs}})
+                                                .toJson(QJsonDocument::Compact))
+                       << '\n';
+            }
+        }
+    }
+    return 0;
+}
+
+int importFile(const QString &db, const QString &file, Io &io) {
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        io.err << RunsText::tr("trainyard runs import: %1: %2").arg(file, f.errorString()) << '\n';
+        return 1;
+    }
+    // Read and check everything first: a bad line imports nothing.
+    QString name = QFileInfo(file).completeBaseName();
+    qint64 created = QFileInfo(file).lastModified().toMSecsSinceEpoch();
+    QMap<QString, QString> params;
+    QMap<int, std::vector<IncomingPoint>> byRank;
+    int lineNo = 0;
+    qint64 count = 0;
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine().trimmed();
+        ++lineNo;
+        if (line.isEmpty())
+            continue;
+        QJsonParseError pe;
+        const QJsonObject o = QJsonDocument::fromJson(line, &pe).object();
+        auto bad = [&](const QString &why) {
+            io.err << RunsText::tr("%1:%2: error: %3; nothing was imported").arg(file).arg(lineNo).arg(why)
+                   << '\n';
+            return 1;
+        };
+        if (pe.error != QJsonParseError::NoError)
+            return bad(RunsText::tr("not a JSON object (%1)").arg(pe.errorString()));
+        const QString type = o.value(u"type"_s).toString();
+        if (type == u"run"_s) {
+            name = o.value(u"name"_s).toString(name);
+            created = qint64(o.value(u"created_ms"_s).toDouble(double(created)));
+        } else if (type == u"params"_s) {
+            const QJsonObject p = o.value(u"params"_s).toObject();
+            for (auto it = p.begin(); it != p.end(); ++it)
+                params.insert(it.key(), jsonText(it.value()));
+        } else if (type == u"point"_s) {
+            const QJsonValue key = o.value(u"key"_s), step = o.value(u"step"_s), value = o.value(u"value"_s);
+            if (!key.isString() || key.toString().isEmpty())
+                return bad(RunsText::tr("a point needs a \"key\" string"));
+            if (!step.isDouble() || step.toDouble() != std::floor(step.toDouble()))
+                return bad(RunsText::tr("\"step\" must be an integer"));
+            double v = NAN;
+            if (value.isDouble())
+                v = value.toDouble();
+            else if (value.isString() &&
+                     (value.toString() == u"nan"_s || value.toString().endsWith(u"inf"_s)))
+                v = value.toString() == u"nan"_s ? NAN
+                                                 : (value.toString().startsWith(u'-') ? -INFINITY : INFINITY);
+            else
+                return bad(RunsText::tr("\"value\" must be a number"));
+            byRank[o.value(u"rank"_s).toInt()].push_back(IncomingPoint{
+                key.toString(), qint64(step.toDouble()), v, qint64(o.value(u"wall_ms"_s).toDouble())});
+            ++count;
+        } else {
+            return bad(RunsText::tr("unknown line type \"%1\"").arg(type));
+        }
+    }
+    StoreWriter w;
+    QString error;
+    if (!w.open(databasePath(db), &error) || !w.begin(&error)) {
+        io.err << RunsText::tr("trainyard runs import: %1").arg(error) << '\n';
+        return 1;
+    }
+    RunRow row;
+    row.uid = newRunId();
+    row.name = name;
+    row.status = u"imported"_s;
+    row.createdMs = created;
+    const qint64 id = w.createRun(row, &error);
+    bool ok = id != 0 && w.setParams(id, params, &error);
+    for (auto it = byRank.cbegin(); ok && it != byRank.cend(); ++it) {
+        // Points of one key together keep the writer's series lookups few.
+        std::vector<IncomingPoint> pts = it.value();
+        std::stable_sort(pts.begin(), pts.end(),
+                         [](const IncomingPoint &a, const IncomingPoint &b) { return a.key < b.key; });
+        ok = w.appendPoints(id, it.key(), pts, std::nullopt, &error);
+    }
+    ok = ok && w.commit(&error);
+    if (!ok) {
+        w.rollback();
+        io.err << RunsText::tr("trainyard runs import: %1").arg(error) << '\n';
+        return 1;
+    }
+    io.out << RunsText::tr("imported %1 points as run %2 (%3)").arg(count).arg(row.uid, name) << '\n';
+    return 0;
+}
+
+int remove(const QString &db, const QString &id, Io &io) {
+    StoreReader reader;
+    if (!openReader(reader, db, io))
+        return 1;
+    const auto r = findRun(reader, id, io);
+    if (!r)
+        return 1;
+    StoreWriter w;
+    QString error;
+    if (!w.open(databasePath(db), &error) || !w.deleteRun(r->id, &error)) {
+        io.err << RunsText::tr("trainyard runs rm: %1").arg(error) << '\n';
+        return 1;
+    }
+    const QString folder = runsDirectory(db) + u'/' + r->uid;
+    if (!r->uid.isEmpty() && QFileInfo(folder).isDir())
+        QDir(folder).removeRecursively();
+    io.out << RunsText::tr("removed run %1").arg(r->uid) << '\n';
+    return 0;
+}
+
+} // namespace
+
+int runsCommand(const QStringList &args, Io &io) {
+    QString db;
+    bool json = false;
+    QString format;
+    QStringList positional;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == u"--db"_s && i + 1 < args.size())
+            db = args[++i];
+        else if (args[i] == u"--json"_s)
+            json = true;
+        else if (args[i] == u"--format"_s && i + 1 < args.size())
+            format = args[++i];
+        else
+            positional << args[i];
+    }
+    const QString sub = positional.value(0);
+    if (sub == u"list"_s && positional.size() == 1)
+        return list(db, json, io);
+    if (sub == u"show"_s && positional.size() == 2)
+        return show(db, positional[1], json, io);
+    if (sub == u"export"_s && positional.size() == 2)
+        return exportRun(db, positional[1], format.isEmpty() ? u"csv"_s : format, io);
+    if (sub == u"import"_s && positional.size() == 2)
+        return importFile(db, positional[1], io);
+    if (sub == u"rm"_s && positional.size() == 2)
+        return remove(db, positional[1], io);
+    io.err << RunsText::tr(
+                  "usage: trainyard runs list [--json] | show ID [--json] | export ID --format csv|jsonl | "
+                  "import FILE | rm ID   [--db PATH]")
+           << '\n';
+    return 2;
+}
+
+} // namespace trainyard::cli

@@ -1,0 +1,199 @@
+// Metrics end to end: Python ranks launched by `trainyard launch` log through TrainyardTracker; `trainyard
+// runs` lists, shows, exports, imports and removes runs.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const char *const SystemPython = "/usr/bin/python3";
+
+struct Result {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+} // namespace
+
+class TestTracking : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    QString db() const { return m_dir.filePath(u"db/trainyard.db"_s); }
+
+    Result run(const QStringList &args, const QString &cwd = {}, const QMap<QString, QString> &env = {}) {
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(u"TRAINYARD_DB"_s, db());
+        e.insert(u"HF_HOME"_s, m_dir.filePath(u"hf"_s));
+        for (auto it = env.cbegin(); it != env.cend(); ++it)
+            e.insert(it.key(), it.value());
+        p.setProcessEnvironment(e);
+        if (!cwd.isEmpty())
+            p.setWorkingDirectory(cwd);
+        p.start(QStringLiteral(TRAINYARD_CLI), args);
+        p.waitForFinished(300000);
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                p.readAllStandardError()};
+    }
+
+    QString writeFile(const QString &name, const QByteArray &body) {
+        QFile f(m_dir.filePath(name));
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(name));
+        f.write(body);
+        return f.fileName();
+    }
+
+private Q_SLOTS:
+    void initTestCase();
+    void twoRanksLogEveryPointExactlyOnce();
+    void offlineJsonlImports();
+    void importRefusesBadLinesAndKeepsTheDatabase();
+    void listEmptyAndUnknownRun();
+};
+
+void TestTracking::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    if (!QFile::exists(QString::fromLatin1(SystemPython)))
+        QSKIP("python3 is not installed (scripts/install-deps.sh installs it)");
+}
+
+void TestTracking::twoRanksLogEveryPointExactlyOnce() {
+    const QString script = writeFile(u"log100k.py"_s, R"(
+import os
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker("hundred-k")
+t.store_init_configuration({"lr": 0.001, "model": "mlp"})
+rank = int(os.environ["RANK"])
+for i in range(100000):
+    t.log({"loss": rank + 1.0 / (i + 1)}, step=i)
+t.finish()
+print("done", rank, t.dropped)
+)");
+    const Result r = run({u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"2"_s, u"--name"_s, u"hundred-k"_s,
+                          u"--python"_s, QString::fromLatin1(SystemPython), script});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("[rank 0] done 0 0"));
+    QVERIFY(r.out.contains("[rank 1] done 1 0"));
+    const Result list = run({u"runs"_s, u"list"_s, u"--json"_s});
+    QCOMPARE(list.exitCode, 0);
+    const QJsonArray runs = QJsonDocument::fromJson(list.out).array();
+    QCOMPARE(runs.size(), 1);
+    const QJsonObject run0 = runs[0].toObject();
+    QCOMPARE(run0.value(u"name"_s).toString(), u"hundred-k"_s);
+    QCOMPARE(run0.value(u"status"_s).toString(), u"finished"_s);
+    const QString id = run0.value(u"id"_s).toString();
+    const Result csv = run({u"runs"_s, u"export"_s, id, u"--format"_s, u"csv"_s});
+    QCOMPARE(csv.exitCode, 0);
+    const QList<QByteArray> lines = csv.out.split('\n');
+    QCOMPARE(lines.first(), QByteArray("run,rank,key,step,value,wall_time"));
+    QSet<QByteArray> seen;
+    int rows = 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        if (lines[i].isEmpty())
+            continue;
+        const QList<QByteArray> cols = lines[i].split(',');
+        QCOMPARE(cols.size(), 6);
+        QCOMPARE(cols[2], QByteArray("loss"));
+        const QByteArray rankStep = cols[1] + '/' + cols[3];
+        QVERIFY2(!seen.contains(rankStep), rankStep.constData()); // exactly once
+        seen.insert(rankStep);
+        ++rows;
+    }
+    QCOMPARE(rows, 200000);
+    for (int rank = 0; rank < 2; ++rank)
+        for (int step : {0, 1, 50000, 99999})
+            QVERIFY(seen.contains(QByteArray::number(rank) + '/' + QByteArray::number(step)));
+    const Result show = run({u"runs"_s, u"show"_s, id, u"--json"_s});
+    const QJsonObject detail = QJsonDocument::fromJson(show.out).object();
+    QCOMPARE(detail.value(u"params"_s).toObject().value(u"model"_s).toString(), u"mlp"_s);
+    QCOMPARE(detail.value(u"params"_s).toObject().value(u"lr"_s).toString(), u"0.001"_s);
+    QCOMPARE(detail.value(u"metrics"_s).toArray().size(), 2);
+    // rm removes the run and its folder.
+    const QString folder = detail.value(u"run_dir"_s).toString();
+    QVERIFY(QFileInfo(folder).isDir());
+    QCOMPARE(run({u"runs"_s, u"rm"_s, id}).exitCode, 0);
+    QVERIFY(!QFileInfo::exists(folder));
+    QCOMPARE(QJsonDocument::fromJson(run({u"runs"_s, u"list"_s, u"--json"_s}).out).array().size(), 0);
+}
+
+void TestTracking::offlineJsonlImports() {
+    // Outside a Trainyard launch the tracker writes JSONL, which `runs import` loads.
+    const QString script = writeFile(u"offline.py"_s, R"(
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker("offline", logging_dir="offline-logs")
+t.store_init_configuration({"batch_size": 32})
+for i in range(1000):
+    t.log({"loss": 1.0 / (i + 1), "acc": i / 1000.0, "note": "text is skipped"}, step=i)
+t.finish()
+print(t.jsonl_path)
+)");
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.remove(u"TRAINYARD_TRACKER"_s);
+    e.insert(u"PYTHONPATH"_s, QStringLiteral(TRAINYARD_PYTHON_DIR));
+    p.setProcessEnvironment(e);
+    p.setWorkingDirectory(m_dir.path());
+    p.start(QString::fromLatin1(SystemPython), {script});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    const QString jsonl = QDir(m_dir.path()).filePath(QString::fromUtf8(p.readAllStandardOutput().trimmed()));
+    QVERIFY2(QFile::exists(jsonl), qPrintable(jsonl));
+    const Result imp = run({u"runs"_s, u"import"_s, jsonl});
+    QVERIFY2(imp.exitCode == 0, imp.err.constData());
+    QVERIFY(imp.out.contains("imported 2000 points"));
+    const QJsonArray runs = QJsonDocument::fromJson(run({u"runs"_s, u"list"_s, u"--json"_s}).out).array();
+    const QJsonObject imported = runs[0].toObject();
+    QCOMPARE(imported.value(u"name"_s).toString(), u"offline"_s);
+    QCOMPARE(imported.value(u"status"_s).toString(), u"imported"_s);
+    const QJsonObject detail =
+        QJsonDocument::fromJson(
+            run({u"runs"_s, u"show"_s, imported.value(u"id"_s).toString(), u"--json"_s}).out)
+            .object();
+    QCOMPARE(detail.value(u"params"_s).toObject().value(u"batch_size"_s).toString(), u"32"_s);
+    // A JSONL export imports back to the same points.
+    const Result exported =
+        run({u"runs"_s, u"export"_s, imported.value(u"id"_s).toString(), u"--format"_s, u"jsonl"_s});
+    const QString again = writeFile(u"again.jsonl"_s, exported.out);
+    QVERIFY(run({u"runs"_s, u"import"_s, again}).out.contains("imported 2000 points"));
+}
+
+void TestTracking::importRefusesBadLinesAndKeepsTheDatabase() {
+    const int before =
+        int(QJsonDocument::fromJson(run({u"runs"_s, u"list"_s, u"--json"_s}).out).array().size());
+    const QString bad = writeFile(
+        u"bad.jsonl"_s, "{\"type\": \"run\", \"name\": \"bad\"}\n"
+                        "{\"type\": \"point\", \"key\": \"loss\", \"step\": 1, \"value\": 0.5}\n"
+                        "{\"type\": \"point\", \"key\": \"loss\", \"step\": 2, \"value\": \"high\"}\n");
+    const Result r = run({u"runs"_s, u"import"_s, bad});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("bad.jsonl:3: error: \"value\" must be a number; nothing was imported"),
+             r.err.constData());
+    const QString truncated = writeFile(u"cut.jsonl"_s, "{\"type\": \"point\", \"key\": \"loss\", \"st");
+    const Result t = run({u"runs"_s, u"import"_s, truncated});
+    QCOMPARE(t.exitCode, 1);
+    QVERIFY(t.err.contains("cut.jsonl:1: error: not a JSON object"));
+    QCOMPARE(QJsonDocument::fromJson(run({u"runs"_s, u"list"_s, u"--json"_s}).out).array().size(), before);
+}
+
+void TestTracking::listEmptyAndUnknownRun() {
+    const Result empty = run({u"runs"_s, u"list"_s, u"--json"_s, u"--db"_s, m_dir.filePath(u"none/x.db"_s)},
+                             {}, {{u"TRAINYARD_DB"_s, QString()}});
+    QCOMPARE(empty.exitCode, 0);
+    QCOMPARE(empty.out.trimmed(), QByteArray("[]"));
+    const Result unknown = run({u"runs"_s, u"show"_s, u"no-such-run"_s});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY(unknown.err.contains("no run no-such-run"));
+    QCOMPARE(run({u"runs"_s, u"export"_s, u"x"_s, u"--format"_s, u"xml"_s}).exitCode, 2);
+}
+
+QTEST_GUILESS_MAIN(TestTracking)
+#include "tst_tracking.moc"
