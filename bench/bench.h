@@ -40,5 +40,7 @@ inline void printTable(QTextStream &out, const QStringList &header, const QList<
 }
 
 int launchBench(const QStringList &args, QTextStream &out);
+int ingestBench(const QStringList &args, QTextStream &out);
+int queryBench(const QStringList &args, QTextStream &out);
 
 } // namespace trainyard::bench

@@ -45,7 +45,8 @@ struct IngestServer::Pending {
     int rank = 0;
     QString client;
     qint64 batch = 0;
-    std::vector<IncomingPoint> points;
+    QStringList keys;
+    std::vector<KeyedPoint> points;
     QJsonObject event;
 };
 
@@ -237,8 +238,9 @@ bool IngestServer::handleFrame(Connection *c, uint8_t type, const char *data, qs
                 reject(c, u"malformed"_s, u"point %1 names key %2 of %3"_s.arg(i).arg(w.key).arg(nkeys));
                 return false;
             }
-            batch.points[i] = IncomingPoint{keys[int(w.key)], w.step, w.value, w.wallMs};
+            batch.points[i] = KeyedPoint{w.key, w.step, w.value, w.wallMs};
         }
+        batch.keys = keys;
         batch.socket = c->socket;
         batch.runId = c->runId;
         batch.runUid = c->runUid;
@@ -293,6 +295,7 @@ void IngestServer::flush() {
             ++duplicates;
             continue;
         }
+        const std::optional<StoreWriter::BatchMark> newMark = mark;
         if (!b.event.isEmpty()) {
             QMap<QString, QString> kv;
             const QJsonObject params = b.event.value(u"params"_s).toObject();
@@ -313,7 +316,7 @@ void IngestServer::flush() {
                                         &error);
             ok = ok && m_writer.appendPoints(b.runId, b.rank, {}, mark, &error);
         } else {
-            ok = m_writer.appendPoints(b.runId, b.rank, b.points, mark, &error);
+            ok = m_writer.appendPoints(b.runId, b.rank, b.keys, b.points, newMark, &error);
             points += qint64(b.points.size());
             storedBy[b.runUid + u'/' + QString::number(b.rank)] += qint64(b.points.size());
         }

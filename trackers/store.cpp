@@ -358,6 +358,24 @@ StoreWriter::Series *StoreWriter::series(qint64 runId, int rank, const QString &
 
 bool StoreWriter::appendPoints(qint64 runId, int rank, const std::vector<IncomingPoint> &points,
                                const std::optional<BatchMark> &mark, QString *error) {
+    QStringList keys;
+    QHash<QString, quint32> index;
+    std::vector<KeyedPoint> keyed;
+    keyed.reserve(points.size());
+    for (const IncomingPoint &p : points) {
+        auto it = index.find(p.key);
+        if (it == index.end()) {
+            it = index.insert(p.key, quint32(keys.size()));
+            keys << p.key;
+        }
+        keyed.push_back(KeyedPoint{it.value(), p.step, p.value, p.wallMs});
+    }
+    return appendPoints(runId, rank, keys, keyed, mark, error);
+}
+
+bool StoreWriter::appendPoints(qint64 runId, int rank, const QStringList &keys,
+                               const std::vector<KeyedPoint> &points, const std::optional<BatchMark> &mark,
+                               QString *error) {
     const bool own = !m_inTransaction;
     if (own && !begin(error))
         return false;
@@ -369,14 +387,18 @@ bool StoreWriter::appendPoints(qint64 runId, int rank, const std::vector<Incomin
     };
     if (mark && lastBatch(runId, mark->client) >= mark->batch)
         return own ? commit(error) : true; // already stored: a re-sent batch
-    Series *s = nullptr;
-    QString lastKey;
-    for (const IncomingPoint &p : points) {
-        if (!s || p.key != lastKey) {
-            s = series(runId, rank, p.key, error);
+    std::vector<Series *> byKey(size_t(keys.size()), nullptr);
+    for (const KeyedPoint &p : points) {
+        if (p.key >= byKey.size()) {
+            if (error)
+                *error = u"point names key %1 of %2"_s.arg(p.key).arg(keys.size());
+            return fail();
+        }
+        Series *&s = byKey[p.key];
+        if (!s) {
+            s = series(runId, rank, keys[int(p.key)], error);
             if (!s)
                 return fail();
-            lastKey = p.key;
         }
         m_insertPoint.bind(1, s->id).bind(2, s->nextSeq).bind(3, p.step);
         bindValue(m_insertPoint, 4, p.value);

@@ -66,6 +66,14 @@ struct IncomingPoint {
     qint64 wallMs = 0;
 };
 
+// The ingest path's form: points name their key by index into a batch's key table.
+struct KeyedPoint {
+    quint32 key = 0;
+    qint64 step = 0;
+    double value = 0;
+    qint64 wallMs = 0;
+};
+
 // Migrates db to `target` (default: the newest schema). Exposed so tests can build old databases.
 bool migrate(sql::Database &db, QString *error, int target = SchemaVersion);
 
@@ -89,6 +97,8 @@ public:
         qint64 batch = 0;
     };
     bool appendPoints(qint64 runId, int rank, const std::vector<IncomingPoint> &points,
+                      const std::optional<BatchMark> &mark, QString *error);
+    bool appendPoints(qint64 runId, int rank, const QStringList &keys, const std::vector<KeyedPoint> &points,
                       const std::optional<BatchMark> &mark, QString *error);
     // The last batch committed for a client, 0 if none.
     qint64 lastBatch(qint64 runId, const QString &client);

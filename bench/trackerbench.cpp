@@ -1,0 +1,221 @@
+// trainyard-bench ingest: clients push points through the real ingest path (loopback TCP, ingest server,
+// group commits with downsampling levels) against a plain prepared-statement insert of the same rows into
+// SQLite. trainyard-bench query: downsampled reads of a 10,000,000-point series at several zoom levels
+// against a full scan.
+#include "bench.h"
+#include "client.h"
+#include "ingestserver.h"
+#include "store.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+
+namespace trainyard::bench {
+
+namespace {
+
+QString arg(const QStringList &args, const QString &name, const QString &def) {
+    const qsizetype i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args[i + 1] : def;
+}
+
+qint64 dbBytes(const QString &path) {
+    return QFileInfo(path).size() + QFileInfo(path + u"-wal"_s).size();
+}
+
+double rawInsert(const QString &path, qint64 points, int series, int batch) {
+    sql::Database db;
+    QString error;
+    db.open(path, false, &error);
+    db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    db.exec("CREATE TABLE points(series_id INTEGER NOT NULL, seq INTEGER NOT NULL, step INTEGER NOT NULL, "
+            "value REAL,"
+            " wall_ms INTEGER NOT NULL, PRIMARY KEY(series_id, seq)) WITHOUT ROWID");
+    sql::Statement ins(db, "INSERT INTO points(series_id, seq, step, value, wall_ms) VALUES(?, ?, ?, ?, ?)");
+    const qint64 perSeries = points / series;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QElapsedTimer t;
+    t.start();
+    // The same interleaving as the clients: each series in batches, series taking turns.
+    for (qint64 start = 0; start < perSeries; start += batch) {
+        db.exec("BEGIN");
+        for (int s = 0; s < series; ++s)
+            for (qint64 i = start; i < std::min<qint64>(perSeries, start + batch); ++i)
+                ins.bind(1, qint64(s + 1))
+                    .bind(2, i)
+                    .bind(3, i)
+                    .bind(4, std::sin(double(i)))
+                    .bind(5, now)
+                    .run();
+        db.exec("COMMIT");
+    }
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+} // namespace
+
+int ingestBench(const QStringList &args, QTextStream &out) {
+    const int clients = arg(args, u"--clients"_s, u"8"_s).toInt();
+    const qint64 perClient = arg(args, u"--points"_s, u"250000"_s).toLongLong();
+    const int repeat = arg(args, u"--repeat"_s, u"3"_s).toInt();
+    const int batch = 4096;
+    QList<double> ingestRates, rawRates, bytesPerPoint;
+    for (int r = 0; r < repeat; ++r) {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"ingest.db"_s);
+        QString error;
+        qint64 runId = 0;
+        {
+            StoreWriter w;
+            if (!w.open(path, &error)) {
+                out << "error: " << error << '\n';
+                return 1;
+            }
+            RunRow row;
+            row.uid = u"bench"_s;
+            runId = w.createRun(row, &error);
+        }
+        IngestService service;
+        if (!service.start(path, &error)) {
+            out << "error: " << error << '\n';
+            return 1;
+        }
+        service.server()->registerRun(u"bench"_s, runId, "token");
+        std::atomic<int> failed{0};
+        QElapsedTimer t;
+        t.start();
+        std::vector<std::thread> threads;
+        for (int c = 0; c < clients; ++c) {
+            threads.emplace_back([&, c] {
+                TrackerClient client;
+                client.batchSize = size_t(batch);
+                std::string e;
+                if (!client.connect("127.0.0.1", service.port(), "token", "bench", c, "c" + std::to_string(c),
+                                    &e)) {
+                    ++failed;
+                    return;
+                }
+                const int64_t now = QDateTime::currentMSecsSinceEpoch();
+                for (qint64 i = 0; i < perClient; ++i)
+                    client.log("loss", i, std::sin(double(i)), now);
+                if (!client.flush(&e))
+                    ++failed;
+            });
+        }
+        for (auto &th : threads)
+            th.join();
+        const double seconds = double(t.nsecsElapsed()) / 1e9;
+        if (failed) {
+            out << "error: " << failed.load() << " clients failed\n";
+            return 1;
+        }
+        const qint64 total = perClient * clients;
+        if (service.server()->stats().points != total) {
+            out << "error: stored " << service.server()->stats().points << " of " << total << " points\n";
+            return 1;
+        }
+        service.stop();
+        {
+            sql::Database db;
+            db.open(path, false, &error);
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        bytesPerPoint << double(dbBytes(path)) / double(total);
+        ingestRates << double(total) / seconds;
+        const double rawSeconds = rawInsert(dir.filePath(u"raw.db"_s), total, clients, batch);
+        rawRates << double(total) / rawSeconds;
+    }
+    const double n = median(ingestRates), m = median(rawRates);
+    out << "ingest: " << clients << " clients x " << perClient << " points, batches of " << batch << ", "
+        << repeat << " runs, medians\n\n";
+    printTable(out, {u"path"_s, u"points/s"_s, u"ratio"_s},
+               {{u"trainyard ingest (TCP, group commit, levels)"_s, QString::number(n, 'f', 0),
+                 QString::number(n / m, 'f', 2)},
+                {u"raw SQLite prepared insert (baseline)"_s, QString::number(m, 'f', 0), u"1.00"_s}});
+    out << "\ndatabase size: " << QString::number(median(bytesPerPoint), 'f', 1) << " bytes per point\n";
+    out << "ingest points_per_s=" << qint64(n) << " raw_sqlite_points_per_s=" << qint64(m)
+        << " ratio=" << QString::number(n / m, 'f', 2) << '\n';
+    return 0;
+}
+
+int queryBench(const QStringList &args, QTextStream &out) {
+    const qint64 points = arg(args, u"--points"_s, u"10000000"_s).toLongLong();
+    const int buckets = arg(args, u"--buckets"_s, u"2000"_s).toInt();
+    const int repeat = arg(args, u"--repeat"_s, u"9"_s).toInt();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"query.db"_s);
+    QString error;
+    StoreWriter w;
+    if (!w.open(path, &error)) {
+        out << "error: " << error << '\n';
+        return 1;
+    }
+    RunRow row;
+    row.uid = u"q"_s;
+    const qint64 runId = w.createRun(row, &error);
+    QRandomGenerator rng(7);
+    std::vector<IncomingPoint> batch;
+    for (qint64 i = 0; i < points; ++i) {
+        batch.push_back(IncomingPoint{
+            u"loss"_s, i, std::exp(-double(i) / double(points)) + rng.generateDouble() * 0.05, 0});
+        if (batch.size() == 100000 || i + 1 == points) {
+            if (!w.appendPoints(runId, 0, batch, std::nullopt, &error)) {
+                out << "error: " << error << '\n';
+                return 1;
+            }
+            batch.clear();
+        }
+    }
+    StoreReader r;
+    r.open(path, &error);
+    const qint64 sid = r.series(runId).first().id;
+    QList<QStringList> rows;
+    double worstMedian = 0, fullScan = 0;
+    for (double fraction : {1.0, 0.1, 0.01, 0.001}) {
+        QList<double> fast, scan;
+        for (int k = 0; k < repeat; ++k) {
+            const qint64 width = std::max<qint64>(1, qint64(double(points) * fraction));
+            const qint64 from = qint64(rng.bounded(quint64(points - width + 1)));
+            QElapsedTimer t;
+            t.start();
+            const QList<Aggregate> a = r.downsample(sid, from, from + width - 1, buckets);
+            fast << double(t.nsecsElapsed()) / 1e6;
+            if (k < 3) { // the full scan is slow; three runs give its median
+                t.restart();
+                const QList<Aggregate> b = r.downsampleByScan(sid, from, from + width - 1, buckets);
+                scan << double(t.nsecsElapsed()) / 1e6;
+                if (a.size() != b.size()) {
+                    out << "error: downsample and scan disagree\n";
+                    return 1;
+                }
+            }
+        }
+        const double f = median(fast), s = median(scan);
+        worstMedian = std::max(worstMedian, f);
+        if (fraction == 1.0)
+            fullScan = s;
+        rows << QStringList{QString::number(fraction * 100, 'g', 3) + u"%"_s,
+                            QString::number(qint64(double(points) * fraction)), QString::number(f, 'f', 2),
+                            QString::number(s, 'f', 1), QString::number(s / f, 'f', 0)};
+    }
+    out << "query: one series of " << points << " points, " << buckets << " buckets, medians in ms\n\n";
+    printTable(
+        out, {u"x range"_s, u"points in range"_s, u"downsampled"_s, u"full scan"_s, u"scan / downsampled"_s},
+        rows);
+    out << "\nslowest zoom level: " << QString::number(worstMedian, 'f', 2) << " ms, "
+        << QString::number(fullScan / worstMedian, 'f', 0) << "x faster than a full scan of the series\n";
+    out << "query points=" << points << " buckets=" << buckets
+        << " median_ms=" << QString::number(worstMedian, 'f', 2)
+        << " full_scan_ms=" << QString::number(fullScan, 'f', 1) << '\n';
+    return 0;
+}
+
+} // namespace trainyard::bench
