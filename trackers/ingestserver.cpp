@@ -286,7 +286,12 @@ void IngestServer::flush() {
     QString error;
     bool ok = m_writer.begin(&error);
     qint64 points = 0, duplicates = 0;
-    QHash<QString, qint64> storedBy; // "uid/rank" -> points
+    struct Stored {
+        qint64 points = 0;
+        QString key;
+        double value = 0;
+    };
+    QHash<QString, Stored> storedBy; // "uid/rank" -> what was stored
     for (const Pending &b : batches) {
         if (!ok)
             break;
@@ -318,7 +323,12 @@ void IngestServer::flush() {
         } else {
             ok = m_writer.appendPoints(b.runId, b.rank, b.keys, b.points, newMark, &error);
             points += qint64(b.points.size());
-            storedBy[b.runUid + u'/' + QString::number(b.rank)] += qint64(b.points.size());
+            Stored &st = storedBy[b.runUid + u'/' + QString::number(b.rank)];
+            st.points += qint64(b.points.size());
+            if (!b.points.empty()) {
+                st.key = b.keys.value(int(b.points.back().key));
+                st.value = b.points.back().value;
+            }
         }
     }
     if (ok)
@@ -348,7 +358,8 @@ void IngestServer::flush() {
     }
     for (auto it = storedBy.cbegin(); it != storedBy.cend(); ++it) {
         const qsizetype slash = it.key().lastIndexOf(u'/');
-        Q_EMIT stored(it.key().left(slash), it.key().mid(slash + 1).toInt(), it.value());
+        Q_EMIT stored(it.key().left(slash), it.key().mid(slash + 1).toInt(), it.value().points,
+                      it.value().key, it.value().value);
     }
     // Sockets left unread under backpressure are read now.
     for (const auto &c : m_connections)

@@ -43,7 +43,7 @@ public:
 
 Q_SIGNALS:
     // After a commit: a rank stored points (the run controller counts this as activity).
-    void stored(const QString &runUid, int rank, qint64 points);
+    void stored(const QString &runUid, int rank, qint64 points, const QString &lastKey, double lastValue);
 
 private:
     struct Connection;

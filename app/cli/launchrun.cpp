@@ -222,6 +222,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     controller.setRecord(record, &recorder);
 
     Console console;
+    QString latestMetric;
     // Output that is not a terminal is flushed once per burst, when the event loop has nothing else to do.
     QTimer flusher;
     flusher.setSingleShot(true);
@@ -293,17 +294,24 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     QTimer status;
     status.setInterval(500);
     QObject::connect(&status, &QTimer::timeout, &controller, [&] {
-        console.setStatus(RunCliText::tr("[trainyard] %1 · ranks up %2/%3 · %4")
-                              .arg(record.name)
-                              .arg(controller.runningRanks())
-                              .arg(plan.ranksOfMachine(plan.machineRank).size())
-                              .arg(formatElapsed(controller.elapsedMs())));
+        QString line = RunCliText::tr("[trainyard] %1 · ranks up %2/%3 · %4")
+                           .arg(record.name)
+                           .arg(controller.runningRanks())
+                           .arg(plan.ranksOfMachine(plan.machineRank).size())
+                           .arg(formatElapsed(controller.elapsedMs()));
+        if (!latestMetric.isEmpty())
+            line += u" · "_s + latestMetric;
+        console.setStatus(line);
     });
     status.start();
 
-    // Metrics count as activity for the watchdog.
+    // Metrics count as activity for the watchdog, and the main rank's latest one shows in the status line.
     QObject::connect(ingest.server(), &IngestServer::stored, &controller,
-                     [&](const QString &, int rank, qint64) { controller.noteActivity(rank); });
+                     [&](const QString &, int rank, qint64, const QString &key, double value) {
+                         controller.noteActivity(rank);
+                         if (rank == mainRank && !key.isEmpty())
+                             latestMetric = u"%1=%2"_s.arg(key).arg(value, 0, 'g', 4);
+                     });
 
     QEventLoop loop;
     QObject::connect(&controller, &RunController::finished, &loop, &QEventLoop::quit);

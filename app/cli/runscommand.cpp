@@ -116,7 +116,7 @@ int list(const QString &db, bool json, Io &io) {
         QStringList latest;
         for (const SeriesRow &s : reader.series(r.id))
             if (s.rank == 0)
-                latest << s.key + u'=' + number(s.lastValue);
+                latest << s.key + u'=' + QString::number(s.lastValue, 'g', 4);
         io.out << r.uid.leftJustified(20) << "  " << r.name.leftJustified(16) << "  "
                << r.status.leftJustified(9) << "  "
                << iso(r.startedMs > 0 ? r.startedMs : r.createdMs).leftJustified(19) << "  "

@@ -10,6 +10,11 @@ import time
 
 import torch
 import torch.distributed as dist
+
+try:  # on the PYTHONPATH of every rank that `trainyard launch` starts
+    from trainyard_tracker import TrainyardTracker
+except ImportError:
+    TrainyardTracker = None
 import torch.nn as nn
 from torch.nn.parallel import DistributedDataParallel as DDP
 
@@ -48,6 +53,9 @@ def main():
     shard = torch.arange(rank, args.samples, world)  # this rank's share of the data
     x, y = x[shard], y[shard]
 
+    tracker = TrainyardTracker("ddp-cpu-example") if TrainyardTracker else None
+    if tracker:
+        tracker.store_init_configuration(vars(args))
     model = nn.Sequential(nn.Linear(16, 128), nn.ReLU(), nn.Linear(128, 128), nn.ReLU(), nn.Linear(128, 4))
     if world > 1:
         model = DDP(model)
@@ -67,12 +75,16 @@ def main():
             opt.step()
             total += loss.item()
             step += 1
+            if tracker:
+                tracker.log({"loss": loss.item()}, step=step)
         mean = torch.tensor([total / steps_per_epoch])
         if world > 1:
             dist.all_reduce(mean)
             mean /= world
         with torch.no_grad():
             acc = (model(x_val).argmax(dim=1) == y_val).float().mean().item()
+        if tracker:
+            tracker.log({"epoch_loss": mean.item(), "val_acc": acc}, step=step)
         if rank == 0:
             print(f"epoch {epoch + 1}/{args.epochs} step {step} loss {mean.item():.4f} "
                   f"val_acc {acc:.3f} elapsed {time.time() - start:.1f}s", flush=True)
@@ -89,6 +101,8 @@ def main():
             if spread != 0.0:
                 raise SystemExit("ranks diverged")
         dist.destroy_process_group()
+    if tracker:
+        tracker.finish()
 
 
 if __name__ == "__main__":
