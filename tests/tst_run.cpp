@@ -215,11 +215,17 @@ void TestRun::signalsStopEveryRank() {
     QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(u"run cancelled"_s));
     for (const RankRecord &r : rec.ranks)
         QVERIFY(waitUntil([&] { return !alive(r.pid); }, 5000));
-    // No `sleep 120` of ours is left: they were in the ranks' process groups.
-    QProcess ps;
-    ps.start(u"pgrep"_s, {u"-f"_s, u"^sleep 120$"_s});
-    ps.waitForFinished();
-    QVERIFY2(ps.readAllStandardOutput().trimmed().isEmpty(), "a rank's child outlived the run");
+    // The children the ranks started (their pids were printed as "child PID") are gone too: they were in the
+    // ranks' process groups.
+    static const QRegularExpression childRe(u"child (\\d+)"_s);
+    auto it = childRe.globalMatch(QString::fromUtf8(seen));
+    int children = 0;
+    while (it.hasNext()) {
+        const qint64 child = it.next().captured(1).toLongLong();
+        ++children;
+        QVERIFY2(waitUntil([&] { return !alive(child); }, 5000), "a rank's child outlived the run");
+    }
+    QCOMPARE(children, 2);
     RunRecord after;
     QVERIFY(JsonRunRecorder::load(runsDir() + u'/' + rec.id + u"/run.json"_s, &after, nullptr));
     QCOMPARE(after.status, u"cancelled"_s);
