@@ -271,6 +271,8 @@ int run(const QStringList &args, Io &io) {
         return envCommand(rest, io);
     if (command == u"runs"_s)
         return runsCommand(rest, io);
+    if (command == u"estimate-memory"_s)
+        return estimateMemoryCommand(rest, io);
     if (command == u"--version"_s) {
         io.out << "trainyard " << QStringLiteral(TRAINYARD_VERSION) << '\n';
         return ExitOk;

@@ -24,6 +24,7 @@ int configCommand(const QStringList &args, Io &io);
 int launchCommand(const QStringList &args, Io &io);
 int envCommand(const QStringList &args, Io &io);
 int runsCommand(const QStringList &args, Io &io);
+int estimateMemoryCommand(const QStringList &args, Io &io);
 // Runs this machine's ranks of a plan and supervises them until they end; returns the launcher's exit code.
 int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &commandLine, Io &io);
 

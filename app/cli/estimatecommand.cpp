@@ -1,0 +1,305 @@
+// `trainyard estimate-memory MODEL ...`: accelerate's table, the device map, and a per-GPU training estimate.
+#include "commands.h"
+#include "config/accelerateconfig.h"
+#include "memory/estimate.h"
+#include "memory/model.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace trainyard::cli {
+
+namespace {
+
+struct EstimateCliText {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::cli::EstimateCliText)
+};
+
+int bitsOf(const QString &dtype) {
+    if (dtype == u"float16"_s || dtype == u"bfloat16"_s)
+        return 16;
+    if (dtype == u"int8"_s)
+        return 8;
+    if (dtype == u"int4"_s)
+        return 4;
+    return 32;
+}
+
+qint64 availableRam() {
+    QFile f(u"/proc/meminfo"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("MemAvailable:"))
+            return line.mid(13).trimmed().split(' ').value(0).toLongLong() * 1024;
+    return 0;
+}
+
+// accelerate's box table: centred cells, columns as wide as their widest cell.
+QString centre(const QString &s, qsizetype width) {
+    const qsizetype left = (width - s.size()) / 2;
+    QString out(left, QChar(u' '));
+    out.append(s);
+    out.append(QString(width - s.size() - left, QChar(u' ')));
+    return out;
+}
+
+QString boxTable(const QString &title, const QStringList &header, const QList<QStringList> &rows) {
+    QList<qsizetype> w;
+    for (const QString &h : header)
+        w << h.size() + 2;
+    for (const QStringList &r : rows)
+        for (qsizetype i = 0; i < r.size(); ++i)
+            w[i] = std::max(w[i], r[i].size() + 2);
+    qsizetype inner = -1;
+    for (qsizetype x : w)
+        inner += x + 1;
+    if (title.size() + 2 > inner) {
+        w.last() += title.size() + 2 - inner;
+        inner = title.size() + 2;
+    }
+    auto rule = [&](char16_t l, char16_t m, char16_t r) {
+        QString s;
+        s.append(QChar(l));
+        for (qsizetype i = 0; i < w.size(); ++i) {
+            s.append(QString(w[i], QChar(u'─')));
+            s.append(QChar(i + 1 < w.size() ? m : r));
+        }
+        s.append(QChar(u'\n'));
+        return s;
+    };
+    auto line = [&](const QStringList &cells) {
+        QString s(QChar(u'│'));
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            s.append(centre(cells[i], w[i]));
+            s.append(QChar(u'│'));
+        }
+        s.append(QChar(u'\n'));
+        return s;
+    };
+    QString out;
+    out.append(QChar(u'┌'));
+    out.append(QString(inner, QChar(u'─')));
+    out.append(u"┐\n"_s);
+    out.append(QChar(u'│'));
+    out.append(centre(title, inner));
+    out.append(u"│\n"_s);
+    out.append(rule(u'├', u'┬', u'┤'));
+    out.append(line(header));
+    out.append(rule(u'├', u'┼', u'┤'));
+    for (const QStringList &r : rows)
+        out.append(line(r));
+    out.append(rule(u'└', u'┴', u'┘'));
+    return out;
+}
+
+} // namespace
+
+int estimateMemoryCommand(const QStringList &args, Io &io) {
+    QString modelPath, dtype, maxMemoryText, strategy = u"auto"_s, configFile;
+    bool json = false;
+    int batch = 1, seq = 2048;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        auto value = [&]() { return i + 1 < args.size() ? args[++i] : QString(); };
+        if (a == u"--json"_s)
+            json = true;
+        else if (a == u"--dtype"_s)
+            dtype = value();
+        else if (a == u"--max-memory"_s || a == u"--max_memory"_s)
+            maxMemoryText = value();
+        else if (a == u"--device-map"_s || a == u"--device_map"_s)
+            strategy = value();
+        else if (a == u"--config_file"_s || a == u"--config-file"_s)
+            configFile = value();
+        else if (a == u"--batch-size"_s)
+            batch = value().toInt();
+        else if (a == u"--seq-len"_s)
+            seq = value().toInt();
+        else if (modelPath.isEmpty() && !a.startsWith(u'-'))
+            modelPath = a;
+        else {
+            io.err << EstimateCliText::tr("trainyard estimate-memory: unexpected argument %1").arg(a) << '\n';
+            return 2;
+        }
+    }
+    static const QStringList dtypes = {u"float32"_s, u"float16"_s, u"int8"_s, u"int4"_s};
+    static const QStringList strategies = {u"auto"_s, u"balanced"_s, u"balanced_low_0"_s, u"sequential"_s};
+    if (modelPath.isEmpty() || (!dtype.isEmpty() && !dtypes.contains(dtype) && dtype != u"bfloat16"_s) ||
+        !strategies.contains(strategy) || batch < 1 || seq < 1) {
+        io.err << EstimateCliText::tr("usage: trainyard estimate-memory MODEL [--json] [--dtype "
+                                      "float32|float16|bfloat16|int8|int4]\n"
+                                      "       [--max-memory 0=8GiB,1=8GiB,cpu=64GiB] [--device-map "
+                                      "auto|balanced|balanced_low_0|sequential]\n"
+                                      "       [--config_file F] [--batch-size N] [--seq-len L]")
+               << '\n';
+        return 2;
+    }
+    memory::Model model;
+    Diagnostics errors;
+    if (!memory::loadModel(modelPath, &model, &errors)) {
+        for (const Diagnostic &d : errors)
+            io.err << d.format() << '\n';
+        return 1;
+    }
+    QString error;
+    memory::MaxMemory maxMemory;
+    if (!maxMemoryText.isEmpty()) {
+        const auto mm = memory::parseMaxMemory(maxMemoryText, &error);
+        if (!mm) {
+            io.err << EstimateCliText::tr("trainyard estimate-memory: --max-memory: %1").arg(error) << '\n';
+            return 2;
+        }
+        maxMemory = *mm;
+    } else {
+        maxMemory.devices.append({u"cpu"_s, availableRam()});
+    }
+    const QStringList shown = dtype.isEmpty() ? dtypes : QStringList{dtype};
+    const QList<memory::DtypeRow> table = memory::estimateTable(model, shown);
+    const memory::LargestLayer largest = memory::largestLayer(model, memory::computeSizes(model, 32));
+    const int mapBits = bitsOf(dtype.isEmpty() ? u"float32"_s : dtype);
+    memory::MaxMemory usedMemory;
+    const memory::DeviceMap map = memory::deviceMap(model, maxMemory, mapBits, strategy, &usedMemory);
+
+    memory::TrainingSetup setup;
+    if (!configFile.isEmpty()) {
+        const AccelerateConfig c = AccelerateConfig::load(configFile);
+        if (!c.isLoaded()) {
+            for (const Diagnostic &d : c.loadDiagnostics())
+                io.err << d.format() << '\n';
+            return 1;
+        }
+        const QString dt = c.field(u"distributed_type"_s).toString();
+        setup.strategy = dt == u"FSDP"_s ? u"FSDP"_s : dt == u"DEEPSPEED"_s ? u"DEEPSPEED"_s : u"DDP"_s;
+        const Value np = c.field(u"num_processes"_s);
+        setup.gpus = np.isInt() && np.toInt() > 0 ? int(np.toInt()) : 1;
+        const Value nm = c.field(u"num_machines"_s);
+        setup.gpusPerNode = std::max(1, setup.gpus / int(nm.isInt() && nm.toInt() > 0 ? nm.toInt() : 1));
+        const Value mp = c.field(u"mixed_precision"_s);
+        setup.mixedPrecision = mp.isString() ? mp.toString() : u"no"_s;
+        Value sharding = c.field(u"fsdp_config.fsdp_sharding_strategy"_s);
+        const Value reshard = c.field(u"fsdp_config.fsdp_reshard_after_forward"_s);
+        if (sharding.isNull() && reshard.isString() && reshard.toString().contains(u"SHARD"_s))
+            sharding = reshard;
+        if (sharding.isString())
+            setup.fsdpSharding = sharding.toString();
+        else if (c.field(u"fsdp_config.fsdp_version"_s).pythonStr() == u"2"_s && reshard.isBool() &&
+                 !reshard.toBool())
+            setup.fsdpSharding = u"SHARD_GRAD_OP"_s;
+        setup.activationCheckpointing = c.field(u"fsdp_config.fsdp_activation_checkpointing"_s).truthy();
+        setup.zeroStage = int(c.field(u"deepspeed_config.zero_stage"_s).toInt());
+        setup.offloadOptimizer =
+            c.field(u"deepspeed_config.offload_optimizer_device"_s).pythonStr() == u"cpu"_s ||
+            c.field(u"fsdp_config.fsdp_offload_params"_s).truthy();
+        setup.offloadParams = c.field(u"deepspeed_config.offload_param_device"_s).pythonStr() == u"cpu"_s ||
+                              c.field(u"fsdp_config.fsdp_offload_params"_s).truthy();
+        const Value ga = c.field(u"deepspeed_config.gradient_accumulation_steps"_s);
+        setup.gradientAccumulation = ga.isInt() ? int(ga.toInt()) : 1;
+    }
+    setup.batchSize = batch;
+    setup.seqLen = seq;
+    const memory::TrainingEstimate training = memory::estimateTraining(model, setup);
+    QStringList notes = model.notes + training.notes;
+    if (model.untiedHead)
+        notes << EstimateCliText::tr(
+                     "counts the untied LM head (%1 parameters), which accelerate estimate-memory leaves "
+                     "out because it sizes the base AutoModel")
+                     .arg(model.headParameters);
+
+    if (json) {
+        QJsonObject o;
+        o[u"model"_s] = modelPath;
+        o[u"model_type"_s] = model.modelType;
+        o[u"architecture"_s] = model.architecture;
+        o[u"parameters"_s] = double(model.numParameters);
+        QJsonObject d;
+        for (const memory::DtypeRow &r : table)
+            d[r.dtype] = QJsonObject{
+                {u"total_bytes"_s, double(r.totalBytes)},
+                {u"largest_layer_bytes"_s, double(r.largestLayerBytes)},
+                {u"largest_layer"_s, QJsonArray::fromStringList(largest.names)},
+                {u"training_adam_bytes"_s,
+                 r.trainingAdamBytes < 0 ? QJsonValue() : QJsonValue(double(r.trainingAdamBytes))}};
+        o[u"dtypes"_s] = d;
+        QJsonObject dm;
+        for (const auto &[k, v] : map) {
+            bool isInt = false;
+            const int id = v.toInt(&isInt);
+            dm[k] = isInt ? QJsonValue(id) : QJsonValue(v);
+        }
+        o[u"device_map"_s] = dm;
+        o[u"device_map_strategy"_s] = strategy;
+        QJsonObject mm;
+        for (const auto &[k, v] : usedMemory.devices)
+            mm[k] = double(v);
+        o[u"max_memory"_s] = mm;
+        QJsonArray terms;
+        for (const memory::TrainingTerm &t : training.terms)
+            terms.append(
+                QJsonObject{{u"name"_s, t.name}, {u"bytes"_s, double(t.bytes)}, {u"formula"_s, t.formula}});
+        QJsonObject tr{{u"strategy"_s, setup.strategy},
+                       {u"gpus"_s, setup.gpus},
+                       {u"mixed_precision"_s, setup.mixedPrecision},
+                       {u"batch_size"_s, setup.batchSize},
+                       {u"seq_len"_s, setup.seqLen},
+                       {u"terms"_s, terms},
+                       {u"per_gpu_bytes"_s, double(training.total())}};
+        if (maxMemory.has(u"0"_s)) {
+            const qint64 cap = maxMemory.of(u"0"_s);
+            tr[u"fits"_s] = training.total() <= cap;
+            tr[u"headroom_bytes"_s] = double(cap - training.total());
+        }
+        o[u"training"_s] = tr;
+        o[u"notes"_s] = QJsonArray::fromStringList(notes);
+        io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    QList<QStringList> rows;
+    for (const memory::DtypeRow &r : table)
+        rows << QStringList{r.dtype, memory::formatBytes(double(r.largestLayerBytes)),
+                            memory::formatBytes(double(r.totalBytes)),
+                            r.trainingAdamBytes < 0 ? u"N/A"_s
+                                                    : memory::formatBytes(double(r.trainingAdamBytes))};
+    io.out << boxTable(EstimateCliText::tr("Memory Usage for loading `%1`").arg(modelPath),
+                       {u"dtype"_s, u"Largest Layer"_s, u"Total Size"_s, u"Training using Adam"_s}, rows);
+    io.out << EstimateCliText::tr("parameters: %1 (%2)").arg(model.numParameters).arg(model.architecture)
+           << '\n';
+    io.out << EstimateCliText::tr("largest layer: %1").arg(largest.names.join(u", "_s)) << '\n';
+    io.out << '\n' << EstimateCliText::tr("device_map (%1):").arg(strategy) << '\n';
+    for (const auto &[k, v] : map)
+        io.out << "  " << (k.isEmpty() ? u"\"\""_s : k) << ": " << v << '\n';
+    io.out << '\n'
+           << EstimateCliText::tr(
+                  "training memory per GPU: %1, %2 GPU(s), mixed precision %3, batch %4 x %5 tokens")
+                  .arg(setup.strategy)
+                  .arg(setup.gpus)
+                  .arg(setup.mixedPrecision)
+                  .arg(setup.batchSize)
+                  .arg(setup.seqLen)
+           << '\n';
+    for (const memory::TrainingTerm &t : training.terms)
+        io.out << "  " << t.name.leftJustified(26) << memory::formatBytes(double(t.bytes)).rightJustified(10)
+               << "   " << t.formula << '\n';
+    io.out << "  " << EstimateCliText::tr("total").leftJustified(26)
+           << memory::formatBytes(double(training.total())).rightJustified(10) << '\n';
+    if (maxMemory.has(u"0"_s)) {
+        const qint64 cap = maxMemory.of(u"0"_s);
+        io.out << (training.total() <= cap ? EstimateCliText::tr("fits on GPU 0 (%1) with %2 to spare")
+                                                 .arg(memory::formatBytes(double(cap)),
+                                                      memory::formatBytes(double(cap - training.total())))
+                                           : EstimateCliText::tr("does NOT fit on GPU 0 (%1): %2 short")
+                                                 .arg(memory::formatBytes(double(cap)),
+                                                      memory::formatBytes(double(training.total() - cap))))
+               << '\n';
+    }
+    for (const QString &n : notes)
+        io.out << EstimateCliText::tr("note: %1").arg(n) << '\n';
+    return 0;
+}
+
+} // namespace trainyard::cli
