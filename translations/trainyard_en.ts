@@ -1326,6 +1326,76 @@ commands:
     </message>
 </context>
 <context>
+    <name>trainyard::cli::EstimateCliText</name>
+    <message>
+        <location filename="../app/cli/estimatecommand.cpp" line="+127"/>
+        <source>trainyard estimate-memory: unexpected argument %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>usage: trainyard estimate-memory MODEL [--json] [--dtype float32|float16|bfloat16|int8|int4]
+       [--max-memory 0=8GiB,1=8GiB,cpu=64GiB] [--device-map auto|balanced|balanced_low_0|sequential]
+       [--config_file F] [--batch-size N] [--seq-len L]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>trainyard estimate-memory: --max-memory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>counts the untied LM head (%1 parameters), which accelerate estimate-memory leaves out because it sizes the base AutoModel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Memory Usage for loading `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>parameters: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>largest layer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>device_map (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>training memory per GPU: %1, %2 GPU(s), mixed precision %3, batch %4 x %5 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fits on GPU 0 (%1) with %2 to spare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>does NOT fit on GPU 0 (%1): %2 short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::cli::RunCliText</name>
     <message>
         <location filename="../app/cli/launchrun.cpp" line="+157"/>
@@ -1574,6 +1644,168 @@ commands:
     <message>
         <location line="+32"/>
         <source>usage: trainyard runs list [--json] | show ID [--json] | export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::memory::EstimateText</name>
+    <message>
+        <location filename="../engine/memory/estimate.cpp" line="+111"/>
+        <source>&apos;%1&apos; is not a size; write it with a unit, e.g. 8GiB or 500MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&apos;%1&apos; is not DEVICE=SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>device &apos;%1&apos; is not a GPU index, cpu or disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+384"/>
+        <source>activations are not estimated for this model (no transformer layers found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>gradient accumulation over %1 micro-batches keeps the memory of one micro-batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::memory::ModelText</name>
+    <message>
+        <location filename="../engine/memory/model.cpp" line="+74"/>
+        <source>%1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 must be a positive integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+308"/>
+        <location line="+61"/>
+        <source>cannot read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>not a JSON object: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>model_type &apos;%1&apos; is not supported; Trainyard knows %2 (or give the model&apos;s safetensors files)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>header too small: the file has %1 bytes, fewer than the 8 of the header length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>header too large: it claims %1 bytes (the format allows 100,000,000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>truncated: the header claims %1 bytes but the file has only %2 after the length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the header does not start with &apos;{&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the header is not valid JSON at byte %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>tensor %1: unknown dtype &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tensor %1: bad shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>tensor %1: data_offsets must be [begin, end]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tensor %1: data_offsets end before they begin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tensor %1: misaligned slice (%2 elements of %3 bits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>tensor %1: %2 bytes for shape %3 of %4, which needs %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>tensor %1 starts at byte %2 of the data, leaving a gap after byte %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tensor %1 overlaps the tensor before it (starts at %2, before %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the tensors end at byte %1 but the file has %2 bytes%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (truncated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>more than one *.safetensors.index.json: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no model.safetensors and no *.safetensors.index.json here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the index has no weight_map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>sizes come from the checkpoint&apos;s own dtypes; without config.json, no module is kept whole on one device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no such file or folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
