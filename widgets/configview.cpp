@@ -1,5 +1,7 @@
 #include "configview.h"
 
+#include "configdocument.h"
+#include "configform.h"
 #include "diagnosticsmodel.h"
 
 #include <QFontDatabase>
@@ -13,7 +15,9 @@ namespace trainyard {
 
 ConfigView::ConfigView(QWidget *parent)
     : QWidget(parent)
+    , m_document(new ConfigDocument(this))
     , m_model(new DiagnosticsModel(this))
+    , m_form(new ConfigForm(m_document, this))
     , m_table(new QTableView(this))
     , m_preview(new QPlainTextEdit(this)) {
     m_table->setModel(m_model);
@@ -23,18 +27,25 @@ ConfigView::ConfigView(QWidget *parent)
     m_preview->setReadOnly(true);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_preview->setPlaceholderText(tr("The canonical form of the config appears here."));
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_preview);
-    splitter->addWidget(m_table);
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(m_preview);
+    right->addWidget(m_table);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_form);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(split);
+    connect(m_document, &ConfigDocument::changed, this,
+            [this] { m_preview->setPlainText(m_document->canonicalYaml()); });
+    connect(m_document, &ConfigDocument::diagnosticsChanged, this,
+            [this] { m_model->setDiagnostics(m_document->diagnostics()); });
 }
 
-void ConfigView::show(const AccelerateConfig &config, const Diagnostics &diagnostics) {
-    m_model->setDiagnostics(diagnostics);
-    m_preview->setPlainText(config.isLoaded() ? QString::fromUtf8(config.canonicalText(Dialect::Yaml))
-                                              : QString());
+void ConfigView::load(const AccelerateConfig &config, const HardwareInfo &hw) {
+    m_document->reset(config, hw);
 }
 
 QString ConfigView::previewText() const {

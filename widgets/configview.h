@@ -1,7 +1,9 @@
-// Shows one config file: its diagnostics and the canonical YAML accelerate would hold.
+// One open config: the generated form on the left; the canonical YAML preview and the diagnostics on the
+// right.
 #pragma once
 
 #include "config/accelerateconfig.h"
+#include "system/hardware.h"
 
 #include <QWidget>
 
@@ -10,6 +12,8 @@ class QTableView;
 
 namespace trainyard {
 
+class ConfigDocument;
+class ConfigForm;
 class DiagnosticsModel;
 
 class ConfigView : public QWidget {
@@ -17,13 +21,17 @@ class ConfigView : public QWidget {
 public:
     explicit ConfigView(QWidget *parent = nullptr);
 
-    // Shows a config that was loaded and validated off the GUI thread.
-    void show(const AccelerateConfig &config, const Diagnostics &diagnostics);
+    // Shows a config that was read off the GUI thread.
+    void load(const AccelerateConfig &config, const HardwareInfo &hw);
+    ConfigDocument *document() const { return m_document; }
+    ConfigForm *form() const { return m_form; }
     DiagnosticsModel *diagnosticsModel() const { return m_model; }
     QString previewText() const;
 
 private:
+    ConfigDocument *m_document;
     DiagnosticsModel *m_model;
+    ConfigForm *m_form;
     QTableView *m_table;
     QPlainTextEdit *m_preview;
 };

@@ -1,23 +1,36 @@
 #include "mainwindow.h"
 
 #include "config/accelerateconfig.h"
+#include "configdocument.h"
 #include "configview.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QPointer>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QThreadPool>
+#include <QUndoGroup>
+
+using namespace Qt::StringLiterals;
 
 namespace trainyard {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_tabs(new QTabWidget(this)) {
+    , m_tabs(new QTabWidget(this))
+    , m_undo(new QUndoGroup(this)) {
     setWindowTitle(tr("Trainyard Studio"));
+    setAcceptDrops(true);
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
@@ -25,17 +38,59 @@ MainWindow::MainWindow(QWidget *parent)
         m_tabs->removeTab(i);
         w->deleteLater();
     });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (ConfigView *v = currentView())
+            m_undo->setActiveStack(v->document()->undoStack());
+        updateTitle();
+    });
     setCentralWidget(m_tabs);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *neu = file->addAction(tr("&New Config"));
+    neu->setShortcut(QKeySequence::New);
+    connect(neu, &QAction::triggered, this, [this] { newConfig(); });
     QAction *open = file->addAction(tr("&Open Config..."));
     open->setShortcut(QKeySequence::Open);
     connect(open, &QAction::triggered, this, &MainWindow::chooseAndOpen);
+    m_recent = file->addMenu(tr("Open &Recent"));
+    QAction *save = file->addAction(tr("&Save"));
+    save->setShortcut(QKeySequence::Save);
+    connect(save, &QAction::triggered, this, [this] {
+        if (currentView() && currentView()->document()->fileName().isEmpty())
+            saveAs();
+        else
+            saveCurrent();
+    });
+    QAction *saveAsAction = file->addAction(tr("Save &As / Export..."));
+    saveAsAction->setShortcut(QKeySequence::SaveAs);
+    connect(saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    connect(m_undo, &QUndoGroup::cleanChanged, this, &MainWindow::updateTitle);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    connect(help->addAction(tr("&About Trainyard Studio")), &QAction::triggered, this, [this] {
+        QMessageBox::about(
+            this, tr("About Trainyard Studio"),
+            tr("Trainyard Studio %1\nConfigure, estimate, launch and monitor PyTorch training runs.")
+                .arg(QCoreApplication::applicationVersion()));
+    });
+    rebuildRecentMenu();
     statusBar()->showMessage(tr("Ready"));
-    resize(900, 640);
+    QSettings settings;
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1100, 720);
+    restoreState(settings.value(u"window/state"_s).toByteArray());
     // Hardware is probed once, off the GUI thread.
     QPointer<MainWindow> self(this);
     QThreadPool::globalInstance()->start([self] {
@@ -48,6 +103,34 @@ MainWindow::MainWindow(QWidget *parent)
     });
 }
 
+MainWindow::~MainWindow() {
+    // The tabs (and their undo stacks) go before the window's other parts; nothing may update the title then.
+    m_undo->disconnect(this);
+    m_tabs->disconnect(this);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (ConfigView *v = viewAt(i))
+            v->document()->undoStack()->disconnect(this);
+}
+
+ConfigView *MainWindow::addView(const QString &title, const QString &path) {
+    auto *view = new ConfigView(m_tabs);
+    m_undo->addStack(view->document()->undoStack());
+    const int index = m_tabs->addTab(view, title);
+    m_tabs->setTabToolTip(index, path);
+    m_tabs->setCurrentIndex(index);
+    connect(view->document()->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    return view;
+}
+
+ConfigView *MainWindow::newConfig() {
+    ConfigView *view = addView(tr("untitled"), {});
+    Value doc = Value::map();
+    doc.set(u"compute_environment"_s, Value::string(u"LOCAL_MACHINE"_s));
+    doc.set(u"distributed_type"_s, Value::string(u"NO"_s));
+    view->load(AccelerateConfig::fromDocument(doc), m_hardware);
+    return view;
+}
+
 void MainWindow::chooseAndOpen() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open accelerate config"), QString(),
                                                       tr("Configs (*.yaml *.yml *.json);;All files (*)"));
@@ -56,36 +139,115 @@ void MainWindow::chooseAndOpen() {
 }
 
 void MainWindow::openConfig(const QString &path) {
-    auto *view = new ConfigView(m_tabs);
-    const int index = m_tabs->addTab(view, QFileInfo(path).fileName());
-    m_tabs->setCurrentIndex(index);
-    m_tabs->setTabToolTip(index, path);
+    ConfigView *view = addView(QFileInfo(path).fileName(), path);
     statusBar()->showMessage(tr("Loading %1...").arg(path));
+    rememberRecent(path);
     QPointer<ConfigView> target(view);
     QPointer<MainWindow> self(this);
     const HardwareInfo hw = m_hardware;
     QThreadPool::globalInstance()->start([target, self, path, hw] {
         const AccelerateConfig config = AccelerateConfig::load(path);
-        const Diagnostics diagnostics = config.diagnostics(hw);
+        const qsizetype problems = config.diagnostics(hw).size();
         if (!self)
             return;
-        QMetaObject::invokeMethod(self, [target, self, path, config, diagnostics] {
+        QMetaObject::invokeMethod(self, [target, self, path, config, problems] {
             if (!target || !self)
                 return;
-            target->show(config, diagnostics);
-            self->statusBar()->showMessage(
-                tr("%1: %n problem(s)", nullptr, int(diagnostics.size())).arg(path));
+            target->load(config, self->m_hardware);
+            self->statusBar()->showMessage(tr("%1: %n problem(s)", nullptr, int(problems)).arg(path));
             Q_EMIT self->configShown(path);
         });
     });
+}
+
+bool MainWindow::saveCurrent(const QString &path) {
+    ConfigView *view = currentView();
+    if (!view)
+        return false;
+    const QString target = path.isEmpty() ? view->document()->fileName() : path;
+    QString error;
+    if (target.isEmpty() || !view->document()->save(target, &error)) {
+        statusBar()->showMessage(tr("Not saved: %1").arg(error));
+        return false;
+    }
+    m_tabs->setTabText(m_tabs->currentIndex(), QFileInfo(target).fileName());
+    m_tabs->setTabToolTip(m_tabs->currentIndex(), target);
+    rememberRecent(target);
+    statusBar()->showMessage(tr("Saved %1").arg(target));
+    updateTitle();
+    return true;
+}
+
+void MainWindow::saveAs() {
+    if (!currentView())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save accelerate config"),
+                                                      currentView()->document()->fileName(),
+                                                      tr("YAML (*.yaml *.yml);;JSON (*.json)"));
+    if (!path.isEmpty())
+        saveCurrent(path);
 }
 
 ConfigView *MainWindow::viewAt(int index) const {
     return qobject_cast<ConfigView *>(m_tabs->widget(index));
 }
 
+ConfigView *MainWindow::currentView() const {
+    return qobject_cast<ConfigView *>(m_tabs->currentWidget());
+}
+
 int MainWindow::tabCount() const {
     return m_tabs->count();
+}
+
+void MainWindow::rememberRecent(const QString &path) {
+    QSettings settings;
+    QStringList recent = settings.value(u"recentFiles"_s).toStringList();
+    recent.removeAll(QFileInfo(path).absoluteFilePath());
+    recent.prepend(QFileInfo(path).absoluteFilePath());
+    settings.setValue(u"recentFiles"_s, recent.mid(0, 10));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recent->clear();
+    const QStringList recent = QSettings().value(u"recentFiles"_s).toStringList();
+    for (const QString &f : recent)
+        connect(m_recent->addAction(f), &QAction::triggered, this, [this, f] { openConfig(f); });
+    m_recent->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateTitle() {
+    ConfigView *v = currentView();
+    if (!v) {
+        setWindowTitle(tr("Trainyard Studio"));
+        return;
+    }
+    const QString name = v->document()->fileName().isEmpty()
+                             ? tr("untitled")
+                             : QFileInfo(v->document()->fileName()).fileName();
+    setWindowTitle(
+        tr("%1%2 - Trainyard Studio").arg(name, v->document()->isModified() ? u" *"_s : QString()));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    for (const QUrl &url : event->mimeData()->urls()) {
+        const QString path = url.toLocalFile();
+        if (path.endsWith(u".yaml"_s) || path.endsWith(u".yml"_s) || path.endsWith(u".json"_s))
+            openConfig(path);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace trainyard

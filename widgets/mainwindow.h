@@ -1,11 +1,14 @@
-// The studio's main window: one tab per open config. Files are read and checked on a worker thread.
+// The studio's main window: one tab per open config. Files are read and checked on a worker thread; saving
+// goes through the document (atomic). Undo and redo follow the current tab.
 #pragma once
 
 #include "system/hardware.h"
 
 #include <QMainWindow>
 
+class QMenu;
 class QTabWidget;
+class QUndoGroup;
 
 namespace trainyard {
 
@@ -15,20 +18,39 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     // Opens a config in a new tab; the file is read off the GUI thread. Emits configShown when it is on
     // screen.
     void openConfig(const QString &path);
+    // A new, empty config (distributed_type NO) in a new tab.
+    ConfigView *newConfig();
+    // Saves the current tab to path (or its own file when empty); false and a status message on failure.
+    bool saveCurrent(const QString &path = {});
     ConfigView *viewAt(int index) const;
+    ConfigView *currentView() const;
     int tabCount() const;
+    QUndoGroup *undoGroup() const { return m_undo; }
 
 Q_SIGNALS:
     void configShown(const QString &path);
 
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void chooseAndOpen();
+    void saveAs();
+    ConfigView *addView(const QString &title, const QString &path);
+    void rememberRecent(const QString &path);
+    void rebuildRecentMenu();
+    void updateTitle();
 
     QTabWidget *m_tabs;
+    QUndoGroup *m_undo;
+    QMenu *m_recent = nullptr;
     HardwareInfo m_hardware;
 };
 
