@@ -179,7 +179,11 @@ void ConfigForm::refreshDiagnostics() {
             }
         }
         it->problems = problems.join(u'\n');
-        it->label->setText(problems.isEmpty() ? it->spec->key : (error ? u"⛔ "_s : u"⚠ "_s) + it->spec->key);
+        // Errors in red, warnings in orange; the messages are the label's tooltip.
+        it->label->setText(problems.isEmpty()
+                               ? it->spec->key
+                               : u"<span style=\"color:%1; font-weight:bold\">%2</span>"_s.arg(
+                                     error ? u"#c0392b"_s : u"#d35400"_s, it->spec->key.toHtmlEscaped()));
         it->label->setToolTip(problems.isEmpty() ? it->spec->helpText() : it->problems);
     }
 }

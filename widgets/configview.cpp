@@ -22,6 +22,8 @@ ConfigView::ConfigView(QWidget *parent)
     , m_preview(new QPlainTextEdit(this)) {
     m_table->setModel(m_model);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setWordWrap(true);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_preview->setReadOnly(true);

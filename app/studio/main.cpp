@@ -1,8 +1,12 @@
 // trainyard-studio: the desktop application. A thin main over trainyard_widgets.
+//   trainyard-studio [FILE...] [--screenshot PNG]   (--screenshot saves the window once the files are shown,
+//   then quits)
 #include "mainwindow.h"
 #include "translations.h"
 
 #include <QApplication>
+#include <QPixmap>
+#include <QTimer>
 
 int main(int argc, char **argv) {
     QApplication app(argc, argv);
@@ -10,8 +14,29 @@ int main(int argc, char **argv) {
     QApplication::setOrganizationName(QStringLiteral("Trainyard"));
     QApplication::setApplicationVersion(QStringLiteral(TRAINYARD_VERSION));
     trainyard::installTranslations(app);
+    QStringList files = app.arguments().mid(1);
+    QString screenshot;
+    if (const qsizetype i = files.indexOf(QStringLiteral("--screenshot")); i >= 0 && i + 1 < files.size()) {
+        screenshot = files[i + 1];
+        files.remove(i, 2);
+    }
     trainyard::MainWindow window;
-    const QStringList files = app.arguments().mid(1);
+    window.resize(1280, 800);
+    int pending = int(files.size());
+    auto shoot = [&] {
+        QTimer::singleShot(300, &window, [&] {
+            window.grab().save(screenshot);
+            QApplication::quit();
+        });
+    };
+    if (!screenshot.isEmpty()) {
+        QObject::connect(&window, &trainyard::MainWindow::configShown, &window, [&] {
+            if (--pending == 0)
+                shoot();
+        });
+        if (pending == 0)
+            shoot();
+    }
     for (const QString &f : files)
         window.openConfig(f);
     window.show();
