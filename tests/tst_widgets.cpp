@@ -1,11 +1,15 @@
 // Studio views on the offscreen platform: the diagnostics model under QAbstractItemModelTester, and a config
 // opened in the main window, read off the GUI thread.
+#include "client.h"
 #include "config/accelerateconfig.h"
 #include "configdocument.h"
 #include "configform.h"
 #include "configview.h"
 #include "diagnosticsmodel.h"
+#include "ingestserver.h"
 #include "mainwindow.h"
+#include "rundashboard.h"
+#include "runsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -35,6 +39,8 @@ private Q_SLOTS:
     void mainWindowOpensConfigOffTheGuiThread();
     void formEditsTheDocumentWithUndo();
     void newConfigSavesAtomically();
+    void runsModelOverARealDatabase();
+    void dashboardFedByARealIngest();
 };
 
 void TestWidgets::diagnosticsModel() {
@@ -61,13 +67,13 @@ void TestWidgets::mainWindowOpensConfigOffTheGuiThread() {
     QSignalSpy shown(&w, &MainWindow::configShown);
     const QString path = QStringLiteral(TRAINYARD_TEST_DATA) + u"/configs/legacy_fp16.yaml"_s;
     w.openConfig(path);
-    QCOMPARE(w.tabCount(), 1);
+    QCOMPARE(w.tabCount(), 2); // the runs browser, then the config
     QVERIFY(shown.wait(10000));
     QCOMPARE(shown.first().first().toString(), path);
     QFile expected(QStringLiteral(TRAINYARD_TEST_DATA) + u"/configs/legacy_fp16.canonical.yaml"_s);
     QVERIFY(expected.open(QIODevice::ReadOnly));
-    QCOMPARE(w.viewAt(0)->previewText(), QString::fromUtf8(expected.readAll()));
-    QCOMPARE(w.viewAt(0)->diagnosticsModel()->rowCount(), 2); // the two legacy-key warnings
+    QCOMPARE(w.viewAt(1)->previewText(), QString::fromUtf8(expected.readAll()));
+    QCOMPARE(w.viewAt(1)->diagnosticsModel()->rowCount(), 2); // the two legacy-key warnings
 }
 
 void TestWidgets::formEditsTheDocumentWithUndo() {
@@ -129,6 +135,80 @@ void TestWidgets::newConfigSavesAtomically() {
     QVERIFY(text.contains(u"distributed_type: 'NO'\n"_s));
     // Undo is the current tab's.
     QVERIFY(w.undoGroup()->canUndo());
+}
+
+void TestWidgets::runsModelOverARealDatabase() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"runs.db"_s);
+    {
+        StoreWriter w;
+        QString error;
+        QVERIFY(w.open(db, &error));
+        for (int i = 0; i < 3; ++i) {
+            RunRow r;
+            r.uid = u"run-%1"_s.arg(i);
+            r.name = u"name-%1"_s.arg(i);
+            r.status = i == 2 ? u"running"_s : u"finished"_s;
+            r.createdMs = 1000 * i;
+            const qint64 id = w.createRun(r, &error);
+            QVERIFY(w.appendPoints(id, 0, {IncomingPoint{u"loss"_s, 1, 0.5 + i, 0}}, std::nullopt, &error));
+        }
+    }
+    RunsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&model, &RunsModel::loaded);
+    model.reload(db);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.data(model.index(0, RunsModel::NameColumn)).toString(), u"name-2"_s); // newest first
+    QCOMPARE(model.data(model.index(0, RunsModel::StatusColumn)).toString(), u"running"_s);
+    QCOMPARE(model.data(model.index(2, RunsModel::LatestColumn)).toString(), u"loss=0.5"_s);
+    // A database that is not there yet is an empty list, not an error.
+    QSignalSpy again(&model, &RunsModel::loaded);
+    model.reload(dir.filePath(u"none.db"_s));
+    QVERIFY(again.wait(10000));
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestWidgets::dashboardFedByARealIngest() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"live.db"_s);
+    QString error;
+    qint64 runId = 0;
+    {
+        StoreWriter w;
+        QVERIFY(w.open(db, &error));
+        RunRow r;
+        r.uid = u"live"_s;
+        r.status = u"finished"_s;
+        runId = w.createRun(r, &error);
+    }
+    IngestService service;
+    QVERIFY2(service.start(db, &error), qPrintable(error));
+    service.server()->registerRun(u"live"_s, runId, "tok");
+    for (int rank = 0; rank < 2; ++rank) {
+        TrackerClient c;
+        std::string e;
+        QVERIFY(c.connect("127.0.0.1", service.port(), "tok", "live", rank, "c" + std::to_string(rank), &e));
+        for (int step = 0; step < 50000; ++step)
+            c.log("loss", step, step == 31337 && rank == 1 ? 99.0 : 1.0 / (1 + step));
+        QVERIFY(c.flush(&e));
+    }
+    RunDashboard dash(db, runId);
+    dash.resize(1200, 600);
+    dash.show();
+    QSignalSpy updated(&dash, &RunDashboard::chartsUpdated);
+    QVERIFY(updated.wait(10000));
+    QCOMPARE(dash.keys(), QStringList{u"loss"_s});
+    // Both ranks, downsampled to about a bucket per pixel, and the one-point spike is still there.
+    QVERIFY(dash.pointCount(u"loss"_s) > 0);
+    QVERIFY(dash.pointCount(u"loss"_s) < 2 * 50000);
+    QCOMPARE(dash.valueRange(u"loss"_s).second, 99.0);
+    // Zooming asks for the visible steps only.
+    dash.showSteps(40000, 41000);
+    QVERIFY(updated.wait(10000));
+    const auto range = dash.valueRange(u"loss"_s);
+    QVERIFY(range.second < 0.001 && range.first > 0);
 }
 
 QTEST_MAIN(TestWidgets)

@@ -3,6 +3,9 @@
 #include "config/accelerateconfig.h"
 #include "configdocument.h"
 #include "configview.h"
+#include "launch/runrecord.h"
+#include "rundashboard.h"
+#include "runsmodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -11,15 +14,20 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QThreadPool>
 #include <QUndoGroup>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +36,8 @@ namespace trainyard {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_tabs(new QTabWidget(this))
-    , m_undo(new QUndoGroup(this)) {
+    , m_undo(new QUndoGroup(this))
+    , m_runs(new RunsModel(this)) {
     setWindowTitle(tr("Trainyard Studio"));
     setAcceptDrops(true);
     m_tabs->setDocumentMode(true);
@@ -44,6 +53,26 @@ MainWindow::MainWindow(QWidget *parent)
         updateTitle();
     });
     setCentralWidget(m_tabs);
+    // The runs browser: the first tab, a sortable table over the run database.
+    auto *runsPage = new QWidget(m_tabs);
+    auto *runsLayout = new QVBoxLayout(runsPage);
+    auto *proxy = new QSortFilterProxyModel(runsPage);
+    proxy->setSourceModel(m_runs);
+    auto *runsView = new QTableView(runsPage);
+    runsView->setModel(proxy);
+    runsView->setSortingEnabled(true);
+    runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    runsView->horizontalHeader()->setStretchLastSection(true);
+    runsView->verticalHeader()->hide();
+    runsLayout->addWidget(runsView);
+    connect(runsView, &QTableView::doubleClicked, this, [this, proxy](const QModelIndex &index) {
+        const QModelIndex source = proxy->mapToSource(index);
+        openRun(m_runs->data(source, RunsModel::DatabaseIdRole).toLongLong(),
+                m_runs->data(m_runs->index(source.row(), RunsModel::NameColumn)).toString());
+    });
+    connect(m_runs, &RunsModel::failed, this, [this](const QString &e) { statusBar()->showMessage(e); });
+    m_tabs->addTab(runsPage, tr("Runs"));
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the runs browser stays
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *neu = file->addAction(tr("&New Config"));
@@ -69,6 +98,10 @@ MainWindow::MainWindow(QWidget *parent)
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    QAction *refresh = file->addAction(tr("Re&load Runs"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    connect(refresh, &QAction::triggered, this, [this] { m_runs->reload(m_database); });
+
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
@@ -86,6 +119,7 @@ MainWindow::MainWindow(QWidget *parent)
                 .arg(QCoreApplication::applicationVersion()));
     });
     rebuildRecentMenu();
+    setDatabase(databasePath());
     statusBar()->showMessage(tr("Ready"));
     QSettings settings;
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
@@ -110,6 +144,17 @@ MainWindow::~MainWindow() {
     for (int i = 0; i < m_tabs->count(); ++i)
         if (ConfigView *v = viewAt(i))
             v->document()->undoStack()->disconnect(this);
+}
+
+void MainWindow::setDatabase(const QString &path) {
+    m_database = path;
+    m_runs->reload(path);
+}
+
+RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
+    auto *dashboard = new RunDashboard(m_database, databaseId, m_tabs);
+    m_tabs->setCurrentIndex(m_tabs->addTab(dashboard, title));
+    return dashboard;
 }
 
 ConfigView *MainWindow::addView(const QString &title, const QString &path) {

@@ -13,6 +13,8 @@ class QUndoGroup;
 namespace trainyard {
 
 class ConfigView;
+class RunDashboard;
+class RunsModel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -31,6 +33,11 @@ public:
     ConfigView *currentView() const;
     int tabCount() const;
     QUndoGroup *undoGroup() const { return m_undo; }
+    // The runs browser (first tab) over the run database at path; reloads it off the GUI thread.
+    void setDatabase(const QString &path);
+    RunsModel *runsModel() const { return m_runs; }
+    // Opens a run's charts in a new tab.
+    RunDashboard *openRun(qint64 databaseId, const QString &title);
 
 Q_SIGNALS:
     void configShown(const QString &path);
@@ -51,6 +58,8 @@ private:
     QTabWidget *m_tabs;
     QUndoGroup *m_undo;
     QMenu *m_recent = nullptr;
+    RunsModel *m_runs = nullptr;
+    QString m_database;
     HardwareInfo m_hardware;
 };
 

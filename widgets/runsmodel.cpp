@@ -1,0 +1,126 @@
+#include "runsmodel.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPointer>
+#include <QThreadPool>
+
+using namespace Qt::StringLiterals;
+
+namespace trainyard {
+
+QList<RunsModel::Row> RunsModel::readRows(const QString &databasePath, QString *error) {
+    QList<Row> rows;
+    if (!QFileInfo::exists(databasePath))
+        return rows; // no runs yet
+    StoreReader reader;
+    if (!reader.open(databasePath, error))
+        return rows;
+    for (const RunRow &r : reader.runs()) {
+        QStringList latest;
+        for (const SeriesRow &s : reader.series(r.id))
+            if (s.rank == 0)
+                latest << s.key + u'=' + QString::number(s.lastValue, 'g', 4);
+        rows << Row{r, latest.join(u"  "_s)};
+    }
+    return rows;
+}
+
+void RunsModel::reload(const QString &databasePath) {
+    QPointer<RunsModel> self(this);
+    QThreadPool::globalInstance()->start([self, databasePath] {
+        QString error;
+        const QList<Row> rows = readRows(databasePath, &error);
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, rows, error] {
+            if (!self)
+                return;
+            if (!error.isEmpty()) {
+                Q_EMIT self->failed(error);
+                return;
+            }
+            self->setRows(rows);
+            Q_EMIT self->loaded();
+        });
+    });
+}
+
+void RunsModel::setRows(const QList<Row> &rows) {
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+int RunsModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RunsModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+static QString duration(const RunRow &r) {
+    if (r.startedMs <= 0)
+        return {};
+    const qint64 end = r.endedMs > 0 ? r.endedMs : QDateTime::currentMSecsSinceEpoch();
+    const qint64 s = (end - r.startedMs) / 1000;
+    return u"%1:%2:%3"_s.arg(s / 3600).arg((s / 60) % 60, 2, 10, QChar(u'0')).arg(s % 60, 2, 10, QChar(u'0'));
+}
+
+QVariant RunsModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const RunRow &r = row.run;
+    if (role == RunUidRole)
+        return r.uid;
+    if (role == DatabaseIdRole)
+        return r.id;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case StatusColumn:
+            return r.status;
+        case NameColumn:
+            return r.name;
+        case StartedColumn:
+            return QDateTime::fromMSecsSinceEpoch(r.startedMs > 0 ? r.startedMs : r.createdMs)
+                .toString(Qt::ISODate);
+        case DurationColumn:
+            return duration(r);
+        case LatestColumn:
+            return row.latest;
+        case IdColumn:
+            return r.uid;
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole)
+        return tr("%1 on %2, exit code %3\n%4").arg(r.uid, r.host).arg(r.exitCode).arg(r.runDir);
+    return {};
+}
+
+QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case StatusColumn:
+        return tr("Status");
+    case NameColumn:
+        return tr("Name");
+    case StartedColumn:
+        return tr("Started");
+    case DurationColumn:
+        return tr("Duration");
+    case LatestColumn:
+        return tr("Latest");
+    case IdColumn:
+        return tr("Run");
+    default:
+        return {};
+    }
+}
+
+} // namespace trainyard
