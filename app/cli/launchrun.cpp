@@ -1,21 +1,11 @@
 // `trainyard launch` without --dry-run: runs the plan's local ranks under a RunController in this process's
 // event loop, echoes their output with a [rank N] prefix, turns SIGINT/SIGTERM into stop requests.
 #include "commands.h"
-#include "config/accelerateconfig.h"
-#include "ingestserver.h"
 #include "launch/runcontroller.h"
-#include "launch/runrecord.h"
-#include "store.h"
+#include "launchsession.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QEventLoop>
-#include <QFile>
-#include <QFileInfo>
-#include <QHostInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QSocketNotifier>
 #include <QTimer>
 #include <csignal>
@@ -102,125 +92,20 @@ private:
     QByteArray m_status;
 };
 
-// Keeps the run's row in the run database in step with the record, and run.json beside the logs.
-class DatabaseRunRecorder : public RunRecorder {
-public:
-    DatabaseRunRecorder(StoreWriter &writer, qint64 runId, const QString &jsonPath)
-        : m_writer(writer)
-        , m_runId(runId)
-        , m_json(jsonPath) {}
-    bool save(const RunRecord &record, QString *error) override {
-        RunRow row;
-        row.id = m_runId;
-        row.uid = record.id;
-        row.name = record.name;
-        row.status = record.status;
-        row.createdMs = record.created.toMSecsSinceEpoch();
-        row.startedMs = record.started.isValid() ? record.started.toMSecsSinceEpoch() : 0;
-        row.endedMs = record.ended.isValid() ? record.ended.toMSecsSinceEpoch() : 0;
-        for (const RankRecord &r : record.ranks)
-            if (r.exitCode != 0 || r.signal != 0)
-                row.exitCode = r.signal ? 128 + r.signal : r.exitCode;
-        row.host = record.host;
-        row.workingDirectory = record.workingDirectory;
-        row.command = QString::fromUtf8(
-            QJsonDocument(QJsonArray::fromStringList(record.argv)).toJson(QJsonDocument::Compact));
-        row.config = QString::fromUtf8(record.configSnapshot);
-        row.runDir = QFileInfo(m_json.path()).absolutePath();
-        const bool ok = m_writer.updateRun(row, error);
-        return m_json.save(record, error) && ok;
-    }
-
-private:
-    StoreWriter &m_writer;
-    qint64 m_runId;
-    JsonRunRecorder m_json;
-};
-
-// Where trainyard_tracker.py is: installed beside the executable, else in the source tree this was built
-// from.
-QString pythonTrackerDir() {
-    const QString installed = QCoreApplication::applicationDirPath() + u"/../share/trainyard/python"_s;
-    if (QFileInfo::exists(installed + u"/trainyard_tracker.py"_s))
-        return QDir(installed).absolutePath();
-    return QStringLiteral(TRAINYARD_PYTHON_DIR);
-}
-
 } // namespace
 
 int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &commandLine, Io &io) {
     io.out.flush();
     io.err.flush();
-    const QString runId = newRunId();
-    const QString runDir = runsDirectory(args.db) + u'/' + runId;
-    if (!QDir().mkpath(runDir)) {
-        io.err << RunCliText::tr("trainyard launch: cannot create the run folder %1").arg(runDir) << '\n';
+    LaunchSession session(plan, args, commandLine);
+    QString setupError;
+    if (!session.prepare(&setupError)) {
+        io.err << RunCliText::tr("trainyard launch: %1").arg(setupError) << '\n';
         return 1;
     }
-    RunRecord record;
-    record.id = runId;
-    record.name = args.runName.isEmpty() ? QFileInfo(args.script).completeBaseName() : args.runName;
-    record.created = QDateTime::currentDateTime();
-    record.host = QHostInfo::localHostName();
-    record.workingDirectory = QDir::currentPath();
-    record.argv = QStringList{u"trainyard"_s, u"launch"_s} + commandLine;
-    if (!plan.ranks.isEmpty())
-        record.env = plan.ranksOfMachine(plan.machineRank).value(0).env;
-    record.configFile = plan.configFile.isEmpty() ? QString() : QFileInfo(plan.configFile).absoluteFilePath();
-    if (!plan.configFile.isEmpty()) {
-        QFile f(plan.configFile);
-        if (f.open(QIODevice::ReadOnly))
-            record.configSnapshot = f.read(MaxConfigBytes);
-        saveFileAtomically(runDir + u"/config.yaml"_s, record.configSnapshot, nullptr);
-    }
-    // The run database and the ingest server that every rank streams its metrics to.
-    const QString dbPath = databasePath(args.db);
-    StoreWriter store;
-    QString dbError;
-    if (!store.open(dbPath, &dbError)) {
-        io.err << RunCliText::tr("trainyard launch: cannot open the run database %1").arg(dbError) << '\n';
-        return 1;
-    }
-    RunRow row;
-    row.uid = runId;
-    row.name = record.name;
-    row.createdMs = record.created.toMSecsSinceEpoch();
-    const qint64 dbRunId = store.createRun(row, &dbError);
-    if (!dbRunId) {
-        io.err << RunCliText::tr("trainyard launch: cannot record the run in %1: %2").arg(dbPath, dbError)
-               << '\n';
-        return 1;
-    }
-    IngestService ingest;
-    if (!ingest.start(dbPath, &dbError)) {
-        io.err << RunCliText::tr("trainyard launch: cannot start the metrics server: %1").arg(dbError)
-               << '\n';
-        return 1;
-    }
-    const QByteArray token = QByteArray::number(QRandomGenerator::system()->generate64(), 16) +
-                             QByteArray::number(QRandomGenerator::system()->generate64(), 16);
-    ingest.server()->registerRun(runId, dbRunId, token);
-    LaunchPlan runnable = plan;
-    const QString trackerDir = pythonTrackerDir();
-    for (RankPlan &r : runnable.ranks) {
-        r.env[u"TRAINYARD_TRACKER"_s] = u"127.0.0.1:%1"_s.arg(ingest.port());
-        r.env[u"TRAINYARD_TRACKER_TOKEN"_s] = QString::fromLatin1(token);
-        r.env[u"TRAINYARD_RUN_ID"_s] = runId;
-        r.env[u"TRAINYARD_RUN_NAME"_s] = record.name;
-        const QString pythonPath = r.env.value(u"PYTHONPATH"_s, qEnvironmentVariable("PYTHONPATH"));
-        r.env[u"PYTHONPATH"_s] = pythonPath.isEmpty() ? trackerDir : trackerDir + u':' + pythonPath;
-    }
-    DatabaseRunRecorder recorder(store, dbRunId, runDir + u"/run.json"_s);
-
-    RunOptions options;
-    options.runDirectory = runDir;
-    options.graceMs = int(args.graceSeconds * 1000);
-    options.maxRestarts = int(args.get(u"max_restarts"_s).toInt());
-    options.watchdogSeconds = args.watchdogSeconds;
-    options.watchdogKill = args.watchdogKill;
-    RunController controller(runnable, options);
-    controller.setRecord(record, &recorder);
-
+    RunController &controller = *session.controller();
+    const QString runId = session.runId();
+    const QString runDir = session.runDirectory();
     Console console;
     QString latestMetric;
     // Output that is not a terminal is flushed once per burst, when the event loop has nothing else to do.
@@ -256,7 +141,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
                      [&](int attempt, const QString &reason) {
                          note(RunCliText::tr("restarting all ranks (restart %1 of %2) after %3")
                                   .arg(attempt)
-                                  .arg(options.maxRestarts)
+                                  .arg(args.get(u"max_restarts"_s).toInt())
                                   .arg(reason));
                      });
     QObject::connect(&controller, &RunController::stateChanged, &controller, [&](RunState s) {
@@ -295,7 +180,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     status.setInterval(500);
     QObject::connect(&status, &QTimer::timeout, &controller, [&] {
         QString line = RunCliText::tr("[trainyard] %1 · ranks up %2/%3 · %4")
-                           .arg(record.name)
+                           .arg(session.runName())
                            .arg(controller.runningRanks())
                            .arg(plan.ranksOfMachine(plan.machineRank).size())
                            .arg(formatElapsed(controller.elapsedMs()));
@@ -305,11 +190,10 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     });
     status.start();
 
-    // Metrics count as activity for the watchdog, and the main rank's latest one shows in the status line.
-    QObject::connect(ingest.server(), &IngestServer::stored, &controller,
-                     [&](const QString &, int rank, qint64, const QString &key, double value) {
-                         controller.noteActivity(rank);
-                         if (rank == mainRank && !key.isEmpty())
+    // The main rank's latest metric shows in the status line.
+    QObject::connect(&session, &LaunchSession::metricStored, &controller,
+                     [&](int rank, const QString &key, double value) {
+                         if (rank == mainRank)
                              latestMetric = u"%1=%2"_s.arg(key).arg(value, 0, 'g', 4);
                      });
 
@@ -319,7 +203,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
              .arg(runId)
              .arg(plan.ranksOfMachine(plan.machineRank).size())
              .arg(runDir));
-    controller.start();
+    session.start();
     loop.exec();
     status.stop();
     console.endStatus();

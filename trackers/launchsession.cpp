@@ -1,0 +1,155 @@
+#include "launchsession.h"
+
+#include "config/accelerateconfig.h"
+#include "launch/runrecord.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace trainyard {
+
+namespace {
+struct SessionText {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::SessionText)
+};
+} // namespace
+
+// Keeps the run's row in the run database in step with the record, and run.json beside the logs.
+class LaunchSession::Recorder : public RunRecorder {
+public:
+    Recorder(StoreWriter &writer, qint64 runId, const QString &jsonPath)
+        : m_writer(writer)
+        , m_runId(runId)
+        , m_json(jsonPath) {}
+    bool save(const RunRecord &record, QString *error) override {
+        RunRow row;
+        row.id = m_runId;
+        row.uid = record.id;
+        row.name = record.name;
+        row.status = record.status;
+        row.createdMs = record.created.toMSecsSinceEpoch();
+        row.startedMs = record.started.isValid() ? record.started.toMSecsSinceEpoch() : 0;
+        row.endedMs = record.ended.isValid() ? record.ended.toMSecsSinceEpoch() : 0;
+        for (const RankRecord &r : record.ranks)
+            if (r.exitCode != 0 || r.signal != 0)
+                row.exitCode = r.signal ? 128 + r.signal : r.exitCode;
+        row.host = record.host;
+        row.workingDirectory = record.workingDirectory;
+        row.command = QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(record.argv)).toJson(QJsonDocument::Compact));
+        row.config = QString::fromUtf8(record.configSnapshot);
+        row.runDir = QFileInfo(m_json.path()).absolutePath();
+        const bool ok = m_writer.updateRun(row, error);
+        return m_json.save(record, error) && ok;
+    }
+
+private:
+    StoreWriter &m_writer;
+    qint64 m_runId;
+    JsonRunRecorder m_json;
+};
+
+LaunchSession::LaunchSession(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &commandLine,
+                             QObject *parent)
+    : QObject(parent)
+    , m_plan(plan)
+    , m_args(args)
+    , m_commandLine(commandLine) {}
+
+LaunchSession::~LaunchSession() {
+    m_controller.reset(); // kills any rank still running before the ingest server goes
+    m_ingest.stop();
+}
+
+int LaunchSession::localRanks() const {
+    return int(m_plan.ranksOfMachine(m_plan.machineRank).size());
+}
+
+QString LaunchSession::pythonTrackerDir() {
+    const QString installed = QCoreApplication::applicationDirPath() + u"/../share/trainyard/python"_s;
+    if (QFileInfo::exists(installed + u"/trainyard_tracker.py"_s))
+        return QDir(installed).absolutePath();
+    return QStringLiteral(TRAINYARD_PYTHON_DIR);
+}
+
+bool LaunchSession::prepare(QString *error) {
+    auto fail = [&](const QString &msg) {
+        if (error)
+            *error = msg;
+        return false;
+    };
+    m_runId = newRunId();
+    m_runDir = runsDirectory(m_args.db) + u'/' + m_runId;
+    if (!QDir().mkpath(m_runDir))
+        return fail(SessionText::tr("cannot create the run folder %1").arg(m_runDir));
+    RunRecord record;
+    record.id = m_runId;
+    m_name = m_args.runName.isEmpty() ? QFileInfo(m_args.script).completeBaseName() : m_args.runName;
+    record.name = m_name;
+    record.created = QDateTime::currentDateTime();
+    record.host = QHostInfo::localHostName();
+    record.workingDirectory = QDir::currentPath();
+    record.argv = QStringList{u"trainyard"_s, u"launch"_s} + m_commandLine;
+    if (!m_plan.ranks.isEmpty())
+        record.env = m_plan.ranksOfMachine(m_plan.machineRank).value(0).env;
+    if (!m_plan.configFile.isEmpty()) {
+        record.configFile = QFileInfo(m_plan.configFile).absoluteFilePath();
+        QFile f(m_plan.configFile);
+        if (f.open(QIODevice::ReadOnly))
+            record.configSnapshot = f.read(MaxConfigBytes);
+        saveFileAtomically(m_runDir + u"/config.yaml"_s, record.configSnapshot, nullptr);
+    }
+    m_dbPath = trainyard::databasePath(m_args.db);
+    QString e;
+    if (!m_store.open(m_dbPath, &e))
+        return fail(SessionText::tr("cannot open the run database %1").arg(e));
+    RunRow row;
+    row.uid = m_runId;
+    row.name = m_name;
+    row.createdMs = record.created.toMSecsSinceEpoch();
+    m_dbRunId = m_store.createRun(row, &e);
+    if (!m_dbRunId)
+        return fail(SessionText::tr("cannot record the run in %1: %2").arg(m_dbPath, e));
+    if (!m_ingest.start(m_dbPath, &e))
+        return fail(SessionText::tr("cannot start the metrics server: %1").arg(e));
+    const QByteArray token = QByteArray::number(QRandomGenerator::system()->generate64(), 16) +
+                             QByteArray::number(QRandomGenerator::system()->generate64(), 16);
+    m_ingest.server()->registerRun(m_runId, m_dbRunId, token);
+    LaunchPlan runnable = m_plan;
+    const QString trackerDir = pythonTrackerDir();
+    for (RankPlan &r : runnable.ranks) {
+        r.env[u"TRAINYARD_TRACKER"_s] = u"127.0.0.1:%1"_s.arg(m_ingest.port());
+        r.env[u"TRAINYARD_TRACKER_TOKEN"_s] = QString::fromLatin1(token);
+        r.env[u"TRAINYARD_RUN_ID"_s] = m_runId;
+        r.env[u"TRAINYARD_RUN_NAME"_s] = m_name;
+        const QString pythonPath = r.env.value(u"PYTHONPATH"_s, qEnvironmentVariable("PYTHONPATH"));
+        r.env[u"PYTHONPATH"_s] = pythonPath.isEmpty() ? trackerDir : trackerDir + u':' + pythonPath;
+    }
+    m_recorder = std::make_unique<Recorder>(m_store, m_dbRunId, m_runDir + u"/run.json"_s);
+    RunOptions options;
+    options.runDirectory = m_runDir;
+    options.graceMs = int(m_args.graceSeconds * 1000);
+    options.maxRestarts = int(m_args.get(u"max_restarts"_s).toInt());
+    options.watchdogSeconds = m_args.watchdogSeconds;
+    options.watchdogKill = m_args.watchdogKill;
+    m_controller = std::make_unique<RunController>(runnable, options);
+    m_controller->setRecord(record, m_recorder.get());
+    connect(m_ingest.server(), &IngestServer::stored, this,
+            [this](const QString &, int rank, qint64, const QString &key, double value) {
+                m_controller->noteActivity(rank);
+                if (!key.isEmpty())
+                    Q_EMIT metricStored(rank, key, value);
+            });
+    return true;
+}
+
+} // namespace trainyard

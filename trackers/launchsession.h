@@ -1,0 +1,58 @@
+// A launch as the CLI and the studio run it: the run's folder and record, its row in the run database, the
+// ingest server its ranks stream to (token, address and the Python tracker on every rank's environment), and
+// the RunController that runs this machine's ranks. Event driven, like the controller.
+#pragma once
+
+#include "ingestserver.h"
+#include "launch/launchargs.h"
+#include "launch/launchplan.h"
+#include "launch/runcontroller.h"
+#include "store.h"
+
+#include <QObject>
+#include <memory>
+
+namespace trainyard {
+
+class LaunchSession : public QObject {
+    Q_OBJECT
+public:
+    // commandLine: the words after `trainyard launch`, kept in the record.
+    LaunchSession(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &commandLine,
+                  QObject *parent = nullptr);
+    ~LaunchSession() override;
+
+    // Prepares the run (folder, record, database row, ingest server, controller); false with error when
+    // something could not be set up. Connect to controller() then, and start().
+    bool prepare(QString *error);
+    void start() { m_controller->start(); }
+
+    RunController *controller() const { return m_controller.get(); }
+    const QString &runId() const { return m_runId; }
+    const QString &runDirectory() const { return m_runDir; }
+    const QString &databasePath() const { return m_dbPath; }
+    qint64 databaseRunId() const { return m_dbRunId; }
+    const QString &runName() const { return m_name; }
+    int localRanks() const;
+
+    // Where trainyard_tracker.py is: installed beside the executable, else the source tree's trackers/python.
+    static QString pythonTrackerDir();
+
+Q_SIGNALS:
+    // Metrics a rank stored (on this thread): the watchdog counts them as activity.
+    void metricStored(int rank, const QString &key, double value);
+
+private:
+    class Recorder;
+    LaunchPlan m_plan;
+    LaunchArgs m_args;
+    QStringList m_commandLine;
+    QString m_runId, m_runDir, m_dbPath, m_name;
+    qint64 m_dbRunId = 0;
+    StoreWriter m_store;
+    IngestService m_ingest;
+    std::unique_ptr<Recorder> m_recorder;
+    std::unique_ptr<RunController> m_controller;
+};
+
+} // namespace trainyard
