@@ -7,6 +7,7 @@
 #include "configview.h"
 #include "diagnosticsmodel.h"
 #include "ingestserver.h"
+#include "launchpanel.h"
 #include "mainwindow.h"
 #include "rundashboard.h"
 #include "runsmodel.h"
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void newConfigSavesAtomically();
     void runsModelOverARealDatabase();
     void dashboardFedByARealIngest();
+    void launchStartedAndStoppedFromThePanel();
 };
 
 void TestWidgets::diagnosticsModel() {
@@ -67,13 +69,13 @@ void TestWidgets::mainWindowOpensConfigOffTheGuiThread() {
     QSignalSpy shown(&w, &MainWindow::configShown);
     const QString path = QStringLiteral(TRAINYARD_TEST_DATA) + u"/configs/legacy_fp16.yaml"_s;
     w.openConfig(path);
-    QCOMPARE(w.tabCount(), 2); // the runs browser, then the config
+    QCOMPARE(w.tabCount(), 3); // the runs browser, the launch panel, then the config
     QVERIFY(shown.wait(10000));
     QCOMPARE(shown.first().first().toString(), path);
     QFile expected(QStringLiteral(TRAINYARD_TEST_DATA) + u"/configs/legacy_fp16.canonical.yaml"_s);
     QVERIFY(expected.open(QIODevice::ReadOnly));
-    QCOMPARE(w.viewAt(1)->previewText(), QString::fromUtf8(expected.readAll()));
-    QCOMPARE(w.viewAt(1)->diagnosticsModel()->rowCount(), 2); // the two legacy-key warnings
+    QCOMPARE(w.viewAt(2)->previewText(), QString::fromUtf8(expected.readAll()));
+    QCOMPARE(w.viewAt(2)->diagnosticsModel()->rowCount(), 2); // the two legacy-key warnings
 }
 
 void TestWidgets::formEditsTheDocumentWithUndo() {
@@ -209,6 +211,38 @@ void TestWidgets::dashboardFedByARealIngest() {
     QVERIFY(updated.wait(10000));
     const auto range = dash.valueRange(u"loss"_s);
     QVERIFY(range.second < 0.001 && range.first > 0);
+}
+
+void TestWidgets::launchStartedAndStoppedFromThePanel() {
+    QTemporaryDir dir;
+    const QString script = dir.filePath(u"sleeper.sh"_s);
+    {
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\necho \"ready $RANK\"\nexec sleep 60\n");
+        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+    }
+    LaunchPanel panel;
+    panel.setFlags(u"--cpu --num_processes 2 --grace 2"_s);
+    panel.setScript(script);
+    QSignalSpy preview(&panel, &LaunchPanel::previewUpdated);
+    panel.updatePreview();
+    QVERIFY(preview.wait(10000));
+    QVERIFY(preview.last().first().toBool());
+    QVERIFY2(panel.previewText().contains(u"RANK=1"_s),
+             qPrintable(panel.previewText())); // every rank's environment
+    QSignalSpy launched(&panel, &LaunchPanel::launched);
+    QSignalSpy finished(&panel, &LaunchPanel::finished);
+    panel.launch();
+    QVERIFY(launched.wait(10000));
+    QVERIFY(panel.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(panel.outputText().contains(u"[rank 0] ready 0"_s) &&
+                                 panel.outputText().contains(u"[rank 1] ready 1"_s),
+                             10000);
+    panel.stop();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().toInt(), 130); // cancelled
+    QVERIFY(!panel.isRunning());
 }
 
 QTEST_MAIN(TestWidgets)

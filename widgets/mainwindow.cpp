@@ -4,6 +4,7 @@
 #include "configdocument.h"
 #include "configview.h"
 #include "launch/runrecord.h"
+#include "launchpanel.h"
 #include "rundashboard.h"
 #include "runsmodel.h"
 
@@ -73,6 +74,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runs, &RunsModel::failed, this, [this](const QString &e) { statusBar()->showMessage(e); });
     m_tabs->addTab(runsPage, tr("Runs"));
     m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the runs browser stays
+    m_launch = new LaunchPanel(m_tabs);
+    m_tabs->addTab(m_launch, tr("Launch"));
+    m_tabs->tabBar()->setTabButton(1, QTabBar::RightSide, nullptr);
+    connect(m_launch, &LaunchPanel::launched, this, [this] { m_runs->reload(m_database); });
+    connect(m_launch, &LaunchPanel::finished, this, [this] { m_runs->reload(m_database); });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *neu = file->addAction(tr("&New Config"));

@@ -13,6 +13,7 @@ class QUndoGroup;
 namespace trainyard {
 
 class ConfigView;
+class LaunchPanel;
 class RunDashboard;
 class RunsModel;
 
@@ -36,6 +37,7 @@ public:
     // The runs browser (first tab) over the run database at path; reloads it off the GUI thread.
     void setDatabase(const QString &path);
     RunsModel *runsModel() const { return m_runs; }
+    LaunchPanel *launchPanel() const { return m_launch; }
     // Opens a run's charts in a new tab.
     RunDashboard *openRun(qint64 databaseId, const QString &title);
 
@@ -59,6 +61,7 @@ private:
     QUndoGroup *m_undo;
     QMenu *m_recent = nullptr;
     RunsModel *m_runs = nullptr;
+    LaunchPanel *m_launch = nullptr;
     QString m_database;
     HardwareInfo m_hardware;
 };
