@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QUndoGroup>
 #include <QUndoStack>
 
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void runsModelOverARealDatabase();
     void dashboardFedByARealIngest();
     void launchStartedAndStoppedFromThePanel();
+    void germanTranslation();
 };
 
 void TestWidgets::diagnosticsModel() {
@@ -243,6 +245,14 @@ void TestWidgets::launchStartedAndStoppedFromThePanel() {
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.first().first().toInt(), 130); // cancelled
     QVERIFY(!panel.isRunning());
+}
+
+void TestWidgets::germanTranslation() {
+    QTranslator de;
+    QVERIFY(de.load(QLocale(u"de_DE"_s), u"trainyard"_s, u"_"_s, u":/i18n"_s));
+    QCOMPARE(de.translate("trainyard::MainWindow", "&File"), u"&Datei"_s);
+    QCOMPARE(de.translate("trainyard::RunsModel", "Duration"), u"Dauer"_s);
+    QCOMPARE(de.translate("trainyard::MainWindow", "%1: %n problem(s)", nullptr, 2), u"%1: %n Probleme"_s);
 }
 
 QTEST_MAIN(TestWidgets)
