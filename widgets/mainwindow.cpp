@@ -160,7 +160,18 @@ void MainWindow::setDatabase(const QString &path) {
 RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
     auto *dashboard = new RunDashboard(m_database, databaseId, m_tabs);
     m_tabs->setCurrentIndex(m_tabs->addTab(dashboard, title));
+    Q_EMIT runOpened(dashboard);
     return dashboard;
+}
+
+void MainWindow::openRunWhenListed(const QString &runUid) {
+    auto open = [this, runUid] {
+        for (int i = 0; i < m_runs->rowCount(); ++i)
+            if (m_runs->row(i).run.uid == runUid)
+                openRun(m_runs->row(i).run.id, m_runs->row(i).run.name);
+    };
+    connect(m_runs, &RunsModel::loaded, this, open, Qt::SingleShotConnection);
+    m_runs->reload(m_database);
 }
 
 ConfigView *MainWindow::addView(const QString &title, const QString &path) {

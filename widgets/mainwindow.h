@@ -40,8 +40,12 @@ public:
     LaunchPanel *launchPanel() const { return m_launch; }
     // Opens a run's charts in a new tab.
     RunDashboard *openRun(qint64 databaseId, const QString &title);
+    // Opens the run with this id (its folder name) once the runs browser has read the database.
+    void openRunWhenListed(const QString &runUid);
 
 Q_SIGNALS:
+    void runOpened(trainyard::RunDashboard *dashboard);
+
     void configShown(const QString &path);
 
 protected:

@@ -2,6 +2,7 @@
 //   trainyard-studio [FILE...] [--screenshot PNG]   (--screenshot saves the window once the files are shown,
 //   then quits)
 #include "mainwindow.h"
+#include "rundashboard.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -15,9 +16,13 @@ int main(int argc, char **argv) {
     QApplication::setApplicationVersion(QStringLiteral(TRAINYARD_VERSION));
     trainyard::installTranslations(app);
     QStringList files = app.arguments().mid(1);
-    QString screenshot;
+    QString screenshot, run;
     if (const qsizetype i = files.indexOf(QStringLiteral("--screenshot")); i >= 0 && i + 1 < files.size()) {
         screenshot = files[i + 1];
+        files.remove(i, 2);
+    }
+    if (const qsizetype i = files.indexOf(QStringLiteral("--run")); i >= 0 && i + 1 < files.size()) {
+        run = files[i + 1]; // a run id: its charts open once the runs browser has read the database
         files.remove(i, 2);
     }
     trainyard::MainWindow window;
@@ -29,7 +34,13 @@ int main(int argc, char **argv) {
             QApplication::quit();
         });
     };
-    if (!screenshot.isEmpty()) {
+    if (!screenshot.isEmpty() && !run.isEmpty()) {
+        QObject::connect(&window, &trainyard::MainWindow::runOpened, &window,
+                         [&](trainyard::RunDashboard *d) {
+                             QObject::connect(d, &trainyard::RunDashboard::chartsUpdated, &window, shoot,
+                                              Qt::SingleShotConnection);
+                         });
+    } else if (!screenshot.isEmpty()) {
         QObject::connect(&window, &trainyard::MainWindow::configShown, &window, [&] {
             if (--pending == 0)
                 shoot();
@@ -37,6 +48,8 @@ int main(int argc, char **argv) {
         if (pending == 0)
             shoot();
     }
+    if (!run.isEmpty())
+        window.openRunWhenListed(run);
     for (const QString &f : files)
         window.openConfig(f);
     window.show();
