@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <cmath>
@@ -104,6 +105,20 @@ double readValue(const sql::Statement &s, int col) {
     return s.isNull(col) ? NAN : s.real(col);
 }
 
+// A levels row's count, first_step, first_value, last_step, last_value, min_value, max_value from column
+// `first`.
+Aggregate readAggregate(const sql::Statement &s, int first) {
+    Aggregate a;
+    a.count = s.int64(first);
+    a.firstStep = s.int64(first + 1);
+    a.firstValue = readValue(s, first + 2);
+    a.lastStep = s.int64(first + 3);
+    a.lastValue = readValue(s, first + 4);
+    a.minValue = readValue(s, first + 5);
+    a.maxValue = readValue(s, first + 6);
+    return a;
+}
+
 } // namespace
 
 bool migrate(sql::Database &db, QString *error, int target) {
@@ -130,6 +145,14 @@ bool migrate(sql::Database &db, QString *error, int target) {
         ++version;
     }
     return true;
+}
+
+QString formatDuration(const RunRow &r) {
+    if (r.startedMs <= 0)
+        return {};
+    const qint64 end = r.endedMs > 0 ? r.endedMs : QDateTime::currentMSecsSinceEpoch();
+    const qint64 s = (end - r.startedMs) / 1000;
+    return u"%1:%2:%3"_s.arg(s / 3600).arg((s / 60) % 60, 2, 10, QChar(u'0')).arg(s % 60, 2, 10, QChar(u'0'));
 }
 
 // ---- writer --------------------------------------------------------------------------------------------
@@ -309,17 +332,8 @@ bool StoreWriter::loadSeriesState(Series &s, QString *error) {
         Aggregate a;
         lvl.reset();
         lvl.bind(1, s.id).bind(2, level - 1).bind(3, start / below).bind(4, s.nextSeq / below);
-        while (lvl.step() == SQLITE_ROW) {
-            Aggregate c;
-            c.count = lvl.int64(0);
-            c.firstStep = lvl.int64(1);
-            c.firstValue = readValue(lvl, 2);
-            c.lastStep = lvl.int64(3);
-            c.lastValue = readValue(lvl, 4);
-            c.minValue = readValue(lvl, 5);
-            c.maxValue = readValue(lvl, 6);
-            a.merge(c);
-        }
+        while (lvl.step() == SQLITE_ROW)
+            a.merge(readAggregate(lvl, 0));
         s.partial[level] = a; // complete level-(L-1) chunks only: partial[L-1] joins when it completes
     }
     return true;
@@ -620,17 +634,8 @@ void StoreReader::cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<
                   " max_value FROM levels WHERE series_id = ? AND level = ? AND chunk >= ? AND chunk <= ?"
                   " ORDER BY chunk");
         s.bind(1, seriesId).bind(2, level).bind(3, kLo).bind(4, kHi);
-        while (s.step() == SQLITE_ROW) {
-            Aggregate a;
-            a.count = s.int64(1);
-            a.firstStep = s.int64(2);
-            a.firstValue = readValue(s, 3);
-            a.lastStep = s.int64(4);
-            a.lastValue = readValue(s, 5);
-            a.minValue = readValue(s, 6);
-            a.maxValue = readValue(s, 7);
-            chunks.append({s.int64(0), a});
-        }
+        while (s.step() == SQLITE_ROW)
+            chunks.append({s.int64(0), readAggregate(s, 1)});
     }
     // A chunk that is not stored (there should be none) is covered from the level below.
     qint64 k = kLo;

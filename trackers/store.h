@@ -43,6 +43,9 @@ struct RunRow {
     QString runDir;
 };
 
+// H:MM:SS from the start to the end (or to now while the run goes on); empty before it started.
+QString formatDuration(const RunRow &run);
+
 struct SeriesRow {
     qint64 id = 0;
     qint64 runId = 0;

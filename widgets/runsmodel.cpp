@@ -61,14 +61,6 @@ int RunsModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-static QString duration(const RunRow &r) {
-    if (r.startedMs <= 0)
-        return {};
-    const qint64 end = r.endedMs > 0 ? r.endedMs : QDateTime::currentMSecsSinceEpoch();
-    const qint64 s = (end - r.startedMs) / 1000;
-    return u"%1:%2:%3"_s.arg(s / 3600).arg((s / 60) % 60, 2, 10, QChar(u'0')).arg(s % 60, 2, 10, QChar(u'0'));
-}
-
 QVariant RunsModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
@@ -88,7 +80,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const {
             return QDateTime::fromMSecsSinceEpoch(r.startedMs > 0 ? r.startedMs : r.createdMs)
                 .toString(Qt::ISODate);
         case DurationColumn:
-            return duration(r);
+            return formatDuration(r);
         case LatestColumn:
             return row.latest;
         case IdColumn:

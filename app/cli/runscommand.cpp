@@ -39,14 +39,6 @@ QJsonValue jsonNumber(double v) {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(number(v));
 }
 
-QString duration(const RunRow &r) {
-    if (r.startedMs <= 0)
-        return {};
-    const qint64 end = r.endedMs > 0 ? r.endedMs : QDateTime::currentMSecsSinceEpoch();
-    const qint64 s = (end - r.startedMs) / 1000;
-    return u"%1:%2:%3"_s.arg(s / 3600).arg((s / 60) % 60, 2, 10, QChar(u'0')).arg(s % 60, 2, 10, QChar(u'0'));
-}
-
 QJsonObject runJson(const RunRow &r, const QList<SeriesRow> &series) {
     QJsonObject o{{u"id"_s, r.uid},
                   {u"db_id"_s, r.id},
@@ -120,7 +112,7 @@ int list(const QString &db, bool json, Io &io) {
         io.out << r.uid.leftJustified(20) << "  " << r.name.leftJustified(16) << "  "
                << r.status.leftJustified(9) << "  "
                << iso(r.startedMs > 0 ? r.startedMs : r.createdMs).leftJustified(19) << "  "
-               << duration(r).leftJustified(8) << "  " << latest.join(u' ') << '\n';
+               << formatDuration(r).leftJustified(8) << "  " << latest.join(u' ') << '\n';
     }
     return 0;
 }
@@ -151,7 +143,7 @@ int show(const QString &db, const QString &id, bool json, Io &io) {
     }
     io.out << RunsText::tr("run %1 (%2)\n").arg(r->uid, r->name);
     io.out << RunsText::tr("  status:    %1 (exit code %2)\n").arg(r->status).arg(r->exitCode);
-    io.out << RunsText::tr("  started:   %1, duration %2\n").arg(iso(r->startedMs), duration(*r));
+    io.out << RunsText::tr("  started:   %1, duration %2\n").arg(iso(r->startedMs), formatDuration(*r));
     io.out << RunsText::tr("  host:      %1\n  folder:    %2\n  run dir:   %3\n")
                   .arg(r->host, r->workingDirectory, r->runDir);
     for (auto it = params.cbegin(); it != params.cend(); ++it)
