@@ -28,4 +28,5 @@ PY
 id=$(TRAINYARD_DB="$db" "$build/bin/trainyard" runs import "$db.jsonl" | sed -n 's/.* as run \([^ ]*\) .*/\1/p')
 TRAINYARD_DB="$db" run --run "$id" --screenshot "$out/run-dashboard.png"
 echo "dashboard screenshot of run $id"
+run --estimate "$root/tests/data/models/llama-2-7b" --screenshot "$out/memory-view.png"
 echo "screenshots in $out"

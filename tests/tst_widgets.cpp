@@ -9,6 +9,7 @@
 #include "ingestserver.h"
 #include "launchpanel.h"
 #include "mainwindow.h"
+#include "memoryview.h"
 #include "rundashboard.h"
 #include "runsmodel.h"
 
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void dashboardFedByARealIngest();
     void launchStartedAndStoppedFromThePanel();
     void germanTranslation();
+    void memoryViewEstimates();
 };
 
 void TestWidgets::diagnosticsModel() {
@@ -71,13 +73,13 @@ void TestWidgets::mainWindowOpensConfigOffTheGuiThread() {
     QSignalSpy shown(&w, &MainWindow::configShown);
     const QString path = QStringLiteral(TRAINYARD_TEST_DATA) + u"/configs/legacy_fp16.yaml"_s;
     w.openConfig(path);
-    QCOMPARE(w.tabCount(), 3); // the runs browser, the launch panel, then the config
+    QCOMPARE(w.tabCount(), 4); // the runs browser, the launch panel, the memory view, then the config
     QVERIFY(shown.wait(10000));
     QCOMPARE(shown.first().first().toString(), path);
     QFile expected(QStringLiteral(TRAINYARD_TEST_DATA) + u"/configs/legacy_fp16.canonical.yaml"_s);
     QVERIFY(expected.open(QIODevice::ReadOnly));
-    QCOMPARE(w.viewAt(2)->previewText(), QString::fromUtf8(expected.readAll()));
-    QCOMPARE(w.viewAt(2)->diagnosticsModel()->rowCount(), 2); // the two legacy-key warnings
+    QCOMPARE(w.viewAt(3)->previewText(), QString::fromUtf8(expected.readAll()));
+    QCOMPARE(w.viewAt(3)->diagnosticsModel()->rowCount(), 2); // the two legacy-key warnings
 }
 
 void TestWidgets::formEditsTheDocumentWithUndo() {
@@ -253,6 +255,28 @@ void TestWidgets::germanTranslation() {
     QCOMPARE(de.translate("trainyard::MainWindow", "&File"), u"&Datei"_s);
     QCOMPARE(de.translate("trainyard::RunsModel", "Duration"), u"Dauer"_s);
     QCOMPARE(de.translate("trainyard::MainWindow", "%1: %n problem(s)", nullptr, 2), u"%1: %n Probleme"_s);
+}
+
+void TestWidgets::memoryViewEstimates() {
+    MemoryView view;
+    view.setModelPath(QStringLiteral(TRAINYARD_TEST_DATA) + u"/models/llama-2-7b"_s);
+    view.setConfigFile(QStringLiteral(TRAINYARD_TEST_DATA) + u"/configs/fsdp.yaml"_s);
+    view.setMaxMemory(u"0=16GiB,1=16GiB,cpu=64GiB"_s);
+    QSignalSpy done(&view, &MemoryView::estimated);
+    view.estimate();
+    QVERIFY(done.wait(20000));
+    QVERIFY(done.first().first().toBool());
+    QVERIFY2(view.summaryText().contains(u"LlamaForCausalLM"_s), qPrintable(view.summaryText()));
+    QVERIFY(view.summaryText().contains(u"Training"_s)); // the fit verdict for GPU 0
+    QVERIFY(view.deviceMapRows() > 1);
+    QVERIFY(view.trainingTerms() >= 5); // weights, gradients, optimizer, gathered unit, activations, ...
+    // A model Trainyard cannot read is said so, naming the file.
+    view.setModelPath(QStringLiteral(TRAINYARD_TEST_DATA) + u"/models/published.txt"_s);
+    QSignalSpy failed(&view, &MemoryView::estimated);
+    view.estimate();
+    QVERIFY(failed.wait(20000));
+    QVERIFY(!failed.first().first().toBool());
+    QVERIFY(view.summaryText().contains(u"published.txt"_s));
 }
 
 QTEST_MAIN(TestWidgets)

@@ -5,6 +5,7 @@
 #include "configview.h"
 #include "launch/runrecord.h"
 #include "launchpanel.h"
+#include "memoryview.h"
 #include "rundashboard.h"
 #include "runsmodel.h"
 
@@ -77,6 +78,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_launch = new LaunchPanel(m_tabs);
     m_tabs->addTab(m_launch, tr("Launch"));
     m_tabs->tabBar()->setTabButton(1, QTabBar::RightSide, nullptr);
+    m_memory = new MemoryView(m_tabs);
+    m_tabs->addTab(m_memory, tr("Memory"));
+    m_tabs->tabBar()->setTabButton(2, QTabBar::RightSide, nullptr);
     connect(m_launch, &LaunchPanel::launched, this, [this] { m_runs->reload(m_database); });
     connect(m_launch, &LaunchPanel::finished, this, [this] { m_runs->reload(m_database); });
 
@@ -162,6 +166,11 @@ RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
     m_tabs->setCurrentIndex(m_tabs->addTab(dashboard, title));
     Q_EMIT runOpened(dashboard);
     return dashboard;
+}
+
+void MainWindow::showTab(QWidget *page) {
+    if (const int i = m_tabs->indexOf(page); i >= 0)
+        m_tabs->setCurrentIndex(i);
 }
 
 void MainWindow::openRunWhenListed(const QString &runUid) {

@@ -14,6 +14,7 @@ namespace trainyard {
 
 class ConfigView;
 class LaunchPanel;
+class MemoryView;
 class RunDashboard;
 class RunsModel;
 
@@ -38,6 +39,9 @@ public:
     void setDatabase(const QString &path);
     RunsModel *runsModel() const { return m_runs; }
     LaunchPanel *launchPanel() const { return m_launch; }
+    MemoryView *memoryView() const { return m_memory; }
+    // Brings one of the window's tabs to the front.
+    void showTab(QWidget *page);
     // Opens a run's charts in a new tab.
     RunDashboard *openRun(qint64 databaseId, const QString &title);
     // Opens the run with this id (its folder name) once the runs browser has read the database.
@@ -66,6 +70,7 @@ private:
     QMenu *m_recent = nullptr;
     RunsModel *m_runs = nullptr;
     LaunchPanel *m_launch = nullptr;
+    MemoryView *m_memory = nullptr;
     QString m_database;
     HardwareInfo m_hardware;
 };

@@ -174,32 +174,7 @@ int estimateMemoryCommand(const QStringList &args, Io &io) {
                 io.err << d.format() << '\n';
             return 1;
         }
-        const QString dt = c.field(u"distributed_type"_s).toString();
-        setup.strategy = dt == u"FSDP"_s ? u"FSDP"_s : dt == u"DEEPSPEED"_s ? u"DEEPSPEED"_s : u"DDP"_s;
-        const Value np = c.field(u"num_processes"_s);
-        setup.gpus = np.isInt() && np.toInt() > 0 ? int(np.toInt()) : 1;
-        const Value nm = c.field(u"num_machines"_s);
-        setup.gpusPerNode = std::max(1, setup.gpus / int(nm.isInt() && nm.toInt() > 0 ? nm.toInt() : 1));
-        const Value mp = c.field(u"mixed_precision"_s);
-        setup.mixedPrecision = mp.isString() ? mp.toString() : u"no"_s;
-        Value sharding = c.field(u"fsdp_config.fsdp_sharding_strategy"_s);
-        const Value reshard = c.field(u"fsdp_config.fsdp_reshard_after_forward"_s);
-        if (sharding.isNull() && reshard.isString() && reshard.toString().contains(u"SHARD"_s))
-            sharding = reshard;
-        if (sharding.isString())
-            setup.fsdpSharding = sharding.toString();
-        else if (c.field(u"fsdp_config.fsdp_version"_s).pythonStr() == u"2"_s && reshard.isBool() &&
-                 !reshard.toBool())
-            setup.fsdpSharding = u"SHARD_GRAD_OP"_s;
-        setup.activationCheckpointing = c.field(u"fsdp_config.fsdp_activation_checkpointing"_s).truthy();
-        setup.zeroStage = int(c.field(u"deepspeed_config.zero_stage"_s).toInt());
-        setup.offloadOptimizer =
-            c.field(u"deepspeed_config.offload_optimizer_device"_s).pythonStr() == u"cpu"_s ||
-            c.field(u"fsdp_config.fsdp_offload_params"_s).truthy();
-        setup.offloadParams = c.field(u"deepspeed_config.offload_param_device"_s).pythonStr() == u"cpu"_s ||
-                              c.field(u"fsdp_config.fsdp_offload_params"_s).truthy();
-        const Value ga = c.field(u"deepspeed_config.gradient_accumulation_steps"_s);
-        setup.gradientAccumulation = ga.isInt() ? int(ga.toInt()) : 1;
+        setup = memory::trainingSetupFor(c);
     }
     setup.batchSize = batch;
     setup.seqLen = seq;

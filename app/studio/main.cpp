@@ -2,6 +2,7 @@
 //   trainyard-studio [FILE...] [--screenshot PNG]   (--screenshot saves the window once the files are shown,
 //   then quits)
 #include "mainwindow.h"
+#include "memoryview.h"
 #include "rundashboard.h"
 #include "translations.h"
 
@@ -21,6 +22,11 @@ int main(int argc, char **argv) {
         screenshot = files[i + 1];
         files.remove(i, 2);
     }
+    QString model; // --estimate MODEL: the memory view estimates it (GPU 0..1 of 24 GiB, a CPU of 64 GiB)
+    if (const qsizetype i = files.indexOf(QStringLiteral("--estimate")); i >= 0 && i + 1 < files.size()) {
+        model = files[i + 1];
+        files.remove(i, 2);
+    }
     if (const qsizetype i = files.indexOf(QStringLiteral("--run")); i >= 0 && i + 1 < files.size()) {
         run = files[i + 1]; // a run id: its charts open once the runs browser has read the database
         files.remove(i, 2);
@@ -34,7 +40,16 @@ int main(int argc, char **argv) {
             QApplication::quit();
         });
     };
-    if (!screenshot.isEmpty() && !run.isEmpty()) {
+    if (!model.isEmpty()) {
+        trainyard::MemoryView *memory = window.memoryView();
+        memory->setModelPath(model);
+        memory->setMaxMemory(QStringLiteral("0=24GiB,1=24GiB,cpu=64GiB"));
+        window.showTab(memory);
+        if (!screenshot.isEmpty())
+            QObject::connect(memory, &trainyard::MemoryView::estimated, &window, shoot,
+                             Qt::SingleShotConnection);
+        memory->estimate();
+    } else if (!screenshot.isEmpty() && !run.isEmpty()) {
         QObject::connect(&window, &trainyard::MainWindow::runOpened, &window,
                          [&](trainyard::RunDashboard *d) {
                              QObject::connect(d, &trainyard::RunDashboard::chartsUpdated, &window, shoot,

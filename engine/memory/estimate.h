@@ -3,6 +3,7 @@
 // estimate for a launch config.
 #pragma once
 
+#include "config/accelerateconfig.h"
 #include "memory/model.h"
 
 #include <QHash>
@@ -83,5 +84,8 @@ struct TrainingEstimate {
     QStringList notes;
 };
 TrainingEstimate estimateTraining(const Model &model, const TrainingSetup &setup);
+// The setup an accelerate config describes (distributed type, processes, sharding, ZeRO stage, offload,
+// precision).
+TrainingSetup trainingSetupFor(const AccelerateConfig &config);
 
 } // namespace trainyard::memory
