@@ -8,6 +8,7 @@
 #include "diagnosticsmodel.h"
 #include "ingestserver.h"
 #include "launchpanel.h"
+#include "logsview.h"
 #include "mainwindow.h"
 #include "memoryview.h"
 #include "rundashboard.h"
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void launchStartedAndStoppedFromThePanel();
     void germanTranslation();
     void memoryViewEstimates();
+    void logsViewFindsTheFirstError();
 };
 
 void TestWidgets::diagnosticsModel() {
@@ -277,6 +279,46 @@ void TestWidgets::memoryViewEstimates() {
     QVERIFY(failed.wait(20000));
     QVERIFY(!failed.first().first().toBool());
     QVERIFY(view.summaryText().contains(u"published.txt"_s));
+}
+
+void TestWidgets::logsViewFindsTheFirstError() {
+    QTemporaryDir dir;
+    auto write = [&](const QString &name, const QByteArray &text) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    write(u"rank-0.out"_s, "step 1 loss 2.0\nstep 2 loss 1.5\n");
+    write(u"rank-0.err"_s, "UserWarning: something deprecated\n");
+    write(u"rank-1.out"_s, "step 1 loss 2.1\n");
+    write(u"rank-1.err"_s,
+          "Traceback (most recent call last):\n  File \"train.py\", line 3\nRuntimeError: boom\n");
+    LogsView view;
+    QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&view, &LogsView::loaded);
+    view.loadRunFolder(dir.path());
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(view.model()->rowCount(), 7);
+    const int first = view.model()->firstError();
+    QVERIFY(first >= 0);
+    QCOMPARE(view.model()->data(view.model()->index(first)).toString(),
+             u"[rank 1] Traceback (most recent call last):"_s);
+    QVERIFY(view.model()->data(view.model()->index(first), LogModel::FirstErrorRole).toBool());
+    QCOMPARE(view.model()->ranks(), (QList<int>{0, 1}));
+    view.setRankFilter(1);
+    QCOMPARE(view.visibleLines(), 4);
+    view.setSearch(u"boom"_s);
+    QCOMPARE(view.visibleLines(), 1);
+    view.setRankFilter(0);
+    QCOMPARE(view.visibleLines(), 0);
+    QVERIFY(view.jumpToFirstError());
+    QCOMPARE(view.visibleLines(), 7); // the filters are cleared to show it
+    // A warning alone is not an error; lines appended live are searched too.
+    LogModel live;
+    live.append({{0, true, u"UserWarning: careful"_s}});
+    QCOMPARE(live.firstError(), -1);
+    live.append({{1, true, u"torch.OutOfMemoryError: CUDA out of memory."_s}});
+    QCOMPARE(live.firstError(), 1);
 }
 
 QTEST_MAIN(TestWidgets)

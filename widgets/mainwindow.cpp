@@ -5,6 +5,7 @@
 #include "configview.h"
 #include "launch/runrecord.h"
 #include "launchpanel.h"
+#include "logsview.h"
 #include "memoryview.h"
 #include "rundashboard.h"
 #include "runsmodel.h"
@@ -23,6 +24,7 @@
 #include <QPointer>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -162,8 +164,18 @@ void MainWindow::setDatabase(const QString &path) {
 }
 
 RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
-    auto *dashboard = new RunDashboard(m_database, databaseId, m_tabs);
-    m_tabs->setCurrentIndex(m_tabs->addTab(dashboard, title));
+    // The charts above, the ranks' output below.
+    auto *page = new QSplitter(Qt::Vertical, m_tabs);
+    auto *dashboard = new RunDashboard(m_database, databaseId, page);
+    auto *logs = new LogsView(page);
+    page->addWidget(dashboard);
+    page->addWidget(logs);
+    page->setStretchFactor(0, 3);
+    page->setStretchFactor(1, 1);
+    for (int i = 0; i < m_runs->rowCount(); ++i)
+        if (m_runs->row(i).run.id == databaseId && !m_runs->row(i).run.runDir.isEmpty())
+            logs->loadRunFolder(m_runs->row(i).run.runDir);
+    m_tabs->setCurrentIndex(m_tabs->addTab(page, title));
     Q_EMIT runOpened(dashboard);
     return dashboard;
 }
