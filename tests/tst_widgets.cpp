@@ -217,6 +217,18 @@ void TestWidgets::dashboardFedByARealIngest() {
     QVERIFY(updated.wait(10000));
     const auto range = dash.valueRange(u"loss"_s);
     QVERIFY(range.second < 0.001 && range.first > 0);
+    // What is shown can be exported: the buckets as CSV, the charts as PNG.
+    const QString csv = dir.filePath(u"loss.csv"_s);
+    QVERIFY2(dash.exportCsv(csv, &error), qPrintable(error));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    QCOMPARE(lines.first(), QByteArray("key,rank,first_step,last_step,first,min,max,last,count"));
+    QVERIFY(lines.size() > 3);
+    QVERIFY(lines[1].startsWith("loss,0,4"));
+    QVERIFY(dash.exportPng(dir.path(), &error));
+    QVERIFY(QFileInfo(dir.filePath(u"loss.png"_s)).size() > 0);
+    dash.setLogScale(true);
 }
 
 void TestWidgets::launchStartedAndStoppedFromThePanel() {

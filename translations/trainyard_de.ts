@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>trainyard::ConfigDocument</name>
     <message>
-        <location filename="../widgets/configdocument.cpp" line="+26" />
+        <location filename="../widgets/configdocument.cpp" line="+26"/>
         <source>Change %1</source>
         <translation>%1 ändern</translation>
     </message>
@@ -11,63 +12,63 @@
 <context>
     <name>trainyard::ConfigForm</name>
     <message>
-        <location filename="../widgets/configform.cpp" line="+24" />
+        <location filename="../widgets/configform.cpp" line="+24"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>FSDP</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>DeepSpeed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Megatron-LM</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Parallelism</source>
         <translation>Parallelisierung</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>torch.compile (dynamo)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>FP8</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>MPI</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48" />
-        <location line="+10" />
+        <location line="+48"/>
+        <location line="+10"/>
         <source>(not set)</source>
         <translation>(nicht gesetzt)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>default: %1</source>
         <translation>Vorgabe: %1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Other keys (kept as written)</source>
         <translation>Weitere Schlüssel (unverändert erhalten)</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+66"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -75,346 +76,346 @@
 <context>
     <name>trainyard::ConfigMessages</name>
     <message>
-        <location filename="../engine/config/accelerateconfig.cpp" line="+37" />
+        <location filename="../engine/config/accelerateconfig.cpp" line="+37"/>
         <source>no such file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>is a folder, not a config file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>file is %1 bytes, larger than the %2 bytes a config may have</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>cannot read: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>a config must be a mapping of keys to values, not a %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+156" />
+        <location line="+156"/>
         <source>%1 must be a mapping of keys to values, not a %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>%1 must be true or false, not %2 '%3'</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>%1 must be true or false, not %2 &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>%1: '%2' is a string, not a number: YAML 1.1 reads a number with an exponent only with a dot and a signed exponent; write it out in digits</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>%1: &apos;%2&apos; is a string, not a number: YAML 1.1 reads a number with an exponent only with a dot and a signed exponent; write it out in digits</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>%1 must be an integer, not %2 '%3'</source>
-        <translation type="unfinished" />
+        <location line="+7"/>
+        <source>%1 must be an integer, not %2 &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>%1 must be a number, not %2 '%3'</source>
-        <translation type="unfinished" />
+        <location line="+7"/>
+        <source>%1 must be a number, not %2 &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>gpu_ids: %1 is read as the integer %1, and accelerate launch crashes on it; quote it: gpu_ids: '%1'</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>gpu_ids: %1 is read as the integer %1, and accelerate launch crashes on it; quote it: gpu_ids: &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>%1 should be a string; quote it: '%2'</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>%1 should be a string; quote it: &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 must be a string, not %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 must be a list of strings, not %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>%1 must be true, false or one of %2, not '%3'</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>%1 must be true, false or one of %2, not &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>distributed_type: NO unquoted is the boolean false in YAML 1.1; accelerate runs it as a single process by accident; write distributed_type: 'NO'</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>distributed_type: NO unquoted is the boolean false in YAML 1.1; accelerate runs it as a single process by accident; write distributed_type: &apos;NO&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>%1: unquoted %2 is the boolean %3 in YAML 1.1, not a string; write %1: '%2'</source>
-        <translation type="unfinished" />
+        <location line="+6"/>
+        <source>%1: unquoted %2 is the boolean %3 in YAML 1.1, not a string; write %1: &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>%1: '%2' is not one of %3</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>%1: &apos;%2&apos; is not one of %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>; did you mean %1?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>%1 is a legacy key that accelerate migrates on load (to %2); `trainyard config update` rewrites the file in the current form</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>unknown key '%1': accelerate refuses files with keys it does not know</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>unknown key &apos;%1&apos;: accelerate refuses files with keys it does not know</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>; ipex_config was removed from accelerate, delete it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+65" />
-        <source>; did you mean '%1'?</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <location line="+65"/>
+        <source>; did you mean &apos;%1&apos;?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-60" />
+        <location line="-60"/>
         <source>distributed_type is missing; accelerate requires it (NO, MULTI_GPU, MULTI_CPU, FSDP, DEEPSPEED, ...)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>%1 is required for a SageMaker config</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>%1: accelerate reads %2, not %3 (which its own questionnaire writes), so this answer is lost and the default applies; rename the key to %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>%1: unknown key; accelerate does not check keys inside %2 and nothing reads this one</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>num_machines must be at least 1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>num_processes is -1: the launch needs --num_processes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>num_processes must be at least 1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>num_processes (%1) is the total over all machines and must be divisible by num_machines (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>num_processes is not set: the launch needs --num_processes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>machine_rank (%1) must be between 0 and num_machines - 1 (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>num_machines is %1 but main_process_ip is not set: the other machines cannot find machine 0</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>main_process_port must be between 0 and 65535</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>%1 with a single process: use distributed_type 'NO' for one device</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>%1 with a single process: use distributed_type &apos;NO&apos; for one device</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>accelerate launch ignores rdzv_backend from the file (only --rdzv_backend counts); Trainyard starts every rank itself with a static rendezvous at main_process_ip</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>accelerate launch ignores same_network from the file (only --same_network counts); Trainyard always gives every rank MASTER_ADDR=main_process_ip</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>accelerate launch ignores enable_cpu_affinity from the file (only --enable_cpu_affinity counts); Trainyard honours it and sets ACCELERATE_CPU_AFFINITY=1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>accelerate launch ignores downcast_bf16 from the file; it only matters on TPUs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Trainyard does not launch TPU (XLA) runs; accelerate launch can run this config</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Trainyard starts multi-CPU ranks itself, without mpirun; the hostfile is kept for accelerate launch</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16" />
-        <source>gpu_ids: '%1' is not a GPU index; write 'all' or indices such as '0,1'</source>
-        <translation type="unfinished" />
+        <location line="+16"/>
+        <source>gpu_ids: &apos;%1&apos; is not a GPU index; write &apos;all&apos; or indices such as &apos;0,1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>gpu_ids names fewer than two GPUs for a multi-GPU run; accelerate launch refuses it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>gpu_ids names GPU %1, but this machine has no GPU</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>gpu_ids names GPU %1, but this machine has %n GPU(s)</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>gpu_ids names %1 GPU(s) for %2 processes per machine</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>fsdp_config is used only when distributed_type is FSDP</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>fsdp_cpu_ram_efficient_loading needs fsdp_sync_module_states: true (only rank 0 loads the weights; the others receive them); accelerate launch refuses this config</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>under FSDP2 fsdp_reshard_after_forward is true or false, not a sharding strategy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>the sharding strategy %1 is stored in fsdp_reshard_after_forward (as accelerate's questionnaire writes it); accelerate launch would run FULL_SHARD, Trainyard exports FSDP_SHARDING_STRATEGY=%1</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>the sharding strategy %1 is stored in fsdp_reshard_after_forward (as accelerate&apos;s questionnaire writes it); accelerate launch would run FULL_SHARD, Trainyard exports FSDP_SHARDING_STRATEGY=%1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>FSDP2 supports SHARDED_STATE_DICT and FULL_STATE_DICT, not LOCAL_STATE_DICT</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>FSDP2 ignores fsdp_backward_prefetch</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>FSDP2 ignores fsdp_sharding_strategy; use fsdp_reshard_after_forward</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>TRANSFORMER_BASED_WRAP without fsdp_transformer_layer_cls_to_wrap relies on the model's _no_split_modules</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>TRANSFORMER_BASED_WRAP without fsdp_transformer_layer_cls_to_wrap relies on the model&apos;s _no_split_modules</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>deepspeed_config is used only when distributed_type is DEEPSPEED</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>deepspeed_config.%1 cannot be combined with deepspeed_config_file: set it in the DeepSpeed JSON file instead (accelerate refuses this at run time)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>mixed_precision cannot be combined with deepspeed_config_file: set fp16/bf16 in the DeepSpeed JSON file and remove mixed_precision (accelerate refuses this at run time)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>accelerate launch drops %1; Trainyard exports it as ACCELERATE_DEEPSPEED_OFFLOAD_%2_NVME_PATH</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>parameter offload needs ZeRO stage 3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>optimizer offload needs ZeRO stage 2 or 3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Trainyard starts the ranks of every machine itself, as DeepSpeed's 'standard' launcher does; the pdsh/MPI launcher setting is kept for accelerate launch</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>Trainyard starts the ranks of every machine itself, as DeepSpeed&apos;s &apos;standard&apos; launcher does; the pdsh/MPI launcher setting is kept for accelerate launch</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>the parallelism sizes multiply to %1 but num_processes is %2; they must be equal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Trainyard keeps SageMaker configs but does not launch them; use accelerate launch</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>cannot create folder %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+5" />
-        <location line="+6" />
+        <location line="+6"/>
+        <location line="+5"/>
+        <location line="+6"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::ConfigView</name>
     <message>
-        <location filename="../widgets/configview.cpp" line="+31" />
+        <location filename="../widgets/configview.cpp" line="+31"/>
         <source>The canonical form of the config appears here.</source>
         <translation>Hier erscheint die kanonische Form der Konfiguration.</translation>
     </message>
@@ -422,37 +423,37 @@
 <context>
     <name>trainyard::DiagnosticsModel</name>
     <message>
-        <location filename="../widgets/diagnosticsmodel.cpp" line="+29" />
+        <location filename="../widgets/diagnosticsmodel.cpp" line="+29"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Severity</source>
         <translation>Schwere</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -460,1138 +461,1332 @@
 <context>
     <name>trainyard::FlagMessages</name>
     <message>
-        <location filename="../engine/launch/launchargs.cpp" line="+192" />
+        <location filename="../engine/launch/launchargs.cpp" line="+192"/>
         <source>unknown launch flag %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 takes no value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>%1 needs a value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>%1: '%2' is not an integer</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>%1: &apos;%2&apos; is not an integer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>%1: '%2' is not a number</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>%1: &apos;%2&apos; is not a number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>%1: '%2' is not one of %3</source>
-        <translation type="unfinished" />
+        <location line="+13"/>
+        <source>%1: &apos;%2&apos; is not one of %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+36" />
+        <location filename="../widgets/launchpanel.cpp" line="+36"/>
         <source>&amp;Launch</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>train.py, a module with -m in the flags, or a program</source>
         <translation>train.py, ein Modul mit -m in den Optionen, oder ein Programm</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>arguments of the script</source>
         <translation>Argumente des Skripts</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>accelerate launch flags, e.g. --num_processes 2 --mixed_precision bf16</source>
         <translation>Optionen von accelerate launch, z. B. --num_processes 2 --mixed_precision bf16</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>accelerate config (default: accelerate's default config)</source>
+        <location line="+1"/>
+        <source>accelerate config (default: accelerate&apos;s default config)</source>
         <translation>accelerate-Konfiguration (Vorgabe: die Standardkonfiguration von accelerate)</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+6" />
+        <location line="+2"/>
+        <location line="+6"/>
         <source>Browse...</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-4"/>
         <source>Training script or program</source>
         <translation>Trainingsskript oder Programm</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>accelerate config</source>
         <translation>accelerate-Konfiguration</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Configs (*.yaml *.yml *.json)</source>
         <translation>Konfigurationen (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Script or program</source>
         <translation>Skript oder Programm</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Launch flags</source>
         <translation>Startoptionen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Config</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Copy as shell script</source>
         <translation>Als Shell-Skript &amp;kopieren</translation>
     </message>
     <message>
-        <location line="+18" />
-        <source>The ranks' output appears here.</source>
+        <location line="+18"/>
+        <source>The ranks&apos; output appears here.</source>
         <translation>Hier erscheint die Ausgabe der Ranks.</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+89"/>
         <source># error: %1
 </source>
         <translation># Fehler: %1
 </translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Starting...</source>
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+80"/>
         <source>finished</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>failed (%1)</source>
         <translation>fehlgeschlagen (%1)</translation>
     </message>
 </context>
 <context>
+    <name>trainyard::LogModel</name>
+    <message>
+        <location filename="../widgets/logsview.cpp" line="+37"/>
+        <source>%1: no such run folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::LogsView</name>
+    <message>
+        <location line="+107"/>
+        <source>Search the output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All ranks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First &amp;error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Rank %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an error was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+42" />
-        <location line="+232" />
+        <location filename="../widgets/mainwindow.cpp" line="+45"/>
+        <location line="+261"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-199" />
+        <location line="-228"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Launch</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+3"/>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;New Config</source>
         <translation>&amp;Neue Konfiguration</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Open Config...</source>
         <translation>Konfiguration ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Save &amp;As / Export...</source>
         <translation>Speichern &amp;unter / Exportieren …</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Re&amp;load Runs</source>
         <translation>Läufe neu &amp;laden</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;About Trainyard Studio</source>
         <translation>&amp;Über Trainyard Studio</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>About Trainyard Studio</source>
         <translation>Über Trainyard Studio</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Trainyard Studio %1
 Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation>Trainyard Studio %1
 PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+48" />
-        <location line="+101" />
+        <location line="+74"/>
+        <location line="+101"/>
         <source>untitled</source>
         <translation>unbenannt</translation>
     </message>
     <message>
-        <location line="-92" />
+        <location line="-92"/>
         <source>Open accelerate config</source>
         <translation>accelerate-Konfiguration öffnen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Configs (*.yaml *.yml *.json);;All files (*)</source>
         <translation>Konfigurationen (*.yaml *.yml *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Loading %1...</source>
         <translation>%1 wird geladen …</translation>
     </message>
     <message numerus="yes">
-        <location line="+14" />
+        <location line="+14"/>
         <source>%1: %n problem(s)</source>
         <translation>
-            <numerusform>%1: %n Problem</numerusform><numerusform>%1: %n Probleme</numerusform></translation>
+            <numerusform>%1: %n Problem</numerusform>
+            <numerusform>%1: %n Probleme</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>YAML (*.yaml *.yml);;JSON (*.json)</source>
         <translation>YAML (*.yaml *.yml);;JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>%1%2 - Trainyard Studio</source>
         <translation>%1%2 – Trainyard Studio</translation>
     </message>
 </context>
 <context>
+    <name>trainyard::MemoryView</name>
+    <message>
+        <location filename="../widgets/memoryview.cpp" line="+45"/>
+        <source>a model folder (config.json or safetensors), or a config.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accelerate config for the training estimate (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Launch config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>dtype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Largest layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training using Adam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>GiB per GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Estimating...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+49"/>
+        <source>%1 and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 parameters; largest layer %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Training fits on GPU 0 with %1 to spare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training does NOT fit on GPU 0: %1 short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(whole model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::PlanMessages</name>
     <message>
-        <location filename="../engine/launch/launchplan.cpp" line="+61" />
+        <location filename="../engine/launch/launchplan.cpp" line="+61"/>
         <source>use only one of --multi_gpu, --cpu, --tpu, --use_deepspeed, --use_fsdp</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>--multi_gpu needs at least 2 processes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>--use_parallelism_config needs --use_fsdp with --fsdp_version 2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>--module and --no_python cannot be used together</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>no training script or program given</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>this is a SageMaker config; Trainyard does not launch SageMaker jobs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+58"/>
         <source>the config does not say how many processes to start; pass --num_processes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>--num_processes was not given and no config was found; using %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38" />
-        <source>unknown mixed_precision mode '%1'; choose one of no, fp16, bf16, fp8</source>
-        <translation type="unfinished" />
+        <location line="+38"/>
+        <source>unknown mixed_precision mode &apos;%1&apos;; choose one of no, fp16, bf16, fp8</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39" />
-        <source>unknown dynamo backend '%1'</source>
-        <translation type="unfinished" />
+        <location line="+39"/>
+        <source>unknown dynamo backend &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29" />
-        <source>FSDP_SHARDING_STRATEGY=%1 from fsdp_reshard_after_forward, where accelerate's questionnaire stores it (accelerate launch would run FULL_SHARD)</source>
-        <translation type="unfinished" />
+        <location line="+29"/>
+        <source>FSDP_SHARDING_STRATEGY=%1 from fsdp_reshard_after_forward, where accelerate&apos;s questionnaire stores it (accelerate launch would run FULL_SHARD)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>fsdp_cpu_ram_efficient_loading needs fsdp_sync_module_states</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97" />
+        <location line="+97"/>
         <source>main_process_port is 0 (pick a free port), but only machine 0 can pick it; give machine %1 the port machine 0 chose</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>main_process_port 0: using free port %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>port %1 on this machine (machine 0) is in use; the other machines expect the rendezvous there. Free it or choose another main_process_port on every machine</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>port %1 is in use; using free port %2 instead</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Trainyard does not launch TPU (XLA) runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>num_processes must be at least 1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>num_processes (%1) must be divisible by num_machines (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>machine_rank %1 is outside 0..%2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>less than two GPU ids were configured for a multi-GPU run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>several machines need main_process_ip</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>starting %1 processes without a multi-GPU or multi-CPU distributed type; each gets RANK and WORLD_SIZE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>accelerate launch would start %1 processes here only through mpirun; Trainyard starts the %2 ranks of this machine itself, with RANK, WORLD_SIZE and MASTER_ADDR for torch.distributed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::QuestionnaireText</name>
     <message>
-        <location filename="../engine/config/questionnaire.cpp" line="+38" />
+        <location filename="../engine/config/questionnaire.cpp" line="+38"/>
         <source> (default)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose a number [%1]: </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Please enter a number between 0 and %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source> [YES/no]: </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source> [yes/NO]: </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Please answer yes or no.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Please enter a whole number from %1 to %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Please enter a whole number of at least %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Please enter a number.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>An answer is needed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Do you want to specify a json file to a DeepSpeed config?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Please enter the path to the json DeepSpeed config file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>What should be your DeepSpeed's ZeRO optimization stage?</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>What should be your DeepSpeed&apos;s ZeRO optimization stage?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Where to offload optimizer states?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Where to offload parameters?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>NVMe path to offload parameters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>NVMe path to offload optimizer states</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>How many gradient accumulation steps you're passing in your script?</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>How many gradient accumulation steps you&apos;re passing in your script?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Do you want to use gradient clipping?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>What is the gradient clipping value?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Do you want to save 16-bit model weights when using ZeRO Stage-3?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Do you want to enable `deepspeed.zero.Init` when using ZeRO Stage-3 for constructing massive models?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Do you want to enable Mixture-of-Experts training (MoE)?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Specify the comma-separated list of transformers MoE layer class names</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Which Type of launcher do you want to use?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>DeepSpeed configures multi-node compute resources with hostfile. Path to the hostfile</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Do you want to specify exclusion filter string?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>DeepSpeed exclusion filter string</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Do you want to specify inclusion filter string?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>DeepSpeed inclusion filter string</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>What should be your FSDP version?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>What should be your sharding strategy?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Do you want to enable resharding after forward?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Do you want to offload parameters and gradients to CPU?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>What should be your auto wrap policy?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Do you want to use the model's `_no_split_modules` to wrap?</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>Do you want to use the model&apos;s `_no_split_modules` to wrap?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Specify the comma-separated list of transformer layer class names (case-sensitive) to wrap, e.g. `BertLayer`, `GPTJBlock`, `T5Block`</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>What should be your FSDP's minimum number of parameters for Default Auto Wrapping Policy?</source>
-        <translation type="unfinished" />
+        <location line="+7"/>
+        <source>What should be your FSDP&apos;s minimum number of parameters for Default Auto Wrapping Policy?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>What should be your FSDP's backward prefetch policy?</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>What should be your FSDP&apos;s backward prefetch policy?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>What should be your FSDP's state dict type?</source>
-        <translation type="unfinished" />
+        <location line="+7"/>
+        <source>What should be your FSDP&apos;s state dict type?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Do you want to enable FSDP's forward prefetch policy?</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>Do you want to enable FSDP&apos;s forward prefetch policy?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Do you want to enable FSDP's `use_orig_params` feature?</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>Do you want to enable FSDP&apos;s `use_orig_params` feature?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Do you want to enable CPU RAM efficient model loading? Only applicable for Transformers models.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Do you want each individually wrapped FSDP unit to broadcast module parameters from rank 0 at the start?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Do you want to enable FSDP activation checkpointing?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Do you want to use the parallelism config?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>What is the %1?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>What context parallel communication strategy?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Do you wish to use mixed precision?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Which FP8 backend do you want to use?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Do you want to use FP8 autocast during eval mode?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>What margin should be used for gradient scaling?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>What interval should be used for when to recompute the scaling factor?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Which weight format should be used?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>What length of history should be used for the amax scaling factor computation?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Which algorithm should be used for the amax scaling factor computation?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>What optimization level should be used?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Do you want to enable FSDP2 float8 all-gather?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Do you want to pad the inner dimension of weight matrices?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>No distributed training</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+15" />
+        <location line="+15"/>
         <source>Detected %n NVIDIA GPU(s).</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No GPU detected on this machine.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Which type of machine are you using?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>How many different machines will you use (use more than 1 for multi-node training)?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>What is the rank of this machine?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>What is the IP address of the machine that will host the main process?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>What is the port you will use to communicate with the main process?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Are all the machines on the same local network?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>What rendezvous backend will you use? ('static', 'c10d', ...)</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>What rendezvous backend will you use? (&apos;static&apos;, &apos;c10d&apos;, ...)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Should distributed operations be checked while running for errors? This can avoid timeout issues but will be slower.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Do you want to run your training on CPU only (even if a GPU / Apple Silicon / Ascend NPU device is available)?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Do you want to launch your training with mpirun?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Enter the path to the hostfile to use with mpirun</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Do you wish to optimize your script with torch dynamo?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Which dynamo backend would you like to use?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Do you want to customize the defaults sent to torch.compile?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Which mode do you want to use?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Do you want the fullgraph mode or it is ok to break model into several subgraphs?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Do you want to enable dynamic shape tracing?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Do you want to enable regional compilation?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Do you want to use DeepSpeed?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Do you want to use FullyShardedDataParallel?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Do you want to use Megatron-LM?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>What is the Tensor Parallelism degree/size?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Do you want to enable Sequence Parallelism?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>What is the Pipeline Parallelism degree/size?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>What is the number of micro-batches?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Do you want to enable selective activation recomputation?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Do you want to use distributed optimizer which shards optimizer state and gradients across data parallel ranks?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>What is the gradient clipping value based on global L2 Norm (0 to disable)?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>processes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>TPU cores</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>GPU(s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>How many %1 should be used for distributed training (in total over all machines)?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The number of processes must be divisible by the number of machines (%1).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+6"/>
         <source>This machine has %n GPU(s); %1 processes per machine would share GPUs.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Note: no GPU was detected here; the config is kept for a machine that has them.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>One process on one machine is not distributed training: the type is set to 'No distributed training'.</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>One process on one machine is not distributed training: the type is set to &apos;No distributed training&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>What GPU(s) (by id) should be used for training on this machine as a comma-separated list?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>'%1' is not a GPU of this machine (it has GPUs 0 to %2).</source>
-        <translation type="unfinished" />
+        <location line="+10"/>
+        <source>&apos;%1&apos; is not a GPU of this machine (it has GPUs 0 to %2).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>'%1' is not a GPU index.</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>&apos;%1&apos; is not a GPU index.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Would you like to enable numa efficiency? (Currently only supported on NVIDIA hardware).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>What is the name of the function in your script that should be launched in all parallel scripts?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>In which compute environment are you running?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This machine</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>AWS (Amazon SageMaker)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Trainyard does not create SageMaker configs; use `accelerate config` for those</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>the input ended before the questionnaire was complete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::ReaderMessages</name>
     <message>
-        <location filename="../engine/config/yamlio.cpp" line="+183" />
-        <source>tag '%1' is not allowed: accelerate reads configs with yaml.safe_load, which refuses it</source>
-        <translation type="unfinished" />
+        <location filename="../engine/config/yamlio.cpp" line="+183"/>
+        <source>tag &apos;%1&apos; is not allowed: accelerate reads configs with yaml.safe_load, which refuses it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>a mapping key must be a plain value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>file is %1 bytes, larger than the %2 bytes a config may have</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>file is binary (it contains a NUL byte), not YAML or JSON</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>file is not valid UTF-8 text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>file is empty: a config needs at least distributed_type</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>JSON syntax error: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>tab character in indentation: YAML indents with spaces only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>YAML syntax error: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>file holds no settings: a config needs at least distributed_type</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+52" />
+        <location filename="../widgets/rundashboard.cpp" line="+59"/>
+        <source>&amp;Log scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;PNG...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder for the chart images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export &amp;CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chart data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Loading metrics...</source>
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+61"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>rank %1</source>
         <translation>Rank %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>This run has no metrics yet.</source>
         <translation>Dieser Lauf hat noch keine Metriken.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n metric(s); drag to pan, wheel to zoom.</source>
         <translation>
-            <numerusform>%n Metrik; ziehen zum Verschieben, Mausrad zum Zoomen.</numerusform><numerusform>%n Metriken; ziehen zum Verschieben, Mausrad zum Zoomen.</numerusform></translation>
+            <numerusform>%n Metrik; ziehen zum Verschieben, Mausrad zum Zoomen.</numerusform>
+            <numerusform>%n Metriken; ziehen zum Verschieben, Mausrad zum Zoomen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+76" />
+        <location filename="../engine/launch/runcontroller.cpp" line="+76"/>
         <source>failed to start</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>killed by %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>exit code %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+231" />
+        <location line="+231"/>
         <source>trainyard: cannot start %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+136" />
+        <location line="+136"/>
         <source>rank %1 printed and logged nothing for %2 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>rank %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>restart %1 after %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+101" />
+        <location filename="../widgets/runsmodel.cpp" line="+93"/>
         <source>%1 on %2, exit code %3
 %4</source>
         <translation>%1 auf %2, Exit-Code %3
 %4</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Latest</source>
         <translation>Zuletzt</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -1599,30 +1794,30 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+93" />
+        <location filename="../trackers/launchsession.cpp" line="+93"/>
         <source>cannot create the run folder %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>cannot open the run database %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>cannot record the run in %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>cannot start the metrics server: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::cli::CliText</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+28" />
+        <location filename="../app/cli/commands.cpp" line="+28"/>
         <source>usage: trainyard &lt;command&gt; [options]
 
 commands:
@@ -1633,854 +1828,854 @@ commands:
   launch [accelerate launch flags] [--dry-run [--json]] SCRIPT [ARGS...]
   env                                            versions, devices, default config
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>trainyard config init: unexpected argument %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>%1: a config already exists there; pass --force to replace it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>trainyard config init: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>configuration saved at %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>trainyard config validate: give at least one FILE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>%1 file(s) checked: %2 error(s), %3 warning(s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>--format takes yaml or json</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>trainyard config show: unexpected argument %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>trainyard config show: give a FILE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>trainyard config update: give one FILE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>%1: not rewritten; fix the errors first</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>configuration updated at %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>trainyard launch: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source># launcher: %1, %2 process(es) on %3 machine(s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Copy-and-paste the text below in your GitHub issue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::cli::EstimateCliText</name>
     <message>
-        <location filename="../app/cli/estimatecommand.cpp" line="+127" />
+        <location filename="../app/cli/estimatecommand.cpp" line="+127"/>
         <source>trainyard estimate-memory: unexpected argument %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>usage: trainyard estimate-memory MODEL [--json] [--dtype float32|float16|bfloat16|int8|int4]
        [--max-memory 0=8GiB,1=8GiB,cpu=64GiB] [--device-map auto|balanced|balanced_low_0|sequential]
        [--config_file F] [--batch-size N] [--seq-len L]</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>trainyard estimate-memory: --max-memory: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+29"/>
         <source>counts the untied LM head (%1 parameters), which accelerate estimate-memory leaves out because it sizes the base AutoModel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+59"/>
         <source>Memory Usage for loading `%1`</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>parameters: %1 (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>largest layer: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>device_map (%1):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>training memory per GPU: %1, %2 GPU(s), mixed precision %3, batch %4 x %5 tokens</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>total</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>fits on GPU 0 (%1) with %2 to spare</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>does NOT fit on GPU 0 (%1): %2 short</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>note: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::cli::RunCliText</name>
     <message>
-        <location filename="../app/cli/launchrun.cpp" line="+103" />
+        <location filename="../app/cli/launchrun.cpp" line="+103"/>
         <source>trainyard launch: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>rank %1 stopped: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>watchdog: rank %1 printed and logged nothing for %2 s%3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>; stopping the run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>restarting all ranks (restart %1 of %2) after %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>stopping every rank (SIGTERM, then SIGKILL after %1 s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>trainyard launch: cannot set up signal handling</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>second interrupt: killing every rank now</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>interrupted (%1): stopping every rank; interrupt again to kill them</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>[trainyard] %1 · ranks up %2/%3 · %4</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>run %1: %2 rank(s) on this machine, logs in %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>run failed: rank %1, %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>last lines of rank %1's stderr:</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>last lines of rank %1&apos;s stderr:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>run cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>run finished in %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>could not record the run: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+78" />
+        <location filename="../app/cli/runscommand.cpp" line="+70"/>
         <source>trainyard runs: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>trainyard runs: no run %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>no runs yet (%1)
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>%1  %2  %3  %4  %5  %6
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>NAME</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>STATUS</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>STARTED</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>DURATION</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>LATEST</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>run %1 (%2)
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>  status:    %1 (exit code %2)
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>  started:   %1, duration %2
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>  host:      %1
   folder:    %2
   run dir:   %3
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>  param %1 = %2
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>  %1 [rank %2]: %3 points, last %4 at step %5, min %6, max %7
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>trainyard runs export: --format takes csv or jsonl</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+53"/>
         <source>trainyard runs import: %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>%1:%2: error: %3; nothing was imported</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>not a JSON object (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>a point needs a "key" string</source>
-        <translation type="unfinished" />
+        <location line="+12"/>
+        <source>a point needs a &quot;key&quot; string</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>"step" must be an integer</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>&quot;step&quot; must be an integer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>"value" must be a number</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>&quot;value&quot; must be a number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>unknown line type "%1"</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>unknown line type &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+20" />
+        <location line="+6"/>
+        <location line="+20"/>
         <source>trainyard runs import: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>imported %1 points as run %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>trainyard runs rm: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>removed run %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>usage: trainyard runs list [--json] | show ID [--json] | export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::memory::EstimateText</name>
     <message>
-        <location filename="../engine/memory/estimate.cpp" line="+111" />
-        <source>'%1' is not a size; write it with a unit, e.g. 8GiB or 500MB</source>
-        <translation type="unfinished" />
+        <location filename="../engine/memory/estimate.cpp" line="+111"/>
+        <source>&apos;%1&apos; is not a size; write it with a unit, e.g. 8GiB or 500MB</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32" />
-        <source>'%1' is not DEVICE=SIZE</source>
-        <translation type="unfinished" />
+        <location line="+32"/>
+        <source>&apos;%1&apos; is not DEVICE=SIZE</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>device '%1' is not a GPU index, cpu or disk</source>
-        <translation type="unfinished" />
+        <location line="+17"/>
+        <source>device &apos;%1&apos; is not a GPU index, cpu or disk</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+384" />
+        <location line="+384"/>
         <source>activations are not estimated for this model (no transformer layers found)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>gradient accumulation over %1 micro-batches keeps the memory of one micro-batch</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::memory::ModelText</name>
     <message>
-        <location filename="../engine/memory/model.cpp" line="+74" />
+        <location filename="../engine/memory/model.cpp" line="+74"/>
         <source>%1 is missing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 must be a positive integer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+308" />
-        <location line="+61" />
+        <location line="+308"/>
+        <location line="+61"/>
         <source>cannot read: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-55" />
+        <location line="-55"/>
         <source>not a JSON object: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22" />
-        <source>model_type '%1' is not supported; Trainyard knows %2 (or give the model's safetensors files)</source>
-        <translation type="unfinished" />
+        <location line="+22"/>
+        <source>model_type &apos;%1&apos; is not supported; Trainyard knows %2 (or give the model&apos;s safetensors files)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>(missing)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>header too small: the file has %1 bytes, fewer than the 8 of the header length</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>header too large: it claims %1 bytes (the format allows 100,000,000)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>truncated: the header claims %1 bytes but the file has only %2 after the length</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>the header does not start with '{'</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>the header does not start with &apos;{&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>the header is not valid JSON at byte %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>tensor %1: unknown dtype '%2'</source>
-        <translation type="unfinished" />
+        <location line="+14"/>
+        <source>tensor %1: unknown dtype &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>tensor %1: bad shape</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>tensor %1: data_offsets must be [begin, end]</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>tensor %1: data_offsets end before they begin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>tensor %1: misaligned slice (%2 elements of %3 bits)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>tensor %1: %2 bytes for shape %3 of %4, which needs %5</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>tensor %1 starts at byte %2 of the data, leaving a gap after byte %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>tensor %1 overlaps the tensor before it (starts at %2, before %3)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>the tensors end at byte %1 but the file has %2 bytes%3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source> (truncated)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>more than one *.safetensors.index.json: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>no model.safetensors and no *.safetensors.index.json here</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>the index has no weight_map</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50" />
-        <source>sizes come from the checkpoint's own dtypes; without config.json, no module is kept whole on one device</source>
-        <translation type="unfinished" />
+        <location line="+50"/>
+        <source>sizes come from the checkpoint&apos;s own dtypes; without config.json, no module is kept whole on one device</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>no such file or folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::schema</name>
     <message>
-        <location filename="../engine/config/schema.cpp" line="+81" />
+        <location filename="../engine/config/schema.cpp" line="+81"/>
         <source>Where the run happens: this machine or Amazon SageMaker.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The kind of distributed training: NO, MULTI_GPU (DDP), MULTI_CPU, FSDP, DEEPSPEED, MEGATRON_LM, XLA (TPU), ...</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Mixed precision mode; quote 'no' in YAML.</source>
-        <translation type="unfinished" />
+        <location line="+7"/>
+        <source>Mixed precision mode; quote &apos;no&apos; in YAML.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Train on the CPU even when accelerators are present.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Check distributed operations for errors (ACCELERATE_DEBUG_MODE).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Pin each rank to the CPU cores nearest its GPU (NUMA). accelerate launch ignores this key from the file; Trainyard honours it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>torch.compile (TorchDynamo) settings.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Total number of processes over all machines.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Rank of this machine, from 0 to num_machines - 1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Number of machines.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>GPUs to use, as 'all' or a comma-separated list such as '0,1'; quote a single id.</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>GPUs to use, as &apos;all&apos; or a comma-separated list such as &apos;0,1&apos;; quote a single id.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Address of machine 0, needed with several machines.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Port of the rendezvous on machine 0; 0 picks a free port; empty means 29500.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>torchrun rendezvous backend (static or c10d); accelerate launch ignores it from the file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Whether all machines share a local network; accelerate launch ignores it from the file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>TPU only: the function the TPU launcher calls.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>TPU only: store float32 as bfloat16; accelerate launch ignores it from the file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>TPU pod name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>TPU pod zone.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Launch on a TPU pod.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Run TPU pod commands with sudo.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Script run on every TPU pod worker at start-up.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Commands run on every TPU pod worker at start-up.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>TPU VM names.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Environment variables for TPU pod workers.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>SageMaker EC2 instance type.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>SageMaker IAM role.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>FSDP version: 1 (FullyShardedDataParallel) or 2 (fully_shard).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>FSDP1: how parameters, gradients and optimizer states are sharded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>FSDP2: free gathered parameters after forward (true/false). accelerate's FSDP1 questionnaire stores the sharding strategy here.</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>FSDP2: free gathered parameters after forward (true/false). accelerate&apos;s FSDP1 questionnaire stores the sharding strategy here.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Offload parameters and gradients to the CPU.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>SIZE_BASED_WRAP: minimum parameters of a wrapped module.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>How modules are wrapped into FSDP units.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>TRANSFORMER_BASED_WRAP: comma-separated layer class names, e.g. LlamaDecoderLayer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>FSDP1: when to prefetch the next parameters in backward.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>How checkpoints are gathered when saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>FSDP1: prefetch the next parameters in forward.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>FSDP1: keep the original parameters (needed for torch.compile).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Load the checkpoint on rank 0 only; needs fsdp_sync_module_states under FSDP1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Broadcast rank 0's module states to every rank.</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>Broadcast rank 0&apos;s module states to every rank.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Recompute activations in backward to save memory.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Modules FSDP leaves alone (a regular expression).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>A DeepSpeed JSON config; when set, the other DeepSpeed fields and mixed_precision must be left out.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>ZeRO stage, 0 to 3.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>ZeRO 2/3: where optimizer states live.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>ZeRO 3: where parameters live.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>NVMe folder for offloaded optimizer states.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>NVMe folder for offloaded parameters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Micro-batches accumulated before each optimizer step.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Clip gradients to this norm.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Build the model under deepspeed.zero.Init (ZeRO 3).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>ZeRO 3: gather and save 16-bit weights.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>How DeepSpeed starts ranks on several machines.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>DeepSpeed hostfile for several machines.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Comma-separated mixture-of-experts layer classes.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Tensor parallel degree.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pipeline parallel degree.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41" />
-        <source>torch.compile backend, e.g. INDUCTOR; quote 'NO'.</source>
-        <translation type="unfinished" />
+        <location line="+41"/>
+        <source>torch.compile backend, e.g. INDUCTOR; quote &apos;NO&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>FP8 library.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>MPI hostfile for multi-CPU runs.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

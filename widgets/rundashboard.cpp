@@ -5,8 +5,16 @@
 
 #include "rundashboard.h"
 
+#include "config/accelerateconfig.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QThreadPool>
 #include <QTimer>
@@ -46,8 +54,30 @@ RunDashboard::RunDashboard(const QString &databasePath, qint64 runId, QWidget *p
     auto *content = new QWidget(scroll);
     content->setLayout(m_grid);
     scroll->setWidget(content);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_status, 1);
+    auto *log = new QCheckBox(tr("&Log scale"), this);
+    connect(log, &QCheckBox::toggled, this, &RunDashboard::setLogScale);
+    auto *png = new QPushButton(tr("Export &PNG..."), this);
+    connect(png, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the chart images"));
+        QString error;
+        if (!dir.isEmpty() && !exportPng(dir, &error))
+            m_status->setText(error);
+    });
+    auto *csv = new QPushButton(tr("Export &CSV..."), this);
+    connect(csv, &QPushButton::clicked, this, [this] {
+        const QString file =
+            QFileDialog::getSaveFileName(this, tr("Chart data"), QString(), tr("CSV (*.csv)"));
+        QString error;
+        if (!file.isEmpty() && !exportCsv(file, &error))
+            m_status->setText(error);
+    });
+    bar->addWidget(log);
+    bar->addWidget(png);
+    bar->addWidget(csv);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_status);
+    layout->addLayout(bar);
     layout->addWidget(scroll);
     m_status->setText(tr("Loading metrics..."));
     m_live->setInterval(1000);
@@ -202,6 +232,9 @@ void RunDashboard::request(const QString &key) {
             if (generation != chartRef.generation)
                 return; // a newer request is on its way
             double xmin = INFINITY, xmax = -INFINITY;
+            chartRef.buckets.clear();
+            for (const SeriesData &d : results)
+                chartRef.buckets << d.buckets;
             for (int i = 0; i < results.size() && i < chartRef.plot->graphCount(); ++i) {
                 QVector<double> xs, ys;
                 for (const Aggregate &a : results[i].buckets) {
@@ -225,6 +258,50 @@ void RunDashboard::request(const QString &key) {
             Q_EMIT self->chartsUpdated();
         });
     });
+}
+
+void RunDashboard::setLogScale(bool on) {
+    m_logScale = on;
+    for (Chart &c : m_charts) {
+        c.plot->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+        if (on)
+            c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        else
+            c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        c.plot->yAxis->rescale();
+        c.plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+bool RunDashboard::exportPng(const QString &folder, QString *error) const {
+    for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it) {
+        QString name = it.key();
+        name.replace(QRegularExpression(u"[^A-Za-z0-9_.-]"_s), u"_"_s);
+        const QString path = QDir(folder).filePath(name + u".png"_s);
+        if (!it->plot->savePng(path, 0, 0, 2.0)) {
+            if (error)
+                *error = tr("cannot write %1").arg(path);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool RunDashboard::exportCsv(const QString &file, QString *error) const {
+    QString out = u"key,rank,first_step,last_step,first,min,max,last,count\n"_s;
+    for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it)
+        for (qsizetype i = 0; i < it->buckets.size() && i < it->series.size(); ++i)
+            for (const Aggregate &a : it->buckets[i])
+                out += u"%1,%2,%3,%4,%5,%6,%7,%8,%9\n"_s.arg(it.key())
+                           .arg(it->series[i].rank)
+                           .arg(a.firstStep)
+                           .arg(a.lastStep)
+                           .arg(a.firstValue, 0, 'g', 17)
+                           .arg(a.minValue, 0, 'g', 17)
+                           .arg(a.maxValue, 0, 'g', 17)
+                           .arg(a.lastValue, 0, 'g', 17)
+                           .arg(a.count);
+    return saveFileAtomically(file, out.toUtf8(), error);
 }
 
 void RunDashboard::refreshLive() {

@@ -31,6 +31,12 @@ public:
 
     // Asks for the buckets of [from, to] of every chart (what a zoom does).
     void showSteps(double from, double to);
+    // Logarithmic value axes (losses spanning decades).
+    void setLogScale(bool on);
+    // Writes what the charts show: one PNG per metric (folder) or the buckets as CSV
+    // (key,rank,first_step,last_step,first,min,max,last,count).
+    bool exportPng(const QString &folder, QString *error) const;
+    bool exportCsv(const QString &file, QString *error) const;
 
 Q_SIGNALS:
     void chartsUpdated(); // after data from the database reached the charts
@@ -41,7 +47,8 @@ private:
         QList<SeriesRow> series; // one per rank
         QTimer *debounce = nullptr;
         bool followLatest = true;
-        quint64 generation = 0; // drops answers to superseded requests
+        quint64 generation = 0;          // drops answers to superseded requests
+        QList<QList<Aggregate>> buckets; // what is shown, per rank (for the CSV export)
     };
     void loadSeries();
     void request(const QString &key);
@@ -54,6 +61,7 @@ private:
     QLabel *m_status;
     QTimer *m_live;
     bool m_finished = false;
+    bool m_logScale = false;
 };
 
 } // namespace trainyard
