@@ -171,6 +171,12 @@ void TestWidgets::runsModelOverARealDatabase() {
     QCOMPARE(model.data(model.index(0, RunsModel::NameColumn)).toString(), u"name-2"_s); // newest first
     QCOMPARE(model.data(model.index(0, RunsModel::StatusColumn)).toString(), u"running"_s);
     QCOMPARE(model.data(model.index(2, RunsModel::LatestColumn)).toString(), u"loss=0.5"_s);
+    // Deleting a run removes it from the database and the list.
+    QSignalSpy removed(&model, &RunsModel::loaded);
+    model.removeRun(db, model.data(model.index(0, 0), RunsModel::DatabaseIdRole).toLongLong());
+    QVERIFY(removed.wait(10000));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.data(model.index(0, RunsModel::NameColumn)).toString(), u"name-1"_s);
     // A database that is not there yet is an empty list, not an error.
     QSignalSpy again(&model, &RunsModel::loaded);
     model.reload(dir.filePath(u"none.db"_s));

@@ -655,12 +655,27 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+45"/>
-        <location line="+261"/>
+        <location line="+277"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-250"/>
+        <source>&amp;Delete Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the run %1, its metrics and its logs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
@@ -1665,7 +1680,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Chart data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1708,7 +1723,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         </translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+95"/>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,7 +1769,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+93"/>
+        <location filename="../widgets/runsmodel.cpp" line="+121"/>
         <source>%1 on %2, exit code %3
 %4</source>
         <translation>%1 auf %2, Exit-Code %3

@@ -69,6 +69,22 @@ MainWindow::MainWindow(QWidget *parent)
     runsView->horizontalHeader()->setStretchLastSection(true);
     runsView->verticalHeader()->hide();
     runsLayout->addWidget(runsView);
+    auto *remove = new QAction(tr("&Delete Run"), runsView);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    runsView->addAction(remove);
+    runsView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(remove, &QAction::triggered, this, [this, runsView, proxy] {
+        const QModelIndex index = runsView->currentIndex();
+        if (!index.isValid())
+            return;
+        const QModelIndex source = proxy->mapToSource(index);
+        const QString name = m_runs->data(m_runs->index(source.row(), RunsModel::NameColumn)).toString();
+        if (QMessageBox::question(this, tr("Delete run"),
+                                  tr("Delete the run %1, its metrics and its logs?").arg(name)) ==
+            QMessageBox::Yes)
+            m_runs->removeRun(m_database, m_runs->data(source, RunsModel::DatabaseIdRole).toLongLong());
+    });
     connect(runsView, &QTableView::doubleClicked, this, [this, proxy](const QModelIndex &index) {
         const QModelIndex source = proxy->mapToSource(index);
         openRun(m_runs->data(source, RunsModel::DatabaseIdRole).toLongLong(),

@@ -1,6 +1,7 @@
 #include "runsmodel.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
 #include <QLocale>
 #include <QPointer>
@@ -43,6 +44,33 @@ void RunsModel::reload(const QString &databasePath) {
             }
             self->setRows(rows);
             Q_EMIT self->loaded();
+        });
+    });
+}
+
+void RunsModel::removeRun(const QString &databasePath, qint64 databaseId) {
+    QPointer<RunsModel> self(this);
+    QThreadPool::globalInstance()->start([self, databasePath, databaseId] {
+        QString error;
+        StoreReader reader;
+        QString folder;
+        if (reader.open(databasePath, &error))
+            if (const auto run = reader.run(databaseId))
+                folder = run->runDir;
+        StoreWriter writer;
+        const bool ok =
+            error.isEmpty() && writer.open(databasePath, &error) && writer.deleteRun(databaseId, &error);
+        if (ok && !folder.isEmpty() && QFileInfo(folder).isDir() &&
+            QFileInfo::exists(folder + u"/run.json"_s))
+            QDir(folder).removeRecursively(); // only a folder Trainyard made
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, error, databasePath] {
+            if (!self)
+                return;
+            if (!error.isEmpty())
+                Q_EMIT self->failed(error);
+            self->reload(databasePath);
         });
     });
 }

@@ -26,6 +26,8 @@ public:
 
     // Reads the database off the GUI thread; `loaded` (or `failed`) follows.
     void reload(const QString &databasePath);
+    // Deletes a run (its rows and its folder) off the GUI thread, then reloads.
+    void removeRun(const QString &databasePath, qint64 databaseId);
     struct Row {
         RunRow run;
         QString latest; // rank 0's last value of every key
