@@ -5,6 +5,7 @@
 #include "configdocument.h"
 #include "configform.h"
 #include "configview.h"
+#include "configwizard.h"
 #include "diagnosticsmodel.h"
 #include "ingestserver.h"
 #include "launchpanel.h"
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void germanTranslation();
     void memoryViewEstimates();
     void logsViewFindsTheFirstError();
+    void wizardAsksTheQuestionnaire();
 };
 
 void TestWidgets::diagnosticsModel() {
@@ -337,6 +339,29 @@ void TestWidgets::logsViewFindsTheFirstError() {
     QCOMPARE(live.firstError(), -1);
     live.append({{1, true, u"torch.OutOfMemoryError: CUDA out of memory."_s}});
     QCOMPARE(live.firstError(), 1);
+}
+
+void TestWidgets::wizardAsksTheQuestionnaire() {
+    // The same answers as the terminal questionnaire's multi-CPU case, through the dialog.
+    MainWindow window;
+    const int tabsBefore = window.tabCount();
+    ConfigWizard *wizard = window.startWizard();
+    QSignalSpy asked(wizard, &ConfigWizard::questionAsked);
+    QSignalSpy completed(wizard, &ConfigWizard::completed);
+    const QStringList answers = {u"0"_s, u"1"_s, u"1"_s, u"no"_s, u"no"_s, u"no"_s, u"4"_s, u"0"_s};
+    for (const QString &a : answers) {
+        QVERIFY2(asked.wait(10000), qPrintable(u"no question before answer "_s + a));
+        asked.clear();
+        wizard->submit(a);
+    }
+    QVERIFY(completed.wait(10000));
+    const Value config = completed.first().first().value<Value>();
+    QCOMPARE(config.get(u"distributed_type"_s), Value::string(u"MULTI_CPU"_s));
+    QCOMPARE(config.get(u"num_processes"_s), Value::integer(4));
+    QCOMPARE(config.get(u"mixed_precision"_s), Value::string(u"no"_s));
+    // The wizard's config opens as a new, unsaved tab.
+    QCOMPARE(window.tabCount(), tabsBefore + 1);
+    QCOMPARE(window.currentView()->document()->value(u"use_cpu"_s), Value::boolean(true));
 }
 
 QTEST_MAIN(TestWidgets)

@@ -421,6 +421,39 @@
     </message>
 </context>
 <context>
+    <name>trainyard::ConfigWizard</name>
+    <message>
+        <location filename="../widgets/configwizard.cpp" line="+48"/>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New accelerate config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your answers appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>default: %1</source>
+        <translation type="unfinished">Vorgabe: %1</translation>
+    </message>
+</context>
+<context>
     <name>trainyard::DiagnosticsModel</name>
     <message>
         <location filename="../widgets/diagnosticsmodel.cpp" line="+29"/>
@@ -654,13 +687,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+45"/>
-        <location line="+277"/>
+        <location filename="../widgets/mainwindow.cpp" line="+46"/>
+        <location line="+293"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-266"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -701,6 +734,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>New Config with &amp;Wizard...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Open Config...</source>
         <translation>Konfiguration ö&amp;ffnen …</translation>
     </message>
@@ -773,7 +811,8 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+74"/>
-        <location line="+101"/>
+        <location line="+12"/>
+        <location line="+103"/>
         <source>untitled</source>
         <translation>unbenannt</translation>
     </message>
@@ -1063,7 +1102,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Choose a number [%1]: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1073,7 +1112,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source> [YES/no]: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1088,7 +1127,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Please enter a whole number from %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1098,12 +1137,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Please enter a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>An answer is needed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -421,6 +421,39 @@
     </message>
 </context>
 <context>
+    <name>trainyard::ConfigWizard</name>
+    <message>
+        <location filename="../widgets/configwizard.cpp" line="+48"/>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New accelerate config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your answers appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::DiagnosticsModel</name>
     <message>
         <location filename="../widgets/diagnosticsmodel.cpp" line="+29"/>
@@ -653,13 +686,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+45"/>
-        <location line="+277"/>
+        <location filename="../widgets/mainwindow.cpp" line="+46"/>
+        <location line="+293"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-266"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,6 +733,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>New Config with &amp;Wizard...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Open Config...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -771,7 +809,8 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+74"/>
-        <location line="+101"/>
+        <location line="+12"/>
+        <location line="+103"/>
         <source>untitled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1061,7 +1100,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Choose a number [%1]: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1071,7 +1110,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source> [YES/no]: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,7 +1125,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Please enter a whole number from %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1096,12 +1135,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Please enter a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>An answer is needed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,6 +3,7 @@
 #include "config/accelerateconfig.h"
 #include "configdocument.h"
 #include "configview.h"
+#include "configwizard.h"
 #include "launch/runrecord.h"
 #include "launchpanel.h"
 #include "logsview.h"
@@ -106,6 +107,8 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *neu = file->addAction(tr("&New Config"));
     neu->setShortcut(QKeySequence::New);
     connect(neu, &QAction::triggered, this, [this] { newConfig(); });
+    QAction *wizard = file->addAction(tr("New Config with &Wizard..."));
+    connect(wizard, &QAction::triggered, this, [this] { startWizard(); });
     QAction *open = file->addAction(tr("&Open Config..."));
     open->setShortcut(QKeySequence::Open);
     connect(open, &QAction::triggered, this, &MainWindow::chooseAndOpen);
@@ -228,6 +231,20 @@ ConfigView *MainWindow::newConfig() {
     doc.set(u"distributed_type"_s, Value::string(u"NO"_s));
     view->load(AccelerateConfig::fromDocument(doc), m_hardware);
     return view;
+}
+
+ConfigWizard *MainWindow::startWizard() {
+    auto *wizard = new ConfigWizard(this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ConfigWizard::completed, this, [this](const Value &config) {
+        ConfigView *view = addView(tr("untitled"), {});
+        view->load(AccelerateConfig::fromDocument(config), m_hardware);
+    });
+    connect(wizard, &ConfigWizard::stopped, this,
+            [this](const QString &why) { statusBar()->showMessage(why); });
+    wizard->start(m_hardware);
+    wizard->open();
+    return wizard;
 }
 
 void MainWindow::chooseAndOpen() {

@@ -29,6 +29,8 @@ public:
     void openConfig(const QString &path);
     // A new, empty config (distributed_type NO) in a new tab.
     ConfigView *newConfig();
+    // accelerate's questionnaire as a wizard; its config opens in a new tab when it completes.
+    class ConfigWizard *startWizard();
     // Saves the current tab to path (or its own file when empty); false and a status message on failure.
     bool saveCurrent(const QString &path = {});
     ConfigView *viewAt(int index) const;

@@ -24,8 +24,8 @@ public:
     Asker(Prompter &p)
         : m_p(p) {}
 
-    QString line(const QString &prompt) {
-        const QString s = m_p.ask(prompt);
+    QString line(const Question &q, const QString &prompt) {
+        const QString s = m_p.askQuestion(q, prompt);
         if (s.isNull())
             throw EndOfInput{};
         return s.trimmed();
@@ -37,7 +37,8 @@ public:
             text += u"  [%1] %2%3\n"_s.arg(i).arg(options[i],
                                                   i == def ? QuestionnaireText::tr(" (default)") : QString());
         for (;;) {
-            const QString a = line(text + QuestionnaireText::tr("Choose a number [%1]: ").arg(def));
+            const QString a = line(Question{Question::Kind::Menu, question, options, QString::number(def)},
+                                   text + QuestionnaireText::tr("Choose a number [%1]: ").arg(def));
             if (a.isEmpty())
                 return def;
             bool ok = false;
@@ -54,7 +55,8 @@ public:
 
     bool yesNo(const QString &question, bool def) {
         for (;;) {
-            const QString a = line(question + (def ? QuestionnaireText::tr(" [YES/no]: ")
+            const QString a = line(Question{Question::Kind::YesNo, question, {}, def ? u"yes"_s : u"no"_s},
+                                   question + (def ? QuestionnaireText::tr(" [YES/no]: ")
                                                    : QuestionnaireText::tr(" [yes/NO]: ")))
                                   .toLower();
             if (a.isEmpty())
@@ -70,7 +72,9 @@ public:
     qint64 integer(const QString &question, std::optional<qint64> def, qint64 min = 0,
                    std::optional<qint64> max = std::nullopt) {
         for (;;) {
-            const QString a = line(question + (def ? u" [%1]: "_s.arg(*def) : u": "_s));
+            const QString a =
+                line(Question{Question::Kind::Integer, question, {}, def ? QString::number(*def) : QString()},
+                     question + (def ? u" [%1]: "_s.arg(*def) : u": "_s));
             if (a.isEmpty() && def)
                 return *def;
             bool ok = false;
@@ -85,7 +89,8 @@ public:
 
     double number(const QString &question, double def) {
         for (;;) {
-            const QString a = line(question + u" [%1]: "_s.arg(def));
+            const QString a = line(Question{Question::Kind::Number, question, {}, QString::number(def)},
+                                   question + u" [%1]: "_s.arg(def));
             if (a.isEmpty())
                 return def;
             bool ok = false;
@@ -98,7 +103,8 @@ public:
 
     QString text(const QString &question, const std::optional<QString> &def) {
         for (;;) {
-            const QString a = line(question + (def ? u" [%1]: "_s.arg(*def) : u": "_s));
+            const QString a = line(Question{Question::Kind::Text, question, {}, def.value_or(QString())},
+                                   question + (def ? u" [%1]: "_s.arg(*def) : u": "_s));
             if (a.isEmpty() && def)
                 return *def;
             if (!a.isEmpty())

@@ -2,6 +2,7 @@
 // where each node came from, and the order of keys, so that editing a file never loses anything.
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -110,3 +111,5 @@ struct MapEntry {
 bool operator==(const MapEntry &a, const MapEntry &b);
 
 } // namespace trainyard
+
+Q_DECLARE_METATYPE(trainyard::Value)
