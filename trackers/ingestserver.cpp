@@ -48,6 +48,15 @@ struct IngestServer::Pending {
     QStringList keys;
     std::vector<KeyedPoint> points;
     QJsonObject event;
+
+    // Who sent the batch: the connection's run, rank and client.
+    void stampOrigin(const Connection &c) {
+        socket = c.socket;
+        runId = c.runId;
+        runUid = c.runUid;
+        rank = c.rank;
+        client = c.client;
+    }
 };
 
 IngestServer::IngestServer(QString databasePath, QObject *parent)
@@ -241,11 +250,7 @@ bool IngestServer::handleFrame(Connection *c, uint8_t type, const char *data, qs
             batch.points[i] = KeyedPoint{w.key, w.step, w.value, w.wallMs};
         }
         batch.keys = keys;
-        batch.socket = c->socket;
-        batch.runId = c->runId;
-        batch.runUid = c->runUid;
-        batch.rank = c->rank;
-        batch.client = c->client;
+        batch.stampOrigin(*c);
         m_pendingPoints += n;
         m_pending.push_back(std::move(batch));
         return true;
@@ -263,11 +268,7 @@ bool IngestServer::handleFrame(Connection *c, uint8_t type, const char *data, qs
             reject(c, u"malformed"_s, u"EVENT is not a JSON object: %1"_s.arg(pe.errorString()));
             return false;
         }
-        batch.socket = c->socket;
-        batch.runId = c->runId;
-        batch.runUid = c->runUid;
-        batch.rank = c->rank;
-        batch.client = c->client;
+        batch.stampOrigin(*c);
         m_pending.push_back(std::move(batch));
         return true;
     }
@@ -295,12 +296,12 @@ void IngestServer::flush() {
     for (const Pending &b : batches) {
         if (!ok)
             break;
-        const StoreWriter::BatchMark mark{b.client, b.batch};
+        // One look-up per batch: a batch already stored (re-sent after a lost ACK) is acknowledged, not
+        // applied.
         if (m_writer.lastBatch(b.runId, b.client) >= b.batch) {
             ++duplicates;
             continue;
         }
-        const std::optional<StoreWriter::BatchMark> newMark = mark;
         if (!b.event.isEmpty()) {
             QMap<QString, QString> kv;
             const QJsonObject params = b.event.value(u"params"_s).toObject();
@@ -319,9 +320,8 @@ void IngestServer::flush() {
                 ok = m_writer.appendLog(b.runId, b.rank, qint64(log.value(u"wall_ms"_s).toDouble()),
                                         log.value(u"kind"_s).toString(), log.value(u"text"_s).toString(),
                                         &error);
-            ok = ok && m_writer.appendPoints(b.runId, b.rank, {}, mark, &error);
         } else {
-            ok = m_writer.appendPoints(b.runId, b.rank, b.keys, b.points, newMark, &error);
+            ok = m_writer.appendPoints(b.runId, b.rank, b.keys, b.points, std::nullopt, &error);
             points += qint64(b.points.size());
             Stored &st = storedBy[b.runUid + u'/' + QString::number(b.rank)];
             st.points += qint64(b.points.size());
@@ -330,6 +330,7 @@ void IngestServer::flush() {
                 st.value = b.points.back().value;
             }
         }
+        ok = ok && m_writer.recordBatch(b.runId, StoreWriter::BatchMark{b.client, b.batch}, &error);
     }
     if (ok)
         ok = m_writer.commit(&error);

@@ -439,12 +439,18 @@ bool StoreWriter::appendPoints(qint64 runId, int rank, const QStringList &keys,
             s->partial[level] = Aggregate{};
         }
     }
-    if (mark) {
-        m_mark.bind(1, runId).bind(2, mark->client).bind(3, mark->batch);
-        if (!m_mark.run())
-            return fail();
-    }
+    if (mark && !recordBatch(runId, *mark, error))
+        return fail();
     return own ? commit(error) : true;
+}
+
+bool StoreWriter::recordBatch(qint64 runId, const BatchMark &mark, QString *error) {
+    m_mark.bind(1, runId).bind(2, mark.client).bind(3, mark.batch);
+    if (m_mark.run())
+        return true;
+    if (error)
+        *error = m_db.lastError();
+    return false;
 }
 
 bool StoreWriter::flushSummaries(QString *error) {

@@ -105,6 +105,8 @@ public:
                       const std::optional<BatchMark> &mark, QString *error);
     // The last batch committed for a client, 0 if none.
     qint64 lastBatch(qint64 runId, const QString &client);
+    // Records that a client's batch is stored (in the current transaction).
+    bool recordBatch(qint64 runId, const BatchMark &mark, QString *error);
 
     // Several appends in one transaction (the ingest server's batching).
     bool begin(QString *error);

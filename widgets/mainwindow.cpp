@@ -260,17 +260,16 @@ void MainWindow::openConfig(const QString &path) {
     rememberRecent(path);
     QPointer<ConfigView> target(view);
     QPointer<MainWindow> self(this);
-    const HardwareInfo hw = m_hardware;
-    QThreadPool::globalInstance()->start([target, self, path, hw] {
-        const AccelerateConfig config = AccelerateConfig::load(path);
-        const qsizetype problems = config.diagnostics(hw).size();
+    QThreadPool::globalInstance()->start([target, self, path] {
+        const AccelerateConfig config = AccelerateConfig::load(path); // the file is read off the GUI thread
         if (!self)
             return;
-        QMetaObject::invokeMethod(self, [target, self, path, config, problems] {
+        QMetaObject::invokeMethod(self, [target, self, path, config] {
             if (!target || !self)
                 return;
-            target->load(config, self->m_hardware);
-            self->statusBar()->showMessage(tr("%1: %n problem(s)", nullptr, int(problems)).arg(path));
+            target->load(config, self->m_hardware); // validates once, for the form and the list
+            const int problems = int(target->document()->diagnostics().size());
+            self->statusBar()->showMessage(tr("%1: %n problem(s)", nullptr, problems).arg(path));
             Q_EMIT self->configShown(path);
         });
     });

@@ -275,9 +275,8 @@ struct Planner {
         const bool strategyGiven = args.typed.contains(u"fsdp_sharding_strategy"_s) ||
                                    !config.field(u"fsdp_config.fsdp_sharding_strategy"_s).isNull();
         if (v1 && !strategyGiven && reshard.isString() &&
-            QStringList({u"FULL_SHARD"_s, u"SHARD_GRAD_OP"_s, u"NO_SHARD"_s, u"HYBRID_SHARD"_s,
-                         u"HYBRID_SHARD_ZERO2"_s})
-                .contains(reshard.toString().toUpper())) {
+            schema::find(u"fsdp_config"_s, u"fsdp_sharding_strategy"_s)
+                ->choices.contains(reshard.toString().toUpper())) {
             strategy = reshard.toString().toUpper();
             if (strategy != u"FULL_SHARD"_s)
                 warn(PlanMessages::tr(

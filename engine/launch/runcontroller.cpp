@@ -316,7 +316,7 @@ void RunController::onExit(Rank &r, int exitCode, int signal, bool failedToStart
     if (failed && m_state == RunState::Running) {
         m_firstFailure = e;
         addEvent(u"failure"_s, e.rank, e.describe());
-        beginStopping(false);
+        beginStopping();
     } else {
         saveRecord();
     }
@@ -355,7 +355,7 @@ void RunController::stop() {
         return;
     case RunState::Running:
         m_cancelRequested = true;
-        beginStopping(true);
+        beginStopping();
         return;
     case RunState::Stopping:
         m_cancelRequested = true;
@@ -368,7 +368,7 @@ void RunController::stop() {
     }
 }
 
-void RunController::beginStopping(bool) {
+void RunController::beginStopping() {
     if (m_state != RunState::Running)
         return;
     setState(RunState::Stopping);
@@ -449,7 +449,7 @@ void RunController::checkWatchdog() {
         Q_EMIT watchdogFired(r->plan.rank, int(silentMs / 1000));
         if (m_options.watchdogKill && m_state == RunState::Running) {
             m_firstFailure = RankExit{r->plan.rank, 0, SIGTERM, false};
-            beginStopping(false);
+            beginStopping();
         }
     }
 }

@@ -81,7 +81,7 @@ private:
     void startAttempt();
     void onOutput(Rank &r, int stream);
     void onExit(Rank &r, int exitCode, int signal, bool failedToStart, const QString &error);
-    void beginStopping(bool cancel);
+    void beginStopping();
     void signalAll(int sig);
     bool sweepStragglers(); // true when no rank left a process behind; otherwise signals them and retries
     void checkWatchdog();
