@@ -1,5 +1,6 @@
 // The run database and the ingest path: exact downsampling, reopen and migration, concurrent clients exactly
 // once, rejected input, and the writer killed with SIGKILL in the middle of ingest.
+#include "chartquery.h"
 #include "client.h"
 #include "ingestserver.h"
 #include "protocol.h"
@@ -70,6 +71,8 @@ private Q_SLOTS:
     void rejectsBadInput_data();
     void rejectsBadInput();
     void writerKilledLosesNothingAcknowledged();
+    void chartSmoothingOnFullResolution();
+    void chartWallTimeAndAggregatedRanks();
 };
 
 void TestStore::downsamplingIsExact() {
@@ -423,3 +426,168 @@ void TestStore::writerKilledLosesNothingAcknowledged() {
 
 QTEST_GUILESS_MAIN(TestStore)
 #include "tst_store.moc"
+
+namespace {
+// The debiased EMA of every point, computed directly (the reference for the cache's checkpoints).
+QVector<double> directEma(const QVector<double> &values, double w) {
+    QVector<double> out;
+    double acc = 0;
+    qint64 n = 0;
+    for (const double v : values) {
+        if (!std::isfinite(v)) {
+            out << v;
+            continue;
+        }
+        acc = acc * w + (1 - w) * v;
+        ++n;
+        out << acc / (1 - std::pow(w, double(n)));
+    }
+    return out;
+}
+} // namespace
+
+void TestStore::chartSmoothingOnFullResolution() {
+    QTemporaryDir dir;
+    StoreWriter w;
+    QString error;
+    QVERIFY2(w.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    const qint64 run = makeRun(w, u"r"_s);
+    QRandomGenerator rng(7);
+    QVector<double> values;
+    const auto append = [&](int n) {
+        std::vector<IncomingPoint> pts;
+        for (int i = 0; i < n; ++i) {
+            const int step = int(values.size());
+            const double v = step == 777 ? NAN : 1.0 / (1 + step / 1000.0) + rng.generateDouble() * 0.5;
+            values << v;
+            pts.push_back(IncomingPoint{u"loss"_s, step, v, 0});
+        }
+        return w.appendPoints(run, 0, pts, std::nullopt, &error);
+    };
+    QVERIFY2(append(100003), qPrintable(error));
+    StoreReader r;
+    QVERIFY2(r.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    const QList<SeriesRow> series = r.series(run);
+    QCOMPARE(series.size(), 1);
+    SmoothingCache cache;
+    ChartQuery q;
+    q.series = {ChartSeries{series[0].id, run, 0, 0}};
+    q.buckets = 300;
+    q.smoothing = 0.95;
+    const auto check = [&](const ChartData &d, const QVector<double> &expected) -> QString {
+        if (d.lines.size() != 1 || d.lines[0].buckets.isEmpty())
+            return u"no line"_s;
+        const ChartLine &l = d.lines[0];
+        qsizetype finite = 0;
+        for (const ChartBucket &b : l.buckets) {
+            const double want = expected.at(b.values.lastStep); // step == seq here
+            finite += std::isnan(b.smoothed) ? 0 : 1;
+            if (std::isnan(want) ? !std::isnan(b.smoothed) : std::abs(b.smoothed - want) > 1e-9)
+                return u"at step %1: %2, expected %3"_s.arg(b.values.lastStep).arg(b.smoothed).arg(want);
+        }
+        if (l.smoothX.size() != finite || l.smoothX.size() != l.smoothY.size())
+            return u"%1 smoothed points for %2 buckets"_s.arg(l.smoothX.size()).arg(finite);
+        return {};
+    };
+    // The whole series: every bucket's smoothed value is the EMA over every raw point before it.
+    QVector<double> expected = directEma(values, 0.95);
+    ChartData d = queryChart(r, &cache, q);
+    QString why = check(d, expected);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QCOMPARE(d.xMin, 0.0);
+    QCOMPARE(d.xMax, double(values.size() - 1));
+    // Smoothing follows the raw trend, and is far less noisy than it.
+    QVERIFY(std::abs(d.lines[0].smoothY.last() - (1.0 / 101 + 0.25)) < 0.05);
+    // Zoomed in past the NaN, narrower than a checkpoint stride per bucket: exact at every point.
+    q.whole = false;
+    q.from = 700.5;
+    q.to = 900;
+    d = queryChart(r, &cache, q);
+    why = check(d, expected);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QCOMPARE(d.lines[0].buckets.first().values.firstStep, 700); // one point beyond the left edge
+    QCOMPARE(d.lines[0].buckets.last().values.lastStep, 901);
+    // A point that is not a number shows as one (a gap) and leaves the average alone.
+    QVERIFY(std::isnan(d.lines[0].valueAt(777)));
+    QCOMPARE(d.lines[0].valueAt(778.5), expected.at(778));
+    // Points arriving later extend the cache; a new weight starts again.
+    QVERIFY2(append(5000), qPrintable(error));
+    q.whole = true;
+    expected = directEma(values, 0.95);
+    why = check(queryChart(r, &cache, q), expected);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    q.smoothing = 0.6;
+    why = check(queryChart(r, &cache, q), directEma(values, 0.6));
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    // Without smoothing there is no smoothed curve; the raw envelope holds every bucket's extremes.
+    q.smoothing = 0;
+    d = queryChart(r, nullptr, q);
+    QVERIFY(d.lines[0].smoothX.isEmpty());
+    QVERIFY(std::isnan(d.lines[0].buckets[0].smoothed));
+    double hi = -INFINITY;
+    for (const double v : d.lines[0].rawY)
+        hi = std::max(hi, v);
+    double rawHi = -INFINITY;
+    for (const double v : values)
+        if (std::isfinite(v))
+            rawHi = std::max(rawHi, v);
+    QCOMPARE(hi, rawHi);
+}
+
+void TestStore::chartWallTimeAndAggregatedRanks() {
+    QTemporaryDir dir;
+    StoreWriter w;
+    QString error;
+    QVERIFY2(w.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    const qint64 run = makeRun(w, u"r"_s);
+    const qint64 origin = 1'700'000'000'000;
+    // Rank 0 logs v, rank 1 logs v + 2, one point per 250 ms; rank 1 stops at step 799.
+    for (int rank = 0; rank < 2; ++rank) {
+        std::vector<IncomingPoint> pts;
+        for (int step = 0; step < (rank ? 800 : 1000); ++step)
+            pts.push_back(IncomingPoint{u"loss"_s, step, step * 0.01 + rank * 2, origin + step * 250});
+        QVERIFY2(w.appendPoints(run, rank, pts, std::nullopt, &error), qPrintable(error));
+    }
+    StoreReader r;
+    QVERIFY2(r.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    const QList<SeriesRow> series = r.series(run);
+    QCOMPARE(series.size(), 2);
+    ChartQuery q;
+    for (const SeriesRow &s : series)
+        q.series << ChartSeries{s.id, run, s.rank, origin};
+    q.buckets = 100;
+    q.axis = ChartAxis::WallTime;
+    ChartData d = queryChart(r, nullptr, q);
+    QCOMPARE(d.lines.size(), 2);
+    QCOMPARE(d.xMin, 0.0);
+    QCOMPARE(d.xMax, 999 * 0.25); // seconds since the run's start
+    // A zoom by wall time picks the points logged in those seconds (and one beyond each edge).
+    q.whole = false;
+    q.from = 10;
+    q.to = 20;
+    d = queryChart(r, nullptr, q);
+    QCOMPARE(d.lines[0].buckets.first().values.firstStep, 39);
+    QCOMPARE(d.lines[0].buckets.last().values.lastStep, 81);
+    QCOMPARE(d.lines[0].valueAt(15), 0.6); // step 60 at 15 s
+    // Aggregated: one line per run, the mean of the ranks, and a band from the lowest to the highest.
+    q.axis = ChartAxis::Step;
+    q.whole = true;
+    q.aggregateRanks = true;
+    d = queryChart(r, nullptr, q);
+    QCOMPARE(d.lines.size(), 1);
+    const ChartLine &agg = d.lines[0];
+    QCOMPARE(agg.rank, -1);
+    QCOMPARE(agg.ranks, 2);
+    QCOMPARE(agg.bandX.size(), agg.buckets.size());
+    for (const ChartBucket &b : agg.buckets) {
+        const double rank0 = double(b.values.lastStep) * 0.01;
+        if (b.values.lastStep < 795) {
+            QVERIFY2(std::abs(b.values.lastValue - (rank0 + 1)) < 0.1,
+                     qPrintable(QString::number(b.values.lastStep)));
+            QVERIFY(b.values.maxValue >= rank0 + 2 - 0.1); // buckets of ranks align to the nearest
+        } else if (b.values.lastStep > 805) {
+            QCOMPARE(b.values.lastValue, rank0); // rank 1 has no points there: rank 0 alone
+        }
+        QVERIFY(b.values.minValue <= rank0);
+    }
+}

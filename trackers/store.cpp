@@ -574,21 +574,37 @@ qint64 StoreReader::pointCount(qint64 seriesId) {
     return s.step() == SQLITE_ROW ? s.int64(0) : 0;
 }
 
-qint64 StoreReader::seqAtOrAfter(qint64 seriesId, qint64 step, qint64 count) {
-    // Steps do not decrease along seq: binary search with point lookups on the primary key.
-    sql::Statement s(m_db, "SELECT step FROM points WHERE series_id = ? AND seq = ?");
+qint64 StoreReader::seqAtOrAfter(qint64 seriesId, qint64 value, qint64 count, Column column) {
+    // Binary search with point lookups on the primary key.
+    sql::Statement s(m_db, column == Column::Step
+                               ? "SELECT step FROM points WHERE series_id = ? AND seq = ?"
+                               : "SELECT wall_ms FROM points WHERE series_id = ? AND seq = ?");
     qint64 lo = 0, hi = count; // answer in [lo, hi]
     while (lo < hi) {
         const qint64 mid = lo + (hi - lo) / 2;
         s.reset();
         s.bind(1, seriesId).bind(2, mid);
         const qint64 at = s.step() == SQLITE_ROW ? s.int64(0) : std::numeric_limits<qint64>::max();
-        if (at < step)
+        if (at < value)
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
+}
+
+void StoreReader::scanValues(qint64 seriesId, qint64 lo, qint64 hi, const std::function<void(double)> &f) {
+    sql::Statement s(m_db,
+                     "SELECT value FROM points WHERE series_id = ? AND seq >= ? AND seq <= ? ORDER BY seq");
+    s.bind(1, seriesId).bind(2, lo).bind(3, hi);
+    while (s.step() == SQLITE_ROW)
+        f(readValue(s, 0));
+}
+
+qint64 StoreReader::wallMsAt(qint64 seriesId, qint64 seq) {
+    sql::Statement s(m_db, "SELECT wall_ms FROM points WHERE series_id = ? AND seq = ?");
+    s.bind(1, seriesId).bind(2, seq);
+    return s.step() == SQLITE_ROW ? s.int64(0) : 0;
 }
 
 QList<PointRow> StoreReader::points(qint64 seriesId, qint64 from, qint64 to, qint64 limit) {
@@ -672,20 +688,49 @@ static QList<Aggregate> groupInto(const QList<StoreReader::Part> &parts, qint64 
     return out;
 }
 
+StoreReader::Range StoreReader::seqBucketing(qint64 lo, qint64 hi, int buckets) {
+    Range r;
+    r.lo = lo;
+    r.hi = hi;
+    const qint64 n = r.hi - r.lo + 1;
+    qint64 per = std::max<qint64>(1, (n + buckets - 1) / buckets);
+    r.level = 0;
+    while (r.level < MaxLevel && chunkSize(r.level + 1) <= per)
+        ++r.level;
+    const qint64 size = chunkSize(r.level);
+    r.per = (per + size - 1) / size * size;
+    return r;
+}
+
 bool StoreReader::bucketing(qint64 seriesId, qint64 from, qint64 to, int buckets, Range *r) {
     const qint64 count = pointCount(seriesId);
-    r->lo = seqAtOrAfter(seriesId, from, count);
-    r->hi = seqAtOrAfter(seriesId, to == std::numeric_limits<qint64>::max() ? to : to + 1, count) - 1;
-    if (r->hi < r->lo || buckets < 1)
+    const qint64 lo = seqAtOrAfter(seriesId, from, count);
+    const qint64 hi =
+        seqAtOrAfter(seriesId, to == std::numeric_limits<qint64>::max() ? to : to + 1, count) - 1;
+    if (hi < lo || buckets < 1)
         return false;
-    const qint64 n = r->hi - r->lo + 1;
-    qint64 per = std::max<qint64>(1, (n + buckets - 1) / buckets);
-    r->level = 0;
-    while (r->level < MaxLevel && chunkSize(r->level + 1) <= per)
-        ++r->level;
-    const qint64 size = chunkSize(r->level);
-    r->per = (per + size - 1) / size * size;
+    *r = seqBucketing(lo, hi, buckets);
     return true;
+}
+
+QList<StoreReader::Bucket> StoreReader::bucketsOfSeqs(qint64 seriesId, qint64 lo, qint64 hi, int buckets) {
+    if (hi < lo || buckets < 1)
+        return {};
+    const Range r = seqBucketing(lo, hi, buckets);
+    QList<Part> parts;
+    cover(seriesId, r.lo, r.hi, r.level, parts);
+    QList<Bucket> out;
+    qint64 bucket = -1;
+    for (const Part &p : parts) {
+        const qint64 b = p.seq / r.per;
+        if (b != bucket) {
+            out << Bucket{{}, p.seq, p.seq};
+            bucket = b;
+        }
+        out.last().values.merge(p.aggregate);
+        out.last().lastSeq = p.seq + p.aggregate.count - 1;
+    }
+    return out;
 }
 
 QList<Aggregate> StoreReader::downsample(qint64 seriesId, qint64 from, qint64 to, int buckets) {

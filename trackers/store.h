@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 #include <array>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -154,6 +155,22 @@ public:
     // The same by a full scan of the raw points (the benchmark's reference).
     QList<Aggregate> downsampleByScan(qint64 seriesId, qint64 from, qint64 to, int buckets);
 
+    // A series' points are numbered 0.. in arrival order (seq). What the charts use:
+    enum class Column { Step, WallMs };
+    // The first point whose step (or wall time) is >= value; the point count if none. Both are expected not
+    // to decrease along a series (a clock stepping back only makes the answer approximate).
+    qint64 seqAtOrAfter(qint64 seriesId, qint64 value, qint64 count, Column column = Column::Step);
+    struct Bucket {
+        Aggregate values;
+        qint64 firstSeq = 0, lastSeq = 0;
+    };
+    // About `buckets` buckets of the points numbered [lo, hi], as downsample() forms them.
+    QList<Bucket> bucketsOfSeqs(qint64 seriesId, qint64 lo, qint64 hi, int buckets);
+    // Calls f(value) for the points numbered [lo, hi], in order.
+    void scanValues(qint64 seriesId, qint64 lo, qint64 hi, const std::function<void(double)> &f);
+    // The wall time (ms since the epoch) of point `seq`; 0 if there is none.
+    qint64 wallMsAt(qint64 seriesId, qint64 seq);
+
     struct Part {
         qint64 seq; // the first point's number in the series
         Aggregate aggregate;
@@ -165,7 +182,7 @@ private:
         int level = 0;
     };
     bool bucketing(qint64 seriesId, qint64 from, qint64 to, int buckets, Range *r);
-    qint64 seqAtOrAfter(qint64 seriesId, qint64 step, qint64 count);
+    static Range seqBucketing(qint64 lo, qint64 hi, int buckets);
     void cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<Part> &out);
     sql::Database m_db;
 };
