@@ -231,11 +231,34 @@ void TestWidgets::dashboardFedByARealIngest() {
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = f.readAll().split('\n');
-    QCOMPARE(lines.first(), QByteArray("key,rank,first_step,last_step,first,min,max,last,count"));
+    QCOMPARE(lines.first(),
+             QByteArray("key,run,rank,first_step,last_step,first,min,max,last,count,smoothed"));
     QVERIFY(lines.size() > 3);
-    QVERIFY(lines[1].startsWith("loss,0,4"));
+    QVERIFY(lines[1].startsWith(QByteArray(QByteArray("loss,") + QByteArray::number(runId) + ",0,39")));
     QVERIFY(dash.exportPng(dir.path(), &error));
     QVERIFY(QFileInfo(dir.filePath(u"loss.png"_s)).size() > 0);
+    QVERIFY2(dash.exportSvg(dir.path(), &error), qPrintable(error));
+    QFile svg(dir.filePath(u"loss.svg"_s));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QVERIFY(svg.readAll().contains("<svg"));
+    // The crosshair reads every curve at its x.
+    dash.moveCrosshair(u"loss"_s, 40500);
+    const QString readout = dash.crosshairText(u"loss"_s);
+    QVERIFY2(readout.startsWith(u"step 40500\nrank 0: 2.4690"_s), qPrintable(readout));
+    QVERIFY2(readout.contains(u"rank 1: 2.4690"_s), qPrintable(readout));
+    // Smoothing adds a curve per rank over the faded raw one; the mean of ranks draws one line with a band.
+    dash.setSmoothing(0.9);
+    QVERIFY(updated.wait(10000));
+    QCOMPARE(dash.curveCount(u"loss"_s), 4);
+    QVERIFY(!dash.chartData(u"loss"_s).lines[0].smoothX.isEmpty());
+    dash.setAggregateRanks(true);
+    QVERIFY(updated.wait(10000));
+    QCOMPARE(dash.chartData(u"loss"_s).lines.size(), 1);
+    QCOMPARE(dash.curveCount(u"loss"_s), 4); // band low, band high, mean, smoothed mean
+    // Back to everything: the spike on rank 1 is the top of the band.
+    dash.showAll();
+    QVERIFY(updated.wait(10000));
+    QCOMPARE(dash.valueRange(u"loss"_s).second, 99.0);
     dash.setLogScale(true);
 }
 

@@ -8,6 +8,7 @@
 #include "config/accelerateconfig.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QGridLayout>
@@ -16,6 +17,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSlider>
+#include <QSvgGenerator>
 #include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -28,43 +31,93 @@ namespace trainyard {
 
 namespace {
 
-QColor rankColor(int rank) {
+const QList<QColor> &lineColors() {
     static const QList<QColor> colors = {QColor(31, 119, 180),  QColor(255, 127, 14),  QColor(44, 160, 44),
                                          QColor(214, 39, 40),   QColor(148, 103, 189), QColor(140, 86, 75),
                                          QColor(227, 119, 194), QColor(127, 127, 127)};
-    return colors.at(rank % colors.size());
+    return colors;
 }
 
-struct SeriesData {
-    int rank = 0;
-    QList<Aggregate> buckets;
+QColor faded(QColor c, int alpha) {
+    c.setAlpha(alpha);
+    return c;
+}
+
+struct LoadedRuns {
+    QHash<qint64, RunRow> runs;
+    QList<SeriesRow> series;
+    QString error;
 };
 
 } // namespace
 
 RunDashboard::RunDashboard(const QString &databasePath, qint64 runId, QWidget *parent)
+    : RunDashboard(databasePath, QList<qint64>{runId}, parent) {}
+
+RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &runIds, QWidget *parent)
     : QWidget(parent)
     , m_db(databasePath)
-    , m_runId(runId)
+    , m_runIds(runIds)
+    , m_smoothingCache(std::make_shared<SmoothingCache>())
     , m_grid(new QGridLayout)
     , m_status(new QLabel(this))
-    , m_live(new QTimer(this)) {
+    , m_smoothingSlider(new QSlider(Qt::Horizontal, this))
+    , m_axisBox(new QComboBox(this))
+    , m_aggregateBox(new QCheckBox(tr("&Mean of ranks"), this))
+    , m_live(new QTimer(this))
+    , m_repaint(new QTimer(this)) {
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     auto *content = new QWidget(scroll);
     content->setLayout(m_grid);
     scroll->setWidget(content);
+
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_status, 1);
+    auto *smoothingLabel = new QLabel(tr("&Smoothing"), this);
+    smoothingLabel->setBuddy(m_smoothingSlider);
+    auto *smoothingValue = new QLabel(this);
+    smoothingValue->setMinimumWidth(smoothingValue->fontMetrics().horizontalAdvance(u"0.000"_s));
+    m_smoothingSlider->setRange(0, 999);
+    m_smoothingSlider->setMaximumWidth(160);
+    m_smoothingSlider->setToolTip(
+        tr("Weight of the exponential moving average, computed on every logged point; the raw curve stays "
+           "underneath, faded."));
+    auto *smoothingDelay = new QTimer(this);
+    smoothingDelay->setSingleShot(true);
+    smoothingDelay->setInterval(150);
+    connect(m_smoothingSlider, &QSlider::valueChanged, this, [smoothingValue, smoothingDelay](int v) {
+        smoothingValue->setText(QString::number(v / 1000.0, 'f', 3));
+        smoothingDelay->start();
+    });
+    connect(smoothingDelay, &QTimer::timeout, this,
+            [this] { setSmoothing(m_smoothingSlider->value() / 1000.0); });
+    smoothingValue->setText(u"0.000"_s);
+    m_axisBox->addItem(tr("Step"));
+    m_axisBox->addItem(tr("Wall time"));
+    m_axisBox->setToolTip(
+        tr("The x axis: the step each point was logged at, or seconds since its run started"));
+    connect(m_axisBox, &QComboBox::activated, this,
+            [this](int i) { setAxis(i == 1 ? ChartAxis::WallTime : ChartAxis::Step); });
+    m_aggregateBox->setToolTip(
+        tr("One line per run: the mean over its ranks, with the band from the lowest to "
+           "the highest value of any rank"));
+    connect(m_aggregateBox, &QCheckBox::toggled, this, &RunDashboard::setAggregateRanks);
     auto *log = new QCheckBox(tr("&Log scale"), this);
     connect(log, &QCheckBox::toggled, this, &RunDashboard::setLogScale);
-    auto *png = new QPushButton(tr("Export &PNG..."), this);
-    connect(png, &QPushButton::clicked, this, [this] {
+    auto *reset = new QPushButton(tr("&Reset Zoom"), this);
+    reset->setToolTip(tr("Show the whole runs again and follow new points (or double-click a chart)"));
+    connect(reset, &QPushButton::clicked, this, &RunDashboard::showAll);
+    const auto exportTo = [this](bool svg) {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the chart images"));
         QString error;
-        if (!dir.isEmpty() && !exportPng(dir, &error))
+        if (!dir.isEmpty() && !(svg ? exportSvg(dir, &error) : exportPng(dir, &error)))
             m_status->setText(error);
-    });
+    };
+    auto *png = new QPushButton(tr("Export &PNG..."), this);
+    connect(png, &QPushButton::clicked, this, [exportTo] { exportTo(false); });
+    auto *svg = new QPushButton(tr("Export S&VG..."), this);
+    connect(svg, &QPushButton::clicked, this, [exportTo] { exportTo(true); });
     auto *csv = new QPushButton(tr("Export &CSV..."), this);
     connect(csv, &QPushButton::clicked, this, [this] {
         const QString file =
@@ -73,15 +126,39 @@ RunDashboard::RunDashboard(const QString &databasePath, qint64 runId, QWidget *p
         if (!file.isEmpty() && !exportCsv(file, &error))
             m_status->setText(error);
     });
+    bar->addWidget(smoothingLabel);
+    bar->addWidget(m_smoothingSlider);
+    bar->addWidget(smoothingValue);
+    bar->addWidget(m_axisBox);
+    bar->addWidget(m_aggregateBox);
     bar->addWidget(log);
+    bar->addWidget(reset);
     bar->addWidget(png);
+    bar->addWidget(svg);
     bar->addWidget(csv);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(scroll);
     m_status->setText(tr("Loading metrics..."));
+    // Several runs are compared by their means; one run shows each rank.
+    m_aggregate = runIds.size() > 1;
+    m_aggregateBox->setChecked(m_aggregate);
     m_live->setInterval(1000);
-    connect(m_live, &QTimer::timeout, this, &RunDashboard::refreshLive);
+    connect(m_live, &QTimer::timeout, this, &RunDashboard::loadSeries);
+    // Answers from the workers are drawn together, at most every 40 ms.
+    m_repaint->setSingleShot(true);
+    m_repaint->setInterval(40);
+    connect(m_repaint, &QTimer::timeout, this, [this] {
+        bool any = false;
+        for (auto it = m_charts.begin(); it != m_charts.end(); ++it)
+            if (it->dirty) {
+                it->dirty = false;
+                draw(it.key());
+                any = true;
+            }
+        if (any)
+            Q_EMIT chartsUpdated();
+    });
     loadSeries();
 }
 
@@ -95,6 +172,15 @@ QStringList RunDashboard::keys() const {
 
 QCustomPlot *RunDashboard::chart(const QString &key) const {
     return m_charts.value(key).plot;
+}
+
+ChartData RunDashboard::chartData(const QString &key) const {
+    return m_charts.value(key).data;
+}
+
+int RunDashboard::curveCount(const QString &key) const {
+    QCustomPlot *p = chart(key);
+    return p ? p->graphCount() : 0;
 }
 
 int RunDashboard::pointCount(const QString &key) const {
@@ -123,69 +209,52 @@ std::pair<double, double> RunDashboard::valueRange(const QString &key) const {
 void RunDashboard::loadSeries() {
     QPointer<RunDashboard> self(this);
     const QString db = m_db;
-    const qint64 run = m_runId;
-    QThreadPool::globalInstance()->start([self, db, run] {
+    const QList<qint64> runIds = m_runIds;
+    QThreadPool::globalInstance()->start([self, db, runIds] {
         StoreReader reader;
-        QString error;
-        QList<SeriesRow> series;
-        QString status;
-        if (reader.open(db, &error)) {
-            series = reader.series(run);
-            if (const auto r = reader.run(run))
-                status = r->status;
+        LoadedRuns loaded;
+        if (reader.open(db, &loaded.error)) {
+            for (const qint64 id : runIds) {
+                if (const auto r = reader.run(id)) {
+                    loaded.runs.insert(id, *r);
+                    loaded.series << reader.series(id);
+                }
+            }
         }
         if (!self)
             return;
-        QMetaObject::invokeMethod(self, [self, series, status, error] {
+        QMetaObject::invokeMethod(self, [self, loaded] {
             if (!self)
                 return;
-            if (!error.isEmpty()) {
-                self->m_status->setText(tr("Cannot read the run database: %1").arg(error));
+            if (!loaded.error.isEmpty()) {
+                self->m_status->setText(tr("Cannot read the run database: %1").arg(loaded.error));
                 return;
             }
-            self->m_finished = status != u"running"_s && status != u"created"_s;
+            self->m_finished = true;
+            for (qsizetype i = 0; i < self->m_runIds.size(); ++i) {
+                const RunRow r = loaded.runs.value(self->m_runIds.at(i));
+                if (r.status == u"running"_s || r.status == u"created"_s)
+                    self->m_finished = false;
+                RunInfo &info = self->m_runs[r.id];
+                info.name = r.name.isEmpty() ? r.uid : r.name;
+                info.originMs = r.startedMs ? r.startedMs : r.createdMs;
+                info.index = int(i);
+            }
             QHash<QString, QList<SeriesRow>> byKey;
-            for (const SeriesRow &s : series)
+            for (const SeriesRow &s : loaded.series)
                 byKey[s.key] << s;
             QStringList keys = byKey.keys();
             keys.sort();
             for (const QString &key : keys) {
-                Chart &c = self->m_charts[key];
+                Chart &c = self->addChart(key);
                 c.series = byKey.value(key);
-                if (!c.plot) {
-                    c.plot = new QCustomPlot(self);
-                    c.plot->setMinimumHeight(220);
-                    c.plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-                    c.plot->axisRect()->setRangeZoom(Qt::Horizontal);
-                    c.plot->axisRect()->setRangeDrag(Qt::Horizontal);
-                    c.plot->xAxis->setLabel(tr("step"));
-                    c.plot->plotLayout()->insertRow(0);
-                    c.plot->plotLayout()->addElement(0, 0, new QCPTextElement(c.plot, key));
-                    c.debounce = new QTimer(self);
-                    c.debounce->setSingleShot(true);
-                    c.debounce->setInterval(60);
-                    connect(c.debounce, &QTimer::timeout, self, [self, key] { self->request(key); });
-                    connect(c.plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), self,
-                            [self, key](const QCPRange &) {
-                                Chart &ch = self->m_charts[key];
-                                if (ch.plot->property("updating").toBool())
-                                    return;
-                                ch.followLatest = false; // the user zoomed or panned
-                                ch.debounce->start();
-                            });
-                    const int index = int(self->m_charts.size()) - 1;
-                    self->m_grid->addWidget(c.plot, index / 2, index % 2);
-                }
-                while (c.plot->graphCount() < c.series.size()) {
-                    QCPGraph *g = c.plot->addGraph();
-                    g->setPen(QPen(rankColor(c.series.at(c.plot->graphCount() - 1).rank), 1.5));
-                    g->setName(tr("rank %1").arg(c.series.at(c.plot->graphCount() - 1).rank));
-                }
-                self->request(key);
+                if (c.followLatest || !self->m_live->isActive())
+                    self->request(key);
             }
             self->m_status->setText(
-                keys.isEmpty() ? tr("This run has no metrics yet.")
-                               : tr("%n metric(s); drag to pan, wheel to zoom.", nullptr, int(keys.size())));
+                keys.isEmpty() ? tr("No metrics yet.")
+                               : tr("%n metric(s); drag to pan, wheel to zoom, double-click for all.",
+                                    nullptr, int(keys.size())));
             if (self->m_finished)
                 self->m_live->stop();
             else if (!self->m_live->isActive())
@@ -194,7 +263,75 @@ void RunDashboard::loadSeries() {
     });
 }
 
-void RunDashboard::showSteps(double from, double to) {
+RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
+    Chart &c = m_charts[key];
+    if (c.plot)
+        return c;
+    c.plot = new QCustomPlot(this);
+    c.plot->setMinimumHeight(240);
+    c.plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    c.plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    c.plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    c.plot->xAxis->setLabel(m_axis == ChartAxis::Step ? tr("step") : tr("seconds since start"));
+    c.plot->plotLayout()->insertRow(0);
+    c.plot->plotLayout()->addElement(0, 0, new QCPTextElement(c.plot, key));
+    c.plot->legend->setFont(QFont(font().family(), font().pointSize() - 1));
+    c.plot->legend->setBrush(QBrush(QColor(255, 255, 255, 200)));
+    c.plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // The crosshair lives on a layer of its own, repainted without the curves.
+    c.plot->addLayer(u"crosshair"_s, nullptr, QCustomPlot::limAbove);
+    c.plot->layer(u"crosshair"_s)->setMode(QCPLayer::lmBuffered);
+    c.cursor = new QCPItemStraightLine(c.plot);
+    c.cursor->setLayer(u"crosshair"_s);
+    c.cursor->setPen(QPen(QColor(90, 90, 90), 1, Qt::DashLine));
+    c.cursor->setVisible(false);
+    c.readout = new QCPItemText(c.plot);
+    c.readout->setLayer(u"crosshair"_s);
+    c.readout->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
+    c.readout->setTextAlignment(Qt::AlignLeft);
+    c.readout->position->setType(QCPItemPosition::ptAxisRectRatio);
+    c.readout->position->setCoords(0.01, 0.02);
+    c.readout->setBrush(QBrush(QColor(255, 255, 255, 220)));
+    c.readout->setPadding(QMargins(4, 2, 4, 2));
+    c.readout->setVisible(false);
+    c.plot->installEventFilter(this);
+    c.plot->setProperty("metricKey", key);
+    c.debounce = new QTimer(this);
+    c.debounce->setSingleShot(true);
+    c.debounce->setInterval(60);
+    connect(c.debounce, &QTimer::timeout, this, [this, key] { request(key); });
+    connect(c.plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+            [this, key](const QCPRange &) {
+                Chart &ch = m_charts[key];
+                if (ch.plot->property("updating").toBool())
+                    return;
+                ch.followLatest = false; // the user zoomed or panned
+                ch.debounce->start();
+            });
+    connect(c.plot, &QCustomPlot::mouseMove, this, [this, key](QMouseEvent *e) {
+        moveCrosshair(key, m_charts[key].plot->xAxis->pixelToCoord(e->pos().x()));
+    });
+    connect(c.plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) { showAll(); });
+    const int index = int(m_charts.size()) - 1;
+    m_grid->addWidget(c.plot, index / 2, index % 2);
+    return c;
+}
+
+bool RunDashboard::eventFilter(QObject *watched, QEvent *event) {
+    if (event->type() == QEvent::Leave) {
+        const QString key = watched->property("metricKey").toString();
+        if (m_charts.contains(key)) {
+            Chart &c = m_charts[key];
+            c.cursorShown = false;
+            c.cursor->setVisible(false);
+            c.readout->setVisible(false);
+            c.plot->layer(u"crosshair"_s)->replot();
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RunDashboard::showRange(double from, double to) {
     for (auto it = m_charts.begin(); it != m_charts.end(); ++it) {
         it->followLatest = false;
         it->plot->setProperty("updating", true);
@@ -204,60 +341,172 @@ void RunDashboard::showSteps(double from, double to) {
     }
 }
 
+void RunDashboard::showAll() {
+    for (auto it = m_charts.begin(); it != m_charts.end(); ++it) {
+        it->followLatest = true;
+        request(it.key());
+    }
+}
+
+void RunDashboard::redrawAll() {
+    for (auto it = m_charts.begin(); it != m_charts.end(); ++it)
+        request(it.key());
+}
+
+void RunDashboard::setSmoothing(double weight) {
+    weight = std::clamp(weight, 0.0, 0.999);
+    if (weight == m_smoothing)
+        return;
+    m_smoothing = weight;
+    const QSignalBlocker block(m_smoothingSlider);
+    m_smoothingSlider->setValue(int(std::lround(weight * 1000)));
+    redrawAll();
+}
+
+void RunDashboard::setAxis(ChartAxis axis) {
+    if (axis == m_axis)
+        return;
+    m_axis = axis;
+    m_axisBox->setCurrentIndex(axis == ChartAxis::WallTime ? 1 : 0);
+    for (Chart &c : m_charts)
+        c.plot->xAxis->setLabel(axis == ChartAxis::Step ? tr("step") : tr("seconds since start"));
+    showAll(); // a range in steps means nothing in seconds
+}
+
+void RunDashboard::setAggregateRanks(bool on) {
+    if (on == m_aggregate)
+        return;
+    m_aggregate = on;
+    const QSignalBlocker block(m_aggregateBox);
+    m_aggregateBox->setChecked(on);
+    redrawAll();
+}
+
 void RunDashboard::request(const QString &key) {
     Chart &c = m_charts[key];
+    ChartQuery q;
+    for (const SeriesRow &s : c.series)
+        q.series << ChartSeries{s.id, s.runId, s.rank, m_runs.value(s.runId).originMs};
+    q.axis = m_axis;
+    q.whole = c.followLatest;
+    q.from = c.plot->xAxis->range().lower;
+    q.to = c.plot->xAxis->range().upper;
+    q.buckets = std::max(100, c.plot->axisRect()->width()); // about one bucket per pixel
+    q.smoothing = m_smoothing;
+    q.aggregateRanks = m_aggregate;
     const quint64 generation = ++c.generation;
-    const bool whole = c.followLatest;
-    const qint64 from =
-        whole ? std::numeric_limits<qint64>::min() : qint64(std::floor(c.plot->xAxis->range().lower));
-    const qint64 to =
-        whole ? std::numeric_limits<qint64>::max() : qint64(std::ceil(c.plot->xAxis->range().upper));
-    const int buckets = std::max(100, c.plot->width()); // about one bucket per pixel
-    const QList<SeriesRow> series = c.series;
     QPointer<RunDashboard> self(this);
     const QString db = m_db;
-    QThreadPool::globalInstance()->start([self, db, key, generation, series, from, to, buckets, whole] {
+    const std::shared_ptr<SmoothingCache> cache = m_smoothingCache;
+    QThreadPool::globalInstance()->start([self, db, key, generation, q, cache] {
         StoreReader reader;
         QString error;
-        QList<SeriesData> results;
+        ChartData result;
         if (reader.open(db, &error))
-            for (const SeriesRow &s : series)
-                results << SeriesData{s.rank, reader.downsample(s.id, from, to, buckets)};
+            result = queryChart(reader, cache.get(), q);
         if (!self)
             return;
-        QMetaObject::invokeMethod(self, [self, key, generation, results, whole] {
+        QMetaObject::invokeMethod(self, [self, key, generation, result, error] {
             if (!self || !self->m_charts.contains(key))
                 return;
-            Chart &chartRef = self->m_charts[key];
-            if (generation != chartRef.generation)
+            Chart &ch = self->m_charts[key];
+            if (generation != ch.generation)
                 return; // a newer request is on its way
-            double xmin = INFINITY, xmax = -INFINITY;
-            chartRef.buckets.clear();
-            for (const SeriesData &d : results)
-                chartRef.buckets << d.buckets;
-            for (int i = 0; i < results.size() && i < chartRef.plot->graphCount(); ++i) {
-                QVector<double> xs, ys;
-                for (const Aggregate &a : results[i].buckets) {
-                    // first, the extremes at the bucket's middle, last: the envelope of exactly these points
-                    const double mid = (double(a.firstStep) + double(a.lastStep)) / 2;
-                    xs << double(a.firstStep) << mid << mid << double(a.lastStep);
-                    const bool rising = a.lastValue >= a.firstValue;
-                    ys << a.firstValue << (rising ? a.minValue : a.maxValue)
-                       << (rising ? a.maxValue : a.minValue) << a.lastValue;
-                    xmin = std::min(xmin, double(a.firstStep));
-                    xmax = std::max(xmax, double(a.lastStep));
-                }
-                chartRef.plot->graph(i)->setData(xs, ys, true);
-            }
-            chartRef.plot->setProperty("updating", true);
-            if (whole && std::isfinite(xmin))
-                chartRef.plot->xAxis->setRange(xmin, std::max(xmax, xmin + 1));
-            chartRef.plot->yAxis->rescale();
-            chartRef.plot->setProperty("updating", false);
-            chartRef.plot->replot(QCustomPlot::rpQueuedReplot);
-            Q_EMIT self->chartsUpdated();
+            if (!error.isEmpty())
+                self->m_status->setText(tr("Cannot read the run database: %1").arg(error));
+            ch.data = result;
+            ch.dirty = true;
+            if (!self->m_repaint->isActive())
+                self->m_repaint->start();
         });
     });
+}
+
+QString RunDashboard::lineName(const ChartLine &line) const {
+    const QString rank =
+        line.rank < 0 ? tr("mean of %n rank(s)", nullptr, line.ranks) : tr("rank %1").arg(line.rank);
+    if (m_runIds.size() == 1)
+        return rank;
+    return tr("%1 (%2)").arg(m_runs.value(line.runId).name, rank);
+}
+
+QColor RunDashboard::lineColor(const ChartLine &line) const {
+    if (m_runIds.size() > 1)
+        return lineColors().at(m_runs.value(line.runId).index % lineColors().size());
+    return lineColors().at(std::max(0, line.rank) % lineColors().size());
+}
+
+void RunDashboard::draw(const QString &key) {
+    Chart &c = m_charts[key];
+    QCustomPlot *plot = c.plot;
+    plot->clearGraphs();
+    plot->legend->clearItems();
+    const bool smoothing = m_smoothing > 0;
+    for (const ChartLine &line : c.data.lines) {
+        const QColor color = lineColor(line);
+        if (!line.bandX.isEmpty()) {
+            QCPGraph *low = plot->addGraph();
+            low->setPen(Qt::NoPen);
+            low->setData(line.bandX, line.bandLow, true);
+            low->removeFromLegend();
+            QCPGraph *high = plot->addGraph();
+            high->setPen(Qt::NoPen);
+            high->setBrush(faded(color, 45));
+            high->setChannelFillGraph(low);
+            high->setData(line.bandX, line.bandHigh, true);
+            high->removeFromLegend();
+        }
+        QCPGraph *raw = plot->addGraph();
+        raw->setData(line.rawX, line.rawY, true);
+        raw->setName(lineName(line));
+        if (smoothing) {
+            raw->setPen(QPen(faded(color, 70), 1));
+            raw->removeFromLegend();
+            QCPGraph *smooth = plot->addGraph();
+            smooth->setPen(QPen(color, 2));
+            smooth->setData(line.smoothX, line.smoothY, true);
+            smooth->setName(lineName(line));
+        } else {
+            raw->setPen(QPen(color, 1.5));
+        }
+    }
+    plot->legend->setVisible(plot->legend->itemCount() > 1);
+    plot->setProperty("updating", true);
+    if (c.followLatest && c.data.xMin <= c.data.xMax)
+        plot->xAxis->setRange(c.data.xMin, std::max(c.data.xMax, c.data.xMin + 1));
+    plot->yAxis->rescale();
+    plot->setProperty("updating", false);
+    if (c.cursorShown)
+        moveCrosshair(key, c.cursorX);
+    plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void RunDashboard::moveCrosshair(const QString &key, double x) {
+    if (!m_charts.contains(key))
+        return;
+    Chart &c = m_charts[key];
+    c.cursorX = x;
+    c.cursorShown = true;
+    c.cursor->point1->setCoords(x, 0);
+    c.cursor->point2->setCoords(x, 1);
+    c.cursor->setVisible(true);
+    c.readout->setText(crosshairText(key));
+    c.readout->setVisible(true);
+    c.plot->layer(u"crosshair"_s)->replot();
+}
+
+QString RunDashboard::crosshairText(const QString &key) const {
+    const Chart c = m_charts.value(key);
+    if (!c.plot || !c.cursorShown)
+        return {};
+    QStringList lines;
+    lines << (m_axis == ChartAxis::Step ? tr("step %1").arg(std::llround(c.cursorX))
+                                        : tr("%1 s").arg(c.cursorX, 0, 'f', 1));
+    for (const ChartLine &line : c.data.lines) {
+        const double v = line.valueAt(c.cursorX);
+        lines << tr("%1: %2").arg(lineName(line), std::isnan(v) ? tr("-") : QString::number(v, 'g', 6));
+    }
+    return lines.join(u'\n');
 }
 
 void RunDashboard::setLogScale(bool on) {
@@ -273,12 +522,30 @@ void RunDashboard::setLogScale(bool on) {
     }
 }
 
-bool RunDashboard::exportPng(const QString &folder, QString *error) const {
+bool RunDashboard::exportEach(const QString &folder, const QString &suffix, QString *error) const {
     for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it) {
         QString name = it.key();
         name.replace(QRegularExpression(u"[^A-Za-z0-9_.-]"_s), u"_"_s);
-        const QString path = QDir(folder).filePath(name + u".png"_s);
-        if (!it->plot->savePng(path, 0, 0, 2.0)) {
+        const QString path = QDir(folder).filePath(name + suffix);
+        bool ok = false;
+        if (suffix == u".png"_s) {
+            ok = it->plot->savePng(path, 0, 0, 2.0);
+        } else {
+            // QCustomPlot paints vectors into any paint device: an SVG generator gives a scalable file.
+            QSvgGenerator svg;
+            svg.setFileName(path);
+            svg.setSize(it->plot->size());
+            svg.setViewBox(it->plot->rect());
+            svg.setTitle(it.key());
+            QCPPainter painter;
+            ok = painter.begin(&svg);
+            if (ok) {
+                it->plot->toPainter(&painter, it->plot->width(), it->plot->height());
+                ok = painter.end();
+            }
+            ok = ok && QFileInfo(path).size() > 0;
+        }
+        if (!ok) {
             if (error)
                 *error = tr("cannot write %1").arg(path);
             return false;
@@ -287,26 +554,34 @@ bool RunDashboard::exportPng(const QString &folder, QString *error) const {
     return true;
 }
 
+bool RunDashboard::exportPng(const QString &folder, QString *error) const {
+    return exportEach(folder, u".png"_s, error);
+}
+
+bool RunDashboard::exportSvg(const QString &folder, QString *error) const {
+    return exportEach(folder, u".svg"_s, error);
+}
+
 bool RunDashboard::exportCsv(const QString &file, QString *error) const {
-    QString out = u"key,rank,first_step,last_step,first,min,max,last,count\n"_s;
-    for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it)
-        for (qsizetype i = 0; i < it->buckets.size() && i < it->series.size(); ++i)
-            for (const Aggregate &a : it->buckets[i])
-                out += u"%1,%2,%3,%4,%5,%6,%7,%8,%9\n"_s.arg(it.key())
-                           .arg(it->series[i].rank)
+    QString out = u"key,run,rank,first_step,last_step,first,min,max,last,count,smoothed\n"_s;
+    const QStringList keys = this->keys();
+    for (const QString &key : keys)
+        for (const ChartLine &line : m_charts.value(key).data.lines)
+            for (const ChartBucket &b : line.buckets) {
+                const Aggregate &a = b.values;
+                out += u"%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11\n"_s.arg(key)
+                           .arg(line.runId)
+                           .arg(line.rank < 0 ? u"mean"_s : QString::number(line.rank))
                            .arg(a.firstStep)
                            .arg(a.lastStep)
                            .arg(a.firstValue, 0, 'g', 17)
                            .arg(a.minValue, 0, 'g', 17)
                            .arg(a.maxValue, 0, 'g', 17)
                            .arg(a.lastValue, 0, 'g', 17)
-                           .arg(a.count);
+                           .arg(a.count)
+                           .arg(std::isnan(b.smoothed) ? QString() : QString::number(b.smoothed, 'g', 17));
+            }
     return saveFileAtomically(file, out.toUtf8(), error);
-}
-
-void RunDashboard::refreshLive() {
-    // New keys may have appeared; the charts that follow the latest steps are asked again.
-    loadSeries();
 }
 
 } // namespace trainyard

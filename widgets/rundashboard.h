@@ -1,67 +1,117 @@
-// A run's metrics as live charts (QCustomPlot): one chart per key, one graph per rank. Every zoom or pan asks
-// the run database for the downsampled buckets of the visible range (first, min, max and last of every
-// bucket, so no spike is hidden), on a worker thread; results repaint through QCustomPlot's queued
-// (coalesced) replot. While the run is live the charts refresh every second.
+// One or several runs' metrics as live charts (QCustomPlot): one chart per key, one line per rank (or the
+// ranks' mean with their min..max band), runs overlaid for comparison. Every view change asks trackers'
+// queryChart for the buckets of the visible range (first, min, max and last of every bucket, so no spike is
+// hidden, and the smoothed curve computed on the full-resolution points) on a worker thread; answers are
+// drawn by a coalescing repaint timer. While a run is live the charts refresh every second.
 #pragma once
 
+#include "chartquery.h"
 #include "store.h"
 
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
+#include <memory>
 
 class QCustomPlot;
+class QCPItemStraightLine;
+class QCPItemText;
 class QTimer;
 class QGridLayout;
 class QLabel;
+class QSlider;
+class QComboBox;
+class QCheckBox;
 
 namespace trainyard {
 
 class RunDashboard : public QWidget {
     Q_OBJECT
 public:
+    RunDashboard(const QString &databasePath, const QList<qint64> &runIds, QWidget *parent = nullptr);
     RunDashboard(const QString &databasePath, qint64 runId, QWidget *parent = nullptr);
     ~RunDashboard() override;
 
+    QList<qint64> runIds() const { return m_runIds; }
     QStringList keys() const;
-    // For tests and screenshots: what a chart shows.
+    // For tests, benchmarks and screenshots: what a chart shows.
     int pointCount(const QString &key) const;
+    int curveCount(const QString &key) const; // QCustomPlot graphs, bands included
     std::pair<double, double> valueRange(const QString &key) const;
     QCustomPlot *chart(const QString &key) const;
+    ChartData chartData(const QString &key) const;
 
-    // Asks for the buckets of [from, to] of every chart (what a zoom does).
-    void showSteps(double from, double to);
-    // Logarithmic value axes (losses spanning decades).
+    // Asks for the buckets of [from, to] (steps, or seconds on the wall-time axis) of every chart: a zoom.
+    void showRange(double from, double to);
+    void showSteps(double from, double to) { showRange(from, to); }
+    // Back to the whole runs, following the latest points.
+    void showAll();
     void setLogScale(bool on);
-    // Writes what the charts show: one PNG per metric (folder) or the buckets as CSV
-    // (key,rank,first_step,last_step,first,min,max,last,count).
+    // The EMA weight in [0, 0.999]; 0 switches smoothing off.
+    void setSmoothing(double weight);
+    void setAxis(ChartAxis axis);
+    void setAggregateRanks(bool on);
+    // The crosshair at x on a chart, and what it reads there (one line per curve).
+    void moveCrosshair(const QString &key, double x);
+    QString crosshairText(const QString &key) const;
+
+    // Writes what the charts show: one PNG or SVG per metric (folder), or the buckets as CSV
+    // (key,run,rank,first_step,last_step,first,min,max,last,count,smoothed).
     bool exportPng(const QString &folder, QString *error) const;
+    bool exportSvg(const QString &folder, QString *error) const;
     bool exportCsv(const QString &file, QString *error) const;
 
 Q_SIGNALS:
     void chartsUpdated(); // after data from the database reached the charts
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    struct RunInfo {
+        QString name;
+        qint64 originMs = 0;
+        int index = 0;
+    };
     struct Chart {
         QCustomPlot *plot = nullptr;
-        QList<SeriesRow> series; // one per rank
+        QList<SeriesRow> series; // of every run, every rank
         QTimer *debounce = nullptr;
+        QCPItemStraightLine *cursor = nullptr;
+        QCPItemText *readout = nullptr;
         bool followLatest = true;
-        quint64 generation = 0;          // drops answers to superseded requests
-        QList<QList<Aggregate>> buckets; // what is shown, per rank (for the CSV export)
+        bool dirty = false;
+        double cursorX = 0;
+        bool cursorShown = false;
+        quint64 generation = 0; // drops answers to superseded requests
+        ChartData data;         // what is shown
     };
     void loadSeries();
+    Chart &addChart(const QString &key);
     void request(const QString &key);
-    void refreshLive();
+    void draw(const QString &key);
+    void redrawAll(); // after a display setting changed: ask again
+    QString lineName(const ChartLine &line) const;
+    QColor lineColor(const ChartLine &line) const;
+    bool exportEach(const QString &folder, const QString &suffix, QString *error) const;
 
     QString m_db;
-    qint64 m_runId;
+    QList<qint64> m_runIds;
+    QHash<qint64, RunInfo> m_runs;
     QHash<QString, Chart> m_charts;
+    std::shared_ptr<SmoothingCache> m_smoothingCache;
     QGridLayout *m_grid;
     QLabel *m_status;
+    QSlider *m_smoothingSlider;
+    QComboBox *m_axisBox;
+    QCheckBox *m_aggregateBox;
     QTimer *m_live;
+    QTimer *m_repaint;
     bool m_finished = false;
     bool m_logScale = false;
+    double m_smoothing = 0;
+    ChartAxis m_axis = ChartAxis::Step;
+    bool m_aggregate = false;
 };
 
 } // namespace trainyard
