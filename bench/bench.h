@@ -42,5 +42,6 @@ inline void printTable(QTextStream &out, const QStringList &header, const QList<
 int launchBench(const QStringList &args, QTextStream &out);
 int ingestBench(const QStringList &args, QTextStream &out);
 int queryBench(const QStringList &args, QTextStream &out);
+int plotBench(const QStringList &args, QTextStream &out); // GUI builds only
 
 } // namespace trainyard::bench

@@ -2,11 +2,25 @@
 #include "bench.h"
 
 #include <QCoreApplication>
+#ifdef TRAINYARD_BENCH_PLOT
+#include <QApplication>
+#endif
+#include <memory>
 
 int main(int argc, char **argv) {
-    QCoreApplication app(argc, argv);
+    const bool plot = argc > 1 && qstrcmp(argv[1], "plot") == 0;
+    std::unique_ptr<QCoreApplication> app;
+#ifdef TRAINYARD_BENCH_PLOT
+    if (plot) {
+        if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    }
+#endif
+    if (!app)
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QTextStream out(stdout);
-    const QStringList args = app.arguments().mid(1);
+    const QStringList args = app->arguments().mid(1);
     const QString sub = args.value(0);
     if (sub == QStringLiteral("launch"))
         return trainyard::bench::launchBench(args.mid(1), out);
@@ -14,8 +28,15 @@ int main(int argc, char **argv) {
         return trainyard::bench::ingestBench(args.mid(1), out);
     if (sub == QStringLiteral("query"))
         return trainyard::bench::queryBench(args.mid(1), out);
-    QTextStream(stderr) << "usage: trainyard-bench launch [--ranks N] [--repeat N]\n"
-                           "       trainyard-bench ingest [--clients N] [--points PER_CLIENT] [--repeat N]\n"
-                           "       trainyard-bench query [--points N] [--buckets B] [--repeat N]\n";
+#ifdef TRAINYARD_BENCH_PLOT
+    if (plot)
+        return trainyard::bench::plotBench(args.mid(1), out);
+#endif
+    QTextStream(stderr)
+        << "usage: trainyard-bench launch [--ranks N] [--repeat N]\n"
+           "       trainyard-bench ingest [--clients N] [--points PER_CLIENT] [--repeat N]\n"
+           "       trainyard-bench query [--points N] [--buckets B] [--repeat N]\n"
+           "       trainyard-bench plot [--series N] [--points PER_SERIES] [--repeat N]\n"
+           "                            [--stream-seconds S] [--rate POINTS_PER_S]   (GUI builds)\n";
     return 2;
 }

@@ -117,12 +117,21 @@ void drawSingle(ChartLine &line) {
         if (a.count == 1) {
             line.rawX << b.firstX;
             line.rawY << a.firstValue;
+        } else if (a.count == 2) {
+            line.rawX << b.firstX << b.lastX;
+            line.rawY << a.firstValue << a.lastValue;
+        } else if (a.count == 3) {
+            // The middle point is whichever extreme is neither the first nor the last.
+            const double middle = a.minValue < std::min(a.firstValue, a.lastValue) ? a.minValue : a.maxValue;
+            line.rawX << b.firstX << (b.firstX + b.lastX) / 2 << b.lastX;
+            line.rawY << a.firstValue << middle << a.lastValue;
         } else {
+            // Many points: the bucket's extremes at its middle, in the order the bucket runs (as a pixel
+            // column of min..max). Its first and last points lie between them, so the envelope is exact.
             const double mid = (b.firstX + b.lastX) / 2;
             const bool rising = a.lastValue >= a.firstValue;
-            line.rawX << b.firstX << mid << mid << b.lastX;
-            line.rawY << a.firstValue << (rising ? a.minValue : a.maxValue)
-                      << (rising ? a.maxValue : a.minValue) << a.lastValue;
+            line.rawX << mid << mid;
+            line.rawY << (rising ? a.minValue : a.maxValue) << (rising ? a.maxValue : a.minValue);
         }
         if (!std::isnan(b.smoothed)) {
             line.smoothX << b.lastX;

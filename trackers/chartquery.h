@@ -74,8 +74,9 @@ struct ChartLine {
     int rank = -1; // -1: the mean of `ranks` ranks
     int ranks = 1;
     QList<ChartBucket> buckets; // of one rank; for an aggregated line: the mean (first = min, last = max)
-    // What to draw. raw: per bucket its first point, its extremes at the middle, its last point (the envelope
-    // of exactly the points it holds); smooth: empty without smoothing; band: aggregated lines only.
+    // What to draw. raw: a bucket of up to 3 points as they are, a larger one as its two extremes at its
+    // middle (the envelope of exactly the points it holds); smooth: empty without smoothing; band: aggregated
+    // only.
     QVector<double> rawX, rawY, smoothX, smoothY, bandX, bandLow, bandHigh;
     // The value shown at x (the smoothed one when there is one): the bucket holding x, else the nearest
     // before it; NaN left of the first.

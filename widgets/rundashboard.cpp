@@ -270,6 +270,7 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
     c.plot = new QCustomPlot(this);
     c.plot->setMinimumHeight(240);
     c.plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    c.plot->setPlottingHint(QCP::phFastPolylines, true);
     c.plot->axisRect()->setRangeZoom(Qt::Horizontal);
     c.plot->axisRect()->setRangeDrag(Qt::Horizontal);
     c.plot->xAxis->setLabel(m_axis == ChartAxis::Step ? tr("step") : tr("seconds since start"));
@@ -318,6 +319,12 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
 }
 
 bool RunDashboard::eventFilter(QObject *watched, QEvent *event) {
+    if (event->type() == QEvent::Resize) {
+        // About one bucket per pixel: a wider chart asks again.
+        const QString key = watched->property("metricKey").toString();
+        if (m_charts.contains(key))
+            m_charts[key].debounce->start();
+    }
     if (event->type() == QEvent::Leave) {
         const QString key = watched->property("metricKey").toString();
         if (m_charts.contains(key)) {
@@ -453,21 +460,24 @@ void RunDashboard::draw(const QString &key) {
             high->setPen(Qt::NoPen);
             high->setBrush(faded(color, 45));
             high->setChannelFillGraph(low);
+            high->setAntialiasedFill(false);
             high->setData(line.bandX, line.bandHigh, true);
             high->removeFromLegend();
         }
         QCPGraph *raw = plot->addGraph();
         raw->setData(line.rawX, line.rawY, true);
+        // Antialiasing a curve with several points per pixel costs much and shows nothing.
+        raw->setAntialiased(line.rawX.size() < plot->axisRect()->width());
         raw->setName(lineName(line));
         if (smoothing) {
-            raw->setPen(QPen(faded(color, 70), 1));
+            raw->setPen(QPen(faded(color, 70), 0));
             raw->removeFromLegend();
             QCPGraph *smooth = plot->addGraph();
-            smooth->setPen(QPen(color, 2));
+            smooth->setPen(QPen(color, 1.5));
             smooth->setData(line.smoothX, line.smoothY, true);
             smooth->setName(lineName(line));
         } else {
-            raw->setPen(QPen(color, 1.5));
+            raw->setPen(QPen(color, 0));
         }
     }
     plot->legend->setVisible(plot->legend->itemCount() > 1);
