@@ -58,6 +58,7 @@ private Q_SLOTS:
     void offlineJsonlImports();
     void importRefusesBadLinesAndKeepsTheDatabase();
     void listEmptyAndUnknownRun();
+    void diffTwoRuns();
 };
 
 void TestTracking::initTestCase() {
@@ -197,3 +198,50 @@ void TestTracking::listEmptyAndUnknownRun() {
 
 QTEST_GUILESS_MAIN(TestTracking)
 #include "tst_tracking.moc"
+
+void TestTracking::diffTwoRuns() {
+    const QString script = writeFile(u"lr.py"_s, R"(
+import sys
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker("cmp")
+lr = float(sys.argv[1])
+t.store_init_configuration({"lr": lr, "model": "mlp"})
+for i in range(10):
+    t.log({"loss": lr * (10 - i)}, step=i)
+t.finish()
+)");
+    const QByteArray config =
+        "compute_environment: LOCAL_MACHINE\ndistributed_type: 'NO'\nmixed_precision: %1\n"
+        "num_processes: 1\nuse_cpu: true\n";
+    const QString a = writeFile(u"a.yaml"_s, QByteArray(config).replace("%1", "'no'"));
+    const QString b = writeFile(u"b.yaml"_s, QByteArray(config).replace("%1", "bf16"));
+    for (const auto &[file, name, lr] :
+         {std::tuple{a, u"cmp-a"_s, u"0.1"_s}, std::tuple{b, u"cmp-b"_s, u"0.01"_s}}) {
+        const Result r = run({u"launch"_s, u"--config_file"_s, file, u"--name"_s, name, u"--python"_s,
+                              QString::fromLatin1(SystemPython), script, lr});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+    QStringList ids;
+    for (const QJsonValue &v : QJsonDocument::fromJson(run({u"runs"_s, u"list"_s, u"--json"_s}).out).array())
+        if (v.toObject().value(u"name"_s).toString().startsWith(u"cmp-"_s))
+            ids.prepend(v.toObject().value(u"id"_s).toString()); // the list is newest first
+    QCOMPARE(ids.size(), 2);
+    const Result diff = run({u"runs"_s, u"diff"_s, ids[0], ids[1], u"--json"_s});
+    QVERIFY2(diff.exitCode == 0, diff.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(diff.out).object();
+    QCOMPARE(o.value(u"runs"_s).toArray().size(), 2);
+    QMap<QString, QJsonArray> rows;
+    for (const QJsonValue &v : o.value(u"differences"_s).toArray())
+        rows.insert(v[u"section"_s].toString() + u' ' + v[u"key"_s].toString(), v[u"values"_s].toArray());
+    // The config as accelerate reads it, the logged parameters, the last values; what is equal is left out.
+    QCOMPARE(rows.value(u"config mixed_precision"_s), (QJsonArray{u"no"_s, u"bf16"_s}));
+    QCOMPARE(rows.value(u"param lr"_s), (QJsonArray{u"0.1"_s, u"0.01"_s}));
+    QCOMPARE(rows.value(u"metric loss (rank 0)"_s), (QJsonArray{u"0.1"_s, u"0.01"_s}));
+    QVERIFY(rows.contains(u"run command"_s));
+    QVERIFY(!rows.contains(u"param model"_s));
+    QVERIFY(!rows.contains(u"config num_processes"_s));
+    // The text form names each run under each key; an unknown run is an error.
+    const Result text = run({u"runs"_s, u"diff"_s, ids[0], ids[1]});
+    QVERIFY(text.out.contains(u"config mixed_precision\n  "_s.toUtf8()));
+    QCOMPARE(run({u"runs"_s, u"diff"_s, ids[0], u"no-such-run"_s}).exitCode, 1);
+}

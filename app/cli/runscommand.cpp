@@ -1,7 +1,8 @@
-// `trainyard runs list | show | export | import | rm`: the run database from the command line.
+// `trainyard runs list | show | diff | export | import | rm`: the run database from the command line.
 #include "commands.h"
 #include "jsontext.h"
 #include "launch/runrecord.h"
+#include "runcompare.h"
 #include "store.h"
 
 #include <QCoreApplication>
@@ -156,6 +157,51 @@ int show(const QString &db, const QString &id, bool json, Io &io) {
                       .arg(number(s.lastValue))
                       .arg(s.lastStep)
                       .arg(number(s.minValue), number(s.maxValue));
+    return 0;
+}
+
+// What differs between runs: launch, config as accelerate sees it, parameters, last metric values.
+int diff(const QString &db, const QStringList &ids, bool json, Io &io) {
+    StoreReader reader;
+    if (!openReader(reader, db, io))
+        return 1;
+    QList<qint64> runIds;
+    for (const QString &id : ids) {
+        const auto r = findRun(reader, id, io);
+        if (!r)
+            return 1;
+        runIds << r->id;
+    }
+    const RunComparison c = compareRuns(reader, runIds);
+    if (!c.error.isEmpty()) {
+        io.err << c.error << '\n';
+        return 1;
+    }
+    if (json) {
+        QJsonArray runs, rows;
+        for (const RunRow &r : c.runs)
+            runs.append(r.uid);
+        for (const ComparedSetting &s : c.rows) {
+            QJsonArray values;
+            for (qsizetype i = 0; i < s.difference.values.size(); ++i)
+                values.append(s.difference.present[i] ? QJsonValue(s.difference.values[i]) : QJsonValue());
+            rows.append(QJsonObject{
+                {u"section"_s, sectionName(s.section)}, {u"key"_s, s.difference.key}, {u"values"_s, values}});
+        }
+        io.out << QString::fromUtf8(QJsonDocument(QJsonObject{{u"runs"_s, runs}, {u"differences"_s, rows}})
+                                        .toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    if (c.rows.isEmpty()) {
+        io.out << RunsText::tr("no differences\n");
+        return 0;
+    }
+    for (const ComparedSetting &s : c.rows) {
+        io.out << sectionName(s.section) << ' ' << s.difference.key << '\n';
+        for (qsizetype i = 0; i < c.runs.size(); ++i)
+            io.out << "  " << c.runs[i].uid << ": "
+                   << (s.difference.present[i] ? s.difference.values[i] : RunsText::tr("(not set)")) << '\n';
+    }
     return 0;
 }
 
@@ -340,6 +386,8 @@ int runsCommand(const QStringList &args, Io &io) {
         return list(db, json, io);
     if (sub == u"show"_s && positional.size() == 2)
         return show(db, positional[1], json, io);
+    if (sub == u"diff"_s && positional.size() >= 3)
+        return diff(db, positional.mid(1), json, io);
     if (sub == u"export"_s && positional.size() == 2)
         return exportRun(db, positional[1], format.isEmpty() ? u"csv"_s : format, io);
     if (sub == u"import"_s && positional.size() == 2)
@@ -347,8 +395,8 @@ int runsCommand(const QStringList &args, Io &io) {
     if (sub == u"rm"_s && positional.size() == 2)
         return remove(db, positional[1], io);
     io.err << RunsText::tr(
-                  "usage: trainyard runs list [--json] | show ID [--json] | export ID --format csv|jsonl | "
-                  "import FILE | rm ID   [--db PATH]")
+                  "usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | "
+                  "export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]")
            << '\n';
     return 2;
 }
