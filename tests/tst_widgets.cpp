@@ -12,6 +12,7 @@
 #include "logsview.h"
 #include "mainwindow.h"
 #include "memoryview.h"
+#include "runcomparemodel.h"
 #include "rundashboard.h"
 #include "runsmodel.h"
 
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void newConfigSavesAtomically();
     void runsModelOverARealDatabase();
     void dashboardFedByARealIngest();
+    void compareTwoRuns();
     void launchStartedAndStoppedFromThePanel();
     void germanTranslation();
     void memoryViewEstimates();
@@ -260,6 +262,71 @@ void TestWidgets::dashboardFedByARealIngest() {
     QVERIFY(updated.wait(10000));
     QCOMPARE(dash.valueRange(u"loss"_s).second, 99.0);
     dash.setLogScale(true);
+}
+
+void TestWidgets::compareTwoRuns() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"cmp.db"_s);
+    QString error;
+    QList<qint64> ids;
+    {
+        StoreWriter w;
+        QVERIFY(w.open(db, &error));
+        for (const char *precision : {"'no'", "bf16"}) {
+            RunRow r;
+            r.uid = u"run-%1"_s.arg(ids.size());
+            r.name = r.uid;
+            r.status = u"finished"_s;
+            r.createdMs = r.startedMs = 1'700'000'000'000;
+            r.endedMs = r.startedMs + 60'000;
+            r.config = u"distributed_type: MULTI_GPU\nnum_processes: 2\nmixed_precision: %1\n"_s.arg(
+                QString::fromLatin1(precision));
+            const qint64 id = w.createRun(r, &error);
+            QVERIFY2(id, qPrintable(error));
+            QVERIFY(w.setParams(id, {{u"lr"_s, ids.isEmpty() ? u"0.1"_s : u"0.01"_s}, {u"seed"_s, u"1"_s}},
+                                &error));
+            std::vector<IncomingPoint> pts;
+            for (int step = 0; step < 1000; ++step)
+                pts.push_back(IncomingPoint{u"loss"_s, step, (ids.isEmpty() ? 2.0 : 1.0) / (1 + step),
+                                            r.startedMs + step * 10});
+            QVERIFY(w.appendPoints(id, 0, pts, std::nullopt, &error));
+            ids << id;
+        }
+    }
+    MainWindow w;
+    QSignalSpy listed(w.runsModel(), &RunsModel::loaded);
+    w.setDatabase(db);
+    QVERIFY(listed.wait(10000));
+    RunDashboard *dash = nullptr;
+    RunCompareModel *differences = nullptr;
+    connect(&w, &MainWindow::runsCompared, this, [&](RunDashboard *d, RunCompareModel *m) {
+        dash = d;
+        differences = m;
+    });
+    const int tabs = w.tabCount();
+    w.compareRuns(ids);
+    QCOMPARE(w.tabCount(), tabs + 1);
+    QVERIFY(dash && differences);
+    QAbstractItemModelTester tester(differences, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy compared(differences, &RunCompareModel::loaded);
+    QSignalSpy drawn(dash, &RunDashboard::chartsUpdated);
+    QVERIFY(compared.wait(10000));
+    QCOMPARE(differences->columnCount(), 4); // section, setting, the two runs
+    QCOMPARE(differences->headerData(2, Qt::Horizontal).toString(), u"run-0"_s);
+    QStringList rows;
+    for (int i = 0; i < differences->rowCount(); ++i)
+        rows << QStringList{differences->index(i, 1).data().toString(),
+                            differences->index(i, 2).data().toString(),
+                            differences->index(i, 3).data().toString()}
+                    .join(u'|');
+    QVERIFY2(rows.contains(u"mixed_precision|no|bf16"_s), qPrintable(rows.join(u'\n')));
+    QVERIFY(rows.contains(u"lr|0.1|0.01"_s));
+    QVERIFY(!rows.join(u'\n').contains(u"seed"_s));
+    // Both runs' curves in one chart, one line per run.
+    QVERIFY(drawn.wait(10000));
+    QCOMPARE(dash->runIds(), ids);
+    QCOMPARE(dash->chartData(u"loss"_s).lines.size(), 2);
+    QCOMPARE(dash->valueRange(u"loss"_s).second, 2.0);
 }
 
 void TestWidgets::launchStartedAndStoppedFromThePanel() {

@@ -8,6 +8,7 @@
 #include "launchpanel.h"
 #include "logsview.h"
 #include "memoryview.h"
+#include "runcomparemodel.h"
 #include "rundashboard.h"
 #include "runsmodel.h"
 
@@ -18,11 +19,14 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -63,19 +67,74 @@ MainWindow::MainWindow(QWidget *parent)
     auto *runsLayout = new QVBoxLayout(runsPage);
     auto *proxy = new QSortFilterProxyModel(runsPage);
     proxy->setSourceModel(m_runs);
+    proxy->setFilterKeyColumn(-1); // every column
+    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     auto *runsView = new QTableView(runsPage);
     runsView->setModel(proxy);
     runsView->setSortingEnabled(true);
     runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    runsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     runsView->horizontalHeader()->setStretchLastSection(true);
     runsView->verticalHeader()->hide();
+    auto *runsBar = new QHBoxLayout;
+    auto *filter = new QLineEdit(runsPage);
+    filter->setPlaceholderText(tr("Filter runs by name, status, values..."));
+    filter->setClearButtonEnabled(true);
+    connect(filter, &QLineEdit::textChanged, proxy, &QSortFilterProxyModel::setFilterFixedString);
+    auto *openButton = new QPushButton(tr("&Open"), runsPage);
+    auto *compareButton = new QPushButton(tr("Co&mpare"), runsPage);
+    compareButton->setToolTip(tr("Overlay the selected runs' curves and list what differs between them"));
+    auto *deleteButton = new QPushButton(tr("&Delete"), runsPage);
+    runsBar->addWidget(filter, 1);
+    runsBar->addWidget(openButton);
+    runsBar->addWidget(compareButton);
+    runsBar->addWidget(deleteButton);
+    runsLayout->addLayout(runsBar);
     runsLayout->addWidget(runsView);
+    const auto selectedIds = [this, runsView, proxy] {
+        QList<qint64> ids;
+        const QModelIndexList rows = runsView->selectionModel()->selectedRows();
+        for (const QModelIndex &index : rows)
+            ids << m_runs->data(proxy->mapToSource(index), RunsModel::DatabaseIdRole).toLongLong();
+        return ids;
+    };
+    const auto updateButtons = [runsView, openButton, compareButton, deleteButton] {
+        const qsizetype n = runsView->selectionModel()->selectedRows().size();
+        openButton->setEnabled(n >= 1);
+        compareButton->setEnabled(n >= 2);
+        deleteButton->setEnabled(n == 1);
+    };
+    connect(runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateButtons);
+    connect(proxy, &QAbstractItemModel::modelReset, this, updateButtons);
+    updateButtons();
+    auto *compare = new QAction(tr("Co&mpare Runs"), runsView);
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    compare->setShortcutContext(Qt::WidgetShortcut);
+    runsView->addAction(compare);
+    const auto compareSelected = [this, selectedIds] {
+        const QList<qint64> ids = selectedIds();
+        if (ids.size() >= 2)
+            compareRuns(ids);
+        else
+            statusBar()->showMessage(tr("Select two or more runs to compare (Ctrl+click)."), 5000);
+    };
+    connect(compare, &QAction::triggered, this, compareSelected);
+    connect(compareButton, &QPushButton::clicked, this, compareSelected);
+    const auto openSelected = [this, runsView, proxy] {
+        const QModelIndexList rows = runsView->selectionModel()->selectedRows();
+        for (const QModelIndex &index : rows) {
+            const QModelIndex source = proxy->mapToSource(index);
+            openRun(m_runs->data(source, RunsModel::DatabaseIdRole).toLongLong(),
+                    m_runs->data(m_runs->index(source.row(), RunsModel::NameColumn)).toString());
+        }
+    };
+    connect(openButton, &QPushButton::clicked, this, openSelected);
     auto *remove = new QAction(tr("&Delete Run"), runsView);
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetShortcut);
     runsView->addAction(remove);
     runsView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(remove, &QAction::triggered, this, [this, runsView, proxy] {
+    const auto removeCurrent = [this, runsView, proxy] {
         const QModelIndex index = runsView->currentIndex();
         if (!index.isValid())
             return;
@@ -85,7 +144,9 @@ MainWindow::MainWindow(QWidget *parent)
                                   tr("Delete the run %1, its metrics and its logs?").arg(name)) ==
             QMessageBox::Yes)
             m_runs->removeRun(m_database, m_runs->data(source, RunsModel::DatabaseIdRole).toLongLong());
-    });
+    };
+    connect(remove, &QAction::triggered, this, removeCurrent);
+    connect(deleteButton, &QPushButton::clicked, this, removeCurrent);
     connect(runsView, &QTableView::doubleClicked, this, [this, proxy](const QModelIndex &index) {
         const QModelIndex source = proxy->mapToSource(index);
         openRun(m_runs->data(source, RunsModel::DatabaseIdRole).toLongLong(),
@@ -196,6 +257,35 @@ RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
             logs->loadRunFolder(m_runs->row(i).run.runDir);
     m_tabs->setCurrentIndex(m_tabs->addTab(page, title));
     Q_EMIT runOpened(dashboard);
+    return dashboard;
+}
+
+RunDashboard *MainWindow::compareRuns(const QList<qint64> &databaseIds) {
+    // The runs' curves overlaid above, what differs between them below.
+    auto *page = new QSplitter(Qt::Vertical, m_tabs);
+    auto *dashboard = new RunDashboard(m_database, databaseIds, page);
+    auto *differences = new RunCompareModel(page);
+    auto *table = new QTableView(page);
+    table->setModel(differences);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    connect(differences, &RunCompareModel::loaded, table, [table] { table->resizeColumnsToContents(); });
+    connect(differences, &RunCompareModel::failed, this,
+            [this](const QString &e) { statusBar()->showMessage(e); });
+    differences->compare(m_database, databaseIds);
+    page->addWidget(dashboard);
+    page->addWidget(table);
+    page->setStretchFactor(0, 3);
+    page->setStretchFactor(1, 1);
+    QStringList names;
+    for (const qint64 id : databaseIds)
+        for (int i = 0; i < m_runs->rowCount(); ++i)
+            if (m_runs->row(i).run.id == id)
+                names << m_runs->row(i).run.name;
+    m_tabs->setCurrentIndex(m_tabs->addTab(page, tr("Compare: %1").arg(names.join(u", "_s))));
+    Q_EMIT runsCompared(dashboard, differences);
     return dashboard;
 }
 

@@ -16,6 +16,7 @@ class ConfigView;
 class LaunchPanel;
 class MemoryView;
 class RunDashboard;
+class RunCompareModel;
 class RunsModel;
 
 class MainWindow : public QMainWindow {
@@ -46,11 +47,15 @@ public:
     void showTab(QWidget *page);
     // Opens a run's charts in a new tab.
     RunDashboard *openRun(qint64 databaseId, const QString &title);
+    // Opens several runs overlaid in one dashboard, with what differs between them (launch, config,
+    // parameters, last values) below.
+    RunDashboard *compareRuns(const QList<qint64> &databaseIds);
     // Opens the run with this id (its folder name) once the runs browser has read the database.
     void openRunWhenListed(const QString &runUid);
 
 Q_SIGNALS:
     void runOpened(trainyard::RunDashboard *dashboard);
+    void runsCompared(trainyard::RunDashboard *dashboard, trainyard::RunCompareModel *differences);
 
     void configShown(const QString &path);
 
