@@ -15,15 +15,20 @@
 #include "runcomparemodel.h"
 #include "rundashboard.h"
 #include "runsmodel.h"
+#include "settingsdialog.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTranslator>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -48,6 +53,8 @@ private Q_SLOTS:
     void runsModelOverARealDatabase();
     void dashboardFedByARealIngest();
     void compareTwoRuns();
+    void settingsAndTheme();
+    void closingAModifiedConfigAsks();
     void launchStartedAndStoppedFromThePanel();
     void germanTranslation();
     void memoryViewEstimates();
@@ -327,6 +334,65 @@ void TestWidgets::compareTwoRuns() {
     QCOMPARE(dash->runIds(), ids);
     QCOMPARE(dash->chartData(u"loss"_s).lines.size(), 2);
     QCOMPARE(dash->valueRange(u"loss"_s).second, 2.0);
+}
+
+void TestWidgets::settingsAndTheme() {
+    QTemporaryDir dir;
+    StudioSettings s;
+    s.database = dir.filePath(u"mine.db"_s);
+    s.language = u"de"_s;
+    s.theme = StudioSettings::Theme::Dark;
+    s.save();
+    const StudioSettings back = StudioSettings::load();
+    QCOMPARE(back.database, s.database);
+    QCOMPARE(back.language, u"de"_s);
+    QCOMPARE(back.theme, StudioSettings::Theme::Dark);
+    // $TRAINYARD_DB (set for the tests) wins over the setting, as for the CLI; without it the setting counts.
+    const QByteArray env = qgetenv("TRAINYARD_DB");
+    QVERIFY(!env.isEmpty());
+    QCOMPARE(back.effectiveDatabase(), QString::fromLocal8Bit(env));
+    qunsetenv("TRAINYARD_DB");
+    QCOMPARE(back.effectiveDatabase(), s.database);
+    StudioSettings none;
+    QVERIFY(none.effectiveDatabase().endsWith(u"/trainyard/trainyard.db"_s));
+    qputenv("TRAINYARD_DB", env);
+    // The dialog shows and returns what it was given.
+    SettingsDialog dialog(back);
+    QCOMPARE(dialog.settings().database, s.database);
+    QCOMPARE(dialog.settings().language, u"de"_s);
+    QCOMPARE(dialog.settings().theme, StudioSettings::Theme::Dark);
+    // The dark theme darkens the whole application; the system's comes back.
+    const QColor systemWindow = QApplication::palette().color(QPalette::Window);
+    applyTheme(StudioSettings::Theme::Dark);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+    applyTheme(StudioSettings::Theme::System);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), systemWindow);
+    StudioSettings{}.save();
+}
+
+void TestWidgets::closingAModifiedConfigAsks() {
+    MainWindow w;
+    ConfigView *v = w.newConfig();
+    auto *mp = qobject_cast<QComboBox *>(v->form()->editor(u"mixed_precision"_s));
+    mp->setCurrentIndex(mp->findText(u"bf16"_s));
+    Q_EMIT mp->activated(mp->currentIndex());
+    QVERIFY(v->document()->isModified());
+    const int index = w.tabCount() - 1;
+    const auto answer = [](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            box->button(button)->click();
+        });
+    };
+    // Cancel keeps the tab and the edit; Discard closes it; the fixed tabs never close.
+    answer(QMessageBox::Cancel);
+    QVERIFY(!w.closeTab(index));
+    QCOMPARE(w.tabCount(), index + 1);
+    answer(QMessageBox::Discard);
+    QVERIFY(w.closeTab(index));
+    QCOMPARE(w.tabCount(), index);
+    QVERIFY(!w.closeTab(0));
 }
 
 void TestWidgets::launchStartedAndStoppedFromThePanel() {

@@ -6,8 +6,10 @@
 
 namespace trainyard {
 
-QString installTranslations(QCoreApplication &app) {
-    const QString forced = qEnvironmentVariable("TRAINYARD_LANG");
+QString installTranslations(QCoreApplication &app, const QString &preferred) {
+    QString forced = qEnvironmentVariable("TRAINYARD_LANG");
+    if (forced.isEmpty())
+        forced = preferred;
     const QLocale locale = forced.isEmpty() ? QLocale() : QLocale(forced);
     auto *translator = new QTranslator(&app);
     if (translator->load(locale, QStringLiteral("trainyard"), QStringLiteral("_"),

@@ -1,4 +1,5 @@
-// Installs Trainyard's translation for the user's language (or TRAINYARD_LANG) into an application.
+// Installs Trainyard's translation into an application: TRAINYARD_LANG if set, else `preferred` (the studio's
+// setting) if given, else the user's locale.
 #pragma once
 
 #include <QString>
@@ -8,6 +9,6 @@ class QCoreApplication;
 namespace trainyard {
 
 // Returns the language installed ("en" when no catalogue matches).
-QString installTranslations(QCoreApplication &app);
+QString installTranslations(QCoreApplication &app, const QString &preferred = {});
 
 } // namespace trainyard

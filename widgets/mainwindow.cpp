@@ -11,6 +11,7 @@
 #include "runcomparemodel.h"
 #include "rundashboard.h"
 #include "runsmodel.h"
+#include "settingsdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -51,11 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
-    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
-        QWidget *w = m_tabs->widget(i);
-        m_tabs->removeTab(i);
-        w->deleteLater();
-    });
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (ConfigView *v = currentView())
             m_undo->setActiveStack(v->document()->undoStack());
@@ -193,6 +190,10 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *refresh = file->addAction(tr("Re&load Runs"));
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, this, [this] { m_runs->reload(m_database); });
+    QAction *settingsAction = file->addAction(tr("Se&ttings..."));
+    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(settingsAction, &QAction::triggered, this, &MainWindow::editSettings);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
@@ -203,6 +204,27 @@ MainWindow::MainWindow(QWidget *parent)
     edit->addAction(redo);
     connect(m_undo, &QUndoGroup::cleanChanged, this, &MainWindow::updateTitle);
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QList<std::pair<QString, int>> pages = {{tr("&Runs"), 0}, {tr("&Launch"), 1}, {tr("&Memory"), 2}};
+    for (const auto &[name, index] : pages) {
+        QAction *a = view->addAction(name);
+        a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + index)));
+        connect(a, &QAction::triggered, this, [this, index] { m_tabs->setCurrentIndex(index); });
+    }
+    view->addSeparator();
+    QAction *next = view->addAction(tr("&Next Tab"));
+    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    connect(next, &QAction::triggered, this,
+            [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });
+    QAction *previous = view->addAction(tr("&Previous Tab"));
+    previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    connect(previous, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+    });
+    QAction *closeTabAction = view->addAction(tr("&Close Tab"));
+    closeTabAction->setShortcut(QKeySequence::Close);
+    connect(closeTabAction, &QAction::triggered, this, [this] { closeTab(m_tabs->currentIndex()); });
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     connect(help->addAction(tr("&About Trainyard Studio")), &QAction::triggered, this, [this] {
         QMessageBox::about(
@@ -211,7 +233,7 @@ MainWindow::MainWindow(QWidget *parent)
                 .arg(QCoreApplication::applicationVersion()));
     });
     rebuildRecentMenu();
-    setDatabase(databasePath());
+    setDatabase(StudioSettings::load().effectiveDatabase());
     statusBar()->showMessage(tr("Ready"));
     QSettings settings;
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
@@ -448,7 +470,56 @@ void MainWindow::dropEvent(QDropEvent *event) {
     }
 }
 
+bool MainWindow::maybeSave(int index) {
+    ConfigView *view = viewAt(index);
+    if (!view || !view->document()->isModified())
+        return true;
+    m_tabs->setCurrentIndex(index);
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved config"), tr("Save the changes to %1?").arg(m_tabs->tabText(index)),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Discard)
+        return true;
+    if (answer != QMessageBox::Save)
+        return false;
+    if (view->document()->fileName().isEmpty())
+        saveAs();
+    else
+        saveCurrent();
+    return !view->document()->isModified();
+}
+
+bool MainWindow::closeTab(int index) {
+    if (index < FixedTabs || index >= m_tabs->count() || !maybeSave(index))
+        return false;
+    QWidget *w = m_tabs->widget(index);
+    if (ConfigView *v = viewAt(index)) {
+        // A stack destroyed unclean says so: nobody here may listen any more.
+        v->document()->undoStack()->disconnect(this);
+        m_undo->removeStack(v->document()->undoStack());
+    }
+    m_tabs->removeTab(index);
+    w->deleteLater();
+    return true;
+}
+
+void MainWindow::editSettings() {
+    SettingsDialog dialog(StudioSettings::load(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const StudioSettings s = dialog.settings();
+    s.save();
+    applyTheme(s.theme);
+    if (s.effectiveDatabase() != m_database)
+        setDatabase(s.effectiveDatabase());
+}
+
 void MainWindow::closeEvent(QCloseEvent *event) {
+    for (int i = m_tabs->count() - 1; i >= FixedTabs; --i)
+        if (!maybeSave(i)) {
+            event->ignore();
+            return;
+        }
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());

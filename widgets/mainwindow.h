@@ -47,6 +47,11 @@ public:
     void showTab(QWidget *page);
     // Opens a run's charts in a new tab.
     RunDashboard *openRun(qint64 databaseId, const QString &title);
+    // Closes a config or run tab (the first three stay), asking to save a modified config first.
+    bool closeTab(int index);
+    // The settings dialog; applies what the user accepted.
+    void editSettings();
+    static constexpr int FixedTabs = 3; // the runs browser, the launch panel, the memory view
     // Opens several runs overlaid in one dashboard, with what differs between them (launch, config,
     // parameters, last values) below.
     RunDashboard *compareRuns(const QList<qint64> &databaseIds);
@@ -67,6 +72,8 @@ protected:
 private:
     void chooseAndOpen();
     void saveAs();
+    // Asks whether to save a modified config tab: true when it may close (saved or discarded).
+    bool maybeSave(int index);
     ConfigView *addView(const QString &title, const QString &path);
     void rememberRecent(const QString &path);
     void rebuildRecentMenu();

@@ -277,7 +277,6 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
     c.plot->plotLayout()->insertRow(0);
     c.plot->plotLayout()->addElement(0, 0, new QCPTextElement(c.plot, key));
     c.plot->legend->setFont(QFont(font().family(), font().pointSize() - 1));
-    c.plot->legend->setBrush(QBrush(QColor(255, 255, 255, 200)));
     c.plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     // The crosshair lives on a layer of its own, repainted without the curves.
     c.plot->addLayer(u"crosshair"_s, nullptr, QCustomPlot::limAbove);
@@ -292,9 +291,9 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
     c.readout->setTextAlignment(Qt::AlignLeft);
     c.readout->position->setType(QCPItemPosition::ptAxisRectRatio);
     c.readout->position->setCoords(0.01, 0.02);
-    c.readout->setBrush(QBrush(QColor(255, 255, 255, 220)));
     c.readout->setPadding(QMargins(4, 2, 4, 2));
     c.readout->setVisible(false);
+    styleChart(c);
     c.plot->installEventFilter(this);
     c.plot->setProperty("metricKey", key);
     c.debounce = new QTimer(this);
@@ -316,6 +315,41 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
     const int index = int(m_charts.size()) - 1;
     m_grid->addWidget(c.plot, index / 2, index % 2);
     return c;
+}
+
+void RunDashboard::styleChart(Chart &c) {
+    const QPalette pal = palette();
+    const QColor text = pal.color(QPalette::Text), base = pal.color(QPalette::Base);
+    QColor grid = pal.color(QPalette::Mid);
+    grid.setAlpha(110);
+    c.plot->setBackground(base);
+    for (QCPAxis *axis : {c.plot->xAxis, c.plot->yAxis}) {
+        axis->setBasePen(QPen(text, 0));
+        axis->setTickPen(QPen(text, 0));
+        axis->setSubTickPen(QPen(text, 0));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 0, Qt::DotLine));
+    }
+    if (auto *title = qobject_cast<QCPTextElement *>(c.plot->plotLayout()->element(0, 0)))
+        title->setTextColor(text);
+    c.plot->legend->setTextColor(text);
+    QColor legendBack = base;
+    legendBack.setAlpha(200);
+    c.plot->legend->setBrush(legendBack);
+    c.plot->legend->setBorderPen(QPen(pal.color(QPalette::Mid), 0));
+    c.readout->setColor(text);
+    c.readout->setBrush(legendBack);
+    c.cursor->setPen(QPen(pal.color(QPalette::Mid), 1, Qt::DashLine));
+}
+
+void RunDashboard::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::PaletteChange)
+        for (Chart &c : m_charts) {
+            styleChart(c);
+            c.plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+    QWidget::changeEvent(event);
 }
 
 bool RunDashboard::eventFilter(QObject *watched, QEvent *event) {

@@ -66,6 +66,7 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override; // a new palette (theme) restyles the charts
 
 private:
     struct RunInfo {
@@ -90,7 +91,8 @@ private:
     Chart &addChart(const QString &key);
     void request(const QString &key);
     void draw(const QString &key);
-    void redrawAll(); // after a display setting changed: ask again
+    void redrawAll();          // after a display setting changed: ask again
+    void styleChart(Chart &c); // colours from the palette (light or dark theme)
     QString lineName(const ChartLine &line) const;
     QColor lineColor(const ChartLine &line) const;
     bool exportEach(const QString &folder, const QString &suffix, QString *error) const;

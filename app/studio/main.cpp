@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "memoryview.h"
 #include "rundashboard.h"
+#include "settingsdialog.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -15,7 +16,10 @@ int main(int argc, char **argv) {
     QApplication::setApplicationName(QStringLiteral("Trainyard Studio"));
     QApplication::setOrganizationName(QStringLiteral("Trainyard"));
     QApplication::setApplicationVersion(QStringLiteral(TRAINYARD_VERSION));
-    trainyard::installTranslations(app);
+    const trainyard::StudioSettings settings = trainyard::StudioSettings::load();
+    trainyard::installTranslations(app, settings.language);
+    if (settings.theme != trainyard::StudioSettings::Theme::System)
+        trainyard::applyTheme(settings.theme);
     QStringList files = app.arguments().mid(1);
     QString screenshot, run;
     if (const qsizetype i = files.indexOf(QStringLiteral("--screenshot")); i >= 0 && i + 1 < files.size()) {
