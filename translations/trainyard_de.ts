@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>trainyard::CompareText</name>
+    <message>
+        <location filename="../trackers/runcompare.cpp" line="+35"/>
+        <source>no run %1 in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::ConfigDocument</name>
     <message>
         <location filename="../widgets/configdocument.cpp" line="+26"/>
@@ -19,17 +27,17 @@
     <message>
         <location line="+2"/>
         <source>FSDP</source>
-        <translation type="unfinished"></translation>
+        <translation>FSDP</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DeepSpeed</source>
-        <translation type="unfinished"></translation>
+        <translation>DeepSpeed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Megatron-LM</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -39,17 +47,17 @@
     <message>
         <location line="+1"/>
         <source>torch.compile (dynamo)</source>
-        <translation type="unfinished"></translation>
+        <translation>torch.compile (dynamo)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>FP8</source>
-        <translation type="unfinished"></translation>
+        <translation>FP8</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MPI</source>
-        <translation type="unfinished"></translation>
+        <translation>MPI</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -425,32 +433,32 @@
     <message>
         <location filename="../widgets/configwizard.cpp" line="+48"/>
         <source>&amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New accelerate config</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue accelerate-Konfiguration</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Your answers appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Antworten erscheinen hier.</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>default: %1</source>
-        <translation type="unfinished">Vorgabe: %1</translation>
+        <translation>Standard: %1</translation>
     </message>
 </context>
 <context>
@@ -653,62 +661,97 @@
     <message>
         <location line="+107"/>
         <source>Search the output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe durchsuchen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>All ranks</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Ränge</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First &amp;error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster &amp;Fehler</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Rank %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>an error was found</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Fehler wurde gefunden</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+46"/>
-        <location line="+293"/>
+        <location filename="../widgets/mainwindow.cpp" line="+51"/>
+        <location line="+399"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-372"/>
+        <source>Filter runs by name, status, values...</source>
+        <translation>Läufe nach Name, Status, Werten filtern...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;mpare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overlay the selected runs&apos; curves and list what differs between them</source>
+        <translation>Die Kurven der gewählten Läufe überlagern und ihre Unterschiede auflisten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Co&amp;mpare Runs</source>
+        <translation>Läufe &amp;vergleichen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select two or more runs to compare (Ctrl+click).</source>
+        <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;Delete Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf &amp;löschen</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Delete run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf löschen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete the run %1, its metrics and its logs?</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lauf %1 mit seinen Metriken und Protokollen löschen?</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
@@ -720,7 +763,7 @@
     <message>
         <location line="+3"/>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -735,7 +778,7 @@
     <message>
         <location line="+3"/>
         <source>New Config with &amp;Wizard...</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Konfiguration mit &amp;Assistent...</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -768,7 +811,12 @@
         <translation>Läufe neu &amp;laden</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Se&amp;ttings...</source>
+        <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -784,6 +832,41 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Runs</source>
+        <translation>&amp;Läufe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Launch</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Memory</source>
+        <translation>&amp;Speicher</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Next Tab</source>
+        <translation>&amp;Nächster Reiter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Previous Tab</source>
+        <translation>&amp;Vorheriger Reiter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Close Tab</source>
+        <translation>Reiter &amp;schließen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -810,14 +893,19 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+72"/>
+        <source>Compare: %1</source>
+        <translation>Vergleich: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <location line="+12"/>
-        <location line="+103"/>
+        <location line="+102"/>
         <source>untitled</source>
         <translation>unbenannt</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-91"/>
         <source>Open accelerate config</source>
         <translation>accelerate-Konfiguration öffnen</translation>
     </message>
@@ -832,7 +920,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 wird geladen …</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+13"/>
         <source>%1: %n problem(s)</source>
         <translation>
             <numerusform>%1: %n Problem</numerusform>
@@ -864,111 +952,121 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <source>%1%2 - Trainyard Studio</source>
         <translation>%1%2 – Trainyard Studio</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>Unsaved config</source>
+        <translation>Ungespeicherte Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the changes to %1?</source>
+        <translation>Die Änderungen an %1 speichern?</translation>
+    </message>
 </context>
 <context>
     <name>trainyard::MemoryView</name>
     <message>
         <location filename="../widgets/memoryview.cpp" line="+45"/>
         <source>a model folder (config.json or safetensors), or a config.json</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Modellordner (config.json oder safetensors) oder eine config.json</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>accelerate config for the training estimate (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>accelerate-Konfiguration für die Trainingsschätzung (optional)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schätzen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Launch config</source>
-        <translation type="unfinished"></translation>
+        <translation>Startkonfiguration</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Max memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Speicher</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>dtype</source>
-        <translation type="unfinished"></translation>
+        <translation>dtype</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Largest layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Größte Schicht</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Total size</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtgröße</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Training using Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Training mit Adam</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Module</source>
-        <translation type="unfinished"></translation>
+        <translation>Modul</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>GiB per GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>GiB pro GPU</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Estimating...</source>
-        <translation type="unfinished"></translation>
+        <translation>Schätze...</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>cannot read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message numerus="yes">
         <location line="+49"/>
         <source>%1 and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 und %n weiteres</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: %2 parameters; largest layer %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Parameter; größte Schicht %3 (%4)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Training fits on GPU 0 with %1 to spare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Training passt auf GPU 0, %1 bleiben frei.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Training does NOT fit on GPU 0: %1 short.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Training passt NICHT auf GPU 0: %1 fehlen.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>(whole model)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ganzes Modell)</translation>
     </message>
 </context>
 <context>
@@ -1024,7 +1122,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>FSDP_SHARDING_STRATEGY=%1 from fsdp_reshard_after_forward, where accelerate&apos;s questionnaire stores it (accelerate launch would run FULL_SHARD)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1697,74 +1795,208 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
 </context>
 <context>
+    <name>trainyard::RunCompareModel</name>
+    <message>
+        <location filename="../widgets/runcomparemodel.cpp" line="+28"/>
+        <source>Cannot compare the runs: %1</source>
+        <translation>Die Läufe können nicht verglichen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>launch</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last value</source>
+        <translation>letzter Wert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(not set)</source>
+        <translation>(nicht gesetzt)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Section</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+</context>
+<context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+59"/>
+        <location filename="../widgets/rundashboard.cpp" line="+106"/>
         <source>&amp;Log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Logarithmisch</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>Export &amp;PNG...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PNG exportieren...</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Folder for the chart images</source>
+        <translation>Ordner für die Diagrammbilder</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>&amp;Mean of ranks</source>
+        <translation>&amp;Mittel der Ränge</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Smoothing</source>
+        <translation>&amp;Glättung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Weight of the exponential moving average, computed on every logged point; the raw curve stays underneath, faded.</source>
+        <translation>Gewicht des exponentiellen gleitenden Mittels, berechnet über jeden geloggten Punkt; die Rohkurve bleibt blass darunter.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wall time</source>
+        <translation>Uhrzeit</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Folder for the chart images</source>
-        <translation type="unfinished"></translation>
+        <source>The x axis: the step each point was logged at, or seconds since its run started</source>
+        <translation>Die x-Achse: der Schritt jedes Punkts oder die Sekunden seit dem Start seines Laufs</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One line per run: the mean over its ranks, with the band from the lowest to the highest value of any rank</source>
+        <translation>Eine Linie pro Lauf: das Mittel über seine Ränge, mit dem Band vom kleinsten bis zum größten Wert eines Rangs</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Reset Zoom</source>
+        <translation>Zoom &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the whole runs again and follow new points (or double-click a chart)</source>
+        <translation>Wieder die ganzen Läufe zeigen und neuen Punkten folgen (oder Doppelklick auf ein Diagramm)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export S&amp;VG...</source>
+        <translation>S&amp;VG exportieren...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Export &amp;CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CSV exportieren...</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Chart data</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagrammdaten</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Loading metrics...</source>
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+88"/>
+        <location line="+227"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-202"/>
+        <source>No metrics yet.</source>
+        <translation>Noch keine Metriken.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n metric(s); drag to pan, wheel to zoom, double-click for all.</source>
+        <translation>
+            <numerusform>%n Metrik; ziehen zum Verschieben, Mausrad zum Zoomen, Doppelklick für alles.</numerusform>
+            <numerusform>%n Metriken; ziehen zum Verschieben, Mausrad zum Zoomen, Doppelklick für alles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+137"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-137"/>
+        <location line="+137"/>
+        <source>seconds since start</source>
+        <translation>Sekunden seit Start</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>rank %1</source>
         <translation>Rank %1</translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>This run has no metrics yet.</source>
-        <translation>Dieser Lauf hat noch keine Metriken.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n metric(s); drag to pan, wheel to zoom.</source>
+        <location line="+0"/>
+        <source>mean of %n rank(s)</source>
         <translation>
-            <numerusform>%n Metrik; ziehen zum Verschieben, Mausrad zum Zoomen.</numerusform>
-            <numerusform>%n Metriken; ziehen zum Verschieben, Mausrad zum Zoomen.</numerusform>
+            <numerusform>Mittel von %n Rang</numerusform>
+            <numerusform>Mittel von %n Rängen</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+3"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>-</source>
+        <translation>-</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +2098,74 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <location line="+2"/>
         <source>cannot start the metrics server: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::SettingsDialog</name>
+    <message>
+        <location filename="../widgets/settingsdialog.cpp" line="+92"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Durchsuchen...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run database</source>
+        <translation>Laufdatenbank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SQLite database (*.db)</source>
+        <translation>SQLite-Datenbank (*.db)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Run &amp;database:</source>
+        <translation>Lauf&amp;datenbank:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TRAINYARD_DB is set in the environment and takes precedence: %1</source>
+        <translation>TRAINYARD_DB ist in der Umgebung gesetzt und hat Vorrang: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language applies when the studio starts again.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start des Studios.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the system</source>
+        <translation>Dem System folgen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
     </message>
 </context>
 <context>
@@ -2116,7 +2416,7 @@ commands:
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+70"/>
+        <location filename="../app/cli/runscommand.cpp" line="+71"/>
         <source>trainyard runs: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2201,7 +2501,18 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+43"/>
+        <source>no differences
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(not set)</source>
+        <translation type="unfinished">(nicht gesetzt)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>trainyard runs export: --format takes csv or jsonl</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2262,8 +2573,8 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>usage: trainyard runs list [--json] | show ID [--json] | export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]</source>
+        <location line="+34"/>
+        <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
