@@ -211,7 +211,7 @@ void TestCli::questionnaireReasksBadAnswers() {
         run({u"config"_s, u"init"_s, u"-o"_s, dir.filePath(u"g.yaml"_s)},
             "0\n4\n1\nno\nno\nno\nno\nno\n4\n2\nall\nno\n0\n", {}, {{u"TRAINYARD_GPU_COUNT"_s, u"2"_s}});
     QVERIFY2(gpu.exitCode == 0, qPrintable(gpu.out + gpu.err));
-    QVERIFY(gpu.out.contains(u"This machine has 2 GPU(s)"_s));
+    QVERIFY(gpu.out.contains(u"This machine has 2 GPUs"_s));
     QVERIFY(QString::fromUtf8(readAll(dir.filePath(u"g.yaml"_s))).contains(u"num_processes: 2\n"_s));
 }
 

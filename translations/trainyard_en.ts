@@ -312,9 +312,9 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>gpu_ids names GPU %1, but this machine has %n GPU(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>gpu_ids names GPU %1, but this machine has %n GPU</numerusform>
+            <numerusform>gpu_ids names GPU %1, but this machine has %n GPUs</numerusform>
         </translation>
     </message>
     <message>
@@ -685,9 +685,9 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
         </translation>
     </message>
 </context>
@@ -920,9 +920,9 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message numerus="yes">
         <location line="+13"/>
         <source>%1: %n problem(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n problem</numerusform>
+            <numerusform>%1: %n problems</numerusform>
         </translation>
     </message>
     <message>
@@ -1041,9 +1041,9 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message numerus="yes">
         <location line="+49"/>
         <source>%1 and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
         </translation>
     </message>
     <message>
@@ -1495,9 +1495,9 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message numerus="yes">
         <location line="+15"/>
         <source>Detected %n NVIDIA GPU(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Detected %n NVIDIA GPU.</numerusform>
+            <numerusform>Detected %n NVIDIA GPUs.</numerusform>
         </translation>
     </message>
     <message>
@@ -1673,9 +1673,9 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message numerus="yes">
         <location line="+6"/>
         <source>This machine has %n GPU(s); %1 processes per machine would share GPUs.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>This machine has %n GPU; %1 processes per machine would share GPUs.</numerusform>
+            <numerusform>This machine has %n GPUs; %1 processes per machine would share GPUs.</numerusform>
         </translation>
     </message>
     <message>
@@ -1936,9 +1936,9 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n metric(s); drag to pan, wheel to zoom, double-click for all.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n metric; drag to pan, wheel to zoom, double-click for all.</numerusform>
+            <numerusform>%n metrics; drag to pan, wheel to zoom, double-click for all.</numerusform>
         </translation>
     </message>
     <message>
@@ -1961,9 +1961,9 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message numerus="yes">
         <location line="+0"/>
         <source>mean of %n rank(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mean of %n rank</numerusform>
+            <numerusform>mean of %n ranks</numerusform>
         </translation>
     </message>
     <message>

@@ -12,8 +12,10 @@ QString installTranslations(QCoreApplication &app, const QString &preferred) {
         forced = preferred;
     const QLocale locale = forced.isEmpty() ? QLocale() : QLocale(forced);
     auto *translator = new QTranslator(&app);
+    // No catalogue for the language (or a C locale): English, whose catalogue holds the plural forms.
     if (translator->load(locale, QStringLiteral("trainyard"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n"))) {
+                         QStringLiteral(":/i18n")) ||
+        translator->load(QStringLiteral(":/i18n/trainyard_en"))) {
         QCoreApplication::installTranslator(translator);
         return translator->language();
     }

@@ -1,5 +1,5 @@
 // Installs Trainyard's translation into an application: TRAINYARD_LANG if set, else `preferred` (the studio's
-// setting) if given, else the user's locale.
+// setting) if given, else the user's locale; English when there is no catalogue for it.
 #pragma once
 
 #include <QString>

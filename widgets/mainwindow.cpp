@@ -326,6 +326,22 @@ void MainWindow::openRunWhenListed(const QString &runUid) {
     m_runs->reload(m_database);
 }
 
+void MainWindow::compareRunsWhenListed(const QStringList &runUids) {
+    auto compare = [this, runUids] {
+        QList<qint64> ids;
+        for (const QString &uid : runUids)
+            for (int i = 0; i < m_runs->rowCount(); ++i)
+                if (m_runs->row(i).run.uid == uid)
+                    ids << m_runs->row(i).run.id;
+        if (ids.size() >= 2)
+            compareRuns(ids);
+        else
+            statusBar()->showMessage(tr("Select two or more runs to compare (Ctrl+click)."), 5000);
+    };
+    connect(m_runs, &RunsModel::loaded, this, compare, Qt::SingleShotConnection);
+    m_runs->reload(m_database);
+}
+
 ConfigView *MainWindow::addView(const QString &title, const QString &path) {
     auto *view = new ConfigView(m_tabs);
     m_undo->addStack(view->document()->undoStack());

@@ -57,6 +57,8 @@ public:
     RunDashboard *compareRuns(const QList<qint64> &databaseIds);
     // Opens the run with this id (its folder name) once the runs browser has read the database.
     void openRunWhenListed(const QString &runUid);
+    // Compares the runs with these ids once the runs browser has read the database.
+    void compareRunsWhenListed(const QStringList &runUids);
 
 Q_SIGNALS:
     void runOpened(trainyard::RunDashboard *dashboard);

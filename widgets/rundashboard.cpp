@@ -62,6 +62,7 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     , m_grid(new QGridLayout)
     , m_status(new QLabel(this))
     , m_smoothingSlider(new QSlider(Qt::Horizontal, this))
+    , m_smoothingValue(new QLabel(this))
     , m_axisBox(new QComboBox(this))
     , m_aggregateBox(new QCheckBox(tr("&Mean of ranks"), this))
     , m_live(new QTimer(this))
@@ -76,7 +77,7 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     bar->addWidget(m_status, 1);
     auto *smoothingLabel = new QLabel(tr("&Smoothing"), this);
     smoothingLabel->setBuddy(m_smoothingSlider);
-    auto *smoothingValue = new QLabel(this);
+    QLabel *smoothingValue = m_smoothingValue;
     smoothingValue->setMinimumWidth(smoothingValue->fontMetrics().horizontalAdvance(u"0.000"_s));
     m_smoothingSlider->setRange(0, 999);
     m_smoothingSlider->setMaximumWidth(160);
@@ -401,6 +402,7 @@ void RunDashboard::setSmoothing(double weight) {
     m_smoothing = weight;
     const QSignalBlocker block(m_smoothingSlider);
     m_smoothingSlider->setValue(int(std::lround(weight * 1000)));
+    m_smoothingValue->setText(QString::number(weight, 'f', 3));
     redrawAll();
 }
 

@@ -105,6 +105,7 @@ private:
     QGridLayout *m_grid;
     QLabel *m_status;
     QSlider *m_smoothingSlider;
+    QLabel *m_smoothingValue;
     QComboBox *m_axisBox;
     QCheckBox *m_aggregateBox;
     QTimer *m_live;

@@ -223,6 +223,8 @@ int exportRun(const QString &db, const QString &id, const QString &format, Io &i
                          {u"name"_s, r->name},
                          {u"created_ms"_s, r->createdMs},
                          {u"status"_s, r->status}};
+        if (!r->config.isEmpty())
+            head[u"config"_s] = r->config;
         io.out << QString::fromUtf8(QJsonDocument(head).toJson(QJsonDocument::Compact)) << '\n';
         QJsonObject p;
         const QMap<QString, QString> params = reader.params(r->id);
@@ -266,6 +268,7 @@ int importFile(const QString &db, const QString &file, Io &io) {
     // Read and check everything first: a bad line imports nothing.
     QString name = QFileInfo(file).completeBaseName();
     qint64 created = QFileInfo(file).lastModified().toMSecsSinceEpoch();
+    QString config; // the accelerate config the run was launched with, when the file has it
     QMap<QString, QString> params;
     QMap<int, std::vector<IncomingPoint>> byRank;
     int lineNo = 0;
@@ -288,6 +291,7 @@ int importFile(const QString &db, const QString &file, Io &io) {
         if (type == u"run"_s) {
             name = o.value(u"name"_s).toString(name);
             created = qint64(o.value(u"created_ms"_s).toDouble(double(created)));
+            config = o.value(u"config"_s).toString();
         } else if (type == u"params"_s) {
             const QJsonObject p = o.value(u"params"_s).toObject();
             for (auto it = p.begin(); it != p.end(); ++it)
@@ -325,6 +329,7 @@ int importFile(const QString &db, const QString &file, Io &io) {
     row.name = name;
     row.status = u"imported"_s;
     row.createdMs = created;
+    row.config = config;
     const qint64 id = w.createRun(row, &error);
     bool ok = id != 0 && w.setParams(id, params, &error);
     for (auto it = byRank.cbegin(); ok && it != byRank.cend(); ++it) {

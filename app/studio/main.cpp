@@ -1,8 +1,10 @@
 // trainyard-studio: the desktop application. A thin main over trainyard_widgets.
-//   trainyard-studio [FILE...] [--screenshot PNG]   (--screenshot saves the window once the files are shown,
+//   trainyard-studio [FILE...] [--run ID | --compare ID,ID... | --estimate MODEL] [--smoothing W]
+//                    [--screenshot PNG]   (--screenshot saves the window once the files are shown,
 //   then quits)
 #include "mainwindow.h"
 #include "memoryview.h"
+#include "runcomparemodel.h"
 #include "rundashboard.h"
 #include "settingsdialog.h"
 #include "translations.h"
@@ -35,7 +37,23 @@ int main(int argc, char **argv) {
         run = files[i + 1]; // a run id: its charts open once the runs browser has read the database
         files.remove(i, 2);
     }
+    double smoothing = 0; // --smoothing W: run dashboards open with this EMA weight
+    if (const qsizetype i = files.indexOf(QStringLiteral("--smoothing")); i >= 0 && i + 1 < files.size()) {
+        smoothing = files[i + 1].toDouble();
+        files.remove(i, 2);
+    }
+    QStringList compare; // --compare ID,ID,...: those runs overlaid with their differences
+    if (const qsizetype i = files.indexOf(QStringLiteral("--compare")); i >= 0 && i + 1 < files.size()) {
+        compare = files[i + 1].split(QLatin1Char(','));
+        files.remove(i, 2);
+    }
     trainyard::MainWindow window;
+    if (smoothing > 0) {
+        const auto smooth = [smoothing](trainyard::RunDashboard *d) { d->setSmoothing(smoothing); };
+        QObject::connect(&window, &trainyard::MainWindow::runOpened, &window, smooth);
+        QObject::connect(&window, &trainyard::MainWindow::runsCompared, &window,
+                         [smooth](trainyard::RunDashboard *d, trainyard::RunCompareModel *) { smooth(d); });
+    }
     window.resize(1280, 800);
     int pending = int(files.size());
     auto shoot = [&] {
@@ -59,6 +77,12 @@ int main(int argc, char **argv) {
                              QObject::connect(d, &trainyard::RunDashboard::chartsUpdated, &window, shoot,
                                               Qt::SingleShotConnection);
                          });
+    } else if (!screenshot.isEmpty() && !compare.isEmpty()) {
+        QObject::connect(&window, &trainyard::MainWindow::runsCompared, &window,
+                         [&](trainyard::RunDashboard *d, trainyard::RunCompareModel *) {
+                             QObject::connect(d, &trainyard::RunDashboard::chartsUpdated, &window, shoot,
+                                              Qt::SingleShotConnection);
+                         });
     } else if (!screenshot.isEmpty()) {
         QObject::connect(&window, &trainyard::MainWindow::configShown, &window, [&] {
             if (--pending == 0)
@@ -69,6 +93,8 @@ int main(int argc, char **argv) {
     }
     if (!run.isEmpty())
         window.openRunWhenListed(run);
+    if (!compare.isEmpty())
+        window.compareRunsWhenListed(compare);
     for (const QString &f : files)
         window.openConfig(f);
     window.show();
