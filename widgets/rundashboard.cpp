@@ -148,9 +148,10 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     connect(m_live, &QTimer::timeout, this, &RunDashboard::loadSeries);
     // Answers from the workers are drawn together, at most every 40 ms.
     m_repaint->setSingleShot(true);
-    m_repaint->setInterval(40);
+    m_sinceDraw.start();
     connect(m_repaint, &QTimer::timeout, this, [this] {
         bool any = false;
+        m_sinceDraw.restart();
         for (auto it = m_charts.begin(); it != m_charts.end(); ++it)
             if (it->dirty) {
                 it->dirty = false;
@@ -271,7 +272,6 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
     c.plot = new QCustomPlot(this);
     c.plot->setMinimumHeight(240);
     c.plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    c.plot->setPlottingHint(QCP::phFastPolylines, true);
     c.plot->axisRect()->setRangeZoom(Qt::Horizontal);
     c.plot->axisRect()->setRangeDrag(Qt::Horizontal);
     c.plot->xAxis->setLabel(m_axis == ChartAxis::Step ? tr("step") : tr("seconds since start"));
@@ -459,8 +459,9 @@ void RunDashboard::request(const QString &key) {
                 self->m_status->setText(tr("Cannot read the run database: %1").arg(error));
             ch.data = result;
             ch.dirty = true;
+            // At most one repaint per 40 ms, but no waiting after a quiet spell (a zoom shows at once).
             if (!self->m_repaint->isActive())
-                self->m_repaint->start();
+                self->m_repaint->start(int(std::clamp<qint64>(40 - self->m_sinceDraw.elapsed(), 0, 40)));
         });
     });
 }

@@ -8,6 +8,7 @@
 #include "chartquery.h"
 #include "store.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
@@ -110,6 +111,7 @@ private:
     QCheckBox *m_aggregateBox;
     QTimer *m_live;
     QTimer *m_repaint;
+    QElapsedTimer m_sinceDraw; // since the last repaint
     bool m_finished = false;
     bool m_logScale = false;
     double m_smoothing = 0;
