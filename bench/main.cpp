@@ -8,7 +8,7 @@
 #include <memory>
 
 int main(int argc, char **argv) {
-    const bool plot = argc > 1 && qstrcmp(argv[1], "plot") == 0;
+    [[maybe_unused]] const bool plot = argc > 1 && qstrcmp(argv[1], "plot") == 0;
     std::unique_ptr<QCoreApplication> app;
 #ifdef TRAINYARD_BENCH_PLOT
     if (plot) {
