@@ -55,6 +55,7 @@ private Q_SLOTS:
     void compareTwoRuns();
     void settingsAndTheme();
     void closingAModifiedConfigAsks();
+    void launchWatchStopReopenCompare();
     void launchStartedAndStoppedFromThePanel();
     void germanTranslation();
     void memoryViewEstimates();
@@ -393,6 +394,108 @@ void TestWidgets::closingAModifiedConfigAsks() {
     QVERIFY(w.closeTab(index));
     QCOMPARE(w.tabCount(), index);
     QVERIFY(!w.closeTab(0));
+}
+
+// The studio's day: launch from the panel, watch the ranks' curves and output live, stop, reopen the run from
+// the runs browser, compare it with another run.
+void TestWidgets::launchWatchStopReopenCompare() {
+    const QString python = u"/usr/bin/python3"_s;
+    if (!QFile::exists(python))
+        QSKIP("python3 is not installed (scripts/install-deps.sh installs it)");
+    QTemporaryDir dir;
+    const QString script = dir.filePath(u"train.py"_s);
+    {
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"(import os, sys, time
+from trainyard_tracker import TrainyardTracker
+steps, lr = int(sys.argv[1]), float(sys.argv[2])
+rank = int(os.environ["RANK"])
+t = TrainyardTracker("studio-day")
+t.store_init_configuration({"lr": lr})
+for i in range(steps):
+    t.log({"loss": lr * 100 / (i + 1) + rank}, step=i)
+    if i % 20 == 0:
+        print(f"step {i}", flush=True)
+    time.sleep(0.005)
+t.finish()
+)");
+    }
+    MainWindow w; // on the tests' database ($TRAINYARD_DB), like the launches
+    w.show();
+    QSignalSpy opened(&w, &MainWindow::runOpened);
+    RunDashboard *live = nullptr;
+    connect(&w, &MainWindow::runOpened, this, [&](RunDashboard *d) {
+        if (!live)
+            live = d;
+    });
+    LaunchPanel *panel = w.launchPanel();
+    panel->setPython(python);
+    panel->setFlags(u"--cpu --num_processes 2 --grace 2 --name studio-long"_s);
+    panel->setScript(script);
+    panel->setArguments(u"100000 0.1"_s);
+    QSignalSpy launched(panel, &LaunchPanel::launched);
+    QSignalSpy finished(panel, &LaunchPanel::finished);
+    panel->launch();
+    QVERIFY(launched.wait(20000));
+    const QString longRun = launched.first().first().toString();
+    // Its page opens by itself: both ranks' curves and output arrive while it runs.
+    QVERIFY(opened.wait(20000));
+    QVERIFY(live);
+    LogsView *logs = live->parentWidget()->findChild<LogsView *>();
+    QVERIFY(logs && logs->isFollowing());
+    QTRY_VERIFY_WITH_TIMEOUT(live->chartData(u"loss"_s).lines.size() == 2, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(logs->model()->ranks() == (QList<int>{0, 1}), 20000);
+    const qsizetype firstLines = logs->model()->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(logs->model()->rowCount() > firstLines, 20000); // still coming
+    panel->stop();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().toInt(), 130);
+    QTRY_VERIFY_WITH_TIMEOUT(!logs->isFollowing(), 10000); // the dashboard saw the run end
+    // A second, short run that ends by itself.
+    panel->setFlags(u"--cpu --num_processes 2 --name studio-short"_s);
+    panel->setArguments(u"50 0.01"_s);
+    launched.clear();
+    finished.clear();
+    panel->launch();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().toInt(), 0);
+    const QString shortRun = launched.first().first().toString();
+    // Later: both are in the runs browser; reopen the first, then compare the two.
+    QSignalSpy listed(w.runsModel(), &RunsModel::loaded);
+    w.runsModel()->reload(qEnvironmentVariable("TRAINYARD_DB"));
+    QVERIFY(listed.wait(10000));
+    qint64 longId = 0, shortId = 0;
+    for (int i = 0; i < w.runsModel()->rowCount(); ++i) {
+        const RunRow &r = w.runsModel()->row(i).run;
+        if (r.uid == longRun) {
+            longId = r.id;
+            QCOMPARE(r.status, u"cancelled"_s);
+        }
+        if (r.uid == shortRun)
+            shortId = r.id;
+    }
+    QVERIFY(longId && shortId);
+    RunDashboard *again = w.openRun(longId, u"studio-long"_s);
+    QSignalSpy drawn(again, &RunDashboard::chartsUpdated);
+    QVERIFY(drawn.wait(10000));
+    QCOMPARE(again->chartData(u"loss"_s).lines.size(), 2);
+    RunCompareModel *differences = nullptr;
+    connect(&w, &MainWindow::runsCompared, this,
+            [&](RunDashboard *, RunCompareModel *m) { differences = m; });
+    RunDashboard *both = w.compareRuns({longId, shortId});
+    QVERIFY(differences);
+    QSignalSpy compared(differences, &RunCompareModel::loaded);
+    QVERIFY(compared.wait(10000));
+    bool lrDiffers = false;
+    for (int i = 0; i < differences->rowCount(); ++i)
+        if (differences->index(i, 1).data().toString() == u"lr"_s)
+            lrDiffers = differences->index(i, 2).data().toString() == u"0.1"_s &&
+                        differences->index(i, 3).data().toString() == u"0.01"_s;
+    QVERIFY(lrDiffers);
+    QSignalSpy overlaid(both, &RunDashboard::chartsUpdated);
+    QVERIFY(overlaid.wait(10000));
+    QCOMPARE(both->chartData(u"loss"_s).lines.size(), 2); // a mean line per run
 }
 
 void TestWidgets::launchStartedAndStoppedFromThePanel() {

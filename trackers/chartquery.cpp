@@ -232,16 +232,22 @@ ChartData queryChart(StoreReader &reader, SmoothingCache *smoothing, const Chart
                 seqs << b.lastSeq;
             smoothed = smoothing->at(reader, s.seriesId, q.smoothing, seqs);
         }
+        QVector<qint64> walls; // the first and last point's wall time of every bucket
+        if (wall) {
+            QVector<qint64> seqs;
+            seqs.reserve(2 * buckets.size());
+            for (const StoreReader::Bucket &b : buckets)
+                seqs << b.firstSeq << b.lastSeq;
+            walls = reader.wallMsAt(s.seriesId, seqs);
+        }
         line.buckets.reserve(buckets.size());
         for (qsizetype i = 0; i < buckets.size(); ++i) {
             const StoreReader::Bucket &b = buckets.at(i);
             ChartBucket cb;
             cb.values = b.values;
             if (wall) {
-                cb.firstX = double(reader.wallMsAt(s.seriesId, b.firstSeq) - s.originMs) / 1000;
-                cb.lastX = b.lastSeq == b.firstSeq
-                               ? cb.firstX
-                               : double(reader.wallMsAt(s.seriesId, b.lastSeq) - s.originMs) / 1000;
+                cb.firstX = double(walls.at(2 * i) - s.originMs) / 1000;
+                cb.lastX = double(walls.at(2 * i + 1) - s.originMs) / 1000;
             } else {
                 cb.firstX = double(b.values.firstStep);
                 cb.lastX = double(b.values.lastStep);

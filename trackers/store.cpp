@@ -601,10 +601,16 @@ void StoreReader::scanValues(qint64 seriesId, qint64 lo, qint64 hi, const std::f
         f(readValue(s, 0));
 }
 
-qint64 StoreReader::wallMsAt(qint64 seriesId, qint64 seq) {
+QVector<qint64> StoreReader::wallMsAt(qint64 seriesId, const QVector<qint64> &seqs) {
     sql::Statement s(m_db, "SELECT wall_ms FROM points WHERE series_id = ? AND seq = ?");
-    s.bind(1, seriesId).bind(2, seq);
-    return s.step() == SQLITE_ROW ? s.int64(0) : 0;
+    QVector<qint64> out;
+    out.reserve(seqs.size());
+    for (const qint64 seq : seqs) {
+        s.reset();
+        s.bind(1, seriesId).bind(2, seq);
+        out << (s.step() == SQLITE_ROW ? s.int64(0) : 0);
+    }
+    return out;
 }
 
 QList<PointRow> StoreReader::points(qint64 seriesId, qint64 from, qint64 to, qint64 limit) {

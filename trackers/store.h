@@ -168,8 +168,8 @@ public:
     QList<Bucket> bucketsOfSeqs(qint64 seriesId, qint64 lo, qint64 hi, int buckets);
     // Calls f(value) for the points numbered [lo, hi], in order.
     void scanValues(qint64 seriesId, qint64 lo, qint64 hi, const std::function<void(double)> &f);
-    // The wall time (ms since the epoch) of point `seq`; 0 if there is none.
-    qint64 wallMsAt(qint64 seriesId, qint64 seq);
+    // The wall time (ms since the epoch) of each point in `seqs`; 0 for one that is not there.
+    QVector<qint64> wallMsAt(qint64 seriesId, const QVector<qint64> &seqs);
 
     struct Part {
         qint64 seq; // the first point's number in the series

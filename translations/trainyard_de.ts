@@ -628,7 +628,7 @@
 </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Starting...</source>
         <translation>Wird gestartet …</translation>
     </message>
@@ -651,7 +651,7 @@
 <context>
     <name>trainyard::LogModel</name>
     <message>
-        <location filename="../widgets/logsview.cpp" line="+37"/>
+        <location filename="../widgets/logsview.cpp" line="+39"/>
         <source>%1: no such run folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -659,7 +659,7 @@
 <context>
     <name>trainyard::LogsView</name>
     <message>
-        <location line="+107"/>
+        <location line="+141"/>
         <source>Search the output</source>
         <translation>Ausgabe durchsuchen</translation>
     </message>
@@ -674,12 +674,12 @@
         <translation>Erster &amp;Fehler</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>Rank %1</source>
         <translation>Rang %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>an error was found</source>
         <translation>ein Fehler wurde gefunden</translation>
     </message>
@@ -696,12 +696,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+51"/>
-        <location line="+399"/>
+        <location line="+426"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-399"/>
         <source>Filter runs by name, status, values...</source>
         <translation>Läufe nach Name, Status, Werten filtern...</translation>
     </message>
@@ -732,11 +732,12 @@
     </message>
     <message>
         <location line="+9"/>
+        <location line="+234"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-221"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -766,7 +767,7 @@
         <translation>Speicher</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -893,12 +894,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+82"/>
         <source>Compare: %1</source>
         <translation>Vergleich: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+47"/>
         <location line="+12"/>
         <location line="+102"/>
         <source>untitled</source>
@@ -1840,7 +1841,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+106"/>
+        <location filename="../widgets/rundashboard.cpp" line="+107"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -1925,13 +1926,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+88"/>
-        <location line="+227"/>
+        <location line="+89"/>
+        <location line="+228"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-203"/>
         <source>No metrics yet.</source>
         <translation>Noch keine Metriken.</translation>
     </message>
@@ -1945,18 +1946,18 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+20"/>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+137"/>
+        <location line="-138"/>
+        <location line="+138"/>
         <source>seconds since start</source>
         <translation>Sekunden seit Start</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>rank %1</source>
         <translation>Rank %1</translation>
     </message>
@@ -2017,7 +2018,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+233"/>
         <source>trainyard: cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2517,12 +2518,12 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>trainyard runs import: %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1:%2: error: %3; nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2532,7 +2533,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>a point needs a &quot;key&quot; string</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2553,7 +2554,7 @@ commands:
     </message>
     <message>
         <location line="+6"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>trainyard runs import: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -627,7 +627,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Starting...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,7 +650,7 @@
 <context>
     <name>trainyard::LogModel</name>
     <message>
-        <location filename="../widgets/logsview.cpp" line="+37"/>
+        <location filename="../widgets/logsview.cpp" line="+39"/>
         <source>%1: no such run folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -658,7 +658,7 @@
 <context>
     <name>trainyard::LogsView</name>
     <message>
-        <location line="+107"/>
+        <location line="+141"/>
         <source>Search the output</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,12 +673,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>Rank %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>an error was found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -695,12 +695,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+51"/>
-        <location line="+399"/>
+        <location line="+426"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-399"/>
         <source>Filter runs by name, status, values...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -731,11 +731,12 @@
     </message>
     <message>
         <location line="+9"/>
+        <location line="+234"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-221"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -765,7 +766,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -891,12 +892,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+82"/>
         <source>Compare: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+47"/>
         <location line="+12"/>
         <location line="+102"/>
         <source>untitled</source>
@@ -1838,7 +1839,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+106"/>
+        <location filename="../widgets/rundashboard.cpp" line="+107"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,13 +1924,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
-        <location line="+227"/>
+        <location line="+89"/>
+        <location line="+228"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-203"/>
         <source>No metrics yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1943,18 +1944,18 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+137"/>
+        <location line="-138"/>
+        <location line="+138"/>
         <source>seconds since start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>rank %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2015,7 +2016,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+233"/>
         <source>trainyard: cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2514,12 +2515,12 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>trainyard runs import: %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1:%2: error: %3; nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2529,7 +2530,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>a point needs a &quot;key&quot; string</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2550,7 +2551,7 @@ commands:
     </message>
     <message>
         <location line="+6"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>trainyard runs import: %1</source>
         <translation type="unfinished"></translation>
     </message>

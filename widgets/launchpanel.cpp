@@ -207,6 +207,8 @@ void LaunchPanel::launch() {
         m_status->setText(error);
         return;
     }
+    if (args.db.isEmpty())
+        args.db = m_database; // the studio's database, unless the flags name one
     m_launch->setEnabled(false);
     m_stop->setEnabled(true);
     m_output->clear();

@@ -45,6 +45,9 @@ public Q_SLOTS:
     void stop();
     void copyShellScript();
 
+    // The run database launches write to (the studio's); a --db flag wins, and $TRAINYARD_DB over both.
+    void setDatabase(const QString &path) { m_database = path; }
+
 Q_SIGNALS:
     void previewUpdated(bool ok);
     void launched(const QString &runId);
@@ -61,6 +64,7 @@ private:
     QTimer *m_previewTimer, *m_outputTimer;
     QStringList m_pendingOutput;
     QString m_shellScript;
+    QString m_database;
     QThread m_thread;
     LaunchSession *m_session = nullptr;
     quint64 m_previewGeneration = 0;

@@ -15,8 +15,10 @@
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QThreadPool>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -55,6 +57,37 @@ QList<LogModel::Line> LogModel::readRunFolder(const QString &folder, QString *er
         for (qsizetype i = from; i < raw.size(); ++i)
             if (!(i == raw.size() - 1 && raw[i].isEmpty()))
                 lines << Line{key / 2, key % 2 == 1, QString::fromUtf8(raw[i])};
+    }
+    return lines;
+}
+
+QList<LogModel::Line> LogModel::Tail::readNew() {
+    QList<Line> lines;
+    static const QRegularExpression name(u"^rank-(\\d+)\\.(out|err)$"_s);
+    const QDir dir(m_folder);
+    for (const QString &f : dir.entryList(QDir::Files, QDir::Name)) {
+        const QRegularExpressionMatch m = name.match(f);
+        if (!m.hasMatch())
+            continue;
+        QFile file(dir.filePath(f));
+        qint64 &offset = m_offset[f];
+        if (!file.open(QIODevice::ReadOnly) || file.size() <= offset)
+            continue;
+        // At most 16 MiB a call: a rank that floods its output does not stall the reader.
+        file.seek(offset);
+        QByteArray data = m_partial.take(f) + file.read(16 << 20);
+        offset = file.pos();
+        const qsizetype end = data.lastIndexOf('\n');
+        if (end < 0) {
+            m_partial.insert(f, data);
+            continue;
+        }
+        m_partial.insert(f, data.mid(end + 1));
+        data.truncate(end);
+        const int rank = m.captured(1).toInt();
+        const bool err = m.captured(2) == u"err"_s;
+        for (const QByteArray &line : data.split('\n'))
+            lines << Line{rank, err, QString::fromUtf8(line)};
     }
     return lines;
 }
@@ -135,7 +168,10 @@ LogsView::LogsView(QWidget *parent)
     , m_list(new QListView(this))
     , m_search(new QLineEdit(this))
     , m_rank(new QComboBox(this))
-    , m_status(new QLabel(this)) {
+    , m_status(new QLabel(this))
+    , m_follow(new QTimer(this)) {
+    m_follow->setInterval(500);
+    connect(m_follow, &QTimer::timeout, this, &LogsView::readTail);
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_list->setModel(m_proxy);
@@ -170,18 +206,73 @@ void LogsView::loadRunFolder(const QString &folder) {
             if (!self)
                 return;
             self->m_model->setLines(lines);
-            self->m_rank->blockSignals(true);
-            while (self->m_rank->count() > 1)
-                self->m_rank->removeItem(1);
-            for (int r : self->m_model->ranks())
-                self->m_rank->addItem(tr("Rank %1").arg(r), r);
-            self->m_rank->blockSignals(false);
-            self->m_status->setText(!error.isEmpty() ? error
-                                    : self->m_model->firstError() >= 0
-                                        ? tr("an error was found")
-                                        : tr("%n line(s)", nullptr, int(lines.size())));
-            self->applyFilter();
+            self->updateRanksAndStatus(error);
             Q_EMIT self->loaded();
+        });
+    });
+}
+
+void LogsView::updateRanksAndStatus(const QString &error) {
+    const QList<int> ranks = m_model->ranks();
+    if (ranks.size() != m_rank->count() - 1) {
+        const int current = m_rank->currentData().toInt();
+        m_rank->blockSignals(true);
+        while (m_rank->count() > 1)
+            m_rank->removeItem(1);
+        for (int r : ranks)
+            m_rank->addItem(tr("Rank %1").arg(r), r);
+        m_rank->setCurrentIndex(std::max(0, m_rank->findData(current)));
+        m_rank->blockSignals(false);
+    }
+    m_status->setText(!error.isEmpty()             ? error
+                      : m_model->firstError() >= 0 ? tr("an error was found")
+                                                   : tr("%n line(s)", nullptr, m_model->rowCount()));
+    applyFilter();
+}
+
+void LogsView::followRunFolder(const QString &folder) {
+    m_model->setLines({});
+    m_tail = std::make_shared<LogModel::Tail>(folder);
+    readTail();
+    m_follow->start();
+}
+
+void LogsView::stopFollowing() {
+    if (!m_follow->isActive())
+        return;
+    m_follow->stop();
+    readTail(); // what was written last
+}
+
+bool LogsView::isFollowing() const {
+    return m_follow->isActive();
+}
+
+void LogsView::readTail() {
+    if (!m_tail)
+        return;
+    if (m_tailBusy) {
+        m_readAgain = true; // once the read under way is back
+        return;
+    }
+    m_tailBusy = true;
+    QPointer<LogsView> self(this);
+    const std::shared_ptr<LogModel::Tail> tail = m_tail;
+    QThreadPool::globalInstance()->start([self, tail] {
+        const QList<LogModel::Line> lines = tail->readNew();
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [self, tail, lines] {
+            if (!self)
+                return;
+            self->m_tailBusy = false;
+            if (tail == self->m_tail && !lines.isEmpty()) {
+                self->m_model->append(lines);
+                self->updateRanksAndStatus({});
+                Q_EMIT self->loaded();
+            }
+            if (std::exchange(self->m_readAgain, false))
+                self->readTail();
         });
     });
 }

@@ -5,9 +5,11 @@
 
 #include <QAbstractListModel>
 #include <QWidget>
+#include <memory>
 
 class QComboBox;
 class QLabel;
+class QTimer;
 class QLineEdit;
 class QListView;
 class QSortFilterProxyModel;
@@ -36,6 +38,20 @@ public:
     // Reads rank-N.out and rank-N.err of a run folder (any thread): each rank's stdout then its stderr.
     static QList<Line> readRunFolder(const QString &folder, QString *error);
 
+    // Follows a live run folder: each call returns the complete lines written since the last (any thread, one
+    // call at a time).
+    class Tail {
+    public:
+        explicit Tail(const QString &folder)
+            : m_folder(folder) {}
+        QList<Line> readNew();
+
+    private:
+        QString m_folder;
+        QHash<QString, qint64> m_offset;
+        QHash<QString, QByteArray> m_partial; // a line not finished yet
+    };
+
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
@@ -51,6 +67,11 @@ public:
     explicit LogsView(QWidget *parent = nullptr);
 
     void loadRunFolder(const QString &folder); // off the GUI thread; `loaded` follows
+    // A live run: what its ranks write is appended every half second (read off the GUI thread) until
+    // stopFollowing(), which reads what is left once more.
+    void followRunFolder(const QString &folder);
+    void stopFollowing();
+    bool isFollowing() const;
     LogModel *model() const { return m_model; }
     int visibleLines() const;
     void setSearch(const QString &text);
@@ -63,12 +84,18 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
+    void readTail();
+    void updateRanksAndStatus(const QString &error);
     LogModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QListView *m_list;
     QLineEdit *m_search;
     QComboBox *m_rank;
     QLabel *m_status;
+    QTimer *m_follow;
+    std::shared_ptr<LogModel::Tail> m_tail;
+    bool m_tailBusy = false;
+    bool m_readAgain = false;
 };
 
 } // namespace trainyard

@@ -158,7 +158,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_memory = new MemoryView(m_tabs);
     m_tabs->addTab(m_memory, tr("Memory"));
     m_tabs->tabBar()->setTabButton(2, QTabBar::RightSide, nullptr);
-    connect(m_launch, &LaunchPanel::launched, this, [this] { m_runs->reload(m_database); });
+    // A launch from the panel opens its run: curves and the ranks' output, live.
+    connect(m_launch, &LaunchPanel::launched, this, &MainWindow::openRunWhenListed);
     connect(m_launch, &LaunchPanel::finished, this, [this] { m_runs->reload(m_database); });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -262,6 +263,7 @@ MainWindow::~MainWindow() {
 
 void MainWindow::setDatabase(const QString &path) {
     m_database = path;
+    m_launch->setDatabase(path);
     m_runs->reload(path);
 }
 
@@ -274,9 +276,18 @@ RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
     page->addWidget(logs);
     page->setStretchFactor(0, 3);
     page->setStretchFactor(1, 1);
-    for (int i = 0; i < m_runs->rowCount(); ++i)
-        if (m_runs->row(i).run.id == databaseId && !m_runs->row(i).run.runDir.isEmpty())
-            logs->loadRunFolder(m_runs->row(i).run.runDir);
+    for (int i = 0; i < m_runs->rowCount(); ++i) {
+        const RunRow &run = m_runs->row(i).run;
+        if (run.id != databaseId || run.runDir.isEmpty())
+            continue;
+        if (run.status == u"running"_s || run.status == u"created"_s) {
+            // Live: the ranks' output is followed until the run ends.
+            logs->followRunFolder(run.runDir);
+            connect(dashboard, &RunDashboard::runsEnded, logs, &LogsView::stopFollowing);
+        } else {
+            logs->loadRunFolder(run.runDir);
+        }
+    }
     m_tabs->setCurrentIndex(m_tabs->addTab(page, title));
     Q_EMIT runOpened(dashboard);
     return dashboard;

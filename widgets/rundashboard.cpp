@@ -257,9 +257,10 @@ void RunDashboard::loadSeries() {
                 keys.isEmpty() ? tr("No metrics yet.")
                                : tr("%n metric(s); drag to pan, wheel to zoom, double-click for all.",
                                     nullptr, int(keys.size())));
-            if (self->m_finished)
+            if (self->m_finished && self->m_live->isActive()) {
                 self->m_live->stop();
-            else if (!self->m_live->isActive())
+                Q_EMIT self->runsEnded();
+            } else if (!self->m_finished && !self->m_live->isActive())
                 self->m_live->start();
         });
     });

@@ -64,6 +64,7 @@ public:
 
 Q_SIGNALS:
     void chartsUpdated(); // after data from the database reached the charts
+    void runsEnded();     // every run shown has ended (emitted once, when the last live one does)
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -203,7 +203,9 @@ void RunController::startAttempt() {
                 r.log[s].setFileName(
                     QDir(m_options.runDirectory)
                         .filePath(u"rank-%1.%2"_s.arg(rp.rank).arg(s == 1 ? u"out"_s : u"err"_s)));
-                r.log[s].open(QIODevice::WriteOnly | QIODevice::Append);
+                // Unbuffered: each chunk a rank writes reaches the file at once, for viewers that follow it
+                // (the studio's logs) and for a launcher that is killed.
+                r.log[s].open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered);
                 if (m_attempt > 0)
                     r.log[s].write(QByteArray("=== trainyard: restart ") + QByteArray::number(m_attempt) +
                                    " ===\n");
