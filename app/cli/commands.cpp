@@ -253,7 +253,8 @@ int envCommand(const QStringList &, Io &io) {
         printDiagnostics(c.loadDiagnostics(), io.out);
         return ExitOk;
     }
-    for (const MapEntry &e : c.canonical().entries())
+    const Value canonical = c.canonical(); // held: entries() refers into it
+    for (const MapEntry &e : canonical.entries())
         io.out << "\t- " << e.key << ": "
                << (e.value.isScalar() ? e.value.pythonStr() : QString::fromUtf8(toJson(e.value)).simplified())
                << '\n';
