@@ -468,7 +468,7 @@ void RunDashboard::request(const QString &key) {
 }
 
 QString RunDashboard::lineName(const ChartLine &line) const {
-    const QString rank =
+    QString rank =
         line.rank < 0 ? tr("mean of %n rank(s)", nullptr, line.ranks) : tr("rank %1").arg(line.rank);
     if (m_runIds.size() == 1)
         return rank;
