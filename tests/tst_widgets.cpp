@@ -618,8 +618,24 @@ void TestWidgets::wizardAsksTheQuestionnaire() {
     QCOMPARE(config.get(u"distributed_type"_s), Value::string(u"MULTI_CPU"_s));
     QCOMPARE(config.get(u"num_processes"_s), Value::integer(4));
     QCOMPARE(config.get(u"mixed_precision"_s), Value::string(u"no"_s));
-    // The wizard's config opens as a new, unsaved tab.
+    // The last page shows the config and saves it where asked (atomically); the editor opens the file.
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ConfigWizard::SavePage), 10000);
+    QVERIFY(wizard->savePath().endsWith(u"/accelerate/default_config.yaml"_s)); // where accelerate looks
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"wizard/multi_cpu.yaml"_s);
+    wizard->setSavePath(path);
+    QSignalSpy saved(wizard, &ConfigWizard::saved);
+    QSignalSpy shown(&window, &MainWindow::configShown);
+    wizard->accept(); // Finish
+    QCOMPARE(saved.size(), 1);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    QVERIFY2(text.contains("distributed_type: MULTI_CPU\n") && text.contains("num_processes: 4\n"),
+             text.constData());
+    QVERIFY(shown.wait(10000));
     QCOMPARE(window.tabCount(), tabsBefore + 1);
+    QCOMPARE(window.currentView()->document()->fileName(), path);
     QCOMPARE(window.currentView()->document()->value(u"use_cpu"_s), Value::boolean(true));
 }
 

@@ -431,14 +431,19 @@
 <context>
     <name>trainyard::ConfigWizard</name>
     <message>
-        <location filename="../widgets/configwizard.cpp" line="+48"/>
-        <source>&amp;Next</source>
-        <translation>&amp;Weiter</translation>
+        <location filename="../widgets/configwizard.cpp" line="+72"/>
+        <source>New accelerate config</source>
+        <translation>Neue accelerate-Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>accelerate&apos;s questions</source>
+        <translation>Die Fragen von accelerate</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>New accelerate config</source>
-        <translation>Neue accelerate-Konfiguration</translation>
+        <source>The questions `accelerate config` asks, checked against this machine.</source>
+        <translation>Die Fragen von `accelerate config`, geprüft an dieser Maschine.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -446,7 +451,42 @@
         <translation>Ihre Antworten erscheinen hier.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+12"/>
+        <source>Save the config</source>
+        <translation>Konfiguration speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accelerate reads the default config when no --config_file is given.</source>
+        <translation>accelerate liest die Standardkonfiguration, wenn kein --config_file angegeben ist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Durchsuchen...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save accelerate config</source>
+        <translation>accelerate-Konfiguration speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>YAML (*.yaml *.yml);;JSON (*.json)</source>
+        <translation>YAML (*.yaml *.yml);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save &amp;to:</source>
+        <translation>Speichern &amp;unter:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -459,6 +499,31 @@
         <location line="+9"/>
         <source>default: %1</source>
         <translation>Standard: %1</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Choose a file to save the config to.</source>
+        <translation>Wählen Sie eine Datei für die Konfiguration.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace config</source>
+        <translation>Konfiguration ersetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 existiert. Ersetzen?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cannot create its folder</source>
+        <translation>sein Ordner kann nicht angelegt werden</translation>
     </message>
 </context>
 <context>
@@ -696,12 +761,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+51"/>
-        <location line="+426"/>
+        <location line="+424"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-397"/>
         <source>Filter runs by name, status, values...</source>
         <translation>Läufe nach Name, Status, Werten filtern...</translation>
     </message>
@@ -900,8 +965,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+47"/>
-        <location line="+12"/>
-        <location line="+102"/>
+        <location line="+112"/>
         <source>untitled</source>
         <translation>unbenannt</translation>
     </message>

@@ -431,13 +431,18 @@
 <context>
     <name>trainyard::ConfigWizard</name>
     <message>
-        <location filename="../widgets/configwizard.cpp" line="+48"/>
-        <source>&amp;Next</source>
+        <location filename="../widgets/configwizard.cpp" line="+72"/>
+        <source>New accelerate config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>accelerate&apos;s questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>New accelerate config</source>
+        <source>The questions `accelerate config` asks, checked against this machine.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -446,7 +451,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+12"/>
+        <source>Save the config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accelerate reads the default config when no --config_file is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save accelerate config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>YAML (*.yaml *.yml);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -458,6 +498,31 @@
     <message>
         <location line="+9"/>
         <source>default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Choose a file to save the config to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cannot create its folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -695,12 +760,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+51"/>
-        <location line="+426"/>
+        <location line="+424"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-397"/>
         <source>Filter runs by name, status, values...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -898,8 +963,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+47"/>
-        <location line="+12"/>
-        <location line="+102"/>
+        <location line="+112"/>
         <source>untitled</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,11 +1,17 @@
 #include "configwizard.h"
 
+#include "config/accelerateconfig.h"
 #include "system/hardware.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -39,36 +45,78 @@ private:
     ConfigWizard *m_w;
 };
 
+// The questions page is complete (Next enabled) while a question waits for its answer or once all are
+// answered.
+class ConfigWizard::QuestionPage : public QWizardPage {
+public:
+    explicit QuestionPage(ConfigWizard *w)
+        : QWizardPage(w)
+        , m_w(w) {}
+    bool isComplete() const override { return m_w->m_asking || m_w->m_finished; }
+    void changed() { Q_EMIT completeChanged(); }
+
+private:
+    ConfigWizard *m_w;
+};
+
 ConfigWizard::ConfigWizard(QWidget *parent)
-    : QDialog(parent)
-    , m_question(new QLabel(this))
-    , m_choices(new QComboBox(this))
-    , m_field(new QLineEdit(this))
-    , m_transcript(new QPlainTextEdit(this))
-    , m_next(new QPushButton(tr("&Next"), this)) {
+    : QWizard(parent)
+    , m_questionPage(new QuestionPage(this))
+    , m_question(new QLabel(m_questionPage))
+    , m_choices(new QComboBox(m_questionPage))
+    , m_field(new QLineEdit(m_questionPage))
+    , m_transcript(new QPlainTextEdit(m_questionPage))
+    , m_path(new QLineEdit)
+    , m_preview(new QPlainTextEdit)
+    , m_saveError(new QLabel) {
     setWindowTitle(tr("New accelerate config"));
+    setOptions(QWizard::NoBackButtonOnStartPage | QWizard::NoBackButtonOnLastPage);
+    // Page 1: the questions.
+    m_questionPage->setTitle(tr("accelerate's questions"));
+    m_questionPage->setSubTitle(tr("The questions `accelerate config` asks, checked against this machine."));
     m_question->setWordWrap(true);
     QFont f = m_question->font();
     f.setBold(true);
     m_question->setFont(f);
     m_transcript->setReadOnly(true);
     m_transcript->setPlaceholderText(tr("Your answers appear here."));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    buttons->addButton(m_next, QDialogButtonBox::AcceptRole);
-    m_next->setDefault(true);
-    connect(m_next, &QPushButton::clicked, this, &ConfigWizard::next);
-    connect(buttons, &QDialogButtonBox::rejected, this, &ConfigWizard::reject);
-    connect(m_field, &QLineEdit::returnPressed, this, &ConfigWizard::next);
-    auto *layout = new QVBoxLayout(this);
+    connect(m_field, &QLineEdit::returnPressed, this, &QWizard::next);
+    auto *layout = new QVBoxLayout(m_questionPage);
     layout->addWidget(m_transcript, 1);
     layout->addWidget(m_question);
     layout->addWidget(m_choices);
     layout->addWidget(m_field);
-    layout->addWidget(buttons);
     m_choices->hide();
     m_field->hide();
-    m_next->setEnabled(false);
-    resize(640, 480);
+    setPage(QuestionsPage, m_questionPage);
+    // Page 2: the config made, and where to save it.
+    auto *savePage = new QWizardPage;
+    savePage->setTitle(tr("Save the config"));
+    savePage->setSubTitle(tr("accelerate reads the default config when no --config_file is given."));
+    m_preview->setReadOnly(true);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_path->setText(defaultConfigPath());
+    auto *browse = new QPushButton(tr("&Browse..."), savePage);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString chosen = QFileDialog::getSaveFileName(
+            this, tr("Save accelerate config"), m_path->text(), tr("YAML (*.yaml *.yml);;JSON (*.json)"),
+            nullptr, QFileDialog::DontConfirmOverwrite);
+        if (!chosen.isEmpty())
+            m_path->setText(chosen);
+    });
+    m_saveError->setWordWrap(true);
+    m_saveError->setStyleSheet(u"color: #c0392b"_s);
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Save &to:"), savePage));
+    row->addWidget(m_path, 1);
+    row->addWidget(browse);
+    auto *saveLayout = new QVBoxLayout(savePage);
+    saveLayout->addWidget(m_preview, 1);
+    saveLayout->addLayout(row);
+    saveLayout->addWidget(m_saveError);
+    setPage(SavePage, savePage);
+    setButtonText(QWizard::FinishButton, tr("&Save"));
+    resize(680, 520);
 }
 
 ConfigWizard::~ConfigWizard() {
@@ -118,7 +166,8 @@ void ConfigWizard::showQuestion(const Question &q) {
         m_choices->hide();
         m_field->setFocus();
     }
-    m_next->setEnabled(true);
+    m_asking = true;
+    m_questionPage->changed();
     Q_EMIT questionAsked(q.text);
 }
 
@@ -126,7 +175,7 @@ QString ConfigWizard::currentQuestion() const {
     return m_current.text;
 }
 
-void ConfigWizard::next() {
+void ConfigWizard::answerShown() {
     QString answer;
     if (m_current.kind == Question::Kind::Menu)
         answer = QString::number(m_choices->currentIndex());
@@ -142,7 +191,8 @@ void ConfigWizard::submit(const QString &answer) {
                               ? m_current.options.value(answer.toInt(), answer)
                               : (answer.isEmpty() ? m_current.defaultAnswer : answer);
     m_transcript->appendPlainText(m_current.text + u"\n    "_s + shown);
-    m_next->setEnabled(false);
+    m_asking = false;
+    m_questionPage->changed();
     QMutexLocker lock(&m_mutex);
     m_answer = answer;
     m_answered.wakeAll();
@@ -151,12 +201,62 @@ void ConfigWizard::submit(const QString &answer) {
 void ConfigWizard::finishWith(const QuestionnaireResult &r) {
     m_thread.quit();
     if (!r.ok()) {
+        m_question->setText(r.error);
+        m_choices->hide();
+        m_field->hide();
         Q_EMIT stopped(r.error);
         return;
     }
     m_result = r.config;
+    m_finished = true;
+    m_questionPage->changed();
+    const AccelerateConfig config = AccelerateConfig::fromDocument(m_result, m_path->text());
+    m_preview->setPlainText(QString::fromUtf8(config.canonicalText(Dialect::Yaml)));
     Q_EMIT completed(m_result);
-    accept();
+    if (currentId() == QuestionsPage)
+        next(); // to the save page
+}
+
+void ConfigWizard::setSavePath(const QString &path) {
+    m_path->setText(path);
+}
+
+QString ConfigWizard::savePath() const {
+    return m_path->text().trimmed();
+}
+
+bool ConfigWizard::validateCurrentPage() {
+    if (currentId() == QuestionsPage) {
+        if (m_finished)
+            return true;
+        if (m_asking)
+            answerShown();
+        return false; // the next question comes on this page
+    }
+    return save();
+}
+
+bool ConfigWizard::save() {
+    const QString path = savePath();
+    m_saveError->clear();
+    if (path.isEmpty()) {
+        m_saveError->setText(tr("Choose a file to save the config to."));
+        return false;
+    }
+    if (QFileInfo::exists(path) &&
+        QMessageBox::question(this, tr("Replace config"), tr("%1 exists. Replace it?").arg(path)) !=
+            QMessageBox::Yes)
+        return false;
+    QString error;
+    const QByteArray text =
+        AccelerateConfig::fromDocument(m_result, path).canonicalText(dialectForPath(path));
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()) || !saveFileAtomically(path, text, &error)) {
+        m_saveError->setText(
+            tr("Cannot save %1: %2").arg(path, error.isEmpty() ? tr("cannot create its folder") : error));
+        return false;
+    }
+    Q_EMIT saved(path);
+    return true;
 }
 
 void ConfigWizard::reject() {
@@ -165,7 +265,7 @@ void ConfigWizard::reject() {
         m_cancelled = true;
         m_answered.wakeAll();
     }
-    QDialog::reject();
+    QWizard::reject();
 }
 
 } // namespace trainyard

@@ -1,15 +1,17 @@
-// The config wizard: accelerate's questionnaire (engine/config/questionnaire), one question at a time, with a
-// choice list for menus and yes/no questions and a field for the rest, checked against the GPUs Trainyard
-// detects. The questionnaire runs on a thread of its own and waits for each answer; the dialog never blocks.
+// The config wizard (a QWizard of two pages): accelerate's questionnaire (engine/config/questionnaire), one
+// question at a time, with a choice list for menus and yes/no questions and a field for the rest, checked
+// against the GPUs Trainyard detects; then the config it made, where to save it (accelerate's default config
+// unless the user picks another file) and an atomic save. The questionnaire runs on a thread of its own and
+// waits for each answer; the dialog never blocks.
 #pragma once
 
 #include "config/questionnaire.h"
 #include "config/value.h"
 
-#include <QDialog>
 #include <QMutex>
 #include <QThread>
 #include <QWaitCondition>
+#include <QWizard>
 
 class QComboBox;
 class QLabel;
@@ -19,9 +21,10 @@ class QPushButton;
 
 namespace trainyard {
 
-class ConfigWizard : public QDialog {
+class ConfigWizard : public QWizard {
     Q_OBJECT
 public:
+    enum PageId { QuestionsPage, SavePage };
     explicit ConfigWizard(QWidget *parent = nullptr);
     ~ConfigWizard() override;
 
@@ -30,10 +33,17 @@ public:
     void submit(const QString &answer);
     QString currentQuestion() const;
     const Value &result() const { return m_result; }
+    // Where the last page saves (default: accelerate's default config).
+    void setSavePath(const QString &path);
+    QString savePath() const;
+
+    // On the questions page, Next answers the question shown; on the last page, Finish saves.
+    bool validateCurrentPage() override;
 
 Q_SIGNALS:
     void questionAsked(const QString &question);
     void completed(const trainyard::Value &config); // the questionnaire's config, canonical
+    void saved(const QString &path);                // written atomically; the wizard closes
     void stopped(const QString &reason);
 
 protected:
@@ -41,16 +51,23 @@ protected:
 
 private:
     class Bridge;
+    class QuestionPage;
     void showQuestion(const Question &q);
-    void next();
+    void answerShown();
     void finishWith(const QuestionnaireResult &r);
+    bool save();
 
+    QuestionPage *m_questionPage;
     QLabel *m_question;
     QComboBox *m_choices;
     QLineEdit *m_field;
     QPlainTextEdit *m_transcript;
-    QPushButton *m_next;
+    QLineEdit *m_path;
+    QPlainTextEdit *m_preview;
+    QLabel *m_saveError;
     Question m_current;
+    bool m_asking = false;   // a question is shown and not answered yet
+    bool m_finished = false; // the questionnaire is done
     Value m_result;
     QThread m_thread;
     QMutex m_mutex;

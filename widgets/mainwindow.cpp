@@ -375,10 +375,8 @@ ConfigView *MainWindow::newConfig() {
 ConfigWizard *MainWindow::startWizard() {
     auto *wizard = new ConfigWizard(this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &ConfigWizard::completed, this, [this](const Value &config) {
-        ConfigView *view = addView(tr("untitled"), {});
-        view->load(AccelerateConfig::fromDocument(config), m_hardware);
-    });
+    // The saved config opens in the editor (and joins the recent files).
+    connect(wizard, &ConfigWizard::saved, this, &MainWindow::openConfig);
     connect(wizard, &ConfigWizard::stopped, this,
             [this](const QString &why) { statusBar()->showMessage(why); });
     wizard->start(m_hardware);
