@@ -31,6 +31,31 @@ bool LogModel::looksLikeError(const QString &text) {
     return re.match(text).hasMatch();
 }
 
+namespace {
+
+struct RankFile {
+    int rank = 0;
+    bool err = false;
+    QString name;
+};
+
+// A run folder's rank-N.out and rank-N.err, each rank's stdout before its stderr.
+QList<RankFile> rankFiles(const QDir &dir) {
+    static const QRegularExpression pattern(u"^rank-(\\d+)\\.(out|err)$"_s);
+    QList<RankFile> files;
+    for (const QString &f : dir.entryList(QDir::Files)) {
+        const QRegularExpressionMatch m = pattern.match(f);
+        if (m.hasMatch())
+            files.append({m.captured(1).toInt(), m.captured(2) == u"err"_s, f});
+    }
+    std::sort(files.begin(), files.end(), [](const RankFile &a, const RankFile &b) {
+        return std::pair(a.rank, a.err) < std::pair(b.rank, b.err);
+    });
+    return files;
+}
+
+} // namespace
+
 QList<LogModel::Line> LogModel::readRunFolder(const QString &folder, QString *error) {
     QList<Line> lines;
     const QDir dir(folder);
@@ -39,16 +64,8 @@ QList<LogModel::Line> LogModel::readRunFolder(const QString &folder, QString *er
             *error = tr("%1: no such run folder").arg(folder);
         return lines;
     }
-    static const QRegularExpression name(u"^rank-(\\d+)\\.(out|err)$"_s);
-    QList<std::pair<int, QString>> files;
-    for (const QString &f : dir.entryList(QDir::Files)) {
-        const QRegularExpressionMatch m = name.match(f);
-        if (m.hasMatch())
-            files.append({m.captured(1).toInt() * 2 + (m.captured(2) == u"err"_s ? 1 : 0), f});
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto &[key, f] : files) {
-        QFile file(dir.filePath(f));
+    for (const RankFile &f : rankFiles(dir)) {
+        QFile file(dir.filePath(f.name));
         if (!file.open(QIODevice::ReadOnly))
             continue;
         // The last 50,000 lines of each stream are plenty for a view; the files keep everything.
@@ -56,19 +73,16 @@ QList<LogModel::Line> LogModel::readRunFolder(const QString &folder, QString *er
         const qsizetype from = std::max<qsizetype>(0, raw.size() - 50000);
         for (qsizetype i = from; i < raw.size(); ++i)
             if (!(i == raw.size() - 1 && raw[i].isEmpty()))
-                lines << Line{key / 2, key % 2 == 1, QString::fromUtf8(raw[i])};
+                lines << Line{f.rank, f.err, QString::fromUtf8(raw[i])};
     }
     return lines;
 }
 
 QList<LogModel::Line> LogModel::Tail::readNew() {
     QList<Line> lines;
-    static const QRegularExpression name(u"^rank-(\\d+)\\.(out|err)$"_s);
     const QDir dir(m_folder);
-    for (const QString &f : dir.entryList(QDir::Files, QDir::Name)) {
-        const QRegularExpressionMatch m = name.match(f);
-        if (!m.hasMatch())
-            continue;
+    for (const RankFile &rf : rankFiles(dir)) {
+        const QString &f = rf.name;
         QFile file(dir.filePath(f));
         qint64 &offset = m_offset[f];
         if (!file.open(QIODevice::ReadOnly) || file.size() <= offset)
@@ -84,10 +98,8 @@ QList<LogModel::Line> LogModel::Tail::readNew() {
         }
         m_partial.insert(f, data.mid(end + 1));
         data.truncate(end);
-        const int rank = m.captured(1).toInt();
-        const bool err = m.captured(2) == u"err"_s;
         for (const QByteArray &line : data.split('\n'))
-            lines << Line{rank, err, QString::fromUtf8(line)};
+            lines << Line{rf.rank, rf.err, QString::fromUtf8(line)};
     }
     return lines;
 }
