@@ -232,11 +232,11 @@ void RunDashboard::loadSeries() {
                 self->m_status->setText(tr("Cannot read the run database: %1").arg(loaded.error));
                 return;
             }
-            self->m_finished = true;
+            bool finished = true;
             for (qsizetype i = 0; i < self->m_runIds.size(); ++i) {
                 const RunRow r = loaded.runs.value(self->m_runIds.at(i));
                 if (r.status == u"running"_s || r.status == u"created"_s)
-                    self->m_finished = false;
+                    finished = false;
                 RunInfo &info = self->m_runs[r.id];
                 info.name = r.name.isEmpty() ? r.uid : r.name;
                 info.originMs = r.startedMs ? r.startedMs : r.createdMs;
@@ -257,10 +257,10 @@ void RunDashboard::loadSeries() {
                 keys.isEmpty() ? tr("No metrics yet.")
                                : tr("%n metric(s); drag to pan, wheel to zoom, double-click for all.",
                                     nullptr, int(keys.size())));
-            if (self->m_finished && self->m_live->isActive()) {
+            if (finished && self->m_live->isActive()) {
                 self->m_live->stop();
                 Q_EMIT self->runsEnded();
-            } else if (!self->m_finished && !self->m_live->isActive())
+            } else if (!finished && !self->m_live->isActive())
                 self->m_live->start();
         });
     });
@@ -296,6 +296,7 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
     c.readout->setPadding(QMargins(4, 2, 4, 2));
     c.readout->setVisible(false);
     styleChart(c);
+    applyScale(c); // a metric that appears later follows the log-scale switch too
     c.plot->installEventFilter(this);
     c.plot->setProperty("metricKey", key);
     c.debounce = new QTimer(this);
@@ -560,14 +561,18 @@ QString RunDashboard::crosshairText(const QString &key) const {
 void RunDashboard::setLogScale(bool on) {
     m_logScale = on;
     for (Chart &c : m_charts) {
-        c.plot->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-        if (on)
-            c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-        else
-            c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        applyScale(c);
         c.plot->yAxis->rescale();
         c.plot->replot(QCustomPlot::rpQueuedReplot);
     }
+}
+
+void RunDashboard::applyScale(Chart &c) {
+    c.plot->yAxis->setScaleType(m_logScale ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (m_logScale)
+        c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    else
+        c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
 }
 
 bool RunDashboard::exportEach(const QString &folder, const QString &suffix, QString *error) const {

@@ -95,6 +95,7 @@ private:
     void draw(const QString &key);
     void redrawAll();          // after a display setting changed: ask again
     void styleChart(Chart &c); // colours from the palette (light or dark theme)
+    void applyScale(Chart &c); // linear or logarithmic value axis, as m_logScale says
     QString lineName(const ChartLine &line) const;
     QColor lineColor(const ChartLine &line) const;
     bool exportEach(const QString &folder, const QString &suffix, QString *error) const;
@@ -113,7 +114,6 @@ private:
     QTimer *m_live;
     QTimer *m_repaint;
     QElapsedTimer m_sinceDraw; // since the last repaint
-    bool m_finished = false;
     bool m_logScale = false;
     double m_smoothing = 0;
     ChartAxis m_axis = ChartAxis::Step;
