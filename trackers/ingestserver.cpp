@@ -3,6 +3,8 @@
 #include "jsontext.h"
 #include "protocol.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -79,13 +81,98 @@ bool IngestServer::start(QString *error) {
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(0);
     connect(m_flushTimer, &QTimer::timeout, this, &IngestServer::flush);
+    m_retryTimer = new QTimer(this);
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &IngestServer::flush);
     connect(m_server, &QTcpServer::newConnection, this, &IngestServer::onNewConnection);
+    m_heartbeatTimer = new QTimer(this);
+    m_heartbeatTimer->setInterval(int(HeartbeatMs));
+    connect(m_heartbeatTimer, &QTimer::timeout, this, &IngestServer::beat);
+    m_heartbeatTimer->start();
+    m_runRetryTimer = new QTimer(this);
+    m_runRetryTimer->setSingleShot(true);
+    m_runRetryTimer->setInterval(200);
+    connect(m_runRetryTimer, &QTimer::timeout, this, &IngestServer::writeRuns);
     return true;
+}
+
+void IngestServer::endHeartbeat(qint64 runId) {
+    QMutexLocker lock(&m_mutex);
+    m_beating.remove(runId);
+}
+
+void IngestServer::recordRun(const RunRow &row) {
+    {
+        QMutexLocker lock(&m_mutex);
+        m_runRows.insert(row.id, row);
+    }
+    QMetaObject::invokeMethod(this, &IngestServer::writeRuns, Qt::QueuedConnection);
+}
+
+void IngestServer::writeRuns() {
+    QMap<qint64, RunRow> rows;
+    {
+        QMutexLocker lock(&m_mutex);
+        rows.swap(m_runRows);
+    }
+    QString error;
+    for (auto it = rows.begin(); it != rows.end();) {
+        if (!m_writer.updateRun(it.value(), &error))
+            break;
+        it = rows.erase(it);
+    }
+    if (rows.isEmpty())
+        return;
+    // The database is busy: what is left is written later, unless a newer row replaced it meanwhile.
+    {
+        QMutexLocker lock(&m_mutex);
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+            if (!m_runRows.contains(it.key()))
+                m_runRows.insert(it.key(), it.value());
+        ++m_stats.storeRetries;
+        m_stats.lastStoreError = error;
+    }
+    if (!m_runRetryTimer->isActive())
+        m_runRetryTimer->start();
+}
+
+void IngestServer::beat() {
+    QList<qint64> ids;
+    {
+        QMutexLocker lock(&m_mutex);
+        ids = m_beating.values();
+    }
+    if (!ids.isEmpty())
+        m_writer.heartbeat(ids, QDateTime::currentMSecsSinceEpoch(), nullptr); // a busy database: next beat
+}
+
+bool IngestServer::drain(int timeoutMs, QString *error) {
+    QElapsedTimer clock;
+    clock.start();
+    for (;;) {
+        m_retryTimer->stop();
+        m_runRetryTimer->stop();
+        flush();
+        writeRuns();
+        bool empty = false;
+        {
+            QMutexLocker lock(&m_mutex);
+            empty = m_pending.empty() && m_runRows.isEmpty();
+            if (!empty && error)
+                *error = m_stats.lastStoreError;
+        }
+        if (empty)
+            return true;
+        if (clock.elapsed() >= timeoutMs)
+            return false;
+        QThread::msleep(100);
+    }
 }
 
 void IngestServer::registerRun(const QString &uid, qint64 runId, const QByteArray &token) {
     QMutexLocker lock(&m_mutex);
     m_runs.insert(uid, RunAuth{runId, token});
+    m_beating.insert(runId);
 }
 
 IngestStats IngestServer::stats() const {
@@ -279,7 +366,7 @@ bool IngestServer::handleFrame(Connection *c, uint8_t type, const char *data, qs
 }
 
 void IngestServer::flush() {
-    if (m_pending.empty())
+    if (m_pending.empty() || m_retryTimer->isActive())
         return;
     std::vector<Pending> batches;
     batches.swap(m_pending);
@@ -337,11 +424,24 @@ void IngestServer::flush() {
     else
         m_writer.rollback();
     if (!ok) {
-        // Nothing of these batches is acknowledged; the clients send them again.
-        QMutexLocker lock(&m_mutex);
-        ++m_stats.rejected[u"store error: "_s + error];
+        // Nothing of these batches is stored and none is acknowledged. They stay queued, ahead of anything
+        // that arrived meanwhile, and the commit is tried again (another process may hold the write lock for
+        // longer than the busy timeout): an ACK only ever follows a commit, and batches are never dropped.
+        for (Pending &b : batches)
+            m_pendingPoints += qint64(b.points.size());
+        batches.insert(batches.end(), std::make_move_iterator(m_pending.begin()),
+                       std::make_move_iterator(m_pending.end()));
+        m_pending.swap(batches);
+        {
+            QMutexLocker lock(&m_mutex);
+            ++m_stats.storeRetries;
+            m_stats.lastStoreError = error;
+        }
+        m_retryMs = m_retryMs == 0 ? 100 : std::min(m_retryMs * 2, 2000);
+        m_retryTimer->start(m_retryMs);
         return;
     }
+    m_retryMs = 0;
     for (const Pending &b : batches) {
         if (!b.socket)
             continue;
@@ -388,15 +488,23 @@ bool IngestService::start(const QString &databasePath, QString *error) {
     return ok;
 }
 
-void IngestService::stop() {
+bool IngestService::stop(int timeoutMs, QString *error) {
+    bool ok = true;
     if (m_server) {
         IngestServer *s = m_server;
         m_server = nullptr;
         QMetaObject::invokeMethod(
-            s, [s] { delete s; }, Qt::BlockingQueuedConnection);
+            s,
+            [this, s, timeoutMs, error, &ok] {
+                ok = s->drain(timeoutMs, error);
+                m_lastStats = s->stats();
+                delete s;
+            },
+            Qt::BlockingQueuedConnection);
     }
     m_thread.quit();
     m_thread.wait();
+    return ok;
 }
 
 IngestService::~IngestService() {

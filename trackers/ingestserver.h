@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QThread>
 #include <memory>
 
@@ -25,6 +26,8 @@ struct IngestStats {
     qint64 duplicateBatches = 0;
     qint64 connections = 0;
     QMap<QString, qint64> rejected; // reason -> count
+    qint64 storeRetries = 0;        // group commits that failed and were tried again
+    QString lastStoreError;
 };
 
 class IngestServer : public QObject {
@@ -39,7 +42,15 @@ public:
 
     // Thread-safe.
     void registerRun(const QString &uid, qint64 runId, const QByteArray &token);
+    // Stops the run's heartbeat (its launcher is done with it); its token stays valid for late re-sends.
+    void endHeartbeat(qint64 runId);
+    // Writes the run's row on the server's thread (the newest row wins), retried while the database is busy.
+    void recordRun(const RunRow &row);
     IngestStats stats() const;
+
+    // On the server's thread: commits what is pending (points and run rows), retrying for up to timeoutMs.
+    // False with error when something could not be stored in that time.
+    bool drain(int timeoutMs, QString *error);
 
 Q_SIGNALS:
     // After a commit: a rank stored points (the run controller counts this as activity).
@@ -53,11 +64,15 @@ private:
     bool handleFrame(Connection *c, uint8_t type, const char *data, qsizetype size);
     void reject(Connection *c, const QString &reason, const QString &detail);
     void flush();
+    void writeRuns();
+    void beat();
 
     QString m_path;
     StoreWriter m_writer;
     QTcpServer *m_server = nullptr;
     QTimer *m_flushTimer = nullptr;
+    QTimer *m_retryTimer = nullptr; // a failed commit is tried again after m_retryMs
+    int m_retryMs = 0;
     quint16 m_port = 0;
     std::vector<std::unique_ptr<Connection>> m_connections;
     std::vector<Pending> m_pending;
@@ -69,7 +84,11 @@ private:
         QByteArray token;
     };
     QHash<QString, RunAuth> m_runs;
+    QSet<qint64> m_beating;         // runs whose heartbeat this server writes
+    QMap<qint64, RunRow> m_runRows; // rows waiting to be written
     IngestStats m_stats;
+    QTimer *m_heartbeatTimer = nullptr;
+    QTimer *m_runRetryTimer = nullptr;
 };
 
 // Runs an IngestServer on a thread of its own.
@@ -78,13 +97,18 @@ public:
     IngestService() = default;
     ~IngestService();
     bool start(const QString &databasePath, QString *error);
-    void stop();
+    // Stops the server after committing what it holds (drain, for up to timeoutMs). False with error when
+    // something could not be stored.
+    bool stop(int timeoutMs = 0, QString *error = nullptr);
     IngestServer *server() const { return m_server; }
+    // The server's counts when it stopped.
+    const IngestStats &lastStats() const { return m_lastStats; }
     quint16 port() const { return m_server ? m_server->port() : 0; }
 
 private:
     QThread m_thread;
     IngestServer *m_server = nullptr;
+    IngestStats m_lastStats;
 };
 
 } // namespace trainyard

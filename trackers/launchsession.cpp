@@ -11,6 +11,7 @@
 #include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
@@ -23,13 +24,16 @@ struct SessionText {
 };
 } // namespace
 
-// Keeps the run's row in the run database in step with the record, and run.json beside the logs.
+// Keeps the run's row in the run database in step with the record (written on the ingest server's thread, so
+// the owner's thread never waits on SQLite, and retried while another process holds the write lock), and
+// run.json beside the logs.
 class LaunchSession::Recorder : public RunRecorder {
 public:
-    Recorder(StoreWriter &writer, qint64 runId, const QString &jsonPath)
-        : m_writer(writer)
+    Recorder(IngestServer *server, qint64 runId, const QString &jsonPath)
+        : m_server(server)
         , m_runId(runId)
-        , m_json(jsonPath) {}
+        , m_json(jsonPath)
+        , m_launcher(launcherIdentity()) {}
     bool save(const RunRecord &record, QString *error) override {
         RunRow row;
         row.id = m_runId;
@@ -39,23 +43,31 @@ public:
         row.createdMs = record.created.toMSecsSinceEpoch();
         row.startedMs = record.started.isValid() ? record.started.toMSecsSinceEpoch() : 0;
         row.endedMs = record.ended.isValid() ? record.ended.toMSecsSinceEpoch() : 0;
-        for (const RankRecord &r : record.ranks)
-            if (r.exitCode != 0 || r.signal != 0)
-                row.exitCode = r.signal ? 128 + r.signal : r.exitCode;
+        row.failedRank = record.failedRank;
+        row.exitCode = record.failedExitCode;
         row.host = record.host;
         row.workingDirectory = record.workingDirectory;
         row.command = QString::fromUtf8(
             QJsonDocument(QJsonArray::fromStringList(record.argv)).toJson(QJsonDocument::Compact));
         row.config = QString::fromUtf8(record.configSnapshot);
         row.runDir = QFileInfo(m_json.path()).absolutePath();
-        const bool ok = m_writer.updateRun(row, error);
-        return m_json.save(record, error) && ok;
+        row.launcher = m_launcher;
+        row.heartbeatMs = QDateTime::currentMSecsSinceEpoch();
+        QJsonObject refusals;
+        const IngestStats stats = m_server->stats();
+        for (auto it = stats.rejected.cbegin(); it != stats.rejected.cend(); ++it)
+            refusals.insert(it.key(), double(it.value()));
+        if (!refusals.isEmpty())
+            row.ingestRefusals = QString::fromUtf8(QJsonDocument(refusals).toJson(QJsonDocument::Compact));
+        m_server->recordRun(row);
+        return m_json.save(record, error);
     }
 
 private:
-    StoreWriter &m_writer;
+    IngestServer *m_server;
     qint64 m_runId;
     JsonRunRecorder m_json;
+    QString m_launcher;
 };
 
 LaunchSession::LaunchSession(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &commandLine,
@@ -66,8 +78,20 @@ LaunchSession::LaunchSession(const LaunchPlan &plan, const LaunchArgs &args, con
     , m_commandLine(commandLine) {}
 
 LaunchSession::~LaunchSession() {
-    m_controller.reset(); // kills any rank still running before the ingest server goes
-    m_ingest.stop();
+    close(0, nullptr);
+}
+
+bool LaunchSession::close(int timeoutMs, QString *error) {
+    // Any rank still running is killed and the run recorded as cancelled before the ingest server goes; the
+    // server then commits what it holds (points and the final row), retrying while the database is busy.
+    m_controller.reset();
+    m_recorder.reset();
+    if (!m_ingest.server())
+        return true;
+    m_ingest.server()->endHeartbeat(m_dbRunId);
+    const bool ok = m_ingest.stop(timeoutMs, error);
+    m_lastStats = m_ingest.lastStats();
+    return ok;
 }
 
 int LaunchSession::localRanks() const {
@@ -116,6 +140,10 @@ bool LaunchSession::prepare(QString *error) {
     row.uid = m_runId;
     row.name = m_name;
     row.createdMs = record.created.toMSecsSinceEpoch();
+    row.launcher = launcherIdentity();
+    row.heartbeatMs = QDateTime::currentMSecsSinceEpoch();
+    row.host = record.host;
+    row.runDir = m_runDir;
     m_dbRunId = m_store.createRun(row, &e);
     if (!m_dbRunId)
         return fail(SessionText::tr("cannot record the run in %1: %2").arg(m_dbPath, e));
@@ -134,7 +162,7 @@ bool LaunchSession::prepare(QString *error) {
         const QString pythonPath = r.env.value(u"PYTHONPATH"_s, qEnvironmentVariable("PYTHONPATH"));
         r.env[u"PYTHONPATH"_s] = pythonPath.isEmpty() ? trackerDir : trackerDir + u':' + pythonPath;
     }
-    m_recorder = std::make_unique<Recorder>(m_store, m_dbRunId, m_runDir + u"/run.json"_s);
+    m_recorder = std::make_unique<Recorder>(m_ingest.server(), m_dbRunId, m_runDir + u"/run.json"_s);
     RunOptions options;
     options.runDirectory = m_runDir;
     options.graceMs = int(m_args.graceSeconds * 1000);

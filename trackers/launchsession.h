@@ -26,6 +26,10 @@ public:
     // something could not be set up. Connect to controller() then, and start().
     bool prepare(QString *error);
     void start() { m_controller->start(); }
+    // Ends the session: kills what still runs (recorded as cancelled), then commits every pending point and
+    // the final record, retrying for up to timeoutMs while the database is busy. False with error when
+    // something could not be stored in that time. The destructor calls it with no wait.
+    bool close(int timeoutMs, QString *error);
 
     RunController *controller() const { return m_controller.get(); }
     const QString &runId() const { return m_runId; }
@@ -34,6 +38,9 @@ public:
     qint64 databaseRunId() const { return m_dbRunId; }
     const QString &runName() const { return m_name; }
     int localRanks() const;
+    // The ingest server's counts (points, refused connections by reason, busy retries); the last ones once
+    // closed.
+    IngestStats ingestStats() const { return m_ingest.server() ? m_ingest.server()->stats() : m_lastStats; }
 
     // Where trainyard_tracker.py is: installed beside the executable, else the source tree's trackers/python.
     static QString pythonTrackerDir();
@@ -51,6 +58,7 @@ private:
     qint64 m_dbRunId = 0;
     StoreWriter m_store;
     IngestService m_ingest;
+    IngestStats m_lastStats;
     std::unique_ptr<Recorder> m_recorder;
     std::unique_ptr<RunController> m_controller;
 };

@@ -1,9 +1,13 @@
 #include "store.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QSysInfo>
 #include <cmath>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -86,6 +90,14 @@ CREATE INDEX system_metrics_run ON system_metrics(run_id, key, wall_ms);
 PRAGMA user_version = 2;
 )";
 
+const char *const MigrationV3 = R"(
+ALTER TABLE runs ADD COLUMN launcher TEXT;
+ALTER TABLE runs ADD COLUMN heartbeat_ms INTEGER;
+ALTER TABLE runs ADD COLUMN failed_rank INTEGER;
+ALTER TABLE runs ADD COLUMN ingest_refusals TEXT;
+PRAGMA user_version = 3;
+)";
+
 bool configure(sql::Database &db, bool writer, QString *error) {
     if (writer && !db.exec("PRAGMA journal_mode = WAL", error))
         return false;
@@ -122,17 +134,30 @@ Aggregate readAggregate(const sql::Statement &s, int first) {
 } // namespace
 
 bool migrate(sql::Database &db, QString *error, int target) {
-    const char *const steps[] = {MigrationV1, MigrationV2};
-    int version = db.userVersion();
-    if (version > SchemaVersion) {
+    const char *const steps[] = {MigrationV1, MigrationV2, MigrationV3};
+    static_assert(std::size(steps) == SchemaVersion);
+    auto newer = [&](int version) {
         if (error)
             *error = u"the database has schema version %1, newer than this Trainyard (%2)"_s.arg(version).arg(
                 SchemaVersion);
         return false;
-    }
-    while (version < target) {
+    };
+    if (db.userVersion() > SchemaVersion)
+        return newer(db.userVersion());
+    // Each step is one transaction. The version is read again once the write lock is held: another process
+    // may have migrated meanwhile, and a step must never run twice.
+    for (;;) {
         if (!db.exec("BEGIN IMMEDIATE", error))
             return false;
+        const int version = db.userVersion();
+        if (version < 0 || version >= target) {
+            db.exec("COMMIT");
+            if (version > SchemaVersion)
+                return newer(version);
+            if (version < 0 && error)
+                *error = db.lastError();
+            return version >= 0;
+        }
         QString e;
         if (!db.exec(steps[version], &e)) {
             db.exec("ROLLBACK");
@@ -140,11 +165,61 @@ bool migrate(sql::Database &db, QString *error, int target) {
                 *error = u"migration to schema version %1 failed: %2"_s.arg(version + 1).arg(e);
             return false;
         }
-        if (!db.exec("COMMIT", error))
+        if (!db.exec("COMMIT", &e)) {
+            db.exec("ROLLBACK");
+            if (error)
+                *error = u"migration to schema version %1 failed: %2"_s.arg(version + 1).arg(e);
             return false;
-        ++version;
+        }
     }
-    return true;
+}
+
+bool isActiveStatus(const QString &status) {
+    return status == u"created"_s || status == u"running"_s || status == u"stopping"_s;
+}
+
+namespace {
+QByteArray readSmallFile(const QString &path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.read(4096) : QByteArray();
+}
+
+QString bootId() {
+    return QString::fromLatin1(readSmallFile(u"/proc/sys/kernel/random/boot_id"_s).trimmed());
+}
+
+// Field 22 of /proc/PID/stat (start time in clock ticks since boot); empty when there is no such process.
+QString processStart(qint64 pid) {
+    const QByteArray line = readSmallFile(u"/proc/%1/stat"_s.arg(pid));
+    const qsizetype close = line.lastIndexOf(')');
+    if (close < 0)
+        return {};
+    const QList<QByteArray> f = line.mid(close + 2).split(' '); // f[0] is field 3 (state)
+    if (f.size() < 20 || f[0] == "Z" || f[0] == "X")
+        return {};
+    return QString::fromLatin1(f[19]);
+}
+} // namespace
+
+QString launcherIdentity() {
+    const qint64 pid = QCoreApplication::applicationPid();
+    return u"%1 %2 %3 %4"_s.arg(QSysInfo::machineHostName(), bootId()).arg(pid).arg(processStart(pid));
+}
+
+bool launcherGone(const RunRow &run, qint64 nowMs) {
+    if (!isActiveStatus(run.status))
+        return false;
+    const QStringList f = run.launcher.split(u' ');
+    if (f.size() == 4 && f[0] == QSysInfo::machineHostName()) {
+        // On the launcher's own host its pid and start time say it exactly, at once.
+        if (f[1] != bootId())
+            return true;
+        return processStart(f[2].toLongLong()) != f[3] || f[3].isEmpty();
+    }
+    // Elsewhere (a database on a shared file system) the heartbeat tells; a run recorded by a Trainyard
+    // without either cannot have a live launcher (it would refuse this schema).
+    const qint64 last = std::max(run.heartbeatMs, run.createdMs);
+    return run.launcher.isEmpty() || nowMs - last > LauncherTimeoutMs;
 }
 
 QString formatDuration(const RunRow &r) {
@@ -157,11 +232,26 @@ QString formatDuration(const RunRow &r) {
 
 // ---- writer --------------------------------------------------------------------------------------------
 
+// One clear message for the usual ways a database file cannot be used.
+static QString describeOpenError(const QString &path, const QString &e) {
+    if (e.contains(u"not a database"_s) || e.contains(u"malformed"_s))
+        return u"%1: not a Trainyard run database (%2)"_s.arg(path, e);
+    if (e.contains(u"readonly"_s) || e.contains(u"read-only"_s) || e.contains(u"unable to open"_s))
+        return u"%1: cannot write the run database (%2); check the file's and its folder's permissions"_s.arg(
+            path, e);
+    return e.startsWith(path) ? e : u"%1: %2"_s.arg(path, e);
+}
+
 bool StoreWriter::open(const QString &path, QString *error) {
     m_path = path;
     QDir().mkpath(QFileInfo(path).absolutePath());
-    if (!m_db.open(path, false, error) || !configure(m_db, true, error) || !migrate(m_db, error))
+    QString e;
+    if (!m_db.open(path, false, &e) || !configure(m_db, true, &e) || !migrate(m_db, &e)) {
+        if (error)
+            *error = describeOpenError(path, e);
+        m_db.close();
         return false;
+    }
     m_insertPoint.prepare(m_db,
                           "INSERT INTO points(series_id, seq, step, value, wall_ms) VALUES(?, ?, ?, ?, ?)");
     m_insertLevel.prepare(
@@ -173,6 +263,7 @@ bool StoreWriter::open(const QString &path, QString *error) {
     m_updateSeries.prepare(m_db, "UPDATE series SET count = ?, last_step = ?, last_value = ?, min_value = ?,"
                                  " max_value = ? WHERE id = ?");
     m_mark.prepare(m_db, "INSERT OR REPLACE INTO ingest_batches(run_id, client, last_batch) VALUES(?, ?, ?)");
+    reapDeadRuns(nullptr); // every writer records the runs whose launcher died (best effort: it may be busy)
     return true;
 }
 
@@ -210,7 +301,8 @@ void StoreWriter::rollback() {
 qint64 StoreWriter::createRun(const RunRow &run, QString *error) {
     sql::Statement s(m_db,
                      "INSERT INTO runs(uid, name, status, created_ms, started_ms, ended_ms, exit_code, host,"
-                     " working_dir, command, config, run_dir) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     " working_dir, command, config, run_dir, failed_rank, launcher, heartbeat_ms,"
+                     " ingest_refusals) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, run.uid).bind(2, run.name).bind(3, run.status.isEmpty() ? u"created"_s : run.status);
     s.bind(4, run.createdMs).bind(5, run.startedMs).bind(6, run.endedMs).bind(7, run.exitCode);
     s.bind(8, run.host)
@@ -218,6 +310,7 @@ qint64 StoreWriter::createRun(const RunRow &run, QString *error) {
         .bind(10, run.command)
         .bind(11, run.config)
         .bind(12, run.runDir);
+    s.bind(13, run.failedRank).bind(14, run.launcher).bind(15, run.heartbeatMs).bind(16, run.ingestRefusals);
     if (!s.run()) {
         if (error)
             *error = m_db.lastError();
@@ -229,14 +322,17 @@ qint64 StoreWriter::createRun(const RunRow &run, QString *error) {
 bool StoreWriter::updateRun(const RunRow &run, QString *error) {
     sql::Statement s(m_db,
                      "UPDATE runs SET name = ?, status = ?, started_ms = ?, ended_ms = ?, exit_code = ?,"
-                     " host = ?, working_dir = ?, command = ?, config = ?, run_dir = ? WHERE id = ?");
+                     " host = ?, working_dir = ?, command = ?, config = ?, run_dir = ?, failed_rank = ?,"
+                     " launcher = ?, heartbeat_ms = max(coalesce(heartbeat_ms, 0), ?), ingest_refusals = ?"
+                     " WHERE id = ?");
     s.bind(1, run.name).bind(2, run.status).bind(3, run.startedMs).bind(4, run.endedMs).bind(5, run.exitCode);
     s.bind(6, run.host)
         .bind(7, run.workingDirectory)
         .bind(8, run.command)
         .bind(9, run.config)
         .bind(10, run.runDir);
-    s.bind(11, run.id);
+    s.bind(11, run.failedRank).bind(12, run.launcher).bind(13, run.heartbeatMs).bind(14, run.ingestRefusals);
+    s.bind(15, run.id);
     if (!s.run()) {
         if (error)
             *error = m_db.lastError();
@@ -301,6 +397,54 @@ bool StoreWriter::deleteRun(qint64 runId, QString *error) {
     return own ? commit(error) : true;
 }
 
+bool StoreWriter::heartbeat(const QList<qint64> &runIds, qint64 nowMs, QString *error) {
+    sql::Statement s(m_db, "UPDATE runs SET heartbeat_ms = ? WHERE id = ?");
+    for (const qint64 id : runIds) {
+        s.bind(1, nowMs).bind(2, id);
+        if (!s.run()) {
+            if (error)
+                *error = m_db.lastError();
+            return false;
+        }
+    }
+    return true;
+}
+
+int StoreWriter::reapDeadRuns(QString *error) {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<std::pair<qint64, qint64>> dead; // id, ended
+    {
+        sql::Statement s(m_db, "SELECT id, status, launcher, heartbeat_ms, created_ms FROM runs"
+                               " WHERE status IN ('created', 'running', 'stopping')");
+        while (s.step() == SQLITE_ROW) {
+            RunRow r;
+            r.id = s.int64(0);
+            r.status = s.text(1);
+            r.launcher = s.text(2);
+            r.heartbeatMs = s.int64(3);
+            r.createdMs = s.int64(4);
+            if (launcherGone(r, now))
+                dead.append({r.id, r.heartbeatMs > 0 ? r.heartbeatMs : now});
+        }
+    }
+    if (dead.isEmpty())
+        return 0;
+    // The status is checked again in the UPDATE: a launcher that recorded its end meanwhile keeps its word.
+    sql::Statement u(m_db, "UPDATE runs SET status = 'crashed', ended_ms = ? WHERE id = ? AND"
+                           " status IN ('created', 'running', 'stopping')");
+    int n = 0;
+    for (const auto &[id, ended] : dead) {
+        u.bind(1, ended).bind(2, id);
+        if (!u.run()) {
+            if (error)
+                *error = m_db.lastError();
+            return -1;
+        }
+        n += m_db.changes();
+    }
+    return n;
+}
+
 qint64 StoreWriter::lastBatch(qint64 runId, const QString &client) {
     sql::Statement s(m_db, "SELECT last_batch FROM ingest_batches WHERE run_id = ? AND client = ?");
     s.bind(1, runId).bind(2, client);
@@ -343,7 +487,7 @@ StoreWriter::Series *StoreWriter::series(qint64 runId, int rank, const QString &
     const QString id = QString::number(runId) + u'/' + QString::number(rank) + u'/' + key;
     auto it = m_series.find(id);
     if (it != m_series.end())
-        return &it.value();
+        return &it->second;
     Series s;
     m_findSeries.reset();
     m_findSeries.bind(1, runId).bind(2, rank).bind(3, key);
@@ -367,7 +511,7 @@ StoreWriter::Series *StoreWriter::series(qint64 runId, int rank, const QString &
         }
         s.id = m_db.lastInsertId();
     }
-    return &m_series.insert(id, s).value();
+    return &m_series.emplace(id, s).first->second;
 }
 
 bool StoreWriter::appendPoints(qint64 runId, int rank, const std::vector<IncomingPoint> &points,
@@ -454,7 +598,7 @@ bool StoreWriter::recordBatch(qint64 runId, const BatchMark &mark, QString *erro
 }
 
 bool StoreWriter::flushSummaries(QString *error) {
-    for (Series &s : m_series) {
+    for (auto &[id, s] : m_series) {
         if (!s.dirty)
             continue;
         m_updateSeries.bind(1, s.summary.count).bind(2, s.summary.lastStep);
@@ -480,14 +624,34 @@ bool StoreReader::open(const QString &path, QString *error) {
             *error = u"%1: no such database"_s.arg(path);
         return false;
     }
-    if (!m_db.open(path, false, error) || !configure(m_db, false, error))
+    QString e;
+    if (!m_db.open(path, true, &e) || !configure(m_db, false, &e)) {
+        if (error)
+            *error = describeOpenError(path, e);
+        m_db.close();
         return false;
+    }
     const int v = m_db.userVersion();
-    if (v != SchemaVersion) {
-        // An older database is brought up to date (a writer would do the same); a newer one is refused.
-        if (v > SchemaVersion || !configure(m_db, true, error) || !migrate(m_db, error)) {
-            if (error && error->isEmpty())
-                *error = u"%1: schema version %2 is newer than this Trainyard supports"_s.arg(path).arg(v);
+    if (v < 0) {
+        if (error)
+            *error = describeOpenError(path, m_db.lastError());
+        m_db.close();
+        return false;
+    }
+    if (v > SchemaVersion) {
+        if (error)
+            *error =
+                u"%1: schema version %2 is newer than this Trainyard supports (%3)"_s.arg(path).arg(v).arg(
+                    SchemaVersion);
+        m_db.close();
+        return false;
+    }
+    if (v < SchemaVersion) {
+        // Readers never write: an older database is brought up to date by a writer's connection (the same
+        // transactional migration every writer runs), then read through this read-only one.
+        StoreWriter writer;
+        if (!writer.open(path, error)) {
+            m_db.close();
             return false;
         }
     }
@@ -509,12 +673,21 @@ static RunRow readRun(const sql::Statement &s) {
     r.command = s.text(10);
     r.config = s.text(11);
     r.runDir = s.text(12);
+    r.failedRank = s.isNull(13) ? -1 : int(s.int64(13));
+    r.launcher = s.text(14);
+    r.heartbeatMs = s.int64(15);
+    r.ingestRefusals = s.text(16);
+    // What readers show is true even before a writer records it: a run whose launcher is gone crashed.
+    if (launcherGone(r, QDateTime::currentMSecsSinceEpoch())) {
+        r.status = u"crashed"_s;
+        r.endedMs = r.heartbeatMs > 0 ? r.heartbeatMs : std::max(r.startedMs, r.createdMs);
+    }
     return r;
 }
 
 #define RUN_COLUMNS                                                                                          \
     "id, uid, name, status, created_ms, started_ms, ended_ms, exit_code, host, working_dir, command, "       \
-    "config, run_dir"
+    "config, run_dir, failed_rank, launcher, heartbeat_ms, ingest_refusals"
 
 QList<RunRow> StoreReader::runs() {
     QList<RunRow> out;

@@ -13,11 +13,12 @@
 #include <array>
 #include <functional>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace trainyard {
 
-constexpr int SchemaVersion = 2;
+constexpr int SchemaVersion = 3;
 constexpr int LevelFanout = 16; // a level-L chunk aggregates 16^L points
 constexpr int MaxLevel = 5;
 
@@ -30,19 +31,36 @@ struct Aggregate {
     void merge(const Aggregate &later); // later follows this one in the series
 };
 
+// A run's status: created, running, finished, failed (a rank failed), cancelled (stopped by the user or its
+// owner), crashed (its launcher died without recording an end: detected from the launcher's pid and start
+// time on its own host, or a heartbeat older than LauncherTimeoutMs elsewhere), imported. docs/DATABASE.md.
+constexpr qint64 HeartbeatMs = 3000;
+constexpr qint64 LauncherTimeoutMs = 12000;
+
 struct RunRow {
     qint64 id = 0;
     QString uid; // the launcher's run id (folder name)
     QString name;
     QString status;
     qint64 createdMs = 0, startedMs = 0, endedMs = 0;
-    int exitCode = 0;
+    int exitCode = 0;    // the first failing rank's exit code (128 + signal when killed); 0 when none failed
+    int failedRank = -1; // the first rank that failed, -1 when none
+    QString launcher;    // who supervises the run: launcherIdentity() of that process
+    qint64 heartbeatMs = 0;
+    QString ingestRefusals; // JSON object: reason -> count of refused ingest connections
     QString host;
     QString workingDirectory;
     QString command; // JSON array
     QString config;  // the config file as launched
     QString runDir;
 };
+
+// True while a run may still change (created, running, stopping).
+bool isActiveStatus(const QString &status);
+// "HOST BOOT_ID PID START_TICKS" of this process: enough to tell, on this host, whether it still runs.
+QString launcherIdentity();
+// Whether the launcher recorded in an active run is gone (nowMs: the reader's clock).
+bool launcherGone(const RunRow &run, qint64 nowMs);
 
 // H:MM:SS from the start to the end (or to now while the run goes on); empty before it started.
 QString formatDuration(const RunRow &run);
@@ -93,6 +111,10 @@ public:
     bool appendLog(qint64 runId, int rank, qint64 wallMs, const QString &kind, const QString &text,
                    QString *error);
     bool deleteRun(qint64 runId, QString *error);
+    // Marks the heartbeat of the given runs (their launcher is alive).
+    bool heartbeat(const QList<qint64> &runIds, qint64 nowMs, QString *error);
+    // Records as crashed every active run whose launcher is gone; returns how many (-1 on error).
+    int reapDeadRuns(QString *error);
 
     // Appends points of (run, rank) in one transaction, together with the client's batch mark when given (so
     // a batch re-sent after a lost acknowledgement is recognised and skipped: exactly once).
@@ -130,7 +152,9 @@ private:
 
     QString m_path;
     sql::Database m_db;
-    QHash<QString, Series> m_series; // "run/rank/key"
+    // "run/rank/key". A node-based map: the Series* handed out by series() stay valid while later series of
+    // the same batch are inserted (a QHash moves its values when it grows).
+    std::unordered_map<QString, Series> m_series;
     sql::Statement m_insertPoint, m_insertLevel, m_findSeries, m_insertSeries, m_updateSeries, m_mark;
     bool m_inTransaction = false;
 };

@@ -208,27 +208,43 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     status.stop();
     console.endStatus();
 
-    const RankExit &failure = controller.firstFailure();
-    if (controller.state() == RunState::Failed && failure.rank >= 0) {
+    // What the run did, read before the session closes: closing ends the controller. Closing commits the
+    // final record and any point still held, waiting while another process holds the database's write lock,
+    // so the summary below is only printed once the database says the same.
+    const RankExit failure = controller.firstFailure();
+    const QStringList failureTail = failure.rank >= 0 ? controller.stderrTail(failure.rank) : QStringList();
+    const RunState finalState = controller.state();
+    const qint64 elapsedMs = controller.elapsedMs();
+    const int exitCode = controller.exitCode();
+    QString storeError;
+    const bool stored = session.close(120000, &storeError);
+    const IngestStats stats = session.ingestStats();
+    if (finalState == RunState::Failed && failure.rank >= 0) {
         note(RunCliText::tr("run failed: rank %1, %2").arg(failure.rank).arg(failure.describe()));
-        const QStringList tail = controller.stderrTail(failure.rank);
-        if (!tail.isEmpty()) {
+        if (!failureTail.isEmpty()) {
             note(RunCliText::tr("last lines of rank %1's stderr:").arg(failure.rank));
-            for (const QString &l : tail)
+            for (const QString &l : failureTail)
                 console.line(stderr, QByteArray("    ") + l.toUtf8());
         }
-    } else if (controller.state() == RunState::Cancelled) {
+    } else if (finalState == RunState::Cancelled) {
         note(RunCliText::tr("run cancelled"));
     } else {
-        note(RunCliText::tr("run finished in %1").arg(formatElapsed(controller.elapsedMs())));
+        note(RunCliText::tr("run finished in %1").arg(formatElapsed(elapsedMs)));
     }
-    if (!controller.recordError().isEmpty())
-        note(RunCliText::tr("could not record the run: %1").arg(controller.recordError()));
+    for (auto it = stats.rejected.cbegin(); it != stats.rejected.cend(); ++it)
+        note(RunCliText::tr("the metrics server refused %n connection(s): %1", nullptr, int(it.value()))
+                 .arg(it.key()));
+    if (stats.storeRetries > 0)
+        note(RunCliText::tr("the run database was busy %n time(s) (%1); nothing acknowledged was lost",
+                            nullptr, int(stats.storeRetries))
+                 .arg(stats.lastStoreError));
+    if (!stored)
+        note(RunCliText::tr("could not record the run in %1: %2").arg(session.databasePath(), storeError));
     console.flush();
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_DFL);
-    return controller.exitCode();
+    return stored || exitCode != 0 ? exitCode : 1;
 }
 
 } // namespace trainyard::cli

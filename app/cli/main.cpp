@@ -1,12 +1,18 @@
 // trainyard: the command line. A thin main over trainyard::cli.
 #include "commands.h"
+#include "launch/processtree.h"
 #include "translations.h"
 
 #include <QCoreApplication>
 #include <cstdio>
+#include <cstring>
 #include <unistd.h>
 
 int main(int argc, char **argv) {
+    // A launch's ranks, and whatever they start, die with this process however it ends (processtree.h). The
+    // guard is forked before Qt starts any thread.
+    if (argc > 1 && strcmp(argv[1], "launch") == 0)
+        trainyard::startOrphanGuard();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("trainyard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRAINYARD_VERSION));

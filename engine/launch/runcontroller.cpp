@@ -1,5 +1,6 @@
 #include "runcontroller.h"
 
+#include "launch/processtree.h"
 #include "launch/runrecord.h"
 
 #include <QCoreApplication>
@@ -96,7 +97,8 @@ RunController::RunController(const LaunchPlan &plan, const RunOptions &options, 
     , m_plan(plan)
     , m_options(options)
     , m_graceTimer(new QTimer(this))
-    , m_watchdogTimer(new QTimer(this)) {
+    , m_watchdogTimer(new QTimer(this))
+    , m_tag(newSupervisorTag()) {
     qRegisterMetaType<trainyard::RankExit>();
     m_graceTimer->setSingleShot(true);
     connect(m_graceTimer, &QTimer::timeout, this, [this] {
@@ -112,11 +114,20 @@ RunController::RunController(const LaunchPlan &plan, const RunOptions &options, 
 }
 
 RunController::~RunController() {
-    // Never leave a rank behind, whatever happens to the owner.
+    // Never leave a rank behind, whatever happens to the owner, and never leave the record saying "running".
+    blockSignals(true);
+    m_killSent = true;
     signalAll(SIGKILL);
     for (auto &r : m_ranks)
         if (r->process)
             r->process->waitForFinished(1000);
+    killTagged(m_tag, SIGKILL); // what a rank left behind in other groups or sessions goes too
+    if (m_state == RunState::Running || m_state == RunState::Stopping) {
+        m_cancelRequested = true;
+        addEvent(u"signal"_s, -1, RunText::tr("the launcher was closed during the run"));
+        setState(RunState::Cancelled);
+    }
+    saveRecordNow();
 }
 
 void RunController::start() {
@@ -163,6 +174,10 @@ void RunController::saveRecordNow() {
         m_record.ranks << rr;
     }
     m_record.attempts = m_attempt + 1;
+    m_record.failedRank = m_firstFailure.rank;
+    m_record.failedExitCode = m_firstFailure.rank < 0 ? 0
+                              : m_firstFailure.signal ? 128 + m_firstFailure.signal
+                                                      : m_firstFailure.exitCode;
     QString error;
     if (!m_recorder->save(m_record, &error))
         m_recordError = error;
@@ -217,6 +232,7 @@ void RunController::startAttempt() {
         for (auto it = rp.env.cbegin(); it != rp.env.cend(); ++it)
             env.insert(it.key(), it.value());
         env.insert(u"TORCHELASTIC_RESTART_COUNT"_s, QString::number(m_attempt));
+        env.insert(QString::fromLatin1(SupervisorVariable), QString::fromStdString(m_tag));
         p->setProcessEnvironment(env);
         if (!m_options.workingDirectory.isEmpty())
             p->setWorkingDirectory(m_options.workingDirectory);
@@ -423,13 +439,17 @@ bool RunController::sweepStragglers() {
     bool left = false;
     for (const auto &r : m_ranks)
         left = left || (r->pid > 0 && groups.contains(pid_t(r->pid)));
-    if (!left)
+    // Processes that left the rank's group or session (setsid, daemons) still carry the run's tag.
+    const bool tagged = !taggedProcesses(m_tag).empty();
+    if (!left && !tagged)
         return true;
     if (!m_sweepClock.isValid()) {
         m_sweepClock.start();
         signalAll(SIGTERM);
+        killTagged(m_tag, SIGTERM);
     } else if (m_sweepClock.elapsed() >= m_options.graceMs) {
         signalAll(SIGKILL);
+        killTagged(m_tag, SIGKILL);
     }
     QTimer::singleShot(100, this, &RunController::finishAttempt);
     return false;

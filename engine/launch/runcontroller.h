@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QStringList>
 #include <memory>
+#include <string>
 #include <vector>
 
 class QProcess;
@@ -109,6 +110,7 @@ private:
     QTimer *m_saveTimer = nullptr;
     QElapsedTimer m_clock;
     QElapsedTimer m_sweepClock;
+    std::string m_tag; // TRAINYARD_SUPERVISOR of every process of this run (processtree.h)
 };
 
 } // namespace trainyard

@@ -36,6 +36,10 @@ QJsonObject RunRecord::toJson() const {
     o[u"config_file"_s] = configFile;
     o[u"config"_s] = QString::fromUtf8(configSnapshot);
     o[u"attempts"_s] = attempts;
+    if (failedRank >= 0) {
+        o[u"failed_rank"_s] = failedRank;
+        o[u"failed_exit_code"_s] = failedExitCode;
+    }
     QJsonArray rs;
     for (const RankRecord &r : ranks)
         rs.append(QJsonObject{{u"rank"_s, r.rank},
@@ -73,6 +77,8 @@ RunRecord RunRecord::fromJson(const QJsonObject &o) {
     r.configFile = o[u"config_file"_s].toString();
     r.configSnapshot = o[u"config"_s].toString().toUtf8();
     r.attempts = o[u"attempts"_s].toInt();
+    r.failedRank = o[u"failed_rank"_s].toInt(-1);
+    r.failedExitCode = o[u"failed_exit_code"_s].toInt();
     for (const QJsonValue &v : o[u"ranks"_s].toArray()) {
         const QJsonObject x = v.toObject();
         r.ranks << RankRecord{x[u"rank"_s].toInt(),      qint64(x[u"pid"_s].toDouble()),

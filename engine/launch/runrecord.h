@@ -30,7 +30,8 @@ struct RunEvent {
 struct RunRecord {
     QString id;
     QString name;
-    QString status; // created, running, finished, failed, cancelled
+    QString status; // created, running, finished, failed, cancelled (and crashed, set by readers:
+                    // docs/DATABASE.md)
     QDateTime created;
     QDateTime started;
     QDateTime ended;
@@ -41,6 +42,8 @@ struct RunRecord {
     QString configFile;
     QByteArray configSnapshot; // the config file as launched
     int attempts = 0;
+    int failedRank = -1;     // the first rank that failed in the last attempt, -1 when none
+    int failedExitCode = 0;  // its exit code, 128 + signal when a signal killed it
     QList<RankRecord> ranks; // last attempt
     QList<RunEvent> events;
 
