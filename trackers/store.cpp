@@ -445,6 +445,50 @@ int StoreWriter::reapDeadRuns(QString *error) {
     return n;
 }
 
+bool StoreWriter::deleteEndedRun(qint64 runId, QString *runDir, QString *error) {
+    if (!begin(error))
+        return false;
+    sql::Statement s(m_db,
+                     "SELECT status, launcher, heartbeat_ms, created_ms, run_dir FROM runs WHERE id = ?");
+    s.bind(1, runId);
+    if (s.step() != SQLITE_ROW) {
+        s.reset();
+        rollback();
+        if (error)
+            *error = u"no run %1 in the database"_s.arg(runId);
+        return false;
+    }
+    RunRow r;
+    r.id = runId;
+    r.status = s.text(0);
+    r.launcher = s.text(1);
+    r.heartbeatMs = s.int64(2);
+    r.createdMs = s.int64(3);
+    if (runDir)
+        *runDir = s.text(4);
+    s.reset();
+    if (isActiveStatus(r.status) && !launcherGone(r, QDateTime::currentMSecsSinceEpoch())) {
+        rollback();
+        if (error)
+            *error = u"the run is still %1; stop it first"_s.arg(r.status);
+        return false;
+    }
+    return deleteRun(runId, error) && commit(error);
+}
+
+bool removeRun(const QString &databasePath, qint64 runId, QString *error) {
+    StoreWriter w;
+    QString runDir;
+    if (!w.open(databasePath, error) || !w.deleteEndedRun(runId, &runDir, error))
+        return false;
+    const QString runs = QDir(QFileInfo(databasePath).absolutePath() + u"/runs"_s).canonicalPath();
+    const QString folder = QFileInfo(runDir).canonicalFilePath();
+    if (!runDir.isEmpty() && !runs.isEmpty() && !folder.isEmpty() && folder.startsWith(runs + u'/') &&
+        !folder.mid(runs.size() + 1).contains(u'/'))
+        QDir(folder).removeRecursively();
+    return true;
+}
+
 qint64 StoreWriter::lastBatch(qint64 runId, const QString &client) {
     sql::Statement s(m_db, "SELECT last_batch FROM ingest_batches WHERE run_id = ? AND client = ?");
     s.bind(1, runId).bind(2, client);

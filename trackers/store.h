@@ -62,6 +62,11 @@ QString launcherIdentity();
 // Whether the launcher recorded in an active run is gone (nowMs: the reader's clock).
 bool launcherGone(const RunRow &run, qint64 nowMs);
 
+// The one deletion rule, for the CLI and the studio: a run whose launcher is alive is refused; the run's rows
+// (points, levels, series, parameters, logs, batch marks) go in one transaction, then its folder, and only a
+// folder inside the database's runs directory.
+bool removeRun(const QString &databasePath, qint64 runId, QString *error);
+
 // H:MM:SS from the start to the end (or to now while the run goes on); empty before it started.
 QString formatDuration(const RunRow &run);
 
@@ -111,6 +116,8 @@ public:
     bool appendLog(qint64 runId, int rank, qint64 wallMs, const QString &kind, const QString &text,
                    QString *error);
     bool deleteRun(qint64 runId, QString *error);
+    // deleteRun under the write lock, refused while the run's launcher is alive; runDir: the run's folder.
+    bool deleteEndedRun(qint64 runId, QString *runDir, QString *error);
     // Marks the heartbeat of the given runs (their launcher is alive).
     bool heartbeat(const QList<qint64> &runIds, qint64 nowMs, QString *error);
     // Records as crashed every active run whose launcher is gone; returns how many (-1 on error).

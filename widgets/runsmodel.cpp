@@ -52,17 +52,7 @@ void RunsModel::removeRun(const QString &databasePath, qint64 databaseId) {
     QPointer<RunsModel> self(this);
     QThreadPool::globalInstance()->start([self, databasePath, databaseId] {
         QString error;
-        StoreReader reader;
-        QString folder;
-        if (reader.open(databasePath, &error))
-            if (const auto run = reader.run(databaseId))
-                folder = run->runDir;
-        StoreWriter writer;
-        const bool ok =
-            error.isEmpty() && writer.open(databasePath, &error) && writer.deleteRun(databaseId, &error);
-        if (ok && !folder.isEmpty() && QFileInfo(folder).isDir() &&
-            QFileInfo::exists(folder + u"/run.json"_s))
-            QDir(folder).removeRecursively(); // only a folder Trainyard made
+        trainyard::removeRun(databasePath, databaseId, &error); // the CLI's rule: never a live run
         if (!self)
             return;
         QMetaObject::invokeMethod(self, [self, error, databasePath] {

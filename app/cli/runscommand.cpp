@@ -49,6 +49,7 @@ QJsonObject runJson(const RunRow &r, const QList<SeriesRow> &series) {
                   {u"started"_s, iso(r.startedMs)},
                   {u"ended"_s, iso(r.endedMs)},
                   {u"exit_code"_s, r.exitCode},
+                  {u"failed_rank"_s, r.failedRank},
                   {u"host"_s, r.host},
                   {u"working_directory"_s, r.workingDirectory},
                   {u"run_dir"_s, r.runDir}};
@@ -143,7 +144,13 @@ int show(const QString &db, const QString &id, bool json, Io &io) {
         return 0;
     }
     io.out << RunsText::tr("run %1 (%2)\n").arg(r->uid, r->name);
-    io.out << RunsText::tr("  status:    %1 (exit code %2)\n").arg(r->status).arg(r->exitCode);
+    if (r->failedRank >= 0)
+        io.out << RunsText::tr("  status:    %1 (rank %2 failed first, exit code %3)\n")
+                      .arg(r->status)
+                      .arg(r->failedRank)
+                      .arg(r->exitCode);
+    else
+        io.out << RunsText::tr("  status:    %1 (exit code %2)\n").arg(r->status).arg(r->exitCode);
     io.out << RunsText::tr("  started:   %1, duration %2\n").arg(iso(r->startedMs), formatDuration(*r));
     io.out << RunsText::tr("  host:      %1\n  folder:    %2\n  run dir:   %3\n")
                   .arg(r->host, r->workingDirectory, r->runDir);
@@ -356,15 +363,11 @@ int remove(const QString &db, const QString &id, Io &io) {
     const auto r = findRun(reader, id, io);
     if (!r)
         return 1;
-    StoreWriter w;
     QString error;
-    if (!w.open(databasePath(db), &error) || !w.deleteRun(r->id, &error)) {
-        io.err << RunsText::tr("trainyard runs rm: %1").arg(error) << '\n';
+    if (!removeRun(databasePath(db), r->id, &error)) {
+        io.err << RunsText::tr("trainyard runs rm: %1: %2").arg(r->uid, error) << '\n';
         return 1;
     }
-    const QString folder = runsDirectory(db) + u'/' + r->uid;
-    if (!r->uid.isEmpty() && QFileInfo(folder).isDir())
-        QDir(folder).removeRecursively();
     io.out << RunsText::tr("removed run %1").arg(r->uid) << '\n';
     return 0;
 }

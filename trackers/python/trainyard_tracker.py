@@ -18,8 +18,14 @@ acknowledges it, and batches are re-sent after a lost connection. Outside a Trai
 JSONL file that `trainyard runs import FILE` loads.
 
 Points wait in a bounded buffer (TRAINYARD_TRACKER_BUFFER points, default 1,000,000) for a background thread that
-sends them in batches. When the buffer is full, log() waits up to one second for room, then drops the new points
-and counts them; the count is printed at finish(). The training loop is never held up for longer than that.
+sends them in batches. When the buffer is full, one log() call waits at most one second in all for room, then
+drops the points that did not fit and counts them; the count is printed at once and again at finish(). The
+training loop is never held up for longer than that.
+
+A bad call raises ValueError in the caller and sends nothing of it: a key that is empty or longer than 65,535
+bytes in UTF-8, a step outside -2^63..2^63-1. Values that are not numbers are skipped, as accelerate's trackers
+do. finish() waits for the server to acknowledge every point (TRAINYARD_TRACKER_FINISH_TIMEOUT seconds, default
+120) and says on stderr how many points were not acknowledged if it gives up.
 """
 
 import atexit
@@ -42,6 +48,8 @@ PROTOCOL = 1
 _HELLO, _WELCOME, _ERROR, _POINTS, _ACK, _EVENT = 1, 2, 3, 4, 5, 6
 _POINT = struct.Struct("<Iqdq")  # key index, step, value, wall time in ms
 _BATCH_POINTS = 4096
+_MAX_KEY_BYTES = 65535
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
 class TrackerRejected(Exception):
@@ -105,6 +113,8 @@ class TrainyardTracker(_Base):
         self._queue = queue.Queue(maxsize=int(os.environ.get("TRAINYARD_TRACKER_BUFFER", "1000000")))
         self._finished = False
         self._error = None
+        self._unacked_points = 0  # sent, not yet acknowledged
+        self._counts = {}  # batch number -> points in it, until acknowledged
         address = os.environ.get("TRAINYARD_TRACKER")
         if address:
             host, _, port = address.rpartition(":")
@@ -135,7 +145,14 @@ class TrainyardTracker(_Base):
     def log(self, values, step=None, **kwargs):
         now = int(time.time() * 1000)
         step = int(step) if step is not None else -1
+        if not _INT64_MIN <= step <= _INT64_MAX:
+            raise ValueError(f"trainyard_tracker: step {step} is outside the 64-bit range")
+        points = []
         for key, value in values.items():
+            key = str(key)
+            size = len(key.encode("utf-8", "surrogatepass"))
+            if size == 0 or size > _MAX_KEY_BYTES:
+                raise ValueError(f"trainyard_tracker: metric key of {size} bytes (1 to {_MAX_KEY_BYTES} allowed)")
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 if hasattr(value, "item"):  # a 0-d tensor or numpy scalar
                     try:
@@ -144,27 +161,52 @@ class TrainyardTracker(_Base):
                         continue
                 else:
                     continue
-            self._put(("point", str(key), step, float(value), now))
+            try:
+                value = float(value)
+            except (OverflowError, TypeError, ValueError):
+                continue
+            points.append(("point", key, step, value, now))
+        # One deadline for the whole call: a full buffer holds up training for at most a second per call.
+        deadline = time.monotonic() + 1.0
+        for i, point in enumerate(points):
+            if not self._put(point, deadline):
+                self._drop(len(points) - i)
+                break
 
     def finish(self):
         if self._finished:
             return
         self._finished = True
         self._queue.put(("finish",))
-        self._thread.join(timeout=float(os.environ.get("TRAINYARD_TRACKER_FINISH_TIMEOUT", "60")))
+        self._thread.join(timeout=float(os.environ.get("TRAINYARD_TRACKER_FINISH_TIMEOUT", "120")))
+        if self._thread.is_alive():
+            waiting = self._queue.qsize() + self._unacked_points
+            print(f"trainyard_tracker: gave up waiting for the server; {waiting} points were not acknowledged and "
+                  "may be missing from the run", file=sys.stderr)
         if self.dropped:
             print(f"trainyard_tracker: dropped {self.dropped} points (the buffer was full)", file=sys.stderr)
         if self._error:
             print(f"trainyard_tracker: {self._error}", file=sys.stderr)
 
     # --- internals -------------------------------------------------------------------------------------------
-    def _put(self, item):
+    def _put(self, item, deadline=None):
         if self._finished:
-            return
+            return True
         try:
-            self._queue.put(item, timeout=1.0)
+            if deadline is None:
+                self._queue.put(item, timeout=1.0)
+            else:
+                self._queue.put(item, timeout=max(0.0, deadline - time.monotonic()))
+            return True
         except queue.Full:
-            self.dropped += 1
+            if deadline is None:
+                self._drop(1)
+            return False
+
+    def _drop(self, n):
+        if self.dropped == 0:
+            print("trainyard_tracker: the buffer is full; points are being dropped (see finish())", file=sys.stderr)
+        self.dropped += n
 
     def _take(self, first_wait):
         """A batch of items: the first waits up to first_wait seconds, the rest are what is queued now."""
@@ -183,8 +225,24 @@ class TrainyardTracker(_Base):
                 self._run_jsonl()
             else:
                 self._run_socket()
-        except Exception as e:  # noqa: BLE001 - reported at finish(), never raised into training
+        except Exception as e:  # noqa: BLE001 - never raised into training, but said at once
             self._error = str(e)
+            print(f"trainyard_tracker: {e}; the run's further points are not sent", file=sys.stderr)
+            self._discard_rest()
+
+    def _discard_rest(self):
+        """After a fatal error: counts what is logged from now on as dropped, so finish() reports it."""
+        while True:
+            try:
+                item = self._queue.get(timeout=0.5)
+            except queue.Empty:
+                if self._finished:
+                    return
+                continue
+            if item[0] == "finish":
+                return
+            if item[0] == "point":
+                self.dropped += 1
 
     def _run_jsonl(self):
         with open(self.jsonl_path, "a", encoding="utf-8") as out:
@@ -243,6 +301,8 @@ class TrainyardTracker(_Base):
                         points.append(item[1:])
                 if points:
                     unacked[next_batch] = self._encode_points(next_batch, points)
+                    self._counts[next_batch] = len(points)
+                    self._unacked_points += len(points)
                     try:
                         conn.sock.sendall(unacked[next_batch])
                     except OSError:
@@ -257,6 +317,7 @@ class TrainyardTracker(_Base):
                         (acked,) = struct.unpack("<Q", payload)
                         for b in [b for b in unacked if b <= acked]:
                             del unacked[b]
+                            self._unacked_points -= self._counts.pop(b, 0)
             except OSError:
                 if conn is not None:
                     conn.close()
@@ -279,6 +340,7 @@ class TrainyardTracker(_Base):
                 for b in sorted(unacked):
                     if b <= conn.last_batch:
                         del unacked[b]
+                        self._unacked_points -= self._counts.pop(b, 0)
                 for b in sorted(unacked):
                     conn.sock.sendall(unacked[b])
                 return conn

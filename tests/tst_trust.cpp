@@ -1,0 +1,427 @@
+// Trustworthy runs, end to end with the real launcher, real Python ranks and real SQLite: wide runs store
+// every point once, another process holding the write lock loses nothing, a launcher killed with SIGKILL
+// leaves a crashed run and no process behind (not even one in its own session), the first failing rank is
+// recorded, a live run cannot be deleted, migrations and writers race safely, and a file that is not a
+// database is named.
+#include "store.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace trainyard;
+
+namespace {
+const char *const SystemPython = "/usr/bin/python3";
+
+struct Result {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+bool alive(qint64 pid) {
+    if (pid <= 0 || ::kill(pid_t(pid), 0) != 0)
+        return false;
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray s = stat.readAll();
+    const qsizetype close = s.lastIndexOf(')');
+    return close > 0 && s.size() > close + 2 && s[close + 2] != 'Z';
+}
+
+bool waitUntil(const std::function<bool()> &cond, int ms) {
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) {
+        if (cond())
+            return true;
+        QTest::qWait(50);
+    }
+    return cond();
+}
+} // namespace
+
+class TestTrust : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    QString db() const { return m_dir.filePath(u"db/trainyard.db"_s); }
+
+    QProcessEnvironment environment() const {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(u"TRAINYARD_DB"_s, db());
+        e.insert(u"HF_HOME"_s, m_dir.filePath(u"hf"_s));
+        return e;
+    }
+
+    void start(QProcess &p, const QStringList &args) {
+        p.setProcessEnvironment(environment());
+        p.start(QStringLiteral(TRAINYARD_CLI), args);
+        QVERIFY(p.waitForStarted(10000));
+    }
+
+    Result run(const QStringList &args) {
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.start(QStringLiteral(TRAINYARD_CLI), args);
+        p.waitForFinished(300000);
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                p.readAllStandardError()};
+    }
+
+    QString writeFile(const QString &name, const QByteArray &body) {
+        QFile f(m_dir.filePath(name));
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(name));
+        f.write(body);
+        return f.fileName();
+    }
+
+    QStringList launch(int ranks, const QString &script, const QStringList &extra = {}) const {
+        return QStringList{u"launch"_s,          u"--cpu"_s,
+                           u"--num_processes"_s, QString::number(ranks),
+                           u"--python"_s,        QString::fromLatin1(SystemPython)} +
+               extra + QStringList{script};
+    }
+
+    QJsonArray runsList() {
+        const Result r = run({u"runs"_s, u"list"_s, u"--json"_s});
+        return QJsonDocument::fromJson(r.out).array();
+    }
+
+    QJsonObject newestRun() { return runsList().at(0).toObject(); }
+
+    QJsonObject show(const QString &id) {
+        return QJsonDocument::fromJson(run({u"runs"_s, u"show"_s, id, u"--json"_s}).out).object();
+    }
+
+    static bool waitForLine(QProcess &p, QByteArray &seen, const QByteArray &needle, int ms = 60000) {
+        return waitUntil(
+            [&] {
+                seen += p.readAllStandardOutput();
+                return seen.contains(needle);
+            },
+            ms);
+    }
+
+    static QList<qint64> readPids(const QString &dir, const QString &prefix) {
+        QList<qint64> out;
+        for (const QString &f : QDir(dir).entryList({prefix + u"*"_s}, QDir::Files)) {
+            QFile file(dir + u'/' + f);
+            if (file.open(QIODevice::ReadOnly))
+                out << file.readAll().trimmed().toLongLong();
+        }
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        if (!QFile::exists(QString::fromLatin1(SystemPython)))
+            QSKIP("python3 is not installed (scripts/install-deps.sh installs it)");
+    }
+    void init() {
+        QFile::remove(db());
+        QDir(m_dir.filePath(u"db/runs"_s)).removeRecursively();
+    }
+    void wideRunStoresEveryPointOnce();
+    void lockedDatabaseLosesNothing();
+    void launcherKilledIsCrashedAndLeavesNothing();
+    void normalEndSweepsDetachedProcesses();
+    void firstFailingRankIsRecorded();
+    void liveRunCannotBeRemoved();
+    void migrationsAndWritersRace();
+    void notADatabaseIsNamed();
+};
+
+void TestTrust::wideRunStoresEveryPointOnce() {
+    // 8 ranks x 64 metrics: 512 series, every point logged in one call per step (one batch holds all 64
+    // keys).
+    const QString script = writeFile(u"wide.py"_s, R"(
+import os
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker()
+rank = int(os.environ["RANK"])
+for step in range(200):
+    t.log({f"metric/{k:02d}": rank * 1000.0 + k + step / 1000.0 for k in range(64)}, step=step)
+t.finish()
+print("done", rank, t.dropped, flush=True)
+)");
+    const Result r = run(launch(8, script, {u"--name"_s, u"wide"_s}));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject run0 = newestRun();
+    QCOMPARE(run0.value(u"status"_s).toString(), u"finished"_s);
+    const QJsonArray metrics = show(run0.value(u"id"_s).toString()).value(u"metrics"_s).toArray();
+    QCOMPARE(metrics.size(), 8 * 64);
+    for (const QJsonValue &v : metrics) {
+        const QJsonObject m = v.toObject();
+        const int rank = m.value(u"rank"_s).toInt();
+        const int k = m.value(u"key"_s).toString().mid(7).toInt();
+        QVERIFY2(m.value(u"count"_s).toInt() == 200, qPrintable(u"rank %1 %2: %3 points"_s.arg(rank)
+                                                                    .arg(m.value(u"key"_s).toString())
+                                                                    .arg(m.value(u"count"_s).toInt())));
+        QCOMPARE(m.value(u"last_step"_s).toInt(), 199);
+        QCOMPARE(m.value(u"last"_s).toDouble(), rank * 1000.0 + k + 0.199);
+        QCOMPARE(m.value(u"min"_s).toDouble(), rank * 1000.0 + k);
+    }
+}
+
+void TestTrust::lockedDatabaseLosesNothing() {
+    // Another process holds the database's write lock for 15 s (longer than the 10 s busy timeout) in the
+    // middle of the run, and again when the ranks have ended: every point is stored once and the run ends
+    // finished.
+    const QString flags = m_dir.filePath(u"flags"_s);
+    QDir().mkpath(flags);
+    const QString script = writeFile(u"locked.py"_s, QByteArray(R"(
+import os, time
+from trainyard_tracker import TrainyardTracker
+flags = ")") + flags.toUtf8() + R"("
+def wait_for(name):
+    while not os.path.exists(os.path.join(flags, name)):
+        time.sleep(0.05)
+t = TrainyardTracker()
+rank = int(os.environ["RANK"])
+for i in range(0, 1000):
+    t.log({"loss": i * 0.5, "acc": float(rank)}, step=i)
+print("MID", flush=True)
+wait_for("locked1")
+for i in range(1000, 3000):
+    t.log({"loss": i * 0.5, "acc": float(rank)}, step=i)
+    if i % 100 == 0:
+        time.sleep(0.02)
+t.finish()
+print("END", flush=True)
+wait_for("locked2")
+)");
+    QProcess launcher;
+    start(launcher, launch(2, script, {u"--show-ranks"_s, u"all"_s}));
+    QByteArray seen;
+    auto lock = [&](const QString &flag) {
+        auto *locker = new QProcess(this);
+        locker->start(QString::fromLatin1(SystemPython),
+                      {u"-c"_s,
+                       u"import sqlite3, sys, time\n"
+                       u"c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                       u"c.execute('BEGIN IMMEDIATE')\n"
+                       u"print('locked', flush=True)\n"
+                       u"time.sleep(15)\n"
+                       u"c.execute('COMMIT')\n"_s,
+                       db()});
+        if (!locker->waitForReadyRead(20000))
+            qFatal("the locker did not take the lock");
+        QFile(flags + u'/' + flag).open(QIODevice::WriteOnly);
+        return locker;
+    };
+    QVERIFY(waitForLine(launcher, seen, "[rank 1] MID"));
+    QVERIFY(seen.contains("[rank 0] MID"));
+    QProcess *first = lock(u"locked1"_s);
+    QVERIFY(waitForLine(launcher, seen, "[rank 0] END", 120000));
+    QVERIFY(waitForLine(launcher, seen, "[rank 1] END", 120000));
+    QVERIFY(first->state() == QProcess::NotRunning || first->waitForFinished(30000));
+    QProcess *second = lock(u"locked2"_s);
+    QVERIFY(launcher.waitForFinished(120000));
+    QVERIFY(second->state() == QProcess::NotRunning || second->waitForFinished(30000));
+    const QByteArray err = launcher.readAllStandardError();
+    QVERIFY2(launcher.exitCode() == 0, err.constData());
+    QVERIFY2(!err.contains("could not record"), err.constData());
+    QVERIFY2(err.contains("the run database was busy"), err.constData()); // the lock was really in the way
+    const QJsonObject run0 = newestRun();
+    QCOMPARE(run0.value(u"status"_s).toString(), u"finished"_s);
+    const QString id = run0.value(u"id"_s).toString();
+    const Result csv = run({u"runs"_s, u"export"_s, id, u"--format"_s, u"csv"_s});
+    QCOMPARE(csv.exitCode, 0);
+    QSet<QByteArray> seenPoints;
+    for (const QByteArray &line : csv.out.split('\n')) {
+        const QList<QByteArray> cols = line.split(',');
+        if (cols.size() != 6 || cols[2] != "loss")
+            continue;
+        QVERIFY2(!seenPoints.contains(cols[1] + '/' + cols[3]), line.constData());
+        seenPoints.insert(cols[1] + '/' + cols[3]);
+        QCOMPARE(cols[4].toDouble(), cols[3].toDouble() * 0.5);
+    }
+    QCOMPARE(seenPoints.size(), 2 * 3000);
+}
+
+void TestTrust::launcherKilledIsCrashedAndLeavesNothing() {
+    // Each rank starts a process in a session of its own (out of reach of its process group), then waits.
+    const QString pids = m_dir.filePath(u"pids-killed"_s);
+    QDir().mkpath(pids);
+    const QString script = writeFile(u"detach.py"_s, QByteArray(R"(
+import os, subprocess, time
+rank = os.environ["RANK"]
+child = subprocess.Popen(["sleep", "300"], start_new_session=True)
+with open(os.path.join(")") + pids.toUtf8() + R"(", "grandchild-" + rank), "w") as f:
+    f.write(str(child.pid))
+with open(os.path.join(")" + pids.toUtf8() + R"(", "rank-" + rank), "w") as f:
+    f.write(str(os.getpid()))
+time.sleep(300)
+)");
+    QProcess launcher;
+    start(launcher, launch(2, script));
+    QVERIFY(waitUntil(
+        [&] {
+            return readPids(pids, u"grandchild-"_s).size() == 2 && readPids(pids, u"rank-"_s).size() == 2;
+        },
+        30000));
+    const QList<qint64> processes = readPids(pids, u"grandchild-"_s) + readPids(pids, u"rank-"_s);
+    for (const qint64 pid : processes)
+        QVERIFY(alive(pid));
+    QCOMPARE(newestRun().value(u"status"_s).toString(), u"running"_s);
+    ::kill(pid_t(launcher.processId()), SIGKILL);
+    QVERIFY(launcher.waitForFinished(10000));
+    for (const qint64 pid : processes)
+        QVERIFY2(waitUntil([&] { return !alive(pid); }, 5000),
+                 qPrintable(u"process %1 outlived the launcher"_s.arg(pid)));
+    // The run says so within 15 s (here at once: its launcher's pid and start time are checked on this host),
+    // and its duration stops growing.
+    QVERIFY(waitUntil([&] { return newestRun().value(u"status"_s).toString() == u"crashed"_s; }, 15000));
+    const QString ended = newestRun().value(u"ended"_s).toString();
+    QVERIFY(!ended.isEmpty());
+    QTest::qWait(1100);
+    QCOMPARE(newestRun().value(u"ended"_s).toString(), ended);
+    // The next writer records it in the database.
+    StoreWriter w;
+    QString error;
+    QVERIFY2(w.open(db(), &error), qPrintable(error));
+    sql::Database raw;
+    QVERIFY(raw.open(db(), true, &error));
+    sql::Statement s(raw, "SELECT status FROM runs ORDER BY id DESC LIMIT 1");
+    QCOMPARE(s.step(), SQLITE_ROW);
+    QCOMPARE(s.text(0), u"crashed"_s);
+}
+
+void TestTrust::normalEndSweepsDetachedProcesses() {
+    const QString pids = m_dir.filePath(u"pids-normal"_s);
+    QDir().mkpath(pids);
+    const QString script = writeFile(u"leave.py"_s, QByteArray(R"(
+import os, subprocess
+child = subprocess.Popen(["sleep", "300"], start_new_session=True)
+with open(os.path.join(")") + pids.toUtf8() + R"(", "grandchild-" + os.environ["RANK"]), "w") as f:
+    f.write(str(child.pid))
+)");
+    const Result r = run(launch(2, script, {u"--grace"_s, u"1"_s}));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QList<qint64> left = readPids(pids, u"grandchild-"_s);
+    QCOMPARE(left.size(), 2);
+    for (const qint64 pid : left)
+        QVERIFY2(!alive(pid), qPrintable(u"process %1 outlived the run"_s.arg(pid)));
+    QCOMPARE(newestRun().value(u"status"_s).toString(), u"finished"_s);
+}
+
+void TestTrust::firstFailingRankIsRecorded() {
+    // Rank 1 fails with 3; rank 0 is then stopped by the launcher's SIGTERM (143), which must not be
+    // recorded.
+    const QString script = writeFile(u"fail.py"_s, R"(
+import os, sys, time
+if os.environ["RANK"] == "1":
+    time.sleep(0.5)
+    sys.exit(3)
+time.sleep(300)
+)");
+    const Result r = run(launch(2, script, {u"--grace"_s, u"2"_s}));
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject run0 = newestRun();
+    QCOMPARE(run0.value(u"status"_s).toString(), u"failed"_s);
+    QCOMPARE(run0.value(u"failed_rank"_s).toInt(), 1);
+    QCOMPARE(run0.value(u"exit_code"_s).toInt(), 3);
+}
+
+void TestTrust::liveRunCannotBeRemoved() {
+    const QString script = writeFile(u"wait.py"_s, "import time\nprint('up', flush=True)\ntime.sleep(300)\n");
+    QProcess launcher;
+    start(launcher, launch(1, script));
+    QByteArray seen;
+    QVERIFY(waitForLine(launcher, seen, "[rank 0] up"));
+    const QJsonObject live = newestRun();
+    const QString id = live.value(u"id"_s).toString();
+    const QString folder = live.value(u"run_dir"_s).toString();
+    const Result refused = run({u"runs"_s, u"rm"_s, id});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("still running"), refused.err.constData());
+    QVERIFY(QFileInfo(folder).isDir());
+    ::kill(pid_t(launcher.processId()), SIGINT);
+    QVERIFY(launcher.waitForFinished(30000));
+    QCOMPARE(newestRun().value(u"status"_s).toString(), u"cancelled"_s);
+    const Result removed = run({u"runs"_s, u"rm"_s, id});
+    QVERIFY2(removed.exitCode == 0, removed.err.constData());
+    QVERIFY(!QFileInfo::exists(folder));
+    QVERIFY(runsList().isEmpty());
+}
+
+void TestTrust::migrationsAndWritersRace() {
+    // A schema-1 database; then six readers and two importers start at once. Each migration step runs once
+    // (the version is read again under the write lock), nobody fails, nothing is lost.
+    QDir().mkpath(QFileInfo(db()).absolutePath());
+    {
+        sql::Database d;
+        QString error;
+        QVERIFY(d.open(db(), false, &error));
+        QVERIFY(d.exec("PRAGMA journal_mode = WAL"));
+        QVERIFY(migrate(d, &error, 1));
+        QVERIFY(
+            d.exec("INSERT INTO runs(uid, name, status, created_ms) VALUES('old', 'old', 'finished', 1)"));
+    }
+    QByteArray jsonl;
+    jsonl += R"({"type": "run", "name": "imported", "rank": 0, "created_ms": 5})"
+             "\n";
+    for (int i = 0; i < 500; ++i)
+        jsonl += QByteArray(R"({"type": "point", "rank": 0, "key": "loss", "step": )") +
+                 QByteArray::number(i) +
+                 R"(, "value": 1.5, "wall_ms": 5})"
+                 "\n";
+    const QString file = writeFile(u"import.jsonl"_s, jsonl);
+    std::vector<std::unique_ptr<QProcess>> procs;
+    for (int i = 0; i < 8; ++i) {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessEnvironment(environment());
+        p->start(QStringLiteral(TRAINYARD_CLI), i < 2 ? QStringList{u"runs"_s, u"import"_s, file}
+                                                      : QStringList{u"runs"_s, u"list"_s, u"--json"_s});
+        procs.push_back(std::move(p));
+    }
+    for (auto &p : procs) {
+        QVERIFY(p->waitForFinished(60000));
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+    }
+    sql::Database d;
+    QString error;
+    QVERIFY(d.open(db(), true, &error));
+    QCOMPARE(d.userVersion(), SchemaVersion);
+    const QJsonArray runs = runsList();
+    QCOMPARE(runs.size(), 3);
+    int points = 0;
+    for (const QJsonValue &v : runs) {
+        const QJsonObject detail = show(v.toObject().value(u"id"_s).toString());
+        for (const QJsonValue &m : detail.value(u"metrics"_s).toArray())
+            points += m.toObject().value(u"count"_s).toInt();
+    }
+    QCOMPARE(points, 1000);
+}
+
+void TestTrust::notADatabaseIsNamed() {
+    QDir().mkpath(QFileInfo(db()).absolutePath());
+    writeFile(u"db/trainyard.db"_s, QByteArray(4096, 'x'));
+    for (const QStringList &args :
+         {QStringList{u"runs"_s, u"list"_s}, QStringList{u"runs"_s, u"show"_s, u"1"_s}}) {
+        const Result r = run(args);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("not a Trainyard run database") && r.err.contains(db().toUtf8()),
+                 r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1); // one clear error
+    }
+    QFile f(db());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray(4096, 'x')); // and the file is untouched
+}
+
+QTEST_GUILESS_MAIN(TestTrust)
+#include "tst_trust.moc"
