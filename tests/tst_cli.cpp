@@ -259,6 +259,23 @@ void TestCli::launchRefusesBadFlags() {
     const Result r = run({u"launch"_s, u"--num_processes"_s, u"two"_s, u"t.py"_s});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(u"'two' is not an integer"_s));
+    // Numbers are range-checked with the flag named, before anything is planned or allocated.
+    const QList<std::pair<QStringList, QString>> cases{
+        {{u"--main_process_port"_s, u"70000"_s},
+         u"--main_process_port: 70000 is out of range (0 to 65535)"_s},
+        {{u"--main_process_port"_s, u"4294967297"_s}, u"--main_process_port: 4294967297 is out of range"_s},
+        {{u"--num_processes"_s, u"2000000000"_s}, u"--num_processes: 2000000000 is out of range"_s},
+        {{u"--num_processes"_s, u"99999999999999999999"_s}, u"is not an integer"_s},
+        {{u"--grace"_s, u"1e10"_s}, u"--grace: 1e10 is out of range"_s},
+        {{u"--grace"_s, u"nan"_s}, u"--grace: 'nan' is not a number"_s},
+        {{u"--machine_rank"_s, u"-1"_s}, u"--machine_rank: -1 is out of range"_s},
+    };
+    for (const auto &[flags, message] : cases) {
+        const Result bad =
+            run(QStringList{u"launch"_s, u"--cpu"_s, u"--dry-run"_s} + flags + QStringList{u"t.py"_s});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(message), qPrintable(bad.err));
+    }
 }
 
 void TestCli::envReports() {

@@ -28,6 +28,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void busyPortOnMachineZeroOfSeveralIsAnError();
     void jsonShape();
     void shellScriptRunsTheRanks();
+    void shellScriptKeepsEveryByte();
 };
 
 void TestLaunchPlan::initTestCase() {
@@ -355,6 +357,50 @@ void TestLaunchPlan::shellScriptRunsTheRanks() {
     QStringList lines = QString::fromUtf8(out.readAll()).split(u'\n', Qt::SkipEmptyParts);
     lines.sort();
     QCOMPARE(lines, (QStringList{u"0/3 127.0.0.1 it's"_s, u"1/3 127.0.0.1 it's"_s, u"2/3 127.0.0.1 it's"_s}));
+}
+
+void TestLaunchPlan::shellScriptKeepsEveryByte() {
+    // A program in a folder whose name holds '=', and arguments that end in a newline, hold quotes, '$',
+    // backquotes, spaces and '=': sh and bash both hand the program exactly these words.
+    QTemporaryDir dir;
+    QVERIFY(QDir().mkpath(dir.filePath(u"a=b c"_s)));
+    const QString program = dir.filePath(u"a=b c/rank.sh"_s);
+    {
+        QFile f(program);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > \"$OUT.$RANK\"\n");
+        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+    }
+    const QStringList words{u"block\nvalue\n"_s, u"x=y"_s, u"it's \"quoted\""_s, u"$HOME `id` $(id)"_s,
+                            u"  spaces  "_s,     u""_s,    u"--flag=a b"_s,      u"\\backslash\\"_s,
+                            u"ünïcödé"_s,        u"*"_s};
+    for (const QString &shell : {u"sh"_s, u"bash"_s}) {
+        if (QStandardPaths::findExecutable(shell).isEmpty())
+            continue;
+        PlanOptions options;
+        options.environmentGiven = true;
+        options.environment.insert(u"OUT"_s, dir.filePath(u"out-"_s + shell));
+        const LaunchPlan plan =
+            planLaunch(parse(QStringList{u"--cpu"_s, u"--num_processes"_s, u"2"_s, program} + words),
+                       machineWith(0), options);
+        QVERIFY2(plan.ok(), qPrintable(joined(plan.errors)));
+        QProcess sh;
+        sh.setProcessEnvironment(QProcessEnvironment::systemEnvironment());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"OUT"_s, dir.filePath(u"out-"_s + shell));
+        sh.setProcessEnvironment(env);
+        sh.start(shell, {u"-c"_s, plan.toShellScript(0)});
+        QVERIFY(sh.waitForFinished(20000));
+        QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
+        for (int rank = 0; rank < 2; ++rank) {
+            QFile out(dir.filePath(u"out-%1.%2"_s.arg(shell).arg(rank)));
+            QVERIFY2(out.open(QIODevice::ReadOnly), qPrintable(out.fileName()));
+            QByteArray expected;
+            for (const QString &w : words)
+                expected += w.toUtf8() + '\0';
+            QCOMPARE(out.readAll(), expected);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLaunchPlan)

@@ -169,6 +169,8 @@ void TestWidgets::runsModelOverARealDatabase() {
             r.uid = u"run-%1"_s.arg(i);
             r.name = u"name-%1"_s.arg(i);
             r.status = i == 2 ? u"running"_s : u"finished"_s;
+            if (i == 2)
+                r.launcher = launcherIdentity(); // supervised by this live process
             r.createdMs = 1000 * i;
             const qint64 id = w.createRun(r, &error);
             QVERIFY(w.appendPoints(id, 0, {IncomingPoint{u"loss"_s, 1, 0.5 + i, 0}}, std::nullopt, &error));
@@ -183,12 +185,19 @@ void TestWidgets::runsModelOverARealDatabase() {
     QCOMPARE(model.data(model.index(0, RunsModel::NameColumn)).toString(), u"name-2"_s); // newest first
     QCOMPARE(model.data(model.index(0, RunsModel::StatusColumn)).toString(), u"running"_s);
     QCOMPARE(model.data(model.index(2, RunsModel::LatestColumn)).toString(), u"loss=0.5"_s);
-    // Deleting a run removes it from the database and the list.
-    QSignalSpy removed(&model, &RunsModel::loaded);
+    // A live run is not deleted (the CLI's rule); an ended one goes from the database and the list.
+    QSignalSpy refused(&model, &RunsModel::failed);
+    QSignalSpy reloaded(&model, &RunsModel::loaded);
     model.removeRun(db, model.data(model.index(0, 0), RunsModel::DatabaseIdRole).toLongLong());
+    QVERIFY(reloaded.wait(10000));
+    QCOMPARE(refused.size(), 1);
+    QVERIFY(refused.first().first().toString().contains(u"still running"_s));
+    QCOMPARE(model.rowCount(), 3);
+    QSignalSpy removed(&model, &RunsModel::loaded);
+    model.removeRun(db, model.data(model.index(1, 0), RunsModel::DatabaseIdRole).toLongLong());
     QVERIFY(removed.wait(10000));
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.data(model.index(0, RunsModel::NameColumn)).toString(), u"name-1"_s);
+    QCOMPARE(model.data(model.index(1, RunsModel::NameColumn)).toString(), u"name-0"_s);
     // A database that is not there yet is an empty list, not an error.
     QSignalSpy again(&model, &RunsModel::loaded);
     model.reload(dir.filePath(u"none.db"_s));

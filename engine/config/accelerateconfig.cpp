@@ -230,8 +230,17 @@ struct Checker {
                       .arg(path, v.typeName(), v.sourceText()));
             return false;
         case FieldType::Int:
-            if (v.isInt())
-                return true;
+            if (v.isInt()) {
+                const schema::IntRange range = schema::intRange(f.key);
+                if (v.toInt() >= range.min && v.toInt() <= range.max)
+                    return true;
+                error(v.pos, path,
+                      ConfigMessages::tr("%1 is %2; it must be between %3 and %4")
+                          .arg(path, v.sourceText())
+                          .arg(range.min)
+                          .arg(range.max));
+                return false;
+            }
             if (v.isString() && looksLikeNumberRe().match(v.toString()).hasMatch()) {
                 error(v.pos, path,
                       ConfigMessages::tr(
@@ -451,10 +460,7 @@ struct Checker {
                       "num_machines is %1 but main_process_ip is not set: the other machines cannot find "
                       "machine 0")
                       .arg(machines));
-        const Value port = p.get(u"main_process_port"_s);
-        if (port.isInt() && (port.toInt() < 0 || port.toInt() > 65535))
-            error(posOf(u"main_process_port"_s), u"main_process_port"_s,
-                  ConfigMessages::tr("main_process_port must be between 0 and 65535"));
+        // main_process_port's range is checked with the field's type (schema::intRange).
 
         const bool gpuType = dt.startsWith(u"MULTI_"_s) && dt != u"MULTI_CPU"_s;
         if (gpuType && machines == 1 && np.isInt() && np.toInt() == 1)

@@ -1,7 +1,9 @@
 #include "schema.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -339,6 +341,24 @@ QList<FieldSpec> buildFields() {
 const QList<FieldSpec> &fields() {
     static const QList<FieldSpec> all = buildFields();
     return all;
+}
+
+IntRange intRange(const QString &key) {
+    static const QHash<QString, IntRange> ranges{
+        {u"num_processes"_s, {-1, 65536}},
+        {u"num_machines"_s, {1, 65536}},
+        {u"machine_rank"_s, {0, 65535}},
+        {u"main_process_port"_s, {0, 65535}},
+        {u"max_restarts"_s, {0, 100000}},
+        {u"num_cpu_threads_per_process"_s, {1, 65536}},
+        {u"gradient_accumulation_steps"_s, {1, 1 << 30}},
+        {u"watchdog"_s, {0, 365 * 86400}},
+        {u"megatron_lm_tp_degree"_s, {1, 65536}},
+        {u"megatron_lm_pp_degree"_s, {1, 65536}},
+        {u"megatron_lm_num_micro_batches"_s, {1, 1 << 30}},
+    };
+    return ranges.value(key,
+                        IntRange{std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()});
 }
 
 const FieldSpec *find(const QString &section, const QString &key) {

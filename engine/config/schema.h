@@ -45,6 +45,12 @@ namespace schema {
 
 const QList<FieldSpec> &fields();
 const FieldSpec *find(const QString &section, const QString &key);
+// The values an integer setting may take, for the keys whose size Trainyard relies on (process counts, ranks,
+// ports, restarts); the 64-bit range for the others. Config files and launch flags share the names.
+struct IntRange {
+    qint64 min, max;
+};
+IntRange intRange(const QString &key);
 QStringList topLevelKeys(ConfigKind kind);
 QStringList sectionKeys(const QString &section);
 QStringList sections(); // the dict-valued top-level fields of ClusterConfig

@@ -148,12 +148,57 @@ SourcePos posOf(const YAML::Mark &m) {
     return SourcePos{m.line + 1, m.column + 1};
 }
 
+// Bounds on what aliases may expand to. yaml.safe_load shares an aliased node; Trainyard's document tree
+// copies it, so a file of a few hundred bytes could otherwise expand to gigabytes (an alias bomb) or forever
+// (an alias that contains itself). A real config has a few hundred values and a depth under ten.
+constexpr qint64 MaxExpandedValues = 100000;
+constexpr int MaxDepth = 128;
+
 struct Converter {
     Dialect dialect;
     QString file;
     Diagnostics *diags;
+    qint64 values = 0;
+    std::vector<YAML::Node> open; // the collections being converted, outermost first
+    bool stopped = false;
+
+    void stop(const YAML::Node &node, const QString &message) {
+        if (!stopped)
+            diags->append(Diagnostic{Diagnostic::Severity::Error, file, posOf(node.Mark()), {}, message});
+        stopped = true;
+    }
 
     Value convert(const YAML::Node &node) {
+        if (stopped)
+            return Value::null();
+        if (++values > MaxExpandedValues) {
+            stop(node, ReaderMessages::tr("aliases expand to more than %1 values; a config never needs that "
+                                          "many (is it an alias bomb?)")
+                           .arg(MaxExpandedValues));
+            return Value::null();
+        }
+        if (node.IsSequence() || node.IsMap()) {
+            for (const YAML::Node &outer : open) {
+                if (outer.is(node)) {
+                    stop(node,
+                         ReaderMessages::tr("an alias refers to a collection that contains it; the value "
+                                            "would be infinite"));
+                    return Value::null();
+                }
+            }
+            if (int(open.size()) >= MaxDepth) {
+                stop(node, ReaderMessages::tr("values are nested more than %1 levels deep").arg(MaxDepth));
+                return Value::null();
+            }
+            open.push_back(node);
+        }
+        Value v = convertNode(node);
+        if (node.IsSequence() || node.IsMap())
+            open.pop_back();
+        return v;
+    }
+
+    Value convertNode(const YAML::Node &node) {
         Value v;
         switch (node.Type()) {
         case YAML::NodeType::Undefined:
@@ -283,8 +328,12 @@ ParseResult parseDocument(const QByteArray &bytes, Dialect dialect, const QStrin
         QString msg = QString::fromStdString(e.msg);
         return error(posOf(e.mark), ReaderMessages::tr("YAML syntax error: %1").arg(msg));
     }
-    Converter conv{dialect, fileName, &r.diagnostics};
+    Converter conv{dialect, fileName, &r.diagnostics, 0, {}, false};
     r.root = conv.convert(doc);
+    if (conv.stopped) {
+        r.root = Value();
+        return r;
+    }
     if (r.root.isNull())
         return error({},
                      ReaderMessages::tr("file holds no settings: a config needs at least distributed_type"));

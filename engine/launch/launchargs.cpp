@@ -1,6 +1,9 @@
 #include "launchargs.h"
 
+#include "config/schema.h"
+
 #include <QCoreApplication>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -209,15 +212,25 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
                 bool ok = false;
                 const qint64 n = text.toLongLong(&ok);
                 if (!ok)
-                    return fail(FlagMessages::tr("%1: '%2' is not an integer").arg(name, text));
+                    return fail(
+                        FlagMessages::tr("%1: '%2' is not an integer (or too large)").arg(name, text));
+                const schema::IntRange range = schema::intRange(spec->dest);
+                if (n < range.min || n > range.max)
+                    return fail(FlagMessages::tr("%1: %2 is out of range (%3 to %4)")
+                                    .arg(name, text)
+                                    .arg(range.min)
+                                    .arg(range.max));
                 v = Value::integer(n);
                 break;
             }
             case K::Float: {
                 bool ok = false;
                 const double d = text.toDouble(&ok);
-                if (!ok)
+                if (!ok || !std::isfinite(d))
                     return fail(FlagMessages::tr("%1: '%2' is not a number").arg(name, text));
+                if (spec->dest == u"grace"_s && (d < 0 || d > 86400))
+                    return fail(
+                        FlagMessages::tr("%1: %2 is out of range (0 to 86400 seconds)").arg(name, text));
                 v = Value::real(d);
                 break;
             }

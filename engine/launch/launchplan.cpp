@@ -573,11 +573,18 @@ struct Planner {
     }
 };
 
+// A word sh and bash read back byte for byte. Anchored at both ends (a `$` would also match before a final
+// newline); '=' is quoted so that no word before the program can be taken for an assignment.
 QString shellQuote(const QString &s) {
-    static const QRegularExpression safe(u"^[A-Za-z0-9_./:=,+@%-]+$"_s);
+    static const QRegularExpression safe(u"\\A[A-Za-z0-9_./:,+@%-]+\\z"_s);
     if (!s.isEmpty() && safe.match(s).hasMatch())
         return s;
     return u"'"_s + QString(s).replace(u"'"_s, u"'\\''"_s) + u"'"_s;
+}
+
+bool isShellName(const QString &s) {
+    static const QRegularExpression name(u"\\A[A-Za-z_][A-Za-z0-9_]*\\z"_s);
+    return name.match(s).hasMatch();
 }
 
 } // namespace
@@ -627,12 +634,21 @@ QString LaunchPlan::toShellScript(int machine) const {
                     .arg(machine)
                     .arg(numMachines);
     for (const RankPlan &r : ranksOfMachine(machine)) {
-        s += u"env"_s;
-        for (auto it = r.env.cbegin(); it != r.env.cend(); ++it)
-            s += u" "_s + shellQuote(it.key() + u'=' + it.value());
+        // Assignments the shell itself makes for the command (NAME='value' prog args): unlike `env`, nothing
+        // after them is read as NAME=VALUE, so a program path holding '=' runs as itself.
+        QStringList words;
+        QStringList odd; // names no shell assignment can carry (none that Trainyard sets)
+        for (auto it = r.env.cbegin(); it != r.env.cend(); ++it) {
+            if (isShellName(it.key()))
+                words << it.key() + u'=' + shellQuote(it.value());
+            else
+                odd << shellQuote(it.key() + u'=' + it.value());
+        }
+        if (!odd.isEmpty())
+            words << u"env"_s << odd << u"--"_s;
         for (const QString &a : r.argv)
-            s += u" "_s + shellQuote(a);
-        s += u" &\npids=\"$pids $!\"\n"_s;
+            words << shellQuote(a);
+        s += words.join(u' ') + u" &\npids=\"$pids $!\"\n"_s;
     }
     s += u"status=0\nfor p in $pids; do wait \"$p\" || status=$?; done\nexit $status\n"_s;
     return s;
