@@ -117,6 +117,7 @@ private Q_SLOTS:
     void rankIgnoringSigtermIsKilledAfterGrace();
     void launcherKilledLeavesNoRank();
     void heavyOutputIsCompleteAndWhole();
+    void outputWithoutLineEnds();
     void restartsAfterAFailure();
     void watchdogReportsAndKills();
     void programThatCannotStart();
@@ -308,6 +309,38 @@ void TestRun::heavyOutputIsCompleteAndWhole() {
         QVERIFY(err.open(QIODevice::ReadOnly));
         QCOMPARE(err.readAll().count('\n'), lines / 1000);
     }
+}
+
+void TestRun::outputWithoutLineEnds() {
+    // 3 MiB without a line end, then a progress bar redrawn with '\r' a thousand times, then a CRLF line: the
+    // launcher passes on lines of at most 1 MiB, keeps only the bar's last state, and the log keeps every
+    // byte.
+    const QString script = writeScript(u"noeol.py"_s, R"(#!/usr/bin/env python3
+import sys
+sys.stdout.write("x" * (3 << 20))
+sys.stdout.write("\n")
+for i in range(1000):
+    sys.stdout.write(f"\rprogress {i}/999")
+    sys.stdout.flush()
+sys.stdout.write("\ndone\r\n")
+)");
+    QProcess p;
+    startLauncher(p, {u"--cpu"_s, u"--num_processes"_s, u"1"_s, u"--python"_s,
+                      QString::fromLatin1(SystemPython), script});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    const QList<QByteArray> lines = p.readAllStandardOutput().split('\n');
+    const QByteArray mib = "[rank 0] " + QByteArray(1 << 20, 'x');
+    QCOMPARE(lines.count(mib), 3);
+    QVERIFY(lines.contains("[rank 0] progress 999/999"));
+    QVERIFY(!lines.contains("[rank 0] progress 998/999"));
+    QVERIFY(lines.contains("[rank 0] done"));
+    const QStringList runs = QDir(runsDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QFile log(runsDir() + u'/' + runs.last() + u"/rank-0.out"_s);
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QByteArray all = log.readAll();
+    QCOMPARE(all.count('x'), 3 << 20);
+    QCOMPARE(all.count('\r'), 1001);
 }
 
 void TestRun::restartsAfterAFailure() {

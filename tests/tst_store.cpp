@@ -70,6 +70,8 @@ private Q_SLOTS:
     void resentBatchIsStoredOnce();
     void rejectsBadInput_data();
     void rejectsBadInput();
+    void strangersAreBounded();
+    void clientRidesOutAStalledServer();
     void writerKilledLosesNothingAcknowledged();
     void chartSmoothingOnFullResolution();
     void chartWallTimeAndAggregatedRanks();
@@ -370,6 +372,108 @@ void TestStore::rejectsBadInput() {
     QCOMPARE(r.series(runId).size(), 1);
 }
 
+void TestStore::strangersAreBounded() {
+    // Any local process can connect. Those that do not say HELLO are capped in number, in what the server
+    // buffers for them and in time; each refusal is counted by reason. A client with the token still gets in.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"t.db"_s);
+    QString error;
+    IngestService service;
+    QVERIFY(service.start(path, &error));
+    qint64 runId = 0;
+    {
+        StoreWriter w;
+        QVERIFY(w.open(path, &error));
+        runId = makeRun(w, u"strangers"_s);
+    }
+    service.server()->registerRun(u"strangers"_s, runId, "tok");
+    // A HELLO frame announced as 10 MB: the server stops at 4 KiB.
+    QTcpSocket big;
+    big.connectToHost(QHostAddress::LocalHost, service.port());
+    QVERIFY(big.waitForConnected(5000));
+    std::string header;
+    protocol::put32(header, 10'000'000);
+    header.push_back(char(protocol::Hello));
+    big.write(header.data(), qint64(header.size()));
+    big.write(QByteArray(64 * 1024, '{'));
+    QVERIFY(big.waitForBytesWritten(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(service.server()->stats().rejected.value(u"oversized HELLO"_s) == 1, 5000);
+    std::vector<std::unique_ptr<QTcpSocket>> idle;
+    for (int i = 0; i < 40; ++i) {
+        auto s = std::make_unique<QTcpSocket>();
+        s->connectToHost(QHostAddress::LocalHost, service.port());
+        QVERIFY(s->waitForConnected(5000));
+        idle.push_back(std::move(s));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        service.server()->stats().rejected.value(u"too many unauthenticated connections"_s) >= 8, 5000);
+    // Connections that never said HELLO are closed after 10 s; then a real client is served as usual.
+    QTRY_VERIFY_WITH_TIMEOUT(service.server()->stats().rejected.value(u"no HELLO in time"_s) >= 30, 15000);
+    TrackerClient c;
+    std::string e;
+    QVERIFY2(c.connect("127.0.0.1", service.port(), "tok", "strangers", 0, "ok", &e), e.c_str());
+    c.log("loss", 1, 0.5);
+    QVERIFY2(c.flush(&e), e.c_str());
+    StoreReader r;
+    QVERIFY(r.open(path, &error));
+    QCOMPARE(r.series(runId).size(), 1);
+}
+
+void TestStore::clientRidesOutAStalledServer() {
+    // The server stops answering (SIGSTOP) for longer than the client's receive timeout, mid-stream: the
+    // client reconnects, re-sends what was not acknowledged, and all 200,000 points of the series are stored
+    // exactly once, in order.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"t.db"_s);
+    QProcess server;
+    server.start(QStringLiteral(TRAINYARD_INGEST_HELPER), {path, u"stall-run"_s, u"tok"_s});
+    QVERIFY(server.waitForStarted(10000));
+    QVERIFY(server.waitForReadyRead(10000));
+    const int port = server.readLine().trimmed().toInt();
+    QVERIFY(port > 0);
+    TrackerClient c;
+    c.batchSize = 1000;
+    c.receiveTimeoutMs = 500;
+    c.reconnectMs = 30000;
+    std::string e;
+    QVERIFY2(c.connect("127.0.0.1", port, "tok", "stall-run", 0, "stall", &e), e.c_str());
+    constexpr int total = 200000;
+    std::atomic<uint64_t> acked{0};
+    std::atomic<bool> ok{false};
+    std::string flushError;
+    std::thread sender([&] {
+        for (int i = 0; i < total; ++i) {
+            c.log("loss", i, i * 0.25);
+            acked = c.acknowledgedBatches();
+        }
+        ok = c.flush(&flushError);
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(acked.load() >= 20, 30000);
+    ::kill(pid_t(server.processId()), SIGSTOP);
+    QTest::qWait(2000);
+    ::kill(pid_t(server.processId()), SIGCONT);
+    sender.join();
+    QVERIFY2(ok.load(), flushError.c_str());
+    QVERIFY(c.reconnects() >= 1);
+    QCOMPARE(c.dropped(), uint64_t(0));
+    server.kill();
+    server.waitForFinished(5000);
+    StoreReader r;
+    QString error;
+    QVERIFY(r.open(path, &error));
+    const auto run = r.runByUid(u"stall-run"_s);
+    QVERIFY(run.has_value());
+    const QList<SeriesRow> series = r.series(run->id);
+    QCOMPARE(series.size(), 1);
+    QCOMPARE(series[0].count, qint64(total));
+    const QList<PointRow> pts = r.points(series[0].id, 0, std::numeric_limits<qint64>::max());
+    QCOMPARE(pts.size(), qsizetype(total));
+    for (qsizetype i = 0; i < pts.size(); ++i) {
+        QCOMPARE(pts[i].step, i);
+        QCOMPARE(pts[i].value, double(i) * 0.25);
+    }
+}
+
 void TestStore::writerKilledLosesNothingAcknowledged() {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"t.db"_s);
@@ -382,6 +486,7 @@ void TestStore::writerKilledLosesNothingAcknowledged() {
     TrackerClient c;
     c.batchSize = 500;
     c.window = 1;
+    c.reconnectMs = 500; // the server is killed for good: give up soon
     std::string e;
     QVERIFY2(c.connect("127.0.0.1", port, "tok", "kill-run", 0, "k", &e), e.c_str());
     std::atomic<bool> stop{false};

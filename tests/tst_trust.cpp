@@ -136,6 +136,7 @@ private Q_SLOTS:
         QDir(m_dir.filePath(u"db/runs"_s)).removeRecursively();
     }
     void wideRunStoresEveryPointOnce();
+    void badLogCallsRaiseAndTheRestArrives();
     void lockedDatabaseLosesNothing();
     void launcherKilledIsCrashedAndLeavesNothing();
     void normalEndSweepsDetachedProcesses();
@@ -175,6 +176,30 @@ print("done", rank, t.dropped, flush=True)
         QCOMPARE(m.value(u"last"_s).toDouble(), rank * 1000.0 + k + 0.199);
         QCOMPARE(m.value(u"min"_s).toDouble(), rank * 1000.0 + k);
     }
+}
+
+void TestTrust::badLogCallsRaiseAndTheRestArrives() {
+    const QString script = writeFile(u"badlog.py"_s, R"(
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker()
+raised = 0
+for step in range(1000):
+    t.log({"loss": step * 1.0}, step=step)
+    if step % 100 == 0:
+        for bad, s in (({"": 1.0}, step), ({"k" * 70000: 1.0}, step), ({"loss2": 1.0}, 2 ** 63)):
+            try:
+                t.log(bad, step=s)
+            except ValueError:
+                raised += 1
+t.finish()
+print("raised", raised, "dropped", t.dropped, flush=True)
+)");
+    const Result r = run(launch(1, script));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("[rank 0] raised 30 dropped 0"), r.out.constData());
+    const QJsonArray metrics = show(newestRun().value(u"id"_s).toString()).value(u"metrics"_s).toArray();
+    QCOMPARE(metrics.size(), 1);
+    QCOMPARE(metrics[0].toObject().value(u"count"_s).toInt(), 1000);
 }
 
 void TestTrust::lockedDatabaseLosesNothing() {

@@ -6,8 +6,10 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <random>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -98,21 +100,31 @@ bool TrackerClient::readFrame(uint8_t &type, std::string &payload, std::string *
     auto readExactly = [&](char *buf, size_t n) {
         size_t got = 0;
         while (got < n) {
+            pollfd pfd{m_fd, POLLIN, 0};
+            const int ready = ::poll(&pfd, 1, receiveTimeoutMs);
+            if (ready < 0 && errno == EINTR)
+                continue;
+            if (ready <= 0) {
+                if (error)
+                    *error =
+                        "the ingest server did not answer within " + std::to_string(receiveTimeoutMs) + " ms";
+                return false;
+            }
             const ssize_t r = ::recv(m_fd, buf + got, n - got, 0);
             if (r < 0 && errno == EINTR)
                 continue;
-            if (r <= 0)
+            if (r <= 0) {
+                if (error)
+                    *error = "the ingest server closed the connection";
                 return false;
+            }
             got += size_t(r);
         }
         return true;
     };
     char header[5];
-    if (!readExactly(header, 5)) {
-        if (error)
-            *error = "the ingest server closed the connection";
+    if (!readExactly(header, 5))
         return false;
-    }
     uint32_t length = 0;
     memcpy(&length, header, 4);
     if (length == 0 || length > protocol::MaxFrameBytes) {
@@ -122,16 +134,8 @@ bool TrackerClient::readFrame(uint8_t &type, std::string &payload, std::string *
     }
     type = uint8_t(header[4]);
     payload.resize(length - 1);
-    if (!readExactly(payload.data(), payload.size())) {
-        if (error)
-            *error = "the ingest server closed the connection";
+    if (!readExactly(payload.data(), payload.size()))
         return false;
-    }
-    if (type == protocol::Error) {
-        if (error)
-            *error = "ingest server: " + payload;
-        return false;
-    }
     return true;
 }
 
@@ -139,36 +143,106 @@ bool TrackerClient::connect(const std::string &host, int port, const std::string
                             const std::string &run, int rank, const std::string &clientId,
                             std::string *error) {
     close();
+    m_host = host;
+    m_port = port;
+    m_token = token;
+    m_run = run;
+    m_rank = rank;
+    m_clientId = clientId;
+    m_broken = false;
+    m_error.clear();
+    if (open(error))
+        return true;
+    close();
+    return false;
+}
+
+bool TrackerClient::open(std::string *error) {
+    close();
     m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in sa{};
     sa.sin_family = AF_INET;
-    sa.sin_port = htons(uint16_t(port));
-    if (inet_pton(AF_INET, host.c_str(), &sa.sin_addr) != 1 ||
+    sa.sin_port = htons(uint16_t(m_port));
+    if (m_fd < 0 || inet_pton(AF_INET, m_host.c_str(), &sa.sin_addr) != 1 ||
         ::connect(m_fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa) != 0) {
         if (error)
-            *error = "cannot connect to the ingest server at " + host + ":" + std::to_string(port) + ": " +
-                     strerror(errno);
+            *error = "cannot connect to the ingest server at " + m_host + ":" + std::to_string(m_port) +
+                     ": " + strerror(errno);
         close();
         return false;
     }
     const int one = 1;
     setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     const std::string hello = "{\"protocol\":" + std::to_string(protocol::Version) +
-                              ",\"token\":" + jsonString(token) + ",\"run\":" + jsonString(run) +
-                              ",\"rank\":" + std::to_string(rank) + ",\"client\":" + jsonString(clientId) +
-                              "}";
-    if (!writeAll(protocol::frame(protocol::Hello, hello), error))
-        return false;
+                              ",\"token\":" + jsonString(m_token) + ",\"run\":" + jsonString(m_run) +
+                              ",\"rank\":" + std::to_string(m_rank) +
+                              ",\"client\":" + jsonString(m_clientId) + "}";
     uint8_t type = 0;
     std::string payload;
-    if (!readFrame(type, payload, error) || type != protocol::Welcome) {
+    if (!writeAll(protocol::frame(protocol::Hello, hello), error) || !readFrame(type, payload, error)) {
         close();
         return false;
     }
+    if (type == protocol::Error) {
+        m_broken = true; // refused: trying again would not help
+        if (error)
+            *error = "ingest server: " + payload;
+        close();
+        return false;
+    }
+    if (type != protocol::Welcome) {
+        if (error)
+            *error = "unexpected answer to HELLO";
+        close();
+        return false;
+    }
+    // WELCOME says which of our batches are stored; the rest are sent again, in order.
+    uint64_t stored = 0;
+    if (const size_t at = payload.find("\"last_batch\":"); at != std::string::npos)
+        stored = strtoull(payload.c_str() + at + 13, nullptr, 10);
+    m_acked = std::max(m_acked, stored);
+    m_unacked.erase(m_unacked.begin(), m_unacked.upper_bound(m_acked));
+    for (const auto &[batch, sent] : m_unacked)
+        if (!writeAll(sent.frame, error)) {
+            close();
+            return false;
+        }
     return true;
 }
 
-void TrackerClient::log(const std::string &key, int64_t step, double value, int64_t wallMs) {
+bool TrackerClient::reconnect(std::string *error) {
+    if (m_broken || m_host.empty())
+        return fail(m_error.empty() ? std::string("not connected") : m_error, error);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(reconnectMs);
+    std::string why;
+    for (;;) {
+        ++m_reconnects;
+        if (open(&why))
+            return true;
+        if (m_broken || std::chrono::steady_clock::now() >= deadline)
+            return fail(why, error);
+        usleep(200 * 1000);
+    }
+}
+
+bool TrackerClient::fail(const std::string &why, std::string *error) {
+    m_broken = true;
+    if (m_error.empty())
+        m_error = why;
+    for (const auto &[batch, sent] : m_unacked) // what was sent and never acknowledged
+        m_dropped += sent.points;
+    m_unacked.clear();
+    close();
+    if (error)
+        *error = m_error;
+    return false;
+}
+
+bool TrackerClient::log(const std::string &key, int64_t step, double value, int64_t wallMs) {
+    if (key.empty() || key.size() > 65535 || m_broken) {
+        ++m_dropped;
+        return false;
+    }
     auto it = m_keyIndex.find(key);
     uint32_t index;
     if (it == m_keyIndex.end()) {
@@ -182,21 +256,31 @@ void TrackerClient::log(const std::string &key, int64_t step, double value, int6
     m_points.append(reinterpret_cast<const char *>(&w), sizeof w);
     if (++m_count >= batchSize) {
         std::string ignored;
-        sendBatch(&ignored);
+        return sendBatch(&ignored);
     }
+    return true;
+}
+
+bool TrackerClient::sendFrame(uint64_t batch, std::string frame, uint32_t points, std::string *error) {
+    if (m_broken) {
+        m_dropped += points;
+        return fail(m_error, error);
+    }
+    const Sent &kept = m_unacked[batch] = Sent{std::move(frame), points};
+    if (m_fd < 0 || !writeAll(kept.frame, nullptr)) {
+        if (!reconnect(error)) // re-sends every kept frame, this one included
+            return false;
+    }
+    return waitForAcks(size_t(window), error);
 }
 
 bool TrackerClient::sendBatch(std::string *error) {
     if (m_count == 0)
-        return true;
-    if (m_fd < 0) {
-        if (error)
-            *error = "not connected";
-        return false;
-    }
+        return !m_broken || fail(m_error, error);
     std::string payload;
     payload.reserve(16 + m_points.size() + m_keys.size() * 16);
-    protocol::put64(payload, m_nextBatch++);
+    const uint64_t batch = m_nextBatch++;
+    protocol::put64(payload, batch);
     protocol::put32(payload, uint32_t(m_keys.size()));
     for (const std::string &k : m_keys) {
         protocol::put16(payload, uint16_t(k.size()));
@@ -204,25 +288,33 @@ bool TrackerClient::sendBatch(std::string *error) {
     }
     protocol::put32(payload, uint32_t(m_count));
     payload += m_points;
+    const uint32_t points = uint32_t(m_count);
     m_points.clear();
     m_count = 0;
     m_keys.clear();
     m_keyIndex.clear();
-    if (!writeAll(protocol::frame(protocol::Points, payload), error))
-        return false;
-    return waitForAcks(size_t(window), error);
+    return sendFrame(batch, protocol::frame(protocol::Points, payload), points, error);
 }
 
 bool TrackerClient::waitForAcks(size_t maxInFlight, std::string *error) {
     while (m_nextBatch - 1 - m_acked > maxInFlight) {
         uint8_t type = 0;
         std::string payload;
-        if (!readFrame(type, payload, error))
-            return false;
+        std::string why;
+        if (m_fd < 0 || !readFrame(type, payload, &why)) {
+            if (!reconnect(error))
+                return false;
+            continue;
+        }
+        if (type == protocol::Error) {
+            m_broken = true;
+            return fail("ingest server: " + payload, error);
+        }
         if (type == protocol::Ack && payload.size() == 8) {
             uint64_t batch = 0;
             memcpy(&batch, payload.data(), 8);
             m_acked = std::max(m_acked, batch);
+            m_unacked.erase(m_unacked.begin(), m_unacked.upper_bound(m_acked));
         }
     }
     return true;
@@ -239,9 +331,10 @@ bool TrackerClient::logParams(const std::map<std::string, std::string> &params, 
     if (!sendBatch(error))
         return false;
     std::string payload;
-    protocol::put64(payload, m_nextBatch++);
+    const uint64_t batch = m_nextBatch++;
+    protocol::put64(payload, batch);
     payload += json;
-    return writeAll(protocol::frame(protocol::Event, payload), error) && waitForAcks(size_t(window), error);
+    return sendFrame(batch, protocol::frame(protocol::Event, payload), 0, error);
 }
 
 bool TrackerClient::flush(std::string *error) {

@@ -1,6 +1,11 @@
 // A small Qt-free client of the ingest server for C++ training programs (LibTorch) and the benchmarks.
 // Points are buffered and sent in batches; up to `window` batches may wait for their acknowledgement at once;
-// flush() returns when everything sent so far is stored. Not thread-safe: one client per thread.
+// flush() returns when everything sent so far is stored. Every batch is kept until it is acknowledged: when
+// the connection breaks or the server does not answer within receiveTimeoutMs, the client reconnects (for up
+// to reconnectMs), learns which batches the server stored and sends the rest again, as the Python client
+// does. So log() waits at most receiveTimeoutMs + reconnectMs. Once reconnecting has failed, the client is
+// broken: points logged later are counted in dropped(), and error() says why. Not thread-safe: one client per
+// thread.
 #pragma once
 
 #include <cstdint>
@@ -25,22 +30,43 @@ public:
                  int rank, const std::string &clientId, std::string *error);
     void close();
 
-    void log(const std::string &key, int64_t step, double value, int64_t wallMs = -1);
+    // False, and nothing sent, for a key that is empty or longer than 65,535 bytes, or a broken client.
+    bool log(const std::string &key, int64_t step, double value, int64_t wallMs = -1);
     bool logParams(const std::map<std::string, std::string> &params, std::string *error);
     // Sends what is buffered and waits until every batch sent is acknowledged.
     bool flush(std::string *error);
 
-    size_t batchSize = 4096; // points per batch
-    int window = 4;          // batches in flight
+    size_t batchSize = 4096;      // points per batch
+    int window = 4;               // batches in flight
+    int receiveTimeoutMs = 30000; // a server silent this long while ACKs are due: reconnect
+    int reconnectMs = 60000;      // how long to keep reconnecting before the client gives up
 
     uint64_t acknowledgedBatches() const { return m_acked; }
+    uint64_t dropped() const { return m_dropped; }
+    const std::string &error() const { return m_error; }
+    int reconnects() const { return m_reconnects; }
 
 private:
     bool sendBatch(std::string *error);
+    bool sendFrame(uint64_t batch, std::string frame, uint32_t points, std::string *error);
     bool readFrame(uint8_t &type, std::string &payload, std::string *error);
     bool waitForAcks(size_t maxInFlight, std::string *error);
     bool writeAll(const std::string &data, std::string *error);
+    bool open(std::string *error); // one connection attempt: HELLO, WELCOME, re-send what is unacknowledged
+    bool reconnect(std::string *error); // open() until it works or reconnectMs has passed
+    bool fail(const std::string &why, std::string *error);
 
+    std::string m_host, m_token, m_run, m_clientId;
+    int m_port = 0, m_rank = 0;
+    struct Sent {
+        std::string frame;
+        uint32_t points = 0;
+    };
+    std::map<uint64_t, Sent> m_unacked; // until acknowledged
+    uint64_t m_dropped = 0;
+    std::string m_error;
+    bool m_broken = false;
+    int m_reconnects = 0;
     int m_fd = -1;
     uint64_t m_nextBatch = 1;
     uint64_t m_acked = 0;

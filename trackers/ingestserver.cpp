@@ -22,6 +22,11 @@ namespace {
 constexpr qint64 MaxPendingPoints =
     2'000'000; // beyond this, sockets are not read until the writer catches up
 constexpr qint64 SocketReadBuffer = 8 * 1024 * 1024;
+// Limits on connections that have not said HELLO with the run's token: any local process can connect.
+constexpr int MaxUnauthenticated = 32;          // at once
+constexpr qsizetype MaxHelloBytes = 4096;       // buffered before HELLO
+constexpr qint64 HelloTimeoutMs = 10000;        // from connecting to HELLO
+constexpr qint64 PartialFrameTimeoutMs = 60000; // a frame begun and not finished
 
 std::string jsonPayload(const QJsonObject &o) {
     return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
@@ -32,6 +37,8 @@ std::string jsonPayload(const QJsonObject &o) {
 struct IngestServer::Connection {
     QTcpSocket *socket = nullptr;
     QByteArray buffer;
+    QElapsedTimer connected;
+    QElapsedTimer partialSince; // valid while the buffer holds an unfinished frame
     bool authenticated = false;
     bool closing = false;
     qint64 runId = 0;
@@ -89,6 +96,10 @@ bool IngestServer::start(QString *error) {
     m_heartbeatTimer->setInterval(int(HeartbeatMs));
     connect(m_heartbeatTimer, &QTimer::timeout, this, &IngestServer::beat);
     m_heartbeatTimer->start();
+    auto *timeouts = new QTimer(this);
+    timeouts->setInterval(1000);
+    connect(timeouts, &QTimer::timeout, this, &IngestServer::checkTimeouts);
+    timeouts->start();
     m_runRetryTimer = new QTimer(this);
     m_runRetryTimer->setSingleShot(true);
     m_runRetryTimer->setInterval(200);
@@ -180,9 +191,51 @@ IngestStats IngestServer::stats() const {
     return m_stats;
 }
 
+// Reads a socket again from the event loop. The connection is looked up then: it may have gone meanwhile.
+void IngestServer::readLater(QTcpSocket *socket) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, socket] {
+            for (const auto &c : m_connections)
+                if (c->socket == socket) {
+                    onReadyRead(c.get());
+                    return;
+                }
+        },
+        Qt::QueuedConnection);
+}
+
+void IngestServer::checkTimeouts() {
+    std::vector<Connection *> late;
+    for (const auto &c : m_connections) {
+        if (c->closing)
+            continue;
+        if (!c->authenticated && c->connected.elapsed() > HelloTimeoutMs)
+            late.push_back(c.get());
+        else if (c->partialSince.isValid() && c->partialSince.elapsed() > PartialFrameTimeoutMs)
+            late.push_back(c.get());
+    }
+    for (Connection *c : late)
+        reject(c, c->authenticated ? u"partial frame timeout"_s : u"no HELLO in time"_s,
+               c->authenticated ? u"a frame stayed unfinished for %1 s"_s.arg(PartialFrameTimeoutMs / 1000)
+                                : u"no HELLO within %1 s of connecting"_s.arg(HelloTimeoutMs / 1000));
+}
+
 void IngestServer::onNewConnection() {
     while (QTcpSocket *s = m_server->nextPendingConnection()) {
+        const auto waiting = std::count_if(m_connections.begin(), m_connections.end(),
+                                           [](const auto &c) { return !c->authenticated && !c->closing; });
+        if (waiting >= MaxUnauthenticated) {
+            {
+                QMutexLocker lock(&m_mutex);
+                ++m_stats.rejected[u"too many unauthenticated connections"_s];
+            }
+            s->abort();
+            s->deleteLater();
+            continue;
+        }
         auto c = std::make_unique<Connection>();
+        c->connected.start();
         c->socket = s;
         s->setReadBufferSize(SocketReadBuffer);
         Connection *raw = c.get();
@@ -219,7 +272,16 @@ void IngestServer::onReadyRead(Connection *c) {
     }
     if (m_pendingPoints > MaxPendingPoints)
         return; // backpressure: flush() reads again once the writer has caught up
-    c->buffer += c->socket->readAll();
+    if (!c->authenticated) {
+        // Before HELLO only a HELLO is read, so a stranger cannot make the server buffer much.
+        c->buffer += c->socket->read(MaxHelloBytes + 1 - c->buffer.size());
+        if (c->buffer.size() > MaxHelloBytes) {
+            reject(c, u"oversized HELLO"_s, u"more than %1 bytes before HELLO"_s.arg(MaxHelloBytes));
+            return;
+        }
+    } else {
+        c->buffer += c->socket->readAll();
+    }
     qsizetype pos = 0;
     while (!c->closing && c->buffer.size() - pos >= 5) {
         quint32 length = 0;
@@ -237,6 +299,12 @@ void IngestServer::onReadyRead(Connection *c) {
         pos += 4 + qsizetype(length);
     }
     c->buffer.remove(0, pos);
+    if (c->buffer.isEmpty())
+        c->partialSince.invalidate();
+    else if (!c->partialSince.isValid())
+        c->partialSince.start();
+    if (c->authenticated && !c->closing && c->socket->bytesAvailable() > 0)
+        readLater(c->socket); // what was left unread before HELLO
     if (!m_pending.empty() && !m_flushTimer->isActive())
         m_flushTimer->start();
 }
@@ -465,8 +533,7 @@ void IngestServer::flush() {
     // Sockets left unread under backpressure are read now.
     for (const auto &c : m_connections)
         if (c->socket->bytesAvailable() > 0)
-            QMetaObject::invokeMethod(
-                this, [this, raw = c.get()] { onReadyRead(raw); }, Qt::QueuedConnection);
+            readLater(c->socket);
 }
 
 // ---- service -------------------------------------------------------------------------------------------

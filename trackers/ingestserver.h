@@ -60,6 +60,8 @@ private:
     struct Connection;
     struct Pending;
     void onNewConnection();
+    void checkTimeouts();
+    void readLater(QTcpSocket *socket);
     void onReadyRead(Connection *c);
     bool handleFrame(Connection *c, uint8_t type, const char *data, qsizetype size);
     void reject(Connection *c, const QString &reason, const QString &detail);

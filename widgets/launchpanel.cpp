@@ -224,7 +224,7 @@ void LaunchPanel::launch() {
                 return;
             if (!plan.ok()) {
                 self->m_status->setText(plan.errors.first().format());
-                self->sessionEnded(1);
+                self->sessionEnded(1, true);
                 return;
             }
             auto *session = new LaunchSession(plan, args, words);
@@ -236,7 +236,7 @@ void LaunchPanel::launch() {
                     QMetaObject::invokeMethod(self, [self, e] {
                         if (self) {
                             self->m_status->setText(e);
-                            self->sessionEnded(1);
+                            self->sessionEnded(1, true);
                         }
                     });
                     return;
@@ -283,15 +283,20 @@ void LaunchPanel::appendOutput(const QByteArray &line) {
         m_outputTimer->start();
 }
 
-void LaunchPanel::sessionEnded(int exitCode) {
+void LaunchPanel::sessionEnded(int exitCode, bool setupFailed) {
     if (m_session) {
         LaunchSession *s = m_session;
         m_session = nullptr;
-        QMetaObject::invokeMethod(s, [s] { s->deleteLater(); });
+        // On the session's thread: commit the final record (waiting while another process holds the
+        // database's write lock), then go.
+        QMetaObject::invokeMethod(s, [s] {
+            s->close(120000, nullptr);
+            s->deleteLater();
+        });
     }
     m_launch->setEnabled(true);
     m_stop->setEnabled(false);
-    if (!m_status->text().contains(u"error"_s))
+    if (!setupFailed) // the status already says what went wrong
         m_status->setText(exitCode == 0     ? tr("finished")
                           : exitCode == 130 ? tr("cancelled")
                                             : tr("failed (%1)").arg(exitCode));

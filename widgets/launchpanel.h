@@ -55,7 +55,7 @@ Q_SIGNALS:
 
 private:
     void appendOutput(const QByteArray &line);
-    void sessionEnded(int exitCode);
+    void sessionEnded(int exitCode, bool setupFailed = false);
 
     QLineEdit *m_script, *m_arguments, *m_flags, *m_config, *m_python;
     QPlainTextEdit *m_preview, *m_output;

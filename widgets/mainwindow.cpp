@@ -540,6 +540,18 @@ void MainWindow::editSettings() {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
+    if (m_launch->isRunning()) {
+        // The run's ranks live and die with the studio (never left behind): say so before they go.
+        const auto answer = QMessageBox::question(
+            this, tr("A run is in progress"),
+            tr("A run started from this window is still running. Quitting stops it (every rank is terminated "
+               "and the run is recorded as cancelled)."),
+            QMessageBox::StandardButtons(QMessageBox::Cancel) | QMessageBox::Close, QMessageBox::Cancel);
+        if (answer != QMessageBox::Close) {
+            event->ignore();
+            return;
+        }
+    }
     for (int i = m_tabs->count() - 1; i >= FixedTabs; --i)
         if (!maybeSave(i)) {
             event->ignore();

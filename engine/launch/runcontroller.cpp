@@ -85,7 +85,8 @@ struct RunController::Rank {
     QProcess *process = nullptr;
     qint64 pid = 0;
     bool running = false;
-    QByteArray pending[3]; // partial lines by stream (index 1 stdout, 2 stderr)
+    QByteArray pending[3];                          // partial lines by stream (index 1 stdout, 2 stderr)
+    bool carriageReturn[3] = {false, false, false}; // the last byte read was a '\r' not yet resolved
     QFile log[3];
     QStringList tail;
     qint64 lastActivityMs = 0;
@@ -299,17 +300,47 @@ void RunController::onOutput(Rank &r, int stream) {
     r.watchdogReported = false;
     if (r.log[stream].isOpen())
         r.log[stream].write(data);
-    QByteArray &buf = r.pending[stream];
-    buf += data;
-    qsizetype start = 0;
-    for (;;) {
-        const qsizetype nl = buf.indexOf('\n', start);
-        if (nl < 0)
+    splitLines(r, stream, data);
+}
+
+// Whole lines out of a rank's output, in time linear in the output and memory bounded by MaxLineBytes per
+// stream. A '\r' not followed by '\n' starts the line again, as on a terminal, so progress bars (tqdm) keep
+// only their latest state; "\r\n" ends a line. A line longer than MaxLineBytes is passed on in pieces of that
+// size. The log files keep every byte as written.
+void RunController::splitLines(Rank &r, int stream, const QByteArray &data) {
+    constexpr qsizetype MaxLineBytes = 1 << 20;
+    QByteArray &line = r.pending[stream];
+    bool &cr = r.carriageReturn[stream];
+    const char *p = data.constData();
+    const char *const end = p + data.size();
+    while (p < end) {
+        const char *stop = p;
+        while (stop < end && *stop != '\n' && *stop != '\r')
+            ++stop;
+        if (stop > p) {
+            if (cr) // text after a lone '\r' overwrites the line
+                line.clear();
+            cr = false;
+            const qsizetype n = std::min<qsizetype>(stop - p, MaxLineBytes - line.size());
+            line.append(p, n);
+            p += n;
+            if (p < stop) { // the line is full and goes on: pass on this piece
+                emitLine(r, stream, line);
+                line.clear();
+                continue;
+            }
+        }
+        if (stop == end)
             break;
-        emitLine(r, stream, buf.mid(start, nl - start));
-        start = nl + 1;
+        if (*stop == '\r') {
+            cr = true;
+        } else {
+            emitLine(r, stream, line);
+            line.clear();
+            cr = false;
+        }
+        p = stop + 1;
     }
-    buf.remove(0, start);
 }
 
 void RunController::onExit(Rank &r, int exitCode, int signal, bool failedToStart, const QString &error) {

@@ -81,6 +81,7 @@ private:
     struct Rank;
     void startAttempt();
     void onOutput(Rank &r, int stream);
+    void splitLines(Rank &r, int stream, const QByteArray &data);
     void onExit(Rank &r, int exitCode, int signal, bool failedToStart, const QString &error);
     void beginStopping();
     void signalAll(int sig);
