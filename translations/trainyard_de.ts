@@ -119,6 +119,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>%1 is %2; it must be between %3 and %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>%1: &apos;%2&apos; is a string, not a number: YAML 1.1 reads a number with an exponent only with a dot and a signed exponent; write it out in digits</source>
         <translation type="unfinished"></translation>
@@ -255,12 +260,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>main_process_port must be between 0 and 65535</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>%1 with a single process: use distributed_type &apos;NO&apos; for one device</source>
         <translation type="unfinished"></translation>
     </message>
@@ -567,7 +567,7 @@
 <context>
     <name>trainyard::FlagMessages</name>
     <message>
-        <location filename="../engine/launch/launchargs.cpp" line="+192"/>
+        <location filename="../engine/launch/launchargs.cpp" line="+195"/>
         <source>unknown launch flag %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -582,13 +582,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1: &apos;%2&apos; is not an integer</source>
+        <location line="+9"/>
+        <source>%1: &apos;%2&apos; is not an integer (or too large)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>%1: %2 is out of range (%3 to %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1: &apos;%2&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 is out of range (0 to 86400 seconds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -698,7 +708,7 @@
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>finished</source>
         <translation>beendet</translation>
     </message>
@@ -716,7 +726,7 @@
 <context>
     <name>trainyard::LogModel</name>
     <message>
-        <location filename="../widgets/logsview.cpp" line="+39"/>
+        <location filename="../widgets/logsview.cpp" line="+64"/>
         <source>%1: no such run folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -724,7 +734,7 @@
 <context>
     <name>trainyard::LogsView</name>
     <message>
-        <location line="+141"/>
+        <location line="+128"/>
         <source>Search the output</source>
         <translation>Ausgabe durchsuchen</translation>
     </message>
@@ -1026,6 +1036,16 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <location line="+0"/>
         <source>Save the changes to %1?</source>
         <translation>Die Änderungen an %1 speichern?</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>A run is in progress</source>
+        <translation>Ein Lauf ist im Gange</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A run started from this window is still running. Quitting stops it (every rank is terminated and the run is recorded as cancelled).</source>
+        <translation>Ein aus diesem Fenster gestarteter Lauf läuft noch. Beenden stoppt ihn (jeder Rang wird beendet und der Lauf als abgebrochen gespeichert).</translation>
     </message>
 </context>
 <context>
@@ -1809,7 +1829,22 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::ReaderMessages</name>
     <message>
-        <location filename="../engine/config/yamlio.cpp" line="+183"/>
+        <location filename="../engine/config/yamlio.cpp" line="+175"/>
+        <source>aliases expand to more than %1 values; a config never needs that many (is it an alias bomb?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>an alias refers to a collection that contains it; the value would be infinite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>values are nested more than %1 levels deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>tag &apos;%1&apos; is not allowed: accelerate reads configs with yaml.safe_load, which refuses it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1854,7 +1889,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>file holds no settings: a config needs at least distributed_type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1991,12 +2026,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+89"/>
-        <location line="+228"/>
+        <location line="+229"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-204"/>
         <source>No metrics yet.</source>
         <translation>Noch keine Metriken.</translation>
     </message>
@@ -2010,13 +2045,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+20"/>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+138"/>
+        <location line="-139"/>
+        <location line="+139"/>
         <source>seconds since start</source>
         <translation>Sekunden seit Start</translation>
     </message>
@@ -2059,7 +2094,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>-</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -2067,7 +2102,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+76"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="+77"/>
         <source>failed to start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2082,12 +2117,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+48"/>
+        <source>the launcher was closed during the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+231"/>
         <source>trainyard: cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+140"/>
         <source>rank %1 printed and logged nothing for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2105,7 +2145,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+121"/>
+        <location filename="../widgets/runsmodel.cpp" line="+111"/>
         <source>%1 on %2, exit code %3
 %4</source>
         <translation>%1 auf %2, Exit-Code %3
@@ -2145,7 +2185,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+93"/>
+        <location filename="../trackers/launchsession.cpp" line="+117"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2155,7 +2195,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>cannot record the run in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2453,12 +2493,12 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>run failed: rank %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>last lines of rank %1&apos;s stderr:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2472,16 +2512,32 @@ commands:
         <source>run finished in %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>could not record the run: %1</source>
+        <source>the metrics server refused %n connection(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>the run database was busy %n time(s) (%1); nothing acknowledged was lost</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could not record the run in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+71"/>
+        <location filename="../app/cli/runscommand.cpp" line="+72"/>
         <source>trainyard runs: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2534,7 +2590,13 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>  status:    %1 (rank %2 failed first, exit code %3)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>  status:    %1 (exit code %2)
 </source>
         <translation type="unfinished"></translation>
@@ -2628,12 +2690,12 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>trainyard runs rm: %1</source>
+        <location line="+13"/>
+        <source>trainyard runs rm: %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>removed run %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2808,7 +2870,7 @@ commands:
 <context>
     <name>trainyard::schema</name>
     <message>
-        <location filename="../engine/config/schema.cpp" line="+81"/>
+        <location filename="../engine/config/schema.cpp" line="+83"/>
         <source>Where the run happens: this machine or Amazon SageMaker.</source>
         <translation type="unfinished"></translation>
     </message>
