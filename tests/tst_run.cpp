@@ -5,6 +5,7 @@
 #include "launch/launchplan.h"
 #include "launch/runcontroller.h"
 #include "launch/runrecord.h"
+#include "processes.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -20,33 +21,12 @@
 
 using namespace Qt::StringLiterals;
 using namespace trainyard;
+using trainyard::test::alive;
+using trainyard::test::waitUntil;
 
 namespace {
 
 const char *const SystemPython = "/usr/bin/python3";
-
-bool alive(qint64 pid) {
-    if (pid <= 0 || ::kill(pid_t(pid), 0) != 0)
-        return false;
-    // A zombie is dead for our purposes; read its state.
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray s = stat.readAll();
-    const qsizetype close = s.lastIndexOf(')');
-    return close > 0 && s.size() > close + 2 && s[close + 2] != 'Z';
-}
-
-bool waitUntil(const std::function<bool()> &cond, int ms) {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < ms) {
-        if (cond())
-            return true;
-        QTest::qWait(50);
-    }
-    return cond();
-}
 
 } // namespace
 

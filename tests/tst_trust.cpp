@@ -3,6 +3,7 @@
 // leaves a crashed run and no process behind (not even one in its own session), the first failing rank is
 // recorded, a live run cannot be deleted, migrations and writers race safely, and a file that is not a
 // database is named.
+#include "processes.h"
 #include "store.h"
 
 #include <QDir>
@@ -18,6 +19,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace trainyard;
+using trainyard::test::alive;
+using trainyard::test::waitUntil;
 
 namespace {
 const char *const SystemPython = "/usr/bin/python3";
@@ -28,27 +31,6 @@ struct Result {
     QByteArray err;
 };
 
-bool alive(qint64 pid) {
-    if (pid <= 0 || ::kill(pid_t(pid), 0) != 0)
-        return false;
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray s = stat.readAll();
-    const qsizetype close = s.lastIndexOf(')');
-    return close > 0 && s.size() > close + 2 && s[close + 2] != 'Z';
-}
-
-bool waitUntil(const std::function<bool()> &cond, int ms) {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < ms) {
-        if (cond())
-            return true;
-        QTest::qWait(50);
-    }
-    return cond();
-}
 } // namespace
 
 class TestTrust : public QObject {
