@@ -141,6 +141,14 @@ void TestMemory::unsupportedAndBrokenConfigs() {
     QVERIFY(e.first().message.contains(u"not a JSON object"_s));
     e.clear();
     QVERIFY(!loadModel(dir.filePath(u"nothing-here"_s), &m, &e));
+    // A size no model has is refused before anything is built (1e9 layers once took 3.5 GB).
+    writeFile(dir.filePath(u"huge.json"_s),
+              R"({"model_type": "llama", "vocab_size": 10, "hidden_size": 8, "intermediate_size": 8,
+        "num_hidden_layers": 1e9, "num_attention_heads": 2})");
+    e.clear();
+    QVERIFY(!modelFromConfig(dir.filePath(u"huge.json"_s), &m, &e));
+    QCOMPARE(e.first().field, u"num_hidden_layers"_s);
+    QVERIFY2(e.first().message.contains(u"at most 100000"_s), qPrintable(e.first().message));
 }
 
 void TestMemory::units_data() {
@@ -322,6 +330,12 @@ void TestMemory::safetensorsBroken_data() {
     QTest::newRow("unknown dtype") << safetensors(
                                           R"({"w":{"dtype":"F128","shape":[1],"data_offsets":[0,16]}})", 16)
                                    << u"unknown dtype 'F128'"_s;
+    // 2^31 x 2^31 elements: the product overflows 64 bits in bytes (it was once reported as "0 bytes").
+    QTest::newRow("shape overflows")
+        << safetensors(R"({"w":{"dtype":"F32","shape":[2147483648,2147483648],"data_offsets":[0,0]}})", 0)
+        << u"more elements than any file can hold"_s;
+    QTest::newRow("fractional dimension")
+        << safetensors(R"({"w":{"dtype":"F32","shape":[2.5],"data_offsets":[0,10]}})", 10) << u"bad shape"_s;
 }
 
 void TestMemory::safetensorsBroken() {

@@ -62,10 +62,21 @@ struct Cfg {
     Diagnostics *errors;
     bool ok = true;
 
-    qint64 integer(const char *key, qint64 def = -1) {
+    // A positive integer up to max (sizes beyond it describe no real model, and would only exhaust memory).
+    qint64 integer(const char *key, qint64 def = -1, qint64 max = qint64(1) << 40) {
         const QJsonValue v = o.value(QString::fromLatin1(key));
-        if (v.isDouble() && v.toDouble() == double(qint64(v.toDouble())) && v.toDouble() > 0)
+        if (v.isDouble() && v.toDouble() > 0 && v.toDouble() <= double(max) &&
+            v.toDouble() == double(qint64(v.toDouble())))
             return qint64(v.toDouble());
+        if (v.isDouble() && v.toDouble() > double(max)) {
+            ok = false;
+            errors->append(error(file, QString::fromLatin1(key),
+                                 ModelText::tr("%1 is %2; at most %3 is accepted")
+                                     .arg(QString::fromLatin1(key))
+                                     .arg(v.toDouble())
+                                     .arg(max)));
+            return 1;
+        }
         if ((v.isUndefined() || v.isNull()) && def >= 0)
             return def;
         ok = false;
@@ -91,11 +102,11 @@ bool buildDecoder(Cfg &c, const QString &type, Model *m) {
     const qint64 vocab = c.integer("vocab_size");
     const qint64 h = c.integer("hidden_size");
     const qint64 inter = c.integer("intermediate_size");
-    const qint64 layers = c.integer("num_hidden_layers");
+    const qint64 layers = c.integer("num_hidden_layers", -1, 100000);
     const qint64 heads = c.integer("num_attention_heads");
     const qint64 kv = c.integer("num_key_value_heads", heads);
     const qint64 headDim = c.integer("head_dim", heads > 0 ? h / std::max<qint64>(heads, 1) : 1);
-    const qint64 experts = type == u"mixtral"_s ? c.integer("num_local_experts", 8) : 0;
+    const qint64 experts = type == u"mixtral"_s ? c.integer("num_local_experts", 8, 100000) : 0;
     if (!c.ok)
         return false;
     const bool tie = c.boolean("tie_word_embeddings", type == u"gemma"_s);
@@ -198,7 +209,7 @@ bool buildNeox(Cfg &c, Model *m) {
     const qint64 vocab = c.integer("vocab_size");
     const qint64 h = c.integer("hidden_size");
     const qint64 inter = c.integer("intermediate_size");
-    const qint64 layers = c.integer("num_hidden_layers");
+    const qint64 layers = c.integer("num_hidden_layers", -1, 100000);
     if (!c.ok)
         return false;
     const bool tie = c.boolean("tie_word_embeddings", false);
@@ -237,7 +248,7 @@ bool buildBert(Cfg &c, Model *m) {
     const qint64 vocab = c.integer("vocab_size");
     const qint64 h = c.integer("hidden_size");
     const qint64 inter = c.integer("intermediate_size");
-    const qint64 layers = c.integer("num_hidden_layers");
+    const qint64 layers = c.integer("num_hidden_layers", -1, 100000);
     const qint64 pos = c.integer("max_position_embeddings", 512);
     const qint64 types = c.integer("type_vocab_size", 2);
     if (!c.ok)
@@ -481,10 +492,14 @@ bool readSafetensorsHeader(const QString &file, QList<SafetensorsTensor> *tensor
             return fail(ModelText::tr("tensor %1: unknown dtype '%2'").arg(st.name, st.dtype));
         qint64 numel = 1;
         for (const QJsonValue &d : t.value(u"shape"_s).toArray()) {
-            if (!d.isDouble() || d.toDouble() < 0)
+            // Dimensions are exact integers (below 2^53) whose product, in bits, fits in 64 bits.
+            if (!d.isDouble() || d.toDouble() < 0 || d.toDouble() >= 9007199254740992.0 ||
+                d.toDouble() != double(qint64(d.toDouble())))
                 return fail(ModelText::tr("tensor %1: bad shape").arg(st.name));
             st.shape << qint64(d.toDouble());
-            numel *= qint64(d.toDouble());
+            if (__builtin_mul_overflow(numel, qint64(d.toDouble()), &numel) || numel > (qint64(1) << 56))
+                return fail(ModelText::tr("tensor %1: its shape has more elements than any file can hold")
+                                .arg(st.name));
         }
         const QJsonArray off = t.value(u"data_offsets"_s).toArray();
         if (off.size() != 2 || !off[0].isDouble() || !off[1].isDouble())
