@@ -334,6 +334,12 @@ void TestMemory::safetensorsBroken_data() {
     QTest::newRow("shape overflows")
         << safetensors(R"({"w":{"dtype":"F32","shape":[2147483648,2147483648],"data_offsets":[0,0]}})", 0)
         << u"more elements than any file can hold"_s;
+    QByteArray deep;
+    for (int i = 0; i < 100; ++i)
+        deep += "a.";
+    QTest::newRow("name nested too deep")
+        << safetensors(R"({")" + deep + R"(w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})", 4)
+        << u"nests 101 levels deep; at most 64"_s;
     QTest::newRow("fractional dimension")
         << safetensors(R"({"w":{"dtype":"F32","shape":[2.5],"data_offsets":[0,10]}})", 10) << u"bad shape"_s;
 }

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -615,21 +616,34 @@ bool modelFromSafetensors(const QString &path, Model *out, Diagnostics *errors) 
             all.append({t.name, t});
     }
     std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    // Children are found through an index by path (linear in the tensors, not quadratic in a level's width),
+    // and names nest at most MaxNesting levels (real checkpoints use under ten; the module tree is walked
+    // recursively).
+    constexpr qsizetype MaxNesting = 64;
+    QHash<QString, qsizetype> childIndex; // "parent path\nchild path" -> index in the parent's children
     for (const auto &[name, t] : all) {
         const QStringList parts = name.split(u'.');
+        if (parts.size() > MaxNesting) {
+            errors->append(
+                error(origin, {},
+                      ModelText::tr("tensor %1...: its name nests %2 levels deep; at most %3 are read")
+                          .arg(name.left(80))
+                          .arg(parts.size())
+                          .arg(MaxNesting)));
+            return false;
+        }
         QString path_;
         Module *cur = &m.root;
         for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+            const QString parent = path_;
             path_ = join(path_, parts[i]);
-            Module *next = nullptr;
-            for (Module &c : cur->children)
-                if (c.name == path_)
-                    next = &c;
-            if (!next) {
+            const QString key = parent + u'\n' + path_;
+            auto it = childIndex.find(key);
+            if (it == childIndex.end()) {
                 cur->children.append(mod(path_, {}));
-                next = &cur->children.last();
+                it = childIndex.insert(key, cur->children.size() - 1);
             }
-            cur = next;
+            cur = &cur->children[it.value()];
         }
         qint64 numel = 1;
         for (qint64 d : t.shape)
