@@ -1,15 +1,37 @@
-// Helpers of the tests that start real processes: is a pid alive, and wait for a condition with the event
-// loop running.
+// Helpers of the tests that start real processes: the CLI run to its end, is a pid alive, and waiting for a
+// condition with the event loop running.
 #pragma once
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QString>
 #include <QTest>
 #include <csignal>
 #include <functional>
 
 namespace trainyard::test {
+
+// The interpreter ranks run with (Debian's, which scripts/install-deps.sh installs).
+constexpr const char *SystemPython = "/usr/bin/python3";
+
+struct CliResult {
+    int exitCode = -1; // -1 when it crashed or did not end in 5 minutes
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs the trainyard CLI with args in env (and cwd when given) to its end.
+inline CliResult runCli(const QStringList &args, const QProcessEnvironment &env, const QString &cwd = {}) {
+    QProcess p;
+    p.setProcessEnvironment(env);
+    if (!cwd.isEmpty())
+        p.setWorkingDirectory(cwd);
+    p.start(QStringLiteral(TRAINYARD_CLI), args);
+    p.waitForFinished(300000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
 
 // A zombie counts as dead.
 inline bool alive(qint64 pid) {

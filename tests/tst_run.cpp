@@ -22,13 +22,8 @@
 using namespace Qt::StringLiterals;
 using namespace trainyard;
 using trainyard::test::alive;
+using trainyard::test::SystemPython;
 using trainyard::test::waitUntil;
-
-namespace {
-
-const char *const SystemPython = "/usr/bin/python3";
-
-} // namespace
 
 class TestRun : public QObject {
     Q_OBJECT

@@ -35,6 +35,19 @@ qint64 makeRun(StoreWriter &w, const QString &uid) {
     return id;
 }
 
+// Starts an ingest server on the database at path and registers a new run with the token; the run's id.
+qint64 serveRun(IngestService &service, const QString &path, const QString &uid, const QByteArray &token) {
+    QString error;
+    if (!service.start(path, &error))
+        qFatal("ingest server: %s", qPrintable(error));
+    StoreWriter w;
+    if (!w.open(path, &error))
+        qFatal("database: %s", qPrintable(error));
+    const qint64 id = makeRun(w, uid);
+    service.server()->registerRun(uid, id, token);
+    return id;
+}
+
 bool sameAggregates(const QList<Aggregate> &a, const QList<Aggregate> &b, QString *why) {
     if (a.size() != b.size()) {
         *why = u"%1 buckets vs %2"_s.arg(a.size()).arg(b.size());
@@ -195,14 +208,7 @@ void TestStore::concurrentClientsExactlyOnce() {
     const QString path = dir.filePath(u"t.db"_s);
     QString error;
     IngestService service;
-    QVERIFY2(service.start(path, &error), qPrintable(error));
-    qint64 runId = 0;
-    {
-        StoreWriter w;
-        QVERIFY(w.open(path, &error));
-        runId = makeRun(w, u"concurrent"_s);
-    }
-    service.server()->registerRun(u"concurrent"_s, runId, "secret");
+    const qint64 runId = serveRun(service, path, u"concurrent"_s, "secret");
     const int ranks = 4, perRank = 50000;
     std::atomic<int> failures{0};
     std::vector<std::thread> threads;
@@ -250,14 +256,7 @@ void TestStore::resentBatchIsStoredOnce() {
     const QString path = dir.filePath(u"t.db"_s);
     QString error;
     IngestService service;
-    QVERIFY(service.start(path, &error));
-    qint64 runId = 0;
-    {
-        StoreWriter w;
-        QVERIFY(w.open(path, &error));
-        runId = makeRun(w, u"resend"_s);
-    }
-    service.server()->registerRun(u"resend"_s, runId, "t");
+    const qint64 runId = serveRun(service, path, u"resend"_s, "t");
     std::string points;
     protocol::put64(points, 1);
     protocol::put32(points, 1);
@@ -341,14 +340,7 @@ void TestStore::rejectsBadInput() {
     const QString path = dir.filePath(u"t.db"_s);
     QString error;
     IngestService service;
-    QVERIFY(service.start(path, &error));
-    qint64 runId = 0;
-    {
-        StoreWriter w;
-        QVERIFY(w.open(path, &error));
-        runId = makeRun(w, u"bad"_s);
-    }
-    service.server()->registerRun(u"bad"_s, runId, "tok");
+    const qint64 runId = serveRun(service, path, u"bad"_s, "tok");
     // A well-behaved client keeps working alongside the bad one.
     TrackerClient good;
     std::string e;
@@ -379,14 +371,7 @@ void TestStore::strangersAreBounded() {
     const QString path = dir.filePath(u"t.db"_s);
     QString error;
     IngestService service;
-    QVERIFY(service.start(path, &error));
-    qint64 runId = 0;
-    {
-        StoreWriter w;
-        QVERIFY(w.open(path, &error));
-        runId = makeRun(w, u"strangers"_s);
-    }
-    service.server()->registerRun(u"strangers"_s, runId, "tok");
+    const qint64 runId = serveRun(service, path, u"strangers"_s, "tok");
     // A HELLO frame announced as 10 MB: the server stops at 4 KiB.
     QTcpSocket big;
     big.connectToHost(QHostAddress::LocalHost, service.port());

@@ -1,5 +1,7 @@
 // Metrics end to end: Python ranks launched by `trainyard launch` log through TrainyardTracker; `trainyard
 // runs` lists, shows, exports, imports and removes runs.
+#include "processes.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -12,15 +14,8 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-const char *const SystemPython = "/usr/bin/python3";
-
-struct Result {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-} // namespace
+using trainyard::test::SystemPython;
+using Result = trainyard::test::CliResult;
 
 class TestTracking : public QObject {
     Q_OBJECT
@@ -29,19 +24,12 @@ class TestTracking : public QObject {
     QString db() const { return m_dir.filePath(u"db/trainyard.db"_s); }
 
     Result run(const QStringList &args, const QString &cwd = {}, const QMap<QString, QString> &env = {}) {
-        QProcess p;
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
         e.insert(u"TRAINYARD_DB"_s, db());
         e.insert(u"HF_HOME"_s, m_dir.filePath(u"hf"_s));
         for (auto it = env.cbegin(); it != env.cend(); ++it)
             e.insert(it.key(), it.value());
-        p.setProcessEnvironment(e);
-        if (!cwd.isEmpty())
-            p.setWorkingDirectory(cwd);
-        p.start(QStringLiteral(TRAINYARD_CLI), args);
-        p.waitForFinished(300000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return trainyard::test::runCli(args, e, cwd);
     }
 
     QString writeFile(const QString &name, const QByteArray &body) {

@@ -20,18 +20,9 @@
 using namespace Qt::StringLiterals;
 using namespace trainyard;
 using trainyard::test::alive;
+using trainyard::test::SystemPython;
 using trainyard::test::waitUntil;
-
-namespace {
-const char *const SystemPython = "/usr/bin/python3";
-
-struct Result {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
+using Result = trainyard::test::CliResult;
 
 class TestTrust : public QObject {
     Q_OBJECT
@@ -52,14 +43,7 @@ class TestTrust : public QObject {
         QVERIFY(p.waitForStarted(10000));
     }
 
-    Result run(const QStringList &args) {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(QStringLiteral(TRAINYARD_CLI), args);
-        p.waitForFinished(300000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                p.readAllStandardError()};
-    }
+    Result run(const QStringList &args) { return trainyard::test::runCli(args, environment()); }
 
     QString writeFile(const QString &name, const QByteArray &body) {
         QFile f(m_dir.filePath(name));

@@ -306,10 +306,8 @@ bool TrackerClient::waitForAcks(size_t maxInFlight, std::string *error) {
                 return false;
             continue;
         }
-        if (type == protocol::Error) {
-            m_broken = true;
+        if (type == protocol::Error)
             return fail("ingest server: " + payload, error);
-        }
         if (type == protocol::Ack && payload.size() == 8) {
             uint64_t batch = 0;
             memcpy(&batch, payload.data(), 8);

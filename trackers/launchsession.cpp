@@ -134,7 +134,8 @@ bool LaunchSession::prepare(QString *error) {
     }
     m_dbPath = trainyard::databasePath(m_args.db);
     QString e;
-    if (!m_store.open(m_dbPath, &e))
+    StoreWriter store; // only to create the row; the ingest thread's writer keeps it up to date
+    if (!store.open(m_dbPath, &e))
         return fail(SessionText::tr("cannot open the run database %1").arg(e));
     RunRow row;
     row.uid = m_runId;
@@ -144,7 +145,7 @@ bool LaunchSession::prepare(QString *error) {
     row.heartbeatMs = QDateTime::currentMSecsSinceEpoch();
     row.host = record.host;
     row.runDir = m_runDir;
-    m_dbRunId = m_store.createRun(row, &e);
+    m_dbRunId = store.createRun(row, &e);
     if (!m_dbRunId)
         return fail(SessionText::tr("cannot record the run in %1: %2").arg(m_dbPath, e));
     if (!m_ingest.start(m_dbPath, &e))

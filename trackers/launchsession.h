@@ -56,7 +56,6 @@ private:
     QStringList m_commandLine;
     QString m_runId, m_runDir, m_dbPath, m_name;
     qint64 m_dbRunId = 0;
-    StoreWriter m_store;
     IngestService m_ingest;
     IngestStats m_lastStats;
     std::unique_ptr<Recorder> m_recorder;

@@ -13,6 +13,12 @@ using namespace Qt::StringLiterals;
 
 namespace trainyard {
 
+namespace {
+struct StoreText {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::StoreText)
+};
+} // namespace
+
 void Aggregate::add(qint64 step, double value) {
     if (count == 0) {
         firstStep = step;
@@ -184,8 +190,11 @@ QByteArray readSmallFile(const QString &path) {
     return f.open(QIODevice::ReadOnly) ? f.read(4096) : QByteArray();
 }
 
-QString bootId() {
-    return QString::fromLatin1(readSmallFile(u"/proc/sys/kernel/random/boot_id"_s).trimmed());
+// Read once: it changes only with a reboot.
+const QString &bootId() {
+    static const QString id =
+        QString::fromLatin1(readSmallFile(u"/proc/sys/kernel/random/boot_id"_s).trimmed());
+    return id;
 }
 
 // Field 22 of /proc/PID/stat (start time in clock ticks since boot); empty when there is no such process.
@@ -204,6 +213,10 @@ QString processStart(qint64 pid) {
 QString launcherIdentity() {
     const qint64 pid = QCoreApplication::applicationPid();
     return u"%1 %2 %3 %4"_s.arg(QSysInfo::machineHostName(), bootId()).arg(pid).arg(processStart(pid));
+}
+
+qint64 crashEndMs(const RunRow &run) {
+    return run.heartbeatMs > 0 ? run.heartbeatMs : std::max(run.startedMs, run.createdMs);
 }
 
 bool launcherGone(const RunRow &run, qint64 nowMs) {
@@ -233,12 +246,14 @@ QString formatDuration(const RunRow &r) {
 // ---- writer --------------------------------------------------------------------------------------------
 
 // One clear message for the usual ways a database file cannot be used.
+// One clear message for the usual ways a database file cannot be used.
 static QString describeOpenError(const QString &path, const QString &e) {
     if (e.contains(u"not a database"_s) || e.contains(u"malformed"_s))
-        return u"%1: not a Trainyard run database (%2)"_s.arg(path, e);
+        return StoreText::tr("%1: not a Trainyard run database (%2)").arg(path, e);
     if (e.contains(u"readonly"_s) || e.contains(u"read-only"_s) || e.contains(u"unable to open"_s))
-        return u"%1: cannot write the run database (%2); check the file's and its folder's permissions"_s.arg(
-            path, e);
+        return StoreText::tr("%1: cannot write the run database (%2); check the file's and its folder's "
+                             "permissions")
+            .arg(path, e);
     return e.startsWith(path) ? e : u"%1: %2"_s.arg(path, e);
 }
 
@@ -410,21 +425,28 @@ bool StoreWriter::heartbeat(const QList<qint64> &runIds, qint64 nowMs, QString *
     return true;
 }
 
+// The columns launcherGone() and crashEndMs() read, in this order from column `first`.
+#define LIVENESS_COLUMNS "status, launcher, heartbeat_ms, created_ms, started_ms"
+static void readLiveness(const sql::Statement &s, int first, RunRow *r) {
+    r->status = s.text(first);
+    r->launcher = s.text(first + 1);
+    r->heartbeatMs = s.int64(first + 2);
+    r->createdMs = s.int64(first + 3);
+    r->startedMs = s.int64(first + 4);
+}
+
 int StoreWriter::reapDeadRuns(QString *error) {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QList<std::pair<qint64, qint64>> dead; // id, ended
     {
-        sql::Statement s(m_db, "SELECT id, status, launcher, heartbeat_ms, created_ms FROM runs"
+        sql::Statement s(m_db, "SELECT id, " LIVENESS_COLUMNS " FROM runs"
                                " WHERE status IN ('created', 'running', 'stopping')");
         while (s.step() == SQLITE_ROW) {
             RunRow r;
             r.id = s.int64(0);
-            r.status = s.text(1);
-            r.launcher = s.text(2);
-            r.heartbeatMs = s.int64(3);
-            r.createdMs = s.int64(4);
+            readLiveness(s, 1, &r);
             if (launcherGone(r, now))
-                dead.append({r.id, r.heartbeatMs > 0 ? r.heartbeatMs : now});
+                dead.append({r.id, crashEndMs(r)});
         }
     }
     if (dead.isEmpty())
@@ -448,29 +470,25 @@ int StoreWriter::reapDeadRuns(QString *error) {
 bool StoreWriter::deleteEndedRun(qint64 runId, QString *runDir, QString *error) {
     if (!begin(error))
         return false;
-    sql::Statement s(m_db,
-                     "SELECT status, launcher, heartbeat_ms, created_ms, run_dir FROM runs WHERE id = ?");
+    sql::Statement s(m_db, "SELECT run_dir, " LIVENESS_COLUMNS " FROM runs WHERE id = ?");
     s.bind(1, runId);
     if (s.step() != SQLITE_ROW) {
         s.reset();
         rollback();
         if (error)
-            *error = u"no run %1 in the database"_s.arg(runId);
+            *error = StoreText::tr("no run %1 in the database").arg(runId);
         return false;
     }
     RunRow r;
     r.id = runId;
-    r.status = s.text(0);
-    r.launcher = s.text(1);
-    r.heartbeatMs = s.int64(2);
-    r.createdMs = s.int64(3);
+    readLiveness(s, 1, &r);
     if (runDir)
-        *runDir = s.text(4);
+        *runDir = s.text(0);
     s.reset();
     if (isActiveStatus(r.status) && !launcherGone(r, QDateTime::currentMSecsSinceEpoch())) {
         rollback();
         if (error)
-            *error = u"the run is still %1; stop it first"_s.arg(r.status);
+            *error = StoreText::tr("the run is still %1; stop it first").arg(r.status);
         return false;
     }
     return deleteRun(runId, error) && commit(error);
@@ -665,7 +683,7 @@ bool StoreWriter::flushSummaries(QString *error) {
 bool StoreReader::open(const QString &path, QString *error) {
     if (!QFileInfo::exists(path)) {
         if (error)
-            *error = u"%1: no such database"_s.arg(path);
+            *error = StoreText::tr("%1: no such database").arg(path);
         return false;
     }
     QString e;
@@ -684,9 +702,10 @@ bool StoreReader::open(const QString &path, QString *error) {
     }
     if (v > SchemaVersion) {
         if (error)
-            *error =
-                u"%1: schema version %2 is newer than this Trainyard supports (%3)"_s.arg(path).arg(v).arg(
-                    SchemaVersion);
+            *error = StoreText::tr("%1: schema version %2 is newer than this Trainyard supports (%3)")
+                         .arg(path)
+                         .arg(v)
+                         .arg(SchemaVersion);
         m_db.close();
         return false;
     }
@@ -724,7 +743,7 @@ static RunRow readRun(const sql::Statement &s) {
     // What readers show is true even before a writer records it: a run whose launcher is gone crashed.
     if (launcherGone(r, QDateTime::currentMSecsSinceEpoch())) {
         r.status = u"crashed"_s;
-        r.endedMs = r.heartbeatMs > 0 ? r.heartbeatMs : std::max(r.startedMs, r.createdMs);
+        r.endedMs = crashEndMs(r);
     }
     return r;
 }

@@ -55,6 +55,8 @@ struct RunRow {
     QString runDir;
 };
 
+// When a crashed run ended: its last heartbeat, else its start.
+qint64 crashEndMs(const RunRow &run);
 // True while a run may still change (created, running, stopping).
 bool isActiveStatus(const QString &status);
 // "HOST BOOT_ID PID START_TICKS" of this process: enough to tell, on this host, whether it still runs.

@@ -6,7 +6,7 @@
     <message>
         <location filename="../trackers/runcompare.cpp" line="+35"/>
         <source>no run %1 in the database</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Lauf %1 in der Datenbank</translation>
     </message>
 </context>
 <context>
@@ -2190,7 +2190,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>cannot open the run database %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2271,6 +2271,39 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <location line="+2"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Farbschema:</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::StoreText</name>
+    <message>
+        <location filename="../trackers/store.cpp" line="+252"/>
+        <source>%1: not a Trainyard run database (%2)</source>
+        <translation>%1: keine Trainyard-Laufdatenbank (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: cannot write the run database (%2); check the file&apos;s and its folder&apos;s permissions</source>
+        <translation>%1: die Laufdatenbank kann nicht geschrieben werden (%2); prüfen Sie die Rechte der Datei und ihres Ordners</translation>
+    </message>
+    <message>
+        <location line="+225"/>
+        <source>no run %1 in the database</source>
+        <translation>kein Lauf %1 in der Datenbank</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the run is still %1; stop it first</source>
+        <translation>der Lauf ist noch %1; stoppen Sie ihn zuerst</translation>
+    </message>
+    <message>
+        <location line="+195"/>
+        <source>%1: no such database</source>
+        <translation>%1: keine solche Datenbank</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: schema version %2 is newer than this Trainyard supports (%3)</source>
+        <translation>%1: Schemaversion %2 ist neuer, als dieses Trainyard unterstützt (%3)</translation>
     </message>
 </context>
 <context>
@@ -2493,7 +2526,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>run failed: rank %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2531,6 +2564,11 @@ commands:
     <message>
         <location line="+4"/>
         <source>could not record the run in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>could not record the run: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2736,7 +2774,12 @@ commands:
 <context>
     <name>trainyard::memory::ModelText</name>
     <message>
-        <location filename="../engine/memory/model.cpp" line="+74"/>
+        <location filename="../engine/memory/model.cpp" line="+75"/>
+        <source>%1 is %2; at most %3 is accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1 is missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2797,12 +2840,17 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>tensor %1: bad shape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>tensor %1: its shape has more elements than any file can hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>tensor %1: data_offsets must be [begin, end]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2857,7 +2905,12 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+38"/>
+        <source>tensor %1...: its name nests %2 levels deep; at most %3 are read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>sizes come from the checkpoint&apos;s own dtypes; without config.json, no module is kept whole on one device</source>
         <translation type="unfinished"></translation>
     </message>

@@ -216,6 +216,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     const RunState finalState = controller.state();
     const qint64 elapsedMs = controller.elapsedMs();
     const int exitCode = controller.exitCode();
+    const QString recordError = controller.recordError(); // run.json in the run folder
     QString storeError;
     const bool stored = session.close(120000, &storeError);
     const IngestStats stats = session.ingestStats();
@@ -240,6 +241,8 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
                  .arg(stats.lastStoreError));
     if (!stored)
         note(RunCliText::tr("could not record the run in %1: %2").arg(session.databasePath(), storeError));
+    if (!recordError.isEmpty())
+        note(RunCliText::tr("could not record the run: %1").arg(recordError));
     console.flush();
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
