@@ -2,7 +2,7 @@
 # Installs the Debian packages Trainyard builds, tests and runs its example with. Safe to run again.
 set -euo pipefail
 packages=(
-  build-essential cmake ninja-build pkg-config clang-format
+  build-essential cmake ninja-build pkg-config clang-format clang libclang-rt-dev
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libqcustomplot-dev
   libyaml-cpp-dev libsqlite3-dev
   python3 python3-torch

@@ -2,6 +2,7 @@
 
 #include "jsontext.h"
 #include "protocol.h"
+#include "wireformat.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -283,20 +284,18 @@ void IngestServer::onReadyRead(Connection *c) {
         c->buffer += c->socket->readAll();
     }
     qsizetype pos = 0;
-    while (!c->closing && c->buffer.size() - pos >= 5) {
-        quint32 length = 0;
-        memcpy(&length, c->buffer.constData() + pos, 4);
-        if (length == 0 || length > protocol::MaxFrameBytes) {
+    while (!c->closing) {
+        const wire::FrameView f = wire::nextFrame(c->buffer, pos);
+        if (f.state == wire::FrameView::Oversized) {
             reject(c, u"oversized"_s,
-                   u"frame of %1 bytes (the limit is %2)"_s.arg(length).arg(protocol::MaxFrameBytes));
+                   u"frame of %1 bytes (the limit is %2)"_s.arg(f.length).arg(protocol::MaxFrameBytes));
             return;
         }
-        if (c->buffer.size() - pos - 4 < qsizetype(length))
+        if (f.state == wire::FrameView::Incomplete)
             break;
-        const uint8_t type = uint8_t(c->buffer[pos + 4]);
-        if (!handleFrame(c, type, c->buffer.constData() + pos + 5, qsizetype(length) - 1))
+        if (!handleFrame(c, f.type, c->buffer.constData() + f.payload, f.payloadSize))
             return;
-        pos += 4 + qsizetype(length);
+        pos = f.next;
     }
     c->buffer.remove(0, pos);
     if (c->buffer.isEmpty())
@@ -314,36 +313,34 @@ bool IngestServer::handleFrame(Connection *c, uint8_t type, const char *data, qs
         reject(c, u"unauthenticated"_s, u"the first frame must be HELLO"_s);
         return false;
     }
+    wire::Refusal why;
     switch (type) {
     case protocol::Hello: {
-        QJsonParseError pe;
-        const QJsonObject o = QJsonDocument::fromJson(QByteArray(data, size), &pe).object();
-        if (pe.error != QJsonParseError::NoError) {
-            reject(c, u"malformed"_s, u"HELLO is not a JSON object: %1"_s.arg(pe.errorString()));
+        wire::HelloFrame hello;
+        if (!wire::decodeHello(data, size, &hello, &why)) {
+            reject(c, why.reason, why.detail);
             return false;
         }
-        if (o.value(u"protocol"_s).toInt() != protocol::Version) {
-            reject(
-                c, u"version"_s,
-                u"protocol %1 is not supported (this server speaks %2)"_s.arg(o.value(u"protocol"_s).toInt())
-                    .arg(protocol::Version));
+        if (hello.protocol != protocol::Version) {
+            reject(c, u"version"_s,
+                   u"protocol %1 is not supported (this server speaks %2)"_s.arg(hello.protocol)
+                       .arg(protocol::Version));
             return false;
         }
-        const QString uid = o.value(u"run"_s).toString();
         RunAuth auth{0, {}};
         {
             QMutexLocker lock(&m_mutex);
-            auth = m_runs.value(uid, RunAuth{0, {}});
+            auth = m_runs.value(hello.run, RunAuth{0, {}});
         }
-        if (auth.runId == 0 || auth.token != o.value(u"token"_s).toString().toUtf8()) {
+        if (auth.runId == 0 || auth.token != hello.token) {
             reject(c, u"unauthenticated"_s, u"unknown run or wrong token"_s);
             return false;
         }
         c->authenticated = true;
         c->runId = auth.runId;
-        c->runUid = uid;
-        c->rank = o.value(u"rank"_s).toInt();
-        c->client = o.value(u"client"_s).toString();
+        c->runUid = hello.run;
+        c->rank = hello.rank;
+        c->client = hello.client;
         const std::string f = protocol::frame(
             protocol::Welcome,
             jsonPayload(QJsonObject{{u"protocol"_s, protocol::Version},
@@ -352,77 +349,29 @@ bool IngestServer::handleFrame(Connection *c, uint8_t type, const char *data, qs
         return true;
     }
     case protocol::Points: {
-        const char *p = data;
-        const char *end = data + size;
-        auto need = [&](qsizetype n) { return end - p >= n; };
+        wire::PointsFrame frame;
+        if (!wire::decodePoints(data, size, &frame, &why)) {
+            reject(c, why.reason, why.detail);
+            return false;
+        }
         Pending batch;
-        if (!need(12)) {
-            reject(c, u"malformed"_s, u"POINTS frame too short"_s);
-            return false;
-        }
-        memcpy(&batch.batch, p, 8);
-        p += 8;
-        quint32 nkeys = 0;
-        memcpy(&nkeys, p, 4);
-        p += 4;
-        QStringList keys;
-        for (quint32 i = 0; i < nkeys; ++i) {
-            quint16 len = 0;
-            if (!need(2)) {
-                reject(c, u"malformed"_s, u"key table cut short"_s);
-                return false;
-            }
-            memcpy(&len, p, 2);
-            p += 2;
-            if (!need(len) || len == 0) {
-                reject(c, u"malformed"_s, u"key %1 has a bad length"_s.arg(i));
-                return false;
-            }
-            keys << QString::fromUtf8(p, len);
-            p += len;
-        }
-        quint32 n = 0;
-        if (!need(4)) {
-            reject(c, u"malformed"_s, u"point count missing"_s);
-            return false;
-        }
-        memcpy(&n, p, 4);
-        p += 4;
-        if (!need(qsizetype(n) * qsizetype(sizeof(protocol::WirePoint))) ||
-            end - p != qsizetype(n) * qsizetype(sizeof(protocol::WirePoint))) {
-            reject(c, u"malformed"_s, u"%1 points announced, %2 bytes follow"_s.arg(n).arg(end - p));
-            return false;
-        }
-        batch.points.resize(n);
-        for (quint32 i = 0; i < n; ++i) {
-            protocol::WirePoint w;
-            memcpy(&w, p, sizeof w);
-            p += sizeof w;
-            if (w.key >= nkeys) {
-                reject(c, u"malformed"_s, u"point %1 names key %2 of %3"_s.arg(i).arg(w.key).arg(nkeys));
-                return false;
-            }
-            batch.points[i] = KeyedPoint{w.key, w.step, w.value, w.wallMs};
-        }
-        batch.keys = keys;
+        batch.batch = frame.batch;
+        batch.keys = std::move(frame.keys);
+        batch.points = std::move(frame.points);
         batch.stampOrigin(*c);
-        m_pendingPoints += n;
+        m_pendingPoints += qint64(batch.points.size());
         m_pending.push_back(std::move(batch));
         return true;
     }
     case protocol::Event: {
-        if (size < 8) {
-            reject(c, u"malformed"_s, u"EVENT frame too short"_s);
+        wire::EventFrame frame;
+        if (!wire::decodeEvent(data, size, &frame, &why)) {
+            reject(c, why.reason, why.detail);
             return false;
         }
         Pending batch;
-        memcpy(&batch.batch, data, 8);
-        QJsonParseError pe;
-        batch.event = QJsonDocument::fromJson(QByteArray(data + 8, size - 8), &pe).object();
-        if (pe.error != QJsonParseError::NoError) {
-            reject(c, u"malformed"_s, u"EVENT is not a JSON object: %1"_s.arg(pe.errorString()));
-            return false;
-        }
+        batch.batch = frame.batch;
+        batch.event = std::move(frame.event);
         batch.stampOrigin(*c);
         m_pending.push_back(std::move(batch));
         return true;

@@ -395,8 +395,12 @@ bool modelFromConfig(const QString &path, Model *out, Diagnostics *errors) {
         errors->append(error(file, {}, ModelText::tr("cannot read: %1").arg(f.errorString())));
         return false;
     }
+    return modelFromConfigJson(f.read(16 * 1024 * 1024), file, out, errors);
+}
+
+bool modelFromConfigJson(const QByteArray &json, const QString &file, Model *out, Diagnostics *errors) {
     QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.read(16 * 1024 * 1024), &pe);
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
         errors->append(error(file, {}, ModelText::tr("not a JSON object: %1").arg(pe.errorString())));
         return false;
@@ -447,14 +451,19 @@ int safetensorsBits(const QString &dtype) {
 }
 
 bool readSafetensorsHeader(const QString &file, QList<SafetensorsTensor> *tensors, QString *errorText) {
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *errorText = ModelText::tr("cannot read: %1").arg(f.errorString());
+        return false;
+    }
+    return readSafetensorsHeader(f, f.size(), tensors, errorText);
+}
+
+bool readSafetensorsHeader(QIODevice &f, qint64 size, QList<SafetensorsTensor> *tensors, QString *errorText) {
     auto fail = [&](const QString &msg) {
         *errorText = msg;
         return false;
     };
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return fail(ModelText::tr("cannot read: %1").arg(f.errorString()));
-    const qint64 size = f.size();
     if (size < 8)
         return fail(
             ModelText::tr("header too small: the file has %1 bytes, fewer than the 8 of the header length")
@@ -599,12 +608,7 @@ bool modelFromSafetensors(const QString &path, Model *out, Diagnostics *errors) 
         for (const QString &s : sorted)
             files << QFileInfo(index).dir().filePath(s);
     }
-    Model m;
-    m.modelType = u"safetensors"_s;
-    m.architecture = QFileInfo(origin).fileName();
-    m.root = mod({}, {});
-    // Build the module tree from dotted tensor names; children keep first-seen order (sorted names here).
-    QList<std::pair<QString, SafetensorsTensor>> all;
+    QList<SafetensorsTensor> all;
     for (const QString &file : files) {
         QList<SafetensorsTensor> ts;
         QString e;
@@ -612,16 +616,25 @@ bool modelFromSafetensors(const QString &path, Model *out, Diagnostics *errors) 
             errors->append(error(file, {}, e));
             return false;
         }
-        for (const SafetensorsTensor &t : ts)
-            all.append({t.name, t});
+        all += ts;
     }
-    std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    return modelFromTensors(all, origin, out, errors);
+}
+
+bool modelFromTensors(QList<SafetensorsTensor> all, const QString &origin, Model *out, Diagnostics *errors) {
+    Model m;
+    m.modelType = u"safetensors"_s;
+    m.architecture = QFileInfo(origin).fileName();
+    m.root = mod({}, {});
+    // Build the module tree from dotted tensor names; children keep first-seen order (sorted names here).
+    std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
     // Children are found through an index by path (linear in the tensors, not quadratic in a level's width),
     // and names nest at most MaxNesting levels (real checkpoints use under ten; the module tree is walked
     // recursively).
     constexpr qsizetype MaxNesting = 64;
     QHash<QString, qsizetype> childIndex; // "parent path\nchild path" -> index in the parent's children
-    for (const auto &[name, t] : all) {
+    for (const SafetensorsTensor &t : all) {
+        const QString &name = t.name;
         const QStringList parts = name.split(u'.');
         if (parts.size() > MaxNesting) {
             errors->append(

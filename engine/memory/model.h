@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+class QIODevice;
+
 namespace trainyard::memory {
 
 struct Tensor {
@@ -46,6 +48,8 @@ QStringList supportedModelTypes();
 
 // From a config.json file or a folder holding one. Errors name the file and the field.
 bool modelFromConfig(const QString &path, Model *out, Diagnostics *errors);
+// The same from a config.json's bytes; `file` names it in errors.
+bool modelFromConfigJson(const QByteArray &json, const QString &file, Model *out, Diagnostics *errors);
 // From model.safetensors, a model.safetensors.index.json, or a folder holding either. Reads headers only.
 bool modelFromSafetensors(const QString &path, Model *out, Diagnostics *errors);
 // A folder, a config.json, or a safetensors file / index: whichever applies (safetensors first when present).
@@ -59,6 +63,12 @@ struct SafetensorsTensor {
 };
 // Parses and checks one safetensors file's header (length, JSON, dtypes, offsets tiling the buffer, sizes).
 bool readSafetensorsHeader(const QString &file, QList<SafetensorsTensor> *tensors, QString *error);
+// The same from a device positioned at the file's start whose whole file has `size` bytes.
+bool readSafetensorsHeader(QIODevice &device, qint64 size, QList<SafetensorsTensor> *tensors, QString *error);
+// The module tree from checked tensors (readSafetensorsHeader's) named by dotted paths; `origin` names the
+// checkpoint in errors and becomes the architecture.
+bool modelFromTensors(QList<SafetensorsTensor> tensors, const QString &origin, Model *out,
+                      Diagnostics *errors);
 int safetensorsBits(const QString &dtype); // 0 when unknown
 
 } // namespace trainyard::memory
