@@ -18,6 +18,7 @@
 //   warning TEXT        a warning containing TEXT
 //   error TEXT          an error containing TEXT (and no ranks)
 #include "config/accelerateconfig.h"
+#include "launch/argbytes.h"
 #include "launch/launchargs.h"
 #include "launch/launchplan.h"
 
@@ -27,6 +28,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -83,6 +85,7 @@ private Q_SLOTS:
     void jsonShape();
     void shellScriptRunsTheRanks();
     void shellScriptKeepsEveryByte();
+    void argumentBytesRoundTrip();
 };
 
 void TestLaunchPlan::initTestCase() {
@@ -361,7 +364,8 @@ void TestLaunchPlan::shellScriptRunsTheRanks() {
 
 void TestLaunchPlan::shellScriptKeepsEveryByte() {
     // A program in a folder whose name holds '=', and arguments that end in a newline, hold quotes, '$',
-    // backquotes, spaces and '=': sh and bash both hand the program exactly these words.
+    // backquotes, spaces, '=' and bytes that are not UTF-8: sh and bash both hand the program exactly these
+    // words.
     QTemporaryDir dir;
     QVERIFY(QDir().mkpath(dir.filePath(u"a=b c"_s)));
     const QString program = dir.filePath(u"a=b c/rank.sh"_s);
@@ -371,9 +375,18 @@ void TestLaunchPlan::shellScriptKeepsEveryByte() {
         f.write("#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > \"$OUT.$RANK\"\n");
         f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
     }
-    const QStringList words{u"block\nvalue\n"_s, u"x=y"_s, u"it's \"quoted\""_s, u"$HOME `id` $(id)"_s,
-                            u"  spaces  "_s,     u""_s,    u"--flag=a b"_s,      u"\\backslash\\"_s,
-                            u"ünïcödé"_s,        u"*"_s};
+    const QStringList words{u"block\nvalue\n"_s,
+                            u"x=y"_s,
+                            u"it's \"quoted\""_s,
+                            u"$HOME `id` $(id)"_s,
+                            u"  spaces  "_s,
+                            u""_s,
+                            u"--flag=a b"_s,
+                            u"\\backslash\\"_s,
+                            u"ünïcödé"_s,
+                            u"*"_s,
+                            argFromBytes("caf\xe9 \xff\xfe \xc3(")};
+    QCOMPARE(argToBytes(words.last()), QByteArray("caf\xe9 \xff\xfe \xc3("));
     for (const QString &shell : {u"sh"_s, u"bash"_s}) {
         if (QStandardPaths::findExecutable(shell).isEmpty())
             continue;
@@ -389,7 +402,11 @@ void TestLaunchPlan::shellScriptKeepsEveryByte() {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"OUT"_s, dir.filePath(u"out-"_s + shell));
         sh.setProcessEnvironment(env);
-        sh.start(shell, {u"-c"_s, plan.toShellScript(0)});
+        QFile script(dir.filePath(u"script-"_s + shell));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write(argToBytes(plan.toShellScript(0)));
+        script.close();
+        sh.start(shell, {script.fileName()});
         QVERIFY(sh.waitForFinished(20000));
         QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
         for (int rank = 0; rank < 2; ++rank) {
@@ -397,9 +414,32 @@ void TestLaunchPlan::shellScriptKeepsEveryByte() {
             QVERIFY2(out.open(QIODevice::ReadOnly), qPrintable(out.fileName()));
             QByteArray expected;
             for (const QString &w : words)
-                expected += w.toUtf8() + '\0';
+                expected += argToBytes(w) + '\0';
             QCOMPARE(out.readAll(), expected);
         }
+    }
+}
+
+void TestLaunchPlan::argumentBytesRoundTrip() {
+    // Any bytes come back unchanged; valid UTF-8 (including 4-byte sequences) reads as itself; each byte of
+    // an invalid sequence (a stray continuation, a cut sequence, an overlong form, an encoded surrogate) is
+    // one escaped character.
+    QRandomGenerator rng(20261201);
+    for (int i = 0; i < 20000; ++i) {
+        QByteArray b(int(rng.bounded(24)), Qt::Uninitialized);
+        for (char &c : b)
+            c = char(rng.bounded(i % 2 ? 256 : 8) + (i % 2 ? 0 : 0xB8)); // half dense in lead/continuation
+        QCOMPARE(argToBytes(argFromBytes(b)), b);
+    }
+    const QString valid = u"plain ünïcödé \U0001F680 日本"_s;
+    QCOMPARE(argFromBytes(valid.toUtf8()), valid);
+    QVERIFY(!hasEscapedBytes(valid));
+    for (const QByteArray &bad : {QByteArray("\x80"), QByteArray("\xc3"), QByteArray("\xc0\xaf"),
+                                  QByteArray("\xed\xa0\x80"), QByteArray("\xf4\x90\x80\x80")}) {
+        const QString s = argFromBytes(bad);
+        QCOMPARE(s.size(), bad.size());
+        QVERIFY(hasEscapedBytes(s));
+        QCOMPARE(argToBytes(s), bad);
     }
 }
 

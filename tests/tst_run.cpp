@@ -93,6 +93,7 @@ private Q_SLOTS:
     void launcherKilledLeavesNoRank();
     void heavyOutputIsCompleteAndWhole();
     void outputWithoutLineEnds();
+    void argumentsKeepTheirBytes();
     void restartsAfterAFailure();
     void watchdogReportsAndKills();
     void programThatCannotStart();
@@ -316,6 +317,48 @@ sys.stdout.write("\ndone\r\n")
     const QByteArray all = log.readAll();
     QCOMPARE(all.count('x'), 3 << 20);
     QCOMPARE(all.count('\r'), 1001);
+}
+
+void TestRun::argumentsKeepTheirBytes() {
+    // Arguments that are not UTF-8 (Latin-1 'café', stray bytes) typed on a shell reach every rank exactly as
+    // typed, in the real launch and through the --dry-run script.
+    const QString rank =
+        writeScript(u"argbytes.sh"_s, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; "
+                                      "done > \"$OUT.$RANK\"\n");
+    const QString wrapper = writeScript(
+        u"wrapper.sh"_s, "#!/bin/sh\nexec \"$CLI\" launch --cpu --num_processes 2 --no_python \"$@\" "
+                         "\"$RANK_PROGRAM\" \"$(printf 'caf\\351')\" \"$(printf '\\377\\376 x')\" plain\n");
+    const QByteArray expected = QByteArray("caf\xe9", 4) + '\0' + "\xff\xfe x" + '\0' + "plain" + '\0';
+    for (const bool dryRun : {false, true}) {
+        const QString out = m_dir.filePath(dryRun ? u"bytes-dry"_s : u"bytes-real"_s);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TRAINYARD_DB"_s, m_dir.filePath(u"db/trainyard.db"_s));
+        env.insert(u"HF_HOME"_s, m_dir.filePath(u"hf"_s));
+        env.insert(u"CLI"_s, QStringLiteral(TRAINYARD_CLI));
+        env.insert(u"RANK_PROGRAM"_s, rank);
+        env.insert(u"OUT"_s, out);
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(u"sh"_s, dryRun ? QStringList{wrapper, u"--dry-run"_s} : QStringList{wrapper});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        if (dryRun) {
+            const QByteArray script = p.readAllStandardOutput();
+            QVERIFY2(script.contains("caf\xe9"), script.constData());
+            QProcess sh;
+            sh.setProcessEnvironment(env);
+            sh.start(u"sh"_s, {u"-s"_s});
+            sh.write(script);
+            sh.closeWriteChannel();
+            QVERIFY(sh.waitForFinished(60000));
+            QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
+        }
+        for (int r = 0; r < 2; ++r) {
+            QFile f(out + u'.' + QString::number(r));
+            QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+            QCOMPARE(f.readAll(), expected);
+        }
+    }
 }
 
 void TestRun::restartsAfterAFailure() {

@@ -2,6 +2,7 @@
 
 #include "config/accelerateconfig.h"
 #include "config/questionnaire.h"
+#include "launch/argbytes.h"
 #include "launch/launchargs.h"
 #include "launch/launchplan.h"
 #include "system/hardware.h"
@@ -35,6 +36,16 @@ QString usage() {
         "  config update FILE                             rewrite in canonical form, atomically\n"
         "  launch [accelerate launch flags] [--dry-run [--json]] SCRIPT [ARGS...]\n"
         "  env                                            versions, devices, default config\n");
+}
+
+// Bytes as they are (a --dry-run script may hold bytes that are not UTF-8, argbytes.h); a stream without a
+// device (tests) gets them decoded.
+void writeBytes(QTextStream &to, const QByteArray &bytes) {
+    to.flush();
+    if (QIODevice *d = to.device())
+        d->write(bytes);
+    else
+        to << QString::fromUtf8(bytes);
 }
 
 void printDiagnostics(const Diagnostics &ds, QTextStream &to) {
@@ -223,7 +234,7 @@ int launchCommand(const QStringList &args, Io &io) {
                       .arg(plan.numProcesses)
                       .arg(plan.numMachines)
                << '\n';
-        io.out << plan.toShellScript(plan.machineRank);
+        writeBytes(io.out, argToBytes(plan.toShellScript(plan.machineRank)));
         return ExitOk;
     }
     return runPlan(plan, la, args, io);

@@ -1,5 +1,6 @@
 // trainyard: the command line. A thin main over trainyard::cli.
 #include "commands.h"
+#include "launch/argbytes.h"
 #include "launch/processtree.h"
 #include "translations.h"
 
@@ -13,6 +14,8 @@ int main(int argc, char **argv) {
     // guard is forked before Qt starts any thread.
     if (argc > 1 && strcmp(argv[1], "launch") == 0)
         trainyard::startOrphanGuard();
+    // From argv's bytes, not app.arguments(): bytes that are not UTF-8 survive to the ranks (argbytes.h).
+    const QStringList args = trainyard::argsFromArgv(argc, argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("trainyard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRAINYARD_VERSION));
@@ -21,7 +24,7 @@ int main(int argc, char **argv) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     trainyard::cli::Io io{in, out, err, isatty(STDIN_FILENO) != 0};
-    const int rc = trainyard::cli::run(app.arguments().mid(1), io);
+    const int rc = trainyard::cli::run(args.mid(1), io);
     out.flush();
     err.flush();
     return rc;

@@ -1,5 +1,6 @@
 #include "runcontroller.h"
 
+#include "launch/argbytes.h"
 #include "launch/processtree.h"
 #include "launch/runrecord.h"
 
@@ -11,7 +12,11 @@
 #include <QProcess>
 #include <QSet>
 #include <QTimer>
+#include <algorithm>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <memory>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -198,6 +203,47 @@ void RunController::noteActivity(int rank) {
     }
 }
 
+namespace {
+
+// A rank's argv and environment as the exact bytes to exec (argbytes.h), with the pointer arrays execvpe
+// takes.
+class RawExec {
+public:
+    RawExec(const QStringList &argv, const QProcessEnvironment &env) {
+        for (const QString &a : argv)
+            m_argv.push_back(argToBytes(a));
+        for (const QString &e : env.toStringList())
+            m_env.push_back(argToBytes(e));
+        for (const QByteArray &a : m_argv)
+            m_argvPointers.push_back(a.constData());
+        m_argvPointers.push_back(nullptr);
+        for (const QByteArray &e : m_env)
+            m_envPointers.push_back(e.constData());
+        m_envPointers.push_back(nullptr);
+    }
+    // In the forked child: replaces it, or says why not on its stderr (the rank's log) and exits 127 as a
+    // shell does for a command it cannot run.
+    void exec() const {
+        execvpe(m_argvPointers[0], const_cast<char *const *>(m_argvPointers.data()),
+                const_cast<char *const *>(m_envPointers.data()));
+        const int e = errno;
+        const char *what = strerrordesc_np(e);
+        const char prefix[] = "trainyard: cannot run ";
+        [[maybe_unused]] ssize_t w = write(STDERR_FILENO, prefix, sizeof prefix - 1);
+        w = write(STDERR_FILENO, m_argvPointers[0], strlen(m_argvPointers[0]));
+        w = write(STDERR_FILENO, ": ", 2);
+        w = write(STDERR_FILENO, what, strlen(what));
+        w = write(STDERR_FILENO, "\n", 1);
+        _exit(127);
+    }
+
+private:
+    std::vector<QByteArray> m_argv, m_env;
+    std::vector<const char *> m_argvPointers, m_envPointers;
+};
+
+} // namespace
+
 void RunController::startAttempt() {
     for (auto &r : m_ranks) {
         r->process->disconnect(this);
@@ -239,9 +285,16 @@ void RunController::startAttempt() {
             p->setWorkingDirectory(m_options.workingDirectory);
         p->setProgram(rp.argv.value(0));
         p->setArguments(rp.argv.mid(1));
+        // Bytes that are not UTF-8 (argbytes.h) would reach the rank as U+FFFD through QProcess, so such a
+        // rank is exec'd by the modifier itself with its exact bytes, prepared here (no allocation after
+        // fork).
+        std::shared_ptr<const RawExec> raw;
+        if (std::any_of(rp.argv.cbegin(), rp.argv.cend(), hasEscapedBytes) ||
+            std::any_of(rp.env.cbegin(), rp.env.cend(), hasEscapedBytes))
+            raw = std::make_shared<const RawExec>(rp.argv, env);
         // In the child, before exec: its own process group (so a signal reaches everything it starts), and
         // death with the launcher even when the launcher is killed with SIGKILL.
-        p->setChildProcessModifier([launcher] {
+        p->setChildProcessModifier([launcher, raw] {
             setpgid(0, 0);
             prctl(PR_SET_PDEATHSIG, SIGKILL);
             if (getppid() != launcher)
@@ -252,6 +305,8 @@ void RunController::startAttempt() {
             sigprocmask(SIG_SETMASK, &none, nullptr);
             for (int sig : {SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD, SIGUSR1, SIGUSR2})
                 signal(sig, SIG_DFL);
+            if (raw)
+                raw->exec();
         });
         connect(p, &QProcess::readyReadStandardOutput, this, [this, &r] { onOutput(r, 1); });
         connect(p, &QProcess::readyReadStandardError, this, [this, &r] { onOutput(r, 2); });
