@@ -60,6 +60,8 @@ private Q_SLOTS:
     void germanTranslation();
     void memoryViewEstimates();
     void logsViewFindsTheFirstError();
+    void logFilterFollowsATail();
+    void logsKeepAMillionLines();
     void wizardAsksTheQuestionnaire();
 };
 
@@ -607,6 +609,67 @@ void TestWidgets::logsViewFindsTheFirstError() {
     QCOMPARE(live.firstError(), -1);
     live.append({{1, true, u"torch.OutOfMemoryError: CUDA out of memory."_s}});
     QCOMPARE(live.firstError(), 1);
+}
+
+void TestWidgets::logFilterFollowsATail() {
+    // The filter model, checked by Qt's model tester, as lines arrive and the filter changes.
+    LogModel model;
+    LogFilterModel filter(&model);
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append({{0, false, u"step 1 loss 2.0"_s}, {1, false, u"step 1 loss 2.1"_s}});
+    QCOMPARE(filter.rowCount(), 2);
+    filter.setFilter(u"LOSS 2.1"_s, -1); // case-insensitive
+    QCOMPARE(filter.rowCount(), 1);
+    QCOMPARE(filter.data(filter.index(0)).toString(), u"[rank 1] step 1 loss 2.1"_s);
+    model.append({{1, true, u"RuntimeError: boom"_s}, {0, false, u"step 2 loss 2.1"_s}});
+    QCOMPARE(filter.rowCount(), 2); // the new matching line only
+    QCOMPARE(filter.sourceRow(1), 3);
+    QCOMPARE(filter.rowOf(2), -1);
+    filter.setFilter({}, 1);
+    QCOMPARE(filter.rowCount(), 2);
+    QCOMPARE(filter.rowOf(2), 1);
+    filter.setFilter({}, -1);
+    QVERIFY(!filter.isFiltering());
+    QCOMPARE(filter.rowCount(), 4);
+}
+
+void TestWidgets::logsKeepAMillionLines() {
+    // A long run's tail: 1.2M lines through append keep the newest 1M (the first error moves with them),
+    // ranks are known without rescanning, and a filter over 1M lines is computed off the GUI thread while
+    // lines keep arriving; those are filtered as they come and the oldest matches leave with their lines.
+    LogModel model;
+    LogFilterModel filter(&model);
+    auto chunk = [](int from, int n) {
+        QList<LogModel::Line> lines;
+        lines.reserve(n);
+        for (int i = from; i < from + n; ++i)
+            lines << LogModel::Line{i % 8, false,
+                                    i % 1000 == 0 ? u"needle %1"_s.arg(i) : u"step %1 loss 0.5"_s.arg(i)};
+        return lines;
+    };
+    model.append({{3, true, u"RuntimeError: early"_s}});
+    for (int from = 1; from < 1'200'001; from += 100'000)
+        model.append(chunk(from, 100'000));
+    QCOMPARE(model.rowCount(), int(LogModel::MaxLines));
+    QCOMPARE(model.dropped(), 200'001);
+    QCOMPARE(model.firstError(), -1); // the early error left with its line
+    QCOMPARE(model.ranks(), (QList<int>{0, 1, 2, 3, 4, 5, 6, 7}));
+    QCOMPARE(model.data(model.index(0)).toString(), u"[rank 1] step 200001 loss 0.5"_s);
+    QSignalSpy filtered(&filter, &LogFilterModel::filtered);
+    filter.setFilter(u"needle"_s, -1);
+    QVERIFY(filter.isPending());          // not on this thread
+    model.append(chunk(1'200'001, 1000)); // arrives while the worker filters: one needle (1,201,000)
+    QVERIFY(filtered.wait(20000));
+    QVERIFY(!filter.isPending());
+    // The snapshot held needles 201,000 .. 1,200,000 (1000); the 1000 new lines pushed out lines up to
+    // 201,000 (one needle) and brought needle 1,201,000.
+    QCOMPARE(filter.rowCount(), 1000);
+    QCOMPARE(filter.data(filter.index(0)).toString(), u"[rank 0] needle 202000"_s);
+    QCOMPARE(filter.data(filter.index(999)).toString(), u"[rank 0] needle 1201000"_s);
+    model.append(chunk(1'201'001, 5000)); // filtered as it arrives; 5000 old lines (5 needles) leave
+    QCOMPARE(filter.rowCount(), 1000);
+    QCOMPARE(filter.data(filter.index(0)).toString(), u"[rank 0] needle 207000"_s);
+    QCOMPARE(filter.data(filter.index(filter.rowCount() - 1)).toString(), u"[rank 0] needle 1206000"_s);
 }
 
 void TestWidgets::wizardAsksTheQuestionnaire() {

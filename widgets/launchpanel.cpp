@@ -1,5 +1,6 @@
 #include "launchpanel.h"
 
+#include "background.h"
 #include "launch/launchargs.h"
 #include "launchsession.h"
 #include "system/hardware.h"
@@ -16,7 +17,6 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSplitter>
-#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -161,35 +161,39 @@ QString LaunchPanel::outputText() const {
 void LaunchPanel::updatePreview() {
     const QStringList words = commandLine();
     const quint64 generation = ++m_previewGeneration;
-    QPointer<LaunchPanel> self(this);
-    // Reading the config and probing ports happen off the GUI thread.
-    QThreadPool::globalInstance()->start([self, words, generation] {
-        LaunchArgs args;
+    struct Preview {
+        bool parsed = false;
         QString error;
         LaunchPlan plan;
-        const bool parsed = parseLaunchArgs(words, &args, &error);
-        if (parsed)
-            plan = planLaunch(args, HardwareInfo::detect());
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self, [self, parsed, error, plan, generation] {
-            if (!self || generation != self->m_previewGeneration)
-                return;
+    };
+    // Reading the config and probing ports happen off the GUI thread.
+    runInBackground(
+        this,
+        [words] {
+            Preview p;
+            LaunchArgs args;
+            p.parsed = parseLaunchArgs(words, &args, &p.error);
+            if (p.parsed)
+                p.plan = planLaunch(args, HardwareInfo::detect());
+            return p;
+        },
+        [this, generation](const Preview &p) {
+            if (generation != m_previewGeneration)
+                return; // a newer preview is on its way
             QString text;
-            for (const Diagnostic &d : plan.warnings)
+            for (const Diagnostic &d : p.plan.warnings)
                 text += u"# "_s + d.format() + u'\n';
-            const bool ok = parsed && plan.ok();
-            if (!parsed)
-                text += tr("# error: %1\n").arg(error);
-            for (const Diagnostic &d : plan.errors)
+            const bool ok = p.parsed && p.plan.ok();
+            if (!p.parsed)
+                text += tr("# error: %1\n").arg(p.error);
+            for (const Diagnostic &d : p.plan.errors)
                 text += u"# "_s + d.format() + u'\n';
-            self->m_shellScript = ok ? plan.toShellScript(plan.machineRank) : QString();
-            text += self->m_shellScript;
-            self->m_preview->setPlainText(text);
-            self->m_launch->setEnabled(ok && !self->m_session);
-            Q_EMIT self->previewUpdated(ok);
+            m_shellScript = ok ? p.plan.toShellScript(p.plan.machineRank) : QString();
+            text += m_shellScript;
+            m_preview->setPlainText(text);
+            m_launch->setEnabled(ok && !m_session);
+            Q_EMIT previewUpdated(ok);
         });
-    });
 }
 
 void LaunchPanel::copyShellScript() {
@@ -213,58 +217,45 @@ void LaunchPanel::launch() {
     m_stop->setEnabled(true);
     m_output->clear();
     m_status->setText(tr("Starting..."));
-    QPointer<LaunchPanel> self(this);
-    // The plan is made off the GUI thread; the session (database, ingest, ranks) lives on the launch thread.
-    QThreadPool::globalInstance()->start([self, args, words] {
-        const LaunchPlan plan = planLaunch(args, HardwareInfo::detect());
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self, [self, args, words, plan] {
-            if (!self)
-                return;
+    // The plan is made off the GUI thread; the session (database, ingest, ranks) lives on the launch thread
+    // and is only reached through queued calls and connections whose receiver is this panel (so nothing is
+    // delivered to a panel that is gone, and no code on that thread holds a pointer to it).
+    runInBackground(
+        this, [args] { return planLaunch(args, HardwareInfo::detect()); },
+        [this, args, words](const LaunchPlan &plan) {
             if (!plan.ok()) {
-                self->m_status->setText(plan.errors.first().format());
-                self->sessionEnded(1, true);
+                m_status->setText(plan.errors.first().format());
+                sessionEnded(1, true);
                 return;
             }
             auto *session = new LaunchSession(plan, args, words);
-            session->moveToThread(&self->m_thread);
-            self->m_session = session;
-            QMetaObject::invokeMethod(session, [self, session] {
-                QString e;
-                if (!session->prepare(&e)) {
-                    QMetaObject::invokeMethod(self, [self, e] {
-                        if (self) {
-                            self->m_status->setText(e);
-                            self->sessionEnded(1, true);
-                        }
-                    });
-                    return;
-                }
-                RunController *c = session->controller();
-                connect(c, &RunController::rankLine, self,
-                        [self](int rank, int stream, const QByteArray &line) {
-                            if (self)
-                                self->appendOutput("[rank " + QByteArray::number(rank) +
-                                                   (stream == 2 ? "!] " : "] ") + line);
-                        });
-                connect(c, &RunController::stateChanged, self, [self](RunState s) {
-                    if (self)
-                        self->m_status->setText(runStateName(s));
-                });
-                connect(c, &RunController::finished, self, [self](int code) {
-                    if (self)
-                        self->sessionEnded(code);
-                });
-                const QString id = session->runId();
-                QMetaObject::invokeMethod(self, [self, id] {
-                    if (self)
-                        Q_EMIT self->launched(id);
-                });
-                session->start();
-            });
+            session->moveToThread(&m_thread);
+            m_session = session;
+            connect(session, &LaunchSession::prepared, this,
+                    [this, session](bool ok, const QString &why) { sessionPrepared(session, ok, why); });
+            QMetaObject::invokeMethod(session, &LaunchSession::prepareAndReport);
         });
+}
+
+void LaunchPanel::sessionPrepared(LaunchSession *session, bool ok, const QString &error) {
+    if (session != m_session)
+        return;
+    if (!ok) {
+        m_status->setText(error);
+        sessionEnded(1, true);
+        return;
+    }
+    // The controller exists once prepared and lives as long as the session, which only sessionEnded() and the
+    // destructor end; the ranks start after these connections are made, so no line is missed.
+    RunController *c = session->controller();
+    connect(c, &RunController::rankLine, this, [this](int rank, int stream, const QByteArray &line) {
+        appendOutput("[rank " + QByteArray::number(rank) + (stream == 2 ? "!] " : "] ") + line);
     });
+    connect(c, &RunController::stateChanged, this,
+            [this](RunState s) { m_status->setText(runStateName(s)); });
+    connect(c, &RunController::finished, this, [this](int code) { sessionEnded(code); });
+    Q_EMIT launched(session->runId());
+    QMetaObject::invokeMethod(session, &LaunchSession::start);
 }
 
 void LaunchPanel::stop() {

@@ -55,6 +55,7 @@ Q_SIGNALS:
 
 private:
     void appendOutput(const QByteArray &line);
+    void sessionPrepared(LaunchSession *session, bool ok, const QString &error);
     void sessionEnded(int exitCode, bool setupFailed = false);
 
     QLineEdit *m_script, *m_arguments, *m_flags, *m_config, *m_python;

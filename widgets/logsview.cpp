@@ -1,5 +1,7 @@
 #include "logsview.h"
 
+#include "background.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QComboBox>
@@ -10,11 +12,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSortFilterProxyModel>
-#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -68,8 +67,16 @@ QList<LogModel::Line> LogModel::readRunFolder(const QString &folder, QString *er
         QFile file(dir.filePath(f.name));
         if (!file.open(QIODevice::ReadOnly))
             continue;
-        // The last 50,000 lines of each stream are plenty for a view; the files keep everything.
-        const QList<QByteArray> raw = file.readAll().split('\n');
+        // The last 50,000 lines (and 16 MiB) of each stream are plenty for a view; the files keep everything.
+        // A file cut at the front starts at its first whole line.
+        constexpr qint64 MaxBytes = 16 << 20;
+        const qint64 size = file.size();
+        if (size > MaxBytes)
+            file.seek(size - MaxBytes);
+        QByteArray data = file.read(MaxBytes);
+        if (size > MaxBytes)
+            data.remove(0, data.indexOf('\n') + 1);
+        const QList<QByteArray> raw = data.split('\n');
         const qsizetype from = std::max<qsizetype>(0, raw.size() - 50000);
         for (qsizetype i = from; i < raw.size(); ++i)
             if (!(i == raw.size() - 1 && raw[i].isEmpty()))
@@ -106,7 +113,10 @@ QList<LogModel::Line> LogModel::Tail::readNew() {
 
 void LogModel::setLines(const QList<Line> &lines) {
     beginResetModel();
-    m_lines = lines;
+    m_lines = lines.size() > MaxLines ? lines.mid(lines.size() - MaxLines) : lines;
+    m_dropped = 0;
+    m_ranks.clear();
+    addRanks(m_lines, 0);
     m_firstError = -1;
     findFirstError(0);
     endResetModel();
@@ -115,14 +125,38 @@ void LogModel::setLines(const QList<Line> &lines) {
 void LogModel::append(const QList<Line> &lines) {
     if (lines.isEmpty())
         return;
+    const QList<Line> added = lines.size() > MaxLines ? lines.mid(lines.size() - MaxLines) : lines;
+    // The oldest lines go first, so the model never holds more than MaxLines.
+    const qsizetype excess = m_lines.size() + added.size() - MaxLines;
+    if (excess > 0) {
+        beginRemoveRows({}, 0, int(excess) - 1);
+        m_lines.remove(0, excess);
+        m_dropped += excess;
+        endRemoveRows();
+        if (m_firstError >= 0) {
+            m_firstError -= int(excess);
+            if (m_firstError < 0)
+                findFirstError(0); // the error scrolled out: the next one, if any
+        }
+    }
     const int first = int(m_lines.size());
-    beginInsertRows({}, first, first + int(lines.size()) - 1);
-    m_lines += lines;
+    beginInsertRows({}, first, first + int(added.size()) - 1);
+    m_lines += added;
     endInsertRows();
+    addRanks(m_lines, first);
     if (m_firstError < 0) {
         findFirstError(first);
         if (m_firstError >= 0)
             Q_EMIT dataChanged(index(m_firstError), index(m_firstError));
+    }
+}
+
+void LogModel::addRanks(const QList<Line> &lines, qsizetype from) {
+    for (qsizetype i = from; i < lines.size(); ++i) {
+        const int r = lines[i].rank;
+        const auto it = std::lower_bound(m_ranks.begin(), m_ranks.end(), r);
+        if (it == m_ranks.end() || *it != r)
+            m_ranks.insert(it, r);
     }
 }
 
@@ -136,15 +170,6 @@ void LogModel::findFirstError(int from) {
             }
         }
     }
-}
-
-QList<int> LogModel::ranks() const {
-    QList<int> r;
-    for (const Line &l : m_lines)
-        if (!r.contains(l.rank))
-            r << l.rank;
-    std::sort(r.begin(), r.end());
-    return r;
 }
 
 int LogModel::rowCount(const QModelIndex &parent) const {
@@ -173,10 +198,163 @@ QVariant LogModel::data(const QModelIndex &index, int role) const {
     }
 }
 
+// ---- LogFilterModel ----
+
+LogFilterModel::LogFilterModel(LogModel *source, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_source(source) {
+    connect(source, &QAbstractItemModel::modelReset, this, &LogFilterModel::refilter);
+    // Without a filter the rows are the source's, inserted and removed with it (begin before, end after).
+    connect(source, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (m_all)
+                    beginInsertRows({}, first, last);
+            });
+    connect(source, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { onInserted(first, last); });
+    connect(source, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) { onRemoved(first, last); });
+    connect(source, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_all)
+            endRemoveRows();
+        else
+            dropRemoved();
+    });
+    connect(source, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &from, const QModelIndex &to) {
+                for (int r = from.row(); r <= to.row(); ++r)
+                    if (const int row = rowOf(r); row >= 0)
+                        Q_EMIT dataChanged(index(row), index(row));
+            });
+}
+
+bool LogFilterModel::matches(const LogModel::Line &line, const QString &text, int rank) {
+    return (rank < 0 || line.rank == rank) &&
+           (text.isEmpty() || line.text.contains(text, Qt::CaseInsensitive));
+}
+
+void LogFilterModel::setFilter(const QString &text, int rank) {
+    if (text == m_text && rank == m_rank)
+        return;
+    m_text = text;
+    m_rank = rank;
+    refilter();
+}
+
+void LogFilterModel::refilter() {
+    const quint64 generation = ++m_generation;
+    if (m_text.isEmpty() && m_rank < 0) {
+        beginResetModel();
+        m_all = true;
+        m_pending = false;
+        m_numbers.clear();
+        endResetModel();
+        Q_EMIT filtered();
+        return;
+    }
+    const QList<LogModel::Line> lines = m_source->lines(); // shared, not copied
+    const qint64 base = m_source->dropped();
+    auto filter = [lines, base, text = m_text, rank = m_rank] {
+        QList<qint64> numbers;
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            if (matches(lines[i], text, rank))
+                numbers << base + i;
+        return numbers;
+    };
+    // Lines that arrive while a worker filters the snapshot are tested when its result is in place.
+    auto apply = [this, generation, end = base + lines.size()](const QList<qint64> &numbers) {
+        if (generation != m_generation)
+            return; // a newer filter is on its way
+        beginResetModel();
+        m_all = false;
+        m_pending = false;
+        m_numbers = numbers;
+        const qint64 dropped = m_source->dropped();
+        while (!m_numbers.isEmpty() && m_numbers.first() < dropped)
+            m_numbers.removeFirst();
+        const QList<LogModel::Line> &now = m_source->lines();
+        for (qint64 n = std::max(end, dropped); n < dropped + now.size(); ++n)
+            if (matches(now[n - dropped], m_text, m_rank))
+                m_numbers << n;
+        endResetModel();
+        Q_EMIT filtered();
+    };
+    if (lines.size() <= SyncLines) {
+        apply(filter());
+        return;
+    }
+    m_pending = true;
+    runInBackground(this, std::move(filter), std::move(apply));
+}
+
+void LogFilterModel::onInserted(int first, int last) {
+    if (m_all) {
+        endInsertRows();
+        return;
+    }
+    if (m_pending)
+        return; // tested once the worker's result is in place
+    const QList<LogModel::Line> &lines = m_source->lines();
+    QList<qint64> added;
+    for (int r = first; r <= last; ++r)
+        if (matches(lines[r], m_text, m_rank))
+            added << m_source->dropped() + r;
+    if (added.isEmpty())
+        return;
+    const int row = int(m_numbers.size());
+    beginInsertRows({}, row, row + int(added.size()) - 1);
+    m_numbers += added;
+    endInsertRows();
+}
+
+void LogFilterModel::onRemoved(int first, int last) {
+    if (m_all)
+        beginRemoveRows({}, first, last);
+}
+
+void LogFilterModel::dropRemoved() {
+    // LogModel only removes its oldest lines: the numbers below dropped() are gone.
+    const auto end = std::lower_bound(m_numbers.cbegin(), m_numbers.cend(), m_source->dropped());
+    const int n = int(end - m_numbers.cbegin());
+    if (n == 0)
+        return;
+    beginRemoveRows({}, 0, n - 1);
+    m_numbers.remove(0, n);
+    endRemoveRows();
+}
+
+int LogFilterModel::sourceRow(int row) const {
+    if (m_all)
+        return row;
+    return int(m_numbers.value(row, -1) - m_source->dropped());
+}
+
+int LogFilterModel::rowOf(int sourceRow) const {
+    if (m_all)
+        return sourceRow;
+    const qint64 n = m_source->dropped() + sourceRow;
+    const auto it = std::lower_bound(m_numbers.cbegin(), m_numbers.cend(), n);
+    return it != m_numbers.cend() && *it == n ? int(it - m_numbers.cbegin()) : -1;
+}
+
+int LogFilterModel::rowCount(const QModelIndex &parent) const {
+    if (parent.isValid())
+        return 0;
+    return m_all ? m_source->rowCount() : int(m_numbers.size());
+}
+
+QVariant LogFilterModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    return m_source->data(m_source->index(sourceRow(index.row())), role);
+}
+
+// ---- LogsView ----
+
 LogsView::LogsView(QWidget *parent)
     : QWidget(parent)
     , m_model(new LogModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_filter(new LogFilterModel(m_model, this))
     , m_list(new QListView(this))
     , m_search(new QLineEdit(this))
     , m_rank(new QComboBox(this))
@@ -184,9 +362,7 @@ LogsView::LogsView(QWidget *parent)
     , m_follow(new QTimer(this)) {
     m_follow->setInterval(500);
     connect(m_follow, &QTimer::timeout, this, &LogsView::readTail);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_list->setModel(m_proxy);
+    m_list->setModel(m_filter);
     m_list->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_list->setUniformItemSizes(true); // fast with many lines
     m_search->setPlaceholderText(tr("Search the output"));
@@ -208,20 +384,22 @@ LogsView::LogsView(QWidget *parent)
 }
 
 void LogsView::loadRunFolder(const QString &folder) {
-    QPointer<LogsView> self(this);
-    QThreadPool::globalInstance()->start([self, folder] {
+    struct Read {
+        QList<LogModel::Line> lines;
         QString error;
-        const QList<LogModel::Line> lines = LogModel::readRunFolder(folder, &error);
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self, [self, lines, error] {
-            if (!self)
-                return;
-            self->m_model->setLines(lines);
-            self->updateRanksAndStatus(error);
-            Q_EMIT self->loaded();
+    };
+    runInBackground(
+        this,
+        [folder] {
+            Read r;
+            r.lines = LogModel::readRunFolder(folder, &r.error);
+            return r;
+        },
+        [this](const Read &r) {
+            m_model->setLines(r.lines);
+            updateRanksAndStatus(r.error);
+            Q_EMIT loaded();
         });
-    });
 }
 
 void LogsView::updateRanksAndStatus(const QString &error) {
@@ -268,29 +446,23 @@ void LogsView::readTail() {
         return;
     }
     m_tailBusy = true;
-    QPointer<LogsView> self(this);
     const std::shared_ptr<LogModel::Tail> tail = m_tail;
-    QThreadPool::globalInstance()->start([self, tail] {
-        const QList<LogModel::Line> lines = tail->readNew();
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self, [self, tail, lines] {
-            if (!self)
-                return;
-            self->m_tailBusy = false;
-            if (tail == self->m_tail && !lines.isEmpty()) {
-                self->m_model->append(lines);
-                self->updateRanksAndStatus({});
-                Q_EMIT self->loaded();
+    runInBackground(
+        this, [tail] { return tail->readNew(); },
+        [this, tail](const QList<LogModel::Line> &lines) {
+            m_tailBusy = false;
+            if (tail == m_tail && !lines.isEmpty()) {
+                m_model->append(lines);
+                updateRanksAndStatus({});
+                Q_EMIT loaded();
             }
-            if (std::exchange(self->m_readAgain, false))
-                self->readTail();
+            if (std::exchange(m_readAgain, false))
+                readTail();
         });
-    });
 }
 
 int LogsView::visibleLines() const {
-    return m_proxy->rowCount();
+    return m_filter->rowCount();
 }
 
 void LogsView::setSearch(const QString &text) {
@@ -305,12 +477,7 @@ void LogsView::setRankFilter(int rank) {
 void LogsView::applyFilter() {
     const int rank = m_rank->currentData().toInt();
     const QString text = m_search->text();
-    // A rank and a text: both must match.
-    m_proxy->setFilterRole(Qt::DisplayRole);
-    m_proxy->setFilterRegularExpression(
-        QRegularExpression((rank >= 0 ? u"^\\[rank %1\\] .*"_s.arg(rank) : u"^"_s) +
-                               (text.isEmpty() ? QString() : u".*"_s + QRegularExpression::escape(text)),
-                           QRegularExpression::CaseInsensitiveOption));
+    m_filter->setFilter(text, rank); // a rank and a text: both must match
 }
 
 bool LogsView::jumpToFirstError() {
@@ -319,7 +486,7 @@ bool LogsView::jumpToFirstError() {
         return false;
     m_search->clear();
     m_rank->setCurrentIndex(0);
-    const QModelIndex i = m_proxy->mapFromSource(m_model->index(row));
+    const QModelIndex i = m_filter->index(m_filter->rowOf(row));
     m_list->scrollTo(i, QAbstractItemView::PositionAtCenter);
     m_list->setCurrentIndex(i);
     return true;

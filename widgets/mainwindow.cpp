@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "background.h"
 #include "config/accelerateconfig.h"
 #include "configdocument.h"
 #include "configview.h"
@@ -26,7 +27,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -35,7 +35,6 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QThreadPool>
 #include <QUndoGroup>
 #include <QVBoxLayout>
 
@@ -241,15 +240,8 @@ MainWindow::MainWindow(QWidget *parent)
         resize(1100, 720);
     restoreState(settings.value(u"window/state"_s).toByteArray());
     // Hardware is probed once, off the GUI thread.
-    QPointer<MainWindow> self(this);
-    QThreadPool::globalInstance()->start([self] {
-        const HardwareInfo hw = HardwareInfo::detect();
-        if (self)
-            QMetaObject::invokeMethod(self, [self, hw] {
-                if (self)
-                    self->m_hardware = hw;
-            });
-    });
+    runInBackground(
+        this, [] { return HardwareInfo::detect(); }, [this](const HardwareInfo &hw) { m_hardware = hw; });
 }
 
 MainWindow::~MainWindow() {
@@ -395,21 +387,15 @@ void MainWindow::openConfig(const QString &path) {
     ConfigView *view = addView(QFileInfo(path).fileName(), path);
     statusBar()->showMessage(tr("Loading %1...").arg(path));
     rememberRecent(path);
-    QPointer<ConfigView> target(view);
-    QPointer<MainWindow> self(this);
-    QThreadPool::globalInstance()->start([target, self, path] {
-        const AccelerateConfig config = AccelerateConfig::load(path); // the file is read off the GUI thread
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self, [target, self, path, config] {
-            if (!target || !self)
-                return;
-            target->load(config, self->m_hardware); // validates once, for the form and the list
-            const int problems = int(target->document()->diagnostics().size());
-            self->statusBar()->showMessage(tr("%1: %n problem(s)", nullptr, problems).arg(path));
-            Q_EMIT self->configShown(path);
+    // The file is read off the GUI thread; a tab closed meanwhile gets nothing.
+    runInBackground(
+        view, [path] { return AccelerateConfig::load(path); },
+        [this, view, path](const AccelerateConfig &config) {
+            view->load(config, m_hardware); // validates once, for the form and the list
+            const int problems = int(view->document()->diagnostics().size());
+            statusBar()->showMessage(tr("%1: %n problem(s)", nullptr, problems).arg(path));
+            Q_EMIT configShown(path);
         });
-    });
 }
 
 bool MainWindow::saveCurrent(const QString &path) {

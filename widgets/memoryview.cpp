@@ -5,15 +5,15 @@
 
 #include "memoryview.h"
 
+#include "background.h"
+
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QThreadPool>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -108,45 +108,42 @@ void MemoryView::estimate() {
     const QString configPath = m_config->text().trimmed();
     const QString maxMemory = m_maxMemory->text().trimmed();
     m_summary->setText(tr("Estimating..."));
-    QPointer<MemoryView> self(this);
     // Reading config.json or safetensors headers happens off the GUI thread.
-    QThreadPool::globalInstance()->start([self, modelPath, configPath, maxMemory] {
-        Result r;
-        Diagnostics errors;
-        if (!memory::loadModel(modelPath, &r.model, &errors)) {
-            r.error = errors.isEmpty() ? tr("cannot read %1").arg(modelPath) : errors.first().format();
-        } else {
-            r.rows = memory::estimateTable(r.model, {u"float32"_s, u"float16"_s, u"int8"_s, u"int4"_s});
-            r.largest = memory::largestLayer(r.model, memory::computeSizes(r.model, 32));
-            memory::TrainingSetup setup;
-            if (!configPath.isEmpty()) {
-                const AccelerateConfig c = AccelerateConfig::load(configPath);
-                if (c.isLoaded())
-                    setup = memory::trainingSetupFor(c);
-                else
-                    r.error = c.loadDiagnostics().value(0).format();
-            }
-            r.training = memory::estimateTraining(r.model, setup);
-            if (!maxMemory.isEmpty()) {
-                QString e;
-                const auto mm = memory::parseMaxMemory(maxMemory, &e);
-                if (mm) {
-                    r.map = memory::deviceMap(r.model, *mm, 16, u"auto"_s);
-                    r.haveMap = true;
-                    r.capacity = mm->of(u"0"_s);
-                } else {
-                    r.error = e;
+    runInBackground(
+        this,
+        [modelPath, configPath, maxMemory] {
+            Result r;
+            Diagnostics errors;
+            if (!memory::loadModel(modelPath, &r.model, &errors)) {
+                r.error = errors.isEmpty() ? tr("cannot read %1").arg(modelPath) : errors.first().format();
+            } else {
+                r.rows = memory::estimateTable(r.model, {u"float32"_s, u"float16"_s, u"int8"_s, u"int4"_s});
+                r.largest = memory::largestLayer(r.model, memory::computeSizes(r.model, 32));
+                memory::TrainingSetup setup;
+                if (!configPath.isEmpty()) {
+                    const AccelerateConfig c = AccelerateConfig::load(configPath);
+                    if (c.isLoaded())
+                        setup = memory::trainingSetupFor(c);
+                    else
+                        r.error = c.loadDiagnostics().value(0).format();
                 }
+                r.training = memory::estimateTraining(r.model, setup);
+                if (!maxMemory.isEmpty()) {
+                    QString e;
+                    const auto mm = memory::parseMaxMemory(maxMemory, &e);
+                    if (mm) {
+                        r.map = memory::deviceMap(r.model, *mm, 16, u"auto"_s);
+                        r.haveMap = true;
+                        r.capacity = mm->of(u"0"_s);
+                    } else {
+                        r.error = e;
+                    }
+                }
+                r.ok = r.error.isEmpty();
             }
-            r.ok = r.error.isEmpty();
-        }
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self, [self, r] {
-            if (self)
-                self->show(r);
-        });
-    });
+            return r;
+        },
+        [this](const Result &r) { show(r); });
 }
 
 void MemoryView::show(const Result &r) {

@@ -1,37 +1,35 @@
 #include "runcomparemodel.h"
 
+#include "background.h"
+
 #include <QBrush>
 #include <QFont>
-#include <QPointer>
-#include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 
 namespace trainyard {
 
 void RunCompareModel::compare(const QString &databasePath, const QList<qint64> &runIds) {
-    QPointer<RunCompareModel> self(this);
-    QThreadPool::globalInstance()->start([self, databasePath, runIds] {
-        StoreReader reader;
-        QString error;
-        RunComparison c;
-        if (reader.open(databasePath, &error))
-            c = compareRuns(reader, runIds);
-        else
-            c.error = error;
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self, [self, c] {
-            if (!self)
-                return;
+    runInBackground(
+        this,
+        [databasePath, runIds] {
+            StoreReader reader;
+            QString error;
+            RunComparison c;
+            if (reader.open(databasePath, &error))
+                c = compareRuns(reader, runIds);
+            else
+                c.error = error;
+            return c;
+        },
+        [this](const RunComparison &c) {
             if (!c.error.isEmpty()) {
-                Q_EMIT self->failed(tr("Cannot compare the runs: %1").arg(c.error));
+                Q_EMIT failed(tr("Cannot compare the runs: %1").arg(c.error));
                 return;
             }
-            self->setComparison(c);
-            Q_EMIT self->loaded();
+            setComparison(c);
+            Q_EMIT loaded();
         });
-    });
 }
 
 void RunCompareModel::setComparison(const RunComparison &comparison) {

@@ -5,6 +5,7 @@
 
 #include "rundashboard.h"
 
+#include "background.h"
 #include "config/accelerateconfig.h"
 
 #include <QCheckBox>
@@ -19,7 +20,6 @@
 #include <QScrollArea>
 #include <QSlider>
 #include <QSvgGenerator>
-#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
@@ -43,13 +43,26 @@ QColor faded(QColor c, int alpha) {
     return c;
 }
 
-struct LoadedRuns {
+} // namespace
+
+struct RunDashboard::LoadedRuns {
     QHash<qint64, RunRow> runs;
     QList<SeriesRow> series;
     QString error;
 };
 
-} // namespace
+// The dashboard's one reader connection, opened by the first job and kept (a job that finds no database yet
+// tries again next time). Only the job in flight touches it.
+struct RunDashboard::Reader {
+    QString path;
+    StoreReader store;
+    bool opened = false;
+    StoreReader *get(QString *error) {
+        if (!opened)
+            opened = store.open(path, error);
+        return opened ? &store : nullptr;
+    }
+};
 
 RunDashboard::RunDashboard(const QString &databasePath, qint64 runId, QWidget *parent)
     : RunDashboard(databasePath, QList<qint64>{runId}, parent) {}
@@ -59,6 +72,7 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     , m_db(databasePath)
     , m_runIds(runIds)
     , m_smoothingCache(std::make_shared<SmoothingCache>())
+    , m_reader(std::make_shared<Reader>())
     , m_grid(new QGridLayout)
     , m_status(new QLabel(this))
     , m_smoothingSlider(new QSlider(Qt::Horizontal, this))
@@ -67,6 +81,7 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     , m_aggregateBox(new QCheckBox(tr("&Mean of ranks"), this))
     , m_live(new QTimer(this))
     , m_repaint(new QTimer(this)) {
+    m_reader->path = databasePath;
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     auto *content = new QWidget(scroll);
@@ -209,61 +224,89 @@ std::pair<double, double> RunDashboard::valueRange(const QString &key) const {
 }
 
 void RunDashboard::loadSeries() {
-    QPointer<RunDashboard> self(this);
-    const QString db = m_db;
-    const QList<qint64> runIds = m_runIds;
-    QThreadPool::globalInstance()->start([self, db, runIds] {
-        StoreReader reader;
-        LoadedRuns loaded;
-        if (reader.open(db, &loaded.error)) {
-            for (const qint64 id : runIds) {
-                if (const auto r = reader.run(id)) {
-                    loaded.runs.insert(id, *r);
-                    loaded.series << reader.series(id);
+    m_loadQueued = true;
+    pump();
+}
+
+void RunDashboard::request(const QString &key) {
+    if (!m_queuedCharts.contains(key))
+        m_queuedCharts << key;
+    pump();
+}
+
+void RunDashboard::pump() {
+    if (m_jobInFlight)
+        return;
+    if (std::exchange(m_loadQueued, false)) {
+        runLoad();
+        return;
+    }
+    while (!m_queuedCharts.isEmpty()) {
+        const QString key = m_queuedCharts.takeFirst();
+        if (m_charts.contains(key)) {
+            runQuery(key);
+            return;
+        }
+    }
+}
+
+void RunDashboard::runLoad() {
+    m_jobInFlight = true;
+    runInBackground(
+        this,
+        [reader = m_reader, runIds = m_runIds] {
+            LoadedRuns loaded;
+            if (StoreReader *store = reader->get(&loaded.error)) {
+                for (const qint64 id : runIds) {
+                    if (const auto r = store->run(id)) {
+                        loaded.runs.insert(id, *r);
+                        loaded.series << store->series(id);
+                    }
                 }
             }
-        }
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self, [self, loaded] {
-            if (!self)
-                return;
-            if (!loaded.error.isEmpty()) {
-                self->m_status->setText(tr("Cannot read the run database: %1").arg(loaded.error));
-                return;
-            }
-            bool finished = true;
-            for (qsizetype i = 0; i < self->m_runIds.size(); ++i) {
-                const RunRow r = loaded.runs.value(self->m_runIds.at(i));
-                if (r.status == u"running"_s || r.status == u"created"_s)
-                    finished = false;
-                RunInfo &info = self->m_runs[r.id];
-                info.name = r.name.isEmpty() ? r.uid : r.name;
-                info.originMs = r.startedMs ? r.startedMs : r.createdMs;
-                info.index = int(i);
-            }
-            QHash<QString, QList<SeriesRow>> byKey;
-            for (const SeriesRow &s : loaded.series)
-                byKey[s.key] << s;
-            QStringList keys = byKey.keys();
-            keys.sort();
-            for (const QString &key : keys) {
-                Chart &c = self->addChart(key);
-                c.series = byKey.value(key);
-                if (c.followLatest || !self->m_live->isActive())
-                    self->request(key);
-            }
-            self->m_status->setText(
-                keys.isEmpty() ? tr("No metrics yet.")
-                               : tr("%n metric(s); drag to pan, wheel to zoom, double-click for all.",
-                                    nullptr, int(keys.size())));
-            if (finished && self->m_live->isActive()) {
-                self->m_live->stop();
-                Q_EMIT self->runsEnded();
-            } else if (!finished && !self->m_live->isActive())
-                self->m_live->start();
+            return loaded;
+        },
+        [this](const LoadedRuns &loaded) {
+            m_jobInFlight = false;
+            showLoaded(loaded);
+            pump();
         });
-    });
+}
+
+void RunDashboard::showLoaded(const LoadedRuns &loaded) {
+    if (!loaded.error.isEmpty()) {
+        m_status->setText(tr("Cannot read the run database: %1").arg(loaded.error));
+        return;
+    }
+    bool finished = true;
+    for (qsizetype i = 0; i < m_runIds.size(); ++i) {
+        const RunRow r = loaded.runs.value(m_runIds.at(i));
+        if (r.status == u"running"_s || r.status == u"created"_s)
+            finished = false;
+        RunInfo &info = m_runs[r.id];
+        info.name = r.name.isEmpty() ? r.uid : r.name;
+        info.originMs = r.startedMs ? r.startedMs : r.createdMs;
+        info.index = int(i);
+    }
+    QHash<QString, QList<SeriesRow>> byKey;
+    for (const SeriesRow &s : loaded.series)
+        byKey[s.key] << s;
+    QStringList keys = byKey.keys();
+    keys.sort();
+    for (const QString &key : keys) {
+        Chart &c = addChart(key);
+        c.series = byKey.value(key);
+        if (c.followLatest || !m_live->isActive())
+            request(key);
+    }
+    m_status->setText(keys.isEmpty() ? tr("No metrics yet.")
+                                     : tr("%n metric(s); drag to pan, wheel to zoom, double-click for all.",
+                                          nullptr, int(keys.size())));
+    if (finished && m_live->isActive()) {
+        m_live->stop();
+        Q_EMIT runsEnded();
+    } else if (!finished && !m_live->isActive())
+        m_live->start();
 }
 
 RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
@@ -427,7 +470,7 @@ void RunDashboard::setAggregateRanks(bool on) {
     redrawAll();
 }
 
-void RunDashboard::request(const QString &key) {
+void RunDashboard::runQuery(const QString &key) {
     Chart &c = m_charts[key];
     ChartQuery q;
     for (const SeriesRow &s : c.series)
@@ -439,33 +482,33 @@ void RunDashboard::request(const QString &key) {
     q.buckets = std::max(100, c.plot->axisRect()->width()); // about one bucket per pixel
     q.smoothing = m_smoothing;
     q.aggregateRanks = m_aggregate;
-    const quint64 generation = ++c.generation;
-    QPointer<RunDashboard> self(this);
-    const QString db = m_db;
-    const std::shared_ptr<SmoothingCache> cache = m_smoothingCache;
-    QThreadPool::globalInstance()->start([self, db, key, generation, q, cache] {
-        StoreReader reader;
+    struct Answer {
+        ChartData data;
         QString error;
-        ChartData result;
-        if (reader.open(db, &error))
-            result = queryChart(reader, cache.get(), q);
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self, [self, key, generation, result, error] {
-            if (!self || !self->m_charts.contains(key))
-                return;
-            Chart &ch = self->m_charts[key];
-            if (generation != ch.generation)
-                return; // a newer request is on its way
-            if (!error.isEmpty())
-                self->m_status->setText(tr("Cannot read the run database: %1").arg(error));
-            ch.data = result;
-            ch.dirty = true;
-            // At most one repaint per 40 ms, but no waiting after a quiet spell (a zoom shows at once).
-            if (!self->m_repaint->isActive())
-                self->m_repaint->start(int(std::clamp<qint64>(40 - self->m_sinceDraw.elapsed(), 0, 40)));
+    };
+    m_jobInFlight = true;
+    runInBackground(
+        this,
+        [reader = m_reader, cache = m_smoothingCache, q] {
+            Answer a;
+            if (StoreReader *store = reader->get(&a.error))
+                a.data = queryChart(*store, cache.get(), q);
+            return a;
+        },
+        [this, key](const Answer &a) {
+            m_jobInFlight = false;
+            if (m_charts.contains(key)) {
+                Chart &ch = m_charts[key];
+                if (!a.error.isEmpty())
+                    m_status->setText(tr("Cannot read the run database: %1").arg(a.error));
+                ch.data = a.data;
+                ch.dirty = true;
+                // At most one repaint per 40 ms, but no waiting after a quiet spell (a zoom shows at once).
+                if (!m_repaint->isActive())
+                    m_repaint->start(int(std::clamp<qint64>(40 - m_sinceDraw.elapsed(), 0, 40)));
+            }
+            pump();
         });
-    });
 }
 
 QString RunDashboard::lineName(const ChartLine &line) const {

@@ -86,12 +86,20 @@ private:
         bool dirty = false;
         double cursorX = 0;
         bool cursorShown = false;
-        quint64 generation = 0; // drops answers to superseded requests
-        ChartData data;         // what is shown
+        ChartData data; // what is shown
     };
-    void loadSeries();
+    // Database work is one queue per dashboard: at most one job in flight (the series list, or one chart's
+    // query), each chart queued at most once and asked with its range when its turn comes, all on one reader
+    // connection that stays open (m_reader, used by one job at a time, never on the GUI thread).
+    struct Reader;
+    struct LoadedRuns;
+    void loadSeries();                // queues a reload of the runs and their series
+    void request(const QString &key); // queues a query for one chart
+    void pump();                      // starts the next queued job when none is in flight
+    void runLoad();
+    void showLoaded(const LoadedRuns &loaded);
+    void runQuery(const QString &key);
     Chart &addChart(const QString &key);
-    void request(const QString &key);
     void draw(const QString &key);
     void redrawAll();          // after a display setting changed: ask again
     void styleChart(Chart &c); // colours from the palette (light or dark theme)
@@ -105,6 +113,10 @@ private:
     QHash<qint64, RunInfo> m_runs;
     QHash<QString, Chart> m_charts;
     std::shared_ptr<SmoothingCache> m_smoothingCache;
+    std::shared_ptr<Reader> m_reader;
+    bool m_jobInFlight = false;
+    bool m_loadQueued = false;
+    QStringList m_queuedCharts;
     QGridLayout *m_grid;
     QLabel *m_status;
     QSlider *m_smoothingSlider;

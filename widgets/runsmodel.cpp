@@ -1,11 +1,11 @@
 #include "runsmodel.h"
 
+#include "background.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
-#include <QPointer>
-#include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 
@@ -29,40 +29,40 @@ QList<RunsModel::Row> RunsModel::readRows(const QString &databasePath, QString *
 }
 
 void RunsModel::reload(const QString &databasePath) {
-    QPointer<RunsModel> self(this);
-    QThreadPool::globalInstance()->start([self, databasePath] {
+    struct Read {
+        QList<Row> rows;
         QString error;
-        const QList<Row> rows = readRows(databasePath, &error);
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self, [self, rows, error] {
-            if (!self)
-                return;
-            if (!error.isEmpty()) {
-                Q_EMIT self->failed(error);
+    };
+    runInBackground(
+        this,
+        [databasePath] {
+            Read r;
+            r.rows = readRows(databasePath, &r.error);
+            return r;
+        },
+        [this](const Read &r) {
+            if (!r.error.isEmpty()) {
+                Q_EMIT failed(r.error);
                 return;
             }
-            self->setRows(rows);
-            Q_EMIT self->loaded();
+            setRows(r.rows);
+            Q_EMIT loaded();
         });
-    });
 }
 
 void RunsModel::removeRun(const QString &databasePath, qint64 databaseId) {
-    QPointer<RunsModel> self(this);
-    QThreadPool::globalInstance()->start([self, databasePath, databaseId] {
-        QString error;
-        trainyard::removeRun(databasePath, databaseId, &error); // the CLI's rule: never a live run
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self, [self, error, databasePath] {
-            if (!self)
-                return;
+    runInBackground(
+        this,
+        [databasePath, databaseId] {
+            QString error;
+            trainyard::removeRun(databasePath, databaseId, &error); // the CLI's rule: never a live run
+            return error;
+        },
+        [this, databasePath](const QString &error) {
             if (!error.isEmpty())
-                Q_EMIT self->failed(error);
-            self->reload(databasePath);
+                Q_EMIT failed(error);
+            reload(databasePath);
         });
-    });
 }
 
 void RunsModel::setRows(const QList<Row> &rows) {

@@ -106,50 +106,23 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     RunController &controller = *session.controller();
     const QString runId = session.runId();
     const QString runDir = session.runDirectory();
+    // Everything the handlers below use is declared first, then `scope`: every connection has scope as its
+    // context, and scope is destroyed before anything it guards, so no handler can run (say, while the
+    // session closes or is destroyed) after what it captures is gone.
     Console console;
     QString latestMetric;
+    const int mainRank = plan.ranksOfMachine(plan.machineRank).value(0).rank;
     // Output that is not a terminal is flushed once per burst, when the event loop has nothing else to do.
     QTimer flusher;
     flusher.setSingleShot(true);
     flusher.setInterval(0);
-    QObject::connect(&flusher, &QTimer::timeout, &controller, [&] { console.flush(); });
-    const int mainRank = plan.ranksOfMachine(plan.machineRank).value(0).rank;
-    QObject::connect(&controller, &RunController::rankLine, &controller,
-                     [&](int rank, int stream, const QByteArray &line) {
-                         if (args.showRanks == u"none"_s || (args.showRanks == u"main"_s && rank != mainRank))
-                             return;
-                         console.line(stream == 2 ? stderr : stdout,
-                                      "[rank " + QByteArray::number(rank) + "] " + line);
-                         if (!flusher.isActive())
-                             flusher.start();
-                     });
+    QTimer status;
+    status.setInterval(500);
+    QEventLoop loop;
     auto note = [&](const QString &text) {
         console.line(stderr, (u"trainyard: "_s + text).toUtf8());
         console.flush();
     };
-    QObject::connect(&controller, &RunController::rankExited, &controller, [&](const RankExit &e) {
-        if (e.failedToStart || e.signal || e.exitCode)
-            note(RunCliText::tr("rank %1 stopped: %2").arg(e.rank).arg(e.describe()));
-    });
-    QObject::connect(&controller, &RunController::watchdogFired, &controller, [&](int rank, int seconds) {
-        note(RunCliText::tr("watchdog: rank %1 printed and logged nothing for %2 s%3")
-                 .arg(rank)
-                 .arg(seconds)
-                 .arg(args.watchdogKill ? RunCliText::tr("; stopping the run") : QString()));
-    });
-    QObject::connect(&controller, &RunController::restarting, &controller,
-                     [&](int attempt, const QString &reason) {
-                         note(RunCliText::tr("restarting all ranks (restart %1 of %2) after %3")
-                                  .arg(attempt)
-                                  .arg(args.get(u"max_restarts"_s).toInt())
-                                  .arg(reason));
-                     });
-    QObject::connect(&controller, &RunController::stateChanged, &controller, [&](RunState s) {
-        if (s == RunState::Stopping && controller.firstFailure().rank >= 0)
-            note(RunCliText::tr("stopping every rank (SIGTERM, then SIGKILL after %1 s)")
-                     .arg(args.graceSeconds));
-    });
-
     // Signals become events: Ctrl-C or SIGTERM stops the ranks, a second one kills them.
     if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0) {
         io.err << RunCliText::tr("trainyard launch: cannot set up signal handling") << '\n';
@@ -162,7 +135,40 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGHUP, &sa, nullptr);
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &controller, [&] {
+    QObject scope;
+
+    QObject::connect(&flusher, &QTimer::timeout, &scope, [&] { console.flush(); });
+    QObject::connect(
+        &controller, &RunController::rankLine, &scope, [&](int rank, int stream, const QByteArray &line) {
+            if (args.showRanks == u"none"_s || (args.showRanks == u"main"_s && rank != mainRank))
+                return;
+            console.line(stream == 2 ? stderr : stdout, "[rank " + QByteArray::number(rank) + "] " + line);
+            if (!flusher.isActive())
+                flusher.start();
+        });
+    QObject::connect(&controller, &RunController::rankExited, &scope, [&](const RankExit &e) {
+        if (e.failedToStart || e.signal || e.exitCode)
+            note(RunCliText::tr("rank %1 stopped: %2").arg(e.rank).arg(e.describe()));
+    });
+    QObject::connect(&controller, &RunController::watchdogFired, &scope, [&](int rank, int seconds) {
+        note(RunCliText::tr("watchdog: rank %1 printed and logged nothing for %2 s%3")
+                 .arg(rank)
+                 .arg(seconds)
+                 .arg(args.watchdogKill ? RunCliText::tr("; stopping the run") : QString()));
+    });
+    QObject::connect(&controller, &RunController::restarting, &scope,
+                     [&](int attempt, const QString &reason) {
+                         note(RunCliText::tr("restarting all ranks (restart %1 of %2) after %3")
+                                  .arg(attempt)
+                                  .arg(args.get(u"max_restarts"_s).toInt())
+                                  .arg(reason));
+                     });
+    QObject::connect(&controller, &RunController::stateChanged, &scope, [&](RunState s) {
+        if (s == RunState::Stopping && controller.firstFailure().rank >= 0)
+            note(RunCliText::tr("stopping every rank (SIGTERM, then SIGKILL after %1 s)")
+                     .arg(args.graceSeconds));
+    });
+    QObject::connect(&notifier, &QSocketNotifier::activated, &scope, [&] {
         char c = 0;
         while (::read(g_signalPipe[0], &c, 1) == 1) {
             const bool second = controller.state() == RunState::Stopping;
@@ -175,10 +181,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
             controller.stop();
         }
     });
-
-    QTimer status;
-    status.setInterval(500);
-    QObject::connect(&status, &QTimer::timeout, &controller, [&] {
+    QObject::connect(&status, &QTimer::timeout, &scope, [&] {
         QString line = RunCliText::tr("[trainyard] %1 · ranks up %2/%3 · %4")
                            .arg(session.runName())
                            .arg(controller.runningRanks())
@@ -189,15 +192,12 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
         console.setStatus(line);
     });
     status.start();
-
     // The main rank's latest metric shows in the status line.
-    QObject::connect(&session, &LaunchSession::metricStored, &controller,
+    QObject::connect(&session, &LaunchSession::metricStored, &scope,
                      [&](int rank, const QString &key, double value) {
                          if (rank == mainRank)
                              latestMetric = u"%1=%2"_s.arg(key).arg(value, 0, 'g', 4);
                      });
-
-    QEventLoop loop;
     QObject::connect(&controller, &RunController::finished, &loop, &QEventLoop::quit);
     note(RunCliText::tr("run %1: %2 rank(s) on this machine, logs in %3")
              .arg(runId)
