@@ -203,6 +203,17 @@ void RunController::noteActivity(int rank) {
     }
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define TRAINYARD_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TRAINYARD_ASAN 1
+#endif
+#endif
+#ifdef TRAINYARD_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 namespace {
 
 // A rank's argv and environment as the exact bytes to exec (argbytes.h), with the pointer arrays execvpe
@@ -224,6 +235,13 @@ public:
     // In the forked child: replaces it, or says why not on its stderr (the rank's log) and exits 127 as a
     // shell does for a command it cannot run.
     void exec() const {
+#ifdef TRAINYARD_ASAN
+        // QProcess starts children with vfork semantics (one memory with the launcher until exec). A
+        // successful exec never returns through these frames, so under ASan their stack redzones would stay
+        // poisoned in the launcher's shadow memory: unpoison first, as ASan does before any call that does
+        // not return.
+        __asan_handle_no_return();
+#endif
         execvpe(m_argvPointers[0], const_cast<char *const *>(m_argvPointers.data()),
                 const_cast<char *const *>(m_envPointers.data()));
         const int e = errno;
