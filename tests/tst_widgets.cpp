@@ -12,10 +12,12 @@
 #include "logsview.h"
 #include "mainwindow.h"
 #include "memoryview.h"
+#include "processes.h"
 #include "runcomparemodel.h"
 #include "rundashboard.h"
 #include "runsmodel.h"
 #include "settingsdialog.h"
+#include "store.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -32,6 +34,7 @@
 #include <QTranslator>
 #include <QUndoGroup>
 #include <QUndoStack>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace trainyard;
@@ -57,6 +60,7 @@ private Q_SLOTS:
     void closingAModifiedConfigAsks();
     void launchWatchStopReopenCompare();
     void launchStartedAndStoppedFromThePanel();
+    void quitKeepsARunThatTheNextStudioFollows();
     void germanTranslation();
     void memoryViewEstimates();
     void logsViewFindsTheFirstError();
@@ -441,6 +445,7 @@ t.finish()
             live = d;
     });
     LaunchPanel *panel = w.launchPanel();
+    panel->setLauncherProgram(QStringLiteral(TRAINYARD_CLI));
     panel->setPython(python);
     panel->setFlags(u"--cpu --num_processes 2 --grace 2 --name studio-long"_s);
     panel->setScript(script);
@@ -519,6 +524,7 @@ void TestWidgets::launchStartedAndStoppedFromThePanel() {
         f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
     }
     LaunchPanel panel;
+    panel.setLauncherProgram(QStringLiteral(TRAINYARD_CLI));
     panel.setFlags(u"--cpu --num_processes 2 --grace 2"_s);
     panel.setScript(script);
     QSignalSpy preview(&panel, &LaunchPanel::previewUpdated);
@@ -539,6 +545,92 @@ void TestWidgets::launchStartedAndStoppedFromThePanel() {
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.first().first().toInt(), 130); // cancelled
     QVERIFY(!panel.isRunning());
+}
+
+void TestWidgets::quitKeepsARunThatTheNextStudioFollows() {
+    // Quitting during a run asks; "Keep Running" leaves the launcher and its ranks running, and the next
+    // studio follows the run again (output, run page, Stop). Stopped from that studio's quit question, the
+    // run ends cancelled; a third studio reports the end once and puts the launcher's output in the run's
+    // folder.
+    QTemporaryDir dir;
+    const QString script = dir.filePath(u"sleeper.sh"_s);
+    {
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\necho \"ready $RANK\"\nexec sleep 120\n");
+        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+    }
+    const auto answer = [](const QString &button) {
+        QTimer::singleShot(0, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            for (QAbstractButton *b : box->buttons())
+                if (b->text().remove(u'&') == button)
+                    b->click();
+        });
+    };
+    qint64 launcher = 0;
+    QString uid;
+    {
+        MainWindow w;
+        LaunchPanel *panel = w.launchPanel();
+        QVERIFY(!panel->isRunning());
+        panel->setLauncherProgram(QStringLiteral(TRAINYARD_CLI));
+        panel->setFlags(u"--cpu --num_processes 2 --grace 2"_s);
+        panel->setScript(script);
+        QSignalSpy launched(panel, &LaunchPanel::launched);
+        panel->launch();
+        QVERIFY(launched.wait(20000));
+        uid = launched.first().first().toString();
+        launcher = panel->launcherPid();
+        QVERIFY(launcher > 0);
+        {
+            // A session of its own: a terminal's Ctrl-C or hangup reaching the studio does not reach the run.
+            QFile stat(u"/proc/%1/stat"_s.arg(launcher));
+            QVERIFY(stat.open(QIODevice::ReadOnly));
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            QVERIFY(f.value(3).toLongLong() != getsid(0)); // field 6: the session id, not the studio's
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(panel->outputText().contains(u"[rank 1] ready 1"_s), 20000);
+        w.show();
+        answer(u"Keep Running"_s);
+        QVERIFY(w.close());
+    }
+    QTest::qWait(500);
+    QVERIFY(test::alive(launcher));
+    StoreReader reader;
+    QString error;
+    QVERIFY2(reader.open(qEnvironmentVariable("TRAINYARD_DB"), &error), qPrintable(error));
+    const std::optional<RunRow> running = reader.runByUid(uid);
+    QVERIFY(running);
+    QCOMPARE(running->status, u"running"_s);
+    {
+        MainWindow again;
+        QSignalSpy opened(&again, &MainWindow::runOpened);
+        LaunchPanel *panel = again.launchPanel();
+        QVERIFY(panel->isRunning());
+        QCOMPARE(panel->launcherPid(), launcher);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->outputText().contains(u"[rank 0] ready 0"_s), 20000);
+        QVERIFY(opened.wait(20000)); // its run page
+        again.show();
+        answer(u"Stop the Run"_s);
+        QVERIFY(again.close());
+    }
+    QVERIFY(test::waitUntil([&] { return !test::alive(launcher); }, 20000));
+    QCOMPARE(reader.runByUid(uid)->status, u"cancelled"_s);
+    {
+        MainWindow third;
+        LaunchPanel *panel = third.launchPanel();
+        QVERIFY(panel->isRunning()); // until its first look says the run is over
+        QSignalSpy finished(panel, &LaunchPanel::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().toInt(), 130);
+        QVERIFY(!panel->isRunning());
+        QVERIFY(QFile::exists(QDir(running->runDir).filePath(u"launcher.log"_s)));
+    }
+    MainWindow fourth;
+    QVERIFY(!fourth.launchPanel()->isRunning()); // reported once, then forgotten
 }
 
 void TestWidgets::germanTranslation() {

@@ -25,13 +25,6 @@ public:
     // Prepares the run (folder, record, database row, ingest server, controller); false with error when
     // something could not be set up. Connect to controller() then, and start().
     bool prepare(QString *error);
-    // prepare(), then prepared(ok, error): for a session moved to a worker thread, so the owner learns the
-    // outcome through a connection instead of a pointer to itself.
-    void prepareAndReport() {
-        QString error;
-        const bool ok = prepare(&error);
-        Q_EMIT prepared(ok, error);
-    }
     void start() { m_controller->start(); }
     // Ends the session: kills what still runs (recorded as cancelled), then commits every pending point and
     // the final record, retrying for up to timeoutMs while the database is busy. False with error when
@@ -55,8 +48,6 @@ public:
 Q_SIGNALS:
     // Metrics a rank stored (on this thread): the watchdog counts them as activity.
     void metricStored(int rank, const QString &key, double value);
-    // For owners on another thread: emitted by prepareAndReport() (queued connections reach them safely).
-    void prepared(bool ok, const QString &error);
 
 private:
     class Recorder;

@@ -211,8 +211,17 @@ QString processStart(qint64 pid) {
 } // namespace
 
 QString launcherIdentity() {
-    const qint64 pid = QCoreApplication::applicationPid();
+    return launcherIdentityOf(QCoreApplication::applicationPid());
+}
+
+QString launcherIdentityOf(qint64 pid) {
     return u"%1 %2 %3 %4"_s.arg(QSysInfo::machineHostName(), bootId()).arg(pid).arg(processStart(pid));
+}
+
+bool launcherRunning(const QString &identity) {
+    const QStringList f = identity.split(u' ');
+    return f.size() == 4 && !f[3].isEmpty() && f[0] == QSysInfo::machineHostName() && f[1] == bootId() &&
+           processStart(f[2].toLongLong()) == f[3];
 }
 
 qint64 crashEndMs(const RunRow &run) {

@@ -61,6 +61,10 @@ qint64 crashEndMs(const RunRow &run);
 bool isActiveStatus(const QString &status);
 // "HOST BOOT_ID PID START_TICKS" of this process: enough to tell, on this host, whether it still runs.
 QString launcherIdentity();
+// The same for another process of this host (its start time empty when there is no such process).
+QString launcherIdentityOf(qint64 pid);
+// Whether the process an identity names still runs (on this host; false for another host's identity).
+bool launcherRunning(const QString &identity);
 // Whether the launcher recorded in an active run is gone (nowMs: the reader's clock).
 bool launcherGone(const RunRow &run, qint64 nowMs);
 

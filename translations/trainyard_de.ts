@@ -610,7 +610,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+36"/>
+        <location filename="../widgets/launchpanel.cpp" line="+45"/>
         <source>&amp;Launch</source>
         <translation>&amp;Starten</translation>
     </message>
@@ -620,7 +620,7 @@
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>train.py, a module with -m in the flags, or a program</source>
         <translation>train.py, ein Modul mit -m in den Optionen, oder ein Programm</translation>
     </message>
@@ -696,45 +696,91 @@
         <translation>Hier erscheint die Ausgabe der Ranks.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+86"/>
         <source># error: %1
 </source>
         <translation># Fehler: %1
 </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
+        <source>The trainyard program was not found beside the studio or on PATH.</source>
+        <translation>Das Programm trainyard wurde weder neben dem Studio noch im PATH gefunden.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+124"/>
         <source>Starting...</source>
         <translation>Wird gestartet …</translation>
     </message>
     <message>
+        <location line="-84"/>
+        <source>Following a launch started earlier...</source>
+        <translation>Ein früher gestarteter Lauf wird wieder verfolgt...</translation>
+    </message>
+    <message>
         <location line="+85"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finishing...</source>
+        <translation>wird abgeschlossen...</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the launch did not start; its output says why</source>
+        <translation>der Start ist fehlgeschlagen; die Ausgabe nennt den Grund</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>finished</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>failed: rank %1, exit code %2</source>
+        <translation>fehlgeschlagen: Rang %1, Exit-Code %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failed (%1)</source>
         <translation>fehlgeschlagen (%1)</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>crashed: the launcher ended without recording the end of the run</source>
+        <translation>abgestürzt: der Launcher endete, ohne das Ende des Laufs zu speichern</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stopping...</source>
+        <translation>Wird angehalten...</translation>
+    </message>
 </context>
 <context>
     <name>trainyard::LogModel</name>
     <message>
-        <location filename="../widgets/logsview.cpp" line="+64"/>
+        <location filename="../widgets/logsview.cpp" line="+63"/>
         <source>%1: no such run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein solcher Lauf-Ordner</translation>
     </message>
 </context>
 <context>
     <name>trainyard::LogsView</name>
     <message>
-        <location line="+128"/>
+        <location line="+305"/>
         <source>Search the output</source>
         <translation>Ausgabe durchsuchen</translation>
     </message>
@@ -749,7 +795,7 @@
         <translation>Erster &amp;Fehler</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Rank %1</source>
         <translation>Rang %1</translation>
     </message>
@@ -770,13 +816,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+51"/>
-        <location line="+424"/>
+        <location filename="../widgets/mainwindow.cpp" line="+50"/>
+        <location line="+412"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-385"/>
         <source>Filter runs by name, status, values...</source>
         <translation>Läufe nach Name, Status, Werten filtern...</translation>
     </message>
@@ -807,12 +853,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+234"/>
+        <location line="+228"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-215"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -964,23 +1010,23 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+75"/>
         <source>Compare: %1</source>
         <translation>Vergleich: %1</translation>
     </message>
     <message>
         <location line="+47"/>
-        <location line="+112"/>
+        <location line="+106"/>
         <source>untitled</source>
         <translation>unbenannt</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-85"/>
         <source>Open accelerate config</source>
         <translation>accelerate-Konfiguration öffnen</translation>
     </message>
@@ -995,7 +1041,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 wird geladen …</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+8"/>
         <source>%1: %n problem(s)</source>
         <translation>
             <numerusform>%1: %n Problem</numerusform>
@@ -1003,7 +1049,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
@@ -1038,14 +1084,24 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Die Änderungen an %1 speichern?</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>A run is in progress</source>
         <translation>Ein Lauf ist im Gange</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>A run started from this window is still running. Quitting stops it (every rank is terminated and the run is recorded as cancelled).</source>
-        <translation>Ein aus diesem Fenster gestarteter Lauf läuft noch. Beenden stoppt ihn (jeder Rang wird beendet und der Lauf als abgebrochen gespeichert).</translation>
+        <source>A run started from this window is still running. Stop it (every rank is terminated and the run is recorded as cancelled), or keep it running without the window? Trainyard Studio follows it again when you open it next.</source>
+        <translation>Ein in diesem Fenster gestarteter Lauf ist noch aktiv. Anhalten (alle Ränge werden beendet und der Lauf als abgebrochen gespeichert) oder ohne das Fenster weiterlaufen lassen? Trainyard Studio verfolgt ihn beim nächsten Öffnen wieder.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Stop the Run</source>
+        <translation>Lauf &amp;anhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep Running</source>
+        <translation>&amp;Weiterlaufen lassen</translation>
     </message>
 </context>
 <context>
@@ -1121,12 +1177,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Schätze...</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+45"/>
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 und %n weiteres</numerusform>
@@ -1897,12 +1953,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunCompareModel</name>
     <message>
-        <location filename="../widgets/runcomparemodel.cpp" line="+28"/>
+        <location filename="../widgets/runcomparemodel.cpp" line="+27"/>
         <source>Cannot compare the runs: %1</source>
         <translation>Die Läufe können nicht verglichen werden: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>launch</source>
         <translation>Start</translation>
     </message>
@@ -1940,7 +1996,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+107"/>
+        <location filename="../widgets/rundashboard.cpp" line="+122"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -1955,12 +2011,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Ordner für die Diagrammbilder</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>&amp;Mean of ranks</source>
         <translation>&amp;Mittel der Ränge</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Smoothing</source>
         <translation>&amp;Glättung</translation>
     </message>
@@ -2025,13 +2081,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+89"/>
-        <location line="+229"/>
+        <location line="+120"/>
+        <location line="+225"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-201"/>
         <source>No metrics yet.</source>
         <translation>Noch keine Metriken.</translation>
     </message>
@@ -2044,7 +2100,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <location line="+139"/>
         <source>step</source>
         <translation>Schritt</translation>
@@ -2102,7 +2158,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+77"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="+82"/>
         <source>failed to start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2122,7 +2178,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+299"/>
         <source>trainyard: cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2276,7 +2332,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+252"/>
+        <location filename="../trackers/store.cpp" line="+261"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation>%1: keine Trainyard-Laufdatenbank (%2)</translation>
     </message>
@@ -2309,7 +2365,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::cli::CliText</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+28"/>
+        <location filename="../app/cli/commands.cpp" line="+29"/>
         <source>usage: trainyard &lt;command&gt; [options]
 
 commands:
@@ -2323,7 +2379,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+58"/>
         <source>trainyard config init: unexpected argument %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2476,7 +2532,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+48"/>
         <source>rank %1 stopped: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2501,12 +2557,12 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-40"/>
         <source>trainyard launch: cannot set up signal handling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+48"/>
         <source>second interrupt: killing every rank now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2516,12 +2572,12 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>[trainyard] %1 · ranks up %2/%3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>run %1: %2 rank(s) on this machine, logs in %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2795,7 +2851,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-51"/>
         <source>not a JSON object: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2810,7 +2866,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>header too small: the file has %1 bytes, fewer than the 8 of the header length</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2905,7 +2961,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>tensor %1...: its name nests %2 levels deep; at most %3 are read</source>
         <translation type="unfinished"></translation>
     </message>

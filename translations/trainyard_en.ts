@@ -610,7 +610,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+36"/>
+        <location filename="../widgets/launchpanel.cpp" line="+45"/>
         <source>&amp;Launch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,7 +620,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>train.py, a module with -m in the flags, or a program</source>
         <translation type="unfinished"></translation>
     </message>
@@ -696,24 +696,60 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+86"/>
         <source># error: %1
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
+        <source>The trainyard program was not found beside the studio or on PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+124"/>
         <source>Starting...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-84"/>
+        <source>Following a launch started earlier...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+85"/>
-        <source>finished</source>
+        <source>running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>finishing...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the launch did not start; its output says why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>failed: rank %1, exit code %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -721,11 +757,21 @@
         <source>failed (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>crashed: the launcher ended without recording the end of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stopping...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trainyard::LogModel</name>
     <message>
-        <location filename="../widgets/logsview.cpp" line="+64"/>
+        <location filename="../widgets/logsview.cpp" line="+63"/>
         <source>%1: no such run folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,7 +779,7 @@
 <context>
     <name>trainyard::LogsView</name>
     <message>
-        <location line="+128"/>
+        <location line="+305"/>
         <source>Search the output</source>
         <translation type="unfinished"></translation>
     </message>
@@ -748,7 +794,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Rank %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -769,13 +815,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+51"/>
-        <location line="+424"/>
+        <location filename="../widgets/mainwindow.cpp" line="+50"/>
+        <location line="+412"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-385"/>
         <source>Filter runs by name, status, values...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -806,12 +852,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+234"/>
+        <location line="+228"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-215"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -962,23 +1008,23 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+75"/>
         <source>Compare: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+47"/>
-        <location line="+112"/>
+        <location line="+106"/>
         <source>untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-85"/>
         <source>Open accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -993,7 +1039,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+8"/>
         <source>%1: %n problem(s)</source>
         <translation>
             <numerusform>%1: %n problem</numerusform>
@@ -1001,7 +1047,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,13 +1082,23 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>A run is in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>A run started from this window is still running. Quitting stops it (every rank is terminated and the run is recorded as cancelled).</source>
+        <source>A run started from this window is still running. Stop it (every rank is terminated and the run is recorded as cancelled), or keep it running without the window? Trainyard Studio follows it again when you open it next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Stop the Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep Running</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1119,12 +1175,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>cannot read %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+45"/>
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 and %n more</numerusform>
@@ -1895,12 +1951,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunCompareModel</name>
     <message>
-        <location filename="../widgets/runcomparemodel.cpp" line="+28"/>
+        <location filename="../widgets/runcomparemodel.cpp" line="+27"/>
         <source>Cannot compare the runs: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>launch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1938,7 +1994,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+107"/>
+        <location filename="../widgets/rundashboard.cpp" line="+122"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1953,12 +2009,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>&amp;Mean of ranks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Smoothing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2023,13 +2079,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
-        <location line="+229"/>
+        <location line="+120"/>
+        <location line="+225"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-201"/>
         <source>No metrics yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2042,7 +2098,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <location line="+139"/>
         <source>step</source>
         <translation type="unfinished"></translation>
@@ -2100,7 +2156,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+77"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="+82"/>
         <source>failed to start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2120,7 +2176,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+299"/>
         <source>trainyard: cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2273,7 +2329,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+252"/>
+        <location filename="../trackers/store.cpp" line="+261"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2306,7 +2362,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::cli::CliText</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+28"/>
+        <location filename="../app/cli/commands.cpp" line="+29"/>
         <source>usage: trainyard &lt;command&gt; [options]
 
 commands:
@@ -2320,7 +2376,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+58"/>
         <source>trainyard config init: unexpected argument %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2473,7 +2529,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+48"/>
         <source>rank %1 stopped: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2498,12 +2554,12 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-40"/>
         <source>trainyard launch: cannot set up signal handling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+48"/>
         <source>second interrupt: killing every rank now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2513,12 +2569,12 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>[trainyard] %1 · ranks up %2/%3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>run %1: %2 rank(s) on this machine, logs in %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2792,7 +2848,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-51"/>
         <source>not a JSON object: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2807,7 +2863,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>header too small: the file has %1 bytes, fewer than the 8 of the header length</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2902,7 +2958,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>tensor %1...: its name nests %2 levels deep; at most %3 are read</source>
         <translation type="unfinished"></translation>
     </message>

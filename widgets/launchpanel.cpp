@@ -2,11 +2,16 @@
 
 #include "background.h"
 #include "launch/launchargs.h"
-#include "launchsession.h"
+#include "launch/runrecord.h"
+#include "store.h"
 #include "system/hardware.h"
 
 #include <QClipboard>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGuiApplication>
@@ -16,9 +21,12 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -37,9 +45,10 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     , m_stop(new QPushButton(tr("&Stop"), this))
     , m_status(new QLabel(this))
     , m_previewTimer(new QTimer(this))
-    , m_outputTimer(new QTimer(this)) {
-    m_thread.setObjectName(u"trainyard-launch"_s);
-    m_thread.start();
+    , m_outputTimer(new QTimer(this))
+    , m_poll(new QTimer(this)) {
+    m_poll->setInterval(250);
+    connect(m_poll, &QTimer::timeout, this, &LaunchPanel::poll);
     m_script->setPlaceholderText(tr("train.py, a module with -m in the flags, or a program"));
     m_arguments->setPlaceholderText(tr("arguments of the script"));
     m_flags->setPlaceholderText(tr("accelerate launch flags, e.g. --num_processes 2 --mixed_precision bf16"));
@@ -113,16 +122,8 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     });
 }
 
-LaunchPanel::~LaunchPanel() {
-    if (m_session) {
-        LaunchSession *s = m_session;
-        m_session = nullptr;
-        QMetaObject::invokeMethod(
-            s, [s] { delete s; }, Qt::BlockingQueuedConnection); // kills the ranks
-    }
-    m_thread.quit();
-    m_thread.wait();
-}
+// A launch being followed is not stopped here: it runs on its own, and the settings say where to find it.
+LaunchPanel::~LaunchPanel() = default;
 
 void LaunchPanel::setScript(const QString &script) {
     m_script->setText(script);
@@ -191,7 +192,7 @@ void LaunchPanel::updatePreview() {
             m_shellScript = ok ? p.plan.toShellScript(p.plan.machineRank) : QString();
             text += m_shellScript;
             m_preview->setPlainText(text);
-            m_launch->setEnabled(ok && !m_session);
+            m_launch->setEnabled(ok && !m_run);
             Q_EMIT previewUpdated(ok);
         });
 }
@@ -201,71 +202,224 @@ void LaunchPanel::copyShellScript() {
         QGuiApplication::clipboard()->setText(m_shellScript);
 }
 
+QString LaunchPanel::launcherProgram() const {
+    if (!m_program.isEmpty())
+        return m_program;
+    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(u"trainyard"_s);
+    if (QFileInfo(beside).isExecutable())
+        return beside;
+    return QStandardPaths::findExecutable(u"trainyard"_s);
+}
+
+qint64 LaunchPanel::launcherPid() const {
+    return m_run ? m_run->identity.section(u' ', 2, 2).toLongLong() : 0;
+}
+
 void LaunchPanel::launch() {
-    if (m_session)
+    if (m_run)
         return;
     LaunchArgs args;
     QString error;
-    const QStringList words = commandLine();
+    QStringList words = commandLine();
     if (!parseLaunchArgs(words, &args, &error)) {
         m_status->setText(error);
         return;
     }
-    if (args.db.isEmpty())
-        args.db = m_database; // the studio's database, unless the flags name one
+    const QString program = launcherProgram();
+    if (program.isEmpty()) {
+        m_status->setText(tr("The trainyard program was not found beside the studio or on PATH."));
+        return;
+    }
+    // The database the launcher will write to, resolved as it resolves it: $TRAINYARD_DB, else --db, else the
+    // studio's.
+    Followed run;
+    QStringList launchArgs{u"launch"_s};
+    if (args.db.isEmpty() && !m_database.isEmpty())
+        launchArgs << u"--db"_s << m_database;
+    run.database = databasePath(args.db.isEmpty() ? m_database : args.db);
+    launchArgs += words;
+    // The launcher's own output goes to a file beside the runs (moved into the run's folder when it ends).
+    const QString logDir = QFileInfo(run.database).dir().filePath(u"launches"_s);
+    QDir().mkpath(logDir);
+    run.logPath = QDir(logDir).filePath(
+        u"launch-%1-%2.log"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss-zzz"_s))
+            .arg(QCoreApplication::applicationPid()));
+    QProcess p;
+    p.setProgram(program);
+    p.setArguments(launchArgs);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.setStandardOutputFile(run.logPath, QIODevice::Append);
+    p.setStandardErrorFile(run.logPath, QIODevice::Append);
+    // startDetached() puts it in a session of its own: a terminal's Ctrl-C or hangup reaching the studio does
+    // not reach the run.
+    qint64 pid = 0;
+    if (!p.startDetached(&pid)) {
+        m_status->setText(tr("Cannot start %1: %2").arg(program, p.errorString()));
+        return;
+    }
+    run.identity = launcherIdentityOf(pid);
+    m_output->clear();
+    m_pendingOutput.clear();
+    m_status->setText(tr("Starting..."));
+    follow(run);
+}
+
+void LaunchPanel::follow(const Followed &run) {
+    m_run = run;
+    saveFollowed();
     m_launch->setEnabled(false);
     m_stop->setEnabled(true);
-    m_output->clear();
-    m_status->setText(tr("Starting..."));
-    // The plan is made off the GUI thread; the session (database, ingest, ranks) lives on the launch thread
-    // and is only reached through queued calls and connections whose receiver is this panel (so nothing is
-    // delivered to a panel that is gone, and no code on that thread holds a pointer to it).
+    m_poll->start();
+    poll();
+}
+
+void LaunchPanel::saveFollowed() const {
+    QSettings settings;
+    settings.beginGroup(u"launch/followed"_s);
+    settings.remove(QString());
+    if (m_run) {
+        settings.setValue(u"identity"_s, m_run->identity);
+        settings.setValue(u"log"_s, m_run->logPath);
+        settings.setValue(u"database"_s, m_run->database);
+        settings.setValue(u"run"_s, m_run->runUid);
+    }
+    settings.endGroup();
+}
+
+bool LaunchPanel::resumeDetached() {
+    if (m_run)
+        return true;
+    QSettings settings;
+    settings.beginGroup(u"launch/followed"_s);
+    Followed run;
+    run.identity = settings.value(u"identity"_s).toString();
+    run.logPath = settings.value(u"log"_s).toString();
+    run.database = settings.value(u"database"_s).toString();
+    settings.endGroup();
+    if (run.identity.isEmpty())
+        return false;
+    // Its output so far is in the log; the run itself is found again in the database, running or ended (a run
+    // that ended while no studio was open is reported once, then forgotten).
+    m_status->setText(tr("Following a launch started earlier..."));
+    follow(run);
+    return true;
+}
+
+namespace {
+
+// What one poll of a followed launch finds, off the GUI thread.
+struct PollResult {
+    QByteArray output; // new complete lines of the launcher's output
+    qint64 logOffset = 0;
+    std::optional<RunRow> row;
+    bool launcherAlive = false;
+    bool over = false; // the run has ended and its launcher is gone: nothing more will come
+};
+
+PollResult pollLaunch(const QString &identity, const QString &logPath, const QString &database, qint64 runId,
+                      qint64 offset) {
+    PollResult r;
+    r.logOffset = offset;
+    // Alive first: output read after seeing the launcher gone is all there will be.
+    r.launcherAlive = launcherRunning(identity);
+    StoreReader reader;
+    QString error;
+    if (QFileInfo::exists(database) && reader.open(database, &error)) {
+        if (runId > 0) {
+            r.row = reader.run(runId);
+        } else {
+            for (const RunRow &row : reader.runs()) // newest first: it is among the first
+                if (row.launcher == identity) {
+                    r.row = row;
+                    break;
+                }
+        }
+    }
+    r.over = !r.launcherAlive && (!r.row || !isActiveStatus(r.row->status));
+    QFile log(logPath);
+    if (log.open(QIODevice::ReadOnly) && log.size() > offset) {
+        log.seek(offset);
+        // At most 4 MiB a poll while it runs; the rest at once when it is over (and a last line without
+        // '\n').
+        QByteArray data = log.read(r.over ? (64 << 20) : (4 << 20));
+        const qsizetype end = r.over ? data.size() - 1 : data.lastIndexOf('\n');
+        if (end >= 0) {
+            data.truncate(end + 1);
+            r.logOffset = offset + end + 1;
+            if (!data.endsWith('\n'))
+                data += '\n';
+            r.output = data;
+        }
+    }
+    // Once over, the launcher's output joins the run's folder.
+    if (r.over && r.row && QFileInfo(r.row->runDir).isDir()) {
+        log.close();
+        QFile::rename(logPath, QDir(r.row->runDir).filePath(u"launcher.log"_s));
+    }
+    return r;
+}
+
+} // namespace
+
+void LaunchPanel::poll() {
+    if (!m_run || m_pollBusy)
+        return;
+    m_pollBusy = true;
+    const Followed run = *m_run;
     runInBackground(
-        this, [args] { return planLaunch(args, HardwareInfo::detect()); },
-        [this, args, words](const LaunchPlan &plan) {
-            if (!plan.ok()) {
-                m_status->setText(plan.errors.first().format());
-                sessionEnded(1, true);
+        this, [run] { return pollLaunch(run.identity, run.logPath, run.database, run.runId, run.logOffset); },
+        [this, identity = run.identity](const PollResult &r) {
+            m_pollBusy = false;
+            if (!m_run || m_run->identity != identity)
+                return; // a poll of a launch that is no longer followed
+            m_run->logOffset = r.logOffset;
+            if (!r.output.isEmpty())
+                for (const QByteArray &line : r.output.chopped(1).split('\n'))
+                    appendOutput(line);
+            if (r.row && m_run->runId == 0) {
+                m_run->runId = r.row->id;
+                m_run->runUid = r.row->uid;
+                saveFollowed();
+                Q_EMIT launched(r.row->uid);
+            }
+            if (!r.over) {
+                if (r.row)
+                    m_status->setText(r.row->status == u"created"_s   ? tr("Starting...")
+                                      : isActiveStatus(r.row->status) ? tr("running")
+                                                                      : tr("finishing..."));
                 return;
             }
-            auto *session = new LaunchSession(plan, args, words);
-            session->moveToThread(&m_thread);
-            m_session = session;
-            connect(session, &LaunchSession::prepared, this,
-                    [this, session](bool ok, const QString &why) { sessionPrepared(session, ok, why); });
-            QMetaObject::invokeMethod(session, &LaunchSession::prepareAndReport);
+            if (!r.row) {
+                // It ended before its run was recorded (bad flags, an unreadable config): its output says
+                // why.
+                ended(1, tr("the launch did not start; its output says why"));
+                return;
+            }
+            const RunRow &row = *r.row;
+            if (row.status == u"finished"_s)
+                ended(0, tr("finished"));
+            else if (row.status == u"cancelled"_s)
+                ended(130, tr("cancelled"));
+            else if (row.status == u"failed"_s)
+                ended(row.exitCode ? row.exitCode : 1,
+                      row.failedRank >= 0
+                          ? tr("failed: rank %1, exit code %2").arg(row.failedRank).arg(row.exitCode)
+                          : tr("failed (%1)").arg(row.exitCode));
+            else
+                ended(-1, tr("crashed: the launcher ended without recording the end of the run"));
         });
 }
 
-void LaunchPanel::sessionPrepared(LaunchSession *session, bool ok, const QString &error) {
-    if (session != m_session)
-        return;
-    if (!ok) {
-        m_status->setText(error);
-        sessionEnded(1, true);
-        return;
-    }
-    // The controller exists once prepared and lives as long as the session, which only sessionEnded() and the
-    // destructor end; the ranks start after these connections are made, so no line is missed.
-    RunController *c = session->controller();
-    connect(c, &RunController::rankLine, this, [this](int rank, int stream, const QByteArray &line) {
-        appendOutput("[rank " + QByteArray::number(rank) + (stream == 2 ? "!] " : "] ") + line);
-    });
-    connect(c, &RunController::stateChanged, this,
-            [this](RunState s) { m_status->setText(runStateName(s)); });
-    connect(c, &RunController::finished, this, [this](int code) { sessionEnded(code); });
-    Q_EMIT launched(session->runId());
-    QMetaObject::invokeMethod(session, &LaunchSession::start);
-}
-
 void LaunchPanel::stop() {
-    if (!m_session)
+    if (!m_run)
         return;
-    LaunchSession *s = m_session;
-    QMetaObject::invokeMethod(s, [s] {
-        if (s->controller())
-            s->controller()->stop();
-    });
+    // SIGINT, as Ctrl-C in a terminal: the launcher stops every rank (SIGTERM, then SIGKILL after its grace
+    // period) and records the run as cancelled; a second Stop kills the ranks at once. The pid is only
+    // signalled while it is still the launcher (same start time). (Reading the start time is one small read
+    // of /proc, not disk I/O: done here, so a stop asked while the window closes is sent before it is gone.)
+    if (launcherRunning(m_run->identity) && ::kill(pid_t(launcherPid()), SIGINT) == 0)
+        m_status->setText(tr("Stopping..."));
+    poll();
 }
 
 void LaunchPanel::appendOutput(const QByteArray &line) {
@@ -274,23 +428,13 @@ void LaunchPanel::appendOutput(const QByteArray &line) {
         m_outputTimer->start();
 }
 
-void LaunchPanel::sessionEnded(int exitCode, bool setupFailed) {
-    if (m_session) {
-        LaunchSession *s = m_session;
-        m_session = nullptr;
-        // On the session's thread: commit the final record (waiting while another process holds the
-        // database's write lock), then go.
-        QMetaObject::invokeMethod(s, [s] {
-            s->close(120000, nullptr);
-            s->deleteLater();
-        });
-    }
+void LaunchPanel::ended(int exitCode, const QString &statusText) {
+    m_poll->stop();
+    m_run.reset();
+    saveFollowed();
     m_launch->setEnabled(true);
     m_stop->setEnabled(false);
-    if (!setupFailed) // the status already says what went wrong
-        m_status->setText(exitCode == 0     ? tr("finished")
-                          : exitCode == 130 ? tr("cancelled")
-                                            : tr("failed (%1)").arg(exitCode));
+    m_status->setText(statusText);
     Q_EMIT finished(exitCode);
 }
 

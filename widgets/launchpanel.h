@@ -7,8 +7,8 @@
 #include "launch/launchplan.h"
 
 #include <QPointer>
-#include <QThread>
 #include <QWidget>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -17,8 +17,6 @@ class QPushButton;
 class QTimer;
 
 namespace trainyard {
-
-class LaunchSession;
 
 class LaunchPanel : public QWidget {
     Q_OBJECT
@@ -37,7 +35,16 @@ public:
     QStringList commandLine() const;
     QString previewText() const;
     QString outputText() const;
-    bool isRunning() const { return m_session != nullptr; }
+    bool isRunning() const { return m_run.has_value(); }
+    // The `trainyard` program that runs launches (default: the one beside this executable, else PATH's).
+    void setLauncherProgram(const QString &program) { m_program = program; }
+    // The launcher process of the run being followed (0 when none).
+    qint64 launcherPid() const;
+
+    // A launch runs as its own `trainyard launch` process, detached from the studio: quitting the studio can
+    // leave it running. What the panel follows is kept in the settings, and a studio opened later follows
+    // it again (resumeDetached(): true when a launch from an earlier studio still runs).
+    bool resumeDetached();
 
 public Q_SLOTS:
     void updatePreview();
@@ -51,12 +58,28 @@ public Q_SLOTS:
 Q_SIGNALS:
     void previewUpdated(bool ok);
     void launched(const QString &runId);
+    // The launcher's exit code as the CLI gives it (0 finished, 130 cancelled, a rank's code when it failed;
+    // -1 when the launcher itself died and the run is recorded as crashed).
     void finished(int exitCode);
 
 private:
+    // The launch being followed: a `trainyard launch` process (not a child: it outlives the studio when asked
+    // to), its output file, and its run once the database has it.
+    struct Followed {
+        QString
+            identity;    // launcherIdentityOf(pid): pid and start time, so a reused pid is never taken for it
+        QString logPath; // the launcher's stdout and stderr
+        QString database;
+        QString runUid; // empty until its row is in the database
+        qint64 runId = 0;
+        qint64 logOffset = 0;
+    };
+    void follow(const Followed &run);
+    void poll();
+    void saveFollowed() const;
     void appendOutput(const QByteArray &line);
-    void sessionPrepared(LaunchSession *session, bool ok, const QString &error);
-    void sessionEnded(int exitCode, bool setupFailed = false);
+    void ended(int exitCode, const QString &statusText);
+    QString launcherProgram() const;
 
     QLineEdit *m_script, *m_arguments, *m_flags, *m_config, *m_python;
     QPlainTextEdit *m_preview, *m_output;
@@ -66,8 +89,10 @@ private:
     QStringList m_pendingOutput;
     QString m_shellScript;
     QString m_database;
-    QThread m_thread;
-    LaunchSession *m_session = nullptr;
+    QString m_program;
+    std::optional<Followed> m_run;
+    QTimer *m_poll;
+    bool m_pollBusy = false;
     quint64 m_previewGeneration = 0;
 };
 

@@ -234,6 +234,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     rebuildRecentMenu();
     setDatabase(StudioSettings::load().effectiveDatabase());
+    m_launch->resumeDetached(); // a launch left running by an earlier studio: followed again, its page opened
     statusBar()->showMessage(tr("Ready"));
     QSettings settings;
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
@@ -527,13 +528,21 @@ void MainWindow::editSettings() {
 
 void MainWindow::closeEvent(QCloseEvent *event) {
     if (m_launch->isRunning()) {
-        // The run's ranks live and die with the studio (never left behind): say so before they go.
-        const auto answer = QMessageBox::question(
-            this, tr("A run is in progress"),
-            tr("A run started from this window is still running. Quitting stops it (every rank is terminated "
-               "and the run is recorded as cancelled)."),
-            QMessageBox::StandardButtons(QMessageBox::Cancel) | QMessageBox::Close, QMessageBox::Cancel);
-        if (answer != QMessageBox::Close) {
+        // The run has a launcher process of its own: it can go on without the window, and the studio follows
+        // it again when it is opened next.
+        QMessageBox box(
+            QMessageBox::Question, tr("A run is in progress"),
+            tr("A run started from this window is still running. Stop it (every rank is terminated "
+               "and the run is recorded as cancelled), or keep it running without the window? "
+               "Trainyard Studio follows it again when you open it next."),
+            QMessageBox::Cancel, this);
+        QPushButton *stop = box.addButton(tr("&Stop the Run"), QMessageBox::DestructiveRole);
+        QPushButton *keep = box.addButton(tr("&Keep Running"), QMessageBox::AcceptRole);
+        box.setDefaultButton(keep);
+        box.exec();
+        if (box.clickedButton() == stop) {
+            m_launch->stop();
+        } else if (box.clickedButton() != keep) {
             event->ignore();
             return;
         }

@@ -2,7 +2,6 @@
 //   trainyard-studio [FILE...] [--run ID | --compare ID,ID... | --estimate MODEL] [--smoothing W]
 //                    [--screenshot PNG]   (--screenshot saves the window once the files are shown,
 //   then quits)
-#include "launch/processtree.h"
 #include "mainwindow.h"
 #include "memoryview.h"
 #include "runcomparemodel.h"
@@ -15,7 +14,6 @@
 #include <QTimer>
 
 int main(int argc, char **argv) {
-    trainyard::startOrphanGuard(); // runs launched from the studio die with it, however it ends
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Trainyard Studio"));
     QApplication::setOrganizationName(QStringLiteral("Trainyard"));
