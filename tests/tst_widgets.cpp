@@ -39,6 +39,21 @@
 using namespace Qt::StringLiterals;
 using namespace trainyard;
 
+namespace {
+
+// A rank program that says it is ready, then sleeps.
+QString writeSleeper(const QTemporaryDir &dir, int seconds) {
+    const QString path = dir.filePath(u"sleeper.sh"_s);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write("#!/bin/sh\necho \"ready $RANK\"\nexec sleep " + QByteArray::number(seconds) + "\n");
+    f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+    return path;
+}
+
+} // namespace
+
 class TestWidgets : public QObject {
     Q_OBJECT
     QTemporaryDir m_settings;
@@ -516,13 +531,7 @@ t.finish()
 
 void TestWidgets::launchStartedAndStoppedFromThePanel() {
     QTemporaryDir dir;
-    const QString script = dir.filePath(u"sleeper.sh"_s);
-    {
-        QFile f(script);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("#!/bin/sh\necho \"ready $RANK\"\nexec sleep 60\n");
-        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
-    }
+    const QString script = writeSleeper(dir, 60);
     LaunchPanel panel;
     panel.setLauncherProgram(QStringLiteral(TRAINYARD_CLI));
     panel.setFlags(u"--cpu --num_processes 2 --grace 2"_s);
@@ -553,13 +562,7 @@ void TestWidgets::quitKeepsARunThatTheNextStudioFollows() {
     // run ends cancelled; a third studio reports the end once and puts the launcher's output in the run's
     // folder.
     QTemporaryDir dir;
-    const QString script = dir.filePath(u"sleeper.sh"_s);
-    {
-        QFile f(script);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("#!/bin/sh\necho \"ready $RANK\"\nexec sleep 120\n");
-        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
-    }
+    const QString script = writeSleeper(dir, 120);
     const auto answer = [](const QString &button) {
         QTimer::singleShot(0, [button] {
             auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
