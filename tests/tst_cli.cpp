@@ -1,4 +1,6 @@
 // The `trainyard` command line as users and scripts run it: a real process, its output and exit codes.
+#include "launch/launchargs.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -70,6 +72,10 @@ private Q_SLOTS:
     void launchRefusesBadFlags();
     void envReports();
     void usage();
+    void helpForEveryCommand_data();
+    void helpForEveryCommand();
+    void launchHelpListsEveryFlag();
+    void versions();
 };
 
 void TestCli::validateReportsAndExits() {
@@ -290,6 +296,98 @@ void TestCli::usage() {
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(u"usage: trainyard"_s));
     QCOMPARE(run({u"--help"_s}).exitCode, 0);
+}
+
+void TestCli::helpForEveryCommand_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("usage"); // what the help must start with
+    const QString t = u"usage: trainyard"_s;
+    QTest::newRow("--help") << QStringList{u"--help"_s} << t + u" <command>"_s;
+    QTest::newRow("-h") << QStringList{u"-h"_s} << t + u" <command>"_s;
+    QTest::newRow("help") << QStringList{u"help"_s} << t + u" <command>"_s;
+    QTest::newRow("help runs rm") << QStringList{u"help"_s, u"runs"_s, u"rm"_s} << t + u" runs rm"_s;
+    for (const QString &sub : {u"init"_s, u"validate"_s, u"show"_s, u"update"_s})
+        QTest::newRow(qPrintable(u"config "_s + sub))
+            << QStringList{u"config"_s, sub, u"--help"_s} << t + u" config "_s + sub;
+    QTest::newRow("config") << QStringList{u"config"_s, u"--help"_s} << t + u" config init|"_s;
+    for (const QString &sub : {u"list"_s, u"show"_s, u"diff"_s, u"export"_s, u"import"_s, u"rm"_s})
+        QTest::newRow(qPrintable(u"runs "_s + sub))
+            << QStringList{u"runs"_s, sub, u"-h"_s} << t + u" runs "_s + sub;
+    QTest::newRow("runs") << QStringList{u"runs"_s, u"--help"_s} << t + u" runs list|"_s;
+    QTest::newRow("launch") << QStringList{u"launch"_s, u"--help"_s} << t + u" launch"_s;
+    QTest::newRow("launch -h after flags")
+        << QStringList{u"launch"_s, u"--cpu"_s, u"-h"_s} << t + u" launch"_s;
+    QTest::newRow("estimate-memory") << QStringList{u"estimate-memory"_s, u"--help"_s}
+                                     << t + u" estimate-memory"_s;
+    QTest::newRow("env") << QStringList{u"env"_s, u"--help"_s} << t + u" env"_s;
+}
+
+void TestCli::helpForEveryCommand() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, usage);
+    const Result r = run(args);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(usage), qPrintable(r.out.left(200)));
+    QVERIFY(r.out.contains(u"Exit codes: 0 success, 1 failure"_s));
+    QVERIFY(r.err.isEmpty());
+}
+
+void TestCli::launchHelpListsEveryFlag() {
+    // Every flag of the one table, with its help text, under accelerate's groups; --help after the script is
+    // the script's.
+    const Result r = run({u"launch"_s, u"--help"_s});
+    QCOMPARE(r.exitCode, 0);
+    QStringList withoutHelp;
+    for (const trainyard::LaunchFlagSpec &s : trainyard::launchFlagSpecs()) {
+        if (trainyard::launchFlagHelp(s).isEmpty())
+            withoutHelp << s.names.join(u", "_s);
+        QVERIFY2(r.out.contains(u"  "_s + s.names.join(u", "_s)), qPrintable(s.names.join(u", "_s)));
+    }
+    QVERIFY2(withoutHelp.isEmpty(), qPrintable(withoutHelp.join(u' ')));
+    for (const QString &group :
+         {u"Hardware selection:"_s, u"DeepSpeed:"_s, u"FSDP:"_s, u"Trainyard's own:"_s})
+        QVERIFY(r.out.contains(group));
+    for (const QString &line : r.out.split(u'\n'))
+        QVERIFY2(line.size() <= 100, qPrintable(line));
+    const Result script = run({u"launch"_s, u"--cpu"_s, u"--dry-run"_s, u"--json"_s, u"--no_python"_s,
+                               u"/bin/echo"_s, u"--help"_s});
+    QCOMPARE(script.exitCode, 0);
+    const QJsonArray argv = QJsonDocument::fromJson(script.out.toUtf8())
+                                .object()[u"ranks"_s]
+                                .toArray()[0]
+                                .toObject()[u"argv"_s]
+                                .toArray();
+    QCOMPARE(argv.last().toString(), u"--help"_s);
+}
+
+void TestCli::versions() {
+    const Result r = run({u"--version"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.trimmed(), u"trainyard "_s + QStringLiteral(TRAINYARD_VERSION));
+#ifdef TRAINYARD_STUDIO
+    // The studio answers --help and --version without a display, and refuses unknown options with 2.
+    QProcess studio;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"DISPLAY"_s);
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    env.remove(u"QT_QPA_PLATFORM"_s);
+    studio.setProcessEnvironment(env);
+    studio.start(QStringLiteral(TRAINYARD_STUDIO), {u"--version"_s});
+    QVERIFY(studio.waitForFinished(20000));
+    QCOMPARE(studio.exitCode(), 0);
+    QCOMPARE(QString::fromUtf8(studio.readAllStandardOutput()).trimmed(),
+             u"trainyard-studio "_s + QStringLiteral(TRAINYARD_VERSION));
+    studio.start(QStringLiteral(TRAINYARD_STUDIO), {u"--help"_s});
+    QVERIFY(studio.waitForFinished(20000));
+    QCOMPARE(studio.exitCode(), 0);
+    const QString help = QString::fromUtf8(studio.readAllStandardOutput());
+    QVERIFY2(help.contains(u"--run <ID>"_s) && help.contains(u"--estimate <MODEL>"_s), qPrintable(help));
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    studio.setProcessEnvironment(env);
+    studio.start(QStringLiteral(TRAINYARD_STUDIO), {u"--frobnicate"_s});
+    QVERIFY(studio.waitForFinished(20000));
+    QCOMPARE(studio.exitCode(), 2);
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestCli)

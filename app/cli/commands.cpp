@@ -25,19 +25,6 @@ constexpr int ExitOk = 0;
 constexpr int ExitErrors = 1;
 constexpr int ExitUsage = 2;
 
-QString usage() {
-    return CliText::tr(
-        "usage: trainyard <command> [options]\n"
-        "\n"
-        "commands:\n"
-        "  config init [-o FILE] [--defaults] [--force]   questionnaire, or detected defaults\n"
-        "  config validate FILE...                        FILE:LINE:COL: error|warning: message\n"
-        "  config show FILE [--format yaml|json]          the form accelerate holds after loading\n"
-        "  config update FILE                             rewrite in canonical form, atomically\n"
-        "  launch [accelerate launch flags] [--dry-run [--json]] SCRIPT [ARGS...]\n"
-        "  env                                            versions, devices, default config\n");
-}
-
 // Bytes as they are (a --dry-run script may hold bytes that are not UTF-8, argbytes.h); a stream without a
 // device (tests) gets them decoded.
 void writeBytes(QTextStream &to, const QByteArray &bytes) {
@@ -207,7 +194,7 @@ int configCommand(const QStringList &args, Io &io) {
         return configShow(rest, io);
     if (sub == u"update"_s)
         return configUpdate(rest, io);
-    io.err << usage();
+    io.err << commandHelp(u"config"_s);
     return ExitUsage;
 }
 
@@ -215,8 +202,13 @@ int launchCommand(const QStringList &args, Io &io) {
     LaunchArgs la;
     QString error;
     if (!parseLaunchArgs(args, &la, &error)) {
-        io.err << CliText::tr("trainyard launch: %1").arg(error) << '\n';
+        io.err << CliText::tr("trainyard launch: %1").arg(error) << '\n'
+               << CliText::tr("`trainyard launch --help` lists the flags.") << '\n';
         return ExitUsage;
+    }
+    if (la.help) { // -h/--help before the script
+        io.out << commandHelp(u"launch"_s);
+        return ExitOk;
     }
     const LaunchPlan plan = planLaunch(la, HardwareInfo::detect());
     if (la.dryRun && la.json) {
@@ -275,6 +267,17 @@ int envCommand(const QStringList &, Io &io) {
 int run(const QStringList &args, Io &io) {
     const QString command = args.value(0);
     const QStringList rest = args.mid(1);
+    // COMMAND [SUBCOMMAND] ... --help, and `help COMMAND [SUBCOMMAND]`. launch reads its own (only before the
+    // script: after it, --help is the script's).
+    static const QStringList helped = {u"config"_s, u"runs"_s, u"estimate-memory"_s, u"env"_s};
+    if (helped.contains(command) && (rest.contains(u"--help"_s) || rest.contains(u"-h"_s))) {
+        io.out << commandHelp(command, rest.value(0).startsWith(u'-') ? QString() : rest.value(0));
+        return ExitOk;
+    }
+    if (command == u"help"_s && !rest.isEmpty()) {
+        io.out << commandHelp(rest.value(0), rest.value(1));
+        return ExitOk;
+    }
     if (command == u"config"_s)
         return configCommand(rest, io);
     if (command == u"launch"_s)
@@ -290,10 +293,11 @@ int run(const QStringList &args, Io &io) {
         return ExitOk;
     }
     if (command == u"-h"_s || command == u"--help"_s || command == u"help"_s) {
-        io.out << usage();
+        io.out << topLevelHelp();
         return ExitOk;
     }
-    io.err << usage();
+    io.err << (command.isEmpty() ? QString() : CliText::tr("trainyard: unknown command %1\n").arg(command))
+           << topLevelHelp();
     return ExitUsage;
 }
 

@@ -20,6 +20,10 @@ struct Io {
 
 int run(const QStringList &args, Io &io);
 
+// Help texts (help.cpp): the program's, and a command's or subcommand's.
+QString topLevelHelp();
+QString commandHelp(const QString &command, const QString &sub = {});
+
 int configCommand(const QStringList &args, Io &io);
 int launchCommand(const QStringList &args, Io &io);
 int envCommand(const QStringList &args, Io &io);

@@ -1,7 +1,7 @@
 // trainyard-studio: the desktop application. A thin main over trainyard_widgets.
 //   trainyard-studio [FILE...] [--run ID | --compare ID,ID... | --estimate MODEL] [--smoothing W]
-//                    [--screenshot PNG]   (--screenshot saves the window once the files are shown,
-//   then quits)
+//                    [--help] [--version]   (and --screenshot PNG, for scripts/screenshots.sh: saves the
+//                    window once the files are shown, then quits)
 #include "mainwindow.h"
 #include "memoryview.h"
 #include "runcomparemodel.h"
@@ -10,10 +10,57 @@
 #include "translations.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QPixmap>
 #include <QTimer>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct StudioText {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::StudioText)
+};
+
+void describeOptions(QCommandLineParser &parser) {
+    parser.setApplicationDescription(
+        StudioText::tr("Trainyard Studio: configure, launch, watch and compare PyTorch training runs."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"files"_s, StudioText::tr("accelerate configs (YAML or JSON) to open"),
+                                 u"[FILE...]"_s);
+    parser.addOption({u"run"_s, StudioText::tr("Open the charts of the run with this id."), u"ID"_s});
+    parser.addOption(
+        {u"compare"_s, StudioText::tr("Overlay these runs and list what differs."), u"ID,ID,..."_s});
+    parser.addOption(
+        {u"estimate"_s,
+         StudioText::tr("Estimate the memory of a model (a folder, config.json or safetensors)."),
+         u"MODEL"_s});
+    parser.addOption(
+        {u"smoothing"_s, StudioText::tr("Open run charts with this smoothing weight (0 to 0.999)."), u"W"_s});
+    QCommandLineOption screenshot(u"screenshot"_s,
+                                  StudioText::tr("Save the window to PNG once shown, then quit."), u"PNG"_s);
+    screenshot.setFlags(QCommandLineOption::HiddenFromHelp); // scripts/screenshots.sh
+    parser.addOption(screenshot);
+}
+
+} // namespace
 
 int main(int argc, char **argv) {
+    // --help and --version answer without a display (QApplication would need one).
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version") {
+            QCoreApplication core(argc, argv);
+            QCoreApplication::setApplicationName(u"trainyard-studio"_s);
+            QCoreApplication::setApplicationVersion(QStringLiteral(TRAINYARD_VERSION));
+            trainyard::installTranslations(core);
+            QCommandLineParser parser;
+            describeOptions(parser);
+            parser.process(core); // prints and exits
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Trainyard Studio"));
     QApplication::setOrganizationName(QStringLiteral("Trainyard"));
@@ -22,31 +69,28 @@ int main(int argc, char **argv) {
     trainyard::installTranslations(app, settings.language);
     if (settings.theme != trainyard::StudioSettings::Theme::System)
         trainyard::applyTheme(settings.theme);
-    QStringList files = app.arguments().mid(1);
-    QString screenshot, run;
-    if (const qsizetype i = files.indexOf(QStringLiteral("--screenshot")); i >= 0 && i + 1 < files.size()) {
-        screenshot = files[i + 1];
-        files.remove(i, 2);
+    QCommandLineParser parser;
+    describeOptions(parser);
+    if (!parser.parse(QApplication::arguments())) {
+        fprintf(stderr, "trainyard-studio: %s\n%s\n", qPrintable(parser.errorText()),
+                qPrintable(StudioText::tr("`trainyard-studio --help` lists the options.")));
+        return 2;
     }
-    QString model; // --estimate MODEL: the memory view estimates it (GPU 0..1 of 24 GiB, a CPU of 64 GiB)
-    if (const qsizetype i = files.indexOf(QStringLiteral("--estimate")); i >= 0 && i + 1 < files.size()) {
-        model = files[i + 1];
-        files.remove(i, 2);
+    const QStringList files = parser.positionalArguments();
+    const QString screenshot = parser.value(u"screenshot"_s);
+    const QString model = parser.value(u"estimate"_s); // GPU 0..1 of 24 GiB, a CPU of 64 GiB
+    const QString run = parser.value(u"run"_s); // its charts open once the runs browser has read the database
+    bool smoothingOk = true;
+    const double smoothing =
+        parser.isSet(u"smoothing"_s) ? parser.value(u"smoothing"_s).toDouble(&smoothingOk) : 0;
+    if (!smoothingOk || smoothing < 0 || smoothing > 0.999) {
+        fprintf(stderr, "trainyard-studio: %s\n",
+                qPrintable(StudioText::tr("--smoothing takes a number from 0 to 0.999")));
+        return 2;
     }
-    if (const qsizetype i = files.indexOf(QStringLiteral("--run")); i >= 0 && i + 1 < files.size()) {
-        run = files[i + 1]; // a run id: its charts open once the runs browser has read the database
-        files.remove(i, 2);
-    }
-    double smoothing = 0; // --smoothing W: run dashboards open with this EMA weight
-    if (const qsizetype i = files.indexOf(QStringLiteral("--smoothing")); i >= 0 && i + 1 < files.size()) {
-        smoothing = files[i + 1].toDouble();
-        files.remove(i, 2);
-    }
-    QStringList compare; // --compare ID,ID,...: those runs overlaid with their differences
-    if (const qsizetype i = files.indexOf(QStringLiteral("--compare")); i >= 0 && i + 1 < files.size()) {
-        compare = files[i + 1].split(QLatin1Char(','));
-        files.remove(i, 2);
-    }
+    const QStringList compare = parser.isSet(u"compare"_s)
+                                    ? parser.value(u"compare"_s).split(u',', Qt::SkipEmptyParts)
+                                    : QStringList();
     trainyard::MainWindow window;
     if (smoothing > 0) {
         const auto smooth = [smoothing](trainyard::RunDashboard *d) { d->setSmoothing(smoothing); };

@@ -3,6 +3,8 @@
 #include "config/schema.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QMap>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -182,6 +184,10 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
             ++i;
             break;
         }
+        if (w == u"-h"_s || w == u"--help"_s) {
+            a.help = true; // before the script only: after it, --help is the script's
+            continue;
+        }
         QString name = w;
         QString inlineValue;
         bool hasInline = false;
@@ -278,6 +284,409 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
     }
     *out = a;
     return true;
+}
+
+} // namespace trainyard
+
+// ---- help ------------------------------------------------------------------------------------------------
+
+namespace trainyard {
+
+namespace {
+
+struct FlagHelp {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::FlagHelp)
+};
+
+// Help for the flags that are not config keys (the config keys' help is the schema's).
+const QHash<QString, const char *> &ownHelp() {
+    static const QHash<QString, const char *> h = {
+        {u"config_file"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                                             "the accelerate config to launch with (default: accelerate's "
+                                             "default config, when it exists)")},
+        {u"quiet"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "accepted for accelerate's sake; Trainyard's "
+                                                              "launcher prints little anyway")},
+        {u"module"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "run the script as a Python module (python -m MODULE)")},
+        {u"no_python"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "run the program directly, without Python (a C++ LibTorch program, "
+                           "a shell script)")},
+        {u"debug"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "set ACCELERATE_DEBUG_MODE in every rank (extra checks in accelerate)")},
+        {u"cpu"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "train on the CPU, even where GPUs are present")},
+        {u"multi_gpu"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "distributed data parallel over GPUs")},
+        {u"tpu"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "train on TPUs")},
+        {u"use_deepspeed"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "train with DeepSpeed")},
+        {u"use_fsdp"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "train with PyTorch FSDP")},
+        {u"use_parallelism_config"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "combine data, tensor, context and sequence parallelism (the parallelism_config_* "
+                           "flags; with FSDP 2)")},
+        {u"use_megatron_lm"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "train with Megatron-LM")},
+        {u"tee"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "torchrun's --tee (0 none, 1 stdout, 2 stderr, 3 both); Trainyard always "
+                           "keeps every rank's output in the run folder")},
+        {u"log_dir"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "torchrun's log folder, for accelerate's sake")},
+        {u"role"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "the workers' role name (ROLE_NAME)")},
+        {u"rdzv_conf"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "extra rendezvous settings, KEY=VALUE,... (torchrun's --rdzv_conf)")},
+        {u"max_restarts"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "restart every rank this many times after a failure "
+                                                  "(TORCHELASTIC_RESTART_COUNT counts them)")},
+        {u"monitor_interval"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "seconds between checks of the ranks (torchrun's setting)")},
+        {u"vm"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "a TPU VM to run on (repeatable)")},
+        {u"env"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "an environment variable for TPU VMs (repeatable)")},
+        {u"aws_access_key_id"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "the AWS access key id for a SageMaker launch")},
+        {u"aws_secret_access_key"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "the AWS secret access key for a SageMaker launch")},
+        {u"mpirun_hostfile"_s,
+         QT_TRANSLATE_NOOP(
+             "trainyard::FlagHelp",
+             "accelerate's MPI hostfile for multi-CPU runs; Trainyard starts a machine's CPU ranks "
+             "itself")},
+        {u"num_cpu_threads_per_process"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "OMP_NUM_THREADS for each rank (default: the physical "
+                                                  "cores divided among this machine's ranks, on CPU runs)")},
+        {u"dynamo_mode"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "torch.compile's mode: default, reduce-overhead or max-autotune")},
+        {u"dynamo_use_fullgraph"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "torch.compile with fullgraph=True: fail on graph breaks instead of splitting")},
+        {u"dynamo_use_dynamic"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "torch.compile with dynamic shapes")},
+        {u"dynamo_use_regional_compilation"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "compile repeated blocks once and reuse them (shorter compile times)")},
+        {u"deepspeed_exclusion_filter"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "DeepSpeed's multi-node launcher: the hosts or GPUs to leave out")},
+        {u"deepspeed_inclusion_filter"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "DeepSpeed's multi-node launcher: the only hosts or GPUs to use")},
+        {u"megatron_lm_gradient_clipping"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "Megatron-LM: clip gradients to this global norm")},
+        {u"megatron_lm_use_custom_fsdp"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "Megatron-LM: use its own FSDP (any text but an empty one means yes)")},
+        {u"megatron_lm_no_load_optim"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "Megatron-LM: do not load the optimizer state from a "
+                                                  "checkpoint (any text but an empty one means yes)")},
+        {u"megatron_lm_eod_mask_loss"_s,
+         QT_TRANSLATE_NOOP(
+             "trainyard::FlagHelp",
+             "Megatron-LM: mask the loss at end-of-document tokens (any text but an empty one means yes)")},
+        {u"megatron_lm_overlap_cpu_optimizer_d2h_h2d"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "Megatron-LM: overlap the CPU optimizer's copies to and "
+                                                  "from the GPU (any text but an empty one means yes)")},
+        {u"megatron_lm_no_save_optim"_s,
+         QT_TRANSLATE_NOOP(
+             "trainyard::FlagHelp",
+             "Megatron-LM: do not save the optimizer state (any text but an empty one means yes)")},
+        {u"megatron_lm_optimizer_cpu_offload"_s,
+         QT_TRANSLATE_NOOP(
+             "trainyard::FlagHelp",
+             "Megatron-LM: keep the optimizer on the CPU (any text but an empty one means yes)")},
+        {u"megatron_lm_use_precision_aware_optimizer"_s,
+         QT_TRANSLATE_NOOP(
+             "trainyard::FlagHelp",
+             "Megatron-LM: the precision-aware optimizer (any text but an empty one means yes)")},
+        {u"megatron_lm_num_micro_batches"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "Megatron-LM: micro-batches per pipeline step")},
+        {u"megatron_lm_sequence_parallelism"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "Megatron-LM: sequence parallelism with tensor parallelism (true or false)")},
+        {u"megatron_lm_recompute_activations"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "Megatron-LM: recompute activations in backward (true or false)")},
+        {u"megatron_lm_use_distributed_optimizer"_s,
+         QT_TRANSLATE_NOOP(
+             "trainyard::FlagHelp",
+             "Megatron-LM: shard the optimizer state over data-parallel ranks (true or false)")},
+        {u"megatron_lm_decoder_last_pipeline_num_layers"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "Megatron-LM: decoder layers on the last pipeline stage")},
+        {u"megatron_lm_recompute_granularity"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "Megatron-LM: what to recompute (full or selective)")},
+        {u"megatron_lm_recompute_method"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "Megatron-LM: how layers are chosen for recomputation (uniform or block)")},
+        {u"megatron_lm_recompute_num_layers"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "Megatron-LM: layers per recomputation unit")},
+        {u"megatron_lm_attention_backend"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "Megatron-LM: the attention implementation")},
+        {u"megatron_lm_expert_model_parallel_size"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "Megatron-LM: ranks that share the experts of a mixture-of-experts layer")},
+        {u"megatron_lm_context_parallel_size"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "Megatron-LM: ranks that split the sequence (context parallelism)")},
+        {u"megatron_lm_attention_dropout"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "Megatron-LM: dropout after attention")},
+        {u"megatron_lm_hidden_dropout"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "Megatron-LM: dropout of hidden states")},
+        {u"megatron_lm_attention_softmax_in_fp32"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "Megatron-LM: attention softmax in float32 (true or false)")},
+        {u"megatron_lm_expert_tensor_parallel_size"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "Megatron-LM: tensor parallelism inside each expert")},
+        {u"megatron_lm_calculate_per_token_loss"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "Megatron-LM: average the loss over tokens instead of samples (true or false)")},
+        {u"megatron_lm_use_rotary_position_embeddings"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "Megatron-LM: rotary position embeddings (true or false)")},
+        {u"fp8_use_autocast_during_eval"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "keep FP8 autocast on during evaluation")},
+        {u"fp8_margin"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                                            "TransformerEngine: the margin for the FP8 scaling factor")},
+        {u"fp8_interval"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "TransformerEngine: steps between updates of the scaling factors")},
+        {u"fp8_amax_history_len"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "TransformerEngine: how many steps of amax history the scaling uses")},
+        {u"parallelism_config_dp_replicate_size"_s,
+         QT_TRANSLATE_NOOP(
+             "trainyard::FlagHelp",
+             "ranks that each hold a full replica of the model (data parallelism across replicas)")},
+        {u"parallelism_config_dp_shard_size"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "ranks that share one sharded replica (FSDP sharding)")},
+        {u"parallelism_config_tp_size"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "tensor parallel degree")},
+        {u"parallelism_config_cp_size"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "context parallel degree (the sequence split over ranks)")},
+        {u"parallelism_config_sp_size"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "sequence parallel degree")},
+        {u"parallelism_config_sp_seq_length"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "the sequence length for sequence parallelism")},
+        {u"parallelism_config_sp_seq_length_is_variable"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "whether sequences vary in length under sequence parallelism")},
+        {u"fp8_format"_s,
+         QT_TRANSLATE_NOOP(
+             "trainyard::FlagHelp",
+             "TransformerEngine: the FP8 format, HYBRID (E4M3 forward, E5M2 backward) or E4M3")},
+        {u"fp8_amax_compute_algo"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "TransformerEngine: how amax is taken from its history (max or most_recent)")},
+        {u"fp8_override_linear_precision"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "TransformerEngine: higher precision for the forward, data-gradient and "
+                           "weight-gradient matmuls, three booleans such as False,False,False")},
+        {u"fp8_opt_level"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "MS-AMP: the optimization level (O1 or O2)")},
+        {u"fp8_enable_fsdp_float8_all_gather"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "torchao: all-gather FSDP2 parameters in float8")},
+        {u"fp8_pad_inner_dim"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "torchao: pad inner dimensions to multiples of 16 for float8 matmuls")},
+        {u"parallelism_config_cp_backend"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "the context parallel backend")},
+        {u"parallelism_config_cp_comm_strategy"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "how context parallel ranks exchange keys and values (allgather or alltoall)")},
+        {u"parallelism_config_sp_backend"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "the sequence parallel backend")},
+        {u"parallelism_config_sp_attn_implementation"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "the attention implementation under sequence parallelism")},
+        {u"dry_run"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "start nothing: print a shell script that starts this machine's ranks")},
+        {u"json"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                                      "with --dry-run: print every rank's argv and environment as JSON")},
+        {u"python"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "the Python interpreter (default: python3 on PATH)")},
+        {u"grace"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "seconds between SIGTERM and SIGKILL when ranks are stopped (default 5)")},
+        {u"watchdog"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "report a rank that prints and logs nothing for this many seconds")},
+        {u"watchdog_kill"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "with --watchdog: stop the run when a rank goes silent")},
+        {u"show_ranks"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "whose output reaches the terminal: every rank's, the main rank's, or "
+                           "none (default all; the run folder keeps everything)")},
+        {u"db"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "the run database (default: $TRAINYARD_DB, else "
+                                                           "$XDG_DATA_HOME/trainyard/trainyard.db)")},
+        {u"name"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                                      "the run's name in the database (default: the script's name)")},
+    };
+    return h;
+}
+
+// accelerate launch's argument groups, in its order.
+enum class Group {
+    Top,
+    Hardware,
+    Resource,
+    Paradigm,
+    Distributed,
+    Tpu,
+    DeepSpeed,
+    Fsdp,
+    Megatron,
+    Fp8,
+    Aws,
+    Mpi,
+    Parallelism,
+    Trainyard
+};
+
+Group groupOf(const LaunchFlagSpec &s) {
+    const QString &d = s.dest;
+    if (s.trainyard)
+        return Group::Trainyard;
+    if (d == u"cpu"_s || d == u"multi_gpu"_s || d == u"tpu"_s)
+        return Group::Hardware;
+    if (d == u"mixed_precision"_s || d == u"num_processes"_s || d == u"num_machines"_s ||
+        d == u"num_cpu_threads_per_process"_s || d == u"enable_cpu_affinity"_s || d.startsWith(u"dynamo_"_s))
+        return Group::Resource;
+    if (d.startsWith(u"use_"_s))
+        return Group::Paradigm;
+    if (d == u"gpu_ids"_s || d == u"same_network"_s || d == u"machine_rank"_s ||
+        d.startsWith(u"main_process_"_s) || d == u"tee"_s || d == u"log_dir"_s || d == u"role"_s ||
+        d.startsWith(u"rdzv_"_s) || d == u"max_restarts"_s || d == u"monitor_interval"_s)
+        return Group::Distributed;
+    if (d.startsWith(u"tpu_"_s) || d == u"vm"_s || d == u"env"_s || d == u"main_training_function"_s ||
+        d == u"downcast_bf16"_s)
+        return Group::Tpu;
+    if (d.startsWith(u"deepspeed_"_s) || d == u"zero_stage"_s || d.startsWith(u"offload_"_s) ||
+        d.startsWith(u"zero3_"_s) || d == u"gradient_accumulation_steps"_s || d == u"gradient_clipping"_s)
+        return Group::DeepSpeed;
+    if (d.startsWith(u"fsdp_"_s))
+        return Group::Fsdp;
+    if (d.startsWith(u"megatron_lm_"_s))
+        return Group::Megatron;
+    if (d.startsWith(u"fp8_"_s))
+        return Group::Fp8;
+    if (d.startsWith(u"aws_"_s))
+        return Group::Aws;
+    if (d.startsWith(u"mpirun_"_s))
+        return Group::Mpi;
+    if (d.startsWith(u"parallelism_config_"_s))
+        return Group::Parallelism;
+    return Group::Top;
+}
+
+QString groupTitle(Group g) {
+    switch (g) {
+    case Group::Top:
+        return FlagHelp::tr("General");
+    case Group::Hardware:
+        return FlagHelp::tr("Hardware selection");
+    case Group::Resource:
+        return FlagHelp::tr("Resource selection");
+    case Group::Paradigm:
+        return FlagHelp::tr("Training paradigm");
+    case Group::Distributed:
+        return FlagHelp::tr("Distributed GPUs and machines");
+    case Group::Tpu:
+        return FlagHelp::tr("TPU");
+    case Group::DeepSpeed:
+        return FlagHelp::tr("DeepSpeed");
+    case Group::Fsdp:
+        return FlagHelp::tr("FSDP");
+    case Group::Megatron:
+        return FlagHelp::tr("Megatron-LM");
+    case Group::Fp8:
+        return FlagHelp::tr("FP8");
+    case Group::Aws:
+        return FlagHelp::tr("AWS (SageMaker)");
+    case Group::Mpi:
+        return FlagHelp::tr("MPI");
+    case Group::Parallelism:
+        return FlagHelp::tr("ParallelismConfig");
+    case Group::Trainyard:
+        return FlagHelp::tr("Trainyard's own");
+    }
+    return {};
+}
+
+// Words wrapped to `width` columns, every line after the first indented by `indent`.
+QString wrap(const QString &text, int indent, int width) {
+    QString out;
+    int column = indent;
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+        if (column > indent && column + 1 + word.size() > width) {
+            out += u'\n' + QString(indent, u' ');
+            column = indent;
+        } else if (column > indent) {
+            out += u' ';
+            ++column;
+        }
+        out += word;
+        column += int(word.size());
+    }
+    return out;
+}
+
+// What a flag's value is, in its help line.
+QString metavar(const LaunchFlagSpec &s) {
+    if (s.kind == LaunchFlagSpec::Kind::Int)
+        return u"N"_s;
+    if (s.kind == LaunchFlagSpec::Kind::Float)
+        return u"X"_s;
+    if (s.dest.endsWith(u"_file"_s) || s.dest.endsWith(u"_path"_s) || s.dest.endsWith(u"hostfile"_s) ||
+        s.dest == u"log_dir"_s || s.dest == u"db"_s || s.dest == u"python"_s)
+        return u"PATH"_s;
+    return u"VALUE"_s;
+}
+
+} // namespace
+
+QString launchFlagHelp(const LaunchFlagSpec &spec) {
+    if (const char *own = ownHelp().value(spec.dest))
+        return QCoreApplication::translate("trainyard::FlagHelp", own);
+    // A config key's flag: the schema's help for that key (top level, or the section it belongs to).
+    for (const FieldSpec &f : schema::fields())
+        if ((f.section.isEmpty() ? f.key : schema::launchArgName(f.section, f.key)) == spec.dest && f.help)
+            return f.helpText();
+    return {};
+}
+
+QString launchHelpText() {
+    constexpr int Column = 30;
+    constexpr int Width = 100;
+    QString out =
+        FlagHelp::tr("usage: trainyard launch [FLAGS] SCRIPT_OR_PROGRAM [ARGS...]") + u"\n\n"_s +
+        wrap(FlagHelp::tr("Starts this machine's ranks of a training script or program with the "
+                          "environment accelerate launch gives them, supervises them, and records the "
+                          "run. Flags you type beat the config file; the file beats the flags' "
+                          "defaults. Flags are accepted with - or _ between words. Everything after the "
+                          "script goes to the script."),
+             0, Width) +
+        u'\n';
+    QMap<int, QList<const LaunchFlagSpec *>> groups;
+    for (const LaunchFlagSpec &s : launchFlagSpecs())
+        groups[int(groupOf(s))] << &s;
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        out += u'\n' + groupTitle(Group(it.key())) + u":\n"_s;
+        for (const LaunchFlagSpec *s : it.value()) {
+            QString left = u"  "_s + s->names.join(u", "_s);
+            if (s->kind != LaunchFlagSpec::Kind::StoreTrue)
+                left += s->choices.isEmpty() ? QString(u' ' + metavar(*s))
+                                             : QString(u" {"_s + s->choices.join(u',') + u'}');
+            QString help = launchFlagHelp(*s);
+            if (!s->defaultValue.isNull() && s->kind != LaunchFlagSpec::Kind::StoreTrue &&
+                !s->defaultValue.pythonStr().isEmpty())
+                help += u" "_s + FlagHelp::tr("(default: %1)").arg(s->defaultValue.pythonStr());
+            if (left.size() >= Column - 1)
+                out += left + u'\n' + QString(Column, u' ');
+            else
+                out += left.leftJustified(Column, u' ');
+            out += wrap(help, Column, Width) + u'\n';
+        }
+    }
+    return out;
 }
 
 } // namespace trainyard

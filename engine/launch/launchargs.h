@@ -20,10 +20,14 @@ struct LaunchFlagSpec {
     Value defaultValue;
     QStringList choices;
     bool trainyard = false; // Trainyard's own flag (not accelerate's)
-    const char *help = nullptr;
 };
 
 const QList<LaunchFlagSpec> &launchFlagSpecs();
+// A flag's help text (translated): Trainyard's own words for launch-only flags, the config schema's for flags
+// that set a config key.
+QString launchFlagHelp(const LaunchFlagSpec &spec);
+// `trainyard launch --help`: every flag with its help, grouped as accelerate launch groups them.
+QString launchHelpText();
 
 struct LaunchArgs {
     QMap<QString, Value> values; // every accelerate dest, defaults filled in
@@ -32,6 +36,7 @@ struct LaunchArgs {
     QStringList scriptArgs;
 
     // Trainyard's own flags
+    bool help = false; // -h/--help before the script: print launchHelpText()
     bool dryRun = false;
     bool json = false;
     QString python;          // --python PATH; empty means python3 from PATH

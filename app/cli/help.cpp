@@ -1,0 +1,165 @@
+// `--help` for every command and subcommand of `trainyard` (launch's flags come from the flag table in
+// engine/launch/launchargs.cpp).
+#include "commands.h"
+#include "launch/launchargs.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace trainyard::cli {
+
+namespace {
+
+struct HelpText {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::cli::HelpText)
+};
+
+QString exitCodes() {
+    return HelpText::tr(
+        "\nExit codes: 0 success, 1 failure (errors found, a run that failed), 2 usage error.\n");
+}
+
+} // namespace
+
+QString topLevelHelp() {
+    return HelpText::tr(
+               "usage: trainyard <command> [options]\n"
+               "\n"
+               "Configure, launch, watch and size PyTorch training runs (accelerate-compatible).\n"
+               "\n"
+               "commands:\n"
+               "  config init [-o FILE] [--defaults] [--force]   accelerate's questionnaire, or detected "
+               "defaults\n"
+               "  config validate FILE...                        FILE:LINE:COL: error|warning: message\n"
+               "  config show FILE [--format yaml|json]          the form accelerate holds after loading\n"
+               "  config update FILE                             rewrite in canonical form, atomically\n"
+               "  launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine's ranks\n"
+               "  runs list|show|diff|export|import|rm           the run database\n"
+               "  estimate-memory MODEL [OPTIONS]                memory per device and the device map\n"
+               "  env                                            versions, devices, default config\n"
+               "\n"
+               "`trainyard COMMAND --help` (or `trainyard help COMMAND`) tells more; `trainyard --version` "
+               "prints the version.\n") +
+           exitCodes();
+}
+
+QString commandHelp(const QString &command, const QString &sub) {
+    if (command == u"launch"_s)
+        return launchHelpText() + exitCodes();
+    if (command == u"config"_s) {
+        if (sub == u"init"_s)
+            return HelpText::tr(
+                       "usage: trainyard config init [-o FILE] [--defaults] [--force]\n"
+                       "\n"
+                       "Asks accelerate config's questions on the terminal (checked against the GPUs "
+                       "found here) and saves the answers, atomically.\n"
+                       "\n"
+                       "  -o, --output FILE   where to save (default: accelerate's default config, "
+                       "$HF_HOME/accelerate/default_config.yaml)\n"
+                       "  --defaults          no questions: a config for the detected hardware\n"
+                       "  --force             replace an existing file\n") +
+                   exitCodes();
+        if (sub == u"validate"_s)
+            return HelpText::tr(
+                       "usage: trainyard config validate FILE...\n"
+                       "\n"
+                       "Checks configs as accelerate would read them and prints one line per problem: "
+                       "FILE:LINE:COL: error|warning: message.\n") +
+                   exitCodes();
+        if (sub == u"show"_s)
+            return HelpText::tr("usage: trainyard config show FILE [--format yaml|json]\n"
+                                "\n"
+                                "Prints the config in canonical form: what accelerate holds after loading it "
+                                "(migrations and defaults applied).\n") +
+                   exitCodes();
+        if (sub == u"update"_s)
+            return HelpText::tr("usage: trainyard config update FILE\n"
+                                "\n"
+                                "Rewrites the file in canonical form, atomically (refused while it has "
+                                "errors).\n") +
+                   exitCodes();
+        return HelpText::tr("usage: trainyard config init|validate|show|update ...\n"
+                            "\n"
+                            "  init       accelerate's questionnaire, or detected defaults\n"
+                            "  validate   check configs: FILE:LINE:COL: error|warning: message\n"
+                            "  show       the canonical form accelerate holds after loading\n"
+                            "  update     rewrite in canonical form, atomically\n"
+                            "\n"
+                            "`trainyard config SUBCOMMAND --help` tells more.\n") +
+               exitCodes();
+    }
+    if (command == u"runs"_s) {
+        const QString db = HelpText::tr("  --db PATH   the run database (default: $TRAINYARD_DB, else "
+                                        "$XDG_DATA_HOME/trainyard/trainyard.db)\n");
+        if (sub == u"list"_s)
+            return HelpText::tr(
+                       "usage: trainyard runs list [--json] [--db PATH]\n\nEvery run, newest "
+                       "first: id, name, status, start, duration, exit code.\n\n  --json      one JSON "
+                       "array\n") +
+                   db + exitCodes();
+        if (sub == u"show"_s)
+            return HelpText::tr(
+                       "usage: trainyard runs show ID [--json] [--db PATH]\n\nOne run: status, "
+                       "command, config, parameters, its metrics and their last values.\n\n  --json    "
+                       "  one JSON object\n") +
+                   db + exitCodes();
+        if (sub == u"diff"_s)
+            return HelpText::tr("usage: trainyard runs diff ID ID... [--json] [--db PATH]\n\nWhat differs "
+                                "between runs: launch, config, parameters, last metric values.\n") +
+                   db + exitCodes();
+        if (sub == u"export"_s)
+            return HelpText::tr("usage: trainyard runs export ID [--format csv|jsonl] [--db PATH]\n\nEvery "
+                                "point of a run on standard output (default: csv).\n") +
+                   db + exitCodes();
+        if (sub == u"import"_s)
+            return HelpText::tr("usage: trainyard runs import FILE [--db PATH]\n\nA JSONL file written by "
+                                "trainyard_tracker outside a launch (or by runs export --format jsonl) as a "
+                                "run.\n") +
+                   db + exitCodes();
+        if (sub == u"rm"_s)
+            return HelpText::tr("usage: trainyard runs rm ID [--db PATH]\n\nDeletes a run: its rows, its "
+                                "points and its folder. A run whose launcher still runs is refused.\n") +
+                   db + exitCodes();
+        return HelpText::tr("usage: trainyard runs list|show|diff|export|import|rm ...\n"
+                            "\n"
+                            "  list                 every run, newest first\n"
+                            "  show ID              one run\n"
+                            "  diff ID ID...        what differs between runs\n"
+                            "  export ID            its points as CSV or JSONL\n"
+                            "  import FILE          a JSONL file as a run\n"
+                            "  rm ID                delete a run that has ended\n"
+                            "\n"
+                            "`trainyard runs SUBCOMMAND --help` tells more.\n") +
+               db + exitCodes();
+    }
+    if (command == u"estimate-memory"_s)
+        return HelpText::tr(
+                   "usage: trainyard estimate-memory MODEL [--json] [--dtype D] [--max-memory SPEC]\n"
+                   "                                 [--device-map STRATEGY] [--config_file F] "
+                   "[--batch-size N] [--seq-len L]\n"
+                   "\n"
+                   "Memory of a model per dtype, training memory per GPU for a launch config, and the "
+                   "device_map accelerate's big-model inference would produce. MODEL is a folder, a "
+                   "config.json, a model.safetensors or a *.safetensors.index.json; only headers are "
+                   "read.\n"
+                   "\n"
+                   "  --json                  one JSON object\n"
+                   "  --dtype D               float32, float16, bfloat16, int8 or int4 (default: "
+                   "every one in the table)\n"
+                   "  --max-memory SPEC       per device, e.g. 0=8GiB,1=8GiB,cpu=64GiB: prints the "
+                   "device map\n"
+                   "  --device-map STRATEGY   auto, balanced, balanced_low_0 or sequential (default "
+                   "auto)\n"
+                   "  --config_file F         the launch config the training estimate is for\n"
+                   "  --batch-size N          per GPU (default 1)\n"
+                   "  --seq-len L             tokens per sample (default 2048)\n") +
+               exitCodes();
+    if (command == u"env"_s)
+        return HelpText::tr("usage: trainyard env\n\nVersions, devices and the default config, to paste into "
+                            "a bug report (like accelerate env).\n") +
+               exitCodes();
+    return topLevelHelp();
+}
+
+} // namespace trainyard::cli
