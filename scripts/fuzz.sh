@@ -12,7 +12,7 @@ seconds="${1:-60}"
 # exploring.
 seed="${TRAINYARD_FUZZ_SEED:-1}"
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-  "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1" -DTRAINYARD_FUZZ=ON -DTRAINYARD_GUI=OFF -DTRAINYARD_TORCH=OFF
+  "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1" -DTRAINYARD_WERROR=ON -DTRAINYARD_FUZZ=ON -DTRAINYARD_GUI=OFF -DTRAINYARD_TORCH=OFF
 cmake --build "$build" --parallel "$(nproc)" --target fuzzers
 data="$root/tests/data"
 declare -A seeds=(

@@ -245,7 +245,7 @@ void TestWidgets::dashboardFedByARealIngest() {
     for (int rank = 0; rank < 2; ++rank) {
         TrackerClient c;
         std::string e;
-        QVERIFY(c.connect("127.0.0.1", service.port(), "tok", "live", rank, "c" + std::to_string(rank), &e));
+        QVERIFY(c.connect("127.0.0.1", service.port(), "tok", "live", rank, std::string("c").append(std::to_string(rank)), &e));
         for (int step = 0; step < 50000; ++step)
             c.log("loss", step, step == 31337 && rank == 1 ? 99.0 : 1.0 / (1 + step));
         QVERIFY(c.flush(&e));

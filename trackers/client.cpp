@@ -322,7 +322,12 @@ bool TrackerClient::logParams(const std::map<std::string, std::string> &params, 
     std::string json = "{\"params\":{";
     bool first = true;
     for (const auto &[k, v] : params) {
-        json += (first ? "" : ",") + jsonString(k) + ":" + jsonString(v);
+        // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict on `"," + std::string`.
+        if (!first)
+            json += ',';
+        json += jsonString(k);
+        json += ':';
+        json += jsonString(v);
         first = false;
     }
     json += "}}";

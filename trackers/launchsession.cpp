@@ -99,10 +99,10 @@ int LaunchSession::localRanks() const {
 }
 
 QString LaunchSession::pythonTrackerDir() {
-    const QString installed = QCoreApplication::applicationDirPath() + u"/../share/trainyard/python"_s;
-    if (QFileInfo::exists(installed + u"/trainyard_tracker.py"_s))
-        return QDir(installed).absolutePath();
-    return QStringLiteral(TRAINYARD_PYTHON_DIR);
+    // Relative to the program, installed or built (the build tree mirrors the installed layout).
+    return QDir(QDir(QCoreApplication::applicationDirPath())
+                    .filePath(QStringLiteral(TRAINYARD_PYTHON_FROM_BIN)))
+        .absolutePath();
 }
 
 bool LaunchSession::prepare(QString *error) {

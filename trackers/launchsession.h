@@ -42,7 +42,8 @@ public:
     // closed.
     IngestStats ingestStats() const { return m_ingest.server() ? m_ingest.server()->stats() : m_lastStats; }
 
-    // Where trainyard_tracker.py is: installed beside the executable, else the source tree's trackers/python.
+    // Where trainyard_tracker.py is, relative to the program: prefix/lib/python3/dist-packages installed, the
+    // same folder under the build tree when built.
     static QString pythonTrackerDir();
 
 Q_SIGNALS:

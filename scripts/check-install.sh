@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs a build tree (default build-release/, configured with -DCMAKE_BUILD_TYPE=Release) into a scratch
+# prefix with `cmake --install` and checks the installed files on their own: nothing refers to the source or the
+# build tree, the programs answer --version and --help, the Python tracker imports from the installed folder, and
+# a launch by the installed `trainyard` of a two-rank script that logs through trainyard_tracker stores every
+# point.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$root/build-release}"
+prefix="$(mktemp -d)"
+trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build" --prefix "$prefix" >/dev/null
+fail() { echo "check-install: $*" >&2; exit 1; }
+
+echo "installed:"
+(cd "$prefix" && find . -type f | sort | sed 's/^/  /')
+for dir in "$root" "$(cd "$build" && pwd)"; do
+  if grep -rlF "$dir" "$prefix" >/dev/null; then
+    grep -rlF "$dir" "$prefix" >&2
+    fail "installed files mention $dir"
+  fi
+done
+"$prefix/bin/trainyard" --version | grep -q '^trainyard ' || fail "trainyard --version"
+"$prefix/bin/trainyard" launch --help | grep -q -- '--num_processes' || fail "trainyard launch --help"
+if [ -x "$prefix/bin/trainyard-studio" ]; then
+  env -u DISPLAY -u WAYLAND_DISPLAY "$prefix/bin/trainyard-studio" --version | grep -q '^trainyard-studio ' ||
+    fail "trainyard-studio --version"
+fi
+pydir="$prefix/lib/python3/dist-packages"
+PYTHONPATH="$pydir" /usr/bin/python3 -c 'import trainyard_tracker, sys; sys.exit(0 if trainyard_tracker.__file__.startswith(sys.argv[1]) else 1)' "$pydir" ||
+  fail "trainyard_tracker does not import from $pydir"
+
+work="$prefix/work"
+mkdir -p "$work"
+cat >"$work/log.py" <<'PY'
+import os
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker("installed")
+for step in range(100):
+    t.log({"loss": 1.0 / (step + 1), "rank": float(os.environ["RANK"])}, step=step)
+t.finish()
+PY
+# PYTHONPATH is cleared: the launcher itself must point the ranks at the installed tracker.
+env -u PYTHONPATH TRAINYARD_DB="$work/runs.db" HF_HOME="$work/hf" \
+  "$prefix/bin/trainyard" launch --cpu --num_processes 2 --python /usr/bin/python3 --name installed "$work/log.py" ||
+  fail "the installed launcher's run failed"
+points=$(TRAINYARD_DB="$work/runs.db" "$prefix/bin/trainyard" runs export 1 --format csv | tail -n +2 | wc -l)
+[ "$points" -eq 400 ] || fail "expected 400 points (2 ranks x 2 metrics x 100 steps), found $points"
+echo "check-install: ok ($points points from the installed tracker)"
