@@ -7,6 +7,7 @@ packages=(
   libyaml-cpp-dev libsqlite3-dev
   python3 python3-torch
   xvfb xauth openssh-client openssh-server procps
+  lintian desktop-file-utils appstream bash-completion man-db
 )
 missing=()
 for p in "${packages[@]}"; do

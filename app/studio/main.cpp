@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QPixmap>
 #include <QTimer>
 #include <cstdio>
@@ -65,6 +66,10 @@ int main(int argc, char **argv) {
     QApplication::setApplicationName(QStringLiteral("Trainyard Studio"));
     QApplication::setOrganizationName(QStringLiteral("Trainyard"));
     QApplication::setApplicationVersion(QStringLiteral(TRAINYARD_VERSION));
+    QApplication::setDesktopFileName(u"io.github.trainyard.Studio"_s); // the .desktop file (Wayland's app id)
+    // The theme's icon when installed (hicolor, from packaging/), else the one built in (resources/).
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(u"io.github.trainyard.Studio"_s, QIcon(u":/icons/trainyard.svg"_s)));
     const trainyard::StudioSettings settings = trainyard::StudioSettings::load();
     trainyard::installTranslations(app, settings.language);
     if (settings.theme != trainyard::StudioSettings::Theme::System)
