@@ -26,6 +26,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -34,6 +35,7 @@
 #include <QTranslator>
 #include <QUndoGroup>
 #include <QUndoStack>
+#include <csignal>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -245,7 +247,8 @@ void TestWidgets::dashboardFedByARealIngest() {
     for (int rank = 0; rank < 2; ++rank) {
         TrackerClient c;
         std::string e;
-        QVERIFY(c.connect("127.0.0.1", service.port(), "tok", "live", rank, std::string("c").append(std::to_string(rank)), &e));
+        QVERIFY(c.connect("127.0.0.1", service.port(), "tok", "live", rank,
+                          std::string("c").append(std::to_string(rank)), &e));
         for (int step = 0; step < 50000; ++step)
             c.log("loss", step, step == 31337 && rank == 1 ? 99.0 : 1.0 / (1 + step));
         QVERIFY(c.flush(&e));
@@ -471,7 +474,7 @@ t.finish()
     QVERIFY(launched.wait(20000));
     const QString longRun = launched.first().first().toString();
     // Its page opens by itself: both ranks' curves and output arrive while it runs.
-    QVERIFY(opened.wait(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 20000);
     QVERIFY(live);
     LogsView *logs = live->parentWidget()->findChild<LogsView *>();
     QVERIFY(logs && logs->isFollowing());
@@ -574,6 +577,12 @@ void TestWidgets::quitKeepsARunThatTheNextStudioFollows() {
     };
     qint64 launcher = 0;
     QString uid;
+    // Whatever happens here, no launcher outlives the test and no later studio resumes this one's launch.
+    const auto cleanup = qScopeGuard([&] {
+        if (launcher > 0 && test::alive(launcher))
+            ::kill(pid_t(launcher), SIGKILL);
+        QSettings().remove(u"launch/followed"_s);
+    });
     {
         MainWindow w;
         LaunchPanel *panel = w.launchPanel();
@@ -615,7 +624,7 @@ void TestWidgets::quitKeepsARunThatTheNextStudioFollows() {
         QVERIFY(panel->isRunning());
         QCOMPARE(panel->launcherPid(), launcher);
         QTRY_VERIFY_WITH_TIMEOUT(panel->outputText().contains(u"[rank 0] ready 0"_s), 20000);
-        QVERIFY(opened.wait(20000)); // its run page
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 20000); // its run page (it may have opened already)
         again.show();
         answer(u"Stop the Run"_s);
         QVERIFY(again.close());
