@@ -161,10 +161,12 @@ void TestCli::questionnaireThroughStdin_data() {
     QTest::addColumn<QString>("gpus");
     QTest::addColumn<QString>("answers");
     QTest::addColumn<QStringList>("expectedLines");
+    QTest::addColumn<QString>("said"); // printed while asking
     QTest::newRow("multi-cpu")
         << u"0"_s << u"0\n1\n1\nno\nno\nno\n4\n0\n"_s
         << QStringList{u"distributed_type: MULTI_CPU"_s, u"num_processes: 4"_s,    u"use_cpu: true"_s,
-                       u"mixed_precision: 'no'"_s,       u"downcast_bf16: 'no'"_s, u"tpu_env: []"_s};
+                       u"mixed_precision: 'no'"_s,       u"downcast_bf16: 'no'"_s, u"tpu_env: []"_s}
+        << QString();
     // FSDP1 on two GPUs: the chosen strategy is written where accelerate launch reads it, too.
     QTest::newRow("fsdp1")
         << u"2"_s
@@ -177,21 +179,37 @@ void TestCli::questionnaireThroughStdin_data() {
                        u"  fsdp_sync_module_states: true"_s,
                        u"  fsdp_version: 1"_s,
                        u"num_processes: 2"_s,
-                       u"mixed_precision: bf16"_s};
+                       u"mixed_precision: bf16"_s}
+        << u"Note: SHARD_GRAD_OP is also written as fsdp_sharding_strategy, the key accelerate launch reads"_s;
     QTest::newRow("single-gpu") << u"1"_s << u"0\n0\nno\nno\nno\n0\nno\n1\n"_s
                                 << QStringList{u"distributed_type: 'NO'"_s, u"gpu_ids: '0'"_s,
-                                               u"mixed_precision: fp16"_s, u"num_processes: 1"_s};
+                                               u"mixed_precision: fp16"_s, u"num_processes: 1"_s}
+                                << QString();
+    // fp8 through TransformerEngine: override_linear_precision is a list of three booleans, as accelerate
+    // writes it, and the amax keys are the ones accelerate launch reads.
+    QTest::newRow("fp8-te") << u"1"_s
+                            << u"0\n0\nno\nno\nno\n0\nno\n3\n1\nno\n\n\n0\n\n0\nyes\nyes\nno\nyes\n"_s
+                            << QStringList{u"mixed_precision: fp8"_s,
+                                           u"  backend: TE"_s,
+                                           u"  amax_history_len: 1024"_s,
+                                           u"  amax_compute_algo: max"_s,
+                                           u"  override_linear_precision:"_s,
+                                           u"  - true"_s,
+                                           u"  - false"_s}
+                            << QString();
 }
 
 void TestCli::questionnaireThroughStdin() {
     QFETCH(QString, gpus);
     QFETCH(QString, answers);
     QFETCH(QStringList, expectedLines);
+    QFETCH(QString, said);
     QTemporaryDir dir;
     const QString out = dir.filePath(u"c.yaml"_s);
     const Result r =
         run({u"config"_s, u"init"_s, u"-o"_s, out}, answers.toUtf8(), {}, {{u"TRAINYARD_GPU_COUNT"_s, gpus}});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(said), qPrintable(r.out));
     const QStringList written = QString::fromUtf8(readAll(out)).split(u'\n');
     for (const QString &line : expectedLines)
         QVERIFY2(written.contains(line), qPrintable(line + u"\nnot in:\n"_s + written.join(u'\n')));

@@ -18,6 +18,7 @@
 //   warning TEXT        a warning containing TEXT
 //   error TEXT          an error containing TEXT (and no ranks)
 #include "config/accelerateconfig.h"
+#include "config/compat.h"
 #include "launch/argbytes.h"
 #include "launch/launchargs.h"
 #include "launch/launchplan.h"
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void shellScriptRunsTheRanks();
     void shellScriptKeepsEveryByte();
     void argumentBytesRoundTrip();
+    void everyDifferenceIsTestedAndListed();
 };
 
 void TestLaunchPlan::initTestCase() {
@@ -192,6 +194,20 @@ void TestLaunchPlan::cases() {
             const QString actual = plan.settings.value(e.value.left(eq)).pythonStr();
             QVERIFY2(actual == e.value.mid(eq + 1),
                      (where + u"\n  actual: "_s + actual).toUtf8().constData());
+        } else if (e.directive == u"fix"_s) {
+            // One of compat.h's deliberate differences: its own warning text, whatever fills its %1...
+            const compat::Difference *d = nullptr;
+            for (const compat::Difference &c : compat::differences())
+                if (QString::fromLatin1(c.id) == e.value)
+                    d = &c;
+            QVERIFY2(d, qPrintable(where + u"\n  no such difference in compat.h"_s));
+            QString pattern = QRegularExpression::escape(compat::warning(d->fix));
+            pattern.replace(QRegularExpression(u"\\\\%\\d"_s), u".*"_s); // escape() made "%1" "\\%1"
+            const QRegularExpression re(u"\\A.*"_s + pattern + u".*\\z"_s);
+            bool found = false;
+            for (const Diagnostic &warned : plan.warnings)
+                found = found || re.match(warned.message).hasMatch();
+            QVERIFY2(found, (where + u"\n  warnings:\n"_s + joined(plan.warnings)).toUtf8().constData());
         } else if (e.directive == u"warning"_s) {
             QVERIFY2(joined(plan.warnings).contains(e.value),
                      (where + u"\n  warnings:\n"_s + joined(plan.warnings)).toUtf8().constData());
@@ -440,6 +456,28 @@ void TestLaunchPlan::argumentBytesRoundTrip() {
         QCOMPARE(s.size(), bad.size());
         QVERIFY(hasEscapedBytes(s));
         QCOMPARE(argToBytes(s), bad);
+    }
+}
+
+void TestLaunchPlan::everyDifferenceIsTestedAndListed() {
+    // Every deliberate difference from accelerate (compat.h) has a launch case that sees its warning (or, for
+    // the questionnaire's, tst_cli's questionnaire test), and README's list says what each one does.
+    QSet<QString> tested = {u"questionnaire-fsdp-strategy"_s};
+    const QDir cases(dataDir(u"launch"_s));
+    for (const QString &name : cases.entryList({u"*.case"_s}, QDir::Files)) {
+        QFile f(cases.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (line.startsWith("fix "))
+                tested << QString::fromUtf8(line.mid(4)).trimmed();
+    }
+    QFile readme(QStringLiteral(TRAINYARD_TEST_DATA) + u"/../../README.md"_s);
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString listed = QString::fromUtf8(readme.readAll()).simplified();
+    for (const compat::Difference &d : compat::differences()) {
+        QVERIFY2(tested.contains(QString::fromLatin1(d.id)), d.id);
+        QVERIFY2(!compat::warning(d.fix).isEmpty(), d.id);
+        QVERIFY2(listed.contains(QString::fromUtf8(d.what).simplified()), d.what);
     }
 }
 

@@ -84,7 +84,7 @@
 <context>
     <name>trainyard::ConfigMessages</name>
     <message>
-        <location filename="../engine/config/accelerateconfig.cpp" line="+37"/>
+        <location filename="../engine/config/accelerateconfig.cpp" line="+38"/>
         <source>no such file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -200,12 +200,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>; did you mean &apos;%1&apos;?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-62"/>
         <source>distributed_type is missing; accelerate requires it (NO, MULTI_GPU, MULTI_CPU, FSDP, DEEPSPEED, ...)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -215,12 +215,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>%1: accelerate reads %2, not %3 (which its own questionnaire writes), so this answer is lost and the default applies; rename the key to %2</source>
+        <location line="+212"/>
+        <source>fsdp_cpu_ram_efficient_loading with fsdp_sync_module_states false: only rank 0 loads the weights, so the others need them broadcast; accelerate&apos;s FSDP1 plugin turns fsdp_sync_module_states on when the run starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-165"/>
         <source>%1: unknown key; accelerate does not check keys inside %2 and nothing reads this one</source>
         <translation type="unfinished"></translation>
     </message>
@@ -275,12 +275,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>accelerate launch ignores enable_cpu_affinity from the file (only --enable_cpu_affinity counts); Trainyard honours it and sets ACCELERATE_CPU_AFFINITY=1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>accelerate launch ignores downcast_bf16 from the file; it only matters on TPUs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -328,22 +323,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>fsdp_cpu_ram_efficient_loading needs fsdp_sync_module_states: true (only rank 0 loads the weights; the others receive them); accelerate launch refuses this config</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>under FSDP2 fsdp_reshard_after_forward is true or false, not a sharding strategy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>the sharding strategy %1 is stored in fsdp_reshard_after_forward (as accelerate&apos;s questionnaire writes it); accelerate launch would run FULL_SHARD, Trainyard exports FSDP_SHARDING_STRATEGY=%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>FSDP2 supports SHARDED_STATE_DICT and FULL_STATE_DICT, not LOCAL_STATE_DICT</source>
         <translation type="unfinished"></translation>
     </message>
@@ -378,12 +363,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>accelerate launch drops %1; Trainyard exports it as ACCELERATE_DEEPSPEED_OFFLOAD_%2_NVME_PATH</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>parameter offload needs ZeRO stage 3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,9 +545,522 @@
     </message>
 </context>
 <context>
+    <name>trainyard::FlagHelp</name>
+    <message>
+        <location filename="../engine/launch/launchargs.cpp" line="+304"/>
+        <source>the accelerate config to launch with (default: accelerate&apos;s default config, when it exists)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>accepted for accelerate&apos;s sake; Trainyard&apos;s launcher prints little anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>run the script as a Python module (python -m MODULE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>run the program directly, without Python (a C++ LibTorch program, a shell script)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>set ACCELERATE_DEBUG_MODE in every rank (extra checks in accelerate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>train on the CPU, even where GPUs are present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>distributed data parallel over GPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>train on TPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>train with DeepSpeed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>train with PyTorch FSDP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>combine data, tensor, context and sequence parallelism (the parallelism_config_* flags; with FSDP 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>train with Megatron-LM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>torchrun&apos;s --tee (0 none, 1 stdout, 2 stderr, 3 both); Trainyard always keeps every rank&apos;s output in the run folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>torchrun&apos;s log folder, for accelerate&apos;s sake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the workers&apos; role name (ROLE_NAME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>extra rendezvous settings, KEY=VALUE,... (torchrun&apos;s --rdzv_conf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>restart every rank this many times after a failure (TORCHELASTIC_RESTART_COUNT counts them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>seconds between checks of the ranks (torchrun&apos;s setting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a TPU VM to run on (repeatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an environment variable for TPU VMs (repeatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the AWS access key id for a SageMaker launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the AWS secret access key for a SageMaker launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>accelerate&apos;s MPI hostfile for multi-CPU runs; Trainyard starts a machine&apos;s CPU ranks itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>OMP_NUM_THREADS for each rank (default: the physical cores divided among this machine&apos;s ranks, on CPU runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>torch.compile&apos;s mode: default, reduce-overhead or max-autotune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>torch.compile with fullgraph=True: fail on graph breaks instead of splitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>torch.compile with dynamic shapes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compile repeated blocks once and reuse them (shorter compile times)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DeepSpeed&apos;s multi-node launcher: the hosts or GPUs to leave out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DeepSpeed&apos;s multi-node launcher: the only hosts or GPUs to use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Megatron-LM: clip gradients to this global norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Megatron-LM: use its own FSDP (any text but an empty one means yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Megatron-LM: do not load the optimizer state from a checkpoint (any text but an empty one means yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Megatron-LM: mask the loss at end-of-document tokens (any text but an empty one means yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Megatron-LM: overlap the CPU optimizer&apos;s copies to and from the GPU (any text but an empty one means yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Megatron-LM: do not save the optimizer state (any text but an empty one means yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Megatron-LM: keep the optimizer on the CPU (any text but an empty one means yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Megatron-LM: the precision-aware optimizer (any text but an empty one means yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Megatron-LM: micro-batches per pipeline step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Megatron-LM: sequence parallelism with tensor parallelism (true or false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Megatron-LM: recompute activations in backward (true or false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Megatron-LM: shard the optimizer state over data-parallel ranks (true or false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Megatron-LM: decoder layers on the last pipeline stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Megatron-LM: what to recompute (full or selective)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Megatron-LM: how layers are chosen for recomputation (uniform or block)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Megatron-LM: layers per recomputation unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Megatron-LM: the attention implementation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Megatron-LM: ranks that share the experts of a mixture-of-experts layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Megatron-LM: ranks that split the sequence (context parallelism)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Megatron-LM: dropout after attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Megatron-LM: dropout of hidden states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Megatron-LM: attention softmax in float32 (true or false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Megatron-LM: tensor parallelism inside each expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Megatron-LM: average the loss over tokens instead of samples (true or false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Megatron-LM: rotary position embeddings (true or false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>keep FP8 autocast on during evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TransformerEngine: the margin for the FP8 scaling factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TransformerEngine: steps between updates of the scaling factors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TransformerEngine: how many steps of amax history the scaling uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ranks that each hold a full replica of the model (data parallelism across replicas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ranks that share one sharded replica (FSDP sharding)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tensor parallel degree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>context parallel degree (the sequence split over ranks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sequence parallel degree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the sequence length for sequence parallelism</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>whether sequences vary in length under sequence parallelism</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TransformerEngine: the FP8 format, HYBRID (E4M3 forward, E5M2 backward) or E4M3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TransformerEngine: how amax is taken from its history (max or most_recent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TransformerEngine: higher precision for the forward, data-gradient and weight-gradient matmuls, three booleans such as False,False,False</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MS-AMP: the optimization level (O1 or O2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>torchao: all-gather FSDP2 parameters in float8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>torchao: pad inner dimensions to multiples of 16 for float8 matmuls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the context parallel backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>how context parallel ranks exchange keys and values (allgather or alltoall)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the sequence parallel backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the attention implementation under sequence parallelism</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>start nothing: print a shell script that starts this machine&apos;s ranks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with --dry-run: print every rank&apos;s argv and environment as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the Python interpreter (default: python3 on PATH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>seconds between SIGTERM and SIGKILL when ranks are stopped (default 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>report a rank that prints and logs nothing for this many seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --watchdog: stop the run when a rank goes silent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>whose output reaches the terminal: every rank&apos;s, the main rank&apos;s, or none (default all; the run folder keeps everything)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the run database (default: $TRAINYARD_DB, else $XDG_DATA_HOME/trainyard/trainyard.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the run&apos;s name in the database (default: the script&apos;s name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>General</source>
+        <translation type="unfinished">Allgemein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hardware selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resource selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training paradigm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Distributed GPUs and machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DeepSpeed</source>
+        <translation type="unfinished">DeepSpeed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FSDP</source>
+        <translation type="unfinished">FSDP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Megatron-LM</source>
+        <translation type="unfinished">Megatron-LM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FP8</source>
+        <translation type="unfinished">FP8</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AWS (SageMaker)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MPI</source>
+        <translation type="unfinished">MPI</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ParallelismConfig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trainyard&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>usage: trainyard launch [FLAGS] SCRIPT_OR_PROGRAM [ARGS...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts this machine&apos;s ranks of a training script or program with the environment accelerate launch gives them, supervises them, and records the run. Flags you type beat the config file; the file beats the flags&apos; defaults. Flags are accepted with - or _ between words. Everything after the script goes to the script.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>(default: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::FlagMessages</name>
     <message>
-        <location filename="../engine/launch/launchargs.cpp" line="+195"/>
+        <location line="-480"/>
         <source>unknown launch flag %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -610,7 +1103,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+45"/>
+        <location filename="../widgets/launchpanel.cpp" line="+44"/>
         <source>&amp;Launch</source>
         <translation>&amp;Starten</translation>
     </message>
@@ -1213,7 +1706,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::PlanMessages</name>
     <message>
-        <location filename="../engine/launch/launchplan.cpp" line="+61"/>
+        <location filename="../engine/launch/launchplan.cpp" line="+65"/>
         <source>use only one of --multi_gpu, --cpu, --tpu, --use_deepspeed, --use_fsdp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1243,7 +1736,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>the config does not say how many processes to start; pass --num_processes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1258,22 +1751,32 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+22"/>
+        <source>--%1: &apos;%2&apos; is not a truth value (true/false, yes/no, on/off, 1/0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>--fp8_override_linear_precision: &apos;%1&apos; is not a truth value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>fp8 override_linear_precision needs three values (fprop, dgrad, wgrad), not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>unknown dynamo backend &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>FSDP_SHARDING_STRATEGY=%1 from fsdp_reshard_after_forward, where accelerate&apos;s questionnaire stores it (accelerate launch would run FULL_SHARD)</source>
+        <location line="+50"/>
+        <source>fsdp_cpu_ram_efficient_loading with fsdp_sync_module_states false: only rank 0 loads the weights, so the others need them broadcast; accelerate&apos;s FSDP1 plugin turns fsdp_sync_module_states on when the run starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>fsdp_cpu_ram_efficient_loading needs fsdp_sync_module_states</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+97"/>
+        <location line="+104"/>
         <source>main_process_port is 0 (pick a free port), but only machine 0 can pick it; give machine %1 the port machine 0 chose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1322,21 +1825,11 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <source>several machines need main_process_ip</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+42"/>
-        <source>starting %1 processes without a multi-GPU or multi-CPU distributed type; each gets RANK and WORLD_SIZE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>accelerate launch would start %1 processes here only through mpirun; Trainyard starts the %2 ranks of this machine itself, with RANK, WORLD_SIZE and MASTER_ADDR for torch.distributed</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>trainyard::QuestionnaireText</name>
     <message>
-        <location filename="../engine/config/questionnaire.cpp" line="+38"/>
+        <location filename="../engine/config/questionnaire.cpp" line="+39"/>
         <source> (default)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1496,7 +1989,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Do you want to enable resharding after forward?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1616,7 +2109,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Do you want to execute `fprop`, `dgrad`, and `wgrad` GEMMS in higher precision?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Should `%1` be executed in higher precision?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>What optimization level should be used?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2363,23 +2866,57 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
 </context>
 <context>
-    <name>trainyard::cli::CliText</name>
+    <name>trainyard::StudioText</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+29"/>
-        <source>usage: trainyard &lt;command&gt; [options]
-
-commands:
-  config init [-o FILE] [--defaults] [--force]   questionnaire, or detected defaults
-  config validate FILE...                        FILE:LINE:COL: error|warning: message
-  config show FILE [--format yaml|json]          the form accelerate holds after loading
-  config update FILE                             rewrite in canonical form, atomically
-  launch [accelerate launch flags] [--dry-run [--json]] SCRIPT [ARGS...]
-  env                                            versions, devices, default config
-</source>
+        <location filename="../app/studio/main.cpp" line="+29"/>
+        <source>Trainyard Studio: configure, launch, watch and compare PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+3"/>
+        <source>accelerate configs (YAML or JSON) to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the charts of the run with this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overlay these runs and list what differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Estimate the memory of a model (a folder, config.json or safetensors).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open run charts with this smoothing weight (0 to 0.999).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the window to PNG once shown, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>`trainyard-studio --help` lists the options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--smoothing takes a number from 0 to 0.999</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::cli::CliText</name>
+    <message>
+        <location filename="../app/cli/commands.cpp" line="+74"/>
         <source>trainyard config init: unexpected argument %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2444,13 +2981,24 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>`trainyard launch --help` lists the flags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source># launcher: %1, %2 process(es) on %3 machine(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Copy-and-paste the text below in your GitHub issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>trainyard: unknown command %1
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2521,6 +3069,183 @@ commands:
     <message>
         <location line="+6"/>
         <source>note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::cli::HelpText</name>
+    <message>
+        <location filename="../app/cli/help.cpp" line="+19"/>
+        <source>
+Exit codes: 0 success, 1 failure (errors found, a run that failed), 2 usage error.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>usage: trainyard &lt;command&gt; [options]
+
+Configure, launch, watch and size PyTorch training runs (accelerate-compatible).
+
+commands:
+  config init [-o FILE] [--defaults] [--force]   accelerate&apos;s questionnaire, or detected defaults
+  config validate FILE...                        FILE:LINE:COL: error|warning: message
+  config show FILE [--format yaml|json]          the form accelerate holds after loading
+  config update FILE                             rewrite in canonical form, atomically
+  launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine&apos;s ranks
+  runs list|show|diff|export|import|rm           the run database
+  estimate-memory MODEL [OPTIONS]                memory per device and the device map
+  env                                            versions, devices, default config
+
+`trainyard COMMAND --help` (or `trainyard help COMMAND`) tells more; `trainyard --version` prints the version.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>usage: trainyard config init [-o FILE] [--defaults] [--force]
+
+Asks accelerate config&apos;s questions on the terminal (checked against the GPUs found here) and saves the answers, atomically.
+
+  -o, --output FILE   where to save (default: accelerate&apos;s default config, $HF_HOME/accelerate/default_config.yaml)
+  --defaults          no questions: a config for the detected hardware
+  --force             replace an existing file
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>usage: trainyard config validate FILE...
+
+Checks configs as accelerate would read them and prints one line per problem: FILE:LINE:COL: error|warning: message.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>usage: trainyard config show FILE [--format yaml|json]
+
+Prints the config in canonical form: what accelerate holds after loading it (migrations and defaults applied).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>usage: trainyard config update FILE
+
+Rewrites the file in canonical form, atomically (refused while it has errors).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>usage: trainyard config init|validate|show|update ...
+
+  init       accelerate&apos;s questionnaire, or detected defaults
+  validate   check configs: FILE:LINE:COL: error|warning: message
+  show       the canonical form accelerate holds after loading
+  update     rewrite in canonical form, atomically
+
+`trainyard config SUBCOMMAND --help` tells more.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>  --db PATH   the run database (default: $TRAINYARD_DB, else $XDG_DATA_HOME/trainyard/trainyard.db)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>usage: trainyard runs list [--json] [--db PATH]
+
+Every run, newest first: id, name, status, start, duration, exit code.
+
+  --json      one JSON array
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>usage: trainyard runs show ID [--json] [--db PATH]
+
+One run: status, command, config, parameters, its metrics and their last values.
+
+  --json      one JSON object
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>usage: trainyard runs diff ID ID... [--json] [--db PATH]
+
+What differs between runs: launch, config, parameters, last metric values.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>usage: trainyard runs export ID [--format csv|jsonl] [--db PATH]
+
+Every point of a run on standard output (default: csv).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>usage: trainyard runs import FILE [--db PATH]
+
+A JSONL file written by trainyard_tracker outside a launch (or by runs export --format jsonl) as a run.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>usage: trainyard runs rm ID [--db PATH]
+
+Deletes a run: its rows, its points and its folder. A run whose launcher still runs is refused.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>usage: trainyard runs list|show|diff|export|import|rm ...
+
+  list                 every run, newest first
+  show ID              one run
+  diff ID ID...        what differs between runs
+  export ID            its points as CSV or JSONL
+  import FILE          a JSONL file as a run
+  rm ID                delete a run that has ended
+
+`trainyard runs SUBCOMMAND --help` tells more.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>usage: trainyard estimate-memory MODEL [--json] [--dtype D] [--max-memory SPEC]
+                                 [--device-map STRATEGY] [--config_file F] [--batch-size N] [--seq-len L]
+
+Memory of a model per dtype, training memory per GPU for a launch config, and the device_map accelerate&apos;s big-model inference would produce. MODEL is a folder, a config.json, a model.safetensors or a *.safetensors.index.json; only headers are read.
+
+  --json                  one JSON object
+  --dtype D               float32, float16, bfloat16, int8 or int4 (default: every one in the table)
+  --max-memory SPEC       per device, e.g. 0=8GiB,1=8GiB,cpu=64GiB: prints the device map
+  --device-map STRATEGY   auto, balanced, balanced_low_0 or sequential (default auto)
+  --config_file F         the launch config the training estimate is for
+  --batch-size N          per GPU (default 1)
+  --seq-len L             tokens per sample (default 2048)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>usage: trainyard env
+
+Versions, devices and the default config, to paste into a bug report (like accelerate env).
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2796,6 +3521,49 @@ commands:
     <message>
         <location line="+34"/>
         <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::compat</name>
+    <message>
+        <location filename="../engine/config/compat.cpp" line="+18"/>
+        <source>the FSDP1 sharding strategy %1 is stored in fsdp_reshard_after_forward (where accelerate&apos;s questionnaire writes it); accelerate launch would run FULL_SHARD, Trainyard exports FSDP_SHARDING_STRATEGY=%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>accelerate launch drops %1; Trainyard exports it as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>accelerate launch would start %1 processes here only through mpirun; Trainyard starts the %2 ranks of this machine itself, with RANK, WORLD_SIZE and MASTER_ADDR for torch.distributed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>accelerate launch ignores enable_cpu_affinity from the file (only --enable_cpu_affinity counts); Trainyard honours it and sets ACCELERATE_CPU_AFFINITY=1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: accelerate&apos;s questionnaire writes this key, but accelerate launch reads %2 and loses the answer; Trainyard reads it as %2 (rename the key for accelerate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>fp8_config.override_linear_precision is the text %1 (as accelerate 0.34 wrote it): accelerate launch would export its first three characters as the FPROP, DGRAD and WGRAD switches; Trainyard exports the booleans it spells (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>distributed_type is NO but %1 processes were asked for: accelerate launch would start one process (its simple launcher ignores the count); Trainyard starts %1, each with RANK and WORLD_SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Note: %1 is also written as fsdp_sharding_strategy, the key accelerate launch reads (accelerate&apos;s own questionnaire writes only fsdp_reshard_after_forward, and accelerate launch would then run FULL_SHARD).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

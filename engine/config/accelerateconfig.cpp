@@ -1,5 +1,6 @@
 #include "accelerateconfig.h"
 
+#include "compat.h"
 #include "system/hardware.h"
 
 #include <QCoreApplication>
@@ -392,15 +393,17 @@ struct Checker {
                     f = schema::find(section, e.key.mid(4));
                 if (f) {
                     checkValue(*f, e.value, path);
+                    if (path == u"fp8_config.override_linear_precision"_s && e.value.isString())
+                        warning(e.keyPos, path,
+                                compat::warning(compat::Fix::Fp8OverrideText)
+                                    .arg(e.value.toString(), compat::overrideTextBooleans(e.value.toString())
+                                                                 .mid(0, 3)
+                                                                 .join(u", "_s)));
                     continue;
                 }
                 if (const qsizetype i = fp8Renamed.indexOf(e.key); section == u"fp8_config"_s && i >= 0) {
-                    warning(
-                        e.keyPos, path,
-                        ConfigMessages::tr(
-                            "%1: accelerate reads %2, not %3 (which its own questionnaire writes), so this "
-                            "answer is lost and the default applies; rename the key to %2")
-                            .arg(path, fp8Right[i], e.key));
+                    warning(e.keyPos, path,
+                            compat::warning(compat::Fix::Fp8MisnamedKeys).arg(path, fp8Right[i]));
                     continue;
                 }
                 QString msg =
@@ -483,9 +486,7 @@ struct Checker {
                         "Trainyard always gives every rank MASTER_ADDR=main_process_ip"));
         if (p.get(u"enable_cpu_affinity"_s).truthy())
             warning(posOf(u"enable_cpu_affinity"_s), u"enable_cpu_affinity"_s,
-                    ConfigMessages::tr("accelerate launch ignores enable_cpu_affinity from the file (only "
-                                       "--enable_cpu_affinity counts); Trainyard honours it and sets "
-                                       "ACCELERATE_CPU_AFFINITY=1"));
+                    compat::warning(compat::Fix::CpuAffinityFromFile));
         const Value downcast = p.get(u"downcast_bf16"_s);
         if (downcast.truthy() && !(downcast.isString() && downcast.toString() == u"no"_s))
             warning(posOf(u"downcast_bf16"_s), u"downcast_bf16"_s,
@@ -570,10 +571,11 @@ struct Checker {
         const Value sync = get(u"fsdp_sync_module_states"_s);
         if (dt == u"FSDP"_s && (cpuRam.isNull() || !isSentinelFalse(cpuRam)) && !sync.isNull() &&
             isSentinelFalse(sync))
-            error(pos(u"fsdp_sync_module_states"_s), u"fsdp_config.fsdp_sync_module_states"_s,
-                  ConfigMessages::tr(
-                      "fsdp_cpu_ram_efficient_loading needs fsdp_sync_module_states: true (only rank 0 loads "
-                      "the weights; the others receive them); accelerate launch refuses this config"));
+            warning(pos(u"fsdp_sync_module_states"_s), u"fsdp_config.fsdp_sync_module_states"_s,
+                    ConfigMessages::tr(
+                        "fsdp_cpu_ram_efficient_loading with fsdp_sync_module_states false: only rank 0 "
+                        "loads the weights, so the others need them broadcast; accelerate's FSDP1 plugin "
+                        "turns fsdp_sync_module_states on when the run starts"));
         const Value reshard = get(u"fsdp_reshard_after_forward"_s);
         const Value strategy = get(u"fsdp_sharding_strategy"_s);
         if (reshard.isString() && !isBoolLike(reshard)) {
@@ -585,11 +587,7 @@ struct Checker {
             else if (strategy.isNull())
                 warning(
                     pos(u"fsdp_reshard_after_forward"_s), u"fsdp_config.fsdp_reshard_after_forward"_s,
-                    ConfigMessages::tr(
-                        "the sharding strategy %1 is stored in fsdp_reshard_after_forward (as accelerate's "
-                        "questionnaire writes it); accelerate launch would run FULL_SHARD, Trainyard "
-                        "exports FSDP_SHARDING_STRATEGY=%1")
-                        .arg(reshard.toString().toUpper()));
+                    compat::warning(compat::Fix::FsdpStrategyInReshard).arg(reshard.toString().toUpper()));
         }
         if (v2) {
             const Value sd = get(u"fsdp_state_dict_type"_s);
@@ -649,9 +647,8 @@ struct Checker {
             if (const MapEntry *e = ds.entry(key);
                 e && !e->value.isNull() && ds.get(u"deepspeed_config_file"_s).isNull())
                 warning(e->keyPos, u"deepspeed_config."_s + key,
-                        ConfigMessages::tr("accelerate launch drops %1; Trainyard exports it as "
-                                           "ACCELERATE_DEEPSPEED_OFFLOAD_%2_NVME_PATH")
-                            .arg(key, what.toUpper()));
+                        compat::warning(compat::Fix::NvmeOffloadPath)
+                            .arg(key, u"ACCELERATE_DEEPSPEED_OFFLOAD_%1_NVME_PATH"_s.arg(what.toUpper())));
         }
         const Value stage = ds.get(u"zero_stage"_s);
         const Value optDev = ds.get(u"offload_optimizer_device"_s);

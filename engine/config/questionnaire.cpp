@@ -1,6 +1,7 @@
 #include "questionnaire.h"
 
 #include "accelerateconfig.h"
+#include "compat.h"
 #include "system/hardware.h"
 
 #include <QCoreApplication>
@@ -208,10 +209,12 @@ void askFsdp(Asker &a, Value &cfg) {
                                     u"HYBRID_SHARD_ZERO2"_s};
     if (version == 1) {
         const int s = a.menu(QuestionnaireText::tr("What should be your sharding strategy?"), strategies, 0);
-        // accelerate's questionnaire stores the strategy under this key; Trainyard writes the key accelerate
-        // launch reads as well, so the choice is not lost.
+        // accelerate's questionnaire stores the strategy under fsdp_reshard_after_forward only, and its
+        // launch then runs FULL_SHARD; Trainyard also writes the key accelerate launch reads, and says so
+        // here.
         fs.set(u"fsdp_reshard_after_forward"_s, S(strategies[s]));
         fs.set(u"fsdp_sharding_strategy"_s, S(strategies[s]));
+        a.say(compat::warning(compat::Fix::QuestionnaireFsdpStrategy).arg(strategies[s]));
     } else {
         fs.set(u"fsdp_reshard_after_forward"_s,
                B(a.yesNo(QuestionnaireText::tr("Do you want to enable resharding after forward?"), true)));
@@ -327,7 +330,20 @@ void askMixedPrecision(Asker &a, Value &cfg) {
                 S(algos[a.menu(QuestionnaireText::tr(
                                    "Which algorithm should be used for the amax scaling factor computation?"),
                                algos, 0)]));
-        fp8.set(u"override_linear_precision"_s, S(u"(false, false, false)"_s));
+        // A list of three booleans, as accelerate writes it (a text here would reach its launcher one
+        // character per switch).
+        Value precision = Value::list();
+        if (a.yesNo(QuestionnaireText::tr(
+                        "Do you want to execute `fprop`, `dgrad`, and `wgrad` GEMMS in higher precision?"),
+                    false)) {
+            for (const QString &gemm : {u"fprop"_s, u"dgrad"_s, u"wgrad"_s})
+                precision.append(B(a.yesNo(
+                    QuestionnaireText::tr("Should `%1` be executed in higher precision?").arg(gemm), false)));
+        } else {
+            for (int i = 0; i < 3; ++i)
+                precision.append(B(false));
+        }
+        fp8.set(u"override_linear_precision"_s, precision);
     } else if (b == 2) {
         const QStringList levels = {u"O1"_s, u"O2"_s};
         fp8.set(

@@ -1,6 +1,7 @@
 #include "launchplan.h"
 
 #include "config/accelerateconfig.h"
+#include "config/compat.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -10,7 +11,9 @@
 #include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTcpServer>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +44,7 @@ struct Planner {
     bool haveConfig = false;
     bool mixedPrecisionFromConfig = false;
     QStringList dsFieldsFromConfig;
+    QSet<QString> fromFile; // launch arguments whose value came from the config file's sections
 
     Value get(const QString &d) const { return args.get(d); }
     bool on(const QString &d) const { return args.flag(d); }
@@ -139,8 +143,10 @@ struct Planner {
                     dest = u"fp8_amax_compute_algo"_s;
                 else if (dest == u"fp8_optimization_level"_s)
                     dest = u"fp8_opt_level"_s;
-                if (!args.typed.contains(dest))
+                if (!args.typed.contains(dest)) {
                     set(dest, e.value);
+                    fromFile << dest;
+                }
             }
         }
         if (const Value ds = p.get(u"deepspeed_config"_s); ds.isMap())
@@ -224,19 +230,76 @@ struct Planner {
             if (!it.key().startsWith(u"fp8_"_s) || it.value().isNull())
                 continue;
             if (it.key() == u"fp8_override_linear_precision"_s) {
-                QString text = str(it.value());
-                text.remove(u'(').remove(u')').remove(u'[').remove(u']');
-                const QStringList parts = text.split(u',');
-                const QStringList names = {u"FPROP"_s, u"DGRAD"_s, u"WGRAD"_s};
-                for (int i = 0; i < 3; ++i) {
-                    const QString part = i < parts.size() ? parts[i].trimmed().toLower() : u"false"_s;
-                    env[u"ACCELERATE_FP8_OVERRIDE_"_s + names[i]] =
-                        part == u"true"_s ? u"True"_s : u"False"_s;
+                overrideLinearPrecisionEnv(it.value(), env);
+                continue;
+            }
+            // accelerate parses these two flags with str_to_bool (so "true" becomes 1); from the file they
+            // stay the YAML booleans ("True").
+            if ((it.key() == u"fp8_enable_fsdp_float8_all_gather"_s || it.key() == u"fp8_pad_inner_dim"_s) &&
+                !fromFile.contains(it.key())) {
+                const std::optional<int> b = strToBool(str(it.value()));
+                if (!b) {
+                    error(
+                        PlanMessages::tr("--%1: '%2' is not a truth value (true/false, yes/no, on/off, 1/0)")
+                            .arg(it.key(), str(it.value())),
+                        it.key());
+                    continue;
                 }
+                env[u"ACCELERATE_"_s + it.key().toUpper()] = QString::number(*b);
                 continue;
             }
             env[u"ACCELERATE_"_s + it.key().toUpper()] = str(it.value());
         }
+    }
+
+    // accelerate's str_to_bool: 1 for y/yes/t/true/on/1, 0 for n/no/f/false/off/0 (any case), else nothing.
+    static std::optional<int> strToBool(const QString &text) {
+        const QString t = text.toLower();
+        if (QStringList{u"y"_s, u"yes"_s, u"t"_s, u"true"_s, u"on"_s, u"1"_s}.contains(t))
+            return 1;
+        if (QStringList{u"n"_s, u"no"_s, u"f"_s, u"false"_s, u"off"_s, u"0"_s}.contains(t))
+            return 0;
+        return std::nullopt;
+    }
+
+    // ACCELERATE_FP8_OVERRIDE_FPROP/_DGRAD/_WGRAD as accelerate exports them: str() of each of three values.
+    // The flag gives str_to_bool's 1/0, its default (False, False, False), the file its YAML list. The text
+    // accelerate 0.34 wrote ("(false, false, false)") is read as the booleans it spells, with a warning
+    // (compat.h); accelerate would export its first three characters.
+    void overrideLinearPrecisionEnv(const Value &v, QMap<QString, QString> &env) {
+        const QStringList names = {u"FPROP"_s, u"DGRAD"_s, u"WGRAD"_s};
+        QStringList out;
+        const QString dest = u"fp8_override_linear_precision"_s;
+        if (v.isList()) {
+            for (const Value &item : v.items())
+                out << str(item);
+        } else if (args.typed.contains(dest)) {
+            for (const QString &part : str(v).split(u',')) {
+                const std::optional<int> b = strToBool(part);
+                if (!b) {
+                    error(PlanMessages::tr("--fp8_override_linear_precision: '%1' is not a truth value")
+                              .arg(part),
+                          dest);
+                    return;
+                }
+                out << QString::number(*b);
+            }
+        } else if (!fromFile.contains(dest)) {
+            out = {u"False"_s, u"False"_s, u"False"_s}; // the flag's default, a tuple of bools
+        } else {
+            out = compat::overrideTextBooleans(str(v));
+            warn(compat::warning(compat::Fix::Fp8OverrideText).arg(str(v), out.mid(0, 3).join(u", "_s)));
+        }
+        if (out.size() < 3) {
+            error(PlanMessages::tr(
+                      "fp8 override_linear_precision needs three values (fprop, dgrad, wgrad), not "
+                      "%1")
+                      .arg(str(v)),
+                  u"fp8_config.override_linear_precision"_s);
+            return;
+        }
+        for (int i = 0; i < 3; ++i)
+            env[u"ACCELERATE_FP8_OVERRIDE_"_s + names[i]] = out[i];
     }
 
     void commonEnv(QMap<QString, QString> &env, int threads) {
@@ -279,10 +342,7 @@ struct Planner {
                 ->choices.contains(reshard.toString().toUpper())) {
             strategy = reshard.toString().toUpper();
             if (strategy != u"FULL_SHARD"_s)
-                warn(PlanMessages::tr(
-                         "FSDP_SHARDING_STRATEGY=%1 from fsdp_reshard_after_forward, where accelerate's "
-                         "questionnaire stores it (accelerate launch would run FULL_SHARD)")
-                         .arg(strategy));
+                warn(compat::warning(compat::Fix::FsdpStrategyInReshard).arg(strategy));
         }
         env[u"FSDP_SHARDING_STRATEGY"_s] = strategy;
         env[u"FSDP_RESHARD_AFTER_FORWARD"_s] = lower(reshard);
@@ -304,8 +364,10 @@ struct Planner {
         const Value cpuRam = get(u"fsdp_cpu_ram_efficient_loading"_s);
         const Value sync = get(u"fsdp_sync_module_states"_s);
         if (lower(cpuRam) == u"true"_s && lower(sync) == u"false"_s)
-            error(PlanMessages::tr("fsdp_cpu_ram_efficient_loading needs fsdp_sync_module_states"),
-                  u"fsdp_config.fsdp_sync_module_states"_s);
+            warn(PlanMessages::tr(
+                "fsdp_cpu_ram_efficient_loading with fsdp_sync_module_states false: only rank 0 "
+                "loads the weights, so the others need them broadcast; accelerate's FSDP1 "
+                "plugin turns fsdp_sync_module_states on when the run starts"));
     }
 
     void megatronEnv(QMap<QString, QString> &env) {
@@ -387,9 +449,14 @@ struct Planner {
             {u"offload_optimizer_nvme_path"_s, u"ACCELERATE_DEEPSPEED_OFFLOAD_OPTIMIZER_NVME_PATH"_s, false},
             {u"offload_param_nvme_path"_s, u"ACCELERATE_DEEPSPEED_OFFLOAD_PARAM_NVME_PATH"_s, false},
         };
-        for (const auto &[dest, var, lowered] : vars)
-            if (!get(dest).isNull())
-                env[var] = lowered ? lower(get(dest)) : str(get(dest));
+        for (const auto &[dest, var, lowered] : vars) {
+            if (get(dest).isNull())
+                continue;
+            env[var] = lowered ? lower(get(dest)) : str(get(dest));
+            // From the file, validation warns (the same text); a typed flag is warned about here.
+            if (dest.endsWith(u"_nvme_path"_s) && args.typed.contains(dest))
+                warn(compat::warning(compat::Fix::NvmeOffloadPath).arg(u"--"_s + dest, var));
+        }
         if (on(u"enable_cpu_affinity"_s))
             env[u"ACCELERATE_CPU_AFFINITY"_s] = u"1"_s;
         parallelismEnv(env);
@@ -525,19 +592,10 @@ struct Planner {
             env[u"MASTER_ADDR"_s] = plan.masterAddr;
             env[u"MASTER_PORT"_s] = QString::number(plan.port);
         }
-        if (plan.launcher == u"simple"_s && numProcesses > 1 && numMachines == 1 && !cpu &&
-            hw.cudaDevices < 2)
-            warn(PlanMessages::tr(
-                     "starting %1 processes without a multi-GPU or multi-CPU distributed type; each gets "
-                     "RANK and WORLD_SIZE")
-                     .arg(numProcesses));
+        if (plan.launcher == u"simple"_s && numProcesses > 1 && !cpu)
+            warn(compat::warning(compat::Fix::ProcessesWithoutDistributedType).arg(numProcesses));
         if (plan.launcher == u"simple"_s && cpu && perMachine > 1)
-            warn(PlanMessages::tr(
-                     "accelerate launch would start %1 processes here only through mpirun; Trainyard "
-                     "starts the %2 ranks of this machine itself, with RANK, WORLD_SIZE and "
-                     "MASTER_ADDR for torch.distributed")
-                     .arg(numProcesses)
-                     .arg(perMachine));
+            warn(compat::warning(compat::Fix::MultiCpuWithoutMpi).arg(numProcesses).arg(perMachine));
 
         plan.numProcesses = numProcesses;
         plan.numMachines = numMachines;
@@ -671,7 +729,7 @@ int pickFreePort() {
 }
 
 LaunchPlan planLaunch(const LaunchArgs &args, const HardwareInfo &hw, const PlanOptions &options) {
-    Planner p{args, hw, {}, {}, {}, false, false, {}};
+    Planner p{args, hw, {}, {}, {}, false, false, {}, {}};
     if (options.environmentGiven) {
         p.environ = options.environment;
     } else {
