@@ -2,11 +2,14 @@
 // once, rejected input, and the writer killed with SIGKILL in the middle of ingest.
 #include "chartquery.h"
 #include "client.h"
+#include "dbwatcher.h"
 #include "ingestserver.h"
+#include "processes.h"
 #include "protocol.h"
 #include "store.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -86,6 +89,7 @@ private Q_SLOTS:
     void strangersAreBounded();
     void clientRidesOutAStalledServer();
     void writerKilledLosesNothingAcknowledged();
+    void watcherSeesOtherProcesses();
     void chartSmoothingOnFullResolution();
     void chartWallTimeAndAggregatedRanks();
 };
@@ -515,6 +519,52 @@ void TestStore::writerKilledLosesNothingAcknowledged() {
 }
 
 QTEST_GUILESS_MAIN(TestStore)
+void TestStore::watcherSeesOtherProcesses() {
+    // A database that does not exist yet is watched for its creation; a commit by another process (the CLI's
+    // runs import) is seen within a poll or two; reads change nothing.
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"watched.db"_s);
+    DatabaseWatcher watcher;
+    QSignalSpy changed(&watcher, &DatabaseWatcher::changed);
+    watcher.watch(db, 50);
+    QTest::qWait(200);
+    QCOMPARE(changed.size(), 0); // nothing there yet
+    const QString jsonl = dir.filePath(u"run.jsonl"_s);
+    {
+        QFile f(jsonl);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"type\": \"run\", \"name\": \"watched\"}\n{\"type\": \"point\", \"key\": \"loss\", "
+                "\"step\": 0, "
+                "\"value\": 1.5}\n");
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"TRAINYARD_DB"_s, db);
+    QVERIFY(test::runCli({u"runs"_s, u"import"_s, jsonl}, env).exitCode == 0);
+    QVERIFY(changed.wait(5000)); // created (and filled, perhaps seen over several commits)
+    QTest::qWait(300);
+    changed.clear();
+    QTest::qWait(300);
+    QCOMPARE(changed.size(), 0); // nothing new: no signal
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(test::runCli({u"runs"_s, u"import"_s, jsonl}, env).exitCode == 0);
+    const qint64 cliMs = clock.elapsed();
+    QVERIFY(changed.wait(5000));
+    qInfo("runs import returned after %lld ms; the change was seen %lld ms after that", cliMs,
+          clock.elapsed() - cliMs);
+    changed.clear();
+    StoreReader reader;
+    QString error;
+    QVERIFY(reader.open(db, &error));
+    QCOMPARE(reader.runs().size(), 2);
+    QTest::qWait(300);
+    QCOMPARE(changed.size(), 0); // a reader changes nothing
+    watcher.watch({});           // stopped
+    QVERIFY(test::runCli({u"runs"_s, u"import"_s, jsonl}, env).exitCode == 0);
+    QTest::qWait(300);
+    QCOMPARE(changed.size(), 0);
+}
+
 #include "tst_store.moc"
 
 namespace {

@@ -23,6 +23,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void launchWatchStopReopenCompare();
     void launchStartedAndStoppedFromThePanel();
     void quitKeepsARunThatTheNextStudioFollows();
+    void runsListFollowsOtherProcesses();
     void germanTranslation();
     void memoryViewEstimates();
     void logsViewFindsTheFirstError();
@@ -643,6 +645,33 @@ void TestWidgets::quitKeepsARunThatTheNextStudioFollows() {
     }
     MainWindow fourth;
     QVERIFY(!fourth.launchPanel()->isRunning()); // reported once, then forgotten
+}
+
+void TestWidgets::runsListFollowsOtherProcesses() {
+    // A run launched by the CLI while the studio is open appears in its runs list as running, then finished,
+    // with no reload asked for (the database watcher).
+    QTemporaryDir dir;
+    const QString script = writeSleeper(dir, 2);
+    MainWindow w;
+    RunsModel *runs = w.runsModel();
+    auto statusOf = [runs](const QString &name) {
+        for (int i = 0; i < runs->rowCount(); ++i)
+            if (runs->row(i).run.name == name)
+                return runs->row(i).run.status;
+        return QString();
+    };
+    const QString name = u"from-cli-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
+    QSignalSpy listed(runs, &RunsModel::loaded);
+    QVERIFY(listed.wait(10000));
+    QVERIFY(statusOf(name).isEmpty());
+    QProcess cli;
+    cli.setProcessEnvironment(QProcessEnvironment::systemEnvironment()); // the same TRAINYARD_DB
+    cli.start(QStringLiteral(TRAINYARD_CLI),
+              {u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"1"_s, u"--name"_s, name, script});
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(name), u"running"_s, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(name), u"finished"_s, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 20000);
+    QCOMPARE(cli.exitCode(), 0);
 }
 
 void TestWidgets::germanTranslation() {

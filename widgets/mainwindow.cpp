@@ -5,6 +5,7 @@
 #include "configdocument.h"
 #include "configview.h"
 #include "configwizard.h"
+#include "dbwatcher.h"
 #include "launch/runrecord.h"
 #include "launchpanel.h"
 #include "logsview.h"
@@ -35,6 +36,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QUndoGroup>
 #include <QVBoxLayout>
 
@@ -46,7 +48,9 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_tabs(new QTabWidget(this))
     , m_undo(new QUndoGroup(this))
-    , m_runs(new RunsModel(this)) {
+    , m_runs(new RunsModel(this))
+    , m_watcher(new DatabaseWatcher(this))
+    , m_runsRefresh(new QTimer(this)) {
     setWindowTitle(tr("Trainyard Studio"));
     setAcceptDrops(true);
     m_tabs->setDocumentMode(true);
@@ -160,6 +164,24 @@ MainWindow::MainWindow(QWidget *parent)
     // A launch from the panel opens its run: curves and the ranks' output, live.
     connect(m_launch, &LaunchPanel::launched, this, &MainWindow::openRunWhenListed);
     connect(m_launch, &LaunchPanel::finished, this, [this] { m_runs->reload(m_database); });
+    // The runs list follows the database: a change another process commits reaches it within about 350 ms
+    // (the watcher's 100 ms poll, then at most four reads a second however often a live run commits), and
+    // while a run is active it is read every 2 s anyway (a launcher that dies writes nothing; reading again
+    // shows it crashed).
+    m_runsRefresh->setSingleShot(true);
+    connect(m_runsRefresh, &QTimer::timeout, this, [this] { m_runs->reload(m_database); });
+    connect(m_watcher, &DatabaseWatcher::changed, this, [this] {
+        if (!m_runsRefresh->isActive() || m_runsRefresh->remainingTime() > 250)
+            m_runsRefresh->start(250);
+    });
+    connect(m_runs, &RunsModel::loaded, this, [this] {
+        for (int i = 0; i < m_runs->rowCount(); ++i)
+            if (isActiveStatus(m_runs->row(i).run.status)) {
+                if (!m_runsRefresh->isActive())
+                    m_runsRefresh->start(2000);
+                return;
+            }
+    });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *neu = file->addAction(tr("&New Config"));
@@ -256,6 +278,7 @@ MainWindow::~MainWindow() {
 
 void MainWindow::setDatabase(const QString &path) {
     m_database = path;
+    m_watcher->watch(path);
     m_launch->setDatabase(path);
     m_runs->reload(path);
 }
@@ -264,6 +287,7 @@ RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
     // The charts above, the ranks' output below.
     auto *page = new QSplitter(Qt::Vertical, m_tabs);
     auto *dashboard = new RunDashboard(m_database, databaseId, page);
+    connect(m_watcher, &DatabaseWatcher::changed, dashboard, &RunDashboard::refresh);
     auto *logs = new LogsView(page);
     page->addWidget(dashboard);
     page->addWidget(logs);
@@ -290,6 +314,7 @@ RunDashboard *MainWindow::compareRuns(const QList<qint64> &databaseIds) {
     // The runs' curves overlaid above, what differs between them below.
     auto *page = new QSplitter(Qt::Vertical, m_tabs);
     auto *dashboard = new RunDashboard(m_database, databaseIds, page);
+    connect(m_watcher, &DatabaseWatcher::changed, dashboard, &RunDashboard::refresh);
     auto *differences = new RunCompareModel(page);
     auto *table = new QTableView(page);
     table->setModel(differences);

@@ -8,12 +8,14 @@
 
 class QMenu;
 class QTabWidget;
+class QTimer;
 class QUndoGroup;
 
 namespace trainyard {
 
 class ConfigView;
 class LaunchPanel;
+class DatabaseWatcher;
 class MemoryView;
 class RunDashboard;
 class RunCompareModel;
@@ -85,6 +87,10 @@ private:
     QUndoGroup *m_undo;
     QMenu *m_recent = nullptr;
     RunsModel *m_runs = nullptr;
+    // Changes other processes make to the database (data_version), and a slow tick while runs are active: a
+    // launcher that dies writes nothing, and the list shows it crashed when read again.
+    DatabaseWatcher *m_watcher = nullptr;
+    QTimer *m_runsRefresh = nullptr;
     LaunchPanel *m_launch = nullptr;
     MemoryView *m_memory = nullptr;
     QString m_database;

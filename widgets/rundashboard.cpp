@@ -223,6 +223,11 @@ std::pair<double, double> RunDashboard::valueRange(const QString &key) const {
     return {lo, hi};
 }
 
+void RunDashboard::refresh() {
+    if (m_live->isActive())
+        loadSeries();
+}
+
 void RunDashboard::loadSeries() {
     m_loadQueued = true;
     pump();

@@ -47,6 +47,9 @@ public:
     void showSteps(double from, double to) { showRange(from, to); }
     // Back to the whole runs, following the latest points.
     void showAll();
+    // The database changed (DatabaseWatcher): a dashboard of a live run reads it again at once, instead of at
+    // its next one-second tick.
+    void refresh();
     void setLogScale(bool on);
     // The EMA weight in [0, 0.999]; 0 switches smoothing off.
     void setSmoothing(double weight);

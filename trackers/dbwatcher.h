@@ -1,0 +1,34 @@
+// Notices changes another process makes to a run database (a CLI launch, another studio, `runs import`):
+// SQLite's `PRAGMA data_version` on a read-only connection of its own, polled on a thread of its own every
+// intervalMs (a few microseconds per poll; no file is read unless something changed). changed() reaches the
+// watcher's owner through a queued connection. Readers then re-read what they show.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+namespace trainyard {
+
+class DatabaseWatcher : public QObject {
+    Q_OBJECT
+public:
+    explicit DatabaseWatcher(QObject *parent = nullptr);
+    ~DatabaseWatcher() override;
+
+    // Watches `path` (a database that does not exist yet is watched for its creation); an empty path stops.
+    void watch(const QString &path, int intervalMs = 100);
+    const QString &path() const { return m_path; }
+
+Q_SIGNALS:
+    // Another connection committed a change (or the database appeared); at most once per poll.
+    void changed();
+
+private:
+    class Poller;
+    QString m_path;
+    QThread m_thread;
+    Poller *m_poller = nullptr;
+};
+
+} // namespace trainyard
