@@ -1,6 +1,7 @@
-// A launch as the CLI and the studio run it: the run's folder and record, its row in the run database, the
-// ingest server its ranks stream to (token, address and the Python tracker on every rank's environment), and
-// the RunController that runs this machine's ranks. Event driven, like the controller.
+// A launch as `trainyard launch` runs it (the studio's launches are `trainyard launch` processes too): the
+// run's folder and record, its row in the run database, the ingest server its ranks stream to (token, address
+// and the Python tracker on every rank's environment), and the RunController that runs this machine's ranks.
+// Event driven, like the controller.
 #pragma once
 
 #include "ingestserver.h"
