@@ -16,7 +16,7 @@ CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=De
 cmake --build "$build" --parallel "$(nproc)" --target fuzzers
 data="$root/tests/data"
 declare -A seeds=(
-  [fuzz_config]="$data/configs $data/invalid $data/launch"
+  [fuzz_config]="$data/configs $data/invalid $data/launch $data/fuzz/config"
   [fuzz_frames]="$data/fuzz/frames"
   [fuzz_safetensors]="$data/fuzz/safetensors"
   [fuzz_model_config]="$data/models"

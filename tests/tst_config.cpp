@@ -90,6 +90,7 @@ private Q_SLOTS:
     void atomicSaveFailingMidwayKeepsOldFile();
     void defaultConfigPathFollowsAccelerate();
     void defaultsForThisMachine();
+    void longKeysRoundTrip();
 };
 
 void TestConfig::diagnostics_data() {
@@ -397,6 +398,27 @@ void TestConfig::defaultsForThisMachine() {
     QCOMPARE(gpus.get(u"distributed_type"_s), Value::string(u"MULTI_GPU"_s));
     QCOMPARE(gpus.get(u"num_processes"_s), Value::integer(2));
     QCOMPARE(gpus.get(u"use_cpu"_s), Value::boolean(false));
+}
+
+void TestConfig::longKeysRoundTrip() {
+    // Keys past YAML's 1024-character limit for implicit keys, and keys of unprintable characters (a fuzzer's
+    // find): YAML writes them as explicit keys, JSON reads them as json.load does; both read back equal.
+    Value doc = Value::map();
+    doc.set(u"distributed_type"_s, Value::string(u"NO"_s));
+    doc.set(QString(1500, u'k'), Value::integer(1));
+    doc.set(u"a"_s + QString(300, QChar(0x7f)) + u"b"_s, Value::boolean(false));
+    Value nested = Value::map();
+    nested.set(u"x"_s, Value::integer(2));
+    doc.set(QString(200, u'n'), nested);
+    for (const Dialect dialect : {Dialect::Yaml, Dialect::Json}) {
+        const QByteArray text = dialect == Dialect::Yaml ? toYaml(doc) : toJson(doc);
+        const ParseResult back = parseDocument(text, dialect, u"long"_s);
+        QVERIFY2(back.ok(), qPrintable(formatAll(back.diagnostics)));
+        QCOMPARE(back.root.get(QString(1500, u'k')), Value::integer(1));
+        QCOMPARE(back.root.get(u"a"_s + QString(300, QChar(0x7f)) + u"b"_s), Value::boolean(false));
+        QCOMPARE(back.root.get(QString(200, u'n')).get(u"x"_s), Value::integer(2));
+        QCOMPARE(dialect == Dialect::Yaml ? toYaml(back.root) : toJson(back.root), text);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestConfig)

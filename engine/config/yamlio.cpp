@@ -1,8 +1,11 @@
 #include "yamlio.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonParseError>
+#include <QJsonValue>
 #include <QRegularExpression>
 #include <QStringDecoder>
 #include <algorithm>
@@ -276,6 +279,42 @@ SourcePos offsetToPos(const QByteArray &bytes, qsizetype offset) {
 
 } // namespace
 
+namespace {
+
+// json.load's values from a QJsonValue: integral numbers within 2^53 as ints (the document's own spelling is
+// gone by now), others as floats.
+Value fromJsonValue(const QJsonValue &j) {
+    switch (j.type()) {
+    case QJsonValue::Bool:
+        return Value::boolean(j.toBool());
+    case QJsonValue::Double: {
+        const double d = j.toDouble();
+        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= 9007199254740992.0)
+            return Value::integer(qint64(d));
+        return Value::real(d);
+    }
+    case QJsonValue::String:
+        return Value::string(j.toString());
+    case QJsonValue::Array: {
+        Value list = Value::list();
+        for (const QJsonValue &item : j.toArray())
+            list.append(fromJsonValue(item));
+        return list;
+    }
+    case QJsonValue::Object: {
+        Value map = Value::map();
+        const QJsonObject o = j.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            map.set(it.key(), fromJsonValue(it.value()));
+        return map;
+    }
+    default:
+        return Value();
+    }
+}
+
+} // namespace
+
 ParseResult parseDocument(const QByteArray &bytes, Dialect dialect, const QString &fileName) {
     ParseResult r;
     auto error = [&](SourcePos pos, const QString &msg) {
@@ -325,6 +364,13 @@ ParseResult parseDocument(const QByteArray &bytes, Dialect dialect, const QStrin
     try {
         doc = YAML::Load(bytes.toStdString());
     } catch (const YAML::Exception &e) {
+        // JSON that json.load reads but a YAML parser refuses (a key of more than 1024 characters, which YAML
+        // forbids as an implicit key): read through QJsonDocument instead, without source positions.
+        if (dialect == Dialect::Json) {
+            const QJsonDocument json = QJsonDocument::fromJson(bytes);
+            r.root = json.isArray() ? fromJsonValue(json.array()) : fromJsonValue(json.object());
+            return r;
+        }
         QString msg = QString::fromStdString(e.msg);
         return error(posOf(e.mark), ReaderMessages::tr("YAML syntax error: %1").arg(msg));
     }
@@ -449,8 +495,22 @@ void emitYamlMapBody(QString &out, const Value &v, int indent, bool sortKeys, bo
         if (!(first && firstInline))
             out += QString(indent, u' ');
         first = false;
-        out += yamlScalar(Value::string(e->key)) + u":"_s;
+        const QString key = yamlScalar(Value::string(e->key));
         const Value &val = e->value;
+        // A key of 128 characters or more is written as an explicit key (`? key` then `: value`), as PyYAML
+        // writes it: YAML allows implicit keys of at most 1024 characters, and readers enforce it.
+        if (key.size() >= 128) {
+            out += u"? "_s + key + u"\n"_s + QString(indent, u' ') + u":"_s;
+            if ((val.isMap() || val.isList()) && val.size() > 0) {
+                out += u"\n"_s;
+                emitYaml(out, val, indent + 2, sortKeys);
+            } else {
+                out += u" "_s;
+                emitYaml(out, val, indent + 2, sortKeys);
+            }
+            continue;
+        }
+        out += key + u":"_s;
         if (val.isMap() && val.size() > 0) {
             out += u"\n"_s;
             emitYamlMapBody(out, val, indent + 2, sortKeys, false);
