@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 #include <csignal>
 #include <sys/resource.h>
 
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void defaultConfigPathFollowsAccelerate();
     void defaultsForThisMachine();
     void longKeysRoundTrip();
+    void jsonSpecials();
 };
 
 void TestConfig::diagnostics_data() {
@@ -419,6 +421,23 @@ void TestConfig::longKeysRoundTrip() {
         QCOMPARE(back.root.get(QString(200, u'n')).get(u"x"_s), Value::integer(2));
         QCOMPARE(dialect == Dialect::Yaml ? toYaml(back.root) : toJson(back.root), text);
     }
+}
+
+void TestConfig::jsonSpecials() {
+    // json.dump writes NaN, Infinity and -Infinity and json.load reads them back (another fuzzing find: a
+    // YAML .inf became JSON that Trainyard could not read); inside strings they stay text.
+    const ParseResult r = parseDocument(
+        R"({"distributed_type": "NO", "tpu_env": [Infinity, -Infinity, NaN], "s": "NaN Infinity"})",
+        Dialect::Json, u"specials.json"_s);
+    QVERIFY2(r.ok(), qPrintable(formatAll(r.diagnostics)));
+    const Value env = r.root.get(u"tpu_env"_s);
+    QCOMPARE(env.size(), 3);
+    QCOMPARE(env.items()[0].toFloat(), INFINITY);
+    QCOMPARE(env.items()[1].toFloat(), -INFINITY);
+    QVERIFY(std::isnan(env.items()[2].toFloat()));
+    QCOMPARE(r.root.get(u"s"_s), Value::string(u"NaN Infinity"_s));
+    QCOMPARE(toJson(r.root).count("Infinity"), 3); // two numbers and the string
+    QVERIFY(!parseDocument(R"({"a": inf})", Dialect::Json, u"bad.json"_s).ok()); // only json.load's spellings
 }
 
 QTEST_GUILESS_MAIN(TestConfig)

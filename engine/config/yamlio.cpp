@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <yaml-cpp/yaml.h>
 
 using namespace Qt::StringLiterals;
@@ -133,6 +134,11 @@ namespace {
 Value resolveJsonScalar(const QString &text) {
     if (text == u"null"_s)
         return Value::null();
+    // json.load's (and json.dump's) spellings of the IEEE specials.
+    if (text == u"NaN"_s)
+        return Value::real(std::nan(""));
+    if (text == u"Infinity"_s || text == u"-Infinity"_s)
+        return Value::real(text.startsWith(u'-') ? -INFINITY : INFINITY);
     if (text == u"true"_s || text == u"false"_s)
         return Value::boolean(text == u"true"_s);
     bool ok = false;
@@ -281,6 +287,37 @@ SourcePos offsetToPos(const QByteArray &bytes, qsizetype offset) {
 
 namespace {
 
+// json.load accepts NaN, Infinity and -Infinity (json.dump writes them); QJsonDocument does not. For its
+// syntax check they become numbers of the same length (offsets stay right), outside strings only.
+QByteArray withoutSpecials(QByteArray bytes) {
+    bool inString = false;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+            continue;
+        }
+        for (const char *special : {"-Infinity", "Infinity", "NaN"}) {
+            const qsizetype n = qsizetype(strlen(special));
+            if (bytes.mid(i, n) == special) {
+                const qsizetype digit = special[0] == '-' ? i + 1 : i;
+                for (qsizetype k = i; k < i + n; ++k)
+                    bytes[k] = k < digit ? '-' : (k == digit ? '0' : ' ');
+                i += n - 1;
+                break;
+            }
+        }
+    }
+    return bytes;
+}
+
 // json.load's values from a QJsonValue: integral numbers within 2^53 as ints (the document's own spelling is
 // gone by now), others as floats.
 Value fromJsonValue(const QJsonValue &j) {
@@ -338,7 +375,7 @@ ParseResult parseDocument(const QByteArray &bytes, Dialect dialect, const QStrin
     }
     if (dialect == Dialect::Json) {
         QJsonParseError err;
-        QJsonDocument::fromJson(bytes, &err);
+        QJsonDocument::fromJson(withoutSpecials(bytes), &err);
         if (err.error != QJsonParseError::NoError)
             return error(offsetToPos(bytes, err.offset),
                          ReaderMessages::tr("JSON syntax error: %1").arg(err.errorString()));
@@ -367,7 +404,7 @@ ParseResult parseDocument(const QByteArray &bytes, Dialect dialect, const QStrin
         // JSON that json.load reads but a YAML parser refuses (a key of more than 1024 characters, which YAML
         // forbids as an implicit key): read through QJsonDocument instead, without source positions.
         if (dialect == Dialect::Json) {
-            const QJsonDocument json = QJsonDocument::fromJson(bytes);
+            const QJsonDocument json = QJsonDocument::fromJson(withoutSpecials(bytes));
             r.root = json.isArray() ? fromJsonValue(json.array()) : fromJsonValue(json.object());
             return r;
         }
