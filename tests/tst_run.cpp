@@ -94,6 +94,7 @@ private Q_SLOTS:
     void heavyOutputIsCompleteAndWhole();
     void outputWithoutLineEnds();
     void argumentsKeepTheirBytes();
+    void telemetryPerRank();
     void restartsAfterAFailure();
     void watchdogReportsAndKills();
     void programThatCannotStart();
@@ -359,6 +360,50 @@ void TestRun::argumentsKeepTheirBytes() {
             QCOMPARE(f.readAll(), expected);
         }
     }
+}
+
+void TestRun::telemetryPerRank() {
+    // Each rank's process tree is sampled about once a second into its own series: rank 0 spins a core in a
+    // child process it starts (so the tree counts, not only the rank) and holds 300 MB; rank 1 sleeps.
+    const QString script = writeScript(u"telemetry.py"_s, R"(#!/usr/bin/env python3
+import os, subprocess, sys, time
+if os.environ["RANK"] == "0":
+    ballast = bytearray(300 << 20)
+    for i in range(0, len(ballast), 4096):
+        ballast[i] = 1
+    subprocess.run([sys.executable, "-c", "import time\nend = time.time() + 3.5\nwhile time.time() < end: pass"])
+else:
+    time.sleep(3.5)
+)");
+    QProcess p;
+    startLauncher(p, {u"--cpu"_s, u"--num_processes"_s, u"2"_s, u"--python"_s,
+                      QString::fromLatin1(SystemPython), script});
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    const QStringList runs = QDir(runsDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QProcess exportRun;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"TRAINYARD_DB"_s, m_dir.filePath(u"db/trainyard.db"_s));
+    exportRun.setProcessEnvironment(env);
+    exportRun.start(QStringLiteral(TRAINYARD_CLI), {u"runs"_s, u"export"_s, runs.last()});
+    QVERIFY(exportRun.waitForFinished(20000));
+    QMap<QString, double> maxOf; // "rank/key" -> largest value
+    QMap<QString, int> samples;
+    for (const QByteArray &line : exportRun.readAllStandardOutput().split('\n')) {
+        const QList<QByteArray> f = line.split(','); // run,rank,key,step,value,wall_time
+        if (f.size() < 6 || !f[2].startsWith("system/"))
+            continue;
+        const QString k = QString::fromUtf8(f[1] + '/' + f[2]);
+        maxOf[k] = std::max(maxOf.value(k), f[4].toDouble());
+        ++samples[k];
+    }
+    QVERIFY2(samples.value(u"0/system/cpu_percent"_s) >= 2,
+             qPrintable(QStringList(samples.keys()).join(u' ')));
+    QVERIFY2(maxOf.value(u"0/system/cpu_percent"_s) > 60,
+             qPrintable(QString::number(maxOf.value(u"0/system/cpu_percent"_s))));
+    QVERIFY(maxOf.value(u"1/system/cpu_percent"_s) < 30);
+    QVERIFY(maxOf.value(u"0/system/rss_bytes"_s) > 300e6);
+    QVERIFY(maxOf.value(u"1/system/rss_bytes"_s) < 200e6);
 }
 
 void TestRun::restartsAfterAFailure() {

@@ -58,6 +58,7 @@ struct IngestServer::Pending {
     QStringList keys;
     std::vector<KeyedPoint> points;
     QJsonObject event;
+    bool local = false; // recorded by the launcher (storeLocal), not sent by a rank
 
     // Who sent the batch: the connection's run, rank and client.
     void stampOrigin(const Connection &c) {
@@ -382,6 +383,23 @@ bool IngestServer::handleFrame(Connection *c, uint8_t type, const char *data, qs
     }
 }
 
+void IngestServer::storeLocal(qint64 runId, const QString &runUid, int rank, const QStringList &keys,
+                              std::vector<KeyedPoint> points) {
+    Pending batch;
+    batch.runId = runId;
+    batch.runUid = runUid;
+    batch.rank = rank;
+    batch.client = u"trainyard-telemetry"_s;
+    batch.batch = ++m_localBatch;
+    batch.keys = keys;
+    batch.points = std::move(points);
+    batch.local = true;
+    m_pendingPoints += qint64(batch.points.size());
+    m_pending.push_back(std::move(batch));
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start();
+}
+
 void IngestServer::flush() {
     if (m_pending.empty() || m_retryTimer->isActive())
         return;
@@ -427,11 +445,13 @@ void IngestServer::flush() {
         } else {
             ok = m_writer.appendPoints(b.runId, b.rank, b.keys, b.points, std::nullopt, &error);
             points += qint64(b.points.size());
-            Stored &st = storedBy[b.runUid + u'/' + QString::number(b.rank)];
-            st.points += qint64(b.points.size());
-            if (!b.points.empty()) {
-                st.key = b.keys.value(int(b.points.back().key));
-                st.value = b.points.back().value;
+            if (!b.local) { // the launcher's own telemetry is not the rank's activity
+                Stored &st = storedBy[b.runUid + u'/' + QString::number(b.rank)];
+                st.points += qint64(b.points.size());
+                if (!b.points.empty()) {
+                    st.key = b.keys.value(int(b.points.back().key));
+                    st.value = b.points.back().value;
+                }
             }
         }
         ok = ok && m_writer.recordBatch(b.runId, StoreWriter::BatchMark{b.client, b.batch}, &error);

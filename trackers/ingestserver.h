@@ -48,6 +48,12 @@ public:
     void recordRun(const RunRow &row);
     IngestStats stats() const;
 
+    // On the server's thread: points the launcher itself records for a rank (its telemetry). Stored with the
+    // ranks' own batches (the same commits and retries, exactly once under the client "trainyard-telemetry"),
+    // but not counted as the rank's activity (the watchdog listens for what the rank logs).
+    void storeLocal(qint64 runId, const QString &runUid, int rank, const QStringList &keys,
+                    std::vector<KeyedPoint> points);
+
     // On the server's thread: commits what is pending (points and run rows), retrying for up to timeoutMs.
     // False with error when something could not be stored in that time.
     bool drain(int timeoutMs, QString *error);
@@ -78,6 +84,7 @@ private:
     quint16 m_port = 0;
     std::vector<std::unique_ptr<Connection>> m_connections;
     std::vector<Pending> m_pending;
+    qint64 m_localBatch = 0; // storeLocal's batch numbers
     qint64 m_pendingPoints = 0;
 
     mutable QMutex m_mutex; // guards m_runs and m_stats

@@ -178,6 +178,22 @@ bool LaunchSession::prepare(QString *error) {
                 if (!key.isEmpty())
                     Q_EMIT metricStored(rank, key, value);
             });
+    // Each rank's process tree, about once a second, as ordinary series of that rank (docs/DATABASE.md).
+    connect(
+        m_controller.get(), &RunController::telemetry, this,
+        [this](int rank, qint64 step, double cpuPercent, qint64 rssBytes) {
+            IngestServer *server = m_ingest.server();
+            if (!server)
+                return;
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            const qint64 runId = m_dbRunId;
+            const QString uid = m_runId;
+            QMetaObject::invokeMethod(server, [server, runId, uid, rank, step, cpuPercent, rssBytes, now] {
+                server->storeLocal(
+                    runId, uid, rank, {u"system/cpu_percent"_s, u"system/rss_bytes"_s},
+                    {KeyedPoint{0, step, cpuPercent, now}, KeyedPoint{1, step, double(rssBytes), now}});
+            });
+        });
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "launch/argbytes.h"
 #include "launch/processtree.h"
 #include "launch/runrecord.h"
+#include "telemetry/procsampler.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -96,6 +97,8 @@ struct RunController::Rank {
     QStringList tail;
     qint64 lastActivityMs = 0;
     bool watchdogReported = false;
+    quint64 lastCpuTicks = 0; // telemetry: the previous sample of the rank's tree
+    qint64 lastSampleMs = -1;
 };
 
 RunController::RunController(const LaunchPlan &plan, const RunOptions &options, QObject *parent)
@@ -104,7 +107,10 @@ RunController::RunController(const LaunchPlan &plan, const RunOptions &options, 
     , m_options(options)
     , m_graceTimer(new QTimer(this))
     , m_watchdogTimer(new QTimer(this))
+    , m_telemetryTimer(new QTimer(this))
     , m_tag(newSupervisorTag()) {
+    m_telemetryTimer->setInterval(std::max(options.telemetryMs, 100));
+    connect(m_telemetryTimer, &QTimer::timeout, this, &RunController::sampleTelemetry);
     qRegisterMetaType<trainyard::RankExit>();
     m_graceTimer->setSingleShot(true);
     connect(m_graceTimer, &QTimer::timeout, this, [this] {
@@ -352,6 +358,40 @@ void RunController::startAttempt() {
         r->process->start();
     if (m_options.watchdogSeconds > 0)
         m_watchdogTimer->start();
+    if (m_options.telemetryMs > 0 && !m_telemetryTimer->isActive())
+        m_telemetryTimer->start();
+}
+
+void RunController::sampleTelemetry() {
+    if (m_state != RunState::Running && m_state != RunState::Stopping) {
+        m_telemetryTimer->stop();
+        return;
+    }
+    QList<qint64> roots;
+    for (const auto &r : m_ranks)
+        if (r->running && r->pid > 0)
+            roots << r->pid;
+    if (roots.isEmpty())
+        return;
+    const QHash<qint64, telemetry::TreeUsage> usage = telemetry::sampleTrees(roots);
+    const qint64 now = m_clock.elapsed();
+    ++m_telemetryStep;
+    for (const auto &r : m_ranks) {
+        if (!r->running || r->pid <= 0)
+            continue;
+        const telemetry::TreeUsage u = usage.value(r->pid);
+        if (u.processes == 0)
+            continue;
+        // CPU needs two samples; the first only sets the baseline.
+        if (r->lastSampleMs >= 0 && now > r->lastSampleMs && u.cpuTicks >= r->lastCpuTicks) {
+            const double seconds = double(now - r->lastSampleMs) / 1000.0;
+            const double cpu =
+                double(u.cpuTicks - r->lastCpuTicks) / double(telemetry::ticksPerSecond()) / seconds * 100.0;
+            Q_EMIT telemetry(r->plan.rank, m_telemetryStep, cpu, u.rssBytes);
+        }
+        r->lastCpuTicks = u.cpuTicks;
+        r->lastSampleMs = now;
+    }
 }
 
 void RunController::emitLine(Rank &r, int stream, const QByteArray &line) {
@@ -495,6 +535,7 @@ void RunController::beginStopping() {
         return;
     setState(RunState::Stopping);
     m_watchdogTimer->stop();
+    m_telemetryTimer->stop();
     signalAll(SIGTERM);
     m_graceTimer->start(m_options.graceMs);
 }
@@ -590,6 +631,7 @@ void RunController::finishAttempt() {
         return;
     m_graceTimer->stop();
     m_watchdogTimer->stop();
+    m_telemetryTimer->stop();
     const bool failed = m_firstFailure.rank >= 0;
     if (m_cancelRequested) {
         setState(RunState::Cancelled);

@@ -25,6 +25,7 @@ struct RunOptions {
     int watchdogSeconds = 0;  // report a rank silent this long (0: off)
     bool watchdogKill = false;
     int stderrTailLines = 20; // kept per rank for the failure report
+    int telemetryMs = 1000;   // how often each rank's process tree is sampled (0: never)
 };
 
 enum class RunState { Created, Running, Stopping, Finished, Failed, Cancelled };
@@ -76,6 +77,9 @@ Q_SIGNALS:
     void watchdogFired(int rank, int silentSeconds);
     void restarting(int attempt, const QString &reason);
     void finished(int exitCode);
+    // A sample of a rank's process tree (the rank and everything it started): CPU use since the previous
+    // sample, in percent of one core, and resident memory. step counts samples from 1.
+    void telemetry(int rank, qint64 step, double cpuPercent, qint64 rssBytes);
 
 private:
     struct Rank;
@@ -87,6 +91,7 @@ private:
     void signalAll(int sig);
     bool sweepStragglers(); // true when no rank left a process behind; otherwise signals them and retries
     void checkWatchdog();
+    void sampleTelemetry();
     void setState(RunState s);
     void finishAttempt();
     void emitLine(Rank &r, int stream, const QByteArray &line);
@@ -108,6 +113,8 @@ private:
     RankExit m_firstFailure;
     QTimer *m_graceTimer;
     QTimer *m_watchdogTimer;
+    QTimer *m_telemetryTimer;
+    qint64 m_telemetryStep = 0;
     QTimer *m_saveTimer = nullptr;
     QElapsedTimer m_clock;
     QElapsedTimer m_sweepClock;
