@@ -92,6 +92,7 @@ private Q_SLOTS:
     void shardedIndex();
     void trainingTerms();
     void cli();
+    void emptyNamePartsAreTheirOwnModules();
 };
 
 void TestMemory::publishedCounts_data() {
@@ -447,6 +448,30 @@ void TestMemory::cli() {
     QVERIFY(bad.waitForFinished(60000));
     QCOMPARE(bad.exitCode(), 1);
     QVERIFY(bad.readAllStandardError().contains("published.txt: error: not a JSON object"));
+}
+
+void TestMemory::emptyNamePartsAreTheirOwnModules() {
+    // A fuzzing find: ".x.w" (an empty first part) and "x.w" once shared the module index key of "x", so one
+    // parent's child index was used on another's list. Each path is its own module now.
+    auto tensor = [](const QString &name) {
+        SafetensorsTensor t;
+        t.name = name;
+        t.dtype = u"F32"_s;
+        t.shape = {2};
+        return t;
+    };
+    Model m;
+    Diagnostics errors;
+    QVERIFY(modelFromTensors({tensor(u".x.w"_s), tensor(u"x.w"_s), tensor(u"x.v"_s), tensor(u"..y"_s)},
+                             u"names.safetensors"_s, &m, &errors));
+    QCOMPARE(m.numParameters, 8);
+    QCOMPARE(m.root.children.size(), 2); // "" and "x"
+    for (const Module &child : m.root.children) {
+        if (child.name == u"x"_s)
+            QCOMPARE(child.tensors.size(), 2); // w and v
+        else
+            QCOMPARE(child.children.size(), 2); // "x" (with w) and "" (with y), under the empty part
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMemory)

@@ -628,11 +628,14 @@ bool modelFromTensors(QList<SafetensorsTensor> all, const QString &origin, Model
     m.root = mod({}, {});
     // Build the module tree from dotted tensor names; children keep first-seen order (sorted names here).
     std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
-    // Children are found through an index by path (linear in the tensors, not quadratic in a level's width),
-    // and names nest at most MaxNesting levels (real checkpoints use under ten; the module tree is walked
-    // recursively).
+    // Children are found through an index keyed by (parent node, name part): linear in the tensors, not
+    // quadratic in a level's width. Node ids rather than joined paths, since a part may be empty or hold any
+    // character. Names nest at most MaxNesting levels (real checkpoints use under ten; the module tree is
+    // walked recursively).
     constexpr qsizetype MaxNesting = 64;
-    QHash<QString, qsizetype> childIndex; // "parent path\nchild path" -> index in the parent's children
+    QHash<std::pair<qint64, QString>, std::pair<qsizetype, qint64>>
+        childIndex; // -> (index in parent, child id)
+    qint64 nextId = 1;
     for (const SafetensorsTensor &t : all) {
         const QString &name = t.name;
         const QStringList parts = name.split(u'.');
@@ -647,16 +650,17 @@ bool modelFromTensors(QList<SafetensorsTensor> all, const QString &origin, Model
         }
         QString path_;
         Module *cur = &m.root;
+        qint64 curId = 0;
         for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
-            const QString parent = path_;
             path_ = join(path_, parts[i]);
-            const QString key = parent + u'\n' + path_;
+            const std::pair<qint64, QString> key(curId, parts[i]);
             auto it = childIndex.find(key);
             if (it == childIndex.end()) {
                 cur->children.append(mod(path_, {}));
-                it = childIndex.insert(key, cur->children.size() - 1);
+                it = childIndex.insert(key, {cur->children.size() - 1, nextId++});
             }
-            cur = &cur->children[it.value()];
+            cur = &cur->children[it.value().first];
+            curId = it.value().second;
         }
         qint64 numel = 1;
         for (qint64 d : t.shape)
