@@ -2,6 +2,7 @@
 
 #include "config/accelerateconfig.h"
 #include "launch/runrecord.h"
+#include "remote/clustercontroller.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -12,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
@@ -95,7 +97,7 @@ bool LaunchSession::close(int timeoutMs, QString *error) {
 }
 
 int LaunchSession::localRanks() const {
-    return int(m_plan.ranksOfMachine(m_plan.machineRank).size());
+    return multiMachine() ? 0 : int(m_plan.ranksOfMachine(m_plan.machineRank).size());
 }
 
 QString LaunchSession::pythonTrackerDir() {
@@ -155,11 +157,14 @@ bool LaunchSession::prepare(QString *error) {
     m_ingest.server()->registerRun(m_runId, m_dbRunId, token);
     LaunchPlan runnable = m_plan;
     const QString trackerDir = pythonTrackerDir();
+    const bool remote = multiMachine();
     for (RankPlan &r : runnable.ranks) {
-        r.env[u"TRAINYARD_TRACKER"_s] = u"127.0.0.1:%1"_s.arg(m_ingest.port());
         r.env[u"TRAINYARD_TRACKER_TOKEN"_s] = QString::fromLatin1(token);
         r.env[u"TRAINYARD_RUN_ID"_s] = m_runId;
         r.env[u"TRAINYARD_RUN_NAME"_s] = m_name;
+        if (remote)
+            continue; // each machine's agent gives its ranks its metrics relay and its own tracker
+        r.env[u"TRAINYARD_TRACKER"_s] = u"127.0.0.1:%1"_s.arg(m_ingest.port());
         const QString pythonPath = r.env.value(u"PYTHONPATH"_s, qEnvironmentVariable("PYTHONPATH"));
         r.env[u"PYTHONPATH"_s] = pythonPath.isEmpty() ? trackerDir : trackerDir + u':' + pythonPath;
     }
@@ -170,7 +175,17 @@ bool LaunchSession::prepare(QString *error) {
     options.maxRestarts = int(m_args.get(u"max_restarts"_s).toInt());
     options.watchdogSeconds = m_args.watchdogSeconds;
     options.watchdogKill = m_args.watchdogKill;
-    m_controller = std::make_unique<RunController>(runnable, options);
+    if (remote) {
+        ClusterOptions cluster;
+        const QString ssh = m_args.ssh.isEmpty() ? u"ssh"_s : m_args.ssh;
+        cluster.ssh = QProcess::splitCommand(ssh);
+        if (cluster.ssh.isEmpty())
+            return fail(SessionText::tr("--ssh: no command given"));
+        cluster.ingestPort = m_ingest.port();
+        m_controller = std::make_unique<ClusterController>(runnable, options, cluster);
+    } else {
+        m_controller = std::make_unique<RunController>(runnable, options);
+    }
     m_controller->setRecord(record, m_recorder.get());
     connect(m_ingest.server(), &IngestServer::stored, this,
             [this](const QString &, int rank, qint64, const QString &key, double value) {
@@ -180,7 +195,7 @@ bool LaunchSession::prepare(QString *error) {
             });
     // Each rank's process tree, about once a second, as ordinary series of that rank (docs/DATABASE.md).
     connect(
-        m_controller.get(), &RunController::telemetry, this,
+        m_controller.get(), &RankSupervisor::telemetry, this,
         [this](int rank, qint64 step, double cpuPercent, qint64 rssBytes) {
             IngestServer *server = m_ingest.server();
             if (!server)

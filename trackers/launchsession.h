@@ -8,6 +8,7 @@
 #include "launch/launchargs.h"
 #include "launch/launchplan.h"
 #include "launch/runcontroller.h"
+#include "launch/supervisor.h"
 #include "store.h"
 
 #include <QObject>
@@ -32,13 +33,15 @@ public:
     // something could not be stored in that time. The destructor calls it with no wait.
     bool close(int timeoutMs, QString *error);
 
-    RunController *controller() const { return m_controller.get(); }
+    // This machine's RunController, or a ClusterController for --hostfile / --hosts.
+    RankSupervisor *controller() const { return m_controller.get(); }
     const QString &runId() const { return m_runId; }
     const QString &runDirectory() const { return m_runDir; }
     const QString &databasePath() const { return m_dbPath; }
     qint64 databaseRunId() const { return m_dbRunId; }
     const QString &runName() const { return m_name; }
     int localRanks() const;
+    bool multiMachine() const { return !m_plan.hosts.isEmpty(); }
     // The ingest server's counts (points, refused connections by reason, busy retries); the last ones once
     // closed.
     IngestStats ingestStats() const { return m_ingest.server() ? m_ingest.server()->stats() : m_lastStats; }
@@ -61,7 +64,7 @@ private:
     IngestService m_ingest;
     IngestStats m_lastStats;
     std::unique_ptr<Recorder> m_recorder;
-    std::unique_ptr<RunController> m_controller;
+    std::unique_ptr<RankSupervisor> m_controller;
 };
 
 } // namespace trainyard

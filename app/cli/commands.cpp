@@ -288,6 +288,8 @@ int run(const QStringList &args, Io &io) {
         return runsCommand(rest, io);
     if (command == u"estimate-memory"_s)
         return estimateMemoryCommand(rest, io);
+    if (command == u"agent"_s)
+        return agentCommand(rest, io);
     if (command == u"--version"_s) {
         io.out << "trainyard " << QStringLiteral(TRAINYARD_VERSION) << '\n';
         return ExitOk;

@@ -103,7 +103,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
         io.err << RunCliText::tr("trainyard launch: %1").arg(setupError) << '\n';
         return 1;
     }
-    RunController &controller = *session.controller();
+    RankSupervisor &controller = *session.controller();
     const QString runId = session.runId();
     const QString runDir = session.runDirectory();
     // Everything the handlers below use is declared first, then `scope`: every connection has scope as its
@@ -139,31 +139,36 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
 
     QObject::connect(&flusher, &QTimer::timeout, &scope, [&] { console.flush(); });
     QObject::connect(
-        &controller, &RunController::rankLine, &scope, [&](int rank, int stream, const QByteArray &line) {
+        &controller, &RankSupervisor::rankLine, &scope, [&](int rank, int stream, const QByteArray &line) {
             if (args.showRanks == u"none"_s || (args.showRanks == u"main"_s && rank != mainRank))
                 return;
             console.line(stream == 2 ? stderr : stdout, "[rank " + QByteArray::number(rank) + "] " + line);
             if (!flusher.isActive())
                 flusher.start();
         });
-    QObject::connect(&controller, &RunController::rankExited, &scope, [&](const RankExit &e) {
-        if (e.failedToStart || e.signal || e.exitCode)
-            note(RunCliText::tr("rank %1 stopped: %2").arg(e.rank).arg(e.describe()));
+    QObject::connect(&controller, &RankSupervisor::rankExited, &scope, [&](const RankExit &e) {
+        if (e.failedToStart || e.signal || e.exitCode) {
+            const QString place = controller.rankPlace(e.rank);
+            note(place.isEmpty()
+                     ? RunCliText::tr("rank %1 stopped: %2").arg(e.rank).arg(e.describe())
+                     : RunCliText::tr("rank %1 on %2 stopped: %3").arg(e.rank).arg(place, e.describe()));
+        }
     });
-    QObject::connect(&controller, &RunController::watchdogFired, &scope, [&](int rank, int seconds) {
+    QObject::connect(&controller, &RankSupervisor::watchdogFired, &scope, [&](int rank, int seconds) {
         note(RunCliText::tr("watchdog: rank %1 printed and logged nothing for %2 s%3")
                  .arg(rank)
                  .arg(seconds)
                  .arg(args.watchdogKill ? RunCliText::tr("; stopping the run") : QString()));
     });
-    QObject::connect(&controller, &RunController::restarting, &scope,
+    QObject::connect(&controller, &RankSupervisor::restarting, &scope,
                      [&](int attempt, const QString &reason) {
                          note(RunCliText::tr("restarting all ranks (restart %1 of %2) after %3")
                                   .arg(attempt)
                                   .arg(args.get(u"max_restarts"_s).toInt())
                                   .arg(reason));
                      });
-    QObject::connect(&controller, &RunController::stateChanged, &scope, [&](RunState s) {
+    QObject::connect(&controller, &RankSupervisor::notice, &scope, [&](const QString &text) { note(text); });
+    QObject::connect(&controller, &RankSupervisor::stateChanged, &scope, [&](RunState s) {
         if (s == RunState::Stopping && controller.firstFailure().rank >= 0)
             note(RunCliText::tr("stopping every rank (SIGTERM, then SIGKILL after %1 s)")
                      .arg(args.graceSeconds));
@@ -185,7 +190,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
         QString line = RunCliText::tr("[trainyard] %1 · ranks up %2/%3 · %4")
                            .arg(session.runName())
                            .arg(controller.runningRanks())
-                           .arg(plan.ranksOfMachine(plan.machineRank).size())
+                           .arg(controller.totalRanks())
                            .arg(formatElapsed(controller.elapsedMs()));
         if (!latestMetric.isEmpty())
             line += u" · "_s + latestMetric;
@@ -198,11 +203,18 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
                          if (rank == mainRank)
                              latestMetric = u"%1=%2"_s.arg(key).arg(value, 0, 'g', 4);
                      });
-    QObject::connect(&controller, &RunController::finished, &loop, &QEventLoop::quit);
-    note(RunCliText::tr("run %1: %2 rank(s) on this machine, logs in %3")
-             .arg(runId)
-             .arg(plan.ranksOfMachine(plan.machineRank).size())
-             .arg(runDir));
+    QObject::connect(&controller, &RankSupervisor::finished, &loop, &QEventLoop::quit);
+    if (session.multiMachine())
+        note(RunCliText::tr("run %1: %2 rank(s) on %3 machine(s), logs in %4")
+                 .arg(runId)
+                 .arg(plan.ranks.size())
+                 .arg(plan.hosts.size())
+                 .arg(runDir));
+    else
+        note(RunCliText::tr("run %1: %2 rank(s) on this machine, logs in %3")
+                 .arg(runId)
+                 .arg(plan.ranksOfMachine(plan.machineRank).size())
+                 .arg(runDir));
     session.start();
     loop.exec();
     status.stop();
@@ -212,6 +224,8 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     // final record and any point still held, waiting while another process holds the database's write lock,
     // so the summary below is only printed once the database says the same.
     const RankExit failure = controller.firstFailure();
+    const QString failurePlace = failure.rank >= 0 ? controller.rankPlace(failure.rank) : QString();
+    const QString failureMessage = controller.failureMessage();
     const QStringList failureTail = failure.rank >= 0 ? controller.stderrTail(failure.rank) : QStringList();
     const RunState finalState = controller.state();
     const qint64 elapsedMs = controller.elapsedMs();
@@ -221,12 +235,18 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     const bool stored = session.close(120000, &storeError);
     const IngestStats stats = session.ingestStats();
     if (finalState == RunState::Failed && failure.rank >= 0) {
-        note(RunCliText::tr("run failed: rank %1, %2").arg(failure.rank).arg(failure.describe()));
+        note(failurePlace.isEmpty()
+                 ? RunCliText::tr("run failed: rank %1, %2").arg(failure.rank).arg(failure.describe())
+                 : RunCliText::tr("run failed: rank %1 on %2, %3")
+                       .arg(failure.rank)
+                       .arg(failurePlace, failure.describe()));
         if (!failureTail.isEmpty()) {
             note(RunCliText::tr("last lines of rank %1's stderr:").arg(failure.rank));
             for (const QString &l : failureTail)
                 console.line(stderr, QByteArray("    ") + l.toUtf8());
         }
+    } else if (finalState == RunState::Failed && !failureMessage.isEmpty()) {
+        note(RunCliText::tr("run failed: %1").arg(failureMessage));
     } else if (finalState == RunState::Cancelled) {
         note(RunCliText::tr("run cancelled"));
     } else {

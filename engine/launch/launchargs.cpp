@@ -137,7 +137,9 @@ QList<LaunchFlagSpec> buildSpecs() {
                              flag({"--python"}, K::String, N()), flag({"--grace"}, K::Float, N()),
                              flag({"--watchdog"}, K::Int, N()), flag({"--watchdog-kill"}, K::StoreTrue, F),
                              flag({"--show-ranks"}, K::String, N(), {u"main"_s, u"all"_s, u"none"_s}),
-                             flag({"--db"}, K::String, N()), flag({"--name"}, K::String, N())}) {
+                             flag({"--db"}, K::String, N()), flag({"--name"}, K::String, N()),
+                             flag({"--hostfile"}, K::String, N()), flag({"--hosts"}, K::String, N()),
+                             flag({"--ssh"}, K::String, N()), flag({"--env"}, K::Append, N())}) {
         s.trainyard = true;
         f << s;
     }
@@ -273,6 +275,18 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
                 a.db = v.toString();
             else if (spec->dest == u"name"_s)
                 a.runName = v.toString();
+            else if (spec->dest == u"hostfile"_s)
+                a.hostfile = v.toString();
+            else if (spec->dest == u"hosts"_s)
+                a.hosts = v.toString();
+            else if (spec->dest == u"ssh"_s)
+                a.ssh = v.toString();
+            else if (spec->dest == u"env"_s) {
+                const QString kv = v.items().empty() ? QString() : v.items().back().toString();
+                if (!kv.contains(u'=') || kv.startsWith(u'='))
+                    return fail(FlagMessages::tr("%1: '%2' is not NAME=VALUE").arg(name, kv));
+                a.env << kv;
+            }
             continue;
         }
         a.values.insert(spec->dest, v);
@@ -519,6 +533,17 @@ const QHash<QString, const char *> &ownHelp() {
                                                            "$XDG_DATA_HOME/trainyard/trainyard.db)")},
         {u"name"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
                                       "the run's name in the database (default: the script's name)")},
+        {u"hostfile"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "run on the machines of FILE, one per line as HOST [slots=N]; line i is machine "
+                           "rank i, and every machine is started from here over SSH")},
+        {u"hosts"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                                       "run on these machines: HOST[:SLOTS],... (like --hostfile)")},
+        {u"ssh"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                                     "the command that connects to a machine (default: ssh; your ssh config, "
+                                     "agent and known hosts apply)")},
+        {u"env"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "set NAME=VALUE in every rank's environment (repeatable)")},
     };
     return h;
 }

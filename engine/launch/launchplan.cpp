@@ -106,6 +106,104 @@ struct Planner {
         return haveConfig;
     }
 
+    // --hostfile / --hosts: every machine is started from here, so the machine count and the processes per
+    // machine come from the hosts unless the flags or the config say otherwise, and then they must agree.
+    // Called after the config is loaded and before it is merged.
+    void applyHosts() {
+        QString e;
+        const bool hostfileGiven = !args.hostfile.isEmpty();
+        if (hostfileGiven && !args.hosts.isEmpty()) {
+            error(PlanMessages::tr("use --hostfile or --hosts, not both"), u"hostfile"_s);
+            return;
+        }
+        if (!(hostfileGiven ? readHostfile(args.hostfile, &plan.hosts, &e)
+                            : parseHostList(args.hosts, &plan.hosts, &e))) {
+            error(e, hostfileGiven ? u"hostfile"_s : u"hosts"_s);
+            return;
+        }
+        const QString listed = hostfileGiven ? args.hostfile : u"--hosts"_s;
+        const int n = int(plan.hosts.size());
+        const Value cfg = haveConfig ? config.processed() : Value();
+        // Where a value the user chose comes from: a typed flag, the config file, or nowhere (empty).
+        auto source = [&](const QString &dest) -> QString {
+            if (args.typed.contains(dest))
+                return u"--"_s + dest;
+            if (cfg.isMap() && !cfg.get(dest).isNull())
+                return plan.configFile;
+            return {};
+        };
+        auto valueOf = [&](const QString &dest) {
+            return args.typed.contains(dest) ? get(dest) : cfg.get(dest);
+        };
+        if (args.typed.contains(u"machine_rank"_s)) {
+            error(
+                PlanMessages::tr("--machine_rank cannot be used with %1: every machine is started from here, "
+                                 "line i of the hosts as machine rank i")
+                    .arg(hostfileGiven ? u"--hostfile"_s : u"--hosts"_s),
+                u"machine_rank"_s);
+            return;
+        }
+        const QString machinesFrom = source(u"num_machines"_s);
+        if (!machinesFrom.isEmpty() && valueOf(u"num_machines"_s).toInt() != n) {
+            error(PlanMessages::tr(
+                      "%1 lists %n machine(s), but num_machines is %2 (from %3); make them agree", nullptr, n)
+                      .arg(listed)
+                      .arg(valueOf(u"num_machines"_s).pythonStr(), machinesFrom),
+                  u"num_machines"_s);
+            return;
+        }
+        set(u"num_machines"_s, Value::integer(n));
+        if (!args.typed.contains(u"num_machines"_s))
+            args.typed.insert(u"num_machines"_s);
+        int slots = 0;
+        for (const HostEntry &h : std::as_const(plan.hosts)) {
+            if (h.slots == 0)
+                continue;
+            if (slots != 0 && h.slots != slots) {
+                error(PlanMessages::tr("%1: every machine runs the same number of processes, but %2 has "
+                                       "slots=%3 and another slots=%4")
+                          .arg(listed, h.host)
+                          .arg(h.slots)
+                          .arg(slots),
+                      u"hostfile"_s);
+                return;
+            }
+            slots = h.slots;
+        }
+        const QString processesFrom = source(u"num_processes"_s);
+        if (slots > 0) {
+            if (processesFrom.isEmpty()) {
+                set(u"num_processes"_s, Value::integer(qint64(slots) * n));
+                args.typed.insert(u"num_processes"_s);
+            } else if (valueOf(u"num_processes"_s).toInt() != qint64(slots) * n) {
+                error(PlanMessages::tr("%1 gives slots=%2 on each of %3 machines (%4 processes), but "
+                                       "num_processes is %5 (from %6)")
+                          .arg(listed)
+                          .arg(slots)
+                          .arg(n)
+                          .arg(slots * n)
+                          .arg(valueOf(u"num_processes"_s).pythonStr(), processesFrom),
+                      u"num_processes"_s);
+                return;
+            }
+        } else if (processesFrom.isEmpty()) {
+            set(u"num_processes"_s, Value::integer(n));
+            args.typed.insert(u"num_processes"_s);
+            warn(PlanMessages::tr("num_processes was not given: one process on each of the %n machine(s)",
+                                  nullptr, n));
+        }
+    }
+
+    // Variables of the launcher's environment that every remote rank gets too (a local rank inherits them):
+    // the collective libraries' settings, as DeepSpeed's multi-node runner passes them on.
+    void forwardEnvironment(QMap<QString, QString> &env) {
+        static const QStringList prefixes = {u"NCCL_"_s, u"GLOO_"_s, u"TORCH_"_s, u"UCX_"_s, u"FI_"_s};
+        for (auto it = environ.cbegin(); it != environ.cend(); ++it)
+            for (const QString &p : prefixes)
+                if (it.key().startsWith(p))
+                    env.insert(it.key(), it.value());
+    }
+
     // accelerate's _validate_launch_command with a config (3.2 step 4, 3.3)
     void mergeConfig() {
         const Value p = config.processed();
@@ -514,6 +612,11 @@ struct Planner {
             return;
         if (!loadConfig() && !plan.configFile.isEmpty())
             return;
+        if (!args.hostfile.isEmpty() || !args.hosts.isEmpty()) {
+            applyHosts();
+            if (!plan.errors.isEmpty())
+                return;
+        }
         if (haveConfig)
             mergeConfig();
         else
@@ -551,7 +654,8 @@ struct Planner {
                   u"gpu_ids"_s);
             return;
         }
-        if (numMachines > 1 && get(u"main_process_ip"_s).isNull()) {
+        const bool remote = !plan.hosts.isEmpty();
+        if (numMachines > 1 && get(u"main_process_ip"_s).isNull() && !remote) {
             error(PlanMessages::tr("several machines need main_process_ip"), u"main_process_ip"_s);
             return;
         }
@@ -585,10 +689,25 @@ struct Planner {
         if (!plan.errors.isEmpty())
             return;
         if (distributed || plan.launcher != u"simple"_s) {
-            plan.port = resolvePort(numMachines, machineRank);
+            if (remote) {
+                // Machine 0 is somewhere else: its port is checked (or, for 0, picked) there at launch.
+                const Value p = get(u"main_process_port"_s);
+                plan.port = p.isInt() ? int(p.toInt()) : DefaultPort;
+                if (plan.port == 0)
+                    warn(PlanMessages::tr(
+                        "main_process_port 0: machine 0 picks a free port when the run starts"));
+            } else {
+                plan.port = resolvePort(numMachines, machineRank);
+            }
             if (!plan.errors.isEmpty())
                 return;
-            plan.masterAddr = numMachines > 1 ? str(get(u"main_process_ip"_s)) : u"127.0.0.1"_s;
+            if (remote && get(u"main_process_ip"_s).isNull()) {
+                // Resolved at launch to machine 0's address as this machine reached it over SSH.
+                plan.masterFromHosts = true;
+                plan.masterAddr = hostNameOf(plan.hosts.value(0).host);
+            } else {
+                plan.masterAddr = numMachines > 1 || remote ? str(get(u"main_process_ip"_s)) : u"127.0.0.1"_s;
+            }
             env[u"MASTER_ADDR"_s] = plan.masterAddr;
             env[u"MASTER_PORT"_s] = QString::number(plan.port);
         }
@@ -600,6 +719,12 @@ struct Planner {
         plan.numProcesses = numProcesses;
         plan.numMachines = numMachines;
         plan.machineRank = machineRank;
+        if (remote)
+            forwardEnvironment(env);
+        for (const QString &kv : std::as_const(args.env)) {
+            const qsizetype eq = kv.indexOf(u'=');
+            env.insert(kv.left(eq), kv.mid(eq + 1));
+        }
         const QStringList argv = argvFor();
         const int maxRestarts = int(get(u"max_restarts"_s).toInt());
         for (int m = 0; m < numMachines; ++m) {
@@ -631,6 +756,8 @@ struct Planner {
     }
 };
 
+} // namespace
+
 // A word sh and bash read back byte for byte. Anchored at both ends (a `$` would also match before a final
 // newline); '=' is quoted so that no word before the program can be taken for an assignment.
 QString shellQuote(const QString &s) {
@@ -640,12 +767,10 @@ QString shellQuote(const QString &s) {
     return u"'"_s + QString(s).replace(u"'"_s, u"'\\''"_s) + u"'"_s;
 }
 
-bool isShellName(const QString &s) {
+static bool isShellName(const QString &s) {
     static const QRegularExpression name(u"\\A[A-Za-z_][A-Za-z0-9_]*\\z"_s);
     return name.match(s).hasMatch();
 }
-
-} // namespace
 
 QList<RankPlan> LaunchPlan::ranksOfMachine(int machine) const {
     QList<RankPlan> out;
@@ -670,6 +795,15 @@ QByteArray LaunchPlan::toJson() const {
     root[u"num_processes"_s] = numProcesses;
     root[u"num_machines"_s] = numMachines;
     root[u"machine_rank"_s] = machineRank;
+    if (!hosts.isEmpty()) {
+        QJsonArray ms;
+        for (qsizetype i = 0; i < hosts.size(); ++i)
+            ms.append(QJsonObject{{u"machine_rank"_s, int(i)},
+                                  {u"host"_s, hosts[i].host},
+                                  {u"processes"_s, int(ranksOfMachine(int(i)).size())}});
+        root[u"machines"_s] = ms;
+        root[u"main_process_ip_from_ssh"_s] = masterFromHosts;
+    }
     QJsonArray rs;
     for (const RankPlan &r : ranks) {
         QJsonObject o;

@@ -5,6 +5,7 @@
 
 #include "config/diagnostic.h"
 #include "launch/launchargs.h"
+#include "remote/hostfile.h"
 #include "system/hardware.h"
 
 #include <QMap>
@@ -35,6 +36,11 @@ struct LaunchPlan {
     // The launch arguments in effect after accelerate's precedence: typed flags, then the file, then
     // defaults.
     QMap<QString, Value> settings;
+    // --hostfile / --hosts: the machines, line i machine rank i; every one is started from here over SSH.
+    QList<HostEntry> hosts;
+    // main_process_ip was not given: MASTER_ADDR becomes machine 0's address as the launcher reaches it
+    // (masterAddr holds its host name until then).
+    bool masterFromHosts = false;
 
     bool ok() const { return errors.isEmpty(); }
     QList<RankPlan> ranksOfMachine(int machine) const;
@@ -52,6 +58,9 @@ struct PlanOptions {
 };
 
 LaunchPlan planLaunch(const LaunchArgs &args, const HardwareInfo &hw, const PlanOptions &options = {});
+
+// A word sh and bash read back byte for byte (quoted only when it needs to be).
+QString shellQuote(const QString &s);
 
 // Binds 127.0.0.1 and the wildcard address to port; false when something else holds it.
 bool isPortFree(int port);

@@ -102,9 +102,10 @@ struct RunController::Rank {
 };
 
 RunController::RunController(const LaunchPlan &plan, const RunOptions &options, QObject *parent)
-    : QObject(parent)
+    : RankSupervisor(parent)
     , m_plan(plan)
     , m_options(options)
+    , m_attempt(options.firstAttempt)
     , m_graceTimer(new QTimer(this))
     , m_watchdogTimer(new QTimer(this))
     , m_telemetryTimer(new QTimer(this))
@@ -491,6 +492,10 @@ int RunController::runningRanks() const {
     for (const auto &r : m_ranks)
         n += r->running || (r->process && r->process->state() != QProcess::NotRunning) ? 1 : 0;
     return n;
+}
+
+int RunController::totalRanks() const {
+    return int(m_plan.ranksOfMachine(m_plan.machineRank).size());
 }
 
 QList<qint64> RunController::pids() const {

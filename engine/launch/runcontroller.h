@@ -4,6 +4,7 @@
 
 #include "launch/launchplan.h"
 #include "launch/runrecord.h"
+#include "launch/supervisor.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -26,60 +27,38 @@ struct RunOptions {
     bool watchdogKill = false;
     int stderrTailLines = 20; // kept per rank for the failure report
     int telemetryMs = 1000;   // how often each rank's process tree is sampled (0: never)
+    int firstAttempt = 0;     // the restart count of the first start (a cluster restarting its machines)
 };
 
-enum class RunState { Created, Running, Stopping, Finished, Failed, Cancelled };
-QString runStateName(RunState s);
-
-struct RankExit {
-    int rank = -1;
-    int exitCode = 0; // when signal == 0
-    int signal = 0;   // the signal that killed it, 0 if it exited
-    bool failedToStart = false;
-    QString describe() const; // "exit code 3", "signal SIGSEGV", "failed to start: ..."
-};
-
-class RunController : public QObject {
+class RunController : public RankSupervisor {
     Q_OBJECT
 public:
     RunController(const LaunchPlan &plan, const RunOptions &options, QObject *parent = nullptr);
     ~RunController() override;
 
     // The record kept up to date (status, times, ranks, events) and saved through recorder on every change.
-    void setRecord(const RunRecord &initial, RunRecorder *recorder);
+    void setRecord(const RunRecord &initial, RunRecorder *recorder) override;
     const RunRecord &record() const { return m_record; }
-    QString recordError() const { return m_recordError; }
+    QString recordError() const override { return m_recordError; }
     // Output or metrics from a rank count as activity for the watchdog.
-    void noteActivity(int rank);
+    void noteActivity(int rank) override;
 
-    void start();
+    void start() override;
     // Ctrl-C semantics: the first call sends SIGTERM to every rank and SIGKILL after the grace period; a
     // second call kills at once.
-    void stop();
+    void stop() override;
 
-    RunState state() const { return m_state; }
+    RunState state() const override { return m_state; }
     int attempt() const { return m_attempt; }
-    int exitCode() const; // what the launcher should exit with
+    int exitCode() const override;
     const QList<RankExit> &exits() const { return m_exits; }
     // The rank whose failure stopped the run (-1 when none) and the last lines of its stderr.
-    const RankExit &firstFailure() const { return m_firstFailure; }
-    QStringList stderrTail(int rank) const;
-    int runningRanks() const;
-    qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
+    RankExit firstFailure() const override { return m_firstFailure; }
+    QStringList stderrTail(int rank) const override;
+    int runningRanks() const override;
+    int totalRanks() const override;
+    qint64 elapsedMs() const override { return m_clock.isValid() ? m_clock.elapsed() : 0; }
     QList<qint64> pids() const;
-
-Q_SIGNALS:
-    // One whole line of a rank's output (without the newline). stream: 1 stdout, 2 stderr.
-    void rankLine(int rank, int stream, const QByteArray &line);
-    void rankStarted(int rank, qint64 pid, int attempt);
-    void rankExited(const trainyard::RankExit &exit);
-    void stateChanged(trainyard::RunState state);
-    void watchdogFired(int rank, int silentSeconds);
-    void restarting(int attempt, const QString &reason);
-    void finished(int exitCode);
-    // A sample of a rank's process tree (the rank and everything it started): CPU use since the previous
-    // sample, in percent of one core, and resident memory. step counts samples from 1.
-    void telemetry(int rank, qint64 step, double cpuPercent, qint64 rssBytes);
 
 private:
     struct Rank;
@@ -122,5 +101,3 @@ private:
 };
 
 } // namespace trainyard
-
-Q_DECLARE_METATYPE(trainyard::RankExit)

@@ -56,6 +56,22 @@ QJsonObject RunRecord::toJson() const {
                                {u"rank"_s, ev.rank},
                                {u"message"_s, ev.message}});
     o[u"events"_s] = evs;
+    if (!machines.isEmpty()) {
+        QJsonArray ms;
+        for (const MachineRecord &m : machines) {
+            QJsonArray ranksOf;
+            for (int r : m.ranks)
+                ranksOf.append(r);
+            ms.append(QJsonObject{{u"machine_rank"_s, m.machineRank},
+                                  {u"host"_s, m.host},
+                                  {u"hostname"_s, m.hostname},
+                                  {u"address"_s, m.address},
+                                  {u"ranks"_s, ranksOf},
+                                  {u"state"_s, m.state},
+                                  {u"exit_code"_s, m.exitCode}});
+        }
+        o[u"machines"_s] = ms;
+    }
     return o;
 }
 
@@ -89,6 +105,19 @@ RunRecord RunRecord::fromJson(const QJsonObject &o) {
         const QJsonObject x = v.toObject();
         r.events << RunEvent{QDateTime::fromString(x[u"time"_s].toString(), Qt::ISODateWithMs),
                              x[u"kind"_s].toString(), x[u"rank"_s].toInt(), x[u"message"_s].toString()};
+    }
+    for (const QJsonValue &v : o[u"machines"_s].toArray()) {
+        const QJsonObject x = v.toObject();
+        MachineRecord m;
+        m.machineRank = x[u"machine_rank"_s].toInt();
+        m.host = x[u"host"_s].toString();
+        m.hostname = x[u"hostname"_s].toString();
+        m.address = x[u"address"_s].toString();
+        for (const QJsonValue &rv : x[u"ranks"_s].toArray())
+            m.ranks << rv.toInt();
+        m.state = x[u"state"_s].toString();
+        m.exitCode = x[u"exit_code"_s].toInt();
+        r.machines << m;
     }
     return r;
 }

@@ -20,6 +20,17 @@ struct RankRecord {
     int signal = 0;
 };
 
+// One machine of a multi-machine launch.
+struct MachineRecord {
+    int machineRank = 0;
+    QString host;     // as the hostfile names it
+    QString hostname; // as the machine calls itself
+    QString address;  // as the launcher reached it
+    QList<int> ranks; // global ranks
+    QString state;    // checking, running, finished, failed, cancelled, unreachable
+    int exitCode = 0;
+};
+
 struct RunEvent {
     QDateTime time;
     QString kind; // "watchdog", "restart", "failure", "signal"
@@ -46,6 +57,7 @@ struct RunRecord {
     int failedExitCode = 0;  // its exit code, 128 + signal when a signal killed it
     QList<RankRecord> ranks; // last attempt
     QList<RunEvent> events;
+    QList<MachineRecord> machines; // --hostfile / --hosts; empty for a launch on this machine
 
     QJsonObject toJson() const;
     static RunRecord fromJson(const QJsonObject &o);

@@ -1,0 +1,74 @@
+// What a launcher drives: the ranks of a launch, wherever they run. RunController runs this machine's ranks;
+// ClusterController (engine/remote) runs every machine's through a node agent on each. The CLI, the run
+// record and the status line see only this interface, so a launch behaves the same on one machine or on many.
+#pragma once
+
+#include "launch/runrecord.h"
+
+#include <QObject>
+#include <QStringList>
+
+namespace trainyard {
+
+enum class RunState { Created, Running, Stopping, Finished, Failed, Cancelled };
+QString runStateName(RunState s);
+
+struct RankExit {
+    int rank = -1;
+    int exitCode = 0; // when signal == 0
+    int signal = 0;   // the signal that killed it, 0 if it exited
+    bool failedToStart = false;
+    QString describe() const; // "exit code 3", "signal SIGSEGV", "failed to start: ..."
+};
+
+class RankSupervisor : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // The record kept up to date (status, times, ranks, events) and saved through recorder on every change.
+    virtual void setRecord(const RunRecord &initial, RunRecorder *recorder) = 0;
+    virtual QString recordError() const = 0;
+    // Output or metrics from a rank count as activity for the watchdog.
+    virtual void noteActivity(int rank) = 0;
+
+    virtual void start() = 0;
+    // Ctrl-C semantics: the first call stops every rank (SIGTERM, SIGKILL after the grace period); a second
+    // call kills at once.
+    virtual void stop() = 0;
+
+    virtual RunState state() const = 0;
+    virtual int exitCode() const = 0; // what the launcher should exit with
+    // The rank whose failure stopped the run (-1 when none) and the last lines of its stderr.
+    virtual RankExit firstFailure() const = 0;
+    virtual QStringList stderrTail(int rank) const = 0;
+    // Why the run failed when no rank did (a machine that could not be reached); empty otherwise.
+    virtual QString failureMessage() const { return {}; }
+    // Where a rank runs, for messages ("" on one machine, "on HOST" elsewhere).
+    virtual QString rankPlace(int rank) const {
+        Q_UNUSED(rank);
+        return {};
+    }
+    virtual int runningRanks() const = 0;
+    virtual int totalRanks() const = 0;
+    virtual qint64 elapsedMs() const = 0;
+
+Q_SIGNALS:
+    // One whole line of a rank's output (without the newline). stream: 1 stdout, 2 stderr.
+    void rankLine(int rank, int stream, const QByteArray &line);
+    void rankStarted(int rank, qint64 pid, int attempt);
+    void rankExited(const trainyard::RankExit &exit);
+    void stateChanged(trainyard::RunState state);
+    void watchdogFired(int rank, int silentSeconds);
+    void restarting(int attempt, const QString &reason);
+    // Progress before the ranks start (checking hosts) and other launcher news, one line each.
+    void notice(const QString &message);
+    void finished(int exitCode);
+    // A sample of a rank's process tree (the rank and everything it started): CPU use since the previous
+    // sample, in percent of one core, and resident memory. step counts samples from 1.
+    void telemetry(int rank, qint64 step, double cpuPercent, qint64 rssBytes);
+};
+
+} // namespace trainyard
+
+Q_DECLARE_METATYPE(trainyard::RankExit)

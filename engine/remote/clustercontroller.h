@@ -1,0 +1,99 @@
+// A launch over several machines (--hostfile / --hosts): a node agent on every machine, reached through the
+// SSH command, runs that machine's ranks under its own RunController; this object drives them as one run.
+// Every host is checked in parallel before any rank starts (nothing starts anywhere when one fails); a rank
+// failing anywhere, a lost connection or Ctrl-C stops every machine; rank output lands in the local run
+// folder (rank-N.out/.err for every global rank) and the record names each machine's host, ranks and exit
+// code.
+#pragma once
+
+#include "launch/launchplan.h"
+#include "launch/runcontroller.h"
+#include "launch/supervisor.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QSet>
+#include <map>
+#include <memory>
+#include <vector>
+
+class QTimer;
+
+namespace trainyard {
+
+class RemoteMachine;
+
+struct ClusterOptions {
+    QStringList ssh{QStringLiteral("ssh")}; // the command every connection uses, split into words
+    QString remoteProgram;                  // trainyard on the machines (default: this program's path)
+    int connectTimeoutMs = 30000;           // for a machine to answer the check
+    quint16 ingestPort = 0;                 // the launcher's ingest server, for the ranks' metrics
+};
+
+class ClusterController : public RankSupervisor {
+    Q_OBJECT
+public:
+    ClusterController(const LaunchPlan &plan, const RunOptions &options, const ClusterOptions &cluster,
+                      QObject *parent = nullptr);
+    ~ClusterController() override;
+
+    void setRecord(const RunRecord &initial, RunRecorder *recorder) override;
+    QString recordError() const override { return m_recordError; }
+    void noteActivity(int rank) override;
+    void start() override;
+    void stop() override;
+    RunState state() const override { return m_state; }
+    int exitCode() const override;
+    RankExit firstFailure() const override { return m_firstFailure; }
+    QStringList stderrTail(int rank) const override;
+    QString failureMessage() const override { return m_failureMessage; }
+    QString rankPlace(int rank) const override;
+    int runningRanks() const override { return int(m_running.size()); }
+    int totalRanks() const override { return int(m_plan.ranks.size()); }
+    qint64 elapsedMs() const override { return m_clock.isValid() ? m_clock.elapsed() : 0; }
+    const RunRecord &record() const { return m_record; }
+
+private:
+    struct RankLog;
+    void onReady();
+    void onMachineFailed(RemoteMachine *m, const QString &reason);
+    void checksDone();
+    void launchAll();
+    void onRankLine(int rank, int stream, const QByteArray &line);
+    void onRankExited(const RankExit &e);
+    void onMachineFinished(RemoteMachine *m, int exitCode, const QString &state);
+    void beginStopping();
+    void finishAttempt();
+    void endAll(RunState final);
+    void maybeEnd();
+    void setState(RunState s);
+    void addEvent(const QString &kind, int rank, const QString &message);
+    void saveRecord();
+    int machineOf(int rank) const;
+
+    LaunchPlan m_plan;
+    RunOptions m_options;
+    ClusterOptions m_cluster;
+    std::vector<std::unique_ptr<RemoteMachine>> m_machines;
+    RunState m_state = RunState::Created;
+    bool m_checking = false;
+    int m_answered = 0;
+    QStringList m_problems;
+    QString m_failureMessage;
+    RankExit m_firstFailure;
+    bool m_cancelRequested = false;
+    int m_attempt = 0;
+    QSet<int> m_running;
+    QSet<int> m_machinesDone; // machines whose ranks have all ended this attempt
+    std::map<int, std::unique_ptr<RankLog>> m_logs;
+    RunState m_ending = RunState::Created; // the final state, once every connection has closed
+    QTimer *m_killTimer;
+    QTimer *m_closeTimer;
+    QElapsedTimer m_clock;
+    RunRecorder *m_recorder = nullptr;
+    RunRecord m_record;
+    QString m_recordError;
+};
+
+} // namespace trainyard
