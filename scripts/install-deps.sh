@@ -6,7 +6,7 @@ packages=(
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libqcustomplot-dev
   libyaml-cpp-dev libsqlite3-dev
   python3 python3-torch
-  xvfb xauth openssh-client openssh-server procps
+  xvfb xauth openssh-client openssh-server iproute2 procps
   lintian desktop-file-utils appstream bash-completion man-db
 )
 missing=()

@@ -15,6 +15,14 @@ namespace trainyard::test {
 // The interpreter ranks run with (Debian's, which scripts/install-deps.sh installs).
 constexpr const char *SystemPython = "/usr/bin/python3";
 
+// Debian's python3-torch can be imported by SystemPython.
+inline bool systemTorchAvailable() {
+    QProcess probe;
+    probe.start(QString::fromLatin1(SystemPython),
+                {QStringLiteral("-c"), QStringLiteral("import torch.distributed")});
+    return probe.waitForFinished(60000) && probe.exitCode() == 0;
+}
+
 struct CliResult {
     int exitCode = -1; // -1 when it crashed or did not end in 5 minutes
     QByteArray out;

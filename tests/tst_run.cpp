@@ -103,9 +103,7 @@ private Q_SLOTS:
 };
 
 void TestRun::pytorchGlooAllReduce() {
-    QProcess probe;
-    probe.start(QString::fromLatin1(SystemPython), {u"-c"_s, u"import torch.distributed"_s});
-    if (!probe.waitForFinished(60000) || probe.exitCode() != 0)
+    if (!trainyard::test::systemTorchAvailable())
         QSKIP("Debian's python3-torch is not installed (scripts/install-deps.sh installs it)");
     const QString script = writeScript(u"allreduce.py"_s, R"(
 import os, torch, torch.distributed as dist

@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>trainyard::AgentText</name>
+    <message>
+        <location filename="../engine/remote/nodeagent.cpp" line="+99"/>
+        <source>a plan is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>the working directory %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 does not exist or is not executable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not on PATH (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard %1 here speaks agent protocol %2, the launcher %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::ClusterText</name>
+    <message numerus="yes">
+        <location filename="../engine/remote/clustercontroller.cpp" line="+122"/>
+        <source>checking %n machine(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>rank %1 on %2 printed and logged nothing for %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>nothing was started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <source>starting %n rank(s) on %1; rendezvous at %2:%3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+76"/>
+        <source>rank %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>%1: its ranks ended with %2 (exit code %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>restart %1 after %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::CompareText</name>
     <message>
         <location filename="../trackers/runcompare.cpp" line="+35"/>
@@ -547,7 +620,7 @@
 <context>
     <name>trainyard::FlagHelp</name>
     <message>
-        <location filename="../engine/launch/launchargs.cpp" line="+304"/>
+        <location filename="../engine/launch/launchargs.cpp" line="+312"/>
         <source>the accelerate config to launch with (default: accelerate&apos;s default config, when it exists)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,11 +716,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>an environment variable for TPU VMs (repeatable)</source>
+        <source>set NAME=VALUE in every rank&apos;s environment, on every machine (repeatable; accelerate uses it for TPU VMs only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>the AWS access key id for a SageMaker launch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -972,7 +1045,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+3"/>
+        <source>run on the machines of FILE, one per line as HOST [slots=N]; line i is machine rank i, and every machine is started from here over SSH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>run on these machines: HOST[:SLOTS],... (like --hostfile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the command that connects to a machine (default: ssh; your ssh config, agent and known hosts apply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>set NAME=VALUE in every rank&apos;s environment (repeatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>General</source>
         <translation type="unfinished">Allgemein</translation>
     </message>
@@ -1060,7 +1153,7 @@
 <context>
     <name>trainyard::FlagMessages</name>
     <message>
-        <location line="-480"/>
+        <location line="-499"/>
         <source>unknown launch flag %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,6 +1190,54 @@
     <message>
         <location line="+13"/>
         <source>%1: &apos;%2&apos; is not one of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::HostText</name>
+    <message>
+        <location filename="../engine/remote/hostfile.cpp" line="+28"/>
+        <source>%1: host %2 is listed twice (one line per machine; use slots=N for several processes on it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&apos;%1&apos; is not a host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown field &apos;%1&apos; (a line is HOST [slots=N])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>slots must be a positive number, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: no hosts (a line is HOST [slots=N])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: cannot read the hostfile: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>--hosts: slots must be a positive number in &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--hosts: &apos;%1&apos; is not a host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--hosts: no hosts given</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1309,13 +1450,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+50"/>
-        <location line="+412"/>
+        <location filename="../widgets/mainwindow.cpp" line="+54"/>
+        <location line="+433"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-385"/>
+        <location line="-406"/>
         <source>Filter runs by name, status, values...</source>
         <translation>Läufe nach Name, Status, Werten filtern...</translation>
     </message>
@@ -1346,12 +1487,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+228"/>
+        <location line="+249"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-236"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -1381,7 +1522,7 @@
         <translation>Speicher</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1508,7 +1649,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Compare: %1</source>
         <translation>Vergleich: %1</translation>
     </message>
@@ -1731,7 +1872,43 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
+        <source>use --hostfile or --hosts, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>--machine_rank cannot be used with %1: every machine is started from here, line i of the hosts as machine rank i</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%1 lists %n machine(s), but num_machines is %2 (from %3); make them agree</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: every machine runs the same number of processes, but %2 has slots=%3 and another slots=%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 gives slots=%2 on each of %3 machines (%4 processes), but num_processes is %5 (from %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>num_processes was not given: one process on each of the %n machine(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>this is a SageMaker config; Trainyard does not launch SageMaker jobs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1796,7 +1973,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Trainyard does not launch TPU (XLA) runs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1821,8 +1998,18 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>several machines need main_process_ip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>main_process_port 0: machine 0 picks a free port when the run starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>--env %1: expected NAME=VALUE</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2388,7 +2575,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::ReaderMessages</name>
     <message>
-        <location filename="../engine/config/yamlio.cpp" line="+175"/>
+        <location filename="../engine/config/yamlio.cpp" line="+184"/>
         <source>aliases expand to more than %1 values; a config never needs that many (is it an alias bomb?)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2413,7 +2600,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+103"/>
         <source>file is %1 bytes, larger than the %2 bytes a config may have</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2443,13 +2630,63 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>YAML syntax error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
         <source>file holds no settings: a config needs at least distributed_type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::RemoteText</name>
+    <message>
+        <location filename="../engine/remote/remotemachine.cpp" line="+98"/>
+        <source>%1: cannot run the SSH command %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: no answer from the machine within %2 s%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <location line="+18"/>
+        <location line="+41"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1: cannot connect: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the SSH client exited with 255</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: cannot run %2 there: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the agent exited with %2 before answering%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: lost the connection to the machine (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exit code %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2584,7 +2821,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+125"/>
         <location line="+225"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
@@ -2661,7 +2898,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+82"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="+83"/>
         <source>failed to start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2676,22 +2913,22 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>the launcher was closed during the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+333"/>
         <source>trainyard: cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+145"/>
         <source>rank %1 printed and logged nothing for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>rank %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2744,7 +2981,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+117"/>
+        <location filename="../trackers/launchsession.cpp" line="+119"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2761,6 +2998,11 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location line="+2"/>
         <source>cannot start the metrics server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>--ssh: no command given</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2914,6 +3156,19 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
 </context>
 <context>
+    <name>trainyard::cli::AgentCliText</name>
+    <message>
+        <location filename="../app/cli/agentcommand.cpp" line="+33"/>
+        <source>trainyard agent: takes no arguments (a launch with --hostfile or --hosts starts it and speaks to it on stdin and stdout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard agent: this is the node agent of multi-machine launches; run `trainyard launch --hostfile FILE ...` instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::cli::CliText</name>
     <message>
         <location filename="../app/cli/commands.cpp" line="+74"/>
@@ -2996,7 +3251,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>trainyard: unknown command %1
 </source>
         <translation type="unfinished"></translation>
@@ -3257,12 +3512,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>rank %1 stopped: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>watchdog: rank %1 printed and logged nothing for %2 s%3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3277,17 +3532,22 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>stopping every rank (SIGTERM, then SIGKILL after %1 s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-45"/>
         <source>trainyard launch: cannot set up signal handling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+26"/>
+        <source>rank %1 on %2 stopped: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>second interrupt: killing every rank now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3302,22 +3562,37 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
+        <source>run %1: %2 rank(s) on %3 machine(s), logs in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>run %1: %2 rank(s) on this machine, logs in %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>run failed: rank %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>run failed: rank %1 on %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>last lines of rank %1&apos;s stderr:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>run failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>run cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3729,12 +4004,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>tensor %1...: its name nests %2 levels deep; at most %3 are read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>sizes come from the checkpoint&apos;s own dtypes; without config.json, no module is kept whole on one device</source>
         <translation type="unfinished"></translation>
     </message>

@@ -139,7 +139,7 @@ QList<LaunchFlagSpec> buildSpecs() {
                              flag({"--show-ranks"}, K::String, N(), {u"main"_s, u"all"_s, u"none"_s}),
                              flag({"--db"}, K::String, N()), flag({"--name"}, K::String, N()),
                              flag({"--hostfile"}, K::String, N()), flag({"--hosts"}, K::String, N()),
-                             flag({"--ssh"}, K::String, N()), flag({"--env"}, K::Append, N())}) {
+                             flag({"--ssh"}, K::String, N())}) {
         s.trainyard = true;
         f << s;
     }
@@ -281,12 +281,6 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
                 a.hosts = v.toString();
             else if (spec->dest == u"ssh"_s)
                 a.ssh = v.toString();
-            else if (spec->dest == u"env"_s) {
-                const QString kv = v.items().empty() ? QString() : v.items().back().toString();
-                if (!kv.contains(u'=') || kv.startsWith(u'='))
-                    return fail(FlagMessages::tr("%1: '%2' is not NAME=VALUE").arg(name, kv));
-                a.env << kv;
-            }
             continue;
         }
         a.values.insert(spec->dest, v);
@@ -357,7 +351,9 @@ const QHash<QString, const char *> &ownHelp() {
                            "seconds between checks of the ranks (torchrun's setting)")},
         {u"vm"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "a TPU VM to run on (repeatable)")},
         {u"env"_s,
-         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "an environment variable for TPU VMs (repeatable)")},
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "set NAME=VALUE in every rank's environment, on every machine (repeatable; "
+                           "accelerate uses it for TPU VMs only)")},
         {u"aws_access_key_id"_s,
          QT_TRANSLATE_NOOP("trainyard::FlagHelp", "the AWS access key id for a SageMaker launch")},
         {u"aws_secret_access_key"_s,

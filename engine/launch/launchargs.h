@@ -50,7 +50,6 @@ struct LaunchArgs {
     QString hostfile;          // --hostfile FILE: machines to start over SSH
     QString hosts;             // --hosts H1,H2[:SLOTS],...
     QString ssh;               // --ssh "COMMAND": how every connection is made (default ssh)
-    QStringList env;           // --env NAME=VALUE, for every rank
 
     Value get(const QString &dest) const { return values.value(dest); }
     void set(const QString &dest, const Value &v) { values.insert(dest, v); }

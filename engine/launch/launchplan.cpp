@@ -721,8 +721,15 @@ struct Planner {
         plan.machineRank = machineRank;
         if (remote)
             forwardEnvironment(env);
-        for (const QString &kv : std::as_const(args.env)) {
+        // --env NAME=VALUE (accelerate's flag for TPU VMs): every rank on every machine.
+        const Value envFlags = get(u"env"_s);
+        for (const Value &item : envFlags.items()) {
+            const QString kv = item.toString();
             const qsizetype eq = kv.indexOf(u'=');
+            if (eq <= 0) {
+                error(PlanMessages::tr("--env %1: expected NAME=VALUE").arg(kv), u"env"_s);
+                return;
+            }
             env.insert(kv.left(eq), kv.mid(eq + 1));
         }
         const QStringList argv = argvFor();

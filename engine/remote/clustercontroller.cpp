@@ -173,7 +173,7 @@ void ClusterController::onMachineFailed(RemoteMachine *m, const QString &reason)
     MachineRecord &mr = m_record.machines[m->machineRank()];
     if (m_checking) {
         mr.state = u"unreachable"_s;
-        m_problems << reason;
+        m_problems.insert(m->machineRank(), reason);
         if (++m_answered == int(m_machines.size()))
             checksDone();
         return;
@@ -205,7 +205,7 @@ void ClusterController::checksDone() {
         return;
     }
     if (!m_problems.isEmpty()) {
-        m_failureMessage = ClusterText::tr("nothing was started: %1").arg(m_problems.join(u"; "_s));
+        m_failureMessage = ClusterText::tr("nothing was started: %1").arg(m_problems.values().join(u"; "_s));
         addEvent(u"failure"_s, -1, m_failureMessage);
         endAll(RunState::Failed);
         return;

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
+#include <QMap>
 #include <QSet>
 #include <map>
 #include <memory>
@@ -79,7 +80,7 @@ private:
     RunState m_state = RunState::Created;
     bool m_checking = false;
     int m_answered = 0;
-    QStringList m_problems;
+    QMap<int, QString> m_problems; // by machine rank
     QString m_failureMessage;
     RankExit m_firstFailure;
     bool m_cancelRequested = false;
