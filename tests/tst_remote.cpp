@@ -70,6 +70,7 @@ private Q_SLOTS:
     void killedLauncherLeavesNothing();
     void unreachableHostsStartNothing();
     void missingInterpreterNamesTheHost();
+    void checkReportsEveryHost();
     void nastyArgumentsArriveByteExact();
 
 private:
@@ -489,6 +490,27 @@ void TestRemote::missingInterpreterNamesTheHost() {
              r.err.constData());
     QVERIFY2(r.err.contains("m2: /opt/no-such/python3 does not exist or is not executable"),
              r.err.constData());
+}
+
+void TestRemote::checkReportsEveryHost() {
+    NEED_MACHINES();
+    const QDir runs(m_work.filePath(u"db/runs"_s));
+    const qsizetype before = runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
+    const auto r =
+        runCli(QStringList{u"launch"_s, u"--check"_s} + hosts(u"m1,m2,refused"_s) +
+                   QStringList{u"--cpu"_s, u"--python"_s, QString::fromLatin1(SystemPython), u"x.py"_s},
+               env(), m_work.path());
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("m1: ready (hostname m1, address "), r.out.constData());
+    QVERIFY2(r.out.contains("m2: ready (hostname m2, address "), r.out.constData());
+    QVERIFY2(r.out.contains("not ready: refused: cannot connect"), r.out.constData());
+    const auto ok =
+        runCli(QStringList{u"launch"_s, u"--check"_s} + hosts(u"m1,m2"_s) +
+                   QStringList{u"--cpu"_s, u"--python"_s, QString::fromLatin1(SystemPython), u"x.py"_s},
+               env(), m_work.path());
+    QCOMPARE(ok.exitCode, 0);
+    QVERIFY(waitUntil([] { return processesWith("trainyard agent") == 0; }, 5000)); // the agents have exited
+    QCOMPARE(runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), before);     // a check records no run
 }
 
 void TestRemote::nastyArgumentsArriveByteExact() {

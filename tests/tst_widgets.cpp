@@ -78,6 +78,7 @@ private Q_SLOTS:
     void closingAModifiedConfigAsks();
     void launchWatchStopReopenCompare();
     void launchStartedAndStoppedFromThePanel();
+    void launchPanelPlansAndChecksSshHosts();
     void quitKeepsARunThatTheNextStudioFollows();
     void runsListFollowsOtherProcesses();
     void germanTranslation();
@@ -558,6 +559,33 @@ void TestWidgets::launchStartedAndStoppedFromThePanel() {
     panel.stop();
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.first().first().toInt(), 130); // cancelled
+    QVERIFY(!panel.isRunning());
+}
+
+void TestWidgets::launchPanelPlansAndChecksSshHosts() {
+    // The preview shows every machine's ranks; "Check hosts" reaches them through the real ssh client (here
+    // a host that does not resolve, so it fails fast and says so) and starts nothing. tst_remote covers
+    // reachable machines.
+    LaunchPanel panel;
+    panel.setLauncherProgram(QStringLiteral(TRAINYARD_CLI));
+    panel.setFlags(u"--cpu"_s);
+    panel.setScript(u"train.py"_s);
+    panel.setMachines(u"gpu-a:2,nohost.invalid:2"_s, u"ssh -o ConnectTimeout=3"_s);
+    QCOMPARE(panel.commandLine().mid(1, 4), (QStringList{u"--hosts"_s, u"gpu-a:2,nohost.invalid:2"_s,
+                                                         u"--ssh"_s, u"ssh -o ConnectTimeout=3"_s}));
+    QSignalSpy preview(&panel, &LaunchPanel::previewUpdated);
+    panel.updatePreview();
+    QVERIFY(preview.wait(10000));
+    QVERIFY2(preview.last().first().toBool(), qPrintable(panel.previewText()));
+    QVERIFY2(panel.previewText().contains(u"# ---- machine 1: nohost.invalid (2 rank(s))"_s),
+             qPrintable(panel.previewText()));
+    QVERIFY(panel.previewText().contains(u"RANK=3"_s));
+    QSignalSpy checked(&panel, &LaunchPanel::hostsChecked);
+    panel.checkHosts();
+    QVERIFY(checked.wait(30000));
+    QCOMPARE(checked.first().first().toBool(), false);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        panel.outputText().contains(u"nohost.invalid: cannot connect: ssh: Could not resolve"_s), 5000);
     QVERIFY(!panel.isRunning());
 }
 

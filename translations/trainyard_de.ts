@@ -620,7 +620,7 @@
 <context>
     <name>trainyard::FlagHelp</name>
     <message>
-        <location filename="../engine/launch/launchargs.cpp" line="+312"/>
+        <location filename="../engine/launch/launchargs.cpp" line="+314"/>
         <source>the accelerate config to launch with (default: accelerate&apos;s default config, when it exists)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,6 +1056,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>with --hostfile or --hosts: check every machine (reachable, authenticated, trainyard and the interpreter there) and start nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the command that connects to a machine (default: ssh; your ssh config, agent and known hosts apply)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1153,7 +1158,7 @@
 <context>
     <name>trainyard::FlagMessages</name>
     <message>
-        <location line="-499"/>
+        <location line="-504"/>
         <source>unknown launch flag %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1244,7 +1249,12 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+44"/>
+        <location filename="../widgets/launchpanel.cpp" line="+46"/>
+        <source>Check &amp;hosts</source>
+        <translation>&amp;Hosts prüfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Launch</source>
         <translation>&amp;Starten</translation>
     </message>
@@ -1275,12 +1285,43 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>This machine</source>
+        <translation>Dieser Rechner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSH hosts</source>
+        <translation>SSH-Hosts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gpu1,gpu2:4 (HOST[:PROCESSES],...) or a hostfile</source>
+        <translation>gpu1,gpu2:4 (HOST[:PROZESSE],...) oder eine Hostdatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ssh (your ssh config, agent and known hosts apply)</source>
+        <translation>ssh (Ihre SSH-Konfiguration, Ihr Agent und Ihre bekannten Hosts gelten)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reach every host and check trainyard and the interpreter there; starts nothing</source>
+        <translation>Jeden Host erreichen und dort trainyard und den Interpreter prüfen; startet nichts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
         <location line="+6"/>
         <source>Browse...</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-15"/>
+        <source>Hostfile (one HOST [slots=N] per line)</source>
+        <translation>Hostdatei (ein HOST [slots=N] pro Zeile)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Training script or program</source>
         <translation>Trainingsskript oder Programm</translation>
     </message>
@@ -1295,7 +1336,7 @@
         <translation>Konfigurationen (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Script or program</source>
         <translation>Skript oder Programm</translation>
     </message>
@@ -1321,6 +1362,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Machines</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSH command</source>
+        <translation>SSH-Befehl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Copy as shell script</source>
         <translation>Als Shell-Skript &amp;kopieren</translation>
     </message>
@@ -1330,19 +1386,54 @@
         <translation>Hier erscheint die Ausgabe der Ranks.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+106"/>
         <source># error: %1
 </source>
         <translation># Fehler: %1
 </translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source># ---- machine %1: %2 (%n rank(s))
+</source>
+        <translation>
+            <numerusform># ---- Rechner %1: %2 (%n Rank)
+</numerusform>
+            <numerusform># ---- Rechner %1: %2 (%n Ranks)
+</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+41"/>
+        <location line="+6"/>
+        <source># MASTER_ADDR: machine 0&apos;s address as this machine reaches it over SSH
+</source>
+        <translation># MASTER_ADDR: die Adresse von Rechner 0, wie dieser Rechner ihn über SSH erreicht
+</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+70"/>
         <source>The trainyard program was not found beside the studio or on PATH.</source>
         <translation>Das Programm trainyard wurde weder neben dem Studio noch im PATH gefunden.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-61"/>
+        <source>Checking the hosts...</source>
+        <translation>Die Hosts werden geprüft …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every host is ready.</source>
+        <translation>Alle Hosts sind bereit.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not every host is ready: see below.</source>
+        <translation>Nicht alle Hosts sind bereit: siehe unten.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+66"/>
         <source>Cannot start %1: %2</source>
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
@@ -2554,7 +2645,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location line="+1"/>
         <source>This machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Rechner</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -3241,12 +3332,22 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>trainyard launch: --check needs --hostfile or --hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source># launcher: %1, %2 process(es) on %3 machine(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source># ---- machine %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Copy-and-paste the text below in your GitHub issue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3507,7 +3608,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunCliText</name>
     <message>
-        <location filename="../app/cli/launchrun.cpp" line="+103"/>
+        <location filename="../app/cli/launchrun.cpp" line="+106"/>
         <source>trainyard launch: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3625,6 +3726,21 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location line="+2"/>
         <source>could not record the run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>trainyard launch: --ssh: no command given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: ready (hostname %2, address %3, trainyard %4, %5 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not ready: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -620,7 +620,7 @@
 <context>
     <name>trainyard::FlagHelp</name>
     <message>
-        <location filename="../engine/launch/launchargs.cpp" line="+312"/>
+        <location filename="../engine/launch/launchargs.cpp" line="+314"/>
         <source>the accelerate config to launch with (default: accelerate&apos;s default config, when it exists)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,6 +1056,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>with --hostfile or --hosts: check every machine (reachable, authenticated, trainyard and the interpreter there) and start nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the command that connects to a machine (default: ssh; your ssh config, agent and known hosts apply)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1153,7 +1158,7 @@
 <context>
     <name>trainyard::FlagMessages</name>
     <message>
-        <location line="-499"/>
+        <location line="-504"/>
         <source>unknown launch flag %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1244,7 +1249,12 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+44"/>
+        <location filename="../widgets/launchpanel.cpp" line="+46"/>
+        <source>Check &amp;hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Launch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1275,12 +1285,43 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>This machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSH hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gpu1,gpu2:4 (HOST[:PROCESSES],...) or a hostfile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ssh (your ssh config, agent and known hosts apply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reach every host and check trainyard and the interpreter there; starts nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
         <location line="+6"/>
         <source>Browse...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-15"/>
+        <source>Hostfile (one HOST [slots=N] per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Training script or program</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1295,7 +1336,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Script or program</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,6 +1362,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSH command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Copy as shell script</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1330,18 +1386,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+106"/>
         <source># error: %1
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source># ---- machine %1: %2 (%n rank(s))
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+41"/>
+        <location line="+6"/>
+        <source># MASTER_ADDR: machine 0&apos;s address as this machine reaches it over SSH
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+70"/>
         <source>The trainyard program was not found beside the studio or on PATH.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-61"/>
+        <source>Checking the hosts...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every host is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not every host is ready: see below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+66"/>
         <source>Cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3238,12 +3326,22 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>trainyard launch: --check needs --hostfile or --hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source># launcher: %1, %2 process(es) on %3 machine(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source># ---- machine %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Copy-and-paste the text below in your GitHub issue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3504,7 +3602,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunCliText</name>
     <message>
-        <location filename="../app/cli/launchrun.cpp" line="+103"/>
+        <location filename="../app/cli/launchrun.cpp" line="+106"/>
         <source>trainyard launch: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3622,6 +3720,21 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location line="+2"/>
         <source>could not record the run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>trainyard launch: --ssh: no command given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: ready (hostname %2, address %3, trainyard %4, %5 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not ready: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

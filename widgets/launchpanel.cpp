@@ -7,6 +7,7 @@
 #include "system/hardware.h"
 
 #include <QClipboard>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -39,6 +40,10 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     , m_flags(new QLineEdit(this))
     , m_config(new QLineEdit(this))
     , m_python(new QLineEdit(this))
+    , m_where(new QComboBox(this))
+    , m_hosts(new QLineEdit(this))
+    , m_ssh(new QLineEdit(this))
+    , m_check(new QPushButton(tr("Check &hosts"), this))
     , m_preview(new QPlainTextEdit(this))
     , m_output(new QPlainTextEdit(this))
     , m_launch(new QPushButton(tr("&Launch"), this))
@@ -54,6 +59,23 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     m_flags->setPlaceholderText(tr("accelerate launch flags, e.g. --num_processes 2 --mixed_precision bf16"));
     m_config->setPlaceholderText(tr("accelerate config (default: accelerate's default config)"));
     m_python->setPlaceholderText(u"python3"_s);
+    m_where->addItem(tr("This machine"));
+    m_where->addItem(tr("SSH hosts"));
+    m_hosts->setPlaceholderText(tr("gpu1,gpu2:4 (HOST[:PROCESSES],...) or a hostfile"));
+    m_ssh->setPlaceholderText(tr("ssh (your ssh config, agent and known hosts apply)"));
+    m_check->setEnabled(false);
+    m_check->setToolTip(tr("Reach every host and check trainyard and the interpreter there; starts nothing"));
+    auto *browseHosts = new QPushButton(tr("Browse..."), this);
+    connect(browseHosts, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Hostfile (one HOST [slots=N] per line)"));
+        if (!f.isEmpty())
+            m_hosts->setText(f);
+    });
+    connect(m_check, &QPushButton::clicked, this, &LaunchPanel::checkHosts);
+    connect(m_where, &QComboBox::currentIndexChanged, this, [this] {
+        updateMachinesRows();
+        m_previewTimer->start();
+    });
     auto *browseScript = new QPushButton(tr("Browse..."), this);
     connect(browseScript, &QPushButton::clicked, this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, tr("Training script or program"));
@@ -77,11 +99,17 @@ LaunchPanel::LaunchPanel(QWidget *parent)
         return w;
     };
     auto *form = new QFormLayout;
+    m_form = form;
     form->addRow(tr("Script or program"), row(m_script, browseScript));
     form->addRow(tr("Arguments"), m_arguments);
     form->addRow(tr("Launch flags"), m_flags);
     form->addRow(tr("Config"), row(m_config, browseConfig));
     form->addRow(tr("Python"), m_python);
+    form->addRow(tr("Machines"), m_where);
+    auto *hostsRow = row(m_hosts, browseHosts);
+    hostsRow->layout()->addWidget(m_check);
+    form->addRow(tr("Hosts"), hostsRow);
+    form->addRow(tr("SSH command"), m_ssh);
     auto *copy = new QPushButton(tr("&Copy as shell script"), this);
     connect(copy, &QPushButton::clicked, this, &LaunchPanel::copyShellScript);
     connect(m_launch, &QPushButton::clicked, this, &LaunchPanel::launch);
@@ -111,7 +139,8 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     m_previewTimer->setSingleShot(true);
     m_previewTimer->setInterval(250);
     connect(m_previewTimer, &QTimer::timeout, this, &LaunchPanel::updatePreview);
-    for (QLineEdit *e : {m_script, m_arguments, m_flags, m_config, m_python})
+    updateMachinesRows();
+    for (QLineEdit *e : {m_script, m_arguments, m_flags, m_config, m_python, m_hosts, m_ssh})
         connect(e, &QLineEdit::textChanged, m_previewTimer, qOverload<>(&QTimer::start));
     // Output is appended in bursts, at most every 40 ms.
     m_outputTimer->setSingleShot(true);
@@ -141,8 +170,27 @@ void LaunchPanel::setPython(const QString &python) {
     m_python->setText(python);
 }
 
+void LaunchPanel::setMachines(const QString &hosts, const QString &ssh) {
+    m_where->setCurrentIndex(hosts.isEmpty() ? 0 : 1);
+    m_hosts->setText(hosts);
+    m_ssh->setText(ssh);
+}
+
+void LaunchPanel::updateMachinesRows() {
+    const bool ssh = m_where->currentIndex() == 1;
+    m_form->setRowVisible(m_hosts->parentWidget(), ssh);
+    m_form->setRowVisible(m_ssh, ssh);
+}
+
 QStringList LaunchPanel::commandLine() const {
     QStringList words = QProcess::splitCommand(m_flags->text());
+    const QString hosts = m_hosts->text().trimmed();
+    if (m_where->currentIndex() == 1 && !hosts.isEmpty()) {
+        // A file is a hostfile; anything else the --hosts list.
+        words << (QFileInfo(hosts).isFile() ? u"--hostfile"_s : u"--hosts"_s) << hosts;
+        if (!m_ssh->text().trimmed().isEmpty())
+            words << u"--ssh"_s << m_ssh->text().trimmed();
+    }
     if (!m_config->text().trimmed().isEmpty())
         words << u"--config_file"_s << m_config->text().trimmed();
     if (!m_python->text().trimmed().isEmpty())
@@ -189,12 +237,71 @@ void LaunchPanel::updatePreview() {
                 text += tr("# error: %1\n").arg(p.error);
             for (const Diagnostic &d : p.plan.errors)
                 text += u"# "_s + d.format() + u'\n';
-            m_shellScript = ok ? p.plan.toShellScript(p.plan.machineRank) : QString();
+            m_shellScript.clear();
+            if (ok && p.plan.hosts.isEmpty()) {
+                m_shellScript = p.plan.toShellScript(p.plan.machineRank);
+            } else if (ok) {
+                // Every machine's ranks, as each machine's agent will start them.
+                for (int m = 0; m < int(p.plan.hosts.size()); ++m)
+                    m_shellScript += tr("# ---- machine %1: %2 (%n rank(s))\n", nullptr,
+                                        int(p.plan.ranksOfMachine(m).size()))
+                                         .arg(m)
+                                         .arg(p.plan.hosts[m].host) +
+                                     p.plan.toShellScript(m);
+                if (p.plan.masterFromHosts)
+                    text += tr("# MASTER_ADDR: machine 0's address as this machine reaches it over SSH\n");
+            }
             text += m_shellScript;
+            m_check->setEnabled(ok && !p.plan.hosts.isEmpty() && !m_checkProcess);
             m_preview->setPlainText(text);
             m_launch->setEnabled(ok && !m_run);
             Q_EMIT previewUpdated(ok);
         });
+}
+
+void LaunchPanel::checkHosts() {
+    if (m_checkProcess || m_where->currentIndex() != 1 || m_hosts->text().trimmed().isEmpty())
+        return;
+    const QString program = launcherProgram();
+    if (program.isEmpty()) {
+        m_status->setText(tr("The trainyard program was not found beside the studio or on PATH."));
+        return;
+    }
+    m_checkProcess = new QProcess(this);
+    m_checkProcess->setProgram(program);
+    m_checkProcess->setArguments(QStringList{u"launch"_s, u"--check"_s} + commandLine());
+    m_checkProcess->setStandardInputFile(QProcess::nullDevice());
+    m_checkProcess->setProcessChannelMode(QProcess::MergedChannels);
+    m_check->setEnabled(false);
+    m_status->setText(tr("Checking the hosts..."));
+    m_output->clear();
+    m_pendingOutput.clear();
+    connect(m_checkProcess, &QProcess::readyRead, this, [this] {
+        while (m_checkProcess->canReadLine())
+            appendOutput(m_checkProcess->readLine().chopped(1));
+    });
+    connect(m_checkProcess, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
+        const QByteArray rest = m_checkProcess->readAll();
+        if (!rest.isEmpty())
+            appendOutput(rest);
+        const bool ready = status == QProcess::NormalExit && code == 0;
+        m_status->setText(ready ? tr("Every host is ready.") : tr("Not every host is ready: see below."));
+        m_checkProcess->deleteLater();
+        m_checkProcess = nullptr;
+        m_check->setEnabled(true);
+        Q_EMIT hostsChecked(ready);
+    });
+    connect(m_checkProcess, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
+        if (e != QProcess::FailedToStart)
+            return;
+        m_status->setText(
+            tr("Cannot start %1: %2").arg(m_checkProcess->program(), m_checkProcess->errorString()));
+        m_checkProcess->deleteLater();
+        m_checkProcess = nullptr;
+        m_check->setEnabled(true);
+        Q_EMIT hostsChecked(false);
+    });
+    m_checkProcess->start();
 }
 
 void LaunchPanel::copyShellScript() {

@@ -10,8 +10,11 @@
 #include <QWidget>
 #include <optional>
 
+class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QProcess;
 class QPlainTextEdit;
 class QPushButton;
 class QTimer;
@@ -30,6 +33,9 @@ public:
     void setFlags(const QString &flags);
     void setConfigFile(const QString &path);
     void setPython(const QString &python);
+    // Several machines over SSH: a hostfile or HOST[:SLOTS],... and the SSH command (empty: ssh). Empty hosts
+    // means this machine.
+    void setMachines(const QString &hosts, const QString &ssh = {});
 
     // The words after `trainyard launch` that the inputs make.
     QStringList commandLine() const;
@@ -51,12 +57,16 @@ public Q_SLOTS:
     void launch();
     void stop();
     void copyShellScript();
+    // Reaches every host of the SSH launch (`trainyard launch --check`) and shows what each answered; starts
+    // nothing. The result arrives in hostsChecked().
+    void checkHosts();
 
     // The run database launches write to (the studio's); a --db flag wins, and $TRAINYARD_DB over both.
     void setDatabase(const QString &path) { m_database = path; }
 
 Q_SIGNALS:
     void previewUpdated(bool ok);
+    void hostsChecked(bool allReady);
     void launched(const QString &runId);
     // The launcher's exit code as the CLI gives it (0 finished, 130 cancelled, a rank's code when it failed;
     // -1 when the launcher itself died and the run is recorded as crashed).
@@ -81,7 +91,14 @@ private:
     void ended(int exitCode, const QString &statusText);
     QString launcherProgram() const;
 
+    void updateMachinesRows();
+
     QLineEdit *m_script, *m_arguments, *m_flags, *m_config, *m_python;
+    QComboBox *m_where;
+    QLineEdit *m_hosts, *m_ssh;
+    QPushButton *m_check;
+    QFormLayout *m_form = nullptr;
+    QProcess *m_checkProcess = nullptr;
     QPlainTextEdit *m_preview, *m_output;
     QPushButton *m_launch, *m_stop;
     QLabel *m_status;

@@ -220,13 +220,29 @@ int launchCommand(const QStringList &args, Io &io) {
         printDiagnostics(plan.errors, io.err);
         return ExitErrors;
     }
+    if (la.checkHosts) {
+        if (plan.hosts.isEmpty()) {
+            io.err << CliText::tr("trainyard launch: --check needs --hostfile or --hosts") << '\n';
+            return ExitUsage;
+        }
+        return checkHosts(plan, la, io);
+    }
     if (la.dryRun) {
         io.out << CliText::tr("# launcher: %1, %2 process(es) on %3 machine(s)")
                       .arg(plan.launcher)
                       .arg(plan.numProcesses)
                       .arg(plan.numMachines)
                << '\n';
-        writeBytes(io.out, argToBytes(plan.toShellScript(plan.machineRank)));
+        if (plan.hosts.isEmpty()) {
+            writeBytes(io.out, argToBytes(plan.toShellScript(plan.machineRank)));
+            return ExitOk;
+        }
+        // Every machine's script, as its agent would start the ranks there (the rendezvous address is machine
+        // 0's SSH address at launch when main_process_ip is not given).
+        for (int m = 0; m < int(plan.hosts.size()); ++m) {
+            io.out << CliText::tr("# ---- machine %1: %2").arg(m).arg(plan.hosts[m].host) << '\n';
+            writeBytes(io.out, argToBytes(plan.toShellScript(m)));
+        }
         return ExitOk;
     }
     return runPlan(plan, la, args, io);

@@ -29,6 +29,8 @@ int launchCommand(const QStringList &args, Io &io);
 int envCommand(const QStringList &args, Io &io);
 int runsCommand(const QStringList &args, Io &io);
 int estimateMemoryCommand(const QStringList &args, Io &io);
+// --check: reaches every machine of a --hostfile/--hosts plan and reports, starting nothing.
+int checkHosts(const LaunchPlan &plan, const LaunchArgs &args, Io &io);
 // The node agent of multi-machine launches (hidden: started by the launcher over SSH).
 int agentCommand(const QStringList &args, Io &io);
 // Runs this machine's ranks of a plan and supervises them until they end; returns the launcher's exit code.

@@ -3,9 +3,12 @@
 #include "commands.h"
 #include "launch/runcontroller.h"
 #include "launchsession.h"
+#include "remote/hostcheck.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
+#include <QProcess>
 #include <QSocketNotifier>
 #include <QTimer>
 #include <csignal>
@@ -268,6 +271,34 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_DFL);
     return stored || exitCode != 0 ? exitCode : 1;
+}
+
+int checkHosts(const LaunchPlan &plan, const LaunchArgs &args, Io &io) {
+    const QStringList ssh = QProcess::splitCommand(args.ssh.isEmpty() ? u"ssh"_s : args.ssh);
+    if (ssh.isEmpty()) {
+        io.err << RunCliText::tr("trainyard launch: --ssh: no command given") << '\n';
+        return 2;
+    }
+    HostChecker checker(plan, ssh, {});
+    QEventLoop loop;
+    bool allOk = false;
+    QObject::connect(&checker, &HostChecker::checked, &loop, [&io](const HostCheck &c) {
+        if (c.ok)
+            io.out << RunCliText::tr("%1: ready (hostname %2, address %3, trainyard %4, %5 ms)")
+                          .arg(c.host, c.hostname, c.address.isEmpty() ? u"-"_s : c.address, c.version)
+                          .arg(c.elapsedMs)
+                   << '\n';
+        else
+            io.out << RunCliText::tr("not ready: %1").arg(c.problem) << '\n';
+        io.out.flush();
+    });
+    QObject::connect(&checker, &HostChecker::finished, &loop, [&](bool ok) {
+        allOk = ok;
+        loop.quit();
+    });
+    checker.start(QDir::currentPath());
+    loop.exec();
+    return allOk ? 0 : 1;
 }
 
 } // namespace trainyard::cli

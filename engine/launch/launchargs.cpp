@@ -139,7 +139,7 @@ QList<LaunchFlagSpec> buildSpecs() {
                              flag({"--show-ranks"}, K::String, N(), {u"main"_s, u"all"_s, u"none"_s}),
                              flag({"--db"}, K::String, N()), flag({"--name"}, K::String, N()),
                              flag({"--hostfile"}, K::String, N()), flag({"--hosts"}, K::String, N()),
-                             flag({"--ssh"}, K::String, N())}) {
+                             flag({"--ssh"}, K::String, N()), flag({"--check"}, K::StoreTrue, F)}) {
         s.trainyard = true;
         f << s;
     }
@@ -281,6 +281,8 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
                 a.hosts = v.toString();
             else if (spec->dest == u"ssh"_s)
                 a.ssh = v.toString();
+            else if (spec->dest == u"check"_s)
+                a.checkHosts = true;
             continue;
         }
         a.values.insert(spec->dest, v);
@@ -535,6 +537,9 @@ const QHash<QString, const char *> &ownHelp() {
                            "rank i, and every machine is started from here over SSH")},
         {u"hosts"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
                                        "run on these machines: HOST[:SLOTS],... (like --hostfile)")},
+        {u"check"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                                       "with --hostfile or --hosts: check every machine (reachable, "
+                                       "authenticated, trainyard and the interpreter there) and start nothing")},
         {u"ssh"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
                                      "the command that connects to a machine (default: ssh; your ssh config, "
                                      "agent and known hosts apply)")},

@@ -50,6 +50,7 @@ struct LaunchArgs {
     QString hostfile;          // --hostfile FILE: machines to start over SSH
     QString hosts;             // --hosts H1,H2[:SLOTS],...
     QString ssh;               // --ssh "COMMAND": how every connection is made (default ssh)
+    bool checkHosts = false;   // --check: check the machines, start nothing
 
     Value get(const QString &dest) const { return values.value(dest); }
     void set(const QString &dest, const Value &v) { values.insert(dest, v); }
