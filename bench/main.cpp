@@ -33,7 +33,7 @@ int main(int argc, char **argv) {
         return trainyard::bench::plotBench(args.mid(1), out);
 #endif
     QTextStream(stderr)
-        << "usage: trainyard-bench launch [--ranks N] [--repeat N]\n"
+        << "usage: trainyard-bench launch [--ranks N] [--repeat N] [--machines]\n"
            "       trainyard-bench ingest [--clients N] [--points PER_CLIENT] [--repeat N]\n"
            "       trainyard-bench query [--points N] [--buckets B] [--repeat N]\n"
            "       trainyard-bench plot [--series N] [--points PER_SERIES] [--repeat N]\n"
