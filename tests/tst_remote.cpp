@@ -66,6 +66,7 @@ private Q_SLOTS:
 
     void allReduceAcrossThreeMachines();
     void remoteFailureStopsEveryMachine();
+    void restartsEveryMachineTogether();
     void ctrlCStopsEveryMachine();
     void killedLauncherLeavesNothing();
     void unreachableHostsStartNothing();
@@ -416,6 +417,27 @@ time.sleep(120)
     // The other five ranks were stopped by SIGTERM well before their 120 s were up (launch, 1 s, stop).
     QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
     QVERIFY(waitUntil([] { return processesWith("failfast-marker") == 0; }, 5000));
+}
+
+void TestRemote::restartsEveryMachineTogether() {
+    // --max_restarts restarts every machine's ranks together (a collective needs all of them), with
+    // TORCHELASTIC_RESTART_COUNT counting the restarts on every machine.
+    NEED_MACHINES();
+    const QString script = writeScript(u"restart.py"_s, R"(
+import os, sys
+rank, attempt = int(os.environ["RANK"]), int(os.environ["TORCHELASTIC_RESTART_COUNT"])
+print(f"rank {rank} attempt {attempt}", flush=True)
+sys.exit(2 if rank == 3 and attempt == 0 else 0)
+)"_ba);
+    const auto r = runCli(QStringList{u"launch"_s} + hosts(u"m1,m2,m3"_s) +
+                              QStringList{u"--cpu"_s, u"--num_processes"_s, u"6"_s, u"--max_restarts"_s,
+                                          u"1"_s, u"--python"_s, QString::fromLatin1(SystemPython), script},
+                          env(), m_work.path());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.err.contains("restarting all ranks (restart 1 of 1) after rank 3 on m2: exit code 2"),
+             r.err.constData());
+    for (int rank = 0; rank < 6; ++rank)
+        QVERIFY2(r.out.contains(u"[rank %1] rank %1 attempt 1"_s.arg(rank).toUtf8()), r.out.constData());
 }
 
 // Starts ranks sleeping on m1..m3 and waits until every one has said so.
