@@ -3,6 +3,7 @@
 #include "config/accelerateconfig.h"
 #include "launch/runrecord.h"
 #include "remote/clustercontroller.h"
+#include "slurm/slurm.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -113,18 +114,25 @@ bool LaunchSession::prepare(QString *error) {
             *error = msg;
         return false;
     };
-    m_runId = newRunId();
+    const bool adopting = !m_args.slurmJob.isEmpty();
+    m_runId = adopting ? m_args.slurmJob : newRunId();
     m_runDir = runsDirectory(m_args.db) + u'/' + m_runId;
     if (!QDir().mkpath(m_runDir))
         return fail(SessionText::tr("cannot create the run folder %1").arg(m_runDir));
     RunRecord record;
+    if (adopting) // the submitting launcher's record: its events and Slurm job stay in it
+        JsonRunRecorder::load(m_runDir + u"/run.json"_s, &record, nullptr);
     record.id = m_runId;
     m_name = m_args.runName.isEmpty() ? QFileInfo(m_args.script).completeBaseName() : m_args.runName;
+    if (adopting && !record.name.isEmpty())
+        m_name = record.name;
     record.name = m_name;
-    record.created = QDateTime::currentDateTime();
+    if (!record.created.isValid())
+        record.created = QDateTime::currentDateTime();
     record.host = QHostInfo::localHostName();
     record.workingDirectory = QDir::currentPath();
-    record.argv = QStringList{u"trainyard"_s, u"launch"_s} + m_commandLine;
+    if (!adopting)
+        record.argv = QStringList{u"trainyard"_s, u"launch"_s} + m_commandLine;
     if (!m_plan.ranks.isEmpty())
         record.env = m_plan.ranksOfMachine(m_plan.machineRank).value(0).env;
     if (!m_plan.configFile.isEmpty()) {
@@ -139,6 +147,16 @@ bool LaunchSession::prepare(QString *error) {
     StoreWriter store; // only to create the row; the ingest thread's writer keeps it up to date
     if (!store.open(m_dbPath, &e))
         return fail(SessionText::tr("cannot open the run database %1").arg(e));
+    if (adopting) {
+        StoreReader reader;
+        std::optional<RunRow> existing;
+        if (reader.open(m_dbPath, &e))
+            existing = reader.runByUid(m_runId);
+        if (!existing)
+            return fail(SessionText::tr("run %1 is not in %2 (it is created by `trainyard launch --slurm`)")
+                            .arg(m_runId, m_dbPath));
+        m_dbRunId = existing->id;
+    }
     RunRow row;
     row.uid = m_runId;
     row.name = m_name;
@@ -147,7 +165,8 @@ bool LaunchSession::prepare(QString *error) {
     row.heartbeatMs = QDateTime::currentMSecsSinceEpoch();
     row.host = record.host;
     row.runDir = m_runDir;
-    m_dbRunId = store.createRun(row, &e);
+    if (!adopting)
+        m_dbRunId = store.createRun(row, &e);
     if (!m_dbRunId)
         return fail(SessionText::tr("cannot record the run in %1: %2").arg(m_dbPath, e));
     if (!m_ingest.start(m_dbPath, &e))
@@ -178,7 +197,9 @@ bool LaunchSession::prepare(QString *error) {
     if (remote) {
         ClusterOptions cluster;
         const QString ssh = m_args.ssh.isEmpty() ? u"ssh"_s : m_args.ssh;
-        cluster.ssh = QProcess::splitCommand(ssh);
+        cluster.ssh = adopting ? slurm::srunTransport() : QProcess::splitCommand(ssh);
+        if (adopting)
+            cluster.transport = Transport::Srun;
         if (cluster.ssh.isEmpty())
             return fail(SessionText::tr("--ssh: no command given"));
         cluster.ingestPort = m_ingest.port();

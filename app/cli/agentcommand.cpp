@@ -35,12 +35,10 @@ int agentCommand(const QStringList &args, Io &io) {
                << '\n';
         return 2;
     }
-    if (isatty(STDIN_FILENO) || isatty(STDOUT_FILENO)) {
-        io.err << AgentCliText::tr("trainyard agent: this is the node agent of multi-machine launches; run "
-                                   "`trainyard launch --hostfile FILE ...` instead")
+    if (isatty(STDIN_FILENO) && isatty(STDERR_FILENO)) // a person, most likely: say what this is
+        io.err << AgentCliText::tr("trainyard agent: the node agent of multi-machine launches, waiting for a "
+                                   "launcher on stdin (`trainyard launch --hostfile FILE ...` starts it)")
                << '\n';
-        return 2;
-    }
     io.err.flush();
     ::signal(SIGPIPE, SIG_IGN); // a launcher that went away is seen as a failed write
     if (::pipe2(g_agentSignals, O_CLOEXEC | O_NONBLOCK) != 0)

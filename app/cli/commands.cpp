@@ -25,14 +25,8 @@ constexpr int ExitOk = 0;
 constexpr int ExitErrors = 1;
 constexpr int ExitUsage = 2;
 
-// Bytes as they are (a --dry-run script may hold bytes that are not UTF-8, argbytes.h); a stream without a
-// device (tests) gets them decoded.
 void writeBytes(QTextStream &to, const QByteArray &bytes) {
-    to.flush();
-    if (QIODevice *d = to.device())
-        d->write(bytes);
-    else
-        to << QString::fromUtf8(bytes);
+    writeBytesTo(to, bytes);
 }
 
 void printDiagnostics(const Diagnostics &ds, QTextStream &to) {
@@ -198,6 +192,16 @@ int configCommand(const QStringList &args, Io &io) {
     return ExitUsage;
 }
 
+// Bytes as they are (a --dry-run script may hold bytes that are not UTF-8, argbytes.h); a stream without a
+// device (tests) gets them decoded.
+void writeBytesTo(QTextStream &to, const QByteArray &bytes) {
+    to.flush();
+    if (QIODevice *d = to.device())
+        d->write(bytes);
+    else
+        to << QString::fromUtf8(bytes);
+}
+
 int launchCommand(const QStringList &args, Io &io) {
     LaunchArgs la;
     QString error;
@@ -210,6 +214,8 @@ int launchCommand(const QStringList &args, Io &io) {
         io.out << commandHelp(u"launch"_s);
         return ExitOk;
     }
+    if (!la.slurmJob.isEmpty())
+        return launchFromSlurmJob(la, args, io);
     const LaunchPlan plan = planLaunch(la, HardwareInfo::detect());
     if (la.dryRun && la.json) {
         io.out << QString::fromUtf8(plan.toJson());
@@ -220,6 +226,8 @@ int launchCommand(const QStringList &args, Io &io) {
         printDiagnostics(plan.errors, io.err);
         return ExitErrors;
     }
+    if (la.slurm)
+        return submitSlurm(plan, la, args, io);
     if (la.checkHosts) {
         if (plan.hosts.isEmpty()) {
             io.err << CliText::tr("trainyard launch: --check needs --hostfile or --hosts") << '\n';

@@ -31,6 +31,11 @@ int runsCommand(const QStringList &args, Io &io);
 int estimateMemoryCommand(const QStringList &args, Io &io);
 // --check: reaches every machine of a --hostfile/--hosts plan and reports, starting nothing.
 int checkHosts(const LaunchPlan &plan, const LaunchArgs &args, Io &io);
+// --slurm: submit (and follow) a Slurm job; --slurm-job RUN: inside that job, run RUN on its nodes.
+int submitSlurm(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &words, Io &io);
+int launchFromSlurmJob(LaunchArgs args, const QStringList &words, Io &io);
+// Bytes as they are on a stream's device (a stream without one gets them decoded).
+void writeBytesTo(QTextStream &to, const QByteArray &bytes);
 // The node agent of multi-machine launches (hidden: started by the launcher over SSH).
 int agentCommand(const QStringList &args, Io &io);
 // Runs this machine's ranks of a plan and supervises them until they end; returns the launcher's exit code.

@@ -133,17 +133,56 @@ QList<LaunchFlagSpec> buildSpecs() {
       << flag({"--parallelism_config_sp_attn_implementation"}, K::String, S("sdpa"));
 
     // Trainyard's own flags
-    for (LaunchFlagSpec s : {flag({"--dry-run"}, K::StoreTrue, F), flag({"--json"}, K::StoreTrue, F),
-                             flag({"--python"}, K::String, N()), flag({"--grace"}, K::Float, N()),
-                             flag({"--watchdog"}, K::Int, N()), flag({"--watchdog-kill"}, K::StoreTrue, F),
+    for (LaunchFlagSpec s : {flag({"--dry-run"}, K::StoreTrue, F),
+                             flag({"--json"}, K::StoreTrue, F),
+                             flag({"--python"}, K::String, N()),
+                             flag({"--grace"}, K::Float, N()),
+                             flag({"--watchdog"}, K::Int, N()),
+                             flag({"--watchdog-kill"}, K::StoreTrue, F),
                              flag({"--show-ranks"}, K::String, N(), {u"main"_s, u"all"_s, u"none"_s}),
-                             flag({"--db"}, K::String, N()), flag({"--name"}, K::String, N()),
-                             flag({"--hostfile"}, K::String, N()), flag({"--hosts"}, K::String, N()),
-                             flag({"--ssh"}, K::String, N()), flag({"--check"}, K::StoreTrue, F)}) {
+                             flag({"--db"}, K::String, N()),
+                             flag({"--name"}, K::String, N()),
+                             flag({"--hostfile"}, K::String, N()),
+                             flag({"--hosts"}, K::String, N()),
+                             flag({"--ssh"}, K::String, N()),
+                             flag({"--check"}, K::StoreTrue, F),
+                             flag({"--slurm"}, K::StoreTrue, F),
+                             flag({"--partition"}, K::String, N()),
+                             flag({"--time"}, K::String, N()),
+                             flag({"--account"}, K::String, N()),
+                             flag({"--slurm-arg"}, K::Append, N()),
+                             flag({"--detach"}, K::StoreTrue, F),
+                             flag({"--slurm-job"}, K::String, N())}) {
         s.trainyard = true;
         f << s;
     }
     return f;
+}
+
+} // namespace
+
+QStringList withoutFlags(const QStringList &words, const QStringList &dests) {
+    QStringList out;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString &w = words[i];
+        if (!w.startsWith(u'-') || w == u"-"_s) { // the script: the rest is its own
+            out += words.mid(i);
+            break;
+        }
+        const qsizetype eq = w.indexOf(u'=');
+        const QString name = eq > 0 && w.startsWith(u"--"_s) ? w.left(eq) : w;
+        const LaunchFlagSpec *spec = findFlag(name);
+        const bool takesValue = spec && spec->kind != LaunchFlagSpec::Kind::StoreTrue && eq < 0;
+        if (spec && dests.contains(spec->dest)) {
+            if (takesValue)
+                ++i;
+            continue;
+        }
+        out << w;
+        if (takesValue && i + 1 < words.size())
+            out << words[++i];
+    }
+    return out;
 }
 
 const LaunchFlagSpec *findFlag(const QString &word) {
@@ -159,8 +198,6 @@ const LaunchFlagSpec *findFlag(const QString &word) {
     }
     return nullptr;
 }
-
-} // namespace
 
 const QList<LaunchFlagSpec> &launchFlagSpecs() {
     static const QList<LaunchFlagSpec> specs = buildSpecs();
@@ -283,6 +320,20 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
                 a.ssh = v.toString();
             else if (spec->dest == u"check"_s)
                 a.checkHosts = true;
+            else if (spec->dest == u"slurm"_s)
+                a.slurm = true;
+            else if (spec->dest == u"partition"_s)
+                a.slurmPartition = v.toString();
+            else if (spec->dest == u"time"_s)
+                a.slurmTime = v.toString();
+            else if (spec->dest == u"account"_s)
+                a.slurmAccount = v.toString();
+            else if (spec->dest == u"slurm_arg"_s)
+                a.slurmArgs << v.items().back().toString();
+            else if (spec->dest == u"detach"_s)
+                a.detach = true;
+            else if (spec->dest == u"slurm_job"_s)
+                a.slurmJob = v.toString();
             continue;
         }
         a.values.insert(spec->dest, v);
@@ -537,9 +588,28 @@ const QHash<QString, const char *> &ownHelp() {
                            "rank i, and every machine is started from here over SSH")},
         {u"hosts"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
                                        "run on these machines: HOST[:SLOTS],... (like --hostfile)")},
-        {u"check"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
-                                       "with --hostfile or --hosts: check every machine (reachable, "
-                                       "authenticated, trainyard and the interpreter there) and start nothing")},
+        {u"check"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "with --hostfile or --hosts: check every machine (reachable, "
+                           "authenticated, trainyard and the interpreter there) and start nothing")},
+        {u"slurm"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                                       "submit the run as a Slurm job of num_machines nodes (sbatch) and "
+                                       "follow it; Ctrl-C cancels the job")},
+        {u"partition"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "with --slurm: the partition")},
+        {u"time"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp", "with --slurm: the time limit (Slurm's format)")},
+        {u"account"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp", "with --slurm: the account to charge")},
+        {u"slurm_arg"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "with --slurm: one more sbatch option, e.g. --slurm-arg=--gres=gpu:4 "
+                           "(repeatable)")},
+        {u"detach"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "with --slurm: print the job id and return; the job records the run")},
+        {u"slurm_job"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "used by the batch script Trainyard writes: run the ranks of run ID "
+                           "on the nodes of this Slurm job")},
         {u"ssh"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
                                      "the command that connects to a machine (default: ssh; your ssh config, "
                                      "agent and known hosts apply)")},

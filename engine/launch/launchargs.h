@@ -23,6 +23,11 @@ struct LaunchFlagSpec {
 };
 
 const QList<LaunchFlagSpec> &launchFlagSpecs();
+// The flag a word names ("--num_processes", "--num-processes", "-m"), or nullptr.
+const LaunchFlagSpec *findFlag(const QString &word);
+// The words of a launch command line without the given flags (and their values), up to the script; the
+// script and its arguments are kept as they are.
+QStringList withoutFlags(const QStringList &words, const QStringList &dests);
 // A flag's help text (translated): Trainyard's own words for launch-only flags, the config schema's for flags
 // that set a config key.
 QString launchFlagHelp(const LaunchFlagSpec &spec);
@@ -51,6 +56,11 @@ struct LaunchArgs {
     QString hosts;             // --hosts H1,H2[:SLOTS],...
     QString ssh;               // --ssh "COMMAND": how every connection is made (default ssh)
     bool checkHosts = false;   // --check: check the machines, start nothing
+    bool slurm = false;        // --slurm: submit as a Slurm job
+    QString slurmPartition, slurmTime, slurmAccount; // --partition, --time, --account
+    QStringList slurmArgs;                           // --slurm-arg ARG...: more #SBATCH lines
+    bool detach = false;                             // --detach: submit and return
+    QString slurmJob; // --slurm-job RUN: inside the job, run RUN's ranks on the allocation's nodes
 
     Value get(const QString &dest) const { return values.value(dest); }
     void set(const QString &dest, const Value &v) { values.insert(dest, v); }

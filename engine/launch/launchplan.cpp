@@ -654,7 +654,12 @@ struct Planner {
                   u"gpu_ids"_s);
             return;
         }
-        const bool remote = !plan.hosts.isEmpty();
+        const bool remote = !plan.hosts.isEmpty() || args.slurm;
+        if (args.slurm && !plan.hosts.isEmpty()) {
+            error(PlanMessages::tr("--slurm runs on the nodes Slurm gives the job: leave out --hostfile and "
+                                   "--hosts"));
+            return;
+        }
         if (numMachines > 1 && get(u"main_process_ip"_s).isNull() && !remote) {
             error(PlanMessages::tr("several machines need main_process_ip"), u"main_process_ip"_s);
             return;
@@ -701,7 +706,9 @@ struct Planner {
             }
             if (!plan.errors.isEmpty())
                 return;
-            if (remote && get(u"main_process_ip"_s).isNull()) {
+            if (args.slurm && get(u"main_process_ip"_s).isNull()) {
+                plan.masterAddr = u"$FIRST_NODE_ADDR"_s; // the job's first node's NodeAddr, found in the job
+            } else if (remote && get(u"main_process_ip"_s).isNull()) {
                 // Resolved at launch to machine 0's address as this machine reached it over SSH.
                 plan.masterFromHosts = true;
                 plan.masterAddr = hostNameOf(plan.hosts.value(0).host);

@@ -56,6 +56,8 @@ QJsonObject RunRecord::toJson() const {
                                {u"rank"_s, ev.rank},
                                {u"message"_s, ev.message}});
     o[u"events"_s] = evs;
+    if (!slurmJob.isEmpty())
+        o[u"slurm_job"_s] = slurmJob;
     if (!machines.isEmpty()) {
         QJsonArray ms;
         for (const MachineRecord &m : machines) {
@@ -106,6 +108,7 @@ RunRecord RunRecord::fromJson(const QJsonObject &o) {
         r.events << RunEvent{QDateTime::fromString(x[u"time"_s].toString(), Qt::ISODateWithMs),
                              x[u"kind"_s].toString(), x[u"rank"_s].toInt(), x[u"message"_s].toString()};
     }
+    r.slurmJob = o[u"slurm_job"_s].toString();
     for (const QJsonValue &v : o[u"machines"_s].toArray()) {
         const QJsonObject x = v.toObject();
         MachineRecord m;

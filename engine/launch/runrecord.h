@@ -58,6 +58,7 @@ struct RunRecord {
     QList<RankRecord> ranks; // last attempt
     QList<RunEvent> events;
     QList<MachineRecord> machines; // --hostfile / --hosts; empty for a launch on this machine
+    QString slurmJob;              // --slurm: the job's id
 
     QJsonObject toJson() const;
     static RunRecord fromJson(const QJsonObject &o);

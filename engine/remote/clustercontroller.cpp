@@ -124,7 +124,8 @@ void ClusterController::start() {
         m_options.workingDirectory.isEmpty() ? QDir::currentPath() : m_options.workingDirectory;
     const QString program = m_plan.ranks.value(0).argv.value(0);
     for (int i = 0; i < int(m_plan.hosts.size()); ++i) {
-        auto m = std::make_unique<RemoteMachine>(i, m_plan.hosts[i], m_cluster.ssh, m_cluster.remoteProgram);
+        auto m = std::make_unique<RemoteMachine>(i, m_plan.hosts[i], m_cluster.ssh, m_cluster.remoteProgram,
+                                                 m_cluster.transport);
         RemoteMachine *rm = m.get();
         rm->setIngestPort(m_cluster.ingestPort);
         connect(rm, &RemoteMachine::ready, this, &ClusterController::onReady);

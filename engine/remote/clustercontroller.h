@@ -9,6 +9,7 @@
 #include "launch/launchplan.h"
 #include "launch/runcontroller.h"
 #include "launch/supervisor.h"
+#include "remote/remotemachine.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -23,9 +24,8 @@ class QTimer;
 
 namespace trainyard {
 
-class RemoteMachine;
-
 struct ClusterOptions {
+    Transport transport = Transport::Ssh;
     QStringList ssh{QStringLiteral("ssh")}; // the command every connection uses, split into words
     QString remoteProgram;                  // trainyard on the machines (default: this program's path)
     int connectTimeoutMs = 30000;           // for a machine to answer the check

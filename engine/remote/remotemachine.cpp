@@ -37,12 +37,13 @@ QString lastLine(const QByteArray &bytes) {
 } // namespace
 
 RemoteMachine::RemoteMachine(int machineRank, HostEntry host, QStringList ssh, QString remoteProgram,
-                             QObject *parent)
+                             Transport transport, QObject *parent)
     : QObject(parent)
     , m_machineRank(machineRank)
     , m_host(std::move(host))
     , m_ssh(std::move(ssh))
-    , m_remoteProgram(std::move(remoteProgram)) {
+    , m_remoteProgram(std::move(remoteProgram))
+    , m_transport(transport) {
     qRegisterMetaType<trainyard::RankExit>();
 }
 
@@ -59,6 +60,8 @@ RemoteMachine::~RemoteMachine() {
 
 QStringList RemoteMachine::sshArguments() const {
     QStringList args = m_ssh.mid(1);
+    if (m_transport == Transport::Srun)
+        return args << u"--nodelist="_s + m_host.host << m_remoteProgram << u"agent"_s;
     // No prompt can be answered by a launcher that talks to every machine at once: a machine that wants a
     // password fails with the client's own message instead of waiting.
     if (QFileInfo(m_ssh.value(0)).fileName() == u"ssh"_s) {
@@ -286,7 +289,12 @@ void RemoteMachine::onProcessFinished(int code) {
     if (!m_ready && !m_failed) {
         // OpenSSH exits with 255 for its own errors (unreachable, refused, host key, authentication); a
         // shell exits with 127 for a program it cannot find.
-        if (code == 255)
+        if (m_transport == Transport::Srun)
+            fail(RemoteText::tr("%1: srun could not start the agent (exit code %2)%3")
+                     .arg(m_host.host)
+                     .arg(code)
+                     .arg(said.isEmpty() ? QString() : u": "_s + said));
+        else if (code == 255)
             fail(RemoteText::tr("%1: cannot connect: %2")
                      .arg(m_host.host,
                           said.isEmpty() ? RemoteText::tr("the SSH client exited with 255") : said));

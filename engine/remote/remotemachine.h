@@ -19,6 +19,10 @@ class QTimer;
 
 namespace trainyard {
 
+// How the agent is reached: `SSH HOST 'trainyard' agent` (a remote shell runs the command), or inside a Slurm
+// job `srun ... --nodelist=NODE trainyard agent` (argv as it is).
+enum class Transport { Ssh, Srun };
+
 struct RemoteHello {
     QString hostname; // as the machine calls itself
     QString address;  // this machine as the launcher reached it (from SSH_CONNECTION), may be empty
@@ -31,7 +35,7 @@ class RemoteMachine : public QObject {
 public:
     // ssh: the command and its options (--ssh, split into words); remoteProgram: trainyard on that machine.
     RemoteMachine(int machineRank, HostEntry host, QStringList ssh, QString remoteProgram,
-                  QObject *parent = nullptr);
+                  Transport transport = Transport::Ssh, QObject *parent = nullptr);
     ~RemoteMachine() override;
 
     // Connects and checks: workingDirectory must exist there and program (a rank's argv[0]) be runnable.
@@ -77,6 +81,7 @@ private:
     HostEntry m_host;
     QStringList m_ssh;
     QString m_remoteProgram;
+    Transport m_transport;
     QProcess *m_process = nullptr;
     QTimer *m_timeout = nullptr;
     agent::FrameReader m_reader;
