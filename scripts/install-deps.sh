@@ -7,6 +7,7 @@ packages=(
   libyaml-cpp-dev libsqlite3-dev
   python3 python3-torch
   xvfb xauth openssh-client openssh-server iproute2 procps
+  slurm-wlm slurmctld slurmd slurm-client munge
   lintian desktop-file-utils appstream bash-completion man-db
 )
 missing=()

@@ -33,6 +33,7 @@ for tool in /usr/sbin/munged /usr/sbin/slurmctld /usr/sbin/slurmd sbatch srun sq
 done
 mkdir -p "$dir/munge" "$dir/munge-key" "$dir/state" "$dir/spool"
 dir="$(cd "$dir" && pwd)"
+chmod 0755 "$dir" # munged (as munge) must reach its socket folder inside
 trap 'down' ERR
 # Ports of our own, in a range other test runs are unlikely to pick.
 base=$((20000 + (RANDOM % 400) * 50))

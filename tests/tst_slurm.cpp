@@ -1,0 +1,300 @@
+// Slurm launches against a real Slurm: tests/slurm/cluster.sh starts munged, slurmctld and two slurmd nodes
+// on this machine (root only; CI runs as root and sets TRAINYARD_REQUIRE_SLURM=1 so that these tests can
+// never be skipped there). The batch script test needs no cluster.
+#include "processes.h"
+#include "slurm/slurm.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace trainyard;
+using trainyard::test::runCli;
+using trainyard::test::SystemPython;
+using trainyard::test::waitUntil;
+
+namespace {
+
+int processesWith(const QByteArray &marker) {
+    int n = 0;
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &e : entries) {
+        bool ok = false;
+        const int pid = e.toInt(&ok);
+        if (!ok || pid == QCoreApplication::applicationPid())
+            continue;
+        QFile f(u"/proc/"_s + e + u"/cmdline"_s);
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(marker) && trainyard::test::alive(pid))
+            ++n;
+    }
+    return n;
+}
+
+QString captured(const QByteArray &text, const char *pattern) {
+    return QRegularExpression(QString::fromLatin1(pattern)).match(QString::fromUtf8(text)).captured(1);
+}
+
+} // namespace
+
+class TestSlurm : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void batchScriptSaysEverything();
+    void allReduceOnTwoNodes();
+    void failingRankEndsTheJob();
+    void ctrlCCancelsTheJob();
+    void detachedJobRecordsItself();
+    void badPartitionIsRefused();
+
+private:
+    QProcessEnvironment env() const {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(u"SLURM_CONF"_s, m_cluster.filePath(u"slurm.conf"_s));
+        e.insert(u"TRAINYARD_DB"_s, m_work.filePath(u"db/trainyard.db"_s));
+        return e;
+    }
+    QString writeScript(const QString &name, const QByteArray &text) {
+        const QString path = m_work.filePath(name);
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(text);
+        return path;
+    }
+    QStringList launch(const QStringList &more) const {
+        return QStringList{u"launch"_s,
+                           u"--slurm"_s,
+                           u"--cpu"_s,
+                           u"--num_machines"_s,
+                           u"2"_s,
+                           u"--num_processes"_s,
+                           u"4"_s,
+                           u"--python"_s,
+                           QString::fromLatin1(SystemPython)} +
+               more;
+    }
+    bool jobGone(const QString &job) const {
+        QProcess q;
+        q.setProcessEnvironment(env());
+        q.start(u"squeue"_s, {u"-h"_s, u"-j"_s, job});
+        q.waitForFinished(10000);
+        return q.readAllStandardOutput().trimmed().isEmpty();
+    }
+    QJsonObject runJson(const QString &runId) const {
+        const auto r = runCli({u"runs"_s, u"show"_s, runId, u"--json"_s}, env());
+        return QJsonDocument::fromJson(r.out).object();
+    }
+
+    QTemporaryDir m_cluster;
+    QTemporaryDir m_work;
+    QString m_skip;
+    bool m_up = false;
+};
+
+#define NEED_CLUSTER()                                                                                       \
+    do {                                                                                                     \
+        if (!m_up)                                                                                           \
+            QSKIP(qPrintable(u"no Slurm cluster: "_s + m_skip));                                             \
+    } while (false)
+
+void TestSlurm::initTestCase() {
+    QVERIFY(m_cluster.isValid() && m_work.isValid());
+    QProcess up;
+    up.start(u"bash"_s, {QStringLiteral(TRAINYARD_SLURM_CLUSTER), u"up"_s, m_cluster.path()});
+    QVERIFY(up.waitForFinished(120000));
+    if (up.exitCode() == 3) {
+        m_skip = QString::fromUtf8(up.readAllStandardError()).trimmed();
+        if (qEnvironmentVariableIsSet("TRAINYARD_REQUIRE_SLURM"))
+            QFAIL(qPrintable(u"TRAINYARD_REQUIRE_SLURM is set, but: "_s + m_skip));
+        return;
+    }
+    QVERIFY2(up.exitCode() == 0, up.readAllStandardError().constData());
+    m_up = true;
+}
+
+void TestSlurm::cleanupTestCase() {
+    if (m_up)
+        QProcess::execute(u"bash"_s, {QStringLiteral(TRAINYARD_SLURM_CLUSTER), u"down"_s, m_cluster.path()});
+}
+
+void TestSlurm::batchScriptSaysEverything() {
+    slurm::JobSpec spec;
+    spec.runId = u"20261201-000000-abcd"_s;
+    spec.runName = u"my run"_s;
+    spec.runDir = u"/data/runs/20261201-000000-abcd"_s;
+    spec.workingDirectory = u"/home/me/project x"_s;
+    spec.program = u"/usr/bin/trainyard"_s;
+    spec.database = u"/home/me/.local/share/trainyard/trainyard.db"_s;
+    spec.launchArgs = {u"--num_processes"_s, u"8"_s, u"train.py"_s, u"--name"_s, u"it's $(here)"_s};
+    spec.nodes = 2;
+    spec.partition = u"gpu"_s;
+    spec.time = u"01:30:00"_s;
+    spec.account = u"proj"_s;
+    spec.extra = {u"--gres=gpu:4"_s, u"--exclusive"_s};
+    const QByteArray s = slurm::batchScript(spec);
+    QVERIFY(s.startsWith("#!/bin/bash\n"));
+    for (const char *line :
+         {"#SBATCH --job-name=trainyard-my run\n", "#SBATCH --nodes=2\n", "#SBATCH --ntasks-per-node=1\n",
+          "#SBATCH --output=/data/runs/20261201-000000-abcd/slurm-%j.out\n", "#SBATCH --partition=gpu\n",
+          "#SBATCH --time=01:30:00\n", "#SBATCH --account=proj\n", "#SBATCH --gres=gpu:4\n",
+          "#SBATCH --exclusive\n", "cd '/home/me/project x'\n",
+          "exec /usr/bin/trainyard launch --slurm-job 20261201-000000-abcd --db "
+          "/home/me/.local/share/trainyard/trainyard.db --num_processes 8 train.py --name 'it'\\''s "
+          "$(here)'\n"})
+        QVERIFY2(s.contains(line),
+                 qPrintable(QString::fromUtf8(s) + u"\nlacks: "_s + QString::fromUtf8(line)));
+    // Every #SBATCH line comes before the first command, or sbatch ignores it.
+    QVERIFY(s.lastIndexOf("#SBATCH") < s.indexOf("\ncd "));
+}
+
+void TestSlurm::allReduceOnTwoNodes() {
+    NEED_CLUSTER();
+    if (!trainyard::test::systemTorchAvailable())
+        QSKIP("Debian's python3-torch is not installed (scripts/install-deps.sh installs it)");
+    const QString script = writeScript(u"allreduce.py"_s, R"(
+import os, torch, torch.distributed as dist
+from trainyard_tracker import TrainyardTracker
+dist.init_process_group("gloo")
+r = dist.get_rank()
+t = torch.tensor([float(r + 1)])
+dist.all_reduce(t)
+print(f"rank {r} node {os.environ['SLURMD_NODENAME']} sum {t.item():.0f}", flush=True)
+tracker = TrainyardTracker(run_name="slurm")
+for step in range(30):
+    tracker.log({"loss": 1.0 / (step + 1)}, step=step)
+tracker.finish()
+dist.destroy_process_group()
+)"_ba);
+    const auto r = runCli(launch({script}), env(), m_work.path());
+    QVERIFY2(r.exitCode == 0, QByteArray(r.err + r.out).constData());
+    const QString job = captured(r.err, "submitted as Slurm job (\\d+)");
+    const QString runId = captured(r.err, "run (\\d{8}-\\d{6}-[0-9a-f]+) submitted");
+    QVERIFY(!job.isEmpty() && !runId.isEmpty());
+    // Rank output came home while following, each rank on its node (machine rank i on the job's node i).
+    for (int rank = 0; rank < 4; ++rank)
+        QVERIFY2(r.out.contains(u"[rank %1] rank %1 node n%2 sum 10"_s.arg(rank).arg(rank / 2 + 1).toUtf8()),
+                 r.out.constData());
+    QVERIFY2(r.err.contains(u"job %1 ended: COMPLETED, exit code 0"_s.arg(job).toUtf8()), r.err.constData());
+    const QJsonObject run = runJson(runId);
+    QCOMPARE(run.value(u"status"_s).toString(), u"finished"_s);
+    const auto exported = runCli({u"runs"_s, u"export"_s, runId, u"--format"_s, u"jsonl"_s}, env());
+    QMap<int, int> points;
+    for (const QByteArray &line : exported.out.split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.value(u"key"_s).toString() == u"loss"_s)
+            ++points[o.value(u"rank"_s).toInt()];
+    }
+    QCOMPARE(points.size(), 4);
+    for (int n : std::as_const(points))
+        QCOMPARE(n, 30);
+    // The batch script and the job's id stay with the run.
+    const QString runDir = m_work.filePath(u"db/runs/"_s + runId);
+    QVERIFY(QFile::exists(runDir + u"/slurm.sbatch"_s));
+    QFile rec(runDir + u"/run.json"_s);
+    QVERIFY(rec.open(QIODevice::ReadOnly));
+    const QJsonObject record = QJsonDocument::fromJson(rec.readAll()).object();
+    QCOMPARE(record.value(u"slurm_job"_s).toString(), job);
+    const QJsonArray machines = record.value(u"machines"_s).toArray();
+    QCOMPARE(machines.size(), 2);
+    QCOMPARE(machines[1].toObject().value(u"host"_s).toString(), u"n2"_s);
+    QVERIFY(jobGone(job));
+}
+
+void TestSlurm::failingRankEndsTheJob() {
+    NEED_CLUSTER();
+    const QString script = writeScript(u"fail.py"_s, R"(
+import os, sys, time
+rank = int(os.environ["RANK"])
+print("up", rank, flush=True)
+if rank == 3:
+    time.sleep(1)
+    print("rank 3 gives up", file=sys.stderr, flush=True)
+    sys.exit(5)
+time.sleep(120)
+)"_ba);
+    QElapsedTimer clock;
+    clock.start();
+    const auto r = runCli(launch({script, u"slurm-fail-marker"_s}), env(), m_work.path());
+    QVERIFY2(r.exitCode != 0, r.err.constData());
+    QVERIFY2(r.out.contains("run failed: rank 3 on n2") && r.out.contains(", exit code 5"),
+             QByteArray(r.out + r.err).constData());
+    QVERIFY(clock.elapsed() < 60000);
+    const QString job = captured(r.err, "submitted as Slurm job (\\d+)");
+    QVERIFY(waitUntil([&] { return jobGone(job); }, 20000));
+    QVERIFY(waitUntil([] { return processesWith("slurm-fail-marker") == 0; }, 10000));
+    const QString runId = captured(r.err, "run (\\d{8}-\\d{6}-[0-9a-f]+) submitted");
+    QCOMPARE(runJson(runId).value(u"status"_s).toString(), u"failed"_s);
+}
+
+void TestSlurm::ctrlCCancelsTheJob() {
+    NEED_CLUSTER();
+    const QString script =
+        writeScript(u"sleep.py"_s, "import time\nprint('up', flush=True)\ntime.sleep(120)\n");
+    QProcess p;
+    p.setProcessEnvironment(env());
+    p.setWorkingDirectory(m_work.path());
+    p.start(QStringLiteral(TRAINYARD_CLI), launch({script, u"slurm-ctrlc-marker"_s}));
+    QVERIFY(p.waitForStarted());
+    QByteArray out, err;
+    QVERIFY(waitUntil(
+        [&] {
+            out += p.readAllStandardOutput();
+            err += p.readAllStandardError();
+            return out.count("] up") == 4;
+        },
+        60000));
+    ::kill(pid_t(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(60000));
+    err += p.readAllStandardError();
+    QCOMPARE(p.exitCode(), 130);
+    QVERIFY2(err.contains("cancelling job"), err.constData());
+    const QString job = captured(err, "submitted as Slurm job (\\d+)");
+    QVERIFY(jobGone(job)); // the launcher waited until the job was gone
+    QVERIFY(waitUntil([] { return processesWith("slurm-ctrlc-marker") == 0; }, 10000));
+    const QString runId = captured(err, "run (\\d{8}-\\d{6}-[0-9a-f]+) submitted");
+    QCOMPARE(runJson(runId).value(u"status"_s).toString(), u"cancelled"_s);
+}
+
+void TestSlurm::detachedJobRecordsItself() {
+    NEED_CLUSTER();
+    const QString script = writeScript(u"log.py"_s, R"(
+import time
+from trainyard_tracker import TrainyardTracker
+tracker = TrainyardTracker(run_name="detached")
+for step in range(10):
+    tracker.log({"x": float(step)}, step=step)
+    time.sleep(0.05)
+tracker.finish()
+)"_ba);
+    QElapsedTimer clock;
+    clock.start();
+    const auto r = runCli(launch({u"--detach"_s, script}), env(), m_work.path());
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(clock.elapsed() < 10000); // returned without waiting for the job
+    const QString job = QString::fromUtf8(r.out).trimmed();
+    QVERIFY2(QRegularExpression(u"\\A\\d+\\z"_s).match(job).hasMatch(), r.out.constData());
+    const QString runId = captured(r.err, "run (\\d{8}-\\d{6}-[0-9a-f]+) submitted");
+    // Nobody follows the job: it records the run itself, from queued to finished, with every point.
+    QVERIFY(waitUntil([&] { return runJson(runId).value(u"status"_s).toString() == u"finished"_s; }, 60000));
+    const auto exported = runCli({u"runs"_s, u"export"_s, runId, u"--format"_s, u"jsonl"_s}, env());
+    QCOMPARE(exported.out.count("\"key\":\"x\""), 40); // 4 ranks x 10 steps
+    QVERIFY(waitUntil([&] { return jobGone(job); }, 20000));
+}
+
+void TestSlurm::badPartitionIsRefused() {
+    NEED_CLUSTER();
+    const auto r = runCli(launch({u"--partition"_s, u"nosuch"_s, u"train.py"_s}), env(), m_work.path());
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("Slurm refused the job: sbatch: error: invalid partition specified: nosuch"),
+             r.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestSlurm)
+#include "tst_slurm.moc"
