@@ -2,6 +2,8 @@
 // condition with the event loop running.
 #pragma once
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -51,6 +53,23 @@ inline bool alive(qint64 pid) {
     const QByteArray s = stat.readAll();
     const qsizetype close = s.lastIndexOf(')');
     return close > 0 && s.size() > close + 2 && s[close + 2] != 'Z';
+}
+
+// Processes whose command line holds marker (the ranks of one test), wherever they run: the test machines
+// (network namespaces, Slurm nodes) share this machine's process table.
+inline int processesWith(const QByteArray &marker) {
+    int n = 0;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &e : entries) {
+        bool ok = false;
+        const qint64 pid = e.toLongLong(&ok);
+        if (!ok || pid == QCoreApplication::applicationPid())
+            continue;
+        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(marker) && alive(pid))
+            ++n;
+    }
+    return n;
 }
 
 inline bool waitUntil(const std::function<bool()> &cond, int ms) {

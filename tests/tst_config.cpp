@@ -436,7 +436,7 @@ void TestConfig::jsonSpecials() {
     QCOMPARE(env.items()[1].toFloat(), -INFINITY);
     QVERIFY(std::isnan(env.items()[2].toFloat()));
     QCOMPARE(r.root.get(u"s"_s), Value::string(u"NaN Infinity"_s));
-    QCOMPARE(toJson(r.root).count("Infinity"), 3); // two numbers and the string
+    QCOMPARE(toJson(r.root).count("Infinity"), 3);                               // two numbers and the string
     QVERIFY(!parseDocument(R"({"a": inf})", Dialect::Json, u"bad.json"_s).ok()); // only json.load's spellings
 }
 

@@ -19,28 +19,12 @@
 
 using namespace Qt::StringLiterals;
 using namespace trainyard;
+using trainyard::test::processesWith;
 using trainyard::test::runCli;
 using trainyard::test::SystemPython;
 using trainyard::test::waitUntil;
 
 namespace {
-
-// Processes whose command line holds marker (the ranks of one test), wherever they run: the namespaces
-// share the process table.
-int processesWith(const QByteArray &marker) {
-    int n = 0;
-    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &e : entries) {
-        bool ok = false;
-        e.toInt(&ok);
-        if (!ok || e.toInt() == QCoreApplication::applicationPid())
-            continue;
-        QFile f(u"/proc/"_s + e + u"/cmdline"_s);
-        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(marker) && trainyard::test::alive(e.toInt()))
-            ++n;
-    }
-    return n;
-}
 
 QString runIdFrom(const QByteArray &err) {
     static const QRegularExpression re(u"run (\\d{8}-\\d{6}-[0-9a-f]+):"_s);

@@ -14,26 +14,12 @@
 
 using namespace Qt::StringLiterals;
 using namespace trainyard;
+using trainyard::test::processesWith;
 using trainyard::test::runCli;
 using trainyard::test::SystemPython;
 using trainyard::test::waitUntil;
 
 namespace {
-
-int processesWith(const QByteArray &marker) {
-    int n = 0;
-    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &e : entries) {
-        bool ok = false;
-        const int pid = e.toInt(&ok);
-        if (!ok || pid == QCoreApplication::applicationPid())
-            continue;
-        QFile f(u"/proc/"_s + e + u"/cmdline"_s);
-        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(marker) && trainyard::test::alive(pid))
-            ++n;
-    }
-    return n;
-}
 
 QString captured(const QByteArray &text, const char *pattern) {
     return QRegularExpression(QString::fromLatin1(pattern)).match(QString::fromUtf8(text)).captured(1);
@@ -53,6 +39,7 @@ private Q_SLOTS:
     void ctrlCCancelsTheJob();
     void detachedJobRecordsItself();
     void badPartitionIsRefused();
+    void queuedRunOfACancelledJobIsClosed();
 
 private:
     QProcessEnvironment env() const {
@@ -294,6 +281,27 @@ void TestSlurm::badPartitionIsRefused() {
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("Slurm refused the job: sbatch: error: invalid partition specified: nosuch"),
              r.err.constData());
+}
+
+void TestSlurm::queuedRunOfACancelledJobIsClosed() {
+    // A detached job cancelled while pending never starts its launcher: the next `runs list` asks Slurm and
+    // closes the run, instead of showing it queued for ever.
+    NEED_CLUSTER();
+    const auto r = runCli(launch({u"--detach"_s, u"--slurm-arg=--begin=now+1hour"_s, u"never.py"_s}), env(),
+                          m_work.path());
+    QCOMPARE(r.exitCode, 0);
+    const QString job = QString::fromUtf8(r.out).trimmed();
+    const QString runId = captured(r.err, "run (\\d{8}-\\d{6}-[0-9a-f]+) submitted");
+    QCOMPARE(runJson(runId).value(u"status"_s).toString(), u"queued"_s);
+    const auto listed = runCli({u"runs"_s, u"list"_s}, env());
+    QVERIFY2(listed.out.contains(runId.toUtf8()) && listed.out.contains("queued"), listed.out.constData());
+    QProcess cancel;
+    cancel.setProcessEnvironment(env());
+    cancel.start(u"scancel"_s, {job});
+    QVERIFY(cancel.waitForFinished(10000));
+    QVERIFY(waitUntil([&] { return jobGone(job); }, 20000));
+    runCli({u"runs"_s, u"list"_s}, env());
+    QCOMPARE(runJson(runId).value(u"status"_s).toString(), u"cancelled"_s);
 }
 
 QTEST_GUILESS_MAIN(TestSlurm)

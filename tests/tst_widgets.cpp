@@ -79,6 +79,7 @@ private Q_SLOTS:
     void launchWatchStopReopenCompare();
     void launchStartedAndStoppedFromThePanel();
     void launchPanelPlansAndChecksSshHosts();
+    void launchPanelPreviewsTheSlurmBatchScript();
     void quitKeepsARunThatTheNextStudioFollows();
     void runsListFollowsOtherProcesses();
     void germanTranslation();
@@ -587,6 +588,24 @@ void TestWidgets::launchPanelPlansAndChecksSshHosts() {
     QTRY_VERIFY_WITH_TIMEOUT(
         panel.outputText().contains(u"nohost.invalid: cannot connect: ssh: Could not resolve"_s), 5000);
     QVERIFY(!panel.isRunning());
+}
+
+void TestWidgets::launchPanelPreviewsTheSlurmBatchScript() {
+    LaunchPanel panel;
+    panel.setLauncherProgram(QStringLiteral(TRAINYARD_CLI));
+    panel.setFlags(u"--cpu --num_machines 2 --num_processes 4"_s);
+    panel.setScript(u"train.py"_s);
+    panel.setSlurm(u"--partition gpu --time 0:30:00"_s);
+    QVERIFY(panel.commandLine().contains(u"--slurm"_s));
+    QSignalSpy preview(&panel, &LaunchPanel::previewUpdated);
+    panel.updatePreview();
+    QVERIFY(preview.wait(10000));
+    QVERIFY2(preview.last().first().toBool(), qPrintable(panel.previewText()));
+    const QString text = panel.previewText();
+    for (const QString &line : {u"#SBATCH --nodes=2"_s, u"#SBATCH --partition=gpu"_s,
+                                u"#SBATCH --time=0:30:00"_s, u" launch --slurm-job "_s})
+        QVERIFY2(text.contains(line), qPrintable(text));
+    QVERIFY(!text.contains(u"--slurm "_s)); // the job's launcher does not submit again
 }
 
 void TestWidgets::quitKeepsARunThatTheNextStudioFollows() {

@@ -40,7 +40,7 @@
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>rank %1 on %2 printed and logged nothing for %3 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,7 +620,7 @@
 <context>
     <name>trainyard::FlagHelp</name>
     <message>
-        <location filename="../engine/launch/launchargs.cpp" line="+314"/>
+        <location filename="../engine/launch/launchargs.cpp" line="+365"/>
         <source>the accelerate config to launch with (default: accelerate&apos;s default config, when it exists)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1055,8 +1055,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>with --hostfile or --hosts: check every machine (reachable, authenticated, trainyard and the interpreter there) and start nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>submit the run as a Slurm job of num_machines nodes (sbatch) and follow it; Ctrl-C cancels the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --slurm: the partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with --slurm: the time limit (Slurm&apos;s format)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>with --slurm: the account to charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with --slurm: one more sbatch option, e.g. --slurm-arg=--gres=gpu:4 (repeatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>with --slurm: print the job id and return; the job records the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>used by the batch script Trainyard writes: run the ranks of run ID on the nodes of this Slurm job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1158,7 +1193,7 @@
 <context>
     <name>trainyard::FlagMessages</name>
     <message>
-        <location line="-504"/>
+        <location line="-537"/>
         <source>unknown launch flag %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1249,7 +1284,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+46"/>
+        <location filename="../widgets/launchpanel.cpp" line="+49"/>
         <source>Check &amp;hosts</source>
         <translation>&amp;Hosts prüfen</translation>
     </message>
@@ -1292,6 +1327,16 @@
         <location line="+1"/>
         <source>SSH hosts</source>
         <translation>SSH-Hosts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slurm job</source>
+        <translation>Slurm-Job</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--partition P --time 1:00:00 --account A --slurm-arg=--gres=gpu:4</source>
+        <translation>--partition P --time 1:00:00 --account A --slurm-arg=--gres=gpu:4</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1377,6 +1422,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Slurm options</source>
+        <translation>Slurm-Optionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Copy as shell script</source>
         <translation>Als Shell-Skript &amp;kopieren</translation>
     </message>
@@ -1387,13 +1437,18 @@
     </message>
     <message>
         <location line="+106"/>
+        <source>&lt;run id&gt;</source>
+        <translation>&lt;Lauf-ID&gt;</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source># error: %1
 </source>
         <translation># Fehler: %1
 </translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+11"/>
         <source># ---- machine %1: %2 (%n rank(s))
 </source>
         <translation>
@@ -1439,17 +1494,22 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+124"/>
+        <location line="+144"/>
         <source>Starting...</source>
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-104"/>
         <source>Following a launch started earlier...</source>
         <translation>Ein früher gestarteter Lauf wird wieder verfolgt...</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+105"/>
+        <source>queued (Slurm)</source>
+        <translation>in der Warteschlange (Slurm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
@@ -2090,6 +2150,11 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+6"/>
+        <source>--slurm runs on the nodes Slurm gives the job: leave out --hostfile and --hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>several machines need main_process_ip</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2099,7 +2164,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>--env %1: expected NAME=VALUE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2734,7 +2799,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RemoteText</name>
     <message>
-        <location filename="../engine/remote/remotemachine.cpp" line="+98"/>
+        <location filename="../engine/remote/remotemachine.cpp" line="+101"/>
         <source>%1: cannot run the SSH command %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2752,6 +2817,11 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+59"/>
+        <source>%1: srun could not start the agent (exit code %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1: cannot connect: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3072,17 +3142,22 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+119"/>
+        <location filename="../trackers/launchsession.cpp" line="+121"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>cannot open the run database %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>run %1 is not in %2 (it is created by `trainyard launch --slurm`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>cannot record the run in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3092,7 +3167,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>--ssh: no command given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3255,14 +3330,14 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+6"/>
-        <source>trainyard agent: this is the node agent of multi-machine launches; run `trainyard launch --hostfile FILE ...` instead</source>
+        <source>trainyard agent: the node agent of multi-machine launches, waiting for a launcher on stdin (`trainyard launch --hostfile FILE ...` starts it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::cli::CliText</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+74"/>
+        <location filename="../app/cli/commands.cpp" line="+68"/>
         <source>trainyard config init: unexpected argument %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3322,7 +3397,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>trainyard launch: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3332,7 +3407,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>trainyard launch: --check needs --hostfile or --hosts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3747,7 +3822,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+72"/>
+        <location filename="../app/cli/runscommand.cpp" line="+73"/>
         <source>trainyard runs: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3763,7 +3838,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+39"/>
         <source>%1  %2  %3  %4  %5  %6
 </source>
         <translation type="unfinished"></translation>
@@ -3912,6 +3987,93 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location line="+34"/>
         <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::cli::SlurmCliText</name>
+    <message>
+        <location filename="../app/cli/slurmcommand.cpp" line="+81"/>
+        <source>trainyard launch: cannot create the run folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>trainyard launch: cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>trainyard launch: cannot open the run database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>trainyard launch: cannot record the run in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard launch: Slurm refused the job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sbatch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>run %1 submitted as Slurm job %2 (%n node(s)); batch script %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>interrupted: cancelling job %1 (scancel); interrupt again to kill it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>killing job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>scancel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>job %1 pending (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>job %1 pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>job %1 running on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>job %1 ended: %2, exit code %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+8"/>
+        <source>trainyard launch --slurm-job: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4435,6 +4597,34 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location line="+14"/>
         <source>MPI hostfile for multi-CPU runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::slurm::SlurmText</name>
+    <message>
+        <location filename="../engine/slurm/slurm.cpp" line="+48"/>
+        <source>%1 was not found: is Slurm&apos;s client installed (slurm-client)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 exited with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>sbatch printed no job id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>SLURM_JOB_NODELIST is not set: not inside a Slurm job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>scontrol shows no NodeAddr for node %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

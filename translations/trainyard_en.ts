@@ -40,7 +40,7 @@
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>rank %1 on %2 printed and logged nothing for %3 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,7 +620,7 @@
 <context>
     <name>trainyard::FlagHelp</name>
     <message>
-        <location filename="../engine/launch/launchargs.cpp" line="+314"/>
+        <location filename="../engine/launch/launchargs.cpp" line="+365"/>
         <source>the accelerate config to launch with (default: accelerate&apos;s default config, when it exists)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1055,8 +1055,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>with --hostfile or --hosts: check every machine (reachable, authenticated, trainyard and the interpreter there) and start nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>submit the run as a Slurm job of num_machines nodes (sbatch) and follow it; Ctrl-C cancels the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with --slurm: the partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with --slurm: the time limit (Slurm&apos;s format)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>with --slurm: the account to charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with --slurm: one more sbatch option, e.g. --slurm-arg=--gres=gpu:4 (repeatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>with --slurm: print the job id and return; the job records the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>used by the batch script Trainyard writes: run the ranks of run ID on the nodes of this Slurm job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1158,7 +1193,7 @@
 <context>
     <name>trainyard::FlagMessages</name>
     <message>
-        <location line="-504"/>
+        <location line="-537"/>
         <source>unknown launch flag %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1249,7 +1284,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+46"/>
+        <location filename="../widgets/launchpanel.cpp" line="+49"/>
         <source>Check &amp;hosts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1291,6 +1326,16 @@
     <message>
         <location line="+1"/>
         <source>SSH hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slurm job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--partition P --time 1:00:00 --account A --slurm-arg=--gres=gpu:4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1377,6 +1422,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Slurm options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Copy as shell script</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,12 +1437,17 @@
     </message>
     <message>
         <location line="+106"/>
+        <source>&lt;run id&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source># error: %1
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+11"/>
         <source># ---- machine %1: %2 (%n rank(s))
 </source>
         <translation type="unfinished">
@@ -1435,17 +1490,22 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+124"/>
+        <location line="+144"/>
         <source>Starting...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-104"/>
         <source>Following a launch started earlier...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+105"/>
+        <source>queued (Slurm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2085,6 +2145,11 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>--slurm runs on the nodes Slurm gives the job: leave out --hostfile and --hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>several machines need main_process_ip</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2094,7 +2159,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>--env %1: expected NAME=VALUE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2729,7 +2794,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RemoteText</name>
     <message>
-        <location filename="../engine/remote/remotemachine.cpp" line="+98"/>
+        <location filename="../engine/remote/remotemachine.cpp" line="+101"/>
         <source>%1: cannot run the SSH command %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2747,6 +2812,11 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+59"/>
+        <source>%1: srun could not start the agent (exit code %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1: cannot connect: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3066,17 +3136,22 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+119"/>
+        <location filename="../trackers/launchsession.cpp" line="+121"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>cannot open the run database %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>run %1 is not in %2 (it is created by `trainyard launch --slurm`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>cannot record the run in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3086,7 +3161,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>--ssh: no command given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3249,14 +3324,14 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>trainyard agent: this is the node agent of multi-machine launches; run `trainyard launch --hostfile FILE ...` instead</source>
+        <source>trainyard agent: the node agent of multi-machine launches, waiting for a launcher on stdin (`trainyard launch --hostfile FILE ...` starts it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>trainyard::cli::CliText</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+74"/>
+        <location filename="../app/cli/commands.cpp" line="+68"/>
         <source>trainyard config init: unexpected argument %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3316,7 +3391,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>trainyard launch: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3326,7 +3401,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>trainyard launch: --check needs --hostfile or --hosts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3741,7 +3816,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+72"/>
+        <location filename="../app/cli/runscommand.cpp" line="+73"/>
         <source>trainyard runs: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3757,7 +3832,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+39"/>
         <source>%1  %2  %3  %4  %5  %6
 </source>
         <translation type="unfinished"></translation>
@@ -3906,6 +3981,93 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location line="+34"/>
         <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::cli::SlurmCliText</name>
+    <message>
+        <location filename="../app/cli/slurmcommand.cpp" line="+81"/>
+        <source>trainyard launch: cannot create the run folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>trainyard launch: cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>trainyard launch: cannot open the run database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>trainyard launch: cannot record the run in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard launch: Slurm refused the job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sbatch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>run %1 submitted as Slurm job %2 (%n node(s)); batch script %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>interrupted: cancelling job %1 (scancel); interrupt again to kill it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>killing job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>scancel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>job %1 pending (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>job %1 pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>job %1 running on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>job %1 ended: %2, exit code %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+8"/>
+        <source>trainyard launch --slurm-job: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4429,6 +4591,34 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location line="+14"/>
         <source>MPI hostfile for multi-CPU runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::slurm::SlurmText</name>
+    <message>
+        <location filename="../engine/slurm/slurm.cpp" line="+48"/>
+        <source>%1 was not found: is Slurm&apos;s client installed (slurm-client)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 exited with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>sbatch printed no job id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>SLURM_JOB_NODELIST is not set: not inside a Slurm job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>scontrol shows no NodeAddr for node %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "background.h"
 #include "launch/launchargs.h"
 #include "launch/runrecord.h"
+#include "slurm/slurm.h"
 #include "store.h"
 #include "system/hardware.h"
 
@@ -22,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -43,6 +45,7 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     , m_where(new QComboBox(this))
     , m_hosts(new QLineEdit(this))
     , m_ssh(new QLineEdit(this))
+    , m_slurm(new QLineEdit(this))
     , m_check(new QPushButton(tr("Check &hosts"), this))
     , m_preview(new QPlainTextEdit(this))
     , m_output(new QPlainTextEdit(this))
@@ -61,6 +64,8 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     m_python->setPlaceholderText(u"python3"_s);
     m_where->addItem(tr("This machine"));
     m_where->addItem(tr("SSH hosts"));
+    m_where->addItem(tr("Slurm job"));
+    m_slurm->setPlaceholderText(tr("--partition P --time 1:00:00 --account A --slurm-arg=--gres=gpu:4"));
     m_hosts->setPlaceholderText(tr("gpu1,gpu2:4 (HOST[:PROCESSES],...) or a hostfile"));
     m_ssh->setPlaceholderText(tr("ssh (your ssh config, agent and known hosts apply)"));
     m_check->setEnabled(false);
@@ -110,6 +115,7 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     hostsRow->layout()->addWidget(m_check);
     form->addRow(tr("Hosts"), hostsRow);
     form->addRow(tr("SSH command"), m_ssh);
+    form->addRow(tr("Slurm options"), m_slurm);
     auto *copy = new QPushButton(tr("&Copy as shell script"), this);
     connect(copy, &QPushButton::clicked, this, &LaunchPanel::copyShellScript);
     connect(m_launch, &QPushButton::clicked, this, &LaunchPanel::launch);
@@ -140,7 +146,7 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     m_previewTimer->setInterval(250);
     connect(m_previewTimer, &QTimer::timeout, this, &LaunchPanel::updatePreview);
     updateMachinesRows();
-    for (QLineEdit *e : {m_script, m_arguments, m_flags, m_config, m_python, m_hosts, m_ssh})
+    for (QLineEdit *e : {m_script, m_arguments, m_flags, m_config, m_python, m_hosts, m_ssh, m_slurm})
         connect(e, &QLineEdit::textChanged, m_previewTimer, qOverload<>(&QTimer::start));
     // Output is appended in bursts, at most every 40 ms.
     m_outputTimer->setSingleShot(true);
@@ -176,10 +182,16 @@ void LaunchPanel::setMachines(const QString &hosts, const QString &ssh) {
     m_ssh->setText(ssh);
 }
 
+void LaunchPanel::setSlurm(const QString &options) {
+    m_where->setCurrentIndex(2);
+    m_slurm->setText(options);
+}
+
 void LaunchPanel::updateMachinesRows() {
     const bool ssh = m_where->currentIndex() == 1;
     m_form->setRowVisible(m_hosts->parentWidget(), ssh);
     m_form->setRowVisible(m_ssh, ssh);
+    m_form->setRowVisible(m_slurm, m_where->currentIndex() == 2);
 }
 
 QStringList LaunchPanel::commandLine() const {
@@ -191,6 +203,8 @@ QStringList LaunchPanel::commandLine() const {
         if (!m_ssh->text().trimmed().isEmpty())
             words << u"--ssh"_s << m_ssh->text().trimmed();
     }
+    if (m_where->currentIndex() == 2)
+        words << u"--slurm"_s << QProcess::splitCommand(m_slurm->text());
     if (!m_config->text().trimmed().isEmpty())
         words << u"--config_file"_s << m_config->text().trimmed();
     if (!m_python->text().trimmed().isEmpty())
@@ -214,16 +228,24 @@ void LaunchPanel::updatePreview() {
         bool parsed = false;
         QString error;
         LaunchPlan plan;
+        QString batchScript; // --slurm: what sbatch will get
     };
     // Reading the config and probing ports happen off the GUI thread.
     runInBackground(
         this,
-        [words] {
+        [words, program = launcherProgram()] {
             Preview p;
             LaunchArgs args;
             p.parsed = parseLaunchArgs(words, &args, &p.error);
             if (p.parsed)
                 p.plan = planLaunch(args, HardwareInfo::detect());
+            if (p.parsed && args.slurm && p.plan.ok()) {
+                const QString id = tr("<run id>");
+                const QString name =
+                    args.runName.isEmpty() ? QFileInfo(args.script).completeBaseName() : args.runName;
+                p.batchScript = QString::fromUtf8(slurm::batchScript(slurm::jobSpec(
+                    p.plan, args, words, id, runsDirectory(args.db) + u'/' + id, name, program)));
+            }
             return p;
         },
         [this, generation](const Preview &p) {
@@ -238,7 +260,9 @@ void LaunchPanel::updatePreview() {
             for (const Diagnostic &d : p.plan.errors)
                 text += u"# "_s + d.format() + u'\n';
             m_shellScript.clear();
-            if (ok && p.plan.hosts.isEmpty()) {
+            if (ok && !p.batchScript.isEmpty()) {
+                m_shellScript = p.batchScript;
+            } else if (ok && p.plan.hosts.isEmpty()) {
                 m_shellScript = p.plan.toShellScript(p.plan.machineRank);
             } else if (ok) {
                 // Every machine's ranks, as each machine's agent will start them.
@@ -421,19 +445,23 @@ struct PollResult {
     std::optional<RunRow> row;
     bool launcherAlive = false;
     bool over = false; // the run has ended and its launcher is gone: nothing more will come
+    QString parsedUid; // the run id the launcher printed, when it was found in this poll's output
 };
 
 PollResult pollLaunch(const QString &identity, const QString &logPath, const QString &database, qint64 runId,
-                      qint64 offset) {
+                      const QString &runUid, qint64 offset) {
     PollResult r;
     r.logOffset = offset;
     // Alive first: output read after seeing the launcher gone is all there will be.
     r.launcherAlive = launcherRunning(identity);
     StoreReader reader;
     QString error;
-    if (QFileInfo::exists(database) && reader.open(database, &error)) {
+    const bool opened = QFileInfo::exists(database) && reader.open(database, &error);
+    if (opened) {
         if (runId > 0) {
             r.row = reader.run(runId);
+        } else if (!runUid.isEmpty()) {
+            r.row = reader.runByUid(runUid);
         } else {
             for (const RunRow &row : reader.runs()) // newest first: it is among the first
                 if (row.launcher == identity) {
@@ -442,7 +470,18 @@ PollResult pollLaunch(const QString &identity, const QString &logPath, const QSt
                 }
         }
     }
-    r.over = !r.launcherAlive && (!r.row || !isActiveStatus(r.row->status));
+    // The launcher names its run early in its output ("trainyard: run ID: ..."; a Slurm launch hands its run
+    // to the launcher inside the job, whose identity the database then holds).
+    if (!r.row && runUid.isEmpty()) {
+        QFile head(logPath);
+        static const QRegularExpression named(u"trainyard: run (\\d{8}-\\d{6}-[0-9a-f]+)[: ]"_s);
+        if (head.open(QIODevice::ReadOnly))
+            r.parsedUid = named.match(QString::fromUtf8(head.read(1 << 16))).captured(1);
+        if (!r.parsedUid.isEmpty() && opened)
+            r.row = reader.runByUid(r.parsedUid);
+    }
+    const bool waiting = r.row && r.row->status == u"queued"_s;
+    r.over = !r.launcherAlive && (!r.row || (!isActiveStatus(r.row->status) && !waiting));
     QFile log(logPath);
     if (log.open(QIODevice::ReadOnly) && log.size() > offset) {
         log.seek(offset);
@@ -474,12 +513,17 @@ void LaunchPanel::poll() {
     m_pollBusy = true;
     const Followed run = *m_run;
     runInBackground(
-        this, [run] { return pollLaunch(run.identity, run.logPath, run.database, run.runId, run.logOffset); },
+        this,
+        [run] {
+            return pollLaunch(run.identity, run.logPath, run.database, run.runId, run.runUid, run.logOffset);
+        },
         [this, identity = run.identity](const PollResult &r) {
             m_pollBusy = false;
             if (!m_run || m_run->identity != identity)
                 return; // a poll of a launch that is no longer followed
             m_run->logOffset = r.logOffset;
+            if (!r.parsedUid.isEmpty() && m_run->runUid.isEmpty())
+                m_run->runUid = r.parsedUid;
             if (!r.output.isEmpty())
                 for (const QByteArray &line : r.output.chopped(1).split('\n'))
                     appendOutput(line);
@@ -492,6 +536,7 @@ void LaunchPanel::poll() {
             if (!r.over) {
                 if (r.row)
                     m_status->setText(r.row->status == u"created"_s   ? tr("Starting...")
+                                      : r.row->status == u"queued"_s  ? tr("queued (Slurm)")
                                       : isActiveStatus(r.row->status) ? tr("running")
                                                                       : tr("finishing..."));
                 return;

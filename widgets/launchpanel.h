@@ -36,6 +36,9 @@ public:
     // Several machines over SSH: a hostfile or HOST[:SLOTS],... and the SSH command (empty: ssh). Empty hosts
     // means this machine.
     void setMachines(const QString &hosts, const QString &ssh = {});
+    // A Slurm job: sbatch options as Trainyard's flags ("--partition gpu --time 1:00:00"; empty: the
+    // cluster's defaults).
+    void setSlurm(const QString &options);
 
     // The words after `trainyard launch` that the inputs make.
     QStringList commandLine() const;
@@ -95,7 +98,7 @@ private:
 
     QLineEdit *m_script, *m_arguments, *m_flags, *m_config, *m_python;
     QComboBox *m_where;
-    QLineEdit *m_hosts, *m_ssh;
+    QLineEdit *m_hosts, *m_ssh, *m_slurm;
     QPushButton *m_check;
     QFormLayout *m_form = nullptr;
     QProcess *m_checkProcess = nullptr;

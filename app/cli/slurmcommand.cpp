@@ -42,27 +42,6 @@ void onSlurmSignal(int sig) {
     [[maybe_unused]] const ssize_t n = ::write(g_slurmSignals[1], &c, 1);
 }
 
-const QStringList SlurmFlags = {u"slurm"_s,  u"partition"_s, u"time"_s,      u"account"_s, u"slurm_arg"_s,
-                                u"detach"_s, u"db"_s,        u"slurm_job"_s, u"dry_run"_s};
-
-slurm::JobSpec specFor(const LaunchPlan &plan, const LaunchArgs &la, const QStringList &words,
-                       const QString &runId, const QString &runDir, const QString &name) {
-    slurm::JobSpec spec;
-    spec.runId = runId;
-    spec.runName = name;
-    spec.runDir = runDir;
-    spec.workingDirectory = QDir::currentPath();
-    spec.program = QCoreApplication::applicationFilePath();
-    spec.database = databasePath(la.db);
-    spec.launchArgs = withoutFlags(words, SlurmFlags);
-    spec.nodes = plan.numMachines;
-    spec.partition = la.slurmPartition;
-    spec.time = la.slurmTime;
-    spec.account = la.slurmAccount;
-    spec.extra = la.slurmArgs;
-    return spec;
-}
-
 void note(Io &io, const QString &text) {
     io.err << u"trainyard: "_s << text << '\n';
     io.err.flush();
@@ -91,8 +70,9 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     const QString name = la.runName.isEmpty() ? QFileInfo(la.script).completeBaseName() : la.runName;
     if (la.dryRun) {
         const QString runId = u"<run id>"_s;
-        writeBytesTo(io.out, slurm::batchScript(
-                                 specFor(plan, la, words, runId, runsDirectory(la.db) + u'/' + runId, name)));
+        writeBytesTo(io.out, slurm::batchScript(slurm::jobSpec(plan, la, words, runId,
+                                                               runsDirectory(la.db) + u'/' + runId, name,
+                                                               QCoreApplication::applicationFilePath())));
         return 0;
     }
     const QString runId = newRunId();
@@ -101,7 +81,8 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
         io.err << SlurmCliText::tr("trainyard launch: cannot create the run folder %1").arg(runDir) << '\n';
         return 1;
     }
-    const slurm::JobSpec spec = specFor(plan, la, words, runId, runDir, name);
+    const slurm::JobSpec spec =
+        slurm::jobSpec(plan, la, words, runId, runDir, name, QCoreApplication::applicationFilePath());
     const QString scriptPath = runDir + u"/slurm.sbatch"_s;
     QString e;
     if (!saveFileAtomically(scriptPath, slurm::batchScript(spec), &e)) {
@@ -157,7 +138,9 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     }
     record.slurmJob = jobId;
     json.save(record, nullptr);
-    row.launcher = u"slurm "_s + jobId; // not a process identity: a queued run is never taken for crashed
+    // While queued: who follows it (the studio finds its launch this way), or the job when nobody does. A
+    // queued run is never taken for crashed; the launcher inside the job writes its own identity.
+    row.launcher = la.detach ? u"slurm "_s + jobId : launcherIdentity();
     store.updateRun(row, nullptr);
 
     note(io, SlurmCliText::tr("run %1 submitted as Slurm job %2 (%n node(s)); batch script %3", nullptr,

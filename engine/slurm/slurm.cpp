@@ -1,9 +1,12 @@
 #include "slurm/slurm.h"
 
 #include "launch/argbytes.h"
+#include "launch/launchargs.h"
 #include "launch/launchplan.h"
+#include "launch/runrecord.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
 
@@ -58,6 +61,27 @@ bool JobState::ended() const {
                                         u"SUSPENDED"_s, u"REQUEUED"_s, u"RESIZING"_s,    u"SIGNALING"_s,
                                         u"STAGE_OUT"_s, u"STOPPED"_s};
     return !known || !running.contains(state);
+}
+
+JobSpec jobSpec(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &words,
+                const QString &runId, const QString &runDir, const QString &name, const QString &program) {
+    static const QStringList submitOnly = {u"slurm"_s,   u"partition"_s, u"time"_s,
+                                           u"account"_s, u"slurm_arg"_s, u"detach"_s,
+                                           u"db"_s,      u"slurm_job"_s, u"dry_run"_s};
+    JobSpec spec;
+    spec.runId = runId;
+    spec.runName = name;
+    spec.runDir = runDir;
+    spec.workingDirectory = QDir::currentPath();
+    spec.program = program;
+    spec.database = databasePath(args.db);
+    spec.launchArgs = withoutFlags(words, submitOnly);
+    spec.nodes = plan.numMachines;
+    spec.partition = args.slurmPartition;
+    spec.time = args.slurmTime;
+    spec.account = args.slurmAccount;
+    spec.extra = args.slurmArgs;
+    return spec;
 }
 
 QByteArray batchScript(const JobSpec &s) {
@@ -172,7 +196,12 @@ QString nodeAddress(const QString &node, QString *error) {
 
 QStringList srunTransport() {
     // --unbuffered: frames are bytes, not lines; srun would hold them back until a newline.
-    return {u"srun"_s, u"--overlap"_s, u"--unbuffered"_s, u"--nodes=1"_s, u"--ntasks=1"_s, u"--kill-on-bad-exit=1"_s,
+    return {u"srun"_s,
+            u"--overlap"_s,
+            u"--unbuffered"_s,
+            u"--nodes=1"_s,
+            u"--ntasks=1"_s,
+            u"--kill-on-bad-exit=1"_s,
             u"--job-name=trainyard-agent"_s};
 }
 

@@ -8,6 +8,11 @@
 #include <QString>
 #include <QStringList>
 
+namespace trainyard {
+struct LaunchArgs;
+struct LaunchPlan;
+} // namespace trainyard
+
 namespace trainyard::slurm {
 
 struct JobSpec {
@@ -20,6 +25,12 @@ struct JobSpec {
     QString partition, time, account;
     QStringList extra; // --slurm-arg: one #SBATCH line each
 };
+
+// The job for a launch: the plan's machine count as nodes, the launch's words without the flags that only
+// the submitting side reads (--slurm, --partition, --time, --account, --slurm-arg, --detach, --db,
+// --dry-run), the run's database as the submitting side resolves it, program: trainyard on the nodes.
+JobSpec jobSpec(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &words,
+                const QString &runId, const QString &runDir, const QString &name, const QString &program);
 
 // The batch script: #SBATCH lines, then `exec trainyard launch --slurm-job ...` with every word shell-quoted
 // (bytes that are not UTF-8 as they are, argbytes.h).
