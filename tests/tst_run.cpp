@@ -41,13 +41,34 @@ class TestRun : public QObject {
 
     QString runsDir() const { return m_dir.filePath(u"db/runs"_s); }
 
-    void startLauncher(QProcess &p, const QStringList &args) {
+    void startLauncher(QProcess &p, const QStringList &args, const QMap<QString, QString> &extraEnv = {}) {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"TRAINYARD_DB"_s, m_dir.filePath(u"db/trainyard.db"_s));
         env.insert(u"HF_HOME"_s, m_dir.filePath(u"hf"_s));
+        for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
+            env.insert(it.key(), it.value());
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(TRAINYARD_CLI), QStringList{u"launch"_s} + args);
         QVERIFY(p.waitForStarted(10000));
+    }
+
+    // The newest run's system/* series: the largest value and the number of samples of each "rank/key".
+    void newestRunSystemSeries(QMap<QString, double> *maxOf, QMap<QString, int> *samples) {
+        const QStringList runs = QDir(runsDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        QProcess exportRun;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TRAINYARD_DB"_s, m_dir.filePath(u"db/trainyard.db"_s));
+        exportRun.setProcessEnvironment(env);
+        exportRun.start(QStringLiteral(TRAINYARD_CLI), {u"runs"_s, u"export"_s, runs.last()});
+        QVERIFY(exportRun.waitForFinished(20000));
+        for (const QByteArray &line : exportRun.readAllStandardOutput().split('\n')) {
+            const QList<QByteArray> f = line.split(','); // run,rank,key,step,value,wall_time
+            if (f.size() < 6 || !f[2].startsWith("system/"))
+                continue;
+            const QString k = QString::fromUtf8(f[1] + '/' + f[2]);
+            (*maxOf)[k] = std::max(maxOf->value(k), f[4].toDouble());
+            ++(*samples)[k];
+        }
     }
 
     // The newest run's record, once every expected rank has a pid in it.
@@ -95,6 +116,7 @@ private Q_SLOTS:
     void outputWithoutLineEnds();
     void argumentsKeepTheirBytes();
     void telemetryPerRank();
+    void gpuTelemetryThroughNvml();
     void restartsAfterAFailure();
     void watchdogReportsAndKills();
     void programThatCannotStart();
@@ -378,23 +400,12 @@ else:
                       QString::fromLatin1(SystemPython), script});
     QVERIFY(p.waitForFinished(60000));
     QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
-    const QStringList runs = QDir(runsDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    QProcess exportRun;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"TRAINYARD_DB"_s, m_dir.filePath(u"db/trainyard.db"_s));
-    exportRun.setProcessEnvironment(env);
-    exportRun.start(QStringLiteral(TRAINYARD_CLI), {u"runs"_s, u"export"_s, runs.last()});
-    QVERIFY(exportRun.waitForFinished(20000));
     QMap<QString, double> maxOf; // "rank/key" -> largest value
     QMap<QString, int> samples;
-    for (const QByteArray &line : exportRun.readAllStandardOutput().split('\n')) {
-        const QList<QByteArray> f = line.split(','); // run,rank,key,step,value,wall_time
-        if (f.size() < 6 || !f[2].startsWith("system/"))
-            continue;
-        const QString k = QString::fromUtf8(f[1] + '/' + f[2]);
-        maxOf[k] = std::max(maxOf.value(k), f[4].toDouble());
-        ++samples[k];
-    }
+    newestRunSystemSeries(&maxOf, &samples);
+    // No NVIDIA driver library here (or no GPU process in these ranks): no GPU series, and no error.
+    for (const QString &k : samples.keys())
+        QVERIFY2(!k.contains(u"system/gpu_"_s), qPrintable(k));
     QVERIFY2(samples.value(u"0/system/cpu_percent"_s) >= 2,
              qPrintable(QStringList(samples.keys()).join(u' ')));
     QVERIFY2(maxOf.value(u"0/system/cpu_percent"_s) > 60,
@@ -402,6 +413,41 @@ else:
     QVERIFY(maxOf.value(u"1/system/cpu_percent"_s) < 30);
     QVERIFY(maxOf.value(u"0/system/rss_bytes"_s) > 300e6);
     QVERIFY(maxOf.value(u"1/system/rss_bytes"_s) < 200e6);
+}
+
+void TestRun::gpuTelemetryThroughNvml() {
+    // The launcher reads GPUs through the driver's libnvidia-ml.so.1 (dlopen); here a stand-in with two
+    // devices (tests/fake_nvml) whose compute processes are files the ranks write: rank r's process holds
+    // (r + 1) GiB on device r. Each rank gets its own device's figures and only its own memory.
+    QTemporaryDir gpus;
+    const QString script = writeScript(u"gpu.py"_s, R"(#!/usr/bin/env python3
+import os, time
+rank = int(os.environ["RANK"])
+d = os.path.join(os.environ["FAKE_NVML_DIR"], f"gpu{rank}")
+os.makedirs(d, exist_ok=True)
+with open(os.path.join(d, str(os.getpid())), "w") as f:
+    f.write(str((rank + 1) << 30))
+time.sleep(2.5)
+)");
+    QProcess p;
+    startLauncher(
+        p,
+        {u"--cpu"_s, u"--num_processes"_s, u"2"_s, u"--python"_s, QString::fromLatin1(SystemPython), script},
+        {{u"LD_LIBRARY_PATH"_s, QStringLiteral(TRAINYARD_FAKE_NVML_DIR)}, {u"FAKE_NVML_DIR"_s, gpus.path()}});
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QMap<QString, double> maxOf;
+    QMap<QString, int> samples;
+    newestRunSystemSeries(&maxOf, &samples);
+    QVERIFY2(samples.value(u"0/system/gpu_memory_bytes"_s) >= 1,
+             qPrintable(QStringList(samples.keys()).join(u' ')));
+    for (int rank : {0, 1}) {
+        const QString r = QString::number(rank) + u'/';
+        QCOMPARE(maxOf.value(r + u"system/gpu_memory_bytes"_s), double(qint64(rank + 1) << 30));
+        QCOMPARE(maxOf.value(r + u"system/gpu_util_percent"_s), 37.0 + rank);
+        QCOMPARE(maxOf.value(r + u"system/gpu_power_watts"_s), 150.0 + rank);
+        QCOMPARE(maxOf.value(r + u"system/gpu_temperature_c"_s), 61.0 + rank);
+    }
 }
 
 void TestRun::restartsAfterAFailure() {

@@ -230,6 +230,23 @@ bool LaunchSession::prepare(QString *error) {
                     {KeyedPoint{0, step, cpuPercent, now}, KeyedPoint{1, step, double(rssBytes), now}});
             });
         });
+    connect(m_controller.get(), &RankSupervisor::gpuTelemetry, this,
+            [this](int rank, qint64 step, double util, qint64 memory, double power, double temp) {
+                IngestServer *server = m_ingest.server();
+                if (!server)
+                    return;
+                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                const qint64 runId = m_dbRunId;
+                const QString uid = m_runId;
+                QMetaObject::invokeMethod(server, [=] {
+                    server->storeLocal(runId, uid, rank,
+                                       {u"system/gpu_util_percent"_s, u"system/gpu_memory_bytes"_s,
+                                        u"system/gpu_power_watts"_s, u"system/gpu_temperature_c"_s},
+                                       {KeyedPoint{0, step, util, now},
+                                        KeyedPoint{1, step, double(memory), now},
+                                        KeyedPoint{2, step, power, now}, KeyedPoint{3, step, temp, now}});
+                });
+            });
     return true;
 }
 

@@ -45,7 +45,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>nothing was started: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2811,7 +2811,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location line="+68"/>
         <location line="+18"/>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>%1: %2</source>
         <translation type="unfinished">%1: %2</translation>
     </message>
@@ -3059,7 +3059,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+83"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="+84"/>
         <source>failed to start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3079,7 +3079,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+333"/>
+        <location line="+344"/>
         <source>trainyard: cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3683,17 +3683,17 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunCliText</name>
     <message>
-        <location filename="../app/cli/launchrun.cpp" line="+106"/>
+        <location filename="../app/cli/launchrun.cpp" line="+108"/>
         <source>trainyard launch: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>rank %1 stopped: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>watchdog: rank %1 printed and logged nothing for %2 s%3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3713,17 +3713,17 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>trainyard launch: cannot set up signal handling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>rank %1 on %2 stopped: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>second interrupt: killing every rank now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3738,7 +3738,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>rank %1 silent for %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>run %1: %2 rank(s) on %3 machine(s), logs in %4</source>
         <translation type="unfinished"></translation>
     </message>

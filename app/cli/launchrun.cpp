@@ -7,7 +7,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
+#include <QMap>
 #include <QProcess>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -114,6 +116,11 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     // session closes or is destroyed) after what it captures is gone.
     Console console;
     QString latestMetric;
+    // Ranks the watchdog found silent (--watchdog), with when they last printed or logged: the status line
+    // shows them until they do again.
+    QMap<int, qint64> silentSince;
+    QElapsedTimer wall;
+    wall.start();
     const int mainRank = plan.ranksOfMachine(plan.machineRank).value(0).rank;
     // Output that is not a terminal is flushed once per burst, when the event loop has nothing else to do.
     QTimer flusher;
@@ -143,6 +150,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     QObject::connect(&flusher, &QTimer::timeout, &scope, [&] { console.flush(); });
     QObject::connect(
         &controller, &RankSupervisor::rankLine, &scope, [&](int rank, int stream, const QByteArray &line) {
+            silentSince.remove(rank);
             if (args.showRanks == u"none"_s || (args.showRanks == u"main"_s && rank != mainRank))
                 return;
             console.line(stream == 2 ? stderr : stdout, "[rank " + QByteArray::number(rank) + "] " + line);
@@ -158,6 +166,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
         }
     });
     QObject::connect(&controller, &RankSupervisor::watchdogFired, &scope, [&](int rank, int seconds) {
+        silentSince.insert(rank, wall.elapsed() - qint64(seconds) * 1000);
         note(RunCliText::tr("watchdog: rank %1 printed and logged nothing for %2 s%3")
                  .arg(rank)
                  .arg(seconds)
@@ -197,12 +206,17 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
                            .arg(formatElapsed(controller.elapsedMs()));
         if (!latestMetric.isEmpty())
             line += u" · "_s + latestMetric;
+        for (auto it = silentSince.cbegin(); it != silentSince.cend(); ++it)
+            line += u" · "_s + RunCliText::tr("rank %1 silent for %2 s")
+                                   .arg(it.key())
+                                   .arg((wall.elapsed() - it.value()) / 1000);
         console.setStatus(line);
     });
     status.start();
     // The main rank's latest metric shows in the status line.
     QObject::connect(&session, &LaunchSession::metricStored, &scope,
                      [&](int rank, const QString &key, double value) {
+                         silentSince.remove(rank);
                          if (rank == mainRank)
                              latestMetric = u"%1=%2"_s.arg(key).arg(value, 0, 'g', 4);
                      });

@@ -3,6 +3,7 @@
 #include "launch/argbytes.h"
 #include "launch/processtree.h"
 #include "launch/runrecord.h"
+#include "telemetry/nvml.h"
 #include "telemetry/procsampler.h"
 
 #include <QCoreApplication>
@@ -377,6 +378,13 @@ void RunController::sampleTelemetry() {
     const QHash<qint64, telemetry::TreeUsage> usage = telemetry::sampleTrees(roots);
     const qint64 now = m_clock.elapsed();
     ++m_telemetryStep;
+    if (!m_nvmlTried && m_options.gpuTelemetry) {
+        m_nvmlTried = true;
+        auto nvml = std::make_unique<telemetry::Nvml>();
+        if (nvml->load())
+            m_nvml = std::move(nvml); // else: no NVIDIA driver here, and no GPU series
+    }
+    const QList<telemetry::GpuSample> gpus = m_nvml ? m_nvml->sample() : QList<telemetry::GpuSample>();
     for (const auto &r : m_ranks) {
         if (!r->running || r->pid <= 0)
             continue;
@@ -390,6 +398,10 @@ void RunController::sampleTelemetry() {
                 double(u.cpuTicks - r->lastCpuTicks) / double(telemetry::ticksPerSecond()) / seconds * 100.0;
             Q_EMIT telemetry(r->plan.rank, m_telemetryStep, cpu, u.rssBytes);
         }
+        telemetry::RankGpuUsage g;
+        if (!gpus.isEmpty() && telemetry::rankGpuUsage(gpus, u.pids, &g))
+            Q_EMIT gpuTelemetry(r->plan.rank, m_telemetryStep, g.utilPercent, g.memoryBytes, g.powerWatts,
+                                g.temperatureC);
         r->lastCpuTicks = u.cpuTicks;
         r->lastSampleMs = now;
     }

@@ -17,6 +17,9 @@ class QProcess;
 class QTimer;
 
 namespace trainyard {
+namespace telemetry {
+class Nvml;
+}
 
 struct RunOptions {
     QString runDirectory;     // where rank-N.out / rank-N.err logs go; empty: no log files
@@ -28,6 +31,7 @@ struct RunOptions {
     int stderrTailLines = 20; // kept per rank for the failure report
     int telemetryMs = 1000;   // how often each rank's process tree is sampled (0: never)
     int firstAttempt = 0;     // the restart count of the first start (a cluster restarting its machines)
+    bool gpuTelemetry = true; // read NVIDIA GPUs through NVML when the driver's library is there
 };
 
 class RunController : public RankSupervisor {
@@ -94,6 +98,8 @@ private:
     QTimer *m_watchdogTimer;
     QTimer *m_telemetryTimer;
     qint64 m_telemetryStep = 0;
+    std::unique_ptr<telemetry::Nvml> m_nvml; // loaded at the first sample; null when there is no NVML
+    bool m_nvmlTried = false;
     QTimer *m_saveTimer = nullptr;
     QElapsedTimer m_clock;
     QElapsedTimer m_sweepClock;

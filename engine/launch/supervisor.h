@@ -67,6 +67,11 @@ Q_SIGNALS:
     // A sample of a rank's process tree (the rank and everything it started): CPU use since the previous
     // sample, in percent of one core, and resident memory. step counts samples from 1.
     void telemetry(int rank, qint64 step, double cpuPercent, qint64 rssBytes);
+    // The same sample's GPU side, for a rank whose processes hold memory on an NVIDIA GPU (NVML): the
+    // devices' utilisation, power and temperature (averaged over the rank's devices) and the rank's own
+    // memory on them.
+    void gpuTelemetry(int rank, qint64 step, double utilPercent, qint64 memoryBytes, double powerWatts,
+                      double temperatureC);
 };
 
 } // namespace trainyard

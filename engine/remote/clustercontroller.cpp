@@ -149,6 +149,7 @@ void ClusterController::start() {
             Q_EMIT watchdogFired(rank, seconds);
         });
         connect(rm, &RemoteMachine::telemetry, this, &RankSupervisor::telemetry);
+        connect(rm, &RemoteMachine::gpuTelemetry, this, &RankSupervisor::gpuTelemetry);
         connect(rm, &RemoteMachine::machineFinished, this,
                 [this, rm](int code, const QString &state) { onMachineFinished(rm, code, state); });
         connect(rm, &RemoteMachine::disconnected, this, &ClusterController::maybeEnd);

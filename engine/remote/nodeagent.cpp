@@ -217,6 +217,15 @@ void NodeAgent::runPlan(const agent::MachinePlan &mp) {
         send(agent::jsonFrame(Msg::Telemetry,
                               {{u"rank"_s, rank}, {u"step"_s, step}, {u"cpu"_s, cpu}, {u"rss"_s, rss}}));
     });
+    connect(c, &RunController::gpuTelemetry, this,
+            [this](int rank, qint64 step, double util, qint64 memory, double power, double temp) {
+                send(agent::jsonFrame(Msg::Telemetry, {{u"rank"_s, rank},
+                                                       {u"step"_s, step},
+                                                       {u"gpu_util"_s, util},
+                                                       {u"gpu_memory"_s, memory},
+                                                       {u"gpu_power"_s, power},
+                                                       {u"gpu_temperature"_s, temp}}));
+            });
     connect(c, &RunController::finished, this, [this, c](int exitCode) {
         send(agent::jsonFrame(Msg::Finished,
                               {{u"exit_code"_s, exitCode}, {u"state"_s, runStateName(c->state())}}));

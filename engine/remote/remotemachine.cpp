@@ -220,8 +220,14 @@ void RemoteMachine::handle(const agent::Frame &f) {
     }
     case Msg::Telemetry: {
         const QJsonObject o = agent::jsonOf(f);
-        Q_EMIT telemetry(o.value(u"rank"_s).toInt(), qint64(o.value(u"step"_s).toDouble()),
-                         o.value(u"cpu"_s).toDouble(), qint64(o.value(u"rss"_s).toDouble()));
+        if (o.contains(u"gpu_util"_s))
+            Q_EMIT gpuTelemetry(o.value(u"rank"_s).toInt(), qint64(o.value(u"step"_s).toDouble()),
+                                o.value(u"gpu_util"_s).toDouble(),
+                                qint64(o.value(u"gpu_memory"_s).toDouble()),
+                                o.value(u"gpu_power"_s).toDouble(), o.value(u"gpu_temperature"_s).toDouble());
+        else
+            Q_EMIT telemetry(o.value(u"rank"_s).toInt(), qint64(o.value(u"step"_s).toDouble()),
+                             o.value(u"cpu"_s).toDouble(), qint64(o.value(u"rss"_s).toDouble()));
         return;
     }
     case Msg::Finished: {

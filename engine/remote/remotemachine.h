@@ -65,6 +65,8 @@ Q_SIGNALS:
     void rankExited(const trainyard::RankExit &exit);
     void watchdogFired(int rank, int seconds);
     void telemetry(int rank, qint64 step, double cpuPercent, qint64 rssBytes);
+    void gpuTelemetry(int rank, qint64 step, double utilPercent, qint64 memoryBytes, double powerWatts,
+                      double temperatureC);
     // The machine's ranks have all ended (state: finished, failed, cancelled).
     void machineFinished(int exitCode, const QString &state);
     // The SSH client exited (after closeInput, or on its own).

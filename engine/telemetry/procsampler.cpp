@@ -64,6 +64,7 @@ QHash<qint64, TreeUsage> sampleTrees(const QList<qint64> &roots) {
                 u.cpuTicks += p.ticks;
                 u.rssBytes += p.rssPages * (pageSize > 0 ? pageSize : 4096);
                 ++u.processes;
+                u.pids << pid;
                 for (auto it = children.constFind(pid); it != children.cend() && it.key() == pid; ++it)
                     todo << it.value();
             }

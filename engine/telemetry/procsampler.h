@@ -11,7 +11,8 @@ namespace trainyard::telemetry {
 struct TreeUsage {
     quint64 cpuTicks = 0; // in clock ticks (ticksPerSecond())
     qint64 rssBytes = 0;
-    int processes = 0; // 0: the root is gone
+    int processes = 0;  // 0: the root is gone
+    QList<qint64> pids; // the tree's processes (to find them among a GPU's)
 };
 
 QHash<qint64, TreeUsage> sampleTrees(const QList<qint64> &roots);
