@@ -1,0 +1,139 @@
+// Trainyard's runtime for C++ training programs: accelerate's Accelerator for LibTorch. It reads the
+// environment `trainyard launch` gives every rank (RANK, WORLD_SIZE, LOCAL_RANK, LOCAL_WORLD_SIZE,
+// MASTER_ADDR/PORT and accelerate's ACCELERATE_* variables), joins the process group (TCPStore + Gloo on
+// CPU), keeps prepared modules' replicas identical (rank 0's parameters broadcast, gradients averaged across
+// ranks after each backward), and saves and restores the whole training state. Without that environment it is
+// a world of one. Link Trainyard::runtime (find_package(Trainyard)).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <torch/torch.h>
+#include <vector>
+
+namespace trainyard {
+
+enum class Reduction { Sum, Mean };
+
+struct AcceleratorOptions {
+    // Unset: from the environment (ACCELERATE_GRADIENT_ACCUMULATION_STEPS, ACCELERATE_USE_CPU,
+    // ACCELERATE_SEED), else 1, CPU when LibTorch has no CUDA, no seed.
+    std::optional<int> gradient_accumulation_steps;
+    std::optional<bool> cpu;
+    std::optional<uint64_t> seed;
+    // How long a collective may wait for the other ranks before it fails (a dead rank never hangs the run).
+    std::chrono::milliseconds timeout{std::chrono::seconds(120)};
+    // Gradients are averaged in flat buckets of about this many bytes.
+    size_t bucket_bytes = size_t(25) << 20;
+};
+
+class Accelerator {
+public:
+    Accelerator();
+    explicit Accelerator(const AcceleratorOptions &options);
+    ~Accelerator();
+    Accelerator(const Accelerator &) = delete;
+    Accelerator &operator=(const Accelerator &) = delete;
+
+    int process_index() const;
+    int local_process_index() const;
+    int num_processes() const;
+    bool is_main_process() const { return process_index() == 0; }
+    bool is_local_main_process() const { return local_process_index() == 0; }
+    torch::Device device() const;
+    int gradient_accumulation_steps() const;
+    // Blocks until every rank has reached this point.
+    void wait_for_everyone();
+
+    // Moves a module to the device, gives every rank rank 0's parameters and buffers, and has backward()
+    // average its gradients across ranks. Takes a module holder (torch::nn::Linear) or a shared_ptr.
+    template <class M> M prepare(M module) {
+        prepare_module(as_module(module));
+        return module;
+    }
+
+    // Counts a micro-batch for gradient accumulation (accelerate's accumulate()): gradients are synchronised
+    // (and sync_gradients() is true) on every gradient_accumulation_steps()-th call; the loss given to
+    // backward() is divided by that number so that accumulated gradients equal a larger batch's.
+    class AccumulateGuard {
+    public:
+        explicit AccumulateGuard(Accelerator &a);
+        ~AccumulateGuard() = default;
+
+    private:
+        Accelerator &m_accelerator;
+    };
+    AccumulateGuard accumulate() { return AccumulateGuard(*this); }
+    bool sync_gradients() const;
+    // loss.backward(), then (when gradients are synchronised) the average of every prepared module's
+    // gradients across ranks.
+    void backward(const torch::Tensor &loss);
+    // Clips the (synchronised) gradients of every prepared module; returns their total norm.
+    double clip_grad_norm_(double max_norm);
+
+    // Every rank's tensor, concatenated along dim 0 in rank order (same shape on every rank).
+    torch::Tensor gather(const torch::Tensor &tensor);
+    torch::Tensor reduce(const torch::Tensor &tensor, Reduction reduction = Reduction::Sum);
+    // The value rank `from` has, on every rank.
+    torch::Tensor broadcast(const torch::Tensor &tensor, int from = 0);
+
+    // Objects whose state save_state() writes and load_state() restores, beside the prepared modules.
+    void register_for_checkpointing(std::shared_ptr<torch::optim::Optimizer> optimizer);
+    // Writes the prepared modules, registered optimizers, every rank's RNG state and the step into dir, which
+    // appears complete or not at all (written beside it, then renamed by the main process). Every rank calls
+    // it.
+    void save_state(const std::string &dir);
+    void load_state(const std::string &dir);
+    // Optimizer steps taken (counted by step()); saved and restored with the state.
+    int64_t step() const;
+    void step(torch::optim::Optimizer &optimizer);
+
+    // Prints on the main process only.
+    void print(const std::string &text) const;
+    // Logs into the run's database through Trainyard's tracker (a no-op outside `trainyard launch`).
+    void log(const std::map<std::string, double> &values, int64_t step);
+    // Waits until everything logged so far is stored.
+    void flush_logs();
+
+private:
+    static std::shared_ptr<torch::nn::Module> as_module(const std::shared_ptr<torch::nn::Module> &m) {
+        return m;
+    }
+    template <class T>
+    static std::shared_ptr<torch::nn::Module> as_module(const torch::nn::ModuleHolder<T> &m) {
+        return m.ptr();
+    }
+    template <class T> static std::shared_ptr<torch::nn::Module> as_module(const std::shared_ptr<T> &m) {
+        return std::static_pointer_cast<torch::nn::Module>(m);
+    }
+    void prepare_module(const std::shared_ptr<torch::nn::Module> &module);
+    void count_micro_batch();
+
+    struct State;
+    std::unique_ptr<State> d;
+};
+
+// accelerate's sharding of a dataset of `size` samples over the ranks: every rank gets size / ranks samples
+// (rounded up, the first ones repeated to even it out), shuffled with a seed all ranks share, reshuffled by
+// set_epoch().
+class DistributedSampler {
+public:
+    DistributedSampler(size_t size, int num_replicas, int rank, bool shuffle = true, uint64_t seed = 0);
+    DistributedSampler(size_t size, const Accelerator &accelerator, bool shuffle = true, uint64_t seed = 0);
+    void set_epoch(int64_t epoch) { m_epoch = epoch; }
+    std::vector<int64_t> indices() const;
+    size_t size() const;
+
+private:
+    size_t m_size;
+    int m_replicas, m_rank;
+    bool m_shuffle;
+    uint64_t m_seed;
+    int64_t m_epoch = 0;
+};
+
+} // namespace trainyard

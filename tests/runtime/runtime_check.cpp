@@ -1,0 +1,130 @@
+// The runtime's behaviour, checked under `trainyard launch` by tst_runtime: a small linear regression trained
+// with Adam on a fixed dataset. Every rank takes its shard of each global batch; the parameters after the
+// last step are written (as exact hex floats) to OUT.RANK. Options:
+//   --steps N        optimizer steps (default 12)
+//   --accum K        split each global batch into K micro-batches (gradient accumulation)
+//   --stop-at S DIR  save the state after step S into DIR and stop
+//   --resume DIR     load the state from DIR and go on
+//   --fail-at S      rank 1 exits with 7 at step S, in the middle of the run
+//   --noise          add noise from each rank's own generator to its targets (a resumed run must continue
+//                    every rank's random sequence exactly)
+// It also checks gather, reduce, broadcast and the sampler, and exits with 3 when one is wrong.
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <trainyard/accelerator.h>
+
+namespace {
+
+int check(bool ok, const char *what) {
+    if (!ok)
+        std::cerr << "runtime_check: " << what << " is wrong" << std::endl;
+    return ok ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        std::cerr << "usage: runtime_check OUT [--steps N] [--accum K] [--stop-at S DIR] [--resume DIR] "
+                     "[--fail-at S]\n";
+        return 2;
+    }
+    const std::string out = argv[1];
+    int steps = 12, accum = 1, stopAt = -1, failAt = -1;
+    bool noisy = false;
+    std::string stopDir, resumeDir;
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--steps" && i + 1 < argc)
+            steps = std::atoi(argv[++i]);
+        else if (a == "--accum" && i + 1 < argc)
+            accum = std::atoi(argv[++i]);
+        else if (a == "--stop-at" && i + 2 < argc) {
+            stopAt = std::atoi(argv[++i]);
+            stopDir = argv[++i];
+        } else if (a == "--resume" && i + 1 < argc)
+            resumeDir = argv[++i];
+        else if (a == "--fail-at" && i + 1 < argc)
+            failAt = std::atoi(argv[++i]);
+        else if (a == "--noise")
+            noisy = true;
+    }
+    trainyard::AcceleratorOptions options;
+    options.gradient_accumulation_steps = accum;
+    options.timeout = std::chrono::seconds(20);
+    trainyard::Accelerator acc(options);
+    const int world = acc.num_processes(), rank = acc.process_index();
+    torch::manual_seed(1000 + uint64_t(rank)); // each rank's own random numbers (noise below)
+
+    int wrong = 0;
+    const torch::Tensor gathered = acc.gather(torch::full({1}, double(rank), torch::kFloat64));
+    wrong += check(gathered.numel() == world && gathered[world - 1].item<double>() == world - 1, "gather");
+    wrong += check(acc.reduce(torch::ones({2})).sum().item<float>() == 2.0f * float(world), "reduce(Sum)");
+    wrong += check(acc.reduce(torch::full({1}, float(rank)), trainyard::Reduction::Mean).item<float>() ==
+                       float(world - 1) / 2.0f,
+                   "reduce(Mean)");
+    wrong += check(acc.broadcast(torch::full({1}, float(rank + 5)), 0).item<float>() == 5.0f, "broadcast");
+    trainyard::DistributedSampler sampler(10, acc, true, 7);
+    sampler.set_epoch(3);
+    const auto mine = sampler.indices();
+    const torch::Tensor all = acc.gather(torch::tensor(mine));
+    wrong +=
+        check(int64_t(mine.size()) == (10 + world - 1) / world && all.numel() == int64_t(mine.size()) * world,
+              "sampler sizes");
+    if (world <= 10)
+        wrong += check(std::get<0>(at::_unique(all)).numel() == 10, "sampler coverage");
+    if (wrong)
+        return 3;
+
+    // The data: the same on every rank (its own generator), 64 rows of 8 features.
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(42);
+    const torch::Tensor x = torch::randn({64, 8}, gen, torch::kFloat64);
+    const torch::Tensor y = x.matmul(torch::linspace(-1, 1, 8, torch::kFloat64)).unsqueeze(1) + 0.5;
+    torch::manual_seed(7); // the model's initial values: broadcast from rank 0 anyway
+    auto model = acc.prepare(torch::nn::Linear(torch::nn::LinearOptions(8, 1)));
+    model->to(torch::kFloat64);
+    auto optimizer =
+        std::make_shared<torch::optim::Adam>(model->parameters(), torch::optim::AdamOptions(0.05));
+    acc.register_for_checkpointing(optimizer);
+    if (!resumeDir.empty())
+        acc.load_state(resumeDir);
+
+    const int64_t globalBatch = 16;
+    for (int64_t step = acc.step(); step < steps; ++step) {
+        if (step == failAt && rank == 1) {
+            std::cerr << "rank 1 fails at step " << step << std::endl;
+            std::exit(7);
+        }
+        for (int micro = 0; micro < accum; ++micro) {
+            auto guard = acc.accumulate();
+            // This micro-batch's rows of the global batch, then this rank's share of them.
+            const int64_t rows = globalBatch / accum;
+            const int64_t start = (step * globalBatch + micro * rows) % 64;
+            const torch::Tensor idx = torch::arange(start + rank, start + rows, world);
+            // A little noise from each rank's own generator: a resumed run must continue its sequence.
+            const torch::Tensor noise = noisy ? torch::randn({idx.size(0), 1}, torch::kFloat64) * 1e-3
+                                              : torch::zeros({idx.size(0), 1}, torch::kFloat64);
+            const torch::Tensor loss =
+                torch::mse_loss(model->forward(x.index_select(0, idx)), y.index_select(0, idx) + noise);
+            acc.backward(loss);
+            acc.step(*optimizer);
+            if (acc.sync_gradients())
+                optimizer->zero_grad();
+        }
+        acc.log({{"step_done", double(step)}}, step);
+        if (step + 1 == stopAt) {
+            acc.save_state(stopDir);
+            return 0;
+        }
+    }
+    std::ofstream f(out + "." + std::to_string(rank));
+    f << std::hexfloat;
+    for (const auto &p : model->parameters()) {
+        const torch::Tensor flat = p.detach().reshape({-1}).contiguous();
+        for (int64_t i = 0; i < flat.numel(); ++i)
+            f << flat[i].item<double>() << '\n';
+    }
+    return 0;
+}

@@ -1,0 +1,129 @@
+// The LibTorch runtime (engine/runtime) under `trainyard launch`, with real Gloo ranks: tests/runtime/
+// runtime_check trains a small model and writes its parameters; this suite compares runs. It links no torch.
+#include "processes.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using trainyard::test::runCli;
+
+class TestRuntime : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void ddpEqualsOneProcessOnTheWholeBatch();
+    void accumulationEqualsALargerBatch();
+    void resumedRunEndsWhereTheUninterruptedOneEnds();
+    void failingRankEndsTheRunWithoutAHang();
+    void logsReachTheRunDatabase();
+
+private:
+    QProcessEnvironment env() const {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(u"TRAINYARD_DB"_s, m_dir.filePath(u"db/trainyard.db"_s));
+        return e;
+    }
+    // runtime_check OUT ARGS... under `trainyard launch` with `ranks` CPU ranks (0: as a plain process).
+    trainyard::test::CliResult train(int ranks, const QString &out, const QStringList &args = {}) {
+        if (ranks == 0) {
+            QProcess p;
+            p.setProcessEnvironment(env());
+            p.start(QStringLiteral(TRAINYARD_RUNTIME_CHECK), QStringList{m_dir.filePath(out)} + args);
+            p.waitForFinished(120000);
+            return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        }
+        return runCli(QStringList{u"launch"_s, u"--cpu"_s, u"--num_processes"_s, QString::number(ranks),
+                                  u"--no_python"_s, QStringLiteral(TRAINYARD_RUNTIME_CHECK),
+                                  m_dir.filePath(out)} +
+                          args,
+                      env(), m_dir.path());
+    }
+    QList<double> params(const QString &out, int rank) const {
+        QFile f(m_dir.filePath(out + u".%1"_s.arg(rank)));
+        QList<double> v;
+        if (!f.open(QIODevice::ReadOnly))
+            return v;
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (!line.isEmpty())
+                v << std::strtod(line.constData(), nullptr); // hex floats: exact
+        return v;
+    }
+    static bool close(const QList<double> &a, const QList<double> &b, double tol) {
+        if (a.size() != b.size() || a.isEmpty())
+            return false;
+        for (qsizetype i = 0; i < a.size(); ++i)
+            if (std::abs(a[i] - b[i]) > tol * (1 + std::abs(b[i])))
+                return false;
+        return true;
+    }
+    QTemporaryDir m_dir;
+};
+
+void TestRuntime::ddpEqualsOneProcessOnTheWholeBatch() {
+    // Two ranks, each on half of every global batch, with gradients averaged, train the same model as one
+    // process on the whole batch (within float rounding); the replicas stay identical bit for bit. The run
+    // also checks gather, reduce, broadcast and the sampler (exit 3 when one is wrong).
+    const auto one = train(0, u"one"_s);
+    QVERIFY2(one.exitCode == 0, one.err.constData());
+    const auto two = train(2, u"two"_s);
+    QVERIFY2(two.exitCode == 0, two.err.constData());
+    QVERIFY(close(params(u"two"_s, 0), params(u"one"_s, 0), 1e-9));
+    QCOMPARE(params(u"two"_s, 1), params(u"two"_s, 0));
+    // And the result is not the untrained model: the comparison means something.
+    const auto none = train(0, u"none"_s, {u"--steps"_s, u"0"_s});
+    QVERIFY(!close(params(u"none"_s, 0), params(u"one"_s, 0), 1e-3));
+}
+
+void TestRuntime::accumulationEqualsALargerBatch() {
+    // Two micro-batches of 8 rows per step, accumulated over 2 ranks: the same steps as 16 rows at once.
+    const auto one = train(0, u"big"_s);
+    QVERIFY2(one.exitCode == 0, one.err.constData());
+    const auto accum = train(2, u"accum"_s, {u"--accum"_s, u"2"_s});
+    QVERIFY2(accum.exitCode == 0, accum.err.constData());
+    QVERIFY(close(params(u"accum"_s, 0), params(u"big"_s, 0), 1e-9));
+    QCOMPARE(params(u"accum"_s, 1), params(u"accum"_s, 0));
+}
+
+void TestRuntime::resumedRunEndsWhereTheUninterruptedOneEnds() {
+    // Adam's state, the step and every rank's random sequence (the targets' noise) come back from the saved
+    // state: the resumed run ends bit for bit where the uninterrupted one ends.
+    const QString state = m_dir.filePath(u"state"_s);
+    const auto whole = train(2, u"whole"_s, {u"--noise"_s});
+    QVERIFY2(whole.exitCode == 0, whole.err.constData());
+    const auto first = train(2, u"first"_s, {u"--noise"_s, u"--stop-at"_s, u"5"_s, state});
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    QVERIFY(QFile::exists(state + u"/step.txt"_s));
+    QVERIFY(!QFile::exists(state + u".partial"_s)); // written beside it, then renamed
+    const auto rest = train(2, u"rest"_s, {u"--noise"_s, u"--resume"_s, state});
+    QVERIFY2(rest.exitCode == 0, rest.err.constData());
+    QCOMPARE(params(u"rest"_s, 0), params(u"whole"_s, 0));
+    QCOMPARE(params(u"rest"_s, 1), params(u"whole"_s, 1));
+    // Without the state the second half alone ends elsewhere.
+    const auto fresh = train(2, u"fresh"_s, {u"--noise"_s, u"--steps"_s, u"7"_s});
+    QVERIFY(fresh.exitCode == 0);
+    QVERIFY(params(u"fresh"_s, 0) != params(u"whole"_s, 0));
+}
+
+void TestRuntime::failingRankEndsTheRunWithoutAHang() {
+    QElapsedTimer clock;
+    clock.start();
+    const auto r = train(2, u"fail"_s, {u"--fail-at"_s, u"4"_s, u"--steps"_s, u"100000"_s});
+    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.err.contains("rank 1, exit code 7") || r.err.contains("rank 1 stopped: exit code 7"),
+             r.err.constData());
+    QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
+}
+
+void TestRuntime::logsReachTheRunDatabase() {
+    const auto r = train(2, u"logged"_s, {u"--steps"_s, u"5"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString runId =
+        QRegularExpression(u"run (\\d{8}-\\d{6}-[0-9a-f]+):"_s).match(QString::fromUtf8(r.err)).captured(1);
+    const auto exported = runCli({u"runs"_s, u"export"_s, runId, u"--format"_s, u"jsonl"_s}, env());
+    QCOMPARE(exported.out.count("\"key\":\"step_done\""), 10); // 2 ranks x 5 steps
+}
+
+QTEST_GUILESS_MAIN(TestRuntime)
+#include "tst_runtime.moc"
