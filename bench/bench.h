@@ -42,6 +42,7 @@ inline void printTable(QTextStream &out, const QStringList &header, const QList<
 int launchBench(const QStringList &args, QTextStream &out);
 int ingestBench(const QStringList &args, QTextStream &out);
 int queryBench(const QStringList &args, QTextStream &out);
+int runtimeBench(const QStringList &args, QTextStream &out);
 int plotBench(const QStringList &args, QTextStream &out); // GUI builds only
 
 } // namespace trainyard::bench

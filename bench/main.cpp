@@ -28,6 +28,8 @@ int main(int argc, char **argv) {
         return trainyard::bench::ingestBench(args.mid(1), out);
     if (sub == QStringLiteral("query"))
         return trainyard::bench::queryBench(args.mid(1), out);
+    if (sub == QStringLiteral("runtime"))
+        return trainyard::bench::runtimeBench(args.mid(1), out);
 #ifdef TRAINYARD_BENCH_PLOT
     if (plot)
         return trainyard::bench::plotBench(args.mid(1), out);
@@ -36,6 +38,7 @@ int main(int argc, char **argv) {
         << "usage: trainyard-bench launch [--ranks N] [--repeat N] [--machines]\n"
            "       trainyard-bench ingest [--clients N] [--points PER_CLIENT] [--repeat N]\n"
            "       trainyard-bench query [--points N] [--buckets B] [--repeat N]\n"
+           "       trainyard-bench runtime [--ranks N] [--steps N] [--repeat N]   (LibTorch builds)\n"
            "       trainyard-bench plot [--series N] [--points PER_SERIES] [--repeat N]\n"
            "                            [--stream-seconds S] [--rate POINTS_PER_S]   (GUI builds)\n";
     return 2;

@@ -48,4 +48,18 @@ env -u PYTHONPATH TRAINYARD_DB="$work/runs.db" HF_HOME="$work/hf" \
 points=$(TRAINYARD_DB="$work/runs.db" "$prefix/bin/trainyard" runs export 1 --format csv | tail -n +2 |
   grep -vc ',system/' || true)
 [ "$points" -eq 400 ] || fail "expected 400 points (2 ranks x 2 metrics x 100 steps), found $points"
+# The C++ runtime, when the tree built it: the example builds against the installed CMake package alone and
+# trains under the installed launcher.
+if [ -f "$prefix/lib/cmake/Trainyard/TrainyardConfig.cmake" ] || [ -n "$(find "$prefix" -name TrainyardConfig.cmake)" ]; then
+  cmake -S "$root/examples/ddp_libtorch" -B "$work/example" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" >/dev/null ||
+    fail "examples/ddp_libtorch does not configure against the installed package"
+  cmake --build "$work/example" >/dev/null || fail "examples/ddp_libtorch does not build against the installed package"
+  env TRAINYARD_DB="$work/runs.db" HF_HOME="$work/hf" "$prefix/bin/trainyard" launch --cpu --num_processes 2 \
+    --no_python --name libtorch "$work/example/ddp_libtorch" --epochs 2 --checkpoint "$work/ckpt" ||
+    fail "the example's run failed"
+  [ -f "$work/ckpt/step.txt" ] || fail "the example saved no state"
+  epochs=$(TRAINYARD_DB="$work/runs.db" "$prefix/bin/trainyard" runs export 2 --format csv | grep -c ',epoch/loss,' || true)
+  [ "$epochs" -eq 4 ] || fail "expected 4 epoch/loss points (2 ranks x 2 epochs), found $epochs"
+  echo "check-install: the runtime's example built against the installed package and trained ($epochs epoch points)"
+fi
 echo "check-install: ok ($points points from the installed tracker)"

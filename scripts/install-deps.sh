@@ -8,6 +8,7 @@ packages=(
   python3 python3-torch
   xvfb xauth openssh-client openssh-server iproute2 procps
   slurm-wlm slurmctld slurmd slurm-client munge
+  libtorch-dev libgloo-dev
   lintian desktop-file-utils appstream bash-completion man-db
 )
 missing=()

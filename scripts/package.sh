@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${TRAINYARD_BUILD_DIR:-$root/build-release}"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTRAINYARD_WERROR=ON
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTRAINYARD_WERROR=ON -DTRAINYARD_TORCH=OFF
 cmake --build "$build" --parallel "$(nproc)"
 rm -rf "$root/dist"
 (cd "$build" && cpack -G DEB >/dev/null)
