@@ -12,6 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace trainyard::bench {
 
+#ifdef TRAINYARD_RUNTIME_BENCH
 namespace {
 struct Figures {
     double stepsPerSecond = -1, allreduceMs = -1;
@@ -39,6 +40,7 @@ Figures runOnce(const QStringList &launchArgs, const QTemporaryDir &dir, QTextSt
     return f;
 }
 } // namespace
+#endif
 
 int runtimeBench(const QStringList &args, QTextStream &out) {
     int ranks = 2, repeat = 3, steps = 30;

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void resumedRunEndsWhereTheUninterruptedOneEnds();
     void failingRankEndsTheRunWithoutAHang();
     void logsReachTheRunDatabase();
+    void bf16AutocastFromTheLaunchFlag();
 
 private:
     QProcessEnvironment env() const {
@@ -123,6 +124,25 @@ void TestRuntime::logsReachTheRunDatabase() {
         QRegularExpression(u"run (\\d{8}-\\d{6}-[0-9a-f]+):"_s).match(QString::fromUtf8(r.err)).captured(1);
     const auto exported = runCli({u"runs"_s, u"export"_s, runId, u"--format"_s, u"jsonl"_s}, env());
     QCOMPARE(exported.out.count("\"key\":\"step_done\""), 10); // 2 ranks x 5 steps
+}
+
+void TestRuntime::bf16AutocastFromTheLaunchFlag() {
+    // --mixed_precision bf16 reaches the runtime as ACCELERATE_MIXED_PRECISION; runtime_check verifies that
+    // autocast() computes in bfloat16 inside and float32 after (exit 3 otherwise), then trains as usual.
+    const auto r = runCli({u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"2"_s, u"--mixed_precision"_s,
+                           u"bf16"_s, u"--no_python"_s, QStringLiteral(TRAINYARD_RUNTIME_CHECK),
+                           m_dir.filePath(u"bf16"_s), u"--steps"_s, u"2"_s},
+                          env(), m_dir.path());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // fp16 on CPU is refused with a message rather than silently run in float32.
+    const auto fp16 =
+        runCli({u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"1"_s, u"--mixed_precision"_s, u"fp16"_s,
+                u"--no_python"_s, QStringLiteral(TRAINYARD_RUNTIME_CHECK), m_dir.filePath(u"fp16"_s)},
+               env(), m_dir.path());
+    QVERIFY(fp16.exitCode != 0);
+    QVERIFY2(fp16.out.contains("fp16 mixed precision needs a CUDA device") ||
+                 fp16.err.contains("fp16 mixed precision needs a CUDA device"),
+             fp16.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestRuntime)

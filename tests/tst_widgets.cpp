@@ -25,6 +25,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
+#include <QGroupBox>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QScopeGuard>
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void launchStartedAndStoppedFromThePanel();
     void launchPanelPlansAndChecksSshHosts();
     void launchPanelPreviewsTheSlurmBatchScript();
+    void systemSeriesHaveTheirOwnSection();
     void quitKeepsARunThatTheNextStudioFollows();
     void runsListFollowsOtherProcesses();
     void germanTranslation();
@@ -230,6 +232,48 @@ void TestWidgets::runsModelOverARealDatabase() {
     model.reload(dir.filePath(u"none.db"_s));
     QVERIFY(again.wait(10000));
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestWidgets::systemSeriesHaveTheirOwnSection() {
+    // The launcher's telemetry (system/*) is charted in a System section under the run's own metrics; a run
+    // without telemetry shows no such section.
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"system.db"_s);
+    QString error;
+    qint64 withTelemetry = 0, without = 0;
+    {
+        StoreWriter w;
+        QVERIFY(w.open(db, &error));
+        for (qint64 *id : {&withTelemetry, &without}) {
+            RunRow r;
+            r.uid = id == &without ? u"plain"_s : u"telemetry"_s;
+            r.status = u"finished"_s;
+            *id = w.createRun(r, &error);
+            QVERIFY(w.appendPoints(*id, 0, {IncomingPoint{u"loss"_s, 1, 0.5, 0}}, std::nullopt, &error));
+        }
+        QVERIFY(w.appendPoints(withTelemetry, 0,
+                               {IncomingPoint{u"system/cpu_percent"_s, 1, 95, 0},
+                                IncomingPoint{u"system/gpu_memory_bytes"_s, 1, 1 << 30, 0}},
+                               std::nullopt, &error));
+    }
+    RunDashboard dash(db, withTelemetry);
+    dash.show();
+    QTRY_COMPARE_WITH_TIMEOUT(dash.keys().size(), 3, 10000);
+    auto *system = dash.findChild<QGroupBox *>(u"systemSection"_s);
+    QVERIFY(system && system->isVisible());
+    // Charts carry their metric's key (the property the dashboard sets on each plot).
+    auto inSystem = [&](const QString &key) {
+        const QList<QWidget *> charts = system->findChildren<QWidget *>();
+        return std::any_of(charts.cbegin(), charts.cend(),
+                           [&](const QWidget *w) { return w->property("metricKey").toString() == key; });
+    };
+    QVERIFY(inSystem(u"system/cpu_percent"_s));
+    QVERIFY(inSystem(u"system/gpu_memory_bytes"_s));
+    QVERIFY(!inSystem(u"loss"_s));
+    RunDashboard plain(db, without);
+    plain.show();
+    QTRY_COMPARE_WITH_TIMEOUT(plain.keys().size(), 1, 10000);
+    QVERIFY(!plain.findChild<QGroupBox *>(u"systemSection"_s)->isVisible());
 }
 
 void TestWidgets::dashboardFedByARealIngest() {

@@ -2897,7 +2897,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+122"/>
+        <location filename="../widgets/rundashboard.cpp" line="+130"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -2912,12 +2912,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Ordner für die Diagrammbilder</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-54"/>
         <source>&amp;Mean of ranks</source>
         <translation>&amp;Mittel der Ränge</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>System: CPU, memory and GPU of every rank</source>
+        <translation>System: CPU, Speicher und GPU jedes Ranks</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Smoothing</source>
         <translation>&amp;Glättung</translation>
     </message>
@@ -2983,12 +2988,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+125"/>
-        <location line="+225"/>
+        <location line="+232"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-208"/>
         <source>No metrics yet.</source>
         <translation>Noch keine Metriken.</translation>
     </message>
@@ -3002,13 +3007,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+18"/>
-        <location line="+139"/>
+        <location line="+146"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-139"/>
-        <location line="+139"/>
+        <location line="-146"/>
+        <location line="+146"/>
         <source>seconds since start</source>
         <translation>Sekunden seit Start</translation>
     </message>

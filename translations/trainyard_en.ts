@@ -2892,7 +2892,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+122"/>
+        <location filename="../widgets/rundashboard.cpp" line="+130"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2907,12 +2907,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-54"/>
         <source>&amp;Mean of ranks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>System: CPU, memory and GPU of every rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Smoothing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2978,12 +2983,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+125"/>
-        <location line="+225"/>
+        <location line="+232"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-208"/>
         <source>No metrics yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2997,13 +3002,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+139"/>
+        <location line="+146"/>
         <source>step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-139"/>
-        <location line="+139"/>
+        <location line="-146"/>
+        <location line="+146"/>
         <source>seconds since start</source>
         <translation type="unfinished"></translation>
     </message>

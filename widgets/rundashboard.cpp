@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -85,7 +86,14 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     auto *content = new QWidget(scroll);
-    content->setLayout(m_grid);
+    auto *sections = new QVBoxLayout(content);
+    sections->addLayout(m_grid);
+    m_system = new QGroupBox(tr("System: CPU, memory and GPU of every rank"), content);
+    m_system->setObjectName(u"systemSection"_s);
+    m_systemGrid = new QGridLayout(m_system);
+    m_system->setVisible(false);
+    sections->addWidget(m_system);
+    sections->addStretch(1);
     scroll->setWidget(content);
 
     auto *bar = new QHBoxLayout;
@@ -363,8 +371,15 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
         moveCrosshair(key, m_charts[key].plot->xAxis->pixelToCoord(e->pos().x()));
     });
     connect(c.plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) { showAll(); });
-    const int index = int(m_charts.size()) - 1;
-    m_grid->addWidget(c.plot, index / 2, index % 2);
+    // The launcher's telemetry goes to the System section; the run's own metrics come first.
+    if (key.startsWith(u"system/"_s)) {
+        m_systemGrid->addWidget(c.plot, m_systemCharts / 2, m_systemCharts % 2);
+        ++m_systemCharts;
+        m_system->setVisible(true);
+    } else {
+        m_grid->addWidget(c.plot, m_metricCharts / 2, m_metricCharts % 2);
+        ++m_metricCharts;
+    }
     return c;
 }
 

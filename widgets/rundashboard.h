@@ -19,6 +19,7 @@ class QCPItemStraightLine;
 class QCPItemText;
 class QTimer;
 class QGridLayout;
+class QGroupBox;
 class QLabel;
 class QSlider;
 class QComboBox;
@@ -121,6 +122,11 @@ private:
     bool m_loadQueued = false;
     QStringList m_queuedCharts;
     QGridLayout *m_grid;
+    // The System section below the run's own metrics: every rank's system/* series (CPU, memory, GPU), shown
+    // once the first arrives.
+    QGroupBox *m_system = nullptr;
+    QGridLayout *m_systemGrid = nullptr;
+    int m_metricCharts = 0, m_systemCharts = 0;
     QLabel *m_status;
     QSlider *m_smoothingSlider;
     QLabel *m_smoothingValue;

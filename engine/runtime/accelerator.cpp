@@ -3,6 +3,7 @@
 
 #include "client.h"
 
+#include <ATen/autocast_mode.h>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -51,6 +52,7 @@ bool envTrue(const char *name) {
 struct Accelerator::State {
     int rank = 0, world = 1, localRank = 0, localWorld = 1;
     int accumulation = 1;
+    std::string mixedPrecision = "no";
     int64_t microSteps = 0;
     bool sync = true;
     int64_t steps = 0;
@@ -84,6 +86,12 @@ Accelerator::Accelerator(const AcceleratorOptions &options)
     d->bucketBytes = std::max<size_t>(options.bucket_bytes, 1 << 10);
     const bool cpu = options.cpu.value_or(envTrue("ACCELERATE_USE_CPU")) || !torch::cuda::is_available();
     d->device = cpu ? torch::Device(torch::kCPU) : torch::Device(torch::kCUDA, d->localRank);
+    d->mixedPrecision = options.mixed_precision.value_or(env("ACCELERATE_MIXED_PRECISION").value_or("no"));
+    if (d->mixedPrecision != "no" && d->mixedPrecision != "bf16" && d->mixedPrecision != "fp16")
+        throw std::invalid_argument("trainyard: mixed precision '" + d->mixedPrecision +
+                                    "' is not supported here (no, bf16, or fp16 on CUDA)");
+    if (d->mixedPrecision == "fp16" && cpu)
+        throw std::invalid_argument("trainyard: fp16 mixed precision needs a CUDA device; use bf16 on CPU");
     if (const auto seed = options.seed ? std::optional<uint64_t>(options.seed)
                                        : (env("ACCELERATE_SEED")
                                               ? std::optional<uint64_t>(std::stoull(*env("ACCELERATE_SEED")))
@@ -135,6 +143,45 @@ torch::Device Accelerator::device() const {
 }
 int Accelerator::gradient_accumulation_steps() const {
     return d->accumulation;
+}
+const std::string &Accelerator::mixed_precision() const {
+    return d->mixedPrecision;
+}
+
+Accelerator::AutocastGuard Accelerator::autocast() const {
+    return AutocastGuard(d->mixedPrecision != "no", d->device.is_cuda(),
+                         d->mixedPrecision == "fp16" ? at::kHalf : at::kBFloat16);
+}
+
+Accelerator::AutocastGuard::AutocastGuard(bool enabled, bool cuda, at::ScalarType dtype)
+    : m_enabled(enabled)
+    , m_cuda(cuda)
+    , m_previous(cuda ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled())
+    , m_previousType(cuda ? at::autocast::get_autocast_gpu_dtype() : at::autocast::get_autocast_cpu_dtype()) {
+    if (!m_enabled)
+        return;
+    if (m_cuda) {
+        at::autocast::set_enabled(true);
+        at::autocast::set_autocast_gpu_dtype(dtype);
+    } else {
+        at::autocast::set_cpu_enabled(true);
+        at::autocast::set_autocast_cpu_dtype(dtype);
+    }
+    at::autocast::increment_nesting();
+}
+
+Accelerator::AutocastGuard::~AutocastGuard() {
+    if (!m_enabled)
+        return;
+    if (at::autocast::decrement_nesting() == 0)
+        at::autocast::clear_cache(); // the casts made inside are not kept beyond the outermost guard
+    if (m_cuda) {
+        at::autocast::set_enabled(m_previous);
+        at::autocast::set_autocast_gpu_dtype(m_previousType);
+    } else {
+        at::autocast::set_cpu_enabled(m_previous);
+        at::autocast::set_autocast_cpu_dtype(m_previousType);
+    }
 }
 bool Accelerator::sync_gradients() const {
     return d->sync;

@@ -75,6 +75,19 @@ int main(int argc, char **argv) {
               "sampler sizes");
     if (world <= 10)
         wrong += check(std::get<0>(at::_unique(all)).numel() == 10, "sampler coverage");
+    {
+        // Under --mixed_precision bf16, a matmul inside autocast() computes in bfloat16; outside, in float32.
+        const torch::Tensor a = torch::randn({2, 4}), b = torch::randn({3, 4});
+        torch::ScalarType inside;
+        {
+            auto guard = acc.autocast();
+            inside = torch::nn::functional::linear(a, b).scalar_type();
+        }
+        wrong += check(inside == (acc.mixed_precision() == "bf16" ? torch::kBFloat16 : torch::kFloat32),
+                       "autocast inside");
+        wrong +=
+            check(torch::nn::functional::linear(a, b).scalar_type() == torch::kFloat32, "autocast after");
+    }
     if (wrong)
         return 3;
 

@@ -25,6 +25,9 @@ struct AcceleratorOptions {
     std::optional<int> gradient_accumulation_steps;
     std::optional<bool> cpu;
     std::optional<uint64_t> seed;
+    // "no", "bf16" or "fp16"; unset: ACCELERATE_MIXED_PRECISION (what --mixed_precision sets), else "no".
+    // bf16 runs under autocast on CPU and CUDA; fp16 needs CUDA.
+    std::optional<std::string> mixed_precision;
     // How long a collective may wait for the other ranks before it fails (a dead rank never hangs the run).
     std::chrono::milliseconds timeout{std::chrono::seconds(120)};
     // Gradients are averaged in flat buckets of about this many bytes.
@@ -46,6 +49,22 @@ public:
     bool is_local_main_process() const { return local_process_index() == 0; }
     torch::Device device() const;
     int gradient_accumulation_steps() const;
+    const std::string &mixed_precision() const;
+
+    // Runs what follows in the scope under autocast with the mixed precision's dtype (accelerate's
+    // autocast()); does nothing for "no". Put the forward pass and the loss inside, backward() outside.
+    class AutocastGuard {
+    public:
+        AutocastGuard(bool enabled, bool cuda, at::ScalarType dtype);
+        ~AutocastGuard();
+        AutocastGuard(const AutocastGuard &) = delete;
+        AutocastGuard &operator=(const AutocastGuard &) = delete;
+
+    private:
+        bool m_enabled, m_cuda, m_previous;
+        at::ScalarType m_previousType;
+    };
+    AutocastGuard autocast() const;
     // Blocks until every rank has reached this point.
     void wait_for_everyone();
 
