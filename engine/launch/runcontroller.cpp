@@ -87,6 +87,34 @@ QString RankExit::describe() const {
     return RunText::tr("exit code %1").arg(exitCode);
 }
 
+QString RankExit::recordState() const {
+    return failedToStart ? u"failed to start"_s : signal ? u"killed"_s : u"exited"_s;
+}
+
+int RankExit::recordedCode() const {
+    return signal ? 128 + signal : exitCode;
+}
+
+int exitCodeFor(RunState s) {
+    switch (s) {
+    case RunState::Finished:
+        return 0;
+    case RunState::Cancelled:
+        return 130;
+    default:
+        return 1;
+    }
+}
+
+void recordState(RunRecord &record, RunState s) {
+    if (s == RunState::Running && !record.started.isValid())
+        record.started = QDateTime::currentDateTime();
+    if (s == RunState::Finished || s == RunState::Failed || s == RunState::Cancelled)
+        record.ended = QDateTime::currentDateTime();
+    if (s != RunState::Stopping)
+        record.status = runStateName(s);
+}
+
 struct RunController::Rank {
     RankPlan plan;
     QProcess *process = nullptr;
@@ -181,7 +209,7 @@ void RunController::saveRecordNow() {
         for (const RankExit &e : m_exits) {
             if (e.rank != rr.rank)
                 continue;
-            rr.state = e.failedToStart ? u"failed to start"_s : e.signal ? u"killed"_s : u"exited"_s;
+            rr.state = e.recordState();
             rr.exitCode = e.exitCode;
             rr.signal = e.signal;
         }
@@ -189,9 +217,7 @@ void RunController::saveRecordNow() {
     }
     m_record.attempts = m_attempt + 1;
     m_record.failedRank = m_firstFailure.rank;
-    m_record.failedExitCode = m_firstFailure.rank < 0 ? 0
-                              : m_firstFailure.signal ? 128 + m_firstFailure.signal
-                                                      : m_firstFailure.exitCode;
+    m_record.failedExitCode = m_firstFailure.rank < 0 ? 0 : m_firstFailure.recordedCode();
     QString error;
     if (!m_recorder->save(m_record, &error))
         m_recordError = error;
@@ -669,26 +695,14 @@ void RunController::finishAttempt() {
 }
 
 int RunController::exitCode() const {
-    switch (m_state) {
-    case RunState::Finished:
-        return 0;
-    case RunState::Cancelled:
-        return 130;
-    default:
-        return 1;
-    }
+    return exitCodeFor(m_state);
 }
 
 void RunController::setState(RunState s) {
     if (s == m_state)
         return;
     m_state = s;
-    if (s == RunState::Running && !m_record.started.isValid())
-        m_record.started = QDateTime::currentDateTime();
-    if (s == RunState::Finished || s == RunState::Failed || s == RunState::Cancelled)
-        m_record.ended = QDateTime::currentDateTime();
-    if (s != RunState::Stopping)
-        m_record.status = runStateName(s);
+    recordState(m_record, s);
     saveRecordNow();
     Q_EMIT stateChanged(s);
 }

@@ -18,8 +18,15 @@ struct RankExit {
     int exitCode = 0; // when signal == 0
     int signal = 0;   // the signal that killed it, 0 if it exited
     bool failedToStart = false;
-    QString describe() const; // "exit code 3", "signal SIGSEGV", "failed to start: ..."
+    QString describe() const;    // "exit code 3", "signal SIGSEGV", "failed to start: ..."
+    QString recordState() const; // "exited", "killed", "failed to start" (RankRecord::state)
+    int recordedCode() const;    // the exit code, 128 + signal when a signal killed it
 };
+
+// What a launcher exits with in a state: 0 finished, 130 cancelled, 1 otherwise.
+int exitCodeFor(RunState s);
+// Enters s in the record: the start and end times, and the status (a stopping run is still "running").
+void recordState(RunRecord &record, RunState s);
 
 class RankSupervisor : public QObject {
     Q_OBJECT

@@ -424,14 +424,7 @@ void ClusterController::maybeEnd() {
 }
 
 int ClusterController::exitCode() const {
-    switch (m_state) {
-    case RunState::Finished:
-        return 0;
-    case RunState::Cancelled:
-        return 130;
-    default:
-        return 1;
-    }
+    return exitCodeFor(m_state);
 }
 
 QStringList ClusterController::stderrTail(int rank) const {
@@ -443,12 +436,7 @@ void ClusterController::setState(RunState s) {
     if (s == m_state)
         return;
     m_state = s;
-    if (s == RunState::Running && !m_record.started.isValid())
-        m_record.started = QDateTime::currentDateTime();
-    if (s == RunState::Finished || s == RunState::Failed || s == RunState::Cancelled)
-        m_record.ended = QDateTime::currentDateTime();
-    if (s != RunState::Stopping)
-        m_record.status = runStateName(s);
+    recordState(m_record, s);
     saveRecord();
     Q_EMIT stateChanged(s);
 }
@@ -471,7 +459,7 @@ void ClusterController::saveRecord() {
             rr.pid = it->second->pid;
             if (it->second->exited) {
                 const RankExit &e = it->second->exit;
-                rr.state = e.failedToStart ? u"failed to start"_s : e.signal ? u"killed"_s : u"exited"_s;
+                rr.state = e.recordState();
                 rr.exitCode = e.exitCode;
                 rr.signal = e.signal;
             }
@@ -480,9 +468,9 @@ void ClusterController::saveRecord() {
     }
     m_record.attempts = m_attempt + 1;
     m_record.failedRank = m_firstFailure.rank;
-    m_record.failedExitCode = m_firstFailure.rank < 0 ? (m_failureMessage.isEmpty() ? 0 : 1)
-                              : m_firstFailure.signal ? 128 + m_firstFailure.signal
-                                                      : m_firstFailure.exitCode;
+    m_record.failedExitCode = m_firstFailure.rank >= 0     ? m_firstFailure.recordedCode()
+                              : m_failureMessage.isEmpty() ? 0
+                                                           : 1;
     QString error;
     if (!m_recorder->save(m_record, &error))
         m_recordError = error;
