@@ -4,6 +4,7 @@
 #include "client.h"
 #include "dbwatcher.h"
 #include "ingestserver.h"
+#include "livepush.h"
 #include "processes.h"
 #include "protocol.h"
 #include "store.h"
@@ -92,6 +93,9 @@ private Q_SLOTS:
     void watcherSeesOtherProcesses();
     void chartSmoothingOnFullResolution();
     void chartWallTimeAndAggregatedRanks();
+    void pushedPointsContinueALine();
+    void pushFramesRoundTrip();
+    void ingestPushesCommittedPoints();
 };
 
 void TestStore::downsamplingIsExact() {
@@ -518,7 +522,6 @@ void TestStore::writerKilledLosesNothingAcknowledged() {
     QVERIFY(w.appendPoints(run->id, 0, {IncomingPoint{u"loss"_s, pts.size(), 1.0, 0}}, std::nullopt, &error));
 }
 
-QTEST_GUILESS_MAIN(TestStore)
 void TestStore::watcherSeesOtherProcesses() {
     // A database that does not exist yet is watched for its creation; a commit by another process (the CLI's
     // runs import) is seen within a poll or two; reads change nothing.
@@ -564,8 +567,6 @@ void TestStore::watcherSeesOtherProcesses() {
     QTest::qWait(300);
     QCOMPARE(changed.size(), 0);
 }
-
-#include "tst_store.moc"
 
 namespace {
 // The debiased EMA of every point, computed directly (the reference for the cache's checkpoints).
@@ -731,3 +732,217 @@ void TestStore::chartWallTimeAndAggregatedRanks() {
         QVERIFY(b.values.minValue <= rank0);
     }
 }
+
+// A line continued with pushed points (extendLine) ends where a fresh read of the same points ends: the same
+// last value, the same smoothed value, the same envelope, the same position in the series.
+void TestStore::pushedPointsContinueALine() {
+    QTemporaryDir dir;
+    StoreWriter w;
+    QString error;
+    QVERIFY2(w.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    const qint64 run = makeRun(w, u"r"_s);
+    QRandomGenerator rng(11);
+    const auto point = [&](int step) {
+        return IncomingPoint{u"loss"_s, step,
+                             step == 1030 ? NAN : std::sin(step / 50.0) + rng.generateDouble(),
+                             1'700'000'000'000 + step * 10};
+    };
+    std::vector<IncomingPoint> first;
+    for (int step = 0; step < 1000; ++step)
+        first.push_back(point(step));
+    QVERIFY2(w.appendPoints(run, 0, first, std::nullopt, &error), qPrintable(error));
+    StoreReader r;
+    QVERIFY2(r.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    SmoothingCache cache;
+    ChartQuery q;
+    q.series = {ChartSeries{r.series(run)[0].id, run, 0, 0}};
+    q.buckets = 64;
+    q.smoothing = 0.8;
+    ChartData shown = queryChart(r, &cache, q);
+    ChartLine &line = shown.lines[0];
+    QCOMPARE(line.nextSeq, 1000);
+    QVERIFY(line.smoothingKnown);
+    QVERIFY(line.pointsPerBucket > 1);
+    // 75 more points are stored and pushed with their seqs.
+    std::vector<IncomingPoint> later;
+    for (int step = 1000; step < 1075; ++step)
+        later.push_back(point(step));
+    std::vector<qint64> seqs;
+    std::vector<KeyedPoint> keyed;
+    for (const IncomingPoint &p : later)
+        keyed.push_back(KeyedPoint{0, p.step, p.value, p.wallMs});
+    QVERIFY2(w.appendPoints(run, 0, {u"loss"_s}, keyed, std::nullopt, &error, &seqs), qPrintable(error));
+    QCOMPARE(seqs.size(), later.size());
+    QCOMPARE(seqs.front(), 1000);
+    QCOMPARE(seqs.back(), 1074);
+    // A gap is refused and changes nothing; a point already held is skipped.
+    QVERIFY(!extendLine(line, 1001, 1001, 1001, 0.5, q.smoothing));
+    QCOMPARE(line.nextSeq, 1000);
+    QVERIFY(extendLine(line, 999, 999, 999, 123.0, q.smoothing));
+    QCOMPARE(line.buckets.last().values.lastValue, first.back().value);
+    for (size_t i = 0; i < later.size(); ++i)
+        QVERIFY(extendLine(line, seqs[i], later[i].step, double(later[i].step), later[i].value, q.smoothing));
+    const ChartData fresh = queryChart(r, &cache, q);
+    const ChartLine &read = fresh.lines[0];
+    QCOMPARE(line.nextSeq, read.nextSeq);
+    QCOMPARE(line.buckets.last().values.lastStep, 1074);
+    QCOMPARE(line.buckets.last().values.lastValue, read.buckets.last().values.lastValue);
+    QVERIFY(std::abs(line.buckets.last().smoothed - read.buckets.last().smoothed) < 1e-12);
+    QCOMPARE(line.smoothY.last(), line.buckets.last().smoothed);
+    qint64 count = 0;
+    double lo = INFINITY, hi = -INFINITY;
+    for (const ChartBucket &b : line.buckets) {
+        count += b.values.count;
+        lo = std::fmin(lo, b.values.minValue);
+        hi = std::fmax(hi, b.values.maxValue);
+    }
+    QCOMPARE(count, 1075);
+    double readLo = INFINITY, readHi = -INFINITY;
+    for (const ChartBucket &b : read.buckets) {
+        readLo = std::fmin(readLo, b.values.minValue);
+        readHi = std::fmax(readHi, b.values.maxValue);
+    }
+    QCOMPARE(lo, readLo);
+    QCOMPARE(hi, readHi);
+    // Every bucket holds at most the query's points per bucket; the raw curve has a point per drawn value.
+    for (const ChartBucket &b : line.buckets)
+        QVERIFY(b.values.count <= line.pointsPerBucket);
+    QCOMPARE(line.rawX.size(), line.rawY.size());
+    QCOMPARE(line.smoothX.size(), line.smoothY.size());
+    // Smoothing with no known state (another weight than the cache holds) is refused: read again.
+    ChartLine unknown = read;
+    unknown.smoothingKnown = false;
+    QVERIFY(!extendLine(unknown, 1075, 1075, 1075, 1.0, 0.8));
+    QVERIFY(extendLine(unknown, 1075, 1075, 1075, 1.0, 0)); // without smoothing it goes on
+    // An aggregated line is never continued.
+    ChartLine mean = read;
+    mean.rank = -1;
+    QVERIFY(!extendLine(mean, 1075, 1075, 1075, 1.0, 0));
+}
+
+void TestStore::pushFramesRoundTrip() {
+    PushedSeries a{42, 3, u"loss/\u00e9\u4e2d"_s, {}};
+    for (int i = 0; i < 100; ++i)
+        a.points << PushedPoint{i + 7, i * 2, i == 5 ? NAN : i * 0.25, 1'700'000'000'000 + i};
+    const PushedSeries b{1, 0, u"x"_s, {PushedPoint{0, -1, -0.0, 0}}};
+    const QByteArray stream = push::encode(a) + push::encode(b);
+    // Split at every byte: whole frames come out, an unfinished one waits.
+    for (qsizetype cut = 0; cut <= stream.size(); ++cut) {
+        QByteArray buffer = stream.left(cut);
+        QVector<PushedSeries> out;
+        QString error;
+        QVERIFY(push::decode(buffer, out, &error));
+        buffer += stream.mid(cut);
+        QVERIFY(push::decode(buffer, out, &error));
+        QVERIFY(buffer.isEmpty());
+        QCOMPARE(out.size(), 2);
+        QCOMPARE(out[0].runId, 42);
+        QCOMPARE(out[0].rank, 3);
+        QCOMPARE(out[0].key, a.key);
+        QCOMPARE(out[0].points.size(), 100);
+        QCOMPARE(out[0].points[99].seq, 106);
+        QCOMPARE(out[0].points[99].step, 198);
+        QCOMPARE(out[0].points[99].value, 24.75);
+        QVERIFY(std::isnan(out[0].points[5].value));
+        QCOMPARE(out[0].points[99].wallMs, 1'700'000'000'099);
+        QCOMPARE(out[1].points[0].step, -1);
+    }
+    // Broken frames are refused with a reason: a length too large or too small, a wrong type, a count that
+    // does not match the bytes, a key longer than the frame.
+    const auto refuse = [](QByteArray frame, const QString &why) {
+        QVector<PushedSeries> out;
+        QString error;
+        const bool ok = push::decode(frame, out, &error);
+        return !ok && error.contains(why) ? QString() : u"accepted or wrong reason: %1"_s.arg(error);
+    };
+    QByteArray bad = push::encode(b);
+    bad[0] = char(0xff);
+    bad[3] = char(0x7f);
+    QString why = refuse(bad, u"bytes"_s);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    bad = push::encode(b);
+    bad[4] = 9;
+    why = refuse(bad, u"type 9"_s);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    bad = push::encode(b);
+    bad[bad.size() - 36] = 2; // the point count says 2 (the u32 before the one point)
+    why = refuse(bad, u"2 points"_s);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    bad = push::encode(b);
+    bad[4 + 1 + 8 + 4] = char(0xf0); // key length 240 in a frame that is shorter
+    why = refuse(bad, u"key"_s);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+}
+
+// The ingest server pushes what it committed, with each point's seq, to a studio's socket; a studio that is
+// not there costs the launcher nothing.
+void TestStore::ingestPushesCommittedPoints() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"t.db"_s);
+    QString error;
+    qint64 run = 0;
+    {
+        StoreWriter w;
+        QVERIFY2(w.open(db, &error), qPrintable(error));
+        run = makeRun(w, u"r"_s);
+    }
+    PushReceiver receiver;
+    QVERIFY2(receiver.listen(&error), qPrintable(error));
+    QVERIFY(QFileInfo(receiver.serverPath()).exists());
+    QVector<PushedSeries> got;
+    connect(&receiver, &PushReceiver::received, this, [&](const PushedSeries &s) { got << s; });
+    IngestService service;
+    QVERIFY2(service.start(db, &error), qPrintable(error));
+    service.server()->registerRun(u"r"_s, run, "tok");
+    QMetaObject::invokeMethod(
+        service.server(), [&] { service.server()->pushTo(receiver.serverPath()); },
+        Qt::BlockingQueuedConnection);
+    TrackerClient c;
+    std::string e;
+    QVERIFY(c.connect("127.0.0.1", service.port(), "tok", "r", 1, "c", &e));
+    c.batchSize = 100;
+    for (int step = 0; step < 1000; ++step) {
+        c.log("loss", step, step * 0.5);
+        if (step % 3 == 0)
+            c.log("acc", step, 1.0 / (step + 1));
+    }
+    QVERIFY(c.flush(&e));
+    const auto pushed = [&](const QString &key) {
+        qint64 n = 0;
+        for (const PushedSeries &s : std::as_const(got))
+            if (s.key == key)
+                n += s.points.size();
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(pushed(u"loss"_s), 1000, 10000);
+    QTRY_COMPARE(pushed(u"acc"_s), 334);
+    // In order, contiguous from seq 0, tagged with the run and rank, and equal to what was stored.
+    qint64 next = 0;
+    for (const PushedSeries &s : std::as_const(got)) {
+        QCOMPARE(s.runId, run);
+        QCOMPARE(s.rank, 1);
+        if (s.key != u"loss"_s)
+            continue;
+        for (const PushedPoint &p : s.points) {
+            QCOMPARE(p.seq, next);
+            QCOMPARE(p.value, double(next) * 0.5);
+            ++next;
+        }
+    }
+    // A studio that went away: the launcher keeps storing, and counts what it could not push.
+    IngestService alone;
+    QVERIFY2(alone.start(db, &error), qPrintable(error));
+    alone.server()->registerRun(u"r"_s, run, "tok");
+    QMetaObject::invokeMethod(
+        alone.server(), [&] { alone.server()->pushTo(dir.filePath(u"gone.sock"_s)); },
+        Qt::BlockingQueuedConnection);
+    TrackerClient d;
+    QVERIFY(d.connect("127.0.0.1", alone.port(), "tok", "r", 2, "d", &e));
+    for (int step = 0; step < 100; ++step)
+        d.log("loss", step, 1.0);
+    QVERIFY(d.flush(&e));
+    QCOMPARE(alone.server()->stats().points, 100);
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

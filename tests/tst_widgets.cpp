@@ -9,6 +9,7 @@
 #include "diagnosticsmodel.h"
 #include "ingestserver.h"
 #include "launchpanel.h"
+#include "livepush.h"
 #include "logsview.h"
 #include "mainwindow.h"
 #include "memoryview.h"
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void newConfigSavesAtomically();
     void runsModelOverARealDatabase();
     void dashboardFedByARealIngest();
+    void dashboardDrawsPushedPoints();
     void compareTwoRuns();
     void settingsAndTheme();
     void closingAModifiedConfigAsks();
@@ -353,6 +355,69 @@ void TestWidgets::dashboardFedByARealIngest() {
     dash.setLogScale(true);
 }
 
+// A launcher's committed points reach an open dashboard through the studio's push socket and continue its
+// curves without a read of the database; a gap makes it read again, and what it reads is the truth.
+void TestWidgets::dashboardDrawsPushedPoints() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"push.db"_s);
+    QString error;
+    qint64 runId = 0;
+    {
+        StoreWriter w;
+        QVERIFY(w.open(db, &error));
+        RunRow r;
+        r.uid = u"pushed"_s;
+        r.status = u"running"_s;
+        r.launcher = launcherIdentity(); // alive: this process
+        r.startedMs = QDateTime::currentMSecsSinceEpoch();
+        runId = w.createRun(r, &error);
+    }
+    PushReceiver receiver;
+    QVERIFY2(receiver.listen(&error), qPrintable(error));
+    IngestService service;
+    QVERIFY2(service.start(db, &error), qPrintable(error));
+    service.server()->registerRun(u"pushed"_s, runId, "tok");
+    QMetaObject::invokeMethod(
+        service.server(), [&] { service.server()->pushTo(receiver.serverPath()); },
+        Qt::BlockingQueuedConnection);
+    TrackerClient c;
+    std::string e;
+    QVERIFY(c.connect("127.0.0.1", service.port(), "tok", "pushed", 0, "c0", &e));
+    for (int step = 0; step < 3000; ++step)
+        c.log("loss", step, 1.0 / (1 + step));
+    QVERIFY(c.flush(&e));
+    RunDashboard dash(db, runId);
+    connect(&receiver, &PushReceiver::received, &dash, &RunDashboard::push);
+    dash.resize(1000, 500);
+    dash.show();
+    dash.setSmoothing(0.5);
+    QSignalSpy updated(&dash, &RunDashboard::chartsUpdated);
+    QTRY_COMPARE_WITH_TIMEOUT(dash.chartData(u"loss"_s).lines.value(0).nextSeq, 3000, 10000);
+    // New points: drawn from the push, with the smoothed curve continued.
+    for (int step = 3000; step < 3010; ++step)
+        c.log("loss", step, step == 3009 ? 42.0 : 0.5);
+    QVERIFY(c.flush(&e));
+    QTRY_VERIFY_WITH_TIMEOUT(dash.pushedPointsDrawn() >= 10, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(dash.chartData(u"loss"_s).lines.value(0).buckets.last().values.lastValue, 42.0,
+                              10000);
+    const ChartLine line = dash.chartData(u"loss"_s).lines.value(0);
+    QCOMPARE(line.nextSeq, 3010);
+    QCOMPARE(line.buckets.last().values.lastStep, 3009);
+    QVERIFY(!std::isnan(line.buckets.last().smoothed));
+    QTRY_COMPARE(dash.valueRange(u"loss"_s).second, 42.0); // on screen at the next repaint
+    // A pushed point that does not follow (seq 5000 of a series of 3010) is not drawn; the chart reads the
+    // database again and shows what is stored.
+    const qint64 drawn = dash.pushedPointsDrawn();
+    dash.push(PushedSeries{runId, 0, u"loss"_s, {PushedPoint{5000, 5000, 1e9, 0}}});
+    updated.clear();
+    QVERIFY(updated.wait(10000));
+    QCOMPARE(dash.pushedPointsDrawn(), drawn);
+    QVERIFY(dash.valueRange(u"loss"_s).second < 1e9);
+    // Points of another run are not this dashboard's.
+    dash.push(PushedSeries{runId + 1, 0, u"loss"_s, {PushedPoint{3010, 3010, 7.0, 0}}});
+    QCOMPARE(dash.pushedPointsDrawn(), drawn);
+}
+
 void TestWidgets::compareTwoRuns() {
     QTemporaryDir dir;
     const QString db = dir.filePath(u"cmp.db"_s);
@@ -527,6 +592,9 @@ t.finish()
     LogsView *logs = live->parentWidget()->findChild<LogsView *>();
     QVERIFY(logs && logs->isFollowing());
     QTRY_VERIFY_WITH_TIMEOUT(live->chartData(u"loss"_s).lines.size() == 2, 20000);
+    // The launcher pushes what it commits to the studio that started it: points reach the chart without a
+    // read of the database.
+    QTRY_VERIFY_WITH_TIMEOUT(live->pushedPointsDrawn() > 0, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(logs->model()->ranks() == (QList<int>{0, 1}), 20000);
     const qsizetype firstLines = logs->model()->rowCount();
     QTRY_VERIFY_WITH_TIMEOUT(logs->model()->rowCount() > firstLines, 20000); // still coming

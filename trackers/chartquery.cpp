@@ -96,6 +96,17 @@ QVector<double> SmoothingCache::at(StoreReader &reader, qint64 seriesId, double 
     return out;
 }
 
+bool SmoothingCache::stateAfter(qint64 seriesId, double weight, qint64 seq, double *accumulated,
+                                qint64 *finite) {
+    const std::shared_ptr<Entry> e = entry(seriesId);
+    std::lock_guard lock(e->mutex);
+    if (e->weight != weight || e->covered != seq + 1)
+        return false;
+    *accumulated = e->tail.accumulated;
+    *finite = e->tail.finite;
+    return true;
+}
+
 double ChartLine::valueAt(double x) const {
     const auto it = std::lower_bound(buckets.cbegin(), buckets.cend(), x,
                                      [](const ChartBucket &b, double v) { return b.lastX < v; });
@@ -111,33 +122,41 @@ double ChartLine::valueAt(double x) const {
 
 namespace {
 
-void drawSingle(ChartLine &line) {
-    for (const ChartBucket &b : line.buckets) {
-        const Aggregate &a = b.values;
-        if (a.count == 1) {
-            line.rawX << b.firstX;
-            line.rawY << a.firstValue;
-        } else if (a.count == 2) {
-            line.rawX << b.firstX << b.lastX;
-            line.rawY << a.firstValue << a.lastValue;
-        } else if (a.count == 3) {
-            // The middle point is whichever extreme is neither the first nor the last.
-            const double middle = a.minValue < std::min(a.firstValue, a.lastValue) ? a.minValue : a.maxValue;
-            line.rawX << b.firstX << (b.firstX + b.lastX) / 2 << b.lastX;
-            line.rawY << a.firstValue << middle << a.lastValue;
-        } else {
-            // Many points: the bucket's extremes at its middle, in the order the bucket runs (as a pixel
-            // column of min..max). Its first and last points lie between them, so the envelope is exact.
-            const double mid = (b.firstX + b.lastX) / 2;
-            const bool rising = a.lastValue >= a.firstValue;
-            line.rawX << mid << mid;
-            line.rawY << (rising ? a.minValue : a.maxValue) << (rising ? a.maxValue : a.minValue);
-        }
-        if (!std::isnan(b.smoothed)) {
-            line.smoothX << b.lastX;
-            line.smoothY << b.smoothed;
-        }
+// What one bucket adds to a single-rank line's curves (see ChartLine::rawX).
+int rawPointsOf(const Aggregate &a) {
+    return a.count <= 3 ? int(a.count) : 2;
+}
+
+void drawBucket(ChartLine &line, const ChartBucket &b) {
+    const Aggregate &a = b.values;
+    if (a.count == 1) {
+        line.rawX << b.firstX;
+        line.rawY << a.firstValue;
+    } else if (a.count == 2) {
+        line.rawX << b.firstX << b.lastX;
+        line.rawY << a.firstValue << a.lastValue;
+    } else if (a.count == 3) {
+        // The middle point is whichever extreme is neither the first nor the last.
+        const double middle = a.minValue < std::min(a.firstValue, a.lastValue) ? a.minValue : a.maxValue;
+        line.rawX << b.firstX << (b.firstX + b.lastX) / 2 << b.lastX;
+        line.rawY << a.firstValue << middle << a.lastValue;
+    } else {
+        // Many points: the bucket's extremes at its middle, in the order the bucket runs (as a pixel
+        // column of min..max). Its first and last points lie between them, so the envelope is exact.
+        const double mid = (b.firstX + b.lastX) / 2;
+        const bool rising = a.lastValue >= a.firstValue;
+        line.rawX << mid << mid;
+        line.rawY << (rising ? a.minValue : a.maxValue) << (rising ? a.maxValue : a.minValue);
     }
+    if (!std::isnan(b.smoothed)) {
+        line.smoothX << b.lastX;
+        line.smoothY << b.smoothed;
+    }
+}
+
+void drawSingle(ChartLine &line) {
+    for (const ChartBucket &b : line.buckets)
+        drawBucket(line, b);
 }
 
 // The ranks of one run as one line: at each bucket of the rank with the most buckets, the mean of every
@@ -202,6 +221,43 @@ ChartLine aggregate(const QList<ChartLine> &ranks) {
 
 } // namespace
 
+bool extendLine(ChartLine &line, qint64 seq, qint64 step, double x, double value, double smoothing) {
+    if (line.rank < 0)
+        return false; // an aggregated line is computed across ranks: read again
+    if (seq < line.nextSeq)
+        return true;
+    if (seq > line.nextSeq || (smoothing > 0 && !line.smoothingKnown))
+        return false;
+    double smoothed = NAN;
+    if (smoothing > 0)
+        smoothed = smoothStep(smoothing, value, &line.emaAccumulated, &line.emaFinite);
+    if (!line.buckets.isEmpty() && line.buckets.last().values.count < line.pointsPerBucket) {
+        // Take the last bucket's curves off, merge the point, draw the bucket again.
+        ChartBucket &b = line.buckets.last();
+        const qsizetype raw = rawPointsOf(b.values);
+        line.rawX.resize(line.rawX.size() - raw);
+        line.rawY.resize(line.rawY.size() - raw);
+        if (!std::isnan(b.smoothed)) {
+            line.smoothX.removeLast();
+            line.smoothY.removeLast();
+        }
+        b.values.add(step, value);
+        b.lastX = x;
+        if (smoothing > 0)
+            b.smoothed = smoothed;
+        drawBucket(line, b);
+    } else {
+        ChartBucket b;
+        b.values.add(step, value);
+        b.firstX = b.lastX = x;
+        b.smoothed = smoothed;
+        line.buckets << b;
+        drawBucket(line, b);
+    }
+    ++line.nextSeq;
+    return true;
+}
+
 ChartData queryChart(StoreReader &reader, SmoothingCache *smoothing, const ChartQuery &q) {
     QList<ChartLine> lines;
     const bool wall = q.axis == ChartAxis::WallTime;
@@ -231,7 +287,13 @@ ChartData queryChart(StoreReader &reader, SmoothingCache *smoothing, const Chart
             for (const StoreReader::Bucket &b : buckets)
                 seqs << b.lastSeq;
             smoothed = smoothing->at(reader, s.seriesId, q.smoothing, seqs);
+            line.smoothingKnown = smoothing->stateAfter(s.seriesId, q.smoothing, buckets.last().lastSeq,
+                                                        &line.emaAccumulated, &line.emaFinite);
+        } else if (q.smoothing > 0 && count == 0) {
+            line.smoothingKnown = true; // an empty series starts from nothing
         }
+        line.nextSeq = count > 0 ? hi + 1 : 0;
+        line.pointsPerBucket = buckets.isEmpty() ? 1 : std::max<qint64>(1, buckets.first().values.count);
         QVector<qint64> walls; // the first and last point's wall time of every bucket
         if (wall) {
             QVector<qint64> seqs;

@@ -22,6 +22,9 @@ public:
     static constexpr qint64 CheckpointStride = 16;
     // The smoothed value at each of `seqs` (ascending, all < the series' point count).
     QVector<double> at(StoreReader &reader, qint64 seriesId, double weight, const QVector<qint64> &seqs);
+    // The running state after point seq, when the cache has folded in exactly the points up to it with this
+    // weight (so that pushed points can continue the curve): false otherwise.
+    bool stateAfter(qint64 seriesId, double weight, qint64 seq, double *accumulated, qint64 *finite);
 
 private:
     struct State {
@@ -78,6 +81,13 @@ struct ChartLine {
     // middle (the envelope of exactly the points it holds); smooth: empty without smoothing; band: aggregated
     // only.
     QVector<double> rawX, rawY, smoothX, smoothY, bandX, bandLow, bandHigh;
+    // Where the line ends in its series, so that points pushed later continue it (extendLine): the seq after
+    // the last point read, the points per bucket of the query, and the smoothing state after the last point.
+    qint64 nextSeq = 0;
+    qint64 pointsPerBucket = 1;
+    bool smoothingKnown = false;
+    double emaAccumulated = 0;
+    qint64 emaFinite = 0;
     // The value shown at x (the smoothed one when there is one): the bucket holding x, else the nearest
     // before it; NaN left of the first.
     double valueAt(double x) const;
@@ -87,6 +97,13 @@ struct ChartData {
     QList<ChartLine> lines;
     double xMin = 0, xMax = 0; // of all lines; xMin > xMax when there are no points
 };
+
+// Continues a single-rank line with a point pushed after it (x in the chart's axis units): merged into the
+// last bucket while it holds fewer than pointsPerBucket points, else a new bucket; smoothed from the line's
+// state when smoothing > 0. Returns false, changing nothing, when the point does not follow the line (a gap
+// in seq, or smoothing without a known state): read the database again then. A point the line already holds
+// is skipped.
+bool extendLine(ChartLine &line, qint64 seq, qint64 step, double x, double value, double smoothing);
 
 // Runs the query on `reader` (call off the GUI thread). `smoothing` may be null when query.smoothing is 0.
 ChartData queryChart(StoreReader &reader, SmoothingCache *smoothing, const ChartQuery &query);

@@ -1,6 +1,7 @@
 #include "ingestserver.h"
 
 #include "jsontext.h"
+#include "livepush.h"
 #include "protocol.h"
 #include "wireformat.h"
 
@@ -58,7 +59,8 @@ struct IngestServer::Pending {
     QStringList keys;
     std::vector<KeyedPoint> points;
     QJsonObject event;
-    bool local = false; // recorded by the launcher (storeLocal), not sent by a rank
+    bool local = false;       // recorded by the launcher (storeLocal), not sent by a rank
+    std::vector<qint64> seqs; // each point's place in its series, once stored (for the studio's push)
 
     // Who sent the batch: the connection's run, rank and client.
     void stampOrigin(const Connection &c) {
@@ -415,7 +417,7 @@ void IngestServer::flush() {
         double value = 0;
     };
     QHash<QString, Stored> storedBy; // "uid/rank" -> what was stored
-    for (const Pending &b : batches) {
+    for (Pending &b : batches) {
         if (!ok)
             break;
         // One look-up per batch: a batch already stored (re-sent after a lost ACK) is acknowledged, not
@@ -443,7 +445,9 @@ void IngestServer::flush() {
                                         log.value(u"kind"_s).toString(), log.value(u"text"_s).toString(),
                                         &error);
         } else {
-            ok = m_writer.appendPoints(b.runId, b.rank, b.keys, b.points, std::nullopt, &error);
+            b.seqs.clear();
+            ok = m_writer.appendPoints(b.runId, b.rank, b.keys, b.points, std::nullopt, &error,
+                                       m_push ? &b.seqs : nullptr);
             points += qint64(b.points.size());
             if (!b.local) { // the launcher's own telemetry is not the rank's activity
                 Stored &st = storedBy[b.runUid + u'/' + QString::number(b.rank)];
@@ -488,6 +492,8 @@ void IngestServer::flush() {
         f = protocol::frame(protocol::Ack, payload);
         b.socket->write(f.data(), qint64(f.size()));
     }
+    if (m_push)
+        pushCommitted(batches);
     {
         QMutexLocker lock(&m_mutex);
         m_stats.points += points;
@@ -503,6 +509,32 @@ void IngestServer::flush() {
     for (const auto &c : m_connections)
         if (c->socket->bytesAvailable() > 0)
             readLater(c->socket);
+}
+
+void IngestServer::pushTo(const QString &serverPath) {
+    m_push = new PushSender(serverPath, this);
+}
+
+// Committed points go to the studio that started the launcher, one frame per series of every batch.
+void IngestServer::pushCommitted(const std::vector<Pending> &batches) {
+    for (const Pending &b : batches) {
+        if (b.seqs.size() != b.points.size() || b.points.empty())
+            continue; // an event, or a batch already stored before (a re-send)
+        std::vector<PushedSeries> byKey(size_t(b.keys.size()));
+        for (size_t i = 0; i < b.points.size(); ++i) {
+            const KeyedPoint &p = b.points[i];
+            byKey[p.key].points << PushedPoint{b.seqs[i], p.step, p.value, p.wallMs};
+        }
+        for (size_t k = 0; k < byKey.size(); ++k) {
+            PushedSeries &s = byKey[k];
+            if (s.points.isEmpty())
+                continue;
+            s.runId = b.runId;
+            s.rank = b.rank;
+            s.key = b.keys.at(qsizetype(k));
+            m_push->send(s);
+        }
+    }
 }
 
 // ---- service -------------------------------------------------------------------------------------------

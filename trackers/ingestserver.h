@@ -54,6 +54,9 @@ public:
     void storeLocal(qint64 runId, const QString &runUid, int rank, const QStringList &keys,
                     std::vector<KeyedPoint> points);
 
+    // On the server's thread: committed points are also pushed to a studio's socket (livepush.h).
+    void pushTo(const QString &serverPath);
+
     // On the server's thread: commits what is pending (points and run rows), retrying for up to timeoutMs.
     // False with error when something could not be stored in that time.
     bool drain(int timeoutMs, QString *error);
@@ -74,10 +77,12 @@ private:
     void flush();
     void writeRuns();
     void beat();
+    void pushCommitted(const std::vector<Pending> &batches);
 
     QString m_path;
     StoreWriter m_writer;
     QTcpServer *m_server = nullptr;
+    class PushSender *m_push = nullptr;
     QTimer *m_flushTimer = nullptr;
     QTimer *m_retryTimer = nullptr; // a failed commit is tried again after m_retryMs
     int m_retryMs = 0;

@@ -2,6 +2,7 @@
 
 #include "config/accelerateconfig.h"
 #include "launch/runrecord.h"
+#include "livepush.h"
 #include "remote/clustercontroller.h"
 #include "slurm/slurm.h"
 
@@ -174,6 +175,13 @@ bool LaunchSession::prepare(QString *error) {
     const QByteArray token = QByteArray::number(QRandomGenerator::system()->generate64(), 16) +
                              QByteArray::number(QRandomGenerator::system()->generate64(), 16);
     m_ingest.server()->registerRun(m_runId, m_dbRunId, token);
+    // A studio that started this launcher listens for the committed points (livepush.h); the variable is the
+    // launcher's alone, so no rank inherits it.
+    const QString studio = qEnvironmentVariable(StudioPushVariable);
+    qunsetenv(StudioPushVariable);
+    if (!studio.isEmpty())
+        QMetaObject::invokeMethod(m_ingest.server(),
+                                  [server = m_ingest.server(), studio] { server->pushTo(studio); });
     LaunchPlan runnable = m_plan;
     const QString trackerDir = pythonTrackerDir();
     const bool remote = multiMachine();

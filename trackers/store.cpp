@@ -604,7 +604,7 @@ bool StoreWriter::appendPoints(qint64 runId, int rank, const std::vector<Incomin
 
 bool StoreWriter::appendPoints(qint64 runId, int rank, const QStringList &keys,
                                const std::vector<KeyedPoint> &points, const std::optional<BatchMark> &mark,
-                               QString *error) {
+                               QString *error, std::vector<qint64> *seqs) {
     const bool own = !m_inTransaction;
     if (own && !begin(error))
         return false;
@@ -634,6 +634,8 @@ bool StoreWriter::appendPoints(qint64 runId, int rank, const QStringList &keys,
         m_insertPoint.bind(5, p.wallMs);
         if (!m_insertPoint.run())
             return fail();
+        if (seqs)
+            seqs->push_back(s->nextSeq);
         ++s->nextSeq;
         s->summary.add(p.step, p.value);
         s->dirty = true;

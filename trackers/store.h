@@ -137,8 +137,10 @@ public:
     };
     bool appendPoints(qint64 runId, int rank, const std::vector<IncomingPoint> &points,
                       const std::optional<BatchMark> &mark, QString *error);
+    // seqs, when given, receives each point's place in its series (valid once the transaction commits).
     bool appendPoints(qint64 runId, int rank, const QStringList &keys, const std::vector<KeyedPoint> &points,
-                      const std::optional<BatchMark> &mark, QString *error);
+                      const std::optional<BatchMark> &mark, QString *error,
+                      std::vector<qint64> *seqs = nullptr);
     // The last batch committed for a client, 0 if none.
     qint64 lastBatch(qint64 runId, const QString &client);
     // Records that a client's batch is stored (in the current transaction).

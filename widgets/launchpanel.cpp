@@ -3,6 +3,7 @@
 #include "background.h"
 #include "launch/launchargs.h"
 #include "launch/runrecord.h"
+#include "livepush.h"
 #include "slurm/slurm.h"
 #include "store.h"
 #include "system/hardware.h"
@@ -381,6 +382,11 @@ void LaunchPanel::launch() {
     p.setStandardInputFile(QProcess::nullDevice());
     p.setStandardOutputFile(run.logPath, QIODevice::Append);
     p.setStandardErrorFile(run.logPath, QIODevice::Append);
+    if (!m_pushSocket.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QString::fromLatin1(StudioPushVariable), m_pushSocket);
+        p.setProcessEnvironment(env);
+    }
     // startDetached() puts it in a session of its own: a terminal's Ctrl-C or hangup reaching the studio does
     // not reach the run.
     qint64 pid = 0;

@@ -47,6 +47,8 @@ public:
     bool isRunning() const { return m_run.has_value(); }
     // The `trainyard` program that runs launches (default: the one beside this executable, else PATH's).
     void setLauncherProgram(const QString &program) { m_program = program; }
+    // The studio's push socket (PushReceiver): launches are told to push their committed points to it.
+    void setPushSocket(const QString &path) { m_pushSocket = path; }
     // The launcher process of the run being followed (0 when none).
     qint64 launcherPid() const;
 
@@ -96,6 +98,7 @@ private:
 
     void updateMachinesRows();
 
+    QString m_pushSocket;
     QLineEdit *m_script, *m_arguments, *m_flags, *m_config, *m_python;
     QComboBox *m_where;
     QLineEdit *m_hosts, *m_ssh, *m_slurm;

@@ -8,6 +8,7 @@
 #include "dbwatcher.h"
 #include "launch/runrecord.h"
 #include "launchpanel.h"
+#include "livepush.h"
 #include "logsview.h"
 #include "memoryview.h"
 #include "runcomparemodel.h"
@@ -156,6 +157,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(runsPage, tr("Runs"));
     m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the runs browser stays
     m_launch = new LaunchPanel(m_tabs);
+    m_push = new PushReceiver(this);
+    if (QString pushError; m_push->listen(&pushError))
+        m_launch->setPushSocket(m_push->serverPath());
+    else
+        qWarning("trainyard-studio: live charts follow the database only: %s", qPrintable(pushError));
     m_tabs->addTab(m_launch, tr("Launch"));
     m_tabs->tabBar()->setTabButton(1, QTabBar::RightSide, nullptr);
     m_memory = new MemoryView(m_tabs);
@@ -288,6 +294,7 @@ RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
     auto *page = new QSplitter(Qt::Vertical, m_tabs);
     auto *dashboard = new RunDashboard(m_database, databaseId, page);
     connect(m_watcher, &DatabaseWatcher::changed, dashboard, &RunDashboard::refresh);
+    connect(m_push, &PushReceiver::received, dashboard, &RunDashboard::push);
     auto *logs = new LogsView(page);
     page->addWidget(dashboard);
     page->addWidget(logs);
@@ -315,6 +322,7 @@ RunDashboard *MainWindow::compareRuns(const QList<qint64> &databaseIds) {
     auto *page = new QSplitter(Qt::Vertical, m_tabs);
     auto *dashboard = new RunDashboard(m_database, databaseIds, page);
     connect(m_watcher, &DatabaseWatcher::changed, dashboard, &RunDashboard::refresh);
+    connect(m_push, &PushReceiver::received, dashboard, &RunDashboard::push);
     auto *differences = new RunCompareModel(page);
     auto *table = new QTableView(page);
     table->setModel(differences);

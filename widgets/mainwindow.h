@@ -16,6 +16,7 @@ namespace trainyard {
 class ConfigView;
 class LaunchPanel;
 class DatabaseWatcher;
+class PushReceiver;
 class MemoryView;
 class RunDashboard;
 class RunCompareModel;
@@ -91,6 +92,8 @@ private:
     // launcher that dies writes nothing, and the list shows it crashed when read again.
     DatabaseWatcher *m_watcher = nullptr;
     QTimer *m_runsRefresh = nullptr;
+    // Points the launchers this studio started push once committed: open dashboards draw them at once.
+    PushReceiver *m_push = nullptr;
     LaunchPanel *m_launch = nullptr;
     MemoryView *m_memory = nullptr;
     QString m_database;

@@ -522,13 +522,96 @@ void RunDashboard::runQuery(const QString &key) {
                 if (!a.error.isEmpty())
                     m_status->setText(tr("Cannot read the run database: %1").arg(a.error));
                 ch.data = a.data;
+                applyPushed(ch);
                 ch.dirty = true;
-                // At most one repaint per 40 ms, but no waiting after a quiet spell (a zoom shows at once).
-                if (!m_repaint->isActive())
-                    m_repaint->start(int(std::clamp<qint64>(40 - m_sinceDraw.elapsed(), 0, 40)));
+                scheduleRepaint();
             }
             pump();
         });
+}
+
+void RunDashboard::scheduleRepaint() {
+    // At most one repaint per 40 ms, but no waiting after a quiet spell (a zoom shows at once).
+    if (!m_repaint->isActive())
+        m_repaint->start(int(std::clamp<qint64>(40 - m_sinceDraw.elapsed(), 0, 40)));
+}
+
+double RunDashboard::pushedX(qint64 runId, const PushedPoint &p) const {
+    if (m_axis == ChartAxis::Step)
+        return double(p.step);
+    return double(p.wallMs - m_runs.value(runId).originMs) / 1000;
+}
+
+ChartLine *RunDashboard::lineOf(Chart &c, qint64 runId, int rank) {
+    for (ChartLine &l : c.data.lines)
+        if (l.runId == runId && l.rank == rank)
+            return &l;
+    return nullptr;
+}
+
+bool RunDashboard::continueLine(Chart &c, ChartLine &line, qint64 runId,
+                                std::span<const PushedPoint> points) {
+    for (const PushedPoint *p = points.data(); p != points.data() + points.size(); ++p) {
+        if (p->seq < line.nextSeq)
+            continue; // already read
+        const double x = pushedX(runId, *p);
+        if (!extendLine(line, p->seq, p->step, x, p->value, m_smoothing))
+            return false;
+        c.data.xMin = std::min(c.data.xMin, x);
+        c.data.xMax = std::max(c.data.xMax, x);
+        ++m_pushedDrawn;
+    }
+    return true;
+}
+
+void RunDashboard::applyPushed(Chart &c) {
+    for (auto it = c.pushed.begin(); it != c.pushed.end();) {
+        QVector<PushedPoint> &points = it.value();
+        ChartLine *line = lineOf(c, it.key().first, it.key().second);
+        if (!line) {
+            points.clear(); // a series the chart does not show yet: the next read brings it
+        } else {
+            // What the line already holds is dropped; the rest continues it while it can.
+            const qint64 covered = line->nextSeq;
+            points.erase(std::remove_if(points.begin(), points.end(),
+                                        [covered](const PushedPoint &p) { return p.seq < covered; }),
+                         points.end());
+            // What was read is the truth: pushed points that do not continue it wait for the next read (the
+            // live tick or the database watcher), never for a read asked here, so that nothing can loop.
+            if (c.followLatest && !m_aggregate &&
+                !continueLine(c, *line, it.key().first, std::span(points.constData(), size_t(points.size()))))
+                points.clear();
+        }
+        it = points.isEmpty() ? c.pushed.erase(it) : std::next(it);
+    }
+}
+
+void RunDashboard::push(const PushedSeries &series) {
+    if (!m_runIds.contains(series.runId) || series.points.isEmpty())
+        return;
+    auto chart = m_charts.find(series.key);
+    if (chart == m_charts.end()) {
+        loadSeries(); // a new metric
+        return;
+    }
+    Chart &c = *chart;
+    // Kept until a read covers them (applyPushed); bounded, since the next read has them anyway.
+    QVector<PushedPoint> &tail = c.pushed[{series.runId, series.rank}];
+    if (tail.size() > 1'000'000)
+        tail.clear();
+    tail += series.points;
+    if (!c.followLatest || m_aggregate)
+        return; // drawn by the next read
+    ChartLine *line = lineOf(c, series.runId, series.rank);
+    if (!line) {
+        loadSeries(); // a rank the chart does not show yet
+        return;
+    }
+    if (!continueLine(c, *line, series.runId,
+                      std::span(series.points.constData(), size_t(series.points.size()))))
+        request(series.key); // a gap: read again
+    c.dirty = true;
+    scheduleRepaint();
 }
 
 QString RunDashboard::lineName(const ChartLine &line) const {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "chartquery.h"
+#include "livepush.h"
 #include "store.h"
 
 #include <QElapsedTimer>
@@ -13,6 +14,7 @@
 #include <QPointer>
 #include <QWidget>
 #include <memory>
+#include <span>
 
 class QCustomPlot;
 class QCPItemStraightLine;
@@ -51,6 +53,13 @@ public:
     // The database changed (DatabaseWatcher): a dashboard of a live run reads it again at once, instead of at
     // its next one-second tick.
     void refresh();
+    // Points the run's launcher pushed once they were committed (PushReceiver): a chart that follows the
+    // latest points draws them at its next repaint, without reading the database. Points of runs not shown
+    // are ignored; a point that does not continue what the chart shows (a gap, a new series) makes it read
+    // the database again.
+    void push(const trainyard::PushedSeries &series);
+    // Points pushed and drawn so far (for tests and benchmarks).
+    qint64 pushedPointsDrawn() const { return m_pushedDrawn; }
     void setLogScale(bool on);
     // The EMA weight in [0, 0.999]; 0 switches smoothing off.
     void setSmoothing(double weight);
@@ -91,6 +100,9 @@ private:
         double cursorX = 0;
         bool cursorShown = false;
         ChartData data; // what is shown
+        // Pushed points of each (run, rank), kept until a query answer covers them, so that an answer read
+        // before they were committed is continued with them.
+        QHash<QPair<qint64, int>, QVector<PushedPoint>> pushed;
     };
     // Database work is one queue per dashboard: at most one job in flight (the series list, or one chart's
     // query), each chart queued at most once and asked with its range when its turn comes, all on one reader
@@ -105,6 +117,13 @@ private:
     void runQuery(const QString &key);
     Chart &addChart(const QString &key);
     void draw(const QString &key);
+    // Continues the chart's lines, as just read, with what was pushed since.
+    void applyPushed(Chart &c);
+    static ChartLine *lineOf(Chart &c, qint64 runId, int rank);
+    // Continues a line with pushed points; false at the first that does not follow it.
+    bool continueLine(Chart &c, ChartLine &line, qint64 runId, std::span<const PushedPoint> points);
+    double pushedX(qint64 runId, const PushedPoint &p) const;
+    void scheduleRepaint();
     void redrawAll();          // after a display setting changed: ask again
     void styleChart(Chart &c); // colours from the palette (light or dark theme)
     void applyScale(Chart &c); // linear or logarithmic value axis, as m_logScale says
@@ -139,6 +158,7 @@ private:
     double m_smoothing = 0;
     ChartAxis m_axis = ChartAxis::Step;
     bool m_aggregate = false;
+    qint64 m_pushedDrawn = 0;
 };
 
 } // namespace trainyard

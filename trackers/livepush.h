@@ -1,0 +1,94 @@
+// Points pushed from a launcher to the studio that started it, so that open dashboards draw them without a
+// database round trip (docs/PROTOCOL.md, "Studio push"). The database stays the source of truth: only points
+// already committed are pushed, each with its place in its series (seq), so that a dashboard merges them with
+// what it read and notices a gap (then it reads again). The channel is a local socket the studio listens on;
+// its path reaches the launcher in TRAINYARD_STUDIO_PUSH. Losing it loses nothing: the studio falls back to
+// watching the database.
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+class QLocalServer;
+class QLocalSocket;
+
+namespace trainyard {
+
+// The environment variable that carries the studio's push socket to the launcher (never to the ranks).
+inline constexpr char StudioPushVariable[] = "TRAINYARD_STUDIO_PUSH";
+
+struct PushedPoint {
+    qint64 seq = 0; // the point's place in its series (0-based, as stored)
+    qint64 step = 0;
+    double value = 0;
+    qint64 wallMs = 0;
+};
+
+// Committed points of one series: a run (database id), a rank, a key.
+struct PushedSeries {
+    qint64 runId = 0;
+    int rank = 0;
+    QString key;
+    QVector<PushedPoint> points;
+};
+
+namespace push {
+constexpr quint32 MaxFrameBytes = 16u * 1024u * 1024u;
+constexpr quint8 SeriesFrame = 1;
+// A frame: u32 length of the rest, u8 SeriesFrame, i64 run, i32 rank, u16 key length, key (UTF-8), u32 n,
+// then n x (i64 seq, i64 step, f64 value, i64 wall_ms); little-endian.
+QByteArray encode(const PushedSeries &series);
+// Decodes the frames at the start of `buffer` into `out` and removes them. False (and `error`) for a frame
+// that breaks the format; an unfinished frame stays in the buffer.
+bool decode(QByteArray &buffer, QVector<PushedSeries> &out, QString *error);
+} // namespace push
+
+// The launcher's end: connects to the studio's socket (on the thread it lives on) and writes frames. When the
+// studio is gone or reads too slowly (more than MaxBacklogBytes unsent), frames are dropped: the dashboards
+// see the gap and read the database.
+class PushSender : public QObject {
+    Q_OBJECT
+public:
+    static constexpr qint64 MaxBacklogBytes = 32 * 1024 * 1024;
+    explicit PushSender(const QString &serverPath, QObject *parent = nullptr);
+    bool connected() const;
+    void send(const PushedSeries &series);
+    qint64 dropped() const { return m_dropped; }
+
+private:
+    QLocalSocket *m_socket;
+    qint64 m_dropped = 0;
+};
+
+// The studio's end: a local socket only this user can open, in the runtime directory. Every launcher the
+// studio starts connects to it; series() arrive on the owner's thread.
+class PushReceiver : public QObject {
+    Q_OBJECT
+public:
+    explicit PushReceiver(QObject *parent = nullptr);
+    ~PushReceiver() override;
+    // Starts listening; false (and error) when no socket could be made.
+    bool listen(QString *error);
+    // What launchers connect to (empty before listen()).
+    QString serverPath() const;
+    qint64 framesReceived() const { return m_frames; }
+
+Q_SIGNALS:
+    void received(const trainyard::PushedSeries &series);
+    // A connection sent something that is not a push frame: it is closed.
+    void malformed(const QString &error);
+
+private:
+    void accept();
+    QLocalServer *m_server;
+    QHash<QLocalSocket *, QByteArray> m_buffers;
+    qint64 m_frames = 0;
+};
+
+} // namespace trainyard
+
+Q_DECLARE_METATYPE(trainyard::PushedSeries)
