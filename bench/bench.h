@@ -44,5 +44,7 @@ int ingestBench(const QStringList &args, QTextStream &out);
 int queryBench(const QStringList &args, QTextStream &out);
 int runtimeBench(const QStringList &args, QTextStream &out);
 int plotBench(const QStringList &args, QTextStream &out); // GUI builds only
+int liveBench(const QStringList &args, QTextStream &out); // GUI builds only
+int liveRank(const QStringList &args, QTextStream &out);  // a rank of liveBench
 
 } // namespace trainyard::bench

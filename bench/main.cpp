@@ -8,7 +8,8 @@
 #include <memory>
 
 int main(int argc, char **argv) {
-    [[maybe_unused]] const bool plot = argc > 1 && qstrcmp(argv[1], "plot") == 0;
+    [[maybe_unused]] const bool plot =
+        argc > 1 && (qstrcmp(argv[1], "plot") == 0 || qstrcmp(argv[1], "live") == 0);
     std::unique_ptr<QCoreApplication> app;
 #ifdef TRAINYARD_BENCH_PLOT
     if (plot) {
@@ -31,8 +32,12 @@ int main(int argc, char **argv) {
     if (sub == QStringLiteral("runtime"))
         return trainyard::bench::runtimeBench(args.mid(1), out);
 #ifdef TRAINYARD_BENCH_PLOT
-    if (plot)
+    if (sub == QStringLiteral("plot"))
         return trainyard::bench::plotBench(args.mid(1), out);
+    if (sub == QStringLiteral("live"))
+        return trainyard::bench::liveBench(args.mid(1), out);
+    if (sub == QStringLiteral("live-rank")) // a rank of `live`, started by trainyard launch
+        return trainyard::bench::liveRank(args.mid(1), out);
 #endif
     QTextStream(stderr)
         << "usage: trainyard-bench launch [--ranks N] [--repeat N] [--machines]\n"
@@ -40,6 +45,7 @@ int main(int argc, char **argv) {
            "       trainyard-bench query [--points N] [--buckets B] [--repeat N]\n"
            "       trainyard-bench runtime [--ranks N] [--steps N] [--repeat N]   (LibTorch builds)\n"
            "       trainyard-bench plot [--series N] [--points PER_SERIES] [--repeat N]\n"
-           "                            [--stream-seconds S] [--rate POINTS_PER_S]   (GUI builds)\n";
+           "                            [--stream-seconds S] [--rate POINTS_PER_S]   (GUI builds)\n"
+           "       trainyard-bench live [--ranks N] [--rate POINTS_PER_S] [--seconds S]   (GUI builds)\n";
     return 2;
 }

@@ -33,6 +33,9 @@ public:
     // False, and nothing sent, for a key that is empty or longer than 65,535 bytes, or a broken client.
     bool log(const std::string &key, int64_t step, double value, int64_t wallMs = -1);
     bool logParams(const std::map<std::string, std::string> &params, std::string *error);
+    // Sends what is buffered now, without waiting for its acknowledgement (waiting only while `window`
+    // batches are in flight): for a program that logs in bursts and wants each burst on its way at once.
+    bool send(std::string *error) { return sendBatch(error); }
     // Sends what is buffered and waits until every batch sent is acknowledged.
     bool flush(std::string *error);
 

@@ -1,0 +1,312 @@
+// trainyard-bench live: how long a logged point takes to be drawn, for a run the studio launched (its
+// launcher pushes committed points to the studio) and for a run launched from the command line (the studio
+// notices the database changed and reads it). Both start real ranks with `trainyard launch --no_python`
+// (this program's hidden `live-rank` mode) that log through the real ingest path into the real database, and
+// a visible RunDashboard (offscreen platform) draws them. Every rank logs `clock` once a millisecond with its
+// wall time as the value, plus `load/K` series up to the asked rate; when a chart is repainted, each newly
+// drawn millisecond of `clock` counts one latency sample (now - its value). The GUI event loop's latency (a
+// 5 ms timer's lateness) is measured meanwhile, with the dashboard idle as the baseline.
+#undef QT_NO_KEYWORDS
+#undef QT_NO_FOREACH
+
+#include "bench.h"
+#include "client.h"
+#include "dbwatcher.h"
+#include "livepush.h"
+#include "rundashboard.h"
+#include "store.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <chrono>
+#include <cmath>
+#include <qcustomplot.h>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+
+namespace trainyard::bench {
+
+namespace {
+
+QString option(const QStringList &args, const QString &name, const QString &def) {
+    const qsizetype i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args[i + 1] : def;
+}
+
+QString ms(double v) {
+    return QString::number(v, 'f', v < 10 ? 2 : 1);
+}
+
+double percentile(QList<double> xs, double p) {
+    if (xs.isEmpty())
+        return NAN;
+    std::sort(xs.begin(), xs.end());
+    return xs.at(std::min(xs.size() - 1, qsizetype(double(xs.size()) * p)));
+}
+
+// A 5 ms precise timer; each tick records how late it fired.
+class LoopProbe {
+public:
+    LoopProbe() {
+        m_tick.setTimerType(Qt::PreciseTimer);
+        m_tick.setInterval(5);
+        QObject::connect(&m_tick, &QTimer::timeout, &m_tick, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_recording)
+                m_lateness << std::max(0.0, double(now - m_last) / 1e6 - 5.0);
+            m_last = now;
+        });
+        m_clock.start();
+        m_tick.start();
+    }
+    void record(bool on) { m_recording = on; }
+    QList<double> lateness() const { return m_lateness; }
+
+private:
+    QTimer m_tick;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    bool m_recording = false;
+    QList<double> m_lateness;
+};
+
+void runFor(int msecs) {
+    QEventLoop loop;
+    QTimer::singleShot(msecs, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+struct Result {
+    QString mode;
+    double rate = 0; // points per second stored
+    QList<double> latency;
+    QList<double> loop;
+    QString error;
+};
+
+// One run: launch the ranks, open the dashboard once the run is in the database, measure while it streams.
+Result measure(const QString &mode, bool push, const QString &db, int ranks, int rate, double seconds) {
+    Result r;
+    r.mode = mode;
+    PushReceiver receiver;
+    QString error;
+    if (push && !receiver.listen(&error)) {
+        r.error = error;
+        return r;
+    }
+    QProcess launcher;
+    launcher.setProgram(QStringLiteral(TRAINYARD_CLI));
+    const QString name = u"live-"_s + mode;
+    launcher.setArguments({u"launch"_s, u"--db"_s, db, u"--name"_s, name, u"--cpu"_s, u"--num_processes"_s,
+                           QString::number(ranks), u"--no_python"_s, QCoreApplication::applicationFilePath(),
+                           u"live-rank"_s, u"--rate"_s, QString::number(rate / ranks), u"--seconds"_s,
+                           QString::number(seconds)});
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QString::fromLatin1(StudioPushVariable));
+    if (push)
+        env.insert(QString::fromLatin1(StudioPushVariable), receiver.serverPath());
+    launcher.setProcessEnvironment(env);
+    launcher.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    launcher.setStandardOutputFile(QProcess::nullDevice());
+    launcher.start();
+    if (!launcher.waitForStarted()) {
+        r.error = launcher.errorString();
+        return r;
+    }
+    // The run's row, read as the studio's runs list would (off the measured window).
+    qint64 runId = 0;
+    QElapsedTimer wait;
+    wait.start();
+    while (!runId && wait.elapsed() < 30000) {
+        StoreReader reader;
+        if (reader.open(db, &error))
+            for (const RunRow &row : reader.runs())
+                if (row.name == name)
+                    runId = row.id;
+        if (!runId)
+            runFor(20);
+    }
+    if (!runId) {
+        r.error = u"the run did not appear in %1"_s.arg(db);
+        launcher.kill();
+        launcher.waitForFinished();
+        return r;
+    }
+    RunDashboard dash(db, runId);
+    dash.resize(1400, 900);
+    dash.show();
+    DatabaseWatcher watcher;
+    QObject::connect(&watcher, &DatabaseWatcher::changed, &dash, &RunDashboard::refresh);
+    watcher.watch(db);
+    if (push)
+        QObject::connect(&receiver, &PushReceiver::received, &dash, &RunDashboard::push);
+    // Every repaint of the clock chart: the newly drawn milliseconds of each rank.
+    QHash<int, double> drawnUpTo;
+    bool measuring = false;
+    QMetaObject::Connection replots;
+    const auto hook = [&] {
+        QCustomPlot *plot = dash.chart(u"clock"_s);
+        if (!plot || replots)
+            return;
+        replots = QObject::connect(plot, &QCustomPlot::afterReplot, plot, [&] {
+            const double now = double(QDateTime::currentMSecsSinceEpoch());
+            for (const ChartLine &line : dash.chartData(u"clock"_s).lines) {
+                if (line.buckets.isEmpty())
+                    continue;
+                const double newest = line.buckets.last().values.maxValue;
+                auto it = drawnUpTo.find(line.rank);
+                if (it == drawnUpTo.end()) {
+                    drawnUpTo.insert(line.rank, newest);
+                    continue;
+                }
+                if (measuring)
+                    for (double t = std::floor(*it) + 1; t <= newest; t += 1)
+                        r.latency << now - t;
+                *it = std::max(*it, newest);
+            }
+        });
+    };
+    QObject::connect(&dash, &RunDashboard::chartsUpdated, &dash, hook);
+    LoopProbe probe;
+    // A second to settle (ranks started, first reads), then the measured window, then the end of the run.
+    runFor(1000);
+    measuring = true;
+    probe.record(true);
+    const int window = int(std::max(1.0, seconds - 2) * 1000);
+    StoreReader counter;
+    qint64 before = 0, after = 0;
+    const auto storedPoints = [&] {
+        qint64 n = 0;
+        if (counter.open(db, &error))
+            for (const SeriesRow &s : counter.series(runId))
+                n += s.count;
+        return n;
+    };
+    before = storedPoints();
+    runFor(window);
+    after = storedPoints();
+    measuring = false;
+    probe.record(false);
+    r.loop = probe.lateness();
+    r.rate = double(after - before) / (window / 1000.0);
+    if (!launcher.waitForFinished(int(seconds * 1000) + 60000))
+        launcher.kill();
+    if (launcher.exitCode() != 0)
+        r.error = u"the launch ended with %1"_s.arg(launcher.exitCode());
+    if (r.latency.isEmpty() && r.error.isEmpty())
+        r.error = u"no point of the clock series was drawn"_s;
+    return r;
+}
+
+} // namespace
+
+// The ranks: log `clock` every millisecond (its value: the wall time) and `load/0..9` up to `--rate` points
+// per second in all, sending every 2 ms.
+int liveRank(const QStringList &args, QTextStream &) {
+    const int rate = option(args, u"--rate"_s, u"50000"_s).toInt();
+    const double seconds = option(args, u"--seconds"_s, u"10"_s).toDouble();
+    TrackerClient client;
+    std::string error;
+    if (!client.connectFromEnvironment(&error)) {
+        QTextStream(stderr) << "live-rank: " << QString::fromStdString(error) << '\n';
+        return 1;
+    }
+    client.batchSize = 1 << 20; // sent every 2 ms instead
+    client.window = 256;
+    QElapsedTimer t;
+    t.start();
+    qint64 clockStep = 0, loadPoints = 0;
+    const int loadRate = std::max(0, rate - 1000);
+    while (double(t.elapsed()) < seconds * 1000) {
+        const double elapsed = double(t.nsecsElapsed()) / 1e9;
+        for (const qint64 due = qint64(elapsed * 1000); clockStep < due; ++clockStep)
+            client.log("clock", clockStep, double(QDateTime::currentMSecsSinceEpoch()));
+        for (const qint64 due = qint64(elapsed * loadRate); loadPoints < due; ++loadPoints)
+            client.log("load/" + std::to_string(loadPoints % 10), loadPoints / 10,
+                       std::sin(double(loadPoints) / 5000.0));
+        if (!client.send(&error)) {
+            QTextStream(stderr) << "live-rank: " << QString::fromStdString(error) << '\n';
+            return 1;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return client.flush(&error) ? 0 : 1;
+}
+
+int liveBench(const QStringList &args, QTextStream &out) {
+    const int ranks = option(args, u"--ranks"_s, u"2"_s).toInt();
+    const int rate = option(args, u"--rate"_s, u"100000"_s).toInt();
+    const double seconds = option(args, u"--seconds"_s, u"10"_s).toDouble();
+    if (ranks < 1 || rate < 1000 * ranks || seconds < 3) {
+        QTextStream(stderr)
+            << "live: bad option values (--ranks >= 1, --rate >= 1000 per rank, --seconds >= 3)\n";
+        return 2;
+    }
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"live.db"_s);
+    // The baseline: the event loop with a finished run's dashboard open and idle.
+    QList<double> idle;
+    {
+        StoreWriter w;
+        QString error;
+        if (!w.open(db, &error)) {
+            QTextStream(stderr) << error << '\n';
+            return 1;
+        }
+        RunRow row;
+        row.uid = row.name = u"idle"_s;
+        row.status = u"finished"_s;
+        const qint64 id = w.createRun(row, &error);
+        RunDashboard dash(db, id);
+        dash.resize(1400, 900);
+        dash.show();
+        LoopProbe probe;
+        runFor(500);
+        probe.record(true);
+        runFor(3000);
+        idle = probe.lateness();
+    }
+    QList<Result> results;
+    for (const auto &[mode, push] : {std::pair{u"push"_s, true}, std::pair{u"watch"_s, false}}) {
+        results << measure(mode, push, db, ranks, rate, seconds);
+        if (!results.last().error.isEmpty()) {
+            QTextStream(stderr) << "live: " << mode << ": " << results.last().error << '\n';
+            return 1;
+        }
+    }
+    QList<QStringList> rows;
+    for (const Result &r : results)
+        rows << QStringList{r.mode == u"push"_s ? u"studio-launched run (push)"_s
+                                                : u"CLI-launched run (database watch)"_s,
+                            QString::number(qint64(r.rate)),
+                            ms(percentile(r.latency, 0.5)),
+                            ms(percentile(r.latency, 0.95)),
+                            ms(percentile(r.latency, 0.99)),
+                            ms(percentile(r.latency, 1.0)),
+                            QString::number(r.latency.size())};
+    out << "logged -> drawn, " << ranks << " ranks, " << seconds << " s each\n";
+    printTable(out,
+               {u"run"_s, u"points/s"_s, u"p50 ms"_s, u"p95 ms"_s, u"p99 ms"_s, u"max ms"_s, u"samples"_s},
+               rows);
+    out << '\n';
+    QList<QStringList> loopRows{{u"dashboard open, idle (baseline)"_s, ms(percentile(idle, 0.5)),
+                                 ms(percentile(idle, 0.99)), ms(percentile(idle, 1.0))}};
+    for (const Result &r : results)
+        loopRows << QStringList{u"streaming, "_s + r.mode, ms(percentile(r.loop, 0.5)),
+                                ms(percentile(r.loop, 0.99)), ms(percentile(r.loop, 1.0))};
+    printTable(out, {u"event loop (5 ms timer lateness)"_s, u"p50 ms"_s, u"p99 ms"_s, u"max ms"_s}, loopRows);
+    out << "live push_p95_ms=" << ms(percentile(results[0].latency, 0.95))
+        << " watch_p95_ms=" << ms(percentile(results[1].latency, 0.95))
+        << " loop_p99_ms_push=" << ms(percentile(results[0].loop, 0.99))
+        << " loop_p99_ms_watch=" << ms(percentile(results[1].loop, 0.99))
+        << " loop_p99_ms_idle=" << ms(percentile(idle, 0.99)) << '\n';
+    return 0;
+}
+
+} // namespace trainyard::bench
