@@ -6,6 +6,7 @@
 #include "launch/runcontroller.h"
 #include "launch/runrecord.h"
 #include "processes.h"
+#include "store.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -119,6 +120,7 @@ private Q_SLOTS:
     void gpuTelemetryThroughNvml();
     void restartsAfterAFailure();
     void watchdogReportsAndKills();
+    void silentPythonRankDumpsItsStacks();
     void programThatCannotStart();
     void showRanksMain();
     void controllerKeepsItsThreadResponsive();
@@ -499,6 +501,85 @@ void TestRun::watchdogReportsAndKills() {
     QVERIFY(k.waitForFinished(30000));
     QCOMPARE(k.exitCode(), 1);
     QVERIFY(!QString::fromUtf8(k.readAllStandardOutput()).contains(u"done"_s));
+}
+
+// A Python rank the watchdog finds silent has its stacks dumped into the run folder (faulthandler through the
+// launch's start-up hook), and the database records it silent, then active again; SIGUSR1 to the launcher
+// dumps every Python rank's stacks and stops nothing; a program that is not Python never gets the signal.
+void TestRun::silentPythonRankDumpsItsStacks() {
+    cleanRuns();
+    const QString script = writeScript(u"stuck.py"_s, R"(import sys, time
+def waiting_in_all_reduce():
+    time.sleep(float(sys.argv[1]))
+print("start", flush=True)
+waiting_in_all_reduce()
+print("done", flush=True)
+waiting_in_all_reduce()
+print("end", flush=True)
+)");
+    QProcess p;
+    startLauncher(p, {u"--cpu"_s, u"--num_processes"_s, u"2"_s, u"--watchdog"_s, u"1"_s, u"--python"_s,
+                      QString::fromLatin1(SystemPython), script, u"2.5"_s});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0); // reported, not stopped
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(u"; its Python stacks: "_s), qPrintable(err));
+    const RunRecord rec = waitForRanks(2);
+    const QString runDir = runsDir() + u'/' + rec.id;
+    for (int rank = 0; rank < 2; ++rank) {
+        QFile f(runDir + u"/stacks-rank-%1.txt"_s.arg(rank));
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+        const QString stacks = QString::fromUtf8(f.readAll());
+        QVERIFY2(stacks.contains(u"=== watchdog: rank %1 silent for"_s.arg(rank)), qPrintable(stacks));
+        QVERIFY2(stacks.contains(u"in waiting_in_all_reduce"_s), qPrintable(stacks));
+        QVERIFY2(stacks.contains(u"stuck.py"_s), qPrintable(stacks));
+    }
+    // The database: each rank silent, then active again when it printed.
+    StoreReader reader;
+    QString error;
+    QVERIFY2(reader.open(m_dir.filePath(u"db/trainyard.db"_s), &error), qPrintable(error));
+    const auto run = reader.runByUid(rec.id);
+    QVERIFY(run);
+    const QList<LogRow> rows = reader.logs(run->id, u"watchdog"_s);
+    QStringList texts;
+    for (const LogRow &row : rows)
+        texts << u"%1 %2"_s.arg(row.rank).arg(row.text.section(u' ', 0, 0));
+    QVERIFY2(texts.contains(u"0 silent"_s) && texts.contains(u"1 silent"_s) && texts.contains(u"0 active"_s),
+             qPrintable(texts.join(u", "_s)));
+    QVERIFY(silentRanks(rows).isEmpty()); // every rank printed again in the end
+    QList<LogRow> silentOnly;
+    for (const LogRow &row : rows)
+        if (row.text.startsWith(u"silent"_s))
+            silentOnly << row;
+    QCOMPARE(silentRanks(silentOnly).size(), 2);
+
+    // On request: SIGUSR1 to the launcher.
+    cleanRuns();
+    QProcess q;
+    startLauncher(q, {u"--cpu"_s, u"--num_processes"_s, u"1"_s, u"--python"_s,
+                      QString::fromLatin1(SystemPython), script, u"3"_s});
+    QByteArray seen;
+    QVERIFY(waitForOutput(q, "start", 1, seen));
+    QVERIFY(::kill(pid_t(q.processId()), SIGUSR1) == 0);
+    QVERIFY(q.waitForFinished(30000));
+    QCOMPARE(q.exitCode(), 0);
+    QVERIFY2(QString::fromUtf8(q.readAllStandardError()).contains(u"Python stacks of 1 rank(s) appended"_s),
+             "no note of the dump");
+    const RunRecord second = waitForRanks(1);
+    QFile dump(runsDir() + u'/' + second.id + u"/stacks-rank-0.txt"_s);
+    QVERIFY(dump.open(QIODevice::ReadOnly));
+    QVERIFY(dump.readAll().contains("=== asked with SIGUSR1"));
+    // A shell rank never registered: it gets no signal and ends normally.
+    cleanRuns();
+    const QString shell = writeScript(u"shell.sh"_s, "#!/bin/sh\necho start\nsleep 2\necho done\n");
+    QProcess r;
+    startLauncher(r, {u"--cpu"_s, u"--num_processes"_s, u"1"_s, shell});
+    seen.clear();
+    QVERIFY(waitForOutput(r, "start", 1, seen));
+    QVERIFY(::kill(pid_t(r.processId()), SIGUSR1) == 0);
+    QVERIFY(r.waitForFinished(30000));
+    QCOMPARE(r.exitCode(), 0);
+    QVERIFY(QString::fromUtf8(r.readAllStandardError()).contains(u"no rank can dump its stacks"_s));
 }
 
 void TestRun::programThatCannotStart() {

@@ -27,8 +27,11 @@
 #include <QDateTime>
 #include <QFile>
 #include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
@@ -76,6 +79,7 @@ private Q_SLOTS:
     void runsModelOverARealDatabase();
     void dashboardFedByARealIngest();
     void dashboardDrawsPushedPoints();
+    void dashboardFlagsSilentRanks();
     void compareTwoRuns();
     void settingsAndTheme();
     void closingAModifiedConfigAsks();
@@ -416,6 +420,51 @@ void TestWidgets::dashboardDrawsPushedPoints() {
     // Points of another run are not this dashboard's.
     dash.push(PushedSeries{runId + 1, 0, u"loss"_s, {PushedPoint{3010, 3010, 7.0, 0}}});
     QCOMPARE(dash.pushedPointsDrawn(), drawn);
+}
+
+// The launcher's watchdog rows in the database flag silent ranks on the run page until they are active again;
+// "Python Stacks" signals the run's launcher (here a stand-in process, which SIGUSR1 ends).
+void TestWidgets::dashboardFlagsSilentRanks() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"silent.db"_s);
+    QProcess launcher;
+    launcher.start(u"sleep"_s, {u"60"_s});
+    QVERIFY(launcher.waitForStarted());
+    QString error;
+    qint64 runId = 0;
+    StoreWriter w;
+    QVERIFY(w.open(db, &error));
+    {
+        RunRow r;
+        r.uid = u"quiet"_s;
+        r.status = u"running"_s;
+        r.launcher = launcherIdentityOf(launcher.processId());
+        r.startedMs = QDateTime::currentMSecsSinceEpoch();
+        r.runDir = dir.path();
+        runId = w.createRun(r, &error);
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(w.appendLog(runId, 1, now - 5000, u"watchdog"_s, u"silent 90"_s, &error));
+    QVERIFY(w.appendLog(runId, 0, now - 4000, u"watchdog"_s, u"silent 60"_s, &error));
+    QVERIFY(w.appendLog(runId, 0, now - 1000, u"watchdog"_s, u"active"_s, &error));
+    RunDashboard dash(db, runId);
+    dash.show();
+    QTRY_VERIFY_WITH_TIMEOUT(!dash.silentRanksText().isEmpty(), 10000);
+    const QString text = dash.silentRanksText();
+    QVERIFY2(QRegularExpression(u"^rank 1 silent for 9[5-9] s$"_s).match(text).hasMatch(), qPrintable(text));
+    QVERIFY(dash.findChild<QLabel *>(u"silentRanks"_s)->isVisible());
+    QVERIFY(w.appendLog(runId, 1, now, u"watchdog"_s, u"active"_s, &error));
+    dash.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(dash.silentRanksText().isEmpty(), 10000);
+    QVERIFY(!dash.findChild<QLabel *>(u"silentRanks"_s)->isVisible());
+    // The stacks request reaches the launcher as SIGUSR1.
+    QVERIFY(dash.requestStacks());
+    QVERIFY(launcher.waitForFinished(10000));
+    QCOMPARE(launcher.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(launcher.exitCode(), SIGUSR1);
+    // With the launcher gone the request is refused, with a reason.
+    dash.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!dash.requestStacks(), 10000);
 }
 
 void TestWidgets::compareTwoRuns() {

@@ -402,6 +402,24 @@ void IngestServer::storeLocal(qint64 runId, const QString &runUid, int rank, con
         m_flushTimer->start();
 }
 
+void IngestServer::storeLocalLog(qint64 runId, const QString &runUid, int rank, const QString &kind,
+                                 const QString &text) {
+    Pending batch;
+    batch.runId = runId;
+    batch.runUid = runUid;
+    batch.rank = rank;
+    batch.client = u"trainyard-telemetry"_s; // the launcher's own batches share one numbering
+    batch.batch = ++m_localBatch;
+    batch.event =
+        QJsonObject{{u"log"_s, QJsonObject{{u"kind"_s, kind},
+                                           {u"text"_s, text},
+                                           {u"wall_ms"_s, double(QDateTime::currentMSecsSinceEpoch())}}}};
+    batch.local = true;
+    m_pending.push_back(std::move(batch));
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start();
+}
+
 void IngestServer::flush() {
     if (m_pending.empty() || m_retryTimer->isActive())
         return;

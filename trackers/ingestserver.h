@@ -54,6 +54,11 @@ public:
     void storeLocal(qint64 runId, const QString &runUid, int rank, const QStringList &keys,
                     std::vector<KeyedPoint> points);
 
+    // On the server's thread: a line the launcher records in the run's log (kind "watchdog": "silent SECONDS"
+    // or "active"), stored with the ranks' batches, exactly once.
+    void storeLocalLog(qint64 runId, const QString &runUid, int rank, const QString &kind,
+                       const QString &text);
+
     // On the server's thread: committed points are also pushed to a studio's socket (livepush.h).
     void pushTo(const QString &serverPath);
 

@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -102,6 +103,46 @@ int LaunchSession::localRanks() const {
     return multiMachine() ? 0 : int(m_plan.ranksOfMachine(m_plan.machineRank).size());
 }
 
+void LaunchSession::recordLog(int rank, const QString &kind, const QString &text) {
+    IngestServer *server = m_ingest.server();
+    if (!server)
+        return;
+    QMetaObject::invokeMethod(server, [server, runId = m_dbRunId, uid = m_runId, rank, kind, text] {
+        server->storeLocalLog(runId, uid, rank, kind, text);
+    });
+}
+
+QString LaunchSession::pythonBootDir() {
+    return QDir(
+               QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(TRAINYARD_BOOT_FROM_BIN)))
+        .absolutePath();
+}
+
+QString LaunchSession::stackFile(int rank) const {
+    return m_runDir + u"/stacks-rank-%1.txt"_s.arg(rank);
+}
+
+int LaunchSession::dumpStacks(const QList<int> &ranks, const QString &reason) {
+    int asked = 0;
+    for (const int rank : ranks) {
+        const qint64 pid = m_rankPids.value(rank);
+        QFile f(stackFile(rank));
+        if (pid <= 0 || !f.open(QIODevice::ReadWrite | QIODevice::Append))
+            continue;
+        // Only a process that registered the handler gets the signal: SIGUSR1 would end any other.
+        f.seek(0);
+        if (!f.readAll().contains(
+                QByteArray("trainyard: pid ").append(QByteArray::number(pid)).append(" ready\n")))
+            continue;
+        f.write(u"\n=== %1, %2 ===\n"_s.arg(reason, QDateTime::currentDateTime().toString(Qt::ISODateWithMs))
+                    .toUtf8());
+        f.close();
+        if (::kill(pid_t(pid), SIGUSR1) == 0)
+            ++asked;
+    }
+    return asked;
+}
+
 QString LaunchSession::pythonTrackerDir() {
     // Relative to the program, installed or built (the build tree mirrors the installed layout).
     return QDir(QDir(QCoreApplication::applicationDirPath())
@@ -183,7 +224,7 @@ bool LaunchSession::prepare(QString *error) {
         QMetaObject::invokeMethod(m_ingest.server(),
                                   [server = m_ingest.server(), studio] { server->pushTo(studio); });
     LaunchPlan runnable = m_plan;
-    const QString trackerDir = pythonTrackerDir();
+    const QString trackerDir = pythonTrackerDir(), bootDir = pythonBootDir();
     const bool remote = multiMachine();
     for (RankPlan &r : runnable.ranks) {
         r.env[u"TRAINYARD_TRACKER_TOKEN"_s] = QString::fromLatin1(token);
@@ -192,8 +233,11 @@ bool LaunchSession::prepare(QString *error) {
         if (remote)
             continue; // each machine's agent gives its ranks its metrics relay and its own tracker
         r.env[u"TRAINYARD_TRACKER"_s] = u"127.0.0.1:%1"_s.arg(m_ingest.port());
+        // Python ranks register for stack dumps at start-up (the boot folder's sitecustomize).
+        r.env[u"TRAINYARD_STACK_FILE"_s] = stackFile(r.rank);
         const QString pythonPath = r.env.value(u"PYTHONPATH"_s, qEnvironmentVariable("PYTHONPATH"));
-        r.env[u"PYTHONPATH"_s] = pythonPath.isEmpty() ? trackerDir : trackerDir + u':' + pythonPath;
+        const QString ours = bootDir + u':' + trackerDir;
+        r.env[u"PYTHONPATH"_s] = pythonPath.isEmpty() ? ours : ours + u':' + pythonPath;
     }
     m_recorder = std::make_unique<Recorder>(m_ingest.server(), m_dbRunId, m_runDir + u"/run.json"_s);
     RunOptions options;
@@ -216,8 +260,24 @@ bool LaunchSession::prepare(QString *error) {
         m_controller = std::make_unique<RunController>(runnable, options);
     }
     m_controller->setRecord(record, m_recorder.get());
+    // The watchdog's findings go into the run's log, so that every studio and `runs show` see which ranks are
+    // silent: "silent SECONDS" when it fires, "active" when the rank prints or logs again.
+    connect(m_controller.get(), &RankSupervisor::watchdogFired, this, [this](int rank, int seconds) {
+        m_silent.insert(rank);
+        recordLog(rank, u"watchdog"_s, u"silent %1"_s.arg(seconds));
+    });
+    connect(m_controller.get(), &RankSupervisor::rankStarted, this, [this](int rank, qint64 pid, int) {
+        if (!multiMachine()) // a remote rank's pid is another machine's
+            m_rankPids.insert(rank, pid);
+    });
+    connect(m_controller.get(), &RankSupervisor::rankLine, this, [this](int rank, int, const QByteArray &) {
+        if (m_silent.remove(rank))
+            recordLog(rank, u"watchdog"_s, u"active"_s);
+    });
     connect(m_ingest.server(), &IngestServer::stored, this,
             [this](const QString &, int rank, qint64, const QString &key, double value) {
+                if (m_silent.remove(rank))
+                    recordLog(rank, u"watchdog"_s, u"active"_s);
                 m_controller->noteActivity(rank);
                 if (!key.isEmpty())
                     Q_EMIT metricStored(rank, key, value);

@@ -11,7 +11,9 @@
 #include "launch/supervisor.h"
 #include "store.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 #include <memory>
 
 namespace trainyard {
@@ -49,13 +51,26 @@ public:
     // Where trainyard_tracker.py is, relative to the program: prefix/lib/python3/dist-packages installed, the
     // same folder under the build tree when built.
     static QString pythonTrackerDir();
+    // Where the Python ranks' start-up hook is (sitecustomize.py: stack dumps on SIGUSR1), installed or
+    // built.
+    static QString pythonBootDir();
+
+    // Asks these ranks of this machine for every thread's Python stack (faulthandler, SIGUSR1), appended to
+    // stackFile(rank) after a line naming the reason. Only ranks whose Python registered for it are asked
+    // (C++ programs and ranks still starting are not); returns how many were.
+    int dumpStacks(const QList<int> &ranks, const QString &reason);
+    QString stackFile(int rank) const;
 
 Q_SIGNALS:
     // Metrics a rank stored (on this thread): the watchdog counts them as activity.
     void metricStored(int rank, const QString &key, double value);
 
 private:
+    // A line in the run's log (the database), written by the ingest server with the ranks' batches.
+    void recordLog(int rank, const QString &kind, const QString &text);
     class Recorder;
+    QSet<int> m_silent;            // ranks the watchdog found silent, until they print or log again
+    QHash<int, qint64> m_rankPids; // this machine's ranks' processes, as last started
     LaunchPlan m_plan;
     LaunchArgs m_args;
     QStringList m_commandLine;

@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QSysInfo>
 #include <cmath>
+#include <csignal>
+#include <cstring>
 #include <iterator>
 
 using namespace Qt::StringLiterals;
@@ -222,6 +224,20 @@ bool launcherRunning(const QString &identity) {
     const QStringList f = identity.split(u' ');
     return f.size() == 4 && !f[3].isEmpty() && f[0] == QSysInfo::machineHostName() && f[1] == bootId() &&
            processStart(f[2].toLongLong()) == f[3];
+}
+
+bool requestStacks(const RunRow &run, QString *error) {
+    if (!isActiveStatus(run.status) || !launcherRunning(run.launcher)) {
+        if (error)
+            *error = u"the run's launcher does not run on this machine"_s;
+        return false;
+    }
+    if (::kill(pid_t(run.launcher.section(u' ', 2, 2).toLongLong()), SIGUSR1) != 0) {
+        if (error)
+            *error = QString::fromLocal8Bit(strerror(errno));
+        return false;
+    }
+    return true;
 }
 
 qint64 crashEndMs(const RunRow &run) {
@@ -785,6 +801,27 @@ std::optional<RunRow> StoreReader::runByUid(const QString &uid) {
     if (s.step() == SQLITE_ROW)
         return readRun(s);
     return std::nullopt;
+}
+
+QList<LogRow> StoreReader::logs(qint64 runId, const QString &kind) {
+    QList<LogRow> out;
+    sql::Statement s(m_db,
+                     "SELECT rank, wall_ms, kind, text FROM logs WHERE run_id = ? AND kind = ? ORDER BY id");
+    s.bind(1, runId).bind(2, kind);
+    while (s.step() == SQLITE_ROW)
+        out << LogRow{int(s.int64(0)), s.int64(1), s.text(2), s.text(3)};
+    return out;
+}
+
+QMap<int, qint64> silentRanks(const QList<LogRow> &watchdogRows) {
+    QMap<int, qint64> silent;
+    for (const LogRow &row : watchdogRows) {
+        if (row.text.startsWith(u"silent "_s))
+            silent.insert(row.rank, row.wallMs - row.text.mid(7).toLongLong() * 1000);
+        else if (row.text == u"active"_s)
+            silent.remove(row.rank);
+    }
+    return silent;
 }
 
 QList<SeriesRow> StoreReader::series(qint64 runId) {

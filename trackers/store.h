@@ -65,6 +65,9 @@ QString launcherIdentity();
 QString launcherIdentityOf(qint64 pid);
 // Whether the process an identity names still runs (on this host; false for another host's identity).
 bool launcherRunning(const QString &identity);
+// Asks an active run's launcher (on this host) for every Python rank's stacks: SIGUSR1, as `kill -USR1` does.
+// They are appended to stacks-rank-N.txt in the run folder. False (and why) when the launcher is not here.
+bool requestStacks(const RunRow &run, QString *error);
 // Whether the launcher recorded in an active run is gone (nowMs: the reader's clock).
 bool launcherGone(const RunRow &run, qint64 nowMs);
 
@@ -85,6 +88,19 @@ struct SeriesRow {
     qint64 lastStep = 0;
     double lastValue = 0, minValue = 0, maxValue = 0;
 };
+
+// A line of a run's log: what a rank's tracker sent as a log event, or what the launcher recorded (kind
+// "watchdog": "silent SECONDS" when the watchdog found the rank silent, "active" when it printed or logged
+// again).
+struct LogRow {
+    int rank = 0;
+    qint64 wallMs = 0;
+    QString kind, text;
+};
+
+// The ranks the watchdog last found silent and that have not printed or logged since: rank -> since when
+// (wall ms), from a run's "watchdog" log rows in order.
+QMap<int, qint64> silentRanks(const QList<LogRow> &watchdogRows);
 
 struct PointRow {
     qint64 step = 0;
@@ -182,6 +198,8 @@ public:
     std::optional<RunRow> run(qint64 id);
     std::optional<RunRow> runByUid(const QString &uid);
     QList<SeriesRow> series(qint64 runId);
+    // The run's log rows of one kind, oldest first.
+    QList<LogRow> logs(qint64 runId, const QString &kind);
     QMap<QString, QString> params(qint64 runId);
     QMap<QString, QString> tags(qint64 runId);
     qint64 pointCount(qint64 seriesId);

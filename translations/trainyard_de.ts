@@ -1284,7 +1284,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+49"/>
+        <location filename="../widgets/launchpanel.cpp" line="+50"/>
         <source>Check &amp;hosts</source>
         <translation>&amp;Hosts prüfen</translation>
     </message>
@@ -1488,7 +1488,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>Cannot start %1: %2</source>
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
@@ -1601,13 +1601,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+54"/>
-        <location line="+433"/>
+        <location filename="../widgets/mainwindow.cpp" line="+55"/>
+        <location line="+440"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-413"/>
         <source>Filter runs by name, status, values...</source>
         <translation>Läufe nach Name, Status, Werten filtern...</translation>
     </message>
@@ -1638,12 +1638,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+249"/>
+        <location line="+256"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-243"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -1663,7 +1663,7 @@
         <translation>Läufe</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Launch</source>
         <translation>Starten</translation>
     </message>
@@ -1800,7 +1800,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Compare: %1</source>
         <translation>Vergleich: %1</translation>
     </message>
@@ -2897,7 +2897,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+130"/>
+        <location filename="../widgets/rundashboard.cpp" line="+150"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -2912,7 +2912,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Ordner für die Diagrammbilder</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-72"/>
         <source>&amp;Mean of ranks</source>
         <translation>&amp;Mittel der Ränge</translation>
     </message>
@@ -2922,7 +2922,22 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>System: CPU, Speicher und GPU jedes Ranks</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Ranks that printed and logged nothing for longer than the launch&apos;s --watchdog time. Their Python stacks are in the run folder (stacks-rank-N.txt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Python S&amp;tacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the launcher for every Python rank&apos;s stacks (faulthandler): they are appended to stacks-rank-N.txt in the run folder. Nothing stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Smoothing</source>
         <translation>&amp;Glättung</translation>
     </message>
@@ -2987,13 +3002,33 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+125"/>
-        <location line="+232"/>
+        <location line="+75"/>
+        <source>Cannot ask for the stacks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the run is not running on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Asked every Python rank for its stacks: see stacks-rank-N.txt in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <location line="+252"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-234"/>
+        <source>rank %1 silent for %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>No metrics yet.</source>
         <translation>Noch keine Metriken.</translation>
     </message>
@@ -3018,7 +3053,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Sekunden seit Start</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+139"/>
         <source>rank %1</source>
         <translation>Rank %1</translation>
     </message>
@@ -3046,7 +3081,8 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-407"/>
+        <location line="+410"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3079,12 +3115,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+82"/>
         <source>the launcher was closed during the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+344"/>
+        <location line="+342"/>
         <source>trainyard: cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3147,7 +3183,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+121"/>
+        <location filename="../trackers/launchsession.cpp" line="+163"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3172,7 +3208,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <source>--ssh: no command given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3248,7 +3284,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+261"/>
+        <location filename="../trackers/store.cpp" line="+277"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation>%1: keine Trainyard-Laufdatenbank (%2)</translation>
     </message>
@@ -3268,7 +3304,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf ist noch %1; stoppen Sie ihn zuerst</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+197"/>
         <source>%1: no such database</source>
         <translation>%1: keine solche Datenbank</translation>
     </message>
@@ -3693,17 +3729,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>rank %1 stopped: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>watchdog: rank %1 printed and logged nothing for %2 s%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>; stopping the run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3718,17 +3749,40 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-53"/>
         <source>trainyard launch: cannot set up signal handling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>rank %1 on %2 stopped: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+8"/>
+        <source>watchdog: rank %1 printed and logged nothing for %2 s%3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; its Python stacks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Python stacks of %n rank(s) appended to %1/stacks-rank-N.txt</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no rank can dump its stacks (only Python ranks can, once started)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>second interrupt: killing every rank now</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1284,7 +1284,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+49"/>
+        <location filename="../widgets/launchpanel.cpp" line="+50"/>
         <source>Check &amp;hosts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1484,7 +1484,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>Cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1597,13 +1597,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+54"/>
-        <location line="+433"/>
+        <location filename="../widgets/mainwindow.cpp" line="+55"/>
+        <location line="+440"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-413"/>
         <source>Filter runs by name, status, values...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1634,12 +1634,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+249"/>
+        <location line="+256"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-243"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1659,7 +1659,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Launch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1795,7 +1795,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Compare: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2892,7 +2892,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+130"/>
+        <location filename="../widgets/rundashboard.cpp" line="+150"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2907,7 +2907,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-72"/>
         <source>&amp;Mean of ranks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2917,7 +2917,22 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Ranks that printed and logged nothing for longer than the launch&apos;s --watchdog time. Their Python stacks are in the run folder (stacks-rank-N.txt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Python S&amp;tacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the launcher for every Python rank&apos;s stacks (faulthandler): they are appended to stacks-rank-N.txt in the run folder. Nothing stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Smoothing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2982,13 +2997,33 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+125"/>
-        <location line="+232"/>
+        <location line="+75"/>
+        <source>Cannot ask for the stacks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the run is not running on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Asked every Python rank for its stacks: see stacks-rank-N.txt in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <location line="+252"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-234"/>
+        <source>rank %1 silent for %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>No metrics yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3013,7 +3048,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+139"/>
         <source>rank %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3041,7 +3076,8 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-407"/>
+        <location line="+410"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3074,12 +3110,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+82"/>
         <source>the launcher was closed during the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+344"/>
+        <location line="+342"/>
         <source>trainyard: cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3141,7 +3177,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+121"/>
+        <location filename="../trackers/launchsession.cpp" line="+163"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3166,7 +3202,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <source>--ssh: no command given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3242,7 +3278,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+261"/>
+        <location filename="../trackers/store.cpp" line="+277"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3262,7 +3298,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+197"/>
         <source>%1: no such database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3687,17 +3723,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>rank %1 stopped: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>watchdog: rank %1 printed and logged nothing for %2 s%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>; stopping the run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3712,17 +3743,40 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-53"/>
         <source>trainyard launch: cannot set up signal handling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>rank %1 on %2 stopped: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+8"/>
+        <source>watchdog: rank %1 printed and logged nothing for %2 s%3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; its Python stacks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Python stacks of %n rank(s) appended to %1/stacks-rank-N.txt</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no rank can dump its stacks (only Python ranks can, once started)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>second interrupt: killing every rank now</source>
         <translation type="unfinished"></translation>
     </message>

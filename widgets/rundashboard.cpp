@@ -10,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QGridLayout>
@@ -49,6 +50,7 @@ QColor faded(QColor c, int alpha) {
 struct RunDashboard::LoadedRuns {
     QHash<qint64, RunRow> runs;
     QList<SeriesRow> series;
+    QHash<qint64, QMap<int, qint64>> silent; // run -> rank -> silent since (wall ms), for active runs
     QString error;
 };
 
@@ -96,8 +98,26 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     sections->addStretch(1);
     scroll->setWidget(content);
 
+    // Silent ranks, in the warning colour of the palette's link (readable in both themes).
+    m_silent = new QLabel(this);
+    m_silent->setObjectName(u"silentRanks"_s);
+    m_silent->setToolTip(tr("Ranks that printed and logged nothing for longer than the launch's --watchdog "
+                            "time. Their Python stacks are in the run folder (stacks-rank-N.txt)."));
+    QFont bold = m_silent->font();
+    bold.setBold(true);
+    m_silent->setFont(bold);
+    m_silent->setStyleSheet(u"color: #d9480f;"_s);
+    m_silent->setVisible(false);
+    m_stacks = new QPushButton(tr("Python S&tacks"), this);
+    m_stacks->setToolTip(
+        tr("Ask the launcher for every Python rank's stacks (faulthandler): they are appended to "
+           "stacks-rank-N.txt in the run folder. Nothing stops."));
+    m_stacks->setVisible(false);
+    connect(m_stacks, &QPushButton::clicked, this, &RunDashboard::requestStacks);
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_status, 1);
+    bar->addWidget(m_silent);
+    bar->addWidget(m_stacks);
     auto *smoothingLabel = new QLabel(tr("&Smoothing"), this);
     smoothingLabel->setBuddy(m_smoothingSlider);
     QLabel *smoothingValue = m_smoothingValue;
@@ -231,6 +251,22 @@ std::pair<double, double> RunDashboard::valueRange(const QString &key) const {
     return {lo, hi};
 }
 
+QString RunDashboard::silentRanksText() const {
+    return m_silent->text();
+}
+
+bool RunDashboard::requestStacks() {
+    QString error;
+    if (!m_liveRun.id || !trainyard::requestStacks(m_liveRun, &error)) {
+        m_status->setText(tr("Cannot ask for the stacks: %1")
+                              .arg(error.isEmpty() ? tr("the run is not running on this machine") : error));
+        return false;
+    }
+    m_status->setText(tr("Asked every Python rank for its stacks: see stacks-rank-N.txt in %1")
+                          .arg(QDir::toNativeSeparators(m_liveRun.runDir)));
+    return true;
+}
+
 void RunDashboard::refresh() {
     if (m_live->isActive())
         loadSeries();
@@ -274,6 +310,8 @@ void RunDashboard::runLoad() {
                     if (const auto r = store->run(id)) {
                         loaded.runs.insert(id, *r);
                         loaded.series << store->series(id);
+                        if (isActiveStatus(r->status))
+                            loaded.silent.insert(id, silentRanks(store->logs(id, u"watchdog"_s)));
                     }
                 }
             }
@@ -301,6 +339,26 @@ void RunDashboard::showLoaded(const LoadedRuns &loaded) {
         info.originMs = r.startedMs ? r.startedMs : r.createdMs;
         info.index = int(i);
     }
+    // Ranks the launcher's watchdog (--watchdog) found silent, until they print or log again.
+    QStringList silent;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const qint64 id : std::as_const(m_runIds))
+        for (auto it = loaded.silent.value(id).cbegin(); it != loaded.silent.value(id).cend(); ++it) {
+            const QString rank = tr("rank %1 silent for %2 s")
+                                     .arg(it.key())
+                                     .arg(std::max<qint64>(0, (now - it.value()) / 1000));
+            silent << (m_runIds.size() > 1 ? tr("%1: %2").arg(m_runs.value(id).name, rank) : rank);
+        }
+    m_silent->setText(silent.join(u" · "_s));
+    m_silent->setVisible(!silent.isEmpty());
+    // A single live run whose launcher runs here can be asked for its ranks' stacks.
+    m_liveRun = {};
+    if (m_runIds.size() == 1) {
+        const RunRow r = loaded.runs.value(m_runIds.first());
+        if (isActiveStatus(r.status) && launcherRunning(r.launcher))
+            m_liveRun = r;
+    }
+    m_stacks->setVisible(m_liveRun.id != 0);
     QHash<QString, QList<SeriesRow>> byKey;
     for (const SeriesRow &s : loaded.series)
         byKey[s.key] << s;

@@ -26,6 +26,7 @@ class QLabel;
 class QSlider;
 class QComboBox;
 class QCheckBox;
+class QPushButton;
 
 namespace trainyard {
 
@@ -60,6 +61,11 @@ public:
     void push(const trainyard::PushedSeries &series);
     // Points pushed and drawn so far (for tests and benchmarks).
     qint64 pushedPointsDrawn() const { return m_pushedDrawn; }
+    // "rank 3 silent for 95 s" for every rank the launcher's watchdog found silent (empty when none).
+    QString silentRanksText() const;
+    // Asks the live run's launcher for every Python rank's stacks (stacks-rank-N.txt in the run folder);
+    // false, with the reason in the status line, when the run does not run on this machine.
+    bool requestStacks();
     void setLogScale(bool on);
     // The EMA weight in [0, 0.999]; 0 switches smoothing off.
     void setSmoothing(double weight);
@@ -147,6 +153,9 @@ private:
     QGridLayout *m_systemGrid = nullptr;
     int m_metricCharts = 0, m_systemCharts = 0;
     QLabel *m_status;
+    QLabel *m_silent = nullptr;
+    QPushButton *m_stacks = nullptr;
+    RunRow m_liveRun; // the run shown, while it is live and its launcher runs here
     QSlider *m_smoothingSlider;
     QLabel *m_smoothingValue;
     QComboBox *m_axisBox;

@@ -144,6 +144,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGHUP, &sa, nullptr);
+    sigaction(SIGUSR1, &sa, nullptr);
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject scope;
 
@@ -167,9 +168,14 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     });
     QObject::connect(&controller, &RankSupervisor::watchdogFired, &scope, [&](int rank, int seconds) {
         silentSince.insert(rank, wall.elapsed() - qint64(seconds) * 1000);
-        note(RunCliText::tr("watchdog: rank %1 printed and logged nothing for %2 s%3")
+        // A silent Python rank's stacks say where it waits.
+        const bool dumped =
+            session.dumpStacks({rank}, u"watchdog: rank %1 silent for %2 s"_s.arg(rank).arg(seconds)) > 0;
+        note(RunCliText::tr("watchdog: rank %1 printed and logged nothing for %2 s%3%4")
                  .arg(rank)
                  .arg(seconds)
+                 .arg(dumped ? RunCliText::tr("; its Python stacks: %1").arg(session.stackFile(rank))
+                             : QString())
                  .arg(args.watchdogKill ? RunCliText::tr("; stopping the run") : QString()));
     });
     QObject::connect(&controller, &RankSupervisor::restarting, &scope,
@@ -188,6 +194,18 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     QObject::connect(&notifier, &QSocketNotifier::activated, &scope, [&] {
         char c = 0;
         while (::read(g_signalPipe[0], &c, 1) == 1) {
+            if (c == SIGUSR1) { // `kill -USR1 LAUNCHER`: every Python rank's stacks, nothing stops
+                QList<int> ranks;
+                for (const RankPlan &r : plan.ranksOfMachine(plan.machineRank))
+                    ranks << r.rank;
+                const int asked = session.dumpStacks(ranks, u"asked with SIGUSR1"_s);
+                note(asked ? RunCliText::tr("Python stacks of %n rank(s) appended to %1/stacks-rank-N.txt",
+                                            nullptr, asked)
+                                 .arg(runDir)
+                           : RunCliText::tr(
+                                 "no rank can dump its stacks (only Python ranks can, once started)"));
+                continue;
+            }
             const bool second = controller.state() == RunState::Stopping;
             note(second
                      ? RunCliText::tr("second interrupt: killing every rank now")
