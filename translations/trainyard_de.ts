@@ -6,27 +6,27 @@
     <message>
         <location filename="../engine/remote/nodeagent.cpp" line="+99"/>
         <source>a plan is already running</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Plan läuft bereits</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>the working directory %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>das Arbeitsverzeichnis %1 existiert nicht</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 does not exist or is not executable</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert nicht oder ist nicht ausführbar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is not on PATH (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht im PATH (%2)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>trainyard %1 here speaks agent protocol %2, the launcher %3</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard %1 spricht hier Agent-Protokoll %2, der Launcher %3</translation>
     </message>
 </context>
 <context>
@@ -34,44 +34,44 @@
     <message numerus="yes">
         <location filename="../engine/remote/clustercontroller.cpp" line="+122"/>
         <source>checking %n machine(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Rechner wird geprüft: %1</numerusform>
+            <numerusform>%n Rechner werden geprüft: %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+23"/>
         <source>rank %1 on %2 printed and logged nothing for %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang %1 auf %2 hat seit %3 s nichts ausgegeben und nichts geloggt</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>nothing was started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts wurde gestartet: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+63"/>
         <source>starting %n rank(s) on %1; rendezvous at %2:%3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Rang wird auf %1 gestartet; Rendezvous bei %2:%3</numerusform>
+            <numerusform>%n Ränge werden auf %1 gestartet; Rendezvous bei %2:%3</numerusform>
         </translation>
     </message>
     <message>
         <location line="+31"/>
         <location line="+76"/>
         <source>rank %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang %1 auf %2: %3</translation>
     </message>
     <message>
         <location line="-61"/>
         <source>%1: its ranks ended with %2 (exit code %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: seine Ränge endeten mit %2 (Exit-Code %3)</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>restart %1 after %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustart %1 nach %2</translation>
     </message>
 </context>
 <context>
@@ -159,318 +159,318 @@
     <message>
         <location filename="../engine/config/accelerateconfig.cpp" line="+38"/>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>keine solche Datei</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>is a folder, not a config file</source>
-        <translation type="unfinished"></translation>
+        <translation>ist ein Ordner, keine Konfigurationsdatei</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>file is %1 bytes, larger than the %2 bytes a config may have</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei hat %1 Bytes, mehr als die %2 Bytes, die eine Konfiguration haben darf</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>a config must be a mapping of keys to values, not a %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Konfiguration muss eine Zuordnung von Schlüsseln zu Werten sein, kein %1</translation>
     </message>
     <message>
         <location line="+156"/>
         <source>%1 must be a mapping of keys to values, not a %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine Zuordnung von Schlüsseln zu Werten sein, kein %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 must be true or false, not %2 &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss true oder false sein, nicht %2 &apos;%3&apos;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 is %2; it must be between %3 and %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2; der Wert muss zwischen %3 und %4 liegen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: &apos;%2&apos; is a string, not a number: YAML 1.1 reads a number with an exponent only with a dot and a signed exponent; write it out in digits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &apos;%2&apos; ist ein String, keine Zahl: YAML 1.1 liest eine Zahl mit Exponent nur mit Punkt und vorzeichenbehaftetem Exponenten; schreiben Sie sie in Ziffern aus</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 must be an integer, not %2 &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine ganze Zahl sein, nicht %2 &apos;%3&apos;</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 must be a number, not %2 &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine Zahl sein, nicht %2 &apos;%3&apos;</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>gpu_ids: %1 is read as the integer %1, and accelerate launch crashes on it; quote it: gpu_ids: &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>gpu_ids: %1 wird als die ganze Zahl %1 gelesen, und accelerate launch stürzt daran ab; setzen Sie den Wert in Anführungszeichen: gpu_ids: &apos;%1&apos;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 should be a string; quote it: &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sollte ein String sein; setzen Sie den Wert in Anführungszeichen: &apos;%2&apos;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 must be a string, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss ein String sein, nicht %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 must be a list of strings, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine Liste von Strings sein, nicht %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 must be true, false or one of %2, not &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss true, false oder eines von %2 sein, nicht &apos;%3&apos;</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>distributed_type: NO unquoted is the boolean false in YAML 1.1; accelerate runs it as a single process by accident; write distributed_type: &apos;NO&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>distributed_type: NO ohne Anführungszeichen ist in YAML 1.1 der boolesche Wert false; accelerate führt es versehentlich als einzelnen Prozess aus; schreiben Sie distributed_type: &apos;NO&apos;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1: unquoted %2 is the boolean %3 in YAML 1.1, not a string; write %1: &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ohne Anführungszeichen ist in YAML 1.1 der boolesche Wert %3, kein String; schreiben Sie %1: &apos;%2&apos;</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: &apos;%2&apos; is not one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &apos;%2&apos; ist keiner der Werte %3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>; did you mean %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>; meinten Sie %1?</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 is a legacy key that accelerate migrates on load (to %2); `trainyard config update` rewrites the file in the current form</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein veralteter Schlüssel, den accelerate beim Laden migriert (zu %2); `trainyard config update` schreibt die Datei in der aktuellen Form neu</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>unknown key &apos;%1&apos;: accelerate refuses files with keys it does not know</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüssel &apos;%1&apos;: accelerate lehnt Dateien mit Schlüsseln ab, die es nicht kennt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; ipex_config was removed from accelerate, delete it</source>
-        <translation type="unfinished"></translation>
+        <translation>; ipex_config wurde aus accelerate entfernt, löschen Sie es</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+67"/>
         <source>; did you mean &apos;%1&apos;?</source>
-        <translation type="unfinished"></translation>
+        <translation>; meinten Sie &apos;%1&apos;?</translation>
     </message>
     <message>
         <location line="-62"/>
         <source>distributed_type is missing; accelerate requires it (NO, MULTI_GPU, MULTI_CPU, FSDP, DEEPSPEED, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>distributed_type fehlt; accelerate verlangt es (NO, MULTI_GPU, MULTI_CPU, FSDP, DEEPSPEED, ...)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 is required for a SageMaker config</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist für eine SageMaker-Konfiguration erforderlich</translation>
     </message>
     <message>
         <location line="+212"/>
         <source>fsdp_cpu_ram_efficient_loading with fsdp_sync_module_states false: only rank 0 loads the weights, so the others need them broadcast; accelerate&apos;s FSDP1 plugin turns fsdp_sync_module_states on when the run starts</source>
-        <translation type="unfinished"></translation>
+        <translation>fsdp_cpu_ram_efficient_loading mit fsdp_sync_module_states false: nur Rang 0 lädt die Gewichte, daher müssen sie an die anderen verteilt (Broadcast) werden; das FSDP1-Plugin von accelerate schaltet fsdp_sync_module_states beim Start des Laufs ein</translation>
     </message>
     <message>
         <location line="-165"/>
         <source>%1: unknown key; accelerate does not check keys inside %2 and nothing reads this one</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: unbekannter Schlüssel; accelerate prüft Schlüssel innerhalb von %2 nicht, und nichts liest diesen</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>num_machines must be at least 1</source>
-        <translation type="unfinished"></translation>
+        <translation>num_machines muss mindestens 1 sein</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>num_processes is -1: the launch needs --num_processes</source>
-        <translation type="unfinished"></translation>
+        <translation>num_processes ist -1: der Start braucht --num_processes</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>num_processes must be at least 1</source>
-        <translation type="unfinished"></translation>
+        <translation>num_processes muss mindestens 1 sein</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>num_processes (%1) is the total over all machines and must be divisible by num_machines (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>num_processes (%1) ist die Gesamtzahl über alle Rechner und muss durch num_machines (%2) teilbar sein</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>num_processes is not set: the launch needs --num_processes</source>
-        <translation type="unfinished"></translation>
+        <translation>num_processes ist nicht gesetzt: der Start braucht --num_processes</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>machine_rank (%1) must be between 0 and num_machines - 1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>machine_rank (%1) muss zwischen 0 und num_machines - 1 (%2) liegen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>num_machines is %1 but main_process_ip is not set: the other machines cannot find machine 0</source>
-        <translation type="unfinished"></translation>
+        <translation>num_machines ist %1, aber main_process_ip ist nicht gesetzt: die anderen Rechner können Rechner 0 nicht finden</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 with a single process: use distributed_type &apos;NO&apos; for one device</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit einem einzigen Prozess: verwenden Sie distributed_type &apos;NO&apos; für ein Gerät</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>accelerate launch ignores rdzv_backend from the file (only --rdzv_backend counts); Trainyard starts every rank itself with a static rendezvous at main_process_ip</source>
-        <translation type="unfinished"></translation>
+        <translation>accelerate launch ignoriert rdzv_backend aus der Datei (nur --rdzv_backend zählt); Trainyard startet jeden Rang selbst mit einem statischen Rendezvous bei main_process_ip</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>accelerate launch ignores same_network from the file (only --same_network counts); Trainyard always gives every rank MASTER_ADDR=main_process_ip</source>
-        <translation type="unfinished"></translation>
+        <translation>accelerate launch ignoriert same_network aus der Datei (nur --same_network zählt); Trainyard gibt jedem Rang immer MASTER_ADDR=main_process_ip</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>accelerate launch ignores downcast_bf16 from the file; it only matters on TPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>accelerate launch ignoriert downcast_bf16 aus der Datei; es ist nur auf TPUs von Bedeutung</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Trainyard does not launch TPU (XLA) runs; accelerate launch can run this config</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainyard startet keine TPU-Läufe (XLA); accelerate launch kann diese Konfiguration ausführen</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Trainyard starts multi-CPU ranks itself, without mpirun; the hostfile is kept for accelerate launch</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainyard startet Multi-CPU-Ränge selbst, ohne mpirun; die Hostdatei bleibt für accelerate launch erhalten</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>gpu_ids: &apos;%1&apos; is not a GPU index; write &apos;all&apos; or indices such as &apos;0,1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>gpu_ids: &apos;%1&apos; ist kein GPU-Index; schreiben Sie &apos;all&apos; oder Indizes wie &apos;0,1&apos;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>gpu_ids names fewer than two GPUs for a multi-GPU run; accelerate launch refuses it</source>
-        <translation type="unfinished"></translation>
+        <translation>gpu_ids nennt weniger als zwei GPUs für einen Multi-GPU-Lauf; accelerate launch lehnt das ab</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>gpu_ids names GPU %1, but this machine has no GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>gpu_ids nennt GPU %1, aber dieser Rechner hat keine GPU</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>gpu_ids names GPU %1, but this machine has %n GPU(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>gpu_ids nennt GPU %1, aber dieser Rechner hat %n GPU</numerusform>
+            <numerusform>gpu_ids nennt GPU %1, aber dieser Rechner hat %n GPUs</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>gpu_ids names %1 GPU(s) for %2 processes per machine</source>
-        <translation type="unfinished"></translation>
+        <translation>gpu_ids nennt %1 GPU(s) für %2 Prozesse pro Rechner</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>fsdp_config is used only when distributed_type is FSDP</source>
-        <translation type="unfinished"></translation>
+        <translation>fsdp_config wird nur verwendet, wenn distributed_type FSDP ist</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>under FSDP2 fsdp_reshard_after_forward is true or false, not a sharding strategy</source>
-        <translation type="unfinished"></translation>
+        <translation>unter FSDP2 ist fsdp_reshard_after_forward true oder false, keine Sharding-Strategie</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>FSDP2 supports SHARDED_STATE_DICT and FULL_STATE_DICT, not LOCAL_STATE_DICT</source>
-        <translation type="unfinished"></translation>
+        <translation>FSDP2 unterstützt SHARDED_STATE_DICT und FULL_STATE_DICT, nicht LOCAL_STATE_DICT</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>FSDP2 ignores fsdp_backward_prefetch</source>
-        <translation type="unfinished"></translation>
+        <translation>FSDP2 ignoriert fsdp_backward_prefetch</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>FSDP2 ignores fsdp_sharding_strategy; use fsdp_reshard_after_forward</source>
-        <translation type="unfinished"></translation>
+        <translation>FSDP2 ignoriert fsdp_sharding_strategy; verwenden Sie fsdp_reshard_after_forward</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>TRANSFORMER_BASED_WRAP without fsdp_transformer_layer_cls_to_wrap relies on the model&apos;s _no_split_modules</source>
-        <translation type="unfinished"></translation>
+        <translation>TRANSFORMER_BASED_WRAP ohne fsdp_transformer_layer_cls_to_wrap verlässt sich auf die _no_split_modules des Modells</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>deepspeed_config is used only when distributed_type is DEEPSPEED</source>
-        <translation type="unfinished"></translation>
+        <translation>deepspeed_config wird nur verwendet, wenn distributed_type DEEPSPEED ist</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>deepspeed_config.%1 cannot be combined with deepspeed_config_file: set it in the DeepSpeed JSON file instead (accelerate refuses this at run time)</source>
-        <translation type="unfinished"></translation>
+        <translation>deepspeed_config.%1 kann nicht mit deepspeed_config_file kombiniert werden: setzen Sie den Wert stattdessen in der DeepSpeed-JSON-Datei (accelerate lehnt dies zur Laufzeit ab)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>mixed_precision cannot be combined with deepspeed_config_file: set fp16/bf16 in the DeepSpeed JSON file and remove mixed_precision (accelerate refuses this at run time)</source>
-        <translation type="unfinished"></translation>
+        <translation>mixed_precision kann nicht mit deepspeed_config_file kombiniert werden: setzen Sie fp16/bf16 in der DeepSpeed-JSON-Datei und entfernen Sie mixed_precision (accelerate lehnt dies zur Laufzeit ab)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>parameter offload needs ZeRO stage 3</source>
-        <translation type="unfinished"></translation>
+        <translation>das Auslagern von Parametern braucht ZeRO-Stufe 3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>optimizer offload needs ZeRO stage 2 or 3</source>
-        <translation type="unfinished"></translation>
+        <translation>das Auslagern des Optimierers braucht ZeRO-Stufe 2 oder 3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Trainyard starts the ranks of every machine itself, as DeepSpeed&apos;s &apos;standard&apos; launcher does; the pdsh/MPI launcher setting is kept for accelerate launch</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainyard startet die Ränge jedes Rechners selbst, wie es der &apos;standard&apos;-Launcher von DeepSpeed tut; die Einstellung für den pdsh/MPI-Launcher bleibt für accelerate launch erhalten</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>the parallelism sizes multiply to %1 but num_processes is %2; they must be equal</source>
-        <translation type="unfinished"></translation>
+        <translation>das Produkt der Parallelisierungsgrößen ist %1, aber num_processes ist %2; beide müssen gleich sein</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Trainyard keeps SageMaker configs but does not launch them; use accelerate launch</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainyard behält SageMaker-Konfigurationen, startet sie aber nicht; verwenden Sie accelerate launch</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>cannot create folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+5"/>
         <location line="+6"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -622,572 +622,572 @@
     <message>
         <location filename="../engine/launch/launchargs.cpp" line="+365"/>
         <source>the accelerate config to launch with (default: accelerate&apos;s default config, when it exists)</source>
-        <translation type="unfinished"></translation>
+        <translation>die accelerate-Konfiguration für den Start (Vorgabe: die Standardkonfiguration von accelerate, falls vorhanden)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>accepted for accelerate&apos;s sake; Trainyard&apos;s launcher prints little anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>wird accelerate zuliebe akzeptiert; der Launcher von Trainyard gibt ohnehin wenig aus</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>run the script as a Python module (python -m MODULE)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Skript als Python-Modul ausführen (python -m MODULE)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>run the program directly, without Python (a C++ LibTorch program, a shell script)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Programm direkt ausführen, ohne Python (ein C++-LibTorch-Programm, ein Shell-Skript)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>set ACCELERATE_DEBUG_MODE in every rank (extra checks in accelerate)</source>
-        <translation type="unfinished"></translation>
+        <translation>ACCELERATE_DEBUG_MODE in jedem Rang setzen (zusätzliche Prüfungen in accelerate)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>train on the CPU, even where GPUs are present</source>
-        <translation type="unfinished"></translation>
+        <translation>auf der CPU trainieren, auch wenn GPUs vorhanden sind</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>distributed data parallel over GPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>verteilte Datenparallelität über GPUs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>train on TPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>auf TPUs trainieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>train with DeepSpeed</source>
-        <translation type="unfinished"></translation>
+        <translation>mit DeepSpeed trainieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>train with PyTorch FSDP</source>
-        <translation type="unfinished"></translation>
+        <translation>mit PyTorch FSDP trainieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>combine data, tensor, context and sequence parallelism (the parallelism_config_* flags; with FSDP 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten-, Tensor-, Kontext- und Sequenzparallelität kombinieren (die Optionen parallelism_config_*; mit FSDP 2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>train with Megatron-LM</source>
-        <translation type="unfinished"></translation>
+        <translation>mit Megatron-LM trainieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>torchrun&apos;s --tee (0 none, 1 stdout, 2 stderr, 3 both); Trainyard always keeps every rank&apos;s output in the run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>--tee von torchrun (0 keine, 1 stdout, 2 stderr, 3 beide); Trainyard behält die Ausgabe jedes Rangs immer im Lauf-Ordner</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>torchrun&apos;s log folder, for accelerate&apos;s sake</source>
-        <translation type="unfinished"></translation>
+        <translation>der Log-Ordner von torchrun, accelerate zuliebe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the workers&apos; role name (ROLE_NAME)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Rollenname der Worker (ROLE_NAME)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>extra rendezvous settings, KEY=VALUE,... (torchrun&apos;s --rdzv_conf)</source>
-        <translation type="unfinished"></translation>
+        <translation>zusätzliche Rendezvous-Einstellungen, KEY=VALUE,... (--rdzv_conf von torchrun)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>restart every rank this many times after a failure (TORCHELASTIC_RESTART_COUNT counts them)</source>
-        <translation type="unfinished"></translation>
+        <translation>jeden Rang nach einem Fehler so oft neu starten (TORCHELASTIC_RESTART_COUNT zählt die Neustarts)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>seconds between checks of the ranks (torchrun&apos;s setting)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden zwischen den Prüfungen der Ränge (Einstellung von torchrun)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a TPU VM to run on (repeatable)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine TPU-VM, auf der ausgeführt wird (wiederholbar)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>set NAME=VALUE in every rank&apos;s environment, on every machine (repeatable; accelerate uses it for TPU VMs only)</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME=VALUE in der Umgebung jedes Rangs setzen, auf jedem Rechner (wiederholbar; accelerate verwendet dies nur für TPU-VMs)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the AWS access key id for a SageMaker launch</source>
-        <translation type="unfinished"></translation>
+        <translation>die AWS-Access-Key-ID für einen SageMaker-Start</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the AWS secret access key for a SageMaker launch</source>
-        <translation type="unfinished"></translation>
+        <translation>der geheime AWS-Access-Key für einen SageMaker-Start</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>accelerate&apos;s MPI hostfile for multi-CPU runs; Trainyard starts a machine&apos;s CPU ranks itself</source>
-        <translation type="unfinished"></translation>
+        <translation>die MPI-Hostdatei von accelerate für Multi-CPU-Läufe; Trainyard startet die CPU-Ränge eines Rechners selbst</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>OMP_NUM_THREADS for each rank (default: the physical cores divided among this machine&apos;s ranks, on CPU runs)</source>
-        <translation type="unfinished"></translation>
+        <translation>OMP_NUM_THREADS für jeden Rang (Vorgabe: die physischen Kerne, aufgeteilt auf die Ränge dieses Rechners, bei CPU-Läufen)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>torch.compile&apos;s mode: default, reduce-overhead or max-autotune</source>
-        <translation type="unfinished"></translation>
+        <translation>der Modus von torch.compile: default, reduce-overhead oder max-autotune</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>torch.compile with fullgraph=True: fail on graph breaks instead of splitting</source>
-        <translation type="unfinished"></translation>
+        <translation>torch.compile mit fullgraph=True: bei Graph-Breaks fehlschlagen statt aufzuteilen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>torch.compile with dynamic shapes</source>
-        <translation type="unfinished"></translation>
+        <translation>torch.compile mit dynamischen Shapes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>compile repeated blocks once and reuse them (shorter compile times)</source>
-        <translation type="unfinished"></translation>
+        <translation>wiederholte Blöcke einmal kompilieren und wiederverwenden (kürzere Kompilierzeiten)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DeepSpeed&apos;s multi-node launcher: the hosts or GPUs to leave out</source>
-        <translation type="unfinished"></translation>
+        <translation>Multi-Node-Launcher von DeepSpeed: die auszulassenden Hosts oder GPUs</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DeepSpeed&apos;s multi-node launcher: the only hosts or GPUs to use</source>
-        <translation type="unfinished"></translation>
+        <translation>Multi-Node-Launcher von DeepSpeed: die einzigen zu verwendenden Hosts oder GPUs</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Megatron-LM: clip gradients to this global norm</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: Gradienten auf diese globale Norm begrenzen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Megatron-LM: use its own FSDP (any text but an empty one means yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: sein eigenes FSDP verwenden (jeder nicht leere Text bedeutet ja)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Megatron-LM: do not load the optimizer state from a checkpoint (any text but an empty one means yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: den Optimiererzustand nicht aus einem Checkpoint laden (jeder nicht leere Text bedeutet ja)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Megatron-LM: mask the loss at end-of-document tokens (any text but an empty one means yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: den Loss an Dokumentende-Tokens maskieren (jeder nicht leere Text bedeutet ja)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Megatron-LM: overlap the CPU optimizer&apos;s copies to and from the GPU (any text but an empty one means yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: die Kopien des CPU-Optimierers zur und von der GPU überlappen (jeder nicht leere Text bedeutet ja)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Megatron-LM: do not save the optimizer state (any text but an empty one means yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: den Optimiererzustand nicht speichern (jeder nicht leere Text bedeutet ja)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Megatron-LM: keep the optimizer on the CPU (any text but an empty one means yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: den Optimierer auf der CPU halten (jeder nicht leere Text bedeutet ja)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Megatron-LM: the precision-aware optimizer (any text but an empty one means yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: der präzisionsbewusste Optimierer (jeder nicht leere Text bedeutet ja)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Megatron-LM: micro-batches per pipeline step</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: Micro-Batches pro Pipeline-Schritt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Megatron-LM: sequence parallelism with tensor parallelism (true or false)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: Sequenzparallelität mit Tensorparallelität (true oder false)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Megatron-LM: recompute activations in backward (true or false)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: Aktivierungen im Backward neu berechnen (true oder false)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Megatron-LM: shard the optimizer state over data-parallel ranks (true or false)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: den Optimiererzustand über die datenparallelen Ränge sharden (true oder false)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Megatron-LM: decoder layers on the last pipeline stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: Decoder-Schichten auf der letzten Pipeline-Stufe</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Megatron-LM: what to recompute (full or selective)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: was neu berechnet wird (full oder selective)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Megatron-LM: how layers are chosen for recomputation (uniform or block)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: wie Schichten für die Neuberechnung gewählt werden (uniform oder block)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Megatron-LM: layers per recomputation unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: Schichten pro Neuberechnungseinheit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Megatron-LM: the attention implementation</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: die Attention-Implementierung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Megatron-LM: ranks that share the experts of a mixture-of-experts layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: Ränge, die sich die Experten einer Mixture-of-Experts-Schicht teilen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Megatron-LM: ranks that split the sequence (context parallelism)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: Ränge, die die Sequenz aufteilen (Kontextparallelität)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Megatron-LM: dropout after attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: Dropout nach der Attention</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Megatron-LM: dropout of hidden states</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: Dropout der Hidden States</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Megatron-LM: attention softmax in float32 (true or false)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: Attention-Softmax in float32 (true oder false)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Megatron-LM: tensor parallelism inside each expert</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: Tensorparallelität innerhalb jedes Experten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Megatron-LM: average the loss over tokens instead of samples (true or false)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: den Loss über Tokens statt über Samples mitteln (true oder false)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Megatron-LM: rotary position embeddings (true or false)</source>
-        <translation type="unfinished"></translation>
+        <translation>Megatron-LM: Rotary Position Embeddings (true oder false)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>keep FP8 autocast on during evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>FP8-Autocast während der Evaluierung eingeschaltet lassen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TransformerEngine: the margin for the FP8 scaling factor</source>
-        <translation type="unfinished"></translation>
+        <translation>TransformerEngine: die Marge für den FP8-Skalierungsfaktor</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>TransformerEngine: steps between updates of the scaling factors</source>
-        <translation type="unfinished"></translation>
+        <translation>TransformerEngine: Schritte zwischen Aktualisierungen der Skalierungsfaktoren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>TransformerEngine: how many steps of amax history the scaling uses</source>
-        <translation type="unfinished"></translation>
+        <translation>TransformerEngine: wie viele Schritte der amax-Historie die Skalierung verwendet</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>ranks that each hold a full replica of the model (data parallelism across replicas)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ränge, die jeweils eine vollständige Replik des Modells halten (Datenparallelität über Repliken)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>ranks that share one sharded replica (FSDP sharding)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ränge, die sich eine geshardete Replik teilen (FSDP-Sharding)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>tensor parallel degree</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad der Tensorparallelität</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>context parallel degree (the sequence split over ranks)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad der Kontextparallelität (die Sequenz, aufgeteilt über Ränge)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>sequence parallel degree</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad der Sequenzparallelität</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the sequence length for sequence parallelism</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sequenzlänge für Sequenzparallelität</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>whether sequences vary in length under sequence parallelism</source>
-        <translation type="unfinished"></translation>
+        <translation>ob Sequenzen unter Sequenzparallelität unterschiedlich lang sind</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>TransformerEngine: the FP8 format, HYBRID (E4M3 forward, E5M2 backward) or E4M3</source>
-        <translation type="unfinished"></translation>
+        <translation>TransformerEngine: das FP8-Format, HYBRID (E4M3 im Forward, E5M2 im Backward) oder E4M3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>TransformerEngine: how amax is taken from its history (max or most_recent)</source>
-        <translation type="unfinished"></translation>
+        <translation>TransformerEngine: wie amax aus seiner Historie bestimmt wird (max oder most_recent)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>TransformerEngine: higher precision for the forward, data-gradient and weight-gradient matmuls, three booleans such as False,False,False</source>
-        <translation type="unfinished"></translation>
+        <translation>TransformerEngine: höhere Genauigkeit für die Forward-, Datengradienten- und Gewichtsgradienten-Matmuls, drei boolesche Werte wie False,False,False</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>MS-AMP: the optimization level (O1 or O2)</source>
-        <translation type="unfinished"></translation>
+        <translation>MS-AMP: die Optimierungsstufe (O1 oder O2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>torchao: all-gather FSDP2 parameters in float8</source>
-        <translation type="unfinished"></translation>
+        <translation>torchao: FSDP2-Parameter in float8 per All-Gather sammeln</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>torchao: pad inner dimensions to multiples of 16 for float8 matmuls</source>
-        <translation type="unfinished"></translation>
+        <translation>torchao: innere Dimensionen für float8-Matmuls auf Vielfache von 16 auffüllen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the context parallel backend</source>
-        <translation type="unfinished"></translation>
+        <translation>das Backend für Kontextparallelität</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>how context parallel ranks exchange keys and values (allgather or alltoall)</source>
-        <translation type="unfinished"></translation>
+        <translation>wie kontextparallele Ränge Keys und Values austauschen (allgather oder alltoall)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the sequence parallel backend</source>
-        <translation type="unfinished"></translation>
+        <translation>das Backend für Sequenzparallelität</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the attention implementation under sequence parallelism</source>
-        <translation type="unfinished"></translation>
+        <translation>die Attention-Implementierung unter Sequenzparallelität</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>start nothing: print a shell script that starts this machine&apos;s ranks</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts starten: ein Shell-Skript ausgeben, das die Ränge dieses Rechners startet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>with --dry-run: print every rank&apos;s argv and environment as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>mit --dry-run: argv und Umgebung jedes Rangs als JSON ausgeben</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the Python interpreter (default: python3 on PATH)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Python-Interpreter (Vorgabe: python3 im PATH)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>seconds between SIGTERM and SIGKILL when ranks are stopped (default 5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden zwischen SIGTERM und SIGKILL beim Anhalten von Rängen (Vorgabe 5)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>report a rank that prints and logs nothing for this many seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Rang melden, der so viele Sekunden lang nichts ausgibt und nichts loggt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>with --watchdog: stop the run when a rank goes silent</source>
-        <translation type="unfinished"></translation>
+        <translation>mit --watchdog: den Lauf anhalten, wenn ein Rang verstummt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>whose output reaches the terminal: every rank&apos;s, the main rank&apos;s, or none (default all; the run folder keeps everything)</source>
-        <translation type="unfinished"></translation>
+        <translation>wessen Ausgabe das Terminal erreicht: die jedes Rangs, die des Hauptrangs oder keine (Vorgabe all; der Lauf-Ordner behält alles)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the run database (default: $TRAINYARD_DB, else $XDG_DATA_HOME/trainyard/trainyard.db)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Laufdatenbank (Vorgabe: $TRAINYARD_DB, sonst $XDG_DATA_HOME/trainyard/trainyard.db)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the run&apos;s name in the database (default: the script&apos;s name)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name des Laufs in der Datenbank (Vorgabe: der Name des Skripts)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>run on the machines of FILE, one per line as HOST [slots=N]; line i is machine rank i, and every machine is started from here over SSH</source>
-        <translation type="unfinished"></translation>
+        <translation>auf den Rechnern aus FILE ausführen, einer pro Zeile als HOST [slots=N]; Zeile i ist Rechnerrang i, und jeder Rechner wird von hier aus über SSH gestartet</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>run on these machines: HOST[:SLOTS],... (like --hostfile)</source>
-        <translation type="unfinished"></translation>
+        <translation>auf diesen Rechnern ausführen: HOST[:SLOTS],... (wie --hostfile)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>with --hostfile or --hosts: check every machine (reachable, authenticated, trainyard and the interpreter there) and start nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>mit --hostfile oder --hosts: jeden Rechner prüfen (erreichbar, authentifiziert, trainyard und der Interpreter dort) und nichts starten</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>submit the run as a Slurm job of num_machines nodes (sbatch) and follow it; Ctrl-C cancels the job</source>
-        <translation type="unfinished"></translation>
+        <translation>den Lauf als Slurm-Job mit num_machines Knoten einreichen (sbatch) und verfolgen; Strg-C bricht den Job ab</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>with --slurm: the partition</source>
-        <translation type="unfinished"></translation>
+        <translation>mit --slurm: die Partition</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>with --slurm: the time limit (Slurm&apos;s format)</source>
-        <translation type="unfinished"></translation>
+        <translation>mit --slurm: das Zeitlimit (im Format von Slurm)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>with --slurm: the account to charge</source>
-        <translation type="unfinished"></translation>
+        <translation>mit --slurm: das zu belastende Konto</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>with --slurm: one more sbatch option, e.g. --slurm-arg=--gres=gpu:4 (repeatable)</source>
-        <translation type="unfinished"></translation>
+        <translation>mit --slurm: eine weitere sbatch-Option, z. B. --slurm-arg=--gres=gpu:4 (wiederholbar)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>with --slurm: print the job id and return; the job records the run</source>
-        <translation type="unfinished"></translation>
+        <translation>mit --slurm: die Job-ID ausgeben und zurückkehren; der Job zeichnet den Lauf auf</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>used by the batch script Trainyard writes: run the ranks of run ID on the nodes of this Slurm job</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Batch-Skript verwendet, das Trainyard schreibt: die Ränge des Laufs ID auf den Knoten dieses Slurm-Jobs ausführen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the command that connects to a machine (default: ssh; your ssh config, agent and known hosts apply)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Befehl, der sich mit einem Rechner verbindet (Vorgabe: ssh; Ihre SSH-Konfiguration, Ihr Agent und Ihre bekannten Hosts gelten)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>set NAME=VALUE in every rank&apos;s environment (repeatable)</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME=VALUE in der Umgebung jedes Rangs setzen (wiederholbar)</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>General</source>
-        <translation type="unfinished">Allgemein</translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hardware selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Hardwareauswahl</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resource selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressourcenauswahl</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Training paradigm</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsparadigma</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Distributed GPUs and machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilte GPUs und Rechner</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TPU</source>
-        <translation type="unfinished"></translation>
+        <translation>TPU</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>DeepSpeed</source>
-        <translation type="unfinished">DeepSpeed</translation>
+        <translation>DeepSpeed</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>FSDP</source>
-        <translation type="unfinished">FSDP</translation>
+        <translation>FSDP</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Megatron-LM</source>
-        <translation type="unfinished">Megatron-LM</translation>
+        <translation>Megatron-LM</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>FP8</source>
-        <translation type="unfinished">FP8</translation>
+        <translation>FP8</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>AWS (SageMaker)</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS (SageMaker)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>MPI</source>
-        <translation type="unfinished">MPI</translation>
+        <translation>MPI</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ParallelismConfig</source>
-        <translation type="unfinished"></translation>
+        <translation>ParallelismConfig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trainyard&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainyard-eigene</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>usage: trainyard launch [FLAGS] SCRIPT_OR_PROGRAM [ARGS...]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard launch [FLAGS] SCRIPT_OR_PROGRAM [ARGS...]</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Starts this machine&apos;s ranks of a training script or program with the environment accelerate launch gives them, supervises them, and records the run. Flags you type beat the config file; the file beats the flags&apos; defaults. Flags are accepted with - or _ between words. Everything after the script goes to the script.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet die Ränge dieses Rechners für ein Trainingsskript oder -programm mit der Umgebung, die accelerate launch ihnen gibt, überwacht sie und zeichnet den Lauf auf. Eingegebene Optionen haben Vorrang vor der Konfigurationsdatei; die Datei hat Vorrang vor den Vorgaben der Optionen. Optionen werden mit - oder _ zwischen den Wörtern akzeptiert. Alles nach dem Skript geht an das Skript.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>(default: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Vorgabe: %1)</translation>
     </message>
 </context>
 <context>
@@ -1195,42 +1195,42 @@
     <message>
         <location line="-537"/>
         <source>unknown launch flag %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Startoption %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 takes no value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nimmt keinen Wert</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht einen Wert</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: &apos;%2&apos; is not an integer (or too large)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &apos;%2&apos; ist keine ganze Zahl (oder zu groß)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: %2 is out of range (%3 to %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 liegt außerhalb des Bereichs (%3 bis %4)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1: &apos;%2&apos; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &apos;%2&apos; ist keine Zahl</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: %2 is out of range (0 to 86400 seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 liegt außerhalb des Bereichs (0 bis 86400 Sekunden)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1: &apos;%2&apos; is not one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &apos;%2&apos; ist keiner der Werte %3</translation>
     </message>
 </context>
 <context>
@@ -1238,47 +1238,47 @@
     <message>
         <location filename="../engine/remote/hostfile.cpp" line="+28"/>
         <source>%1: host %2 is listed twice (one line per machine; use slots=N for several processes on it)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Host %2 ist doppelt aufgeführt (eine Zeile pro Rechner; verwenden Sie slots=N für mehrere Prozesse darauf)</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>&apos;%1&apos; is not a host name</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein Hostname</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>unknown field &apos;%1&apos; (a line is HOST [slots=N])</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Feld &apos;%1&apos; (eine Zeile lautet HOST [slots=N])</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>slots must be a positive number, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>slots muss eine positive Zahl sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1: no hosts (a line is HOST [slots=N])</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Hosts (eine Zeile lautet HOST [slots=N])</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: cannot read the hostfile: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Hostdatei kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>--hosts: slots must be a positive number in &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--hosts: slots muss in &apos;%1&apos; eine positive Zahl sein</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--hosts: &apos;%1&apos; is not a host name</source>
-        <translation type="unfinished"></translation>
+        <translation>--hosts: &apos;%1&apos; ist kein Hostname</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--hosts: no hosts given</source>
-        <translation type="unfinished"></translation>
+        <translation>--hosts: keine Hosts angegeben</translation>
     </message>
 </context>
 <context>
@@ -2000,173 +2000,173 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location filename="../engine/launch/launchplan.cpp" line="+65"/>
         <source>use only one of --multi_gpu, --cpu, --tpu, --use_deepspeed, --use_fsdp</source>
-        <translation type="unfinished"></translation>
+        <translation>verwenden Sie nur eine der Optionen --multi_gpu, --cpu, --tpu, --use_deepspeed, --use_fsdp</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--multi_gpu needs at least 2 processes</source>
-        <translation type="unfinished"></translation>
+        <translation>--multi_gpu braucht mindestens 2 Prozesse</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--use_parallelism_config needs --use_fsdp with --fsdp_version 2</source>
-        <translation type="unfinished"></translation>
+        <translation>--use_parallelism_config braucht --use_fsdp mit --fsdp_version 2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--module and --no_python cannot be used together</source>
-        <translation type="unfinished"></translation>
+        <translation>--module und --no_python können nicht zusammen verwendet werden</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>no training script or program given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Trainingsskript oder Programm angegeben</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>use --hostfile or --hosts, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>verwenden Sie --hostfile oder --hosts, nicht beide</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>--machine_rank cannot be used with %1: every machine is started from here, line i of the hosts as machine rank i</source>
-        <translation type="unfinished"></translation>
+        <translation>--machine_rank kann nicht mit %1 verwendet werden: jeder Rechner wird von hier aus gestartet, Zeile i der Hosts als Rechnerrang i</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%1 lists %n machine(s), but num_machines is %2 (from %3); make them agree</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 führt %n Rechner auf, aber num_machines ist %2 (aus %3); gleichen Sie beides an</numerusform>
+            <numerusform>%1 führt %n Rechner auf, aber num_machines ist %2 (aus %3); gleichen Sie beides an</numerusform>
         </translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1: every machine runs the same number of processes, but %2 has slots=%3 and another slots=%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: jeder Rechner führt gleich viele Prozesse aus, aber %2 hat slots=%3 und ein anderer slots=%4</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 gives slots=%2 on each of %3 machines (%4 processes), but num_processes is %5 (from %6)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gibt slots=%2 auf jedem von %3 Rechnern an (%4 Prozesse), aber num_processes ist %5 (aus %6)</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>num_processes was not given: one process on each of the %n machine(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>num_processes wurde nicht angegeben: ein Prozess auf %n Rechner</numerusform>
+            <numerusform>num_processes wurde nicht angegeben: ein Prozess auf jedem der %n Rechner</numerusform>
         </translation>
     </message>
     <message>
         <location line="+21"/>
         <source>this is a SageMaker config; Trainyard does not launch SageMaker jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>dies ist eine SageMaker-Konfiguration; Trainyard startet keine SageMaker-Jobs</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>the config does not say how many processes to start; pass --num_processes</source>
-        <translation type="unfinished"></translation>
+        <translation>die Konfiguration gibt nicht an, wie viele Prozesse zu starten sind; übergeben Sie --num_processes</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--num_processes was not given and no config was found; using %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--num_processes wurde nicht angegeben und keine Konfiguration gefunden; %1 wird verwendet</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>unknown mixed_precision mode &apos;%1&apos;; choose one of no, fp16, bf16, fp8</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter mixed_precision-Modus &apos;%1&apos;; wählen Sie no, fp16, bf16 oder fp8</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>--%1: &apos;%2&apos; is not a truth value (true/false, yes/no, on/off, 1/0)</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1: &apos;%2&apos; ist kein Wahrheitswert (true/false, yes/no, on/off, 1/0)</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>--fp8_override_linear_precision: &apos;%1&apos; is not a truth value</source>
-        <translation type="unfinished"></translation>
+        <translation>--fp8_override_linear_precision: &apos;%1&apos; ist kein Wahrheitswert</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>fp8 override_linear_precision needs three values (fprop, dgrad, wgrad), not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fp8 override_linear_precision braucht drei Werte (fprop, dgrad, wgrad), nicht %1</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>unknown dynamo backend &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes dynamo-Backend &apos;%1&apos;</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>fsdp_cpu_ram_efficient_loading with fsdp_sync_module_states false: only rank 0 loads the weights, so the others need them broadcast; accelerate&apos;s FSDP1 plugin turns fsdp_sync_module_states on when the run starts</source>
-        <translation type="unfinished"></translation>
+        <translation>fsdp_cpu_ram_efficient_loading mit fsdp_sync_module_states false: nur Rang 0 lädt die Gewichte, daher müssen sie an die anderen verteilt (Broadcast) werden; das FSDP1-Plugin von accelerate schaltet fsdp_sync_module_states beim Start des Laufs ein</translation>
     </message>
     <message>
         <location line="+104"/>
         <source>main_process_port is 0 (pick a free port), but only machine 0 can pick it; give machine %1 the port machine 0 chose</source>
-        <translation type="unfinished"></translation>
+        <translation>main_process_port ist 0 (freien Port wählen), aber nur Rechner 0 kann ihn wählen; geben Sie Rechner %1 den Port, den Rechner 0 gewählt hat</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>main_process_port 0: using free port %1</source>
-        <translation type="unfinished"></translation>
+        <translation>main_process_port 0: freier Port %1 wird verwendet</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>port %1 on this machine (machine 0) is in use; the other machines expect the rendezvous there. Free it or choose another main_process_port on every machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Port %1 auf diesem Rechner (Rechner 0) ist belegt; die anderen Rechner erwarten dort das Rendezvous. Geben Sie ihn frei oder wählen Sie auf jedem Rechner einen anderen main_process_port</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>port %1 is in use; using free port %2 instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Port %1 ist belegt; stattdessen wird der freie Port %2 verwendet</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Trainyard does not launch TPU (XLA) runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainyard startet keine TPU-Läufe (XLA)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>num_processes must be at least 1</source>
-        <translation type="unfinished"></translation>
+        <translation>num_processes muss mindestens 1 sein</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>num_processes (%1) must be divisible by num_machines (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>num_processes (%1) muss durch num_machines (%2) teilbar sein</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>machine_rank %1 is outside 0..%2</source>
-        <translation type="unfinished"></translation>
+        <translation>machine_rank %1 liegt außerhalb von 0..%2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>less than two GPU ids were configured for a multi-GPU run</source>
-        <translation type="unfinished"></translation>
+        <translation>für einen Multi-GPU-Lauf wurden weniger als zwei GPU-IDs konfiguriert</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--slurm runs on the nodes Slurm gives the job: leave out --hostfile and --hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>--slurm läuft auf den Knoten, die Slurm dem Job zuteilt: lassen Sie --hostfile und --hosts weg</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>several machines need main_process_ip</source>
-        <translation type="unfinished"></translation>
+        <translation>mehrere Rechner brauchen main_process_ip</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>main_process_port 0: machine 0 picks a free port when the run starts</source>
-        <translation type="unfinished"></translation>
+        <translation>main_process_port 0: Rechner 0 wählt beim Start des Laufs einen freien Port</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>--env %1: expected NAME=VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>--env %1: NAME=VALUE erwartet</translation>
     </message>
 </context>
 <context>
@@ -2174,538 +2174,538 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location filename="../engine/config/questionnaire.cpp" line="+39"/>
         <source> (default)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Vorgabe)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Choose a number [%1]: </source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Nummer [%1]: </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Please enter a number between 0 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie eine Zahl zwischen 0 und %1 ein.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source> [YES/no]: </source>
-        <translation type="unfinished"></translation>
+        <translation> [YES/no]: </translation>
     </message>
     <message>
         <location line="+1"/>
         <source> [yes/NO]: </source>
-        <translation type="unfinished"></translation>
+        <translation> [yes/NO]: </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Please answer yes or no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte antworten Sie mit yes oder no.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Please enter a whole number from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie eine ganze Zahl von %1 bis %2 ein.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Please enter a whole number of at least %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie eine ganze Zahl von mindestens %1 ein.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Please enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie eine Zahl ein.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>An answer is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Antwort ist erforderlich.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Do you want to specify a json file to a DeepSpeed config?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie eine JSON-Datei als DeepSpeed-Konfiguration angeben?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Please enter the path to the json DeepSpeed config file</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie den Pfad zur JSON-Konfigurationsdatei von DeepSpeed ein</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>What should be your DeepSpeed&apos;s ZeRO optimization stage?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche ZeRO-Optimierungsstufe soll DeepSpeed verwenden?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Where to offload optimizer states?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wohin sollen die Optimiererzustände ausgelagert werden?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Where to offload parameters?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wohin sollen die Parameter ausgelagert werden?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>NVMe path to offload parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>NVMe-Pfad zum Auslagern der Parameter</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>NVMe path to offload optimizer states</source>
-        <translation type="unfinished"></translation>
+        <translation>NVMe-Pfad zum Auslagern der Optimiererzustände</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>How many gradient accumulation steps you&apos;re passing in your script?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Gradientenakkumulationsschritte übergeben Sie in Ihrem Skript?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Do you want to use gradient clipping?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie Gradient Clipping verwenden?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What is the gradient clipping value?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welchen Wert soll das Gradient Clipping haben?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Do you want to save 16-bit model weights when using ZeRO Stage-3?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie bei ZeRO Stage-3 16-Bit-Modellgewichte speichern?</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Do you want to enable `deepspeed.zero.Init` when using ZeRO Stage-3 for constructing massive models?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie `deepspeed.zero.Init` bei ZeRO Stage-3 zum Aufbau sehr großer Modelle aktivieren?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Do you want to enable Mixture-of-Experts training (MoE)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie Mixture-of-Experts-Training (MoE) aktivieren?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Specify the comma-separated list of transformers MoE layer class names</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die kommagetrennte Liste der Klassennamen der MoE-Schichten von transformers an</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Which Type of launcher do you want to use?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welchen Launcher-Typ möchten Sie verwenden?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>DeepSpeed configures multi-node compute resources with hostfile. Path to the hostfile</source>
-        <translation type="unfinished"></translation>
+        <translation>DeepSpeed konfiguriert Multi-Node-Rechenressourcen mit einer Hostdatei. Pfad zur Hostdatei</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Do you want to specify exclusion filter string?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie einen Ausschlussfilter angeben?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>DeepSpeed exclusion filter string</source>
-        <translation type="unfinished"></translation>
+        <translation>DeepSpeed-Ausschlussfilter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Do you want to specify inclusion filter string?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie einen Einschlussfilter angeben?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>DeepSpeed inclusion filter string</source>
-        <translation type="unfinished"></translation>
+        <translation>DeepSpeed-Einschlussfilter</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>What should be your FSDP version?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche FSDP-Version möchten Sie verwenden?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>What should be your sharding strategy?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Sharding-Strategie möchten Sie verwenden?</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Do you want to enable resharding after forward?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie das Resharding nach dem Forward aktivieren?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Do you want to offload parameters and gradients to CPU?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie Parameter und Gradienten auf die CPU auslagern?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What should be your auto wrap policy?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Auto-Wrap-Richtlinie möchten Sie verwenden?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Do you want to use the model&apos;s `_no_split_modules` to wrap?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie zum Wrappen die `_no_split_modules` des Modells verwenden?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Specify the comma-separated list of transformer layer class names (case-sensitive) to wrap, e.g. `BertLayer`, `GPTJBlock`, `T5Block`</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die kommagetrennte Liste der zu wrappenden Klassennamen der Transformer-Schichten an (Groß-/Kleinschreibung beachten), z. B. `BertLayer`, `GPTJBlock`, `T5Block`</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>What should be your FSDP&apos;s minimum number of parameters for Default Auto Wrapping Policy?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Mindestanzahl an Parametern soll FSDP für die Standard-Auto-Wrap-Richtlinie verwenden?</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>What should be your FSDP&apos;s backward prefetch policy?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Backward-Prefetch-Richtlinie soll FSDP verwenden?</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>What should be your FSDP&apos;s state dict type?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welchen State-Dict-Typ soll FSDP verwenden?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Do you want to enable FSDP&apos;s forward prefetch policy?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie das Forward-Prefetching von FSDP aktivieren?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Do you want to enable FSDP&apos;s `use_orig_params` feature?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie die Funktion `use_orig_params` von FSDP aktivieren?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Do you want to enable CPU RAM efficient model loading? Only applicable for Transformers models.</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie das CPU-RAM-sparende Laden des Modells aktivieren? Nur für Transformers-Modelle anwendbar.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Do you want each individually wrapped FSDP unit to broadcast module parameters from rank 0 at the start?</source>
-        <translation type="unfinished"></translation>
+        <translation>Soll jede einzeln gewrappte FSDP-Einheit zu Beginn die Modulparameter von Rang 0 verteilen (Broadcast)?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Do you want to enable FSDP activation checkpointing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie das Activation Checkpointing von FSDP aktivieren?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Do you want to use the parallelism config?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie die Parallelisierungskonfiguration verwenden?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>What is the %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welchen Wert hat %1?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>What context parallel communication strategy?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Kommunikationsstrategie für die Kontextparallelität?</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Do you wish to use mixed precision?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie Mixed Precision verwenden?</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Which FP8 backend do you want to use?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches FP8-Backend möchten Sie verwenden?</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Do you want to use FP8 autocast during eval mode?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie FP8-Autocast im Evaluierungsmodus verwenden?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What margin should be used for gradient scaling?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Marge soll für die Gradientenskalierung verwendet werden?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What interval should be used for when to recompute the scaling factor?</source>
-        <translation type="unfinished"></translation>
+        <translation>In welchem Intervall soll der Skalierungsfaktor neu berechnet werden?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Which weight format should be used?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches Gewichtsformat soll verwendet werden?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>What length of history should be used for the amax scaling factor computation?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Historienlänge soll für die Berechnung des amax-Skalierungsfaktors verwendet werden?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Which algorithm should be used for the amax scaling factor computation?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcher Algorithmus soll für die Berechnung des amax-Skalierungsfaktors verwendet werden?</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Do you want to execute `fprop`, `dgrad`, and `wgrad` GEMMS in higher precision?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie die GEMMs `fprop`, `dgrad` und `wgrad` mit höherer Genauigkeit ausführen?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Should `%1` be executed in higher precision?</source>
-        <translation type="unfinished"></translation>
+        <translation>Soll `%1` mit höherer Genauigkeit ausgeführt werden?</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>What optimization level should be used?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Optimierungsstufe soll verwendet werden?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Do you want to enable FSDP2 float8 all-gather?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie FSDP2-float8-All-Gather aktivieren?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Do you want to pad the inner dimension of weight matrices?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie die innere Dimension der Gewichtsmatrizen auffüllen (Padding)?</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No distributed training</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein verteiltes Training</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>Detected %n NVIDIA GPU(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n NVIDIA-GPU erkannt.</numerusform>
+            <numerusform>%n NVIDIA-GPUs erkannt.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No GPU detected on this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Rechner wurde keine GPU erkannt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Which type of machine are you using?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Art von Rechner verwenden Sie?</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>How many different machines will you use (use more than 1 for multi-node training)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele verschiedene Rechner werden Sie verwenden (mehr als 1 für Multi-Node-Training)?</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>What is the rank of this machine?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welchen Rang hat dieser Rechner?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What is the IP address of the machine that will host the main process?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie lautet die IP-Adresse des Rechners, auf dem der Hauptprozess läuft?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>What is the port you will use to communicate with the main process?</source>
-        <translation type="unfinished"></translation>
+        <translation>Über welchen Port werden Sie mit dem Hauptprozess kommunizieren?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Are all the machines on the same local network?</source>
-        <translation type="unfinished"></translation>
+        <translation>Befinden sich alle Rechner im selben lokalen Netzwerk?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>What rendezvous backend will you use? (&apos;static&apos;, &apos;c10d&apos;, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches Rendezvous-Backend werden Sie verwenden? (&apos;static&apos;, &apos;c10d&apos;, ...)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Should distributed operations be checked while running for errors? This can avoid timeout issues but will be slower.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sollen verteilte Operationen während der Ausführung auf Fehler geprüft werden? Das kann Timeout-Probleme vermeiden, ist aber langsamer.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Do you want to run your training on CPU only (even if a GPU / Apple Silicon / Ascend NPU device is available)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie Ihr Training nur auf der CPU ausführen (auch wenn ein GPU-, Apple-Silicon- oder Ascend-NPU-Gerät verfügbar ist)?</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Do you want to launch your training with mpirun?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie Ihr Training mit mpirun starten?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter the path to the hostfile to use with mpirun</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Pfad zur Hostdatei für mpirun ein</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Do you wish to optimize your script with torch dynamo?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie Ihr Skript mit torch dynamo optimieren?</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Which dynamo backend would you like to use?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches dynamo-Backend möchten Sie verwenden?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Do you want to customize the defaults sent to torch.compile?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie die an torch.compile übergebenen Vorgaben anpassen?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Which mode do you want to use?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welchen Modus möchten Sie verwenden?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Do you want the fullgraph mode or it is ok to break model into several subgraphs?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie den Fullgraph-Modus, oder darf das Modell in mehrere Teilgraphen aufgeteilt werden?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Do you want to enable dynamic shape tracing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie das Tracing dynamischer Shapes aktivieren?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Do you want to enable regional compilation?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie die regionale Kompilierung aktivieren?</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Do you want to use DeepSpeed?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie DeepSpeed verwenden?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Do you want to use FullyShardedDataParallel?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie FullyShardedDataParallel verwenden?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Do you want to use Megatron-LM?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie Megatron-LM verwenden?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>What is the Tensor Parallelism degree/size?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welchen Grad bzw. welche Größe hat die Tensorparallelität?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Do you want to enable Sequence Parallelism?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie Sequenzparallelität aktivieren?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What is the Pipeline Parallelism degree/size?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welchen Grad bzw. welche Größe hat die Pipeline-Parallelität?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>What is the number of micro-batches?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Micro-Batches sollen es sein?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Do you want to enable selective activation recomputation?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie die selektive Neuberechnung von Aktivierungen aktivieren?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Do you want to use distributed optimizer which shards optimizer state and gradients across data parallel ranks?</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie den verteilten Optimierer verwenden, der Optimiererzustand und Gradienten über die datenparallelen Ränge shardet?</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>What is the gradient clipping value based on global L2 Norm (0 to disable)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welchen Wert soll das Gradient Clipping auf Basis der globalen L2-Norm haben (0 zum Deaktivieren)?</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozesse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TPU cores</source>
-        <translation type="unfinished"></translation>
+        <translation>TPU-Kerne</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GPU(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU(s)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>How many %1 should be used for distributed training (in total over all machines)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele %1 sollen für das verteilte Training verwendet werden (insgesamt über alle Rechner)?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The number of processes must be divisible by the number of machines (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anzahl der Prozesse muss durch die Anzahl der Rechner (%1) teilbar sein.</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>This machine has %n GPU(s); %1 processes per machine would share GPUs.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Dieser Rechner hat %n GPU; %1 Prozesse pro Rechner müssten sich GPUs teilen.</numerusform>
+            <numerusform>Dieser Rechner hat %n GPUs; %1 Prozesse pro Rechner müssten sich GPUs teilen.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Note: no GPU was detected here; the config is kept for a machine that has them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: hier wurde keine GPU erkannt; die Konfiguration bleibt für einen Rechner mit GPUs erhalten.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>One process on one machine is not distributed training: the type is set to &apos;No distributed training&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Prozess auf einem Rechner ist kein verteiltes Training: der Typ wird auf &apos;Kein verteiltes Training&apos; gesetzt.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>What GPU(s) (by id) should be used for training on this machine as a comma-separated list?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche GPU(s) (nach ID) sollen auf diesem Rechner für das Training verwendet werden, als kommagetrennte Liste?</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&apos;%1&apos; is not a GPU of this machine (it has GPUs 0 to %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine GPU dieses Rechners (er hat die GPUs 0 bis %2).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&apos;%1&apos; is not a GPU index.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein GPU-Index.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Would you like to enable numa efficiency? (Currently only supported on NVIDIA hardware).</source>
-        <translation type="unfinished"></translation>
+        <translation>Möchten Sie die NUMA-Effizienz aktivieren? (Derzeit nur auf NVIDIA-Hardware unterstützt).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>What is the name of the function in your script that should be launched in all parallel scripts?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie heißt die Funktion in Ihrem Skript, die in allen parallelen Skripten gestartet werden soll?</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>In which compute environment are you running?</source>
-        <translation type="unfinished"></translation>
+        <translation>In welcher Rechenumgebung arbeiten Sie?</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2715,17 +2715,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location line="+0"/>
         <source>AWS (Amazon SageMaker)</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS (Amazon SageMaker)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trainyard does not create SageMaker configs; use `accelerate config` for those</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainyard erstellt keine SageMaker-Konfigurationen; verwenden Sie dafür `accelerate config`</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the input ended before the questionnaire was complete</source>
-        <translation type="unfinished"></translation>
+        <translation>die Eingabe endete, bevor der Fragebogen vollständig war</translation>
     </message>
 </context>
 <context>
@@ -2733,67 +2733,67 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location filename="../engine/config/yamlio.cpp" line="+184"/>
         <source>aliases expand to more than %1 values; a config never needs that many (is it an alias bomb?)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aliasse erweitern sich zu mehr als %1 Werten; eine Konfiguration braucht nie so viele (ist es eine Alias-Bombe?)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>an alias refers to a collection that contains it; the value would be infinite</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Alias verweist auf eine Sammlung, die ihn selbst enthält; der Wert wäre unendlich</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>values are nested more than %1 levels deep</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte sind mehr als %1 Ebenen tief verschachtelt</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>tag &apos;%1&apos; is not allowed: accelerate reads configs with yaml.safe_load, which refuses it</source>
-        <translation type="unfinished"></translation>
+        <translation>das Tag &apos;%1&apos; ist nicht erlaubt: accelerate liest Konfigurationen mit yaml.safe_load, das es ablehnt</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>a mapping key must be a plain value</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Schlüssel einer Zuordnung muss ein einfacher Wert sein</translation>
     </message>
     <message>
         <location line="+103"/>
         <source>file is %1 bytes, larger than the %2 bytes a config may have</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei hat %1 Bytes, mehr als die %2 Bytes, die eine Konfiguration haben darf</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>file is binary (it contains a NUL byte), not YAML or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist binär (sie enthält ein NUL-Byte), kein YAML oder JSON</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>file is not valid UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist kein gültiger UTF-8-Text</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>file is empty: a config needs at least distributed_type</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist leer: eine Konfiguration braucht mindestens distributed_type</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>JSON syntax error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Syntaxfehler: %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>tab character in indentation: YAML indents with spaces only</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabulatorzeichen in der Einrückung: YAML rückt nur mit Leerzeichen ein</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>YAML syntax error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML-Syntaxfehler: %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>file holds no settings: a config needs at least distributed_type</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei enthält keine Einstellungen: eine Konfiguration braucht mindestens distributed_type</translation>
     </message>
 </context>
 <context>
@@ -2801,54 +2801,54 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location filename="../engine/remote/remotemachine.cpp" line="+101"/>
         <source>%1: cannot run the SSH command %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der SSH-Befehl %2 kann nicht ausgeführt werden: %3</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1: no answer from the machine within %2 s%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Antwort vom Rechner innerhalb von %2 s%3</translation>
     </message>
     <message>
         <location line="+68"/>
         <location line="+18"/>
         <location line="+47"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>%1: srun could not start the agent (exit code %2)%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: srun konnte den Agenten nicht starten (Exit-Code %2)%3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: cannot connect: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Verbindung möglich: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the SSH client exited with 255</source>
-        <translation type="unfinished"></translation>
+        <translation>der SSH-Client wurde mit 255 beendet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: cannot run %2 there: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 kann dort nicht ausgeführt werden: %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: the agent exited with %2 before answering%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Agent wurde mit %2 beendet, bevor er antwortete%3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: lost the connection to the machine (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Verbindung zum Rechner ist abgebrochen (%2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Code %1</translation>
     </message>
 </context>
 <context>
@@ -2924,17 +2924,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location line="+11"/>
         <source>Ranks that printed and logged nothing for longer than the launch&apos;s --watchdog time. Their Python stacks are in the run folder (stacks-rank-N.txt).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ränge, die länger als die --watchdog-Zeit des Starts nichts ausgegeben und nichts geloggt haben. Ihre Python-Stacks liegen im Lauf-Ordner (stacks-rank-N.txt).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Python S&amp;tacks</source>
-        <translation type="unfinished"></translation>
+        <translation>Python-S&amp;tacks</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ask the launcher for every Python rank&apos;s stacks (faulthandler): they are appended to stacks-rank-N.txt in the run folder. Nothing stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Launcher nach den Stacks jedes Python-Rangs fragen (faulthandler): sie werden an stacks-rank-N.txt im Lauf-Ordner angehängt. Nichts wird angehalten.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3004,17 +3004,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location line="+75"/>
         <source>Cannot ask for the stacks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stacks können nicht angefordert werden: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the run is not running on this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>der Lauf läuft nicht auf diesem Rechner</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Asked every Python rank for its stacks: see stacks-rank-N.txt in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Python-Rang wurde nach seinen Stacks gefragt: siehe stacks-rank-N.txt in %1</translation>
     </message>
     <message>
         <location line="+64"/>
@@ -3025,7 +3025,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location line="-234"/>
         <source>rank %1 silent for %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang %1 seit %2 s stumm</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -3102,42 +3102,42 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location filename="../engine/launch/runcontroller.cpp" line="+84"/>
         <source>failed to start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>killed by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>durch %1 beendet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Code %1</translation>
     </message>
     <message>
         <location line="+82"/>
         <source>the launcher was closed during the run</source>
-        <translation type="unfinished"></translation>
+        <translation>der Launcher wurde während des Laufs geschlossen</translation>
     </message>
     <message>
         <location line="+342"/>
         <source>trainyard: cannot start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard: %1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
         <location line="+145"/>
         <source>rank %1 printed and logged nothing for %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang %1 hat seit %2 s nichts ausgegeben und nichts geloggt</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>rank %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang %1: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>restart %1 after %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustart %1 nach %2</translation>
     </message>
 </context>
 <context>
@@ -3185,32 +3185,32 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location filename="../trackers/launchsession.cpp" line="+163"/>
         <source>cannot create the run folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>cannot open the run database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Laufdatenbank %1 kann nicht geöffnet werden</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>run %1 is not in %2 (it is created by `trainyard launch --slurm`)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 ist nicht in %2 (er wird von `trainyard launch --slurm` angelegt)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>cannot record the run in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Lauf kann nicht in %1 gespeichert werden: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cannot start the metrics server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Metrik-Server kann nicht gestartet werden: %1</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>--ssh: no command given</source>
-        <translation type="unfinished"></translation>
+        <translation>--ssh: kein Befehl angegeben</translation>
     </message>
 </context>
 <context>
@@ -3319,47 +3319,47 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location filename="../app/studio/main.cpp" line="+29"/>
         <source>Trainyard Studio: configure, launch, watch and compare PyTorch training runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainyard Studio: PyTorch-Trainingsläufe konfigurieren, starten, beobachten und vergleichen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>accelerate configs (YAML or JSON) to open</source>
-        <translation type="unfinished"></translation>
+        <translation>zu öffnende accelerate-Konfigurationen (YAML oder JSON)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the charts of the run with this id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Diagramme des Laufs mit dieser ID öffnen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Overlay these runs and list what differs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Läufe überlagern und ihre Unterschiede auflisten.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Estimate the memory of a model (a folder, config.json or safetensors).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Speicherbedarf eines Modells schätzen (ein Ordner, config.json oder safetensors).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open run charts with this smoothing weight (0 to 0.999).</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufdiagramme mit diesem Glättungsgewicht öffnen (0 bis 0.999).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save the window to PNG once shown, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Fenster nach dem Anzeigen als PNG speichern, dann beenden.</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>`trainyard-studio --help` lists the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>`trainyard-studio --help` listet die Optionen auf.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>--smoothing takes a number from 0 to 0.999</source>
-        <translation type="unfinished"></translation>
+        <translation>--smoothing erwartet eine Zahl von 0 bis 0.999</translation>
     </message>
 </context>
 <context>
@@ -3367,12 +3367,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location filename="../app/cli/agentcommand.cpp" line="+33"/>
         <source>trainyard agent: takes no arguments (a launch with --hostfile or --hosts starts it and speaks to it on stdin and stdout)</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard agent: nimmt keine Argumente (ein Start mit --hostfile oder --hosts startet ihn und kommuniziert mit ihm über stdin und stdout)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>trainyard agent: the node agent of multi-machine launches, waiting for a launcher on stdin (`trainyard launch --hostfile FILE ...` starts it)</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard agent: der Knoten-Agent für Starts auf mehreren Rechnern, wartet auf stdin auf einen Launcher (`trainyard launch --hostfile FILE ...` startet ihn)</translation>
     </message>
 </context>
 <context>
@@ -3380,98 +3380,99 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location filename="../app/cli/commands.cpp" line="+68"/>
         <source>trainyard config init: unexpected argument %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard config init: unerwartetes Argument %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1: a config already exists there; pass --force to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: dort existiert bereits eine Konfiguration; übergeben Sie --force, um sie zu ersetzen</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>trainyard config init: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard config init: %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>configuration saved at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration gespeichert unter %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>trainyard config validate: give at least one FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard config validate: geben Sie mindestens eine Datei (FILE) an</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 file(s) checked: %2 error(s), %3 warning(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Datei(en) geprüft: %2 Fehler, %3 Warnung(en)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>--format takes yaml or json</source>
-        <translation type="unfinished"></translation>
+        <translation>--format erwartet yaml oder json</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>trainyard config show: unexpected argument %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard config show: unerwartetes Argument %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>trainyard config show: give a FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard config show: geben Sie eine Datei (FILE) an</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>trainyard config update: give one FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard config update: geben Sie genau eine Datei (FILE) an</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: not rewritten; fix the errors first</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht neu geschrieben; beheben Sie zuerst die Fehler</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>configuration updated at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration aktualisiert unter %1</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>trainyard launch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard launch: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>`trainyard launch --help` lists the flags.</source>
-        <translation type="unfinished"></translation>
+        <translation>`trainyard launch --help` listet die Optionen auf.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>trainyard launch: --check needs --hostfile or --hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard launch: --check braucht --hostfile oder --hosts</translation>
     </message>
     <message>
         <location line="+6"/>
         <source># launcher: %1, %2 process(es) on %3 machine(s)</source>
-        <translation type="unfinished"></translation>
+        <translation># Launcher: %1, %2 Prozess(e) auf %3 Rechner(n)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source># ---- machine %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation># ---- Rechner %1: %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Copy-and-paste the text below in your GitHub issue</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie den folgenden Text in Ihr GitHub-Issue</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>trainyard: unknown command %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard: unbekannter Befehl %1
+</translation>
     </message>
 </context>
 <context>
@@ -3479,69 +3480,71 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <message>
         <location filename="../app/cli/estimatecommand.cpp" line="+127"/>
         <source>trainyard estimate-memory: unexpected argument %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard estimate-memory: unerwartetes Argument %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>usage: trainyard estimate-memory MODEL [--json] [--dtype float32|float16|bfloat16|int8|int4]
        [--max-memory 0=8GiB,1=8GiB,cpu=64GiB] [--device-map auto|balanced|balanced_low_0|sequential]
        [--config_file F] [--batch-size N] [--seq-len L]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard estimate-memory MODEL [--json] [--dtype float32|float16|bfloat16|int8|int4]
+        [--max-memory 0=8GiB,1=8GiB,cpu=64GiB] [--device-map auto|balanced|balanced_low_0|sequential]
+        [--config_file F] [--batch-size N] [--seq-len L]</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>trainyard estimate-memory: --max-memory: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard estimate-memory: --max-memory: %1</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>counts the untied LM head (%1 parameters), which accelerate estimate-memory leaves out because it sizes the base AutoModel</source>
-        <translation type="unfinished"></translation>
+        <translation>zählt den ungebundenen LM-Head mit (%1 Parameter), den accelerate estimate-memory auslässt, weil es das Basis-AutoModel misst</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>Memory Usage for loading `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherbedarf zum Laden von `%1`</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>parameters: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter: %1 (%2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>largest layer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>größte Schicht: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>device_map (%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>device_map (%1):</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>training memory per GPU: %1, %2 GPU(s), mixed precision %3, batch %4 x %5 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsspeicher pro GPU: %1, %2 GPU(s), Mixed Precision %3, Batch %4 x %5 Tokens</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>total</source>
-        <translation type="unfinished"></translation>
+        <translation>gesamt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>fits on GPU 0 (%1) with %2 to spare</source>
-        <translation type="unfinished"></translation>
+        <translation>passt auf GPU 0 (%1), %2 bleiben frei</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>does NOT fit on GPU 0 (%1): %2 short</source>
-        <translation type="unfinished"></translation>
+        <translation>passt NICHT auf GPU 0 (%1): %2 fehlen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: %1</translation>
     </message>
 </context>
 <context>
@@ -3551,7 +3554,9 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <source>
 Exit codes: 0 success, 1 failure (errors found, a run that failed), 2 usage error.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Exit-Codes: 0 Erfolg, 1 Fehlschlag (Fehler gefunden, ein fehlgeschlagener Lauf), 2 Aufruffehler.
+</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3571,7 +3576,22 @@ commands:
 
 `trainyard COMMAND --help` (or `trainyard help COMMAND`) tells more; `trainyard --version` prints the version.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard &lt;Befehl&gt; [Optionen]
+
+PyTorch-Trainingsläufe konfigurieren, starten, beobachten und dimensionieren (kompatibel mit accelerate).
+
+Befehle:
+  config init [-o FILE] [--defaults] [--force]   der Fragebogen von accelerate oder erkannte Vorgaben
+  config validate FILE...                        FILE:LINE:COL: error|warning: Meldung
+  config show FILE [--format yaml|json]          die Form, die accelerate nach dem Laden hält
+  config update FILE                             in kanonischer Form neu schreiben, atomar
+  launch [FLAGS] SCRIPT [ARGS...]                die Ränge dieses Rechners starten und überwachen
+  runs list|show|diff|export|import|rm           die Laufdatenbank
+  estimate-memory MODEL [OPTIONS]                Speicher pro Gerät und die Device-Map
+  env                                            Versionen, Geräte, Standardkonfiguration
+
+`trainyard COMMAND --help` (oder `trainyard help COMMAND`) sagt mehr; `trainyard --version` gibt die Version aus.
+</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -3583,7 +3603,14 @@ Asks accelerate config&apos;s questions on the terminal (checked against the GPU
   --defaults          no questions: a config for the detected hardware
   --force             replace an existing file
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard config init [-o FILE] [--defaults] [--force]
+
+Stellt die Fragen von accelerate config im Terminal (geprüft an den hier gefundenen GPUs) und speichert die Antworten atomar.
+
+  -o, --output FILE   Speicherort (Vorgabe: die Standardkonfiguration von accelerate, $HF_HOME/accelerate/default_config.yaml)
+  --defaults          keine Fragen: eine Konfiguration für die erkannte Hardware
+  --force             eine vorhandene Datei ersetzen
+</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3591,7 +3618,10 @@ Asks accelerate config&apos;s questions on the terminal (checked against the GPU
 
 Checks configs as accelerate would read them and prints one line per problem: FILE:LINE:COL: error|warning: message.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard config validate FILE...
+
+Prüft Konfigurationen so, wie accelerate sie lesen würde, und gibt eine Zeile pro Problem aus: FILE:LINE:COL: error|warning: Meldung.
+</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3599,7 +3629,10 @@ Checks configs as accelerate would read them and prints one line per problem: FI
 
 Prints the config in canonical form: what accelerate holds after loading it (migrations and defaults applied).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard config show FILE [--format yaml|json]
+
+Gibt die Konfiguration in kanonischer Form aus: was accelerate nach dem Laden hält (mit angewendeten Migrationen und Vorgaben).
+</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3607,7 +3640,10 @@ Prints the config in canonical form: what accelerate holds after loading it (mig
 
 Rewrites the file in canonical form, atomically (refused while it has errors).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard config update FILE
+
+Schreibt die Datei atomar in kanonischer Form neu (abgelehnt, solange sie Fehler enthält).
+</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3620,13 +3656,22 @@ Rewrites the file in canonical form, atomically (refused while it has errors).
 
 `trainyard config SUBCOMMAND --help` tells more.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard config init|validate|show|update ...
+
+  init       der Fragebogen von accelerate oder erkannte Vorgaben
+  validate   Konfigurationen prüfen: FILE:LINE:COL: error|warning: Meldung
+  show       die kanonische Form, die accelerate nach dem Laden hält
+  update     in kanonischer Form neu schreiben, atomar
+
+`trainyard config SUBCOMMAND --help` sagt mehr.
+</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>  --db PATH   the run database (default: $TRAINYARD_DB, else $XDG_DATA_HOME/trainyard/trainyard.db)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  --db PATH   die Laufdatenbank (Vorgabe: $TRAINYARD_DB, sonst $XDG_DATA_HOME/trainyard/trainyard.db)
+</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3636,7 +3681,12 @@ Every run, newest first: id, name, status, start, duration, exit code.
 
   --json      one JSON array
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard runs list [--json] [--db PATH]
+
+Alle Läufe, neueste zuerst: ID, Name, Status, Start, Dauer, Exit-Code.
+
+  --json      ein JSON-Array
+</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3646,7 +3696,12 @@ One run: status, command, config, parameters, its metrics and their last values.
 
   --json      one JSON object
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard runs show ID [--json] [--db PATH]
+
+Ein Lauf: Status, Befehl, Konfiguration, Parameter, seine Metriken und ihre letzten Werte.
+
+  --json      ein JSON-Objekt
+</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3654,7 +3709,10 @@ One run: status, command, config, parameters, its metrics and their last values.
 
 What differs between runs: launch, config, parameters, last metric values.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard runs diff ID ID... [--json] [--db PATH]
+
+Was sich zwischen Läufen unterscheidet: Start, Konfiguration, Parameter, letzte Metrikwerte.
+</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3662,7 +3720,10 @@ What differs between runs: launch, config, parameters, last metric values.
 
 Every point of a run on standard output (default: csv).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard runs export ID [--format csv|jsonl] [--db PATH]
+
+Alle Punkte eines Laufs auf der Standardausgabe (Vorgabe: csv).
+</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3670,7 +3731,10 @@ Every point of a run on standard output (default: csv).
 
 A JSONL file written by trainyard_tracker outside a launch (or by runs export --format jsonl) as a run.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard runs import FILE [--db PATH]
+
+Eine JSONL-Datei, die trainyard_tracker außerhalb eines Starts (oder runs export --format jsonl) geschrieben hat, als Lauf.
+</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3678,7 +3742,10 @@ A JSONL file written by trainyard_tracker outside a launch (or by runs export --
 
 Deletes a run: its rows, its points and its folder. A run whose launcher still runs is refused.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard runs rm ID [--db PATH]
+
+Löscht einen Lauf: seine Zeilen, seine Punkte und seinen Ordner. Ein Lauf, dessen Launcher noch läuft, wird abgelehnt.
+</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3693,7 +3760,17 @@ Deletes a run: its rows, its points and its folder. A run whose launcher still r
 
 `trainyard runs SUBCOMMAND --help` tells more.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard runs list|show|diff|export|import|rm ...
+
+  list                 alle Läufe, neueste zuerst
+  show ID              ein Lauf
+  diff ID ID...        was sich zwischen Läufen unterscheidet
+  export ID            seine Punkte als CSV oder JSONL
+  import FILE          eine JSONL-Datei als Lauf
+  rm ID                einen beendeten Lauf löschen
+
+`trainyard runs SUBCOMMAND --help` sagt mehr.
+</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3710,7 +3787,19 @@ Memory of a model per dtype, training memory per GPU for a launch config, and th
   --batch-size N          per GPU (default 1)
   --seq-len L             tokens per sample (default 2048)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard estimate-memory MODEL [--json] [--dtype D] [--max-memory SPEC]
+                                  [--device-map STRATEGY] [--config_file F] [--batch-size N] [--seq-len L]
+
+Speicher eines Modells pro dtype, Trainingsspeicher pro GPU für eine Startkonfiguration und die device_map, die die Big-Model-Inferenz von accelerate erzeugen würde. MODEL ist ein Ordner, eine config.json, eine model.safetensors oder eine *.safetensors.index.json; nur die Header werden gelesen.
+
+  --json                  ein JSON-Objekt
+  --dtype D               float32, float16, bfloat16, int8 oder int4 (Vorgabe: alle in der Tabelle)
+  --max-memory SPEC       pro Gerät, z. B. 0=8GiB,1=8GiB,cpu=64GiB: gibt die Device-Map aus
+  --device-map STRATEGY   auto, balanced, balanced_low_0 oder sequential (Vorgabe auto)
+  --config_file F         die Startkonfiguration, für die das Training geschätzt wird
+  --batch-size N          pro GPU (Vorgabe 1)
+  --seq-len L             Tokens pro Sample (Vorgabe 2048)
+</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -3718,7 +3807,10 @@ Memory of a model per dtype, training memory per GPU for a launch config, and th
 
 Versions, devices and the default config, to paste into a bug report (like accelerate env).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard env
+
+Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerbericht (wie accelerate env).
+</translation>
     </message>
 </context>
 <context>
@@ -3726,161 +3818,161 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location filename="../app/cli/launchrun.cpp" line="+108"/>
         <source>trainyard launch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard launch: %1</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>rank %1 stopped: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang %1 angehalten: %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>; stopping the run</source>
-        <translation type="unfinished"></translation>
+        <translation>; der Lauf wird angehalten</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>restarting all ranks (restart %1 of %2) after %3</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Ränge werden neu gestartet (Neustart %1 von %2) nach %3</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>stopping every rank (SIGTERM, then SIGKILL after %1 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Ränge werden angehalten (SIGTERM, dann SIGKILL nach %1 s)</translation>
     </message>
     <message>
         <location line="-53"/>
         <source>trainyard launch: cannot set up signal handling</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard launch: die Signalbehandlung kann nicht eingerichtet werden</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>rank %1 on %2 stopped: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang %1 auf %2 angehalten: %3</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>watchdog: rank %1 printed and logged nothing for %2 s%3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Watchdog: Rang %1 hat seit %2 s nichts ausgegeben und nichts geloggt%3%4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; its Python stacks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; seine Python-Stacks: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+25"/>
         <source>Python stacks of %n rank(s) appended to %1/stacks-rank-N.txt</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Python-Stacks von %n Rang an %1/stacks-rank-N.txt angehängt</numerusform>
+            <numerusform>Python-Stacks von %n Rängen an %1/stacks-rank-N.txt angehängt</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no rank can dump its stacks (only Python ranks can, once started)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Rang kann seine Stacks ausgeben (nur Python-Ränge können das, sobald sie gestartet sind)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>second interrupt: killing every rank now</source>
-        <translation type="unfinished"></translation>
+        <translation>zweite Unterbrechung: alle Ränge werden jetzt beendet (kill)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>interrupted (%1): stopping every rank; interrupt again to kill them</source>
-        <translation type="unfinished"></translation>
+        <translation>unterbrochen (%1): alle Ränge werden angehalten; erneut unterbrechen, um sie hart zu beenden (kill)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>[trainyard] %1 · ranks up %2/%3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>[trainyard] %1 · Ränge aktiv %2/%3 · %4</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>rank %1 silent for %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang %1 seit %2 s stumm</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>run %1: %2 rank(s) on %3 machine(s), logs in %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1: %2 Rang/Ränge auf %3 Rechner(n), Logs in %4</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>run %1: %2 rank(s) on this machine, logs in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1: %2 Rang/Ränge auf diesem Rechner, Logs in %3</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>run failed: rank %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf fehlgeschlagen: Rang %1, %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>run failed: rank %1 on %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf fehlgeschlagen: Rang %1 auf %2, %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>last lines of rank %1&apos;s stderr:</source>
-        <translation type="unfinished"></translation>
+        <translation>letzte Zeilen von stderr des Rangs %1:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>run failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>run cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf abgebrochen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>run finished in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf beendet nach %1</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>the metrics server refused %n connection(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>der Metrik-Server hat %n Verbindung abgelehnt: %1</numerusform>
+            <numerusform>der Metrik-Server hat %n Verbindungen abgelehnt: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>the run database was busy %n time(s) (%1); nothing acknowledged was lost</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>die Laufdatenbank war %n Mal belegt (%1); nichts Bestätigtes ging verloren</numerusform>
+            <numerusform>die Laufdatenbank war %n Mal belegt (%1); nichts Bestätigtes ging verloren</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>could not record the run in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Lauf konnte nicht in %1 gespeichert werden: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>could not record the run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Lauf konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>trainyard launch: --ssh: no command given</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard launch: --ssh: kein Befehl angegeben</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: ready (hostname %2, address %3, trainyard %4, %5 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: bereit (Hostname %2, Adresse %3, trainyard %4, %5 ms)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>not ready: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bereit: %1</translation>
     </message>
 </context>
 <context>
@@ -3888,73 +3980,79 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location filename="../app/cli/runscommand.cpp" line="+73"/>
         <source>trainyard runs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard runs: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>trainyard runs: no run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard runs: kein Lauf %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>no runs yet (%1)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine Läufe (%1)
+</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>%1  %2  %3  %4  %5  %6
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2  %3  %4  %5  %6
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>STATUS</source>
-        <translation type="unfinished"></translation>
+        <translation>STATUS</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>STARTED</source>
-        <translation type="unfinished"></translation>
+        <translation>GESTARTET</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DURATION</source>
-        <translation type="unfinished"></translation>
+        <translation>DAUER</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>LATEST</source>
-        <translation type="unfinished"></translation>
+        <translation>ZULETZT</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>run %1 (%2)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 (%2)
+</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  status:    %1 (rank %2 failed first, exit code %3)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Status:      %1 (Rang %2 schlug zuerst fehl, Exit-Code %3)
+</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>  status:    %1 (exit code %2)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Status:      %1 (Exit-Code %2)
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  started:   %1, duration %2
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Gestartet:   %1, Dauer %2
+</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3962,96 +4060,102 @@ Versions, devices and the default config, to paste into a bug report (like accel
   folder:    %2
   run dir:   %3
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Host:        %1
+  Ordner:      %2
+  Lauf-Ordner: %3
+</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  param %1 = %2
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Param. %1 = %2
+</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  %1 [rank %2]: %3 points, last %4 at step %5, min %6, max %7
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 [Rang %2]: %3 Punkte, zuletzt %4 bei Schritt %5, Min. %6, Max. %7
+</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>no differences
 </source>
-        <translation type="unfinished"></translation>
+        <translation>keine Unterschiede
+</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>(not set)</source>
-        <translation type="unfinished">(nicht gesetzt)</translation>
+        <translation>(nicht gesetzt)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>trainyard runs export: --format takes csv or jsonl</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard runs export: --format erwartet csv oder jsonl</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>trainyard runs import: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard runs import: %1: %2</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1:%2: error: %3; nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: Fehler: %3; nichts wurde importiert</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>not a JSON object (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON-Objekt (%1)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>a point needs a &quot;key&quot; string</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Punkt braucht einen String &quot;key&quot;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;step&quot; must be an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;step&quot; muss eine ganze Zahl sein</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&quot;value&quot; must be a number</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;value&quot; muss eine Zahl sein</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>unknown line type &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Zeilentyp &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+21"/>
         <source>trainyard runs import: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard runs import: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>imported %1 points as run %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Punkte als Lauf %2 importiert (%3)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>trainyard runs rm: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard runs rm: %1: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>removed run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 entfernt</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]</translation>
     </message>
 </context>
 <context>
@@ -4059,86 +4163,86 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location filename="../app/cli/slurmcommand.cpp" line="+81"/>
         <source>trainyard launch: cannot create the run folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard launch: der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>trainyard launch: cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard launch: %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>trainyard launch: cannot open the run database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard launch: die Laufdatenbank %1 kann nicht geöffnet werden</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>trainyard launch: cannot record the run in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard launch: der Lauf kann nicht in %1 gespeichert werden: %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>trainyard launch: Slurm refused the job: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard launch: Slurm hat den Job abgelehnt: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>sbatch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sbatch: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>run %1 submitted as Slurm job %2 (%n node(s)); batch script %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lauf %1 als Slurm-Job %2 eingereicht (%n Knoten); Batch-Skript %3</numerusform>
+            <numerusform>Lauf %1 als Slurm-Job %2 eingereicht (%n Knoten); Batch-Skript %3</numerusform>
         </translation>
     </message>
     <message>
         <location line="+50"/>
         <source>interrupted: cancelling job %1 (scancel); interrupt again to kill it</source>
-        <translation type="unfinished"></translation>
+        <translation>unterbrochen: Job %1 wird abgebrochen (scancel); erneut unterbrechen, um ihn hart zu beenden (kill)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>killing job %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 wird hart beendet (kill)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>scancel: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>scancel: %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>job %1 pending (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 wartet (%2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>job %1 pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 wartet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>job %1 running on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 läuft auf %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>gone</source>
-        <translation type="unfinished"></translation>
+        <translation>verschwunden</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>job %1 ended: %2, exit code %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1 beendet: %2, Exit-Code %3</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+8"/>
         <source>trainyard launch --slurm-job: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>trainyard launch --slurm-job: %1</translation>
     </message>
 </context>
 <context>
@@ -4146,42 +4250,42 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location filename="../engine/config/compat.cpp" line="+18"/>
         <source>the FSDP1 sharding strategy %1 is stored in fsdp_reshard_after_forward (where accelerate&apos;s questionnaire writes it); accelerate launch would run FULL_SHARD, Trainyard exports FSDP_SHARDING_STRATEGY=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>die FSDP1-Sharding-Strategie %1 steht in fsdp_reshard_after_forward (wo der Fragebogen von accelerate sie ablegt); accelerate launch würde FULL_SHARD ausführen, Trainyard exportiert FSDP_SHARDING_STRATEGY=%1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>accelerate launch drops %1; Trainyard exports it as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>accelerate launch verwirft %1; Trainyard exportiert es als %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>accelerate launch would start %1 processes here only through mpirun; Trainyard starts the %2 ranks of this machine itself, with RANK, WORLD_SIZE and MASTER_ADDR for torch.distributed</source>
-        <translation type="unfinished"></translation>
+        <translation>accelerate launch würde hier %1 Prozesse nur über mpirun starten; Trainyard startet die %2 Ränge dieses Rechners selbst, mit RANK, WORLD_SIZE und MASTER_ADDR für torch.distributed</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>accelerate launch ignores enable_cpu_affinity from the file (only --enable_cpu_affinity counts); Trainyard honours it and sets ACCELERATE_CPU_AFFINITY=1</source>
-        <translation type="unfinished"></translation>
+        <translation>accelerate launch ignoriert enable_cpu_affinity aus der Datei (nur --enable_cpu_affinity zählt); Trainyard berücksichtigt es und setzt ACCELERATE_CPU_AFFINITY=1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1: accelerate&apos;s questionnaire writes this key, but accelerate launch reads %2 and loses the answer; Trainyard reads it as %2 (rename the key for accelerate)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Fragebogen von accelerate schreibt diesen Schlüssel, aber accelerate launch liest %2 und verliert die Antwort; Trainyard liest ihn als %2 (benennen Sie den Schlüssel für accelerate um)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>fp8_config.override_linear_precision is the text %1 (as accelerate 0.34 wrote it): accelerate launch would export its first three characters as the FPROP, DGRAD and WGRAD switches; Trainyard exports the booleans it spells (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>fp8_config.override_linear_precision ist der Text %1 (wie accelerate 0.34 ihn schrieb): accelerate launch würde seine ersten drei Zeichen als die Schalter FPROP, DGRAD und WGRAD exportieren; Trainyard exportiert die booleschen Werte, die er ausschreibt (%2)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>distributed_type is NO but %1 processes were asked for: accelerate launch would start one process (its simple launcher ignores the count); Trainyard starts %1, each with RANK and WORLD_SIZE</source>
-        <translation type="unfinished"></translation>
+        <translation>distributed_type ist NO, aber %1 Prozesse wurden angefordert: accelerate launch würde einen Prozess starten (sein einfacher Launcher ignoriert die Anzahl); Trainyard startet %1, jeden mit RANK und WORLD_SIZE</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Note: %1 is also written as fsdp_sharding_strategy, the key accelerate launch reads (accelerate&apos;s own questionnaire writes only fsdp_reshard_after_forward, and accelerate launch would then run FULL_SHARD).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: %1 wird auch als fsdp_sharding_strategy geschrieben, der Schlüssel, den accelerate launch liest (der eigene Fragebogen von accelerate schreibt nur fsdp_reshard_after_forward, und accelerate launch würde dann FULL_SHARD ausführen).</translation>
     </message>
 </context>
 <context>
@@ -4189,27 +4293,27 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location filename="../engine/memory/estimate.cpp" line="+111"/>
         <source>&apos;%1&apos; is not a size; write it with a unit, e.g. 8GiB or 500MB</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine Größe; schreiben Sie sie mit Einheit, z. B. 8GiB oder 500MB</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>&apos;%1&apos; is not DEVICE=SIZE</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; hat nicht die Form DEVICE=SIZE</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>device &apos;%1&apos; is not a GPU index, cpu or disk</source>
-        <translation type="unfinished"></translation>
+        <translation>das Gerät &apos;%1&apos; ist weder ein GPU-Index noch cpu oder disk</translation>
     </message>
     <message>
         <location line="+384"/>
         <source>activations are not estimated for this model (no transformer layers found)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivierungen werden für dieses Modell nicht geschätzt (keine Transformer-Schichten gefunden)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>gradient accumulation over %1 micro-batches keeps the memory of one micro-batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradientenakkumulation über %1 Micro-Batches belegt den Speicher eines Micro-Batches</translation>
     </message>
 </context>
 <context>
@@ -4217,148 +4321,148 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location filename="../engine/memory/model.cpp" line="+75"/>
         <source>%1 is %2; at most %3 is accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2; höchstens %3 wird akzeptiert</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 must be a positive integer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine positive ganze Zahl sein</translation>
     </message>
     <message>
         <location line="+308"/>
         <location line="+61"/>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="-51"/>
         <source>not a JSON object: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON-Objekt: %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>model_type &apos;%1&apos; is not supported; Trainyard knows %2 (or give the model&apos;s safetensors files)</source>
-        <translation type="unfinished"></translation>
+        <translation>model_type &apos;%1&apos; wird nicht unterstützt; Trainyard kennt %2 (oder geben Sie die safetensors-Dateien des Modells an)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>(fehlt)</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>header too small: the file has %1 bytes, fewer than the 8 of the header length</source>
-        <translation type="unfinished"></translation>
+        <translation>Header zu klein: die Datei hat %1 Bytes, weniger als die 8 der Header-Länge</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>header too large: it claims %1 bytes (the format allows 100,000,000)</source>
-        <translation type="unfinished"></translation>
+        <translation>Header zu groß: er gibt %1 Bytes an (das Format erlaubt 100.000.000)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>truncated: the header claims %1 bytes but the file has only %2 after the length</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschnitten: der Header gibt %1 Bytes an, aber die Datei hat nach der Länge nur %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the header does not start with &apos;{&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Header beginnt nicht mit &apos;{&apos;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the header is not valid JSON at byte %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Header ist bei Byte %1 kein gültiges JSON: %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>tensor %1: unknown dtype &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor %1: unbekannter dtype &apos;%2&apos;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>tensor %1: bad shape</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor %1: ungültige Shape</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>tensor %1: its shape has more elements than any file can hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor %1: seine Shape hat mehr Elemente, als eine Datei fassen kann</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>tensor %1: data_offsets must be [begin, end]</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor %1: data_offsets muss [begin, end] sein</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>tensor %1: data_offsets end before they begin</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor %1: data_offsets enden, bevor sie beginnen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tensor %1: misaligned slice (%2 elements of %3 bits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor %1: falsch ausgerichteter Abschnitt (%2 Elemente zu %3 Bit)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>tensor %1: %2 bytes for shape %3 of %4, which needs %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor %1: %2 Bytes für Shape %3 von %4, das %5 braucht</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>tensor %1 starts at byte %2 of the data, leaving a gap after byte %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor %1 beginnt bei Byte %2 der Daten und lässt eine Lücke nach Byte %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>tensor %1 overlaps the tensor before it (starts at %2, before %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor %1 überlappt den Tensor davor (beginnt bei %2, vor %3)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the tensors end at byte %1 but the file has %2 bytes%3</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tensoren enden bei Byte %1, aber die Datei hat %2 Bytes%3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> (truncated)</source>
-        <translation type="unfinished"></translation>
+        <translation> (abgeschnitten)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>more than one *.safetensors.index.json: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als eine *.safetensors.index.json: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>no model.safetensors and no *.safetensors.index.json here</source>
-        <translation type="unfinished"></translation>
+        <translation>hier gibt es weder model.safetensors noch *.safetensors.index.json</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>the index has no weight_map</source>
-        <translation type="unfinished"></translation>
+        <translation>der Index hat keine weight_map</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>tensor %1...: its name nests %2 levels deep; at most %3 are read</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor %1...: sein Name ist %2 Ebenen tief verschachtelt; höchstens %3 werden gelesen</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>sizes come from the checkpoint&apos;s own dtypes; without config.json, no module is kept whole on one device</source>
-        <translation type="unfinished"></translation>
+        <translation>die Größen stammen aus den eigenen dtypes des Checkpoints; ohne config.json wird kein Modul als Ganzes auf einem Gerät gehalten</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>no such file or folder</source>
-        <translation type="unfinished"></translation>
+        <translation>keine solche Datei und kein solcher Ordner</translation>
     </message>
 </context>
 <context>
@@ -4366,302 +4470,302 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location filename="../engine/config/schema.cpp" line="+83"/>
         <source>Where the run happens: this machine or Amazon SageMaker.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo der Lauf stattfindet: dieser Rechner oder Amazon SageMaker.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The kind of distributed training: NO, MULTI_GPU (DDP), MULTI_CPU, FSDP, DEEPSPEED, MEGATRON_LM, XLA (TPU), ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Art des verteilten Trainings: NO, MULTI_GPU (DDP), MULTI_CPU, FSDP, DEEPSPEED, MEGATRON_LM, XLA (TPU), ...</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Mixed precision mode; quote &apos;no&apos; in YAML.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mixed-Precision-Modus; setzen Sie &apos;no&apos; in YAML in Anführungszeichen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Train on the CPU even when accelerators are present.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf der CPU trainieren, auch wenn Beschleuniger vorhanden sind.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check distributed operations for errors (ACCELERATE_DEBUG_MODE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilte Operationen auf Fehler prüfen (ACCELERATE_DEBUG_MODE).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Pin each rank to the CPU cores nearest its GPU (NUMA). accelerate launch ignores this key from the file; Trainyard honours it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Rang an die CPU-Kerne binden, die seiner GPU am nächsten sind (NUMA). accelerate launch ignoriert diesen Schlüssel aus der Datei; Trainyard berücksichtigt ihn.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>torch.compile (TorchDynamo) settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen für torch.compile (TorchDynamo).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Total number of processes over all machines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtzahl der Prozesse über alle Rechner.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rank of this machine, from 0 to num_machines - 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang dieses Rechners, von 0 bis num_machines - 1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Number of machines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Rechner.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>GPUs to use, as &apos;all&apos; or a comma-separated list such as &apos;0,1&apos;; quote a single id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu verwendende GPUs, als &apos;all&apos; oder kommagetrennte Liste wie &apos;0,1&apos;; setzen Sie eine einzelne ID in Anführungszeichen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Address of machine 0, needed with several machines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse von Rechner 0, nötig bei mehreren Rechnern.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Port of the rendezvous on machine 0; 0 picks a free port; empty means 29500.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port des Rendezvous auf Rechner 0; 0 wählt einen freien Port; leer bedeutet 29500.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>torchrun rendezvous backend (static or c10d); accelerate launch ignores it from the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendezvous-Backend von torchrun (static oder c10d); accelerate launch ignoriert es aus der Datei.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Whether all machines share a local network; accelerate launch ignores it from the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob sich alle Rechner ein lokales Netzwerk teilen; accelerate launch ignoriert es aus der Datei.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>TPU only: the function the TPU launcher calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur TPU: die Funktion, die der TPU-Launcher aufruft.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TPU only: store float32 as bfloat16; accelerate launch ignores it from the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur TPU: float32 als bfloat16 speichern; accelerate launch ignoriert es aus der Datei.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>TPU pod name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des TPU-Pods.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TPU pod zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone des TPU-Pods.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Launch on a TPU pod.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf einem TPU-Pod starten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run TPU pod commands with sudo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle auf dem TPU-Pod mit sudo ausführen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Script run on every TPU pod worker at start-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skript, das beim Start auf jedem Worker des TPU-Pods ausgeführt wird.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Commands run on every TPU pod worker at start-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle, die beim Start auf jedem Worker des TPU-Pods ausgeführt werden.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TPU VM names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen der TPU-VMs.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Environment variables for TPU pod workers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungsvariablen für die Worker des TPU-Pods.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>SageMaker EC2 instance type.</source>
-        <translation type="unfinished"></translation>
+        <translation>EC2-Instanztyp für SageMaker.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>SageMaker IAM role.</source>
-        <translation type="unfinished"></translation>
+        <translation>IAM-Rolle für SageMaker.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>FSDP version: 1 (FullyShardedDataParallel) or 2 (fully_shard).</source>
-        <translation type="unfinished"></translation>
+        <translation>FSDP-Version: 1 (FullyShardedDataParallel) oder 2 (fully_shard).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>FSDP1: how parameters, gradients and optimizer states are sharded.</source>
-        <translation type="unfinished"></translation>
+        <translation>FSDP1: wie Parameter, Gradienten und Optimiererzustände geshardet werden.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>FSDP2: free gathered parameters after forward (true/false). accelerate&apos;s FSDP1 questionnaire stores the sharding strategy here.</source>
-        <translation type="unfinished"></translation>
+        <translation>FSDP2: gesammelte Parameter nach dem Forward freigeben (true/false). Der FSDP1-Fragebogen von accelerate legt hier die Sharding-Strategie ab.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Offload parameters and gradients to the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter und Gradienten auf die CPU auslagern.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>SIZE_BASED_WRAP: minimum parameters of a wrapped module.</source>
-        <translation type="unfinished"></translation>
+        <translation>SIZE_BASED_WRAP: Mindestzahl an Parametern eines gewrappten Moduls.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How modules are wrapped into FSDP units.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie Module in FSDP-Einheiten gewrappt werden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>TRANSFORMER_BASED_WRAP: comma-separated layer class names, e.g. LlamaDecoderLayer.</source>
-        <translation type="unfinished"></translation>
+        <translation>TRANSFORMER_BASED_WRAP: kommagetrennte Klassennamen von Schichten, z. B. LlamaDecoderLayer.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>FSDP1: when to prefetch the next parameters in backward.</source>
-        <translation type="unfinished"></translation>
+        <translation>FSDP1: wann die nächsten Parameter im Backward vorab geladen werden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>How checkpoints are gathered when saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie Checkpoints beim Speichern zusammengeführt werden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>FSDP1: prefetch the next parameters in forward.</source>
-        <translation type="unfinished"></translation>
+        <translation>FSDP1: die nächsten Parameter im Forward vorab laden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>FSDP1: keep the original parameters (needed for torch.compile).</source>
-        <translation type="unfinished"></translation>
+        <translation>FSDP1: die ursprünglichen Parameter behalten (nötig für torch.compile).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Load the checkpoint on rank 0 only; needs fsdp_sync_module_states under FSDP1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Checkpoint nur auf Rang 0 laden; braucht unter FSDP1 fsdp_sync_module_states.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Broadcast rank 0&apos;s module states to every rank.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modulzustände von Rang 0 an alle Ränge verteilen (Broadcast).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Recompute activations in backward to save memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivierungen im Backward neu berechnen, um Speicher zu sparen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Modules FSDP leaves alone (a regular expression).</source>
-        <translation type="unfinished"></translation>
+        <translation>Module, die FSDP unberührt lässt (ein regulärer Ausdruck).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>A DeepSpeed JSON config; when set, the other DeepSpeed fields and mixed_precision must be left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine DeepSpeed-JSON-Konfiguration; wenn gesetzt, müssen die anderen DeepSpeed-Felder und mixed_precision weggelassen werden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>ZeRO stage, 0 to 3.</source>
-        <translation type="unfinished"></translation>
+        <translation>ZeRO-Stufe, 0 bis 3.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>ZeRO 2/3: where optimizer states live.</source>
-        <translation type="unfinished"></translation>
+        <translation>ZeRO 2/3: wo die Optimiererzustände liegen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ZeRO 3: where parameters live.</source>
-        <translation type="unfinished"></translation>
+        <translation>ZeRO 3: wo die Parameter liegen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>NVMe folder for offloaded optimizer states.</source>
-        <translation type="unfinished"></translation>
+        <translation>NVMe-Ordner für ausgelagerte Optimiererzustände.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>NVMe folder for offloaded parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>NVMe-Ordner für ausgelagerte Parameter.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Micro-batches accumulated before each optimizer step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Micro-Batches, die vor jedem Optimiererschritt akkumuliert werden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Clip gradients to this norm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradienten auf diese Norm begrenzen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Build the model under deepspeed.zero.Init (ZeRO 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell unter deepspeed.zero.Init aufbauen (ZeRO 3).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ZeRO 3: gather and save 16-bit weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>ZeRO 3: 16-Bit-Gewichte zusammenführen und speichern.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How DeepSpeed starts ranks on several machines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie DeepSpeed Ränge auf mehreren Rechnern startet.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DeepSpeed hostfile for several machines.</source>
-        <translation type="unfinished"></translation>
+        <translation>DeepSpeed-Hostdatei für mehrere Rechner.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Comma-separated mixture-of-experts layer classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommagetrennte Klassen von Mixture-of-Experts-Schichten.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tensor parallel degree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad der Tensorparallelität.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pipeline parallel degree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad der Pipeline-Parallelität.</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>torch.compile backend, e.g. INDUCTOR; quote &apos;NO&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend von torch.compile, z. B. INDUCTOR; setzen Sie &apos;NO&apos; in Anführungszeichen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>FP8 library.</source>
-        <translation type="unfinished"></translation>
+        <translation>FP8-Bibliothek.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>MPI hostfile for multi-CPU runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>MPI-Hostdatei für Multi-CPU-Läufe.</translation>
     </message>
 </context>
 <context>
@@ -4669,27 +4773,27 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location filename="../engine/slurm/slurm.cpp" line="+48"/>
         <source>%1 was not found: is Slurm&apos;s client installed (slurm-client)?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht gefunden: ist der Slurm-Client installiert (slurm-client)?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 exited with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde mit %2 beendet</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>sbatch printed no job id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sbatch hat keine Job-ID ausgegeben: %1</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>SLURM_JOB_NODELIST is not set: not inside a Slurm job</source>
-        <translation type="unfinished"></translation>
+        <translation>SLURM_JOB_NODELIST ist nicht gesetzt: nicht innerhalb eines Slurm-Jobs</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>scontrol shows no NodeAddr for node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>scontrol zeigt keine NodeAddr für Knoten %1</translation>
     </message>
 </context>
 </TS>
