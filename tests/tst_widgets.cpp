@@ -19,6 +19,7 @@
 #include "runsmodel.h"
 #include "settingsdialog.h"
 #include "store.h"
+#include "translations.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -888,6 +889,25 @@ void TestWidgets::germanTranslation() {
     QCOMPARE(de.translate("trainyard::MainWindow", "&File"), u"&Datei"_s);
     QCOMPARE(de.translate("trainyard::RunsModel", "Duration"), u"Dauer"_s);
     QCOMPARE(de.translate("trainyard::MainWindow", "%1: %n problem(s)", nullptr, 2), u"%1: %n Probleme"_s);
+    // Engine diagnostics and launch flag help are translated too; the catalogue has no unfinished message.
+    QCOMPARE(de.translate("trainyard::ConfigMessages", "%1 must be an integer, not %2 '%3'"),
+             u"%1 muss eine ganze Zahl sein, nicht %2 '%3'"_s);
+    QFile ts(QStringLiteral(TRAINYARD_TEST_DATA) + u"/../../translations/trainyard_de.ts"_s);
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    const QByteArray catalogue = ts.readAll();
+    QVERIFY(catalogue.contains("<translation>"));
+    QCOMPARE(catalogue.count("type=\"unfinished\""), 0);
+    // Qt's own buttons and dialogs follow (qtbase's catalogue, from qt6-translations-l10n).
+    const QString language = installTranslations(*qApp, u"de"_s);
+    const auto restore = qScopeGuard([] {
+        for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        installTranslations(*qApp, u"en"_s);
+    });
+    QCOMPARE(language, u"de"_s);
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Abbrechen"_s);
 }
 
 void TestWidgets::memoryViewEstimates() {

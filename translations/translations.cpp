@@ -1,6 +1,7 @@
 #include "translations.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
@@ -17,6 +18,15 @@ QString installTranslations(QCoreApplication &app, const QString &preferred) {
                          QStringLiteral(":/i18n")) ||
         translator->load(QStringLiteral(":/i18n/trainyard_en"))) {
         QCoreApplication::installTranslator(translator);
+        // Qt's own strings (dialog buttons, file dialogs, context menus) from Qt's catalogue in the same
+        // language (Debian's qt6-translations-l10n), when it is installed.
+        auto *qt = new QTranslator(&app);
+        if (translator->language() != QStringLiteral("en") &&
+            qt->load(QLocale(translator->language()), QStringLiteral("qtbase"), QStringLiteral("_"),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(qt);
+        else
+            delete qt;
         return translator->language();
     }
     delete translator;
