@@ -39,6 +39,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTranslator>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -76,6 +77,8 @@ private Q_SLOTS:
     void diagnosticsModel();
     void mainWindowOpensConfigOffTheGuiThread();
     void formEditsTheDocumentWithUndo();
+    void formSavesWhatIsTypedAndUndoesInTheDocument();
+    void formSectionsFollowTheDistributedType();
     void newConfigSavesAtomically();
     void runsModelOverARealDatabase();
     void dashboardFedByARealIngest();
@@ -169,6 +172,103 @@ void TestWidgets::formEditsTheDocumentWithUndo() {
     processes->clear();
     Q_EMIT processes->editingFinished();
     QVERIFY(view.document()->value(u"num_processes"_s).isNull());
+}
+
+// Typing then Ctrl+S without leaving the field saves what is typed; Ctrl+Z in the field undoes the whole
+// typing in the document; a bad value is diagnosed at its real line and column with the value typed, the
+// problem count follows, and a double-click on the problem goes to its field.
+void TestWidgets::formSavesWhatIsTypedAndUndoesInTheDocument() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"fsdp.yaml"_s);
+    QVERIFY(QFile::copy(QStringLiteral(TRAINYARD_TEST_DATA) + u"/configs/fsdp.yaml"_s, path));
+    QFile::setPermissions(path, QFile::permissions(path) | QFileDevice::WriteOwner);
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy shown(&w, &MainWindow::configShown);
+    w.openConfig(path);
+    QVERIFY(shown.wait(10000));
+    ConfigView *view = w.currentView();
+    QVERIFY(view);
+    auto *processes = qobject_cast<QLineEdit *>(view->form()->editor(u"num_processes"_s));
+    QVERIFY(processes);
+    QVERIFY(view->form()->focusField(u"num_processes"_s));
+    QTRY_VERIFY(processes->hasFocus());
+    processes->selectAll();
+    QTest::keyClicks(processes, u"16"_s);
+    QCOMPARE(processes->text(), u"16"_s);
+    QTest::keyClick(processes, Qt::Key_S, Qt::ControlModifier); // Save, still in the field
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QVERIFY2(saved.readAll().contains("\nnum_processes: 16\n"), "the typed value was not saved");
+    QVERIFY(!view->document()->isModified());
+    // Typing more, then Ctrl+Z in the field: the document (not the line editor) undoes the whole typing.
+    QTest::keyClicks(processes, u"0"_s);
+    QTest::keyClicks(processes, u"0"_s);
+    QCOMPARE(processes->text(), u"1600"_s);
+    QCOMPARE(view->document()->value(u"num_processes"_s).toInt(), 1600);
+    QTest::keyClick(processes, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(view->document()->value(u"num_processes"_s).toInt(), 16);
+    QCOMPARE(processes->text(), u"16"_s);
+    QVERIFY(!view->document()->isModified());
+    QTest::keySequence(processes, QKeySequence(QKeySequence::Redo));
+    QCOMPARE(view->document()->value(u"num_processes"_s).toInt(), 1600);
+    // A bad value: its real place and value in the text a save writes, the count, the jump to the field.
+    processes->selectAll();
+    QTest::keyClicks(processes, u"two"_s);
+    const Diagnostics ds = view->document()->diagnostics();
+    const auto bad =
+        std::find_if(ds.begin(), ds.end(), [](const Diagnostic &d) { return d.field == u"num_processes"_s; });
+    QVERIFY(bad != ds.end());
+    QVERIFY2(bad->message.contains(u"'two'"_s), qPrintable(bad->message));
+    const QStringList preview = view->previewText().split(u'\n');
+    QVERIFY(bad->pos.isValid());
+    QCOMPARE(preview.value(bad->pos.line - 1), u"num_processes: two"_s);
+    QCOMPARE(bad->pos.column, 16);
+    QCOMPARE(view->findChild<QLabel *>(u"problemSummary"_s)->text(), view->problemSummary());
+    QVERIFY(view->problemSummary().contains(u"1 error"_s));
+    w.showTab(w.launchPanel()); // focus elsewhere, then the problem brings it back to the field
+    QTRY_VERIFY(!processes->hasFocus());
+    w.showTab(view);
+    QVERIFY(view->showProblem(int(bad - ds.begin())));
+    QTRY_VERIFY(processes->hasFocus());
+}
+
+// A MULTI_CPU config opens General and MPI and folds DeepSpeed, FSDP, TPU...; a search shows matching fields
+// only; a section with a value or a problem stays open.
+void TestWidgets::formSectionsFollowTheDistributedType() {
+    ConfigView view;
+    view.resize(900, 700);
+    view.show();
+    view.load(AccelerateConfig::load(QStringLiteral(TRAINYARD_TEST_DATA) + u"/configs/0_28_0_mpi.yaml"_s),
+              HardwareInfo());
+    ConfigForm *form = view.form();
+    QVERIFY(form->isSectionOpen(QString()));
+    QVERIFY(form->isSectionOpen(u"mpirun_config"_s));
+    QVERIFY(!form->isSectionOpen(u"deepspeed_config"_s));
+    QVERIFY(!form->isSectionOpen(u"fsdp_config"_s));
+    QVERIFY(!form->isSectionOpen(u"tpu"_s));
+    QVERIFY(form->isSectionShown(u"deepspeed_config"_s)); // folded, with its count
+    QVERIFY(!form->isFieldShown(u"deepspeed_config.zero_stage"_s));
+    auto *header = form->findChild<QToolButton *>(u"section:deepspeed_config"_s);
+    QVERIFY(header && header->text().contains(u"MULTI_CPU"_s));
+    // Search: only matching fields, in opened sections; the rest hidden.
+    form->setSearch(u"offload"_s);
+    QVERIFY(form->isFieldShown(u"deepspeed_config.offload_optimizer_device"_s));
+    QVERIFY(form->isFieldShown(u"fsdp_config.fsdp_offload_params"_s));
+    QVERIFY(!form->isFieldShown(u"num_processes"_s));
+    QVERIFY(!form->isSectionShown(u"mpirun_config"_s));
+    form->setSearch({});
+    QVERIFY(!form->isSectionOpen(u"deepspeed_config"_s));
+    // Switching to DEEPSPEED opens its section; the user can fold it again.
+    view.document()->setValue(u"distributed_type"_s, Value::string(u"DEEPSPEED"_s));
+    QVERIFY(form->isSectionOpen(u"deepspeed_config"_s));
+    QVERIFY(!form->isSectionOpen(u"fsdp_config"_s));
+    header->click();
+    QVERIFY(!form->isSectionOpen(u"deepspeed_config"_s));
+    // Jumping to a field opens its section.
+    QVERIFY(form->focusField(u"fsdp_config.fsdp_version"_s));
+    QVERIFY(form->isSectionOpen(u"fsdp_config"_s));
 }
 
 void TestWidgets::newConfigSavesAtomically() {

@@ -85,7 +85,7 @@
 <context>
     <name>trainyard::ConfigDocument</name>
     <message>
-        <location filename="../widgets/configdocument.cpp" line="+26"/>
+        <location filename="../widgets/configdocument.cpp" line="+28"/>
         <source>Change %1</source>
         <translation>%1 ändern</translation>
     </message>
@@ -93,7 +93,7 @@
 <context>
     <name>trainyard::ConfigForm</name>
     <message>
-        <location filename="../widgets/configform.cpp" line="+24"/>
+        <location filename="../widgets/configform.cpp" line="+28"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
@@ -133,7 +133,17 @@
         <translation>MPI</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+2"/>
+        <source>TPU</source>
+        <translation>TPU</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Search fields by key or description</source>
+        <translation>Felder nach Schlüssel oder Beschreibung suchen</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <location line="+10"/>
         <source>(not set)</source>
         <translation>(nicht gesetzt)</translation>
@@ -144,12 +154,52 @@
         <translation>Vorgabe: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Other keys (kept as written)</source>
         <translation>Weitere Schlüssel (unverändert erhalten)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+86"/>
+        <source>%1 (%n matching field(s))</source>
+        <translation>
+            <numerusform>%1 (%n passendes Feld)</numerusform>
+            <numerusform>%1 (%n passende Felder)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: %n field(s), not used with %2</source>
+        <translation>
+            <numerusform>%1: %n Feld, bei %2 nicht verwendet</numerusform>
+            <numerusform>%1: %n Felder, bei %2 nicht verwendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: %n field(s)</source>
+        <translation>
+            <numerusform>%1: %n Feld</numerusform>
+            <numerusform>%1: %n Felder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n set</source>
+        <translation>
+            <numerusform>%n gesetzt</numerusform>
+            <numerusform>%n gesetzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+66"/>
+        <location line="+87"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -476,9 +526,42 @@
 <context>
     <name>trainyard::ConfigView</name>
     <message>
-        <location filename="../widgets/configview.cpp" line="+31"/>
+        <location filename="../widgets/configview.cpp" line="+36"/>
         <source>The canonical form of the config appears here.</source>
         <translation>Hier erscheint die kanonische Form der Konfiguration.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click a problem to go to its field</source>
+        <translation>Doppelklick auf ein Problem springt zu seinem Feld</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>no problems</source>
+        <translation>keine Probleme</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -1601,7 +1684,7 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+55"/>
+        <location filename="../widgets/mainwindow.cpp" line="+56"/>
         <location line="+440"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
@@ -1825,26 +1908,23 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <source>Loading %1...</source>
         <translation>%1 wird geladen …</translation>
     </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>%1: %n problem(s)</source>
-        <translation>
-            <numerusform>%1: %n Problem</numerusform>
-            <numerusform>%1: %n Probleme</numerusform>
-        </translation>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
+        <source>Saved %1 (%2)</source>
+        <translation>%1 gespeichert (%2)</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>

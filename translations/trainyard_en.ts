@@ -85,7 +85,7 @@
 <context>
     <name>trainyard::ConfigDocument</name>
     <message>
-        <location filename="../widgets/configdocument.cpp" line="+26"/>
+        <location filename="../widgets/configdocument.cpp" line="+28"/>
         <source>Change %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -93,7 +93,7 @@
 <context>
     <name>trainyard::ConfigForm</name>
     <message>
-        <location filename="../widgets/configform.cpp" line="+24"/>
+        <location filename="../widgets/configform.cpp" line="+28"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
@@ -133,7 +133,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+2"/>
+        <source>TPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Search fields by key or description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <location line="+10"/>
         <source>(not set)</source>
         <translation type="unfinished"></translation>
@@ -144,12 +154,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Other keys (kept as written)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+86"/>
+        <source>%1 (%n matching field(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: %n field(s), not used with %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: %n field(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n set</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n problem(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+66"/>
+        <location line="+87"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -476,8 +526,41 @@
 <context>
     <name>trainyard::ConfigView</name>
     <message>
-        <location filename="../widgets/configview.cpp" line="+31"/>
+        <location filename="../widgets/configview.cpp" line="+36"/>
         <source>The canonical form of the config appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click a problem to go to its field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>no problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>%n error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1597,7 +1680,7 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+55"/>
+        <location filename="../widgets/mainwindow.cpp" line="+56"/>
         <location line="+440"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
@@ -1820,26 +1903,23 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <source>Loading %1...</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>%1: %n problem(s)</source>
-        <translation>
-            <numerusform>%1: %n problem</numerusform>
-            <numerusform>%1: %n problems</numerusform>
-        </translation>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
+        <source>Saved %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>

@@ -18,20 +18,22 @@ std::pair<QString, QString> splitPath(const QString &path) {
 
 class SetValueCommand : public QUndoCommand {
 public:
-    SetValueCommand(ConfigDocument *doc, const QString &path, const Value &before, const Value &after)
+    SetValueCommand(ConfigDocument *doc, const QString &path, const Value &before, const Value &after,
+                    int session)
         : m_doc(doc)
         , m_path(path)
         , m_before(before)
-        , m_after(after) {
+        , m_after(after)
+        , m_session(session) {
         setText(QCoreApplication::translate("trainyard::ConfigDocument", "Change %1").arg(path));
     }
     void undo() override { m_doc->applyValue(m_path, m_before); }
     void redo() override { m_doc->applyValue(m_path, m_after); }
     int id() const override { return 1; }
-    // Typing into one field merges into one command.
+    // The keystrokes of one typing session in one field merge into one command.
     bool mergeWith(const QUndoCommand *other) override {
         const auto *o = static_cast<const SetValueCommand *>(other);
-        if (o->m_path != m_path || !m_after.isString() || !o->m_after.isString())
+        if (o->m_path != m_path || m_session == 0 || o->m_session != m_session)
             return false;
         m_after = o->m_after;
         return true;
@@ -42,6 +44,7 @@ private:
     QString m_path;
     Value m_before;
     Value m_after;
+    int m_session;
 };
 
 } // namespace
@@ -54,6 +57,7 @@ void ConfigDocument::reset(const AccelerateConfig &config, const HardwareInfo &h
     m_config = config;
     m_hardware = hw;
     m_undo.clear();
+    m_edited = false;
     revalidate();
     Q_EMIT changed({});
 }
@@ -64,12 +68,12 @@ Value ConfigDocument::value(const QString &path) const {
     return section.isEmpty() ? doc.get(key) : doc.get(section).get(key);
 }
 
-void ConfigDocument::setValue(const QString &path, const Value &v) {
+void ConfigDocument::setValue(const QString &path, const Value &v, int typingSession) {
     const Value before = value(path);
     const bool present = before.isNull() ? false : true;
     if ((v.isNull() && !present) || (present && before == v && before.type() == v.type()))
         return;
-    m_undo.push(new SetValueCommand(this, path, before, v));
+    m_undo.push(new SetValueCommand(this, path, before, v, typingSession));
 }
 
 void ConfigDocument::applyValue(const QString &path, const Value &v) {
@@ -95,6 +99,7 @@ void ConfigDocument::applyValue(const QString &path, const Value &v) {
         else
             doc.set(section, sec);
     }
+    m_edited = true;
     revalidate();
     Q_EMIT changed(path);
 }
@@ -115,8 +120,17 @@ bool ConfigDocument::save(const QString &path, QString *error) {
 }
 
 void ConfigDocument::revalidate() {
-    // Validation is pure computation over a few kilobytes; the hardware was probed off the GUI thread.
-    m_diagnostics = m_config.diagnostics(m_hardware);
+    // Validation is pure computation over a few kilobytes; the hardware was probed off the GUI thread. As
+    // loaded, the file's own positions; once edited, the positions and values of the text a save writes (the
+    // canonical form the preview shows), so that every diagnostic names a real line, column and value.
+    if (!m_edited || !m_config.isLoaded()) {
+        m_diagnostics = m_config.diagnostics(m_hardware);
+    } else {
+        const QString name = m_config.fileName();
+        const Dialect dialect = name.isEmpty() ? Dialect::Yaml : dialectForPath(name);
+        m_diagnostics =
+            AccelerateConfig::fromBytes(m_config.canonicalText(dialect), name).diagnostics(m_hardware);
+    }
     Q_EMIT diagnosticsChanged();
 }
 

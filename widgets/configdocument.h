@@ -28,7 +28,8 @@ public:
     // The value at "key" or "section.key" in the document as written (null when absent).
     Value value(const QString &path) const;
     // Sets (or with a null Value removes) a field as one undoable command. No-op when the value is unchanged.
-    void setValue(const QString &path, const Value &value);
+    // Edits with the same non-zero typingSession on the same field merge into one command (keystrokes).
+    void setValue(const QString &path, const Value &value, int typingSession = 0);
     // The canonical YAML accelerate would hold, for the preview.
     QString canonicalYaml() const;
     // Saves the canonical form atomically; marks the undo stack clean on success.
@@ -48,6 +49,7 @@ private:
     HardwareInfo m_hardware;
     Diagnostics m_diagnostics;
     QUndoStack m_undo;
+    bool m_edited = false; // changed since loaded: diagnostics come from the canonical text
 };
 
 } // namespace trainyard

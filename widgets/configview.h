@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QPlainTextEdit;
 class QTableView;
 
@@ -27,6 +28,10 @@ public:
     ConfigForm *form() const { return m_form; }
     DiagnosticsModel *diagnosticsModel() const { return m_model; }
     QString previewText() const;
+    // "2 errors, 1 warning" / "no problems": what the diagnostics list holds now.
+    QString problemSummary() const;
+    // Goes to the field of the diagnostic in this row of the list (as a double-click does).
+    bool showProblem(int row);
 
 private:
     ConfigDocument *m_document;
@@ -34,6 +39,7 @@ private:
     ConfigForm *m_form;
     QTableView *m_table;
     QPlainTextEdit *m_preview;
+    QLabel *m_summary;
 };
 
 } // namespace trainyard

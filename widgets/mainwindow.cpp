@@ -3,6 +3,7 @@
 #include "background.h"
 #include "config/accelerateconfig.h"
 #include "configdocument.h"
+#include "configform.h"
 #include "configview.h"
 #include "configwizard.h"
 #include "dbwatcher.h"
@@ -426,8 +427,7 @@ void MainWindow::openConfig(const QString &path) {
         view, [path] { return AccelerateConfig::load(path); },
         [this, view, path](const AccelerateConfig &config) {
             view->load(config, m_hardware); // validates once, for the form and the list
-            const int problems = int(view->document()->diagnostics().size());
-            statusBar()->showMessage(tr("%1: %n problem(s)", nullptr, problems).arg(path));
+            statusBar()->showMessage(tr("%1: %2").arg(path, view->problemSummary()));
             Q_EMIT configShown(path);
         });
 }
@@ -437,6 +437,7 @@ bool MainWindow::saveCurrent(const QString &path) {
     if (!view)
         return false;
     const QString target = path.isEmpty() ? view->document()->fileName() : path;
+    view->form()->commitPending(); // what is typed is saved, focus or not
     QString error;
     if (target.isEmpty() || !view->document()->save(target, &error)) {
         statusBar()->showMessage(tr("Not saved: %1").arg(error));
@@ -445,7 +446,7 @@ bool MainWindow::saveCurrent(const QString &path) {
     m_tabs->setTabText(m_tabs->currentIndex(), QFileInfo(target).fileName());
     m_tabs->setTabToolTip(m_tabs->currentIndex(), target);
     rememberRecent(target);
-    statusBar()->showMessage(tr("Saved %1").arg(target));
+    statusBar()->showMessage(tr("Saved %1 (%2)").arg(target, view->problemSummary()));
     updateTitle();
     return true;
 }
