@@ -22,6 +22,7 @@
 #include "launch/argbytes.h"
 #include "launch/launchargs.h"
 #include "launch/launchplan.h"
+#include "launch/runrecord.h"
 
 #include <QDir>
 #include <QFile>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void cases_data();
     void cases();
     void flagSpellings();
+    void runNames();
     void flagErrors();
     void precedenceReferenceCase();
     void portZeroPicksAFreePort();
@@ -479,6 +481,15 @@ void TestLaunchPlan::everyDifferenceIsTestedAndListed() {
         QVERIFY2(!compat::warning(d.fix).isEmpty(), d.id);
         QVERIFY2(listed.contains(QString::fromUtf8(d.what).simplified()), d.what);
     }
+}
+
+// A run without --name is called after its script and its id's last four characters, so that runs of one
+// script differ in lists and legends; --name is kept as given.
+void TestLaunchPlan::runNames() {
+    QCOMPARE(runName({}, u"/home/u/train.py"_s, u"20261201-235304-00f0"_s), u"train-00f0"_s);
+    QCOMPARE(runName({}, u"./bin/my.program"_s, u"20261201-235304-a1b2"_s), u"my-a1b2"_s);
+    QCOMPARE(runName(u"sweep lr=3e-4"_s, u"train.py"_s, u"20261201-235304-00f0"_s), u"sweep lr=3e-4"_s);
+    QCOMPARE(runName({}, {}, u"20261201-235304-ffff"_s), u"run-ffff"_s);
 }
 
 QTEST_GUILESS_MAIN(TestLaunchPlan)

@@ -30,12 +30,14 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMessageBox>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -94,6 +96,8 @@ private Q_SLOTS:
     void systemSeriesHaveTheirOwnSection();
     void quitKeepsARunThatTheNextStudioFollows();
     void runsListFollowsOtherProcesses();
+    void runsListNewestFirstWithParametersAndDeletedTabsClose();
+    void logsFollowNewOutputAtTheEnd();
     void germanTranslation();
     void memoryViewEstimates();
     void logsViewFindsTheFirstError();
@@ -319,7 +323,10 @@ void TestWidgets::runsModelOverARealDatabase() {
     QVERIFY(loaded.wait(10000));
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.data(model.index(0, RunsModel::NameColumn)).toString(), u"name-2"_s); // newest first
-    QCOMPARE(model.data(model.index(0, RunsModel::StatusColumn)).toString(), u"running"_s);
+    QCOMPARE(model.data(model.index(0, RunsModel::StatusColumn), RunsModel::StatusRole).toString(),
+             u"running"_s);
+    QCOMPARE(model.data(model.index(0, RunsModel::StatusColumn)).toString(),
+             RunsModel::statusText(u"running"_s));
     QCOMPARE(model.data(model.index(2, RunsModel::LatestColumn)).toString(), u"loss=0.5"_s);
     // A live run is not deleted (the CLI's rule); an ended one goes from the database and the list.
     QSignalSpy refused(&model, &RunsModel::failed);
@@ -983,12 +990,116 @@ void TestWidgets::runsListFollowsOtherProcesses() {
     QCOMPARE(cli.exitCode(), 0);
 }
 
+// The runs browser lists the newest run first, shows parameters as columns that the filter sees, translates
+// statuses, and a deleted run's page closes.
+void TestWidgets::runsListNewestFirstWithParametersAndDeletedTabsClose() {
+    const QString db = qEnvironmentVariable("TRAINYARD_DB");
+    const qint64 future = QDateTime::currentMSecsSinceEpoch() + 86'400'000; // newer than any other test's run
+    qint64 older = 0, newer = 0;
+    {
+        StoreWriter w;
+        QString error;
+        QVERIFY2(w.open(db, &error), qPrintable(error));
+        for (int i = 0; i < 2; ++i) {
+            RunRow r;
+            r.uid = u"param-run-%1-%2"_s.arg(future).arg(i);
+            r.name = u"param-%1"_s.arg(i);
+            r.status = u"finished"_s;
+            r.createdMs = r.startedMs = future + i * 1000;
+            r.endedMs = r.startedMs + 5000;
+            const qint64 id = w.createRun(r, &error);
+            QVERIFY(
+                w.setParams(id, {{u"lr"_s, i ? u"0.003"_s : u"0.0001"_s}, {u"zz_batch"_s, u"64"_s}}, &error));
+            QVERIFY(
+                w.appendPoints(id, 0, {IncomingPoint{u"acc"_s, 7, 0.25, r.startedMs}}, std::nullopt, &error));
+            (i ? newer : older) = id;
+        }
+    }
+    MainWindow w;
+    w.show();
+    QSignalSpy listed(w.runsModel(), &RunsModel::loaded);
+    QVERIFY(listed.wait(10000));
+    RunsModel *model = w.runsModel();
+    QVERIFY(model->parameterKeys().contains(u"lr"_s));
+    const int lrColumn = RunsModel::ColumnCount + int(model->parameterKeys().indexOf(u"lr"_s));
+    QCOMPARE(model->headerData(lrColumn, Qt::Horizontal).toString(), u"lr"_s);
+    auto *table = w.findChild<QTableView *>(u"runsTable"_s);
+    QVERIFY(table);
+    QAbstractItemModel *shown = table->model();
+    QCOMPARE(shown->index(0, RunsModel::NameColumn).data().toString(), u"param-1"_s); // newest first
+    QCOMPARE(shown->index(1, RunsModel::NameColumn).data().toString(), u"param-0"_s);
+    QCOMPARE(shown->index(0, lrColumn).data().toString(), u"0.003"_s);
+    QCOMPARE(shown->index(0, RunsModel::StatusColumn).data(RunsModel::StatusRole).toString(), u"finished"_s);
+    // Sorting by a parameter sorts numbers as numbers.
+    table->sortByColumn(lrColumn, Qt::AscendingOrder);
+    int first = -1, second = -1;
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        const QString name = shown->index(row, RunsModel::NameColumn).data().toString();
+        (name == u"param-0"_s ? first : name == u"param-1"_s ? second : row) = row;
+    }
+    QVERIFY(first >= 0 && first < second);
+    // The filter sees parameter values.
+    auto *filter = w.findChild<QLineEdit *>(u"runsFilter"_s);
+    QVERIFY(filter);
+    filter->setText(u"0.0001"_s);
+    QCOMPARE(shown->rowCount(), 1);
+    QCOMPARE(shown->index(0, RunsModel::NameColumn).data().toString(), u"param-0"_s);
+    filter->clear();
+    // A run's page: its one point shows as a dot. Deleting the run closes the page.
+    RunDashboard *page = w.openRun(older, u"param-0"_s);
+    QSignalSpy drawn(page, &RunDashboard::chartsUpdated);
+    QVERIFY(drawn.wait(10000));
+    QCOMPARE(page->pointCount(u"acc"_s), 1);
+    QCOMPARE(page->dotCurves(u"acc"_s), 1);
+    const int tabs = w.tabCount();
+    QPointer<RunDashboard> guard(page);
+    model->removeRun(db, older);
+    QTRY_COMPARE_WITH_TIMEOUT(w.tabCount(), tabs - 1, 10000);
+    QTRY_VERIFY(guard.isNull());
+    QSignalSpy gone(model, &RunsModel::loaded);
+    model->removeRun(db, newer); // leaves the shared database as it was
+    QVERIFY(gone.wait(10000));
+}
+
+// A followed run folder: new output scrolls into view while the list shows its end; scrolled up, it stays.
+void TestWidgets::logsFollowNewOutputAtTheEnd() {
+    QTemporaryDir dir;
+    QFile out(dir.filePath(u"rank-0.out"_s));
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 300; ++i)
+        out.write("step " + QByteArray::number(i) + "\n");
+    out.flush();
+    LogsView logs;
+    logs.resize(600, 300);
+    logs.show();
+    QSignalSpy loaded(&logs, &LogsView::loaded);
+    logs.followRunFolder(dir.path());
+    QVERIFY(loaded.wait(10000));
+    logs.findChild<QListView *>()->scrollToBottom();
+    QVERIFY(logs.showsTheEnd());
+    for (int i = 300; i < 600; ++i)
+        out.write("step " + QByteArray::number(i) + "\n");
+    out.flush();
+    QVERIFY(loaded.wait(10000));
+    QTRY_COMPARE(logs.visibleLines(), 600);
+    QVERIFY(logs.showsTheEnd());
+    // Scrolled up to read: new lines do not move the view.
+    logs.findChild<QListView *>()->scrollToTop();
+    for (int i = 600; i < 700; ++i)
+        out.write("step " + QByteArray::number(i) + "\n");
+    out.flush();
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(!logs.showsTheEnd());
+    logs.stopFollowing();
+}
+
 void TestWidgets::germanTranslation() {
     QTranslator de;
     QVERIFY(de.load(QLocale(u"de_DE"_s), u"trainyard"_s, u"_"_s, u":/i18n"_s));
     QCOMPARE(de.translate("trainyard::MainWindow", "&File"), u"&Datei"_s);
     QCOMPARE(de.translate("trainyard::RunsModel", "Duration"), u"Dauer"_s);
-    QCOMPARE(de.translate("trainyard::MainWindow", "%1: %n problem(s)", nullptr, 2), u"%1: %n Probleme"_s);
+    QCOMPARE(de.translate("trainyard::ConfigView", "%n error(s)", nullptr, 2), u"%n Fehler"_s);
+    QCOMPARE(de.translate("trainyard::ConfigForm", "%n problem(s)", nullptr, 2), u"%n Probleme"_s);
     // Engine diagnostics and launch flag help are translated too; the catalogue has no unfinished message.
     QCOMPARE(de.translate("trainyard::ConfigMessages", "%1 must be an integer, not %2 '%3'"),
              u"%1 muss eine ganze Zahl sein, nicht %2 '%3'"_s);

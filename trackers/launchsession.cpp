@@ -165,7 +165,7 @@ bool LaunchSession::prepare(QString *error) {
     if (adopting) // the submitting launcher's record: its events and Slurm job stay in it
         JsonRunRecorder::load(m_runDir + u"/run.json"_s, &record, nullptr);
     record.id = m_runId;
-    m_name = m_args.runName.isEmpty() ? QFileInfo(m_args.script).completeBaseName() : m_args.runName;
+    m_name = trainyard::runName(m_args.runName, m_args.script, m_runId);
     if (adopting && !record.name.isEmpty())
         m_name = record.name;
     record.name = m_name;

@@ -1640,7 +1640,7 @@
 <context>
     <name>trainyard::LogModel</name>
     <message>
-        <location filename="../widgets/logsview.cpp" line="+63"/>
+        <location filename="../widgets/logsview.cpp" line="+64"/>
         <source>%1: no such run folder</source>
         <translation>%1: kein solcher Lauf-Ordner</translation>
     </message>
@@ -1685,17 +1685,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+56"/>
-        <location line="+440"/>
+        <location line="+445"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-413"/>
-        <source>Filter runs by name, status, values...</source>
-        <translation>Läufe nach Name, Status, Werten filtern...</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-411"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1721,12 +1716,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+256"/>
+        <location line="+257"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-244"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -1756,7 +1751,7 @@
         <translation>Speicher</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1924,7 +1919,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-361"/>
+        <source>Filter runs by name, status, values, parameters...</source>
+        <translation>Läufe nach Name, Status, Werten, Parametern filtern...</translation>
+    </message>
+    <message>
+        <location line="+375"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -1949,7 +1949,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Die Änderungen an %1 speichern?</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+57"/>
         <source>A run is in progress</source>
         <translation>Ein Lauf ist im Gange</translation>
     </message>
@@ -3082,7 +3082,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>Cannot ask for the stacks: %1</source>
         <translation>Die Stacks können nicht angefordert werden: %1</translation>
     </message>
@@ -3151,7 +3151,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
@@ -3161,8 +3161,8 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-407"/>
-        <location line="+410"/>
+        <location line="-412"/>
+        <location line="+415"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3223,14 +3223,64 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+111"/>
+        <location filename="../widgets/runsmodel.cpp" line="+84"/>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>queued</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stopping</source>
+        <translation>wird beendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>crashed</source>
+        <translation>abgestürzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>%1 on %2, exit code %3
 %4</source>
         <translation>%1 auf %2, Exit-Code %3
 %4</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Parameter %1, as the run logged it</source>
+        <translation>Parameter %1, wie der Lauf ihn protokolliert hat</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -4241,7 +4291,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::SlurmCliText</name>
     <message>
-        <location filename="../app/cli/slurmcommand.cpp" line="+81"/>
+        <location filename="../app/cli/slurmcommand.cpp" line="+82"/>
         <source>trainyard launch: cannot create the run folder %1</source>
         <translation>trainyard launch: der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>

@@ -1636,7 +1636,7 @@
 <context>
     <name>trainyard::LogModel</name>
     <message>
-        <location filename="../widgets/logsview.cpp" line="+63"/>
+        <location filename="../widgets/logsview.cpp" line="+64"/>
         <source>%1: no such run folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,17 +1681,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+56"/>
-        <location line="+440"/>
+        <location line="+445"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-413"/>
-        <source>Filter runs by name, status, values...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-411"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1717,12 +1712,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+256"/>
+        <location line="+257"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-244"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1752,7 +1747,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1919,7 +1914,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-361"/>
+        <source>Filter runs by name, status, values, parameters...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+375"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1944,7 +1944,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+57"/>
         <source>A run is in progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3077,7 +3077,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>Cannot ask for the stacks: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3146,7 +3146,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>step %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3156,8 +3156,8 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-407"/>
-        <location line="+410"/>
+        <location line="-412"/>
+        <location line="+415"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3218,13 +3218,63 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+111"/>
+        <location filename="../widgets/runsmodel.cpp" line="+84"/>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>%1 on %2, exit code %3
 %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Parameter %1, as the run logged it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4131,7 +4181,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::SlurmCliText</name>
     <message>
-        <location filename="../app/cli/slurmcommand.cpp" line="+81"/>
+        <location filename="../app/cli/slurmcommand.cpp" line="+82"/>
         <source>trainyard launch: cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>

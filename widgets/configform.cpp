@@ -227,8 +227,8 @@ void ConfigForm::updateSections() {
             set += m_doc->value(path).isNull() ? 0 : 1;
             problems += f.problems.isEmpty() ? 0 : 1;
         }
-        // A section opens for the distributed type it serves, or for a problem in it; values alone do not open
-        // it (the questionnaire writes TPU defaults into every config).
+        // A section opens for the distributed type it serves, or for a problem in it; values alone do not
+        // open it (the questionnaire writes TPU defaults into every config).
         const bool relevant = applies(name) || problems > 0;
         const bool open = !query.isEmpty() ? matches > 0 : sec.userOpen >= 0 ? sec.userOpen == 1 : relevant;
         sec.box->setVisible(sec.paths.isEmpty() ? false : query.isEmpty() || matches > 0);

@@ -14,6 +14,7 @@
 #include <QListView>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -452,13 +453,24 @@ void LogsView::readTail() {
         [this, tail](const QList<LogModel::Line> &lines) {
             m_tailBusy = false;
             if (tail == m_tail && !lines.isEmpty()) {
+                // The view follows new output while it shows the end (as `tail -f` does); a user who scrolled
+                // up to read keeps their place.
+                const QScrollBar *bar = m_list->verticalScrollBar();
+                const bool atEnd = bar->value() >= bar->maximum() - 2;
                 m_model->append(lines);
                 updateRanksAndStatus({});
+                if (atEnd)
+                    m_list->scrollToBottom();
                 Q_EMIT loaded();
             }
             if (std::exchange(m_readAgain, false))
                 readTail();
         });
+}
+
+bool LogsView::showsTheEnd() const {
+    const QScrollBar *bar = m_list->verticalScrollBar();
+    return bar->value() >= bar->maximum() - 2;
 }
 
 int LogsView::visibleLines() const {

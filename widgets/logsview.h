@@ -120,6 +120,8 @@ public:
     bool isFollowing() const;
     LogModel *model() const { return m_model; }
     int visibleLines() const;
+    // Whether the list shows its last line (followed output scrolls along then).
+    bool showsTheEnd() const;
     void setSearch(const QString &text);
     void setRankFilter(int rank); // -1: every rank
     // Scrolls to and selects the first error; false when there is none.

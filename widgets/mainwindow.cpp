@@ -69,18 +69,22 @@ MainWindow::MainWindow(QWidget *parent)
     auto *runsLayout = new QVBoxLayout(runsPage);
     auto *proxy = new QSortFilterProxyModel(runsPage);
     proxy->setSourceModel(m_runs);
-    proxy->setFilterKeyColumn(-1); // every column
+    proxy->setFilterKeyColumn(-1); // every column, parameters included
     proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    proxy->setSortRole(RunsModel::SortRole);
     auto *runsView = new QTableView(runsPage);
+    runsView->setObjectName(u"runsTable"_s);
     runsView->setModel(proxy);
     runsView->setSortingEnabled(true);
+    runsView->sortByColumn(RunsModel::StartedColumn, Qt::DescendingOrder); // newest first
     runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     runsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     runsView->horizontalHeader()->setStretchLastSection(true);
     runsView->verticalHeader()->hide();
     auto *runsBar = new QHBoxLayout;
     auto *filter = new QLineEdit(runsPage);
-    filter->setPlaceholderText(tr("Filter runs by name, status, values..."));
+    filter->setObjectName(u"runsFilter"_s);
+    filter->setPlaceholderText(tr("Filter runs by name, status, values, parameters..."));
     filter->setClearButtonEnabled(true);
     connect(filter, &QLineEdit::textChanged, proxy, &QSortFilterProxyModel::setFilterFixedString);
     auto *openButton = new QPushButton(tr("&Open"), runsPage);
@@ -181,6 +185,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (!m_runsRefresh->isActive() || m_runsRefresh->remainingTime() > 250)
             m_runsRefresh->start(250);
     });
+    connect(m_runs, &RunsModel::loaded, this, &MainWindow::closeTabsOfDeletedRuns);
     connect(m_runs, &RunsModel::loaded, this, [this] {
         for (int i = 0; i < m_runs->rowCount(); ++i)
             if (isActiveStatus(m_runs->row(i).run.status)) {
@@ -533,6 +538,20 @@ bool MainWindow::maybeSave(int index) {
     else
         saveCurrent();
     return !view->document()->isModified();
+}
+
+void MainWindow::closeTabsOfDeletedRuns() {
+    QSet<qint64> listed;
+    for (int i = 0; i < m_runs->rowCount(); ++i)
+        listed.insert(m_runs->row(i).run.id);
+    for (int i = m_tabs->count() - 1; i >= FixedTabs; --i) {
+        const auto *dashboard = m_tabs->widget(i)->findChild<RunDashboard *>();
+        if (!dashboard || viewAt(i))
+            continue;
+        const QList<qint64> ids = dashboard->runIds();
+        if (std::any_of(ids.begin(), ids.end(), [&](qint64 id) { return !listed.contains(id); }))
+            closeTab(i); // a run it shows was deleted (here, by the CLI or by another studio)
+    }
 }
 
 bool MainWindow::closeTab(int index) {

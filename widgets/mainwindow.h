@@ -83,6 +83,7 @@ private:
     void rememberRecent(const QString &path);
     void rebuildRecentMenu();
     void updateTitle();
+    void closeTabsOfDeletedRuns();
 
     QTabWidget *m_tabs;
     QUndoGroup *m_undo;

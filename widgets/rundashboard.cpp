@@ -228,6 +228,14 @@ int RunDashboard::curveCount(const QString &key) const {
     return p ? p->graphCount() : 0;
 }
 
+int RunDashboard::dotCurves(const QString &key) const {
+    int n = 0;
+    if (QCustomPlot *p = chart(key))
+        for (int i = 0; i < p->graphCount(); ++i)
+            n += p->graph(i)->scatterStyle().isNone() ? 0 : 1;
+    return n;
+}
+
 int RunDashboard::pointCount(const QString &key) const {
     int n = 0;
     if (QCustomPlot *p = chart(key))
@@ -709,6 +717,9 @@ void RunDashboard::draw(const QString &key) {
         }
         QCPGraph *raw = plot->addGraph();
         raw->setData(line.rawX, line.rawY, true);
+        // A line of one point has nothing to draw: a dot shows it.
+        if (line.rawX.size() == 1)
+            raw->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 7));
         // Antialiasing a curve with several points per pixel costs much and shows nothing.
         raw->setAntialiased(line.rawX.size() < plot->axisRect()->width());
         raw->setName(lineName(line));
@@ -725,8 +736,10 @@ void RunDashboard::draw(const QString &key) {
     }
     plot->legend->setVisible(plot->legend->itemCount() > 1);
     plot->setProperty("updating", true);
-    if (c.followLatest && c.data.xMin <= c.data.xMax)
-        plot->xAxis->setRange(c.data.xMin, std::max(c.data.xMax, c.data.xMin + 1));
+    if (c.followLatest && c.data.xMin < c.data.xMax)
+        plot->xAxis->setRange(c.data.xMin, c.data.xMax);
+    else if (c.followLatest && c.data.xMin == c.data.xMax) // one x: centred
+        plot->xAxis->setRange(c.data.xMin - 1, c.data.xMin + 1);
     plot->yAxis->rescale();
     plot->setProperty("updating", false);
     if (c.cursorShown)

@@ -42,6 +42,7 @@ public:
     // For tests, benchmarks and screenshots: what a chart shows.
     int pointCount(const QString &key) const;
     int curveCount(const QString &key) const; // QCustomPlot graphs, bands included
+    int dotCurves(const QString &key) const;  // curves drawn as dots (lines of a single point)
     std::pair<double, double> valueRange(const QString &key) const;
     QCustomPlot *chart(const QString &key) const;
     ChartData chartData(const QString &key) const;

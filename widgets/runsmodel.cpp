@@ -5,7 +5,9 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QLocale>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -23,7 +25,7 @@ QList<RunsModel::Row> RunsModel::readRows(const QString &databasePath, QString *
         for (const SeriesRow &s : reader.series(r.id))
             if (s.rank == 0)
                 latest << s.key + u'=' + QString::number(s.lastValue, 'g', 4);
-        rows << Row{r, latest.join(u"  "_s)};
+        rows << Row{r, latest.join(u"  "_s), reader.params(r.id)};
     }
     return rows;
 }
@@ -68,7 +70,24 @@ void RunsModel::removeRun(const QString &databasePath, qint64 databaseId) {
 void RunsModel::setRows(const QList<Row> &rows) {
     beginResetModel();
     m_rows = rows;
+    QSet<QString> keys;
+    for (const Row &r : rows)
+        for (auto it = r.params.cbegin(); it != r.params.cend(); ++it)
+            keys.insert(it.key());
+    m_paramKeys = QStringList(keys.cbegin(), keys.cend());
+    m_paramKeys.sort();
     endResetModel();
+}
+
+QString RunsModel::statusText(const QString &status) {
+    static const QHash<QString, const char *> texts = {
+        {u"created"_s, QT_TR_NOOP("created")},     {u"queued"_s, QT_TR_NOOP("queued")},
+        {u"running"_s, QT_TR_NOOP("running")},     {u"stopping"_s, QT_TR_NOOP("stopping")},
+        {u"finished"_s, QT_TR_NOOP("finished")},   {u"failed"_s, QT_TR_NOOP("failed")},
+        {u"cancelled"_s, QT_TR_NOOP("cancelled")}, {u"crashed"_s, QT_TR_NOOP("crashed")},
+        {u"imported"_s, QT_TR_NOOP("imported")}};
+    const char *text = texts.value(status);
+    return text ? tr(text) : status;
 }
 
 int RunsModel::rowCount(const QModelIndex &parent) const {
@@ -76,7 +95,7 @@ int RunsModel::rowCount(const QModelIndex &parent) const {
 }
 
 int RunsModel::columnCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : ColumnCount + int(m_paramKeys.size());
 }
 
 QVariant RunsModel::data(const QModelIndex &index, int role) const {
@@ -88,10 +107,34 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const {
         return r.uid;
     if (role == DatabaseIdRole)
         return r.id;
+    if (role == StatusRole)
+        return r.status;
+    if (index.column() >= ColumnCount) {
+        const QString value = row.params.value(m_paramKeys.value(index.column() - ColumnCount));
+        if (role == Qt::DisplayRole)
+            return value;
+        if (role == SortRole) {
+            bool number = false;
+            const double v = value.toDouble(&number);
+            return number ? QVariant(v) : QVariant(value);
+        }
+        return {};
+    }
+    if (role == SortRole) {
+        switch (index.column()) {
+        case StartedColumn:
+            return r.startedMs > 0 ? r.startedMs : r.createdMs;
+        case DurationColumn:
+            return (r.endedMs > 0 ? r.endedMs : QDateTime::currentMSecsSinceEpoch()) -
+                   (r.startedMs > 0 ? r.startedMs : r.createdMs);
+        default:
+            role = Qt::DisplayRole;
+        }
+    }
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case StatusColumn:
-            return r.status;
+            return statusText(r.status);
         case NameColumn:
             return r.name;
         case StartedColumn:
@@ -113,7 +156,13 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const {
 }
 
 QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return {};
+    if (section >= ColumnCount)
+        return role == Qt::ToolTipRole
+                   ? tr("Parameter %1, as the run logged it").arg(m_paramKeys.value(section - ColumnCount))
+                   : m_paramKeys.value(section - ColumnCount);
+    if (role == Qt::ToolTipRole)
         return {};
     switch (section) {
     case StatusColumn:

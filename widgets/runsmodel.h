@@ -1,5 +1,6 @@
-// A table model over the run database: status, name, start, duration, latest values. The database is read on
-// a worker thread; the model only adapts the rows it is handed.
+// A table model over the run database: status, name, start, duration, latest values, then one column per
+// parameter any run logged (store_init_configuration), so that runs sort and filter by them. The database is
+// read on a worker thread; the model only adapts the rows it is handed.
 #pragma once
 
 #include "store.h"
@@ -20,7 +21,12 @@ public:
         IdColumn,
         ColumnCount
     };
-    enum Role { RunUidRole = Qt::UserRole + 1, DatabaseIdRole };
+    enum Role {
+        RunUidRole = Qt::UserRole + 1,
+        DatabaseIdRole,
+        SortRole,  // what a column sorts by: times as numbers, numeric parameters as numbers
+        StatusRole // the status as stored (running, finished, ...); DisplayRole is translated
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -31,7 +37,12 @@ public:
     struct Row {
         RunRow run;
         QString latest; // rank 0's last value of every key
+        QMap<QString, QString> params;
     };
+    // The parameter keys shown as columns from ColumnCount on, sorted.
+    const QStringList &parameterKeys() const { return m_paramKeys; }
+    // A run status in the user's language.
+    static QString statusText(const QString &status);
     // Replaces the rows (what reload() does once the worker is done).
     void setRows(const QList<Row> &rows);
     const Row &row(int i) const { return m_rows.at(i); }
@@ -50,6 +61,7 @@ Q_SIGNALS:
 
 private:
     QList<Row> m_rows;
+    QStringList m_paramKeys;
 };
 
 } // namespace trainyard

@@ -67,15 +67,16 @@ void closeQueuedRun(const QString &dbPath, qint64 rowId, const QString &status, 
 } // namespace
 
 int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList &words, Io &io) {
-    const QString name = la.runName.isEmpty() ? QFileInfo(la.script).completeBaseName() : la.runName;
     if (la.dryRun) {
         const QString runId = u"<run id>"_s;
+        const QString name = runName(la.runName, la.script, runId);
         writeBytesTo(io.out, slurm::batchScript(slurm::jobSpec(plan, la, words, runId,
                                                                runsDirectory(la.db) + u'/' + runId, name,
                                                                QCoreApplication::applicationFilePath())));
         return 0;
     }
     const QString runId = newRunId();
+    const QString name = runName(la.runName, la.script, runId);
     const QString runDir = runsDirectory(la.db) + u'/' + runId;
     if (!QDir().mkpath(runDir)) {
         io.err << SlurmCliText::tr("trainyard launch: cannot create the run folder %1").arg(runDir) << '\n';

@@ -168,4 +168,13 @@ QString newRunId() {
            QString::number(QRandomGenerator::global()->bounded(0x10000), 16).rightJustified(4, u'0');
 }
 
+QString runName(const QString &givenName, const QString &script, const QString &runId) {
+    if (!givenName.isEmpty())
+        return givenName;
+    QString base = QFileInfo(script).completeBaseName();
+    if (base.isEmpty())
+        base = u"run"_s;
+    return base + u'-' + runId.right(4);
+}
+
 } // namespace trainyard

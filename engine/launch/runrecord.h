@@ -88,5 +88,8 @@ private:
 QString databasePath(const QString &dbOverride = {});
 QString runsDirectory(const QString &dbOverride = {});
 QString newRunId();
+// A run's name: --name as given, else the script's or program's name and the run id's last four characters
+// ("train-3f9a"), so that runs of one script can be told apart in lists, legends and dialogs.
+QString runName(const QString &givenName, const QString &script, const QString &runId);
 
 } // namespace trainyard
