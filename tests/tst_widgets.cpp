@@ -40,6 +40,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 #include <QTranslator>
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void dashboardFedByARealIngest();
     void dashboardDrawsPushedPoints();
     void dashboardFlagsSilentRanks();
+    void runPageHeaderAndWidth();
     void compareTwoRuns();
     void settingsAndTheme();
     void closingAModifiedConfigAsks();
@@ -441,11 +443,24 @@ void TestWidgets::dashboardFedByARealIngest() {
     QVERIFY(lines.size() > 3);
     QVERIFY(lines[1].startsWith(QByteArray(QByteArray("loss,") + QByteArray::number(runId) + ",0,39")));
     QVERIFY(dash.exportPng(dir.path(), &error));
-    QVERIFY(QFileInfo(dir.filePath(u"loss.png"_s)).size() > 0);
+    QCOMPARE(dash.fileStem(), u"live"_s);
+    QVERIFY(QFileInfo(dir.filePath(u"live_loss.png"_s)).size() > 0); // RUN_METRIC: no clash across runs
     QVERIFY2(dash.exportSvg(dir.path(), &error), qPrintable(error));
-    QFile svg(dir.filePath(u"loss.svg"_s));
+    QFile svg(dir.filePath(u"live_loss.svg"_s));
     QVERIFY(svg.open(QIODevice::ReadOnly));
     QVERIFY(svg.readAll().contains("<svg"));
+    // The raw points, as `trainyard runs export` writes them (the run by its id), off the GUI thread.
+    QSignalSpy exported(&dash, &RunDashboard::pointsExported);
+    const QString raw = dir.filePath(u"raw.csv"_s);
+    dash.exportPoints(raw);
+    QVERIFY(exported.wait(20000));
+    QCOMPARE(exported.first().at(1).toString(), QString());
+    QFile rawFile(raw);
+    QVERIFY(rawFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rawLines = rawFile.readAll().split('\n');
+    QCOMPARE(rawLines.first(), QByteArray("run,rank,key,step,value,wall_time"));
+    QVERIFY2(rawLines.value(1).startsWith("live,0,loss,0,1,"), rawLines.value(1).constData());
+    QCOMPARE(rawLines.size(), 1 + 2 * 50000 + 1); // every point of both ranks, and the last newline
     // The crosshair reads every curve at its x.
     dash.moveCrosshair(u"loss"_s, 40500);
     const QString readout = dash.crosshairText(u"loss"_s);
@@ -573,6 +588,67 @@ void TestWidgets::dashboardFlagsSilentRanks() {
     // With the launcher gone the request is refused, with a reason.
     dash.refresh();
     QTRY_VERIFY_WITH_TIMEOUT(!dash.requestStacks(), 10000);
+}
+
+// A run page's header says what happened (status, exit code, failing rank, duration, command, parameters),
+// and the page fits 1280 px in German and in English.
+void TestWidgets::runPageHeaderAndWidth() {
+    RunRow run;
+    run.id = 1;
+    run.name = u"train-3f9a"_s;
+    run.status = u"failed"_s;
+    run.exitCode = 3;
+    run.failedRank = 1;
+    run.host = u"ws1"_s;
+    run.startedMs = 1'700'000'000'000;
+    run.endedMs = run.startedMs + 65'000;
+    run.command = u"[\"--cpu\",\"train.py\",\"a b\"]"_s;
+    QTextDocument doc;
+    doc.setHtml(RunDashboard::headerHtml(run, {{u"lr"_s, u"0.1"_s}}));
+    const QString text = doc.toPlainText();
+    for (const QString &part :
+         {u"train-3f9a"_s, u"exit code 3 (rank 1)"_s, u"duration 0:01:05"_s, u"on ws1"_s,
+          u"Command: trainyard launch --cpu train.py 'a b'"_s, u"Parameters: lr=0.1"_s})
+        QVERIFY2(text.contains(part), qPrintable(text));
+    // Width: a live run's page in the main window, English then German.
+    const QString db = qEnvironmentVariable("TRAINYARD_DB");
+    qint64 id = 0;
+    {
+        StoreWriter w;
+        QString error;
+        QVERIFY(w.open(db, &error));
+        RunRow r = run;
+        r.id = 0;
+        r.uid = u"wide-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
+        r.command = u"[\"--cpu\",\"--num_processes\",\"8\",\"/a/very/long/path/to/a/training/script/that/"
+                    u"goes/on/and/on/train_with_a_long_name.py\",\"--learning_rate\",\"0.0003\"]"_s;
+        id = w.createRun(r, &error);
+        QVERIFY(w.setParams(
+            id, {{u"learning_rate"_s, u"0.0003"_s}, {u"model"_s, u"a-rather-long-model-name"_s}}, &error));
+    }
+    for (const QString &language : {u"en"_s, u"de"_s}) {
+        for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        installTranslations(*qApp, language);
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        RunDashboard *page = w.openRun(id, u"train-3f9a"_s);
+        QSignalSpy drawn(page, &RunDashboard::chartsUpdated);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->headerText().isEmpty(), 10000);
+        QVERIFY2(w.minimumSizeHint().width() <= 1280,
+                 qPrintable(u"%1: %2 px"_s.arg(language).arg(w.minimumSizeHint().width())));
+        QVERIFY2(page->minimumSizeHint().width() <= 1024,
+                 qPrintable(u"%1: run page %2 px"_s.arg(language).arg(page->minimumSizeHint().width())));
+        QVERIFY(w.width() <= 1280);
+    }
+    for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    installTranslations(*qApp, u"en"_s);
 }
 
 void TestWidgets::compareTwoRuns() {

@@ -5,11 +5,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSysInfo>
 #include <cmath>
 #include <csignal>
 #include <cstring>
 #include <iterator>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -238,6 +240,23 @@ bool requestStacks(const RunRow &run, QString *error) {
         return false;
     }
     return true;
+}
+
+void writePointsCsv(StoreReader &reader, const RunRow &run, QTextStream &out, bool header) {
+    if (header)
+        out << "run,rank,key,step,value,wall_time\n";
+    for (const SeriesRow &s : reader.series(run.id)) {
+        const QString key = s.key.contains(u',') || s.key.contains(u'"') || s.key.contains(u'\n')
+                                ? u"\""_s + QString(s.key).replace(u"\""_s, u"\"\""_s) + u"\""_s
+                                : s.key;
+        for (const PointRow &p :
+             reader.points(s.id, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max())) {
+            out << run.uid << ',' << s.rank << ',' << key << ',' << p.step << ','
+                << (std::isnan(p.value) ? u"nan"_s
+                                        : QString::number(p.value, 'g', QLocale::FloatingPointShortest))
+                << ',' << QString::number(double(p.wallMs) / 1000.0, 'f', 3) << '\n';
+        }
+    }
 }
 
 qint64 crashEndMs(const RunRow &run) {

@@ -10,6 +10,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QTextStream>
 #include <array>
 #include <functional>
 #include <optional>
@@ -243,5 +244,10 @@ private:
     void cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<Part> &out);
     sql::Database m_db;
 };
+
+// The raw points of a run as CSV, the format `trainyard runs export --format csv` writes: the header (when
+// asked) "run,rank,key,step,value,wall_time", then one row per point, the run by its id (folder name), keys
+// quoted when they hold a comma or a quote, values in their shortest exact form, wall time in seconds.
+void writePointsCsv(StoreReader &reader, const RunRow &run, QTextStream &out, bool header);
 
 } // namespace trainyard

@@ -2977,22 +2977,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+150"/>
+        <location filename="../widgets/rundashboard.cpp" line="+155"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Export &amp;PNG...</source>
-        <translation>&amp;PNG exportieren...</translation>
-    </message>
-    <message>
-        <location line="-5"/>
+        <location line="+12"/>
         <source>Folder for the chart images</source>
         <translation>Ordner für die Diagrammbilder</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-75"/>
         <source>&amp;Mean of ranks</source>
         <translation>&amp;Mittel der Ränge</translation>
     </message>
@@ -3017,7 +3012,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Den Launcher nach den Stacks jedes Python-Rangs fragen (faulthandler): sie werden an stacks-rank-N.txt im Lauf-Ordner angehängt. Nichts wird angehalten.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>&amp;Smoothing</source>
         <translation>&amp;Glättung</translation>
     </message>
@@ -3057,32 +3052,107 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Wieder die ganzen Läufe zeigen und neuen Punkten folgen (oder Doppelklick auf ein Diagramm)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Export S&amp;VG...</source>
-        <translation>S&amp;VG exportieren...</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export &amp;CSV...</source>
-        <translation>&amp;CSV exportieren...</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+31"/>
         <source>Chart data</source>
         <translation>Diagrammdaten</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-6"/>
+        <location line="+6"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-26"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n chart(s) written to %1</source>
+        <translation>
+            <numerusform>%n Diagramm nach %1 geschrieben</numerusform>
+            <numerusform>%n Diagramme nach %1 geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Charts as &amp;PNG...</source>
+        <translation>Diagramme als &amp;PNG...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Charts as S&amp;VG...</source>
+        <translation>Diagramme als S&amp;VG...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Raw points as CSV...</source>
+        <translation>&amp;Rohdaten als CSV...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Raw points</source>
+        <translation>Rohdaten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Buckets on screen as CSV...</source>
+        <translation>Angezeigte &amp;Buckets als CSV...</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+4"/>
+        <source>Written: %1</source>
+        <translation>Geschrieben: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Loading metrics...</source>
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+98"/>
+        <source>exit code %1 (rank %2)</source>
+        <translation>Exit-Code %1 (Rang %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>started %1</source>
+        <translation>gestartet %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>duration %1</source>
+        <translation>Dauer %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Command: %1</source>
+        <translation>Befehl: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parameters: %1</source>
+        <translation>Parameter: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>compare-%1</source>
+        <translation>vergleich-%1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Cannot ask for the stacks: %1</source>
         <translation>Die Stacks können nicht angefordert werden: %1</translation>
     </message>
@@ -3097,8 +3167,8 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Jeder Python-Rang wurde nach seinen Stacks gefragt: siehe stacks-rank-N.txt in %1</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <location line="+252"/>
+        <location line="+66"/>
+        <location line="+254"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
@@ -3172,7 +3242,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>-</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -3275,7 +3345,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 %4</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Parameter %1, as the run logged it</source>
         <translation>Parameter %1, wie der Lauf ihn protokolliert hat</translation>
     </message>
@@ -3414,7 +3484,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+277"/>
+        <location filename="../trackers/store.cpp" line="+295"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation>%1: keine Trainyard-Laufdatenbank (%2)</translation>
     </message>
@@ -4227,7 +4297,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>trainyard runs export: --format erwartet csv oder jsonl</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
         <source>trainyard runs import: %1: %2</source>
         <translation>trainyard runs import: %1: %2</translation>
     </message>

@@ -7,6 +7,7 @@
 
 #include "background.h"
 #include "config/accelerateconfig.h"
+#include "runsmodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,13 +17,19 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSlider>
 #include <QSvgGenerator>
+#include <QTextDocument>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <cmath>
 #include <qcustomplot.h>
@@ -51,6 +58,7 @@ struct RunDashboard::LoadedRuns {
     QHash<qint64, RunRow> runs;
     QList<SeriesRow> series;
     QHash<qint64, QMap<int, qint64>> silent; // run -> rank -> silent since (wall ms), for active runs
+    QMap<QString, QString> params;           // of a single run (its header)
     QString error;
 };
 
@@ -115,9 +123,6 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     m_stacks->setVisible(false);
     connect(m_stacks, &QPushButton::clicked, this, &RunDashboard::requestStacks);
     auto *bar = new QHBoxLayout;
-    bar->addWidget(m_status, 1);
-    bar->addWidget(m_silent);
-    bar->addWidget(m_stacks);
     auto *smoothingLabel = new QLabel(tr("&Smoothing"), this);
     smoothingLabel->setBuddy(m_smoothingSlider);
     QLabel *smoothingValue = m_smoothingValue;
@@ -152,23 +157,47 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     auto *reset = new QPushButton(tr("&Reset Zoom"), this);
     reset->setToolTip(tr("Show the whole runs again and follow new points (or double-click a chart)"));
     connect(reset, &QPushButton::clicked, this, &RunDashboard::showAll);
-    const auto exportTo = [this](bool svg) {
+    // Exports: images of the charts (named after the run and the metric), the raw points of the runs (as
+    // `trainyard runs export` writes them) or the buckets on screen.
+    auto *exportButton = new QToolButton(this);
+    exportButton->setText(tr("E&xport"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(exportButton);
+    const auto exportImages = [this](bool svg) {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the chart images"));
         QString error;
-        if (!dir.isEmpty() && !(svg ? exportSvg(dir, &error) : exportPng(dir, &error)))
+        if (dir.isEmpty())
+            return;
+        if (!(svg ? exportSvg(dir, &error) : exportPng(dir, &error)))
             m_status->setText(error);
+        else
+            m_status->setText(tr("%n chart(s) written to %1", nullptr, int(m_charts.size()))
+                                  .arg(QDir::toNativeSeparators(dir)));
     };
-    auto *png = new QPushButton(tr("Export &PNG..."), this);
-    connect(png, &QPushButton::clicked, this, [exportTo] { exportTo(false); });
-    auto *svg = new QPushButton(tr("Export S&VG..."), this);
-    connect(svg, &QPushButton::clicked, this, [exportTo] { exportTo(true); });
-    auto *csv = new QPushButton(tr("Export &CSV..."), this);
-    connect(csv, &QPushButton::clicked, this, [this] {
-        const QString file =
-            QFileDialog::getSaveFileName(this, tr("Chart data"), QString(), tr("CSV (*.csv)"));
+    connect(exportMenu->addAction(tr("Charts as &PNG...")), &QAction::triggered, this,
+            [exportImages] { exportImages(false); });
+    connect(exportMenu->addAction(tr("Charts as S&VG...")), &QAction::triggered, this,
+            [exportImages] { exportImages(true); });
+    connect(exportMenu->addAction(tr("&Raw points as CSV...")), &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Raw points"), QDir::home().filePath(fileStem() + u".csv"_s), tr("CSV (*.csv)"));
+        if (!file.isEmpty())
+            exportPoints(file);
+    });
+    connect(exportMenu->addAction(tr("&Buckets on screen as CSV...")), &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Chart data"), QDir::home().filePath(fileStem() + u"-buckets.csv"_s), tr("CSV (*.csv)"));
         QString error;
-        if (!file.isEmpty() && !exportCsv(file, &error))
+        if (file.isEmpty())
+            return;
+        if (!exportCsv(file, &error))
             m_status->setText(error);
+        else
+            m_status->setText(tr("Written: %1").arg(QDir::toNativeSeparators(file)));
+    });
+    exportButton->setMenu(exportMenu);
+    connect(this, &RunDashboard::pointsExported, this, [this](const QString &file, const QString &error) {
+        m_status->setText(error.isEmpty() ? tr("Written: %1").arg(QDir::toNativeSeparators(file)) : error);
     });
     bar->addWidget(smoothingLabel);
     bar->addWidget(m_smoothingSlider);
@@ -177,10 +206,25 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     bar->addWidget(m_aggregateBox);
     bar->addWidget(log);
     bar->addWidget(reset);
-    bar->addWidget(png);
-    bar->addWidget(svg);
-    bar->addWidget(csv);
+    bar->addWidget(exportButton);
+    bar->addStretch(1);
+    // The run's header (status, exit code, duration, command, parameters), then the state line, then the
+    // controls: each row may wrap or shrink; none makes the window wider than the screen.
+    m_header = new QLabel(this);
+    m_header->setObjectName(u"runHeader"_s);
+    m_header->setWordWrap(true);
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_header->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_header->setVisible(runIds.size() == 1);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto *stateRow = new QHBoxLayout;
+    stateRow->addWidget(m_status, 1);
+    stateRow->addWidget(m_silent);
+    stateRow->addWidget(m_stacks);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_header);
+    layout->addLayout(stateRow);
     layout->addLayout(bar);
     layout->addWidget(scroll);
     m_status->setText(tr("Loading metrics..."));
@@ -259,6 +303,95 @@ std::pair<double, double> RunDashboard::valueRange(const QString &key) const {
     return {lo, hi};
 }
 
+namespace {
+
+// A command line as a shell would take it back: words with spaces or shell characters in single quotes.
+QString shellJoin(const QStringList &words) {
+    static const QRegularExpression plain(u"^[A-Za-z0-9_./:=,+@%-]+$"_s);
+    QStringList out;
+    for (const QString &w : words)
+        out << (plain.match(w).hasMatch() ? w : u"'"_s + QString(w).replace(u"'"_s, u"'\\''"_s) + u"'"_s);
+    return out.join(u' ');
+}
+
+} // namespace
+
+QString RunDashboard::headerHtml(const RunRow &run, const QMap<QString, QString> &params) {
+    if (!run.id)
+        return {};
+    QStringList facts;
+    const QString status = RunsModel::statusText(run.status);
+    const bool bad = run.status == u"failed"_s || run.status == u"crashed"_s;
+    facts << (bad ? u"<span style=\"color:#c0392b; font-weight:bold\">%1</span>"_s.arg(status.toHtmlEscaped())
+                  : u"<b>%1</b>"_s.arg(status.toHtmlEscaped()));
+    if (run.failedRank >= 0)
+        facts << tr("exit code %1 (rank %2)").arg(run.exitCode).arg(run.failedRank);
+    else if (!isActiveStatus(run.status) && run.status != u"imported"_s)
+        facts << tr("exit code %1").arg(run.exitCode);
+    const qint64 started = run.startedMs > 0 ? run.startedMs : run.createdMs;
+    if (started > 0)
+        facts << tr("started %1")
+                     .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(started), QLocale::ShortFormat));
+    const QString duration = formatDuration(run);
+    if (!duration.isEmpty())
+        facts << tr("duration %1").arg(duration);
+    if (!run.host.isEmpty())
+        facts << tr("on %1").arg(run.host.toHtmlEscaped());
+    QString html = u"<b>%1</b> · %2"_s.arg(run.name.toHtmlEscaped(), facts.join(u" · "_s));
+    QStringList command;
+    for (const QJsonValue &v : QJsonDocument::fromJson(run.command.toUtf8()).array())
+        command << v.toString();
+    if (!command.isEmpty())
+        html += u"<br>"_s +
+                tr("Command: %1")
+                    .arg(u"<code>trainyard launch %1</code>"_s.arg(shellJoin(command).toHtmlEscaped()));
+    if (!params.isEmpty()) {
+        QStringList kv;
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            kv << u"%1=%2"_s.arg(it.key(), it.value()).toHtmlEscaped();
+        html += u"<br>"_s + tr("Parameters: %1").arg(kv.join(u", "_s));
+    }
+    return html;
+}
+
+QString RunDashboard::headerText() const {
+    QTextDocument doc;
+    doc.setHtml(m_header->text());
+    return doc.toPlainText();
+}
+
+QString RunDashboard::fileStem() const {
+    QStringList names;
+    for (const qint64 id : m_runIds)
+        names << m_runs.value(id).name;
+    QString stem = m_runIds.size() == 1 ? names.value(0) : tr("compare-%1").arg(names.join(u'+'));
+    stem.replace(QRegularExpression(u"[^A-Za-z0-9_.+-]"_s), u"_"_s);
+    return stem.isEmpty() ? u"run"_s : stem.left(120);
+}
+
+void RunDashboard::exportPoints(const QString &file) {
+    runInBackground(
+        this,
+        [db = m_db, runIds = m_runIds, file] {
+            StoreReader reader;
+            QString error;
+            if (!reader.open(db, &error))
+                return error;
+            QString text;
+            QTextStream out(&text);
+            bool header = true;
+            for (const qint64 id : runIds)
+                if (const auto run = reader.run(id)) {
+                    writePointsCsv(reader, *run, out, header);
+                    header = false;
+                }
+            out.flush();
+            saveFileAtomically(file, text.toUtf8(), &error);
+            return error;
+        },
+        [this, file](const QString &error) { Q_EMIT pointsExported(file, error); });
+}
+
 QString RunDashboard::silentRanksText() const {
     return m_silent->text();
 }
@@ -320,6 +453,8 @@ void RunDashboard::runLoad() {
                         loaded.series << store->series(id);
                         if (isActiveStatus(r->status))
                             loaded.silent.insert(id, silentRanks(store->logs(id, u"watchdog"_s)));
+                        if (runIds.size() == 1)
+                            loaded.params = store->params(id);
                     }
                 }
             }
@@ -347,6 +482,8 @@ void RunDashboard::showLoaded(const LoadedRuns &loaded) {
         info.originMs = r.startedMs ? r.startedMs : r.createdMs;
         info.index = int(i);
     }
+    if (m_runIds.size() == 1)
+        m_header->setText(headerHtml(loaded.runs.value(m_runIds.first()), loaded.params));
     // Ranks the launcher's watchdog (--watchdog) found silent, until they print or log again.
     QStringList silent;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -794,9 +931,10 @@ void RunDashboard::applyScale(Chart &c) {
 
 bool RunDashboard::exportEach(const QString &folder, const QString &suffix, QString *error) const {
     for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it) {
+        // RUN_METRIC.png: charts of different runs (or comparisons) never overwrite each other.
         QString name = it.key();
         name.replace(QRegularExpression(u"[^A-Za-z0-9_.-]"_s), u"_"_s);
-        const QString path = QDir(folder).filePath(name + suffix);
+        const QString path = QDir(folder).filePath(fileStem() + u'_' + name + suffix);
         bool ok = false;
         if (suffix == u".png"_s) {
             ok = it->plot->savePng(path, 0, 0, 2.0);

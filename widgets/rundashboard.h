@@ -76,13 +76,23 @@ public:
     void moveCrosshair(const QString &key, double x);
     QString crosshairText(const QString &key) const;
 
-    // Writes what the charts show: one PNG or SVG per metric (folder), or the buckets as CSV
+    // Writes what the charts show: one PNG or SVG per metric (folder; RUN_METRIC.png), or the buckets as CSV
     // (key,run,rank,first_step,last_step,first,min,max,last,count,smoothed).
     bool exportPng(const QString &folder, QString *error) const;
     bool exportSvg(const QString &folder, QString *error) const;
     bool exportCsv(const QString &file, QString *error) const;
 
+    // Writes the raw points of the runs shown as `trainyard runs export` does (run ids, not database
+    // numbers), off the GUI thread; pointsExported() follows.
+    void exportPoints(const QString &file);
+    // The header of a single run's page: name, status, exit code, start, duration, host, command, parameters.
+    static QString headerHtml(const RunRow &run, const QMap<QString, QString> &params);
+    QString headerText() const; // as plain text
+    // The run's name (or the compared runs'), made fit for a file name: the default of exported files.
+    QString fileStem() const;
+
 Q_SIGNALS:
+    void pointsExported(const QString &file, const QString &error); // error empty on success
     void chartsUpdated(); // after data from the database reached the charts
     void runsEnded();     // every run shown has ended (emitted once, when the last live one does)
 
@@ -155,6 +165,7 @@ private:
     int m_metricCharts = 0, m_systemCharts = 0;
     QLabel *m_status;
     QLabel *m_silent = nullptr;
+    QLabel *m_header = nullptr;
     QPushButton *m_stacks = nullptr;
     RunRow m_liveRun; // the run shown, while it is live and its launcher runs here
     QSlider *m_smoothingSlider;

@@ -1,9 +1,9 @@
 // `trainyard runs list | show | diff | export | import | rm`: the run database from the command line.
 #include "commands.h"
-#include "slurm/slurm.h"
 #include "jsontext.h"
 #include "launch/runrecord.h"
 #include "runcompare.h"
+#include "slurm/slurm.h"
 #include "store.h"
 
 #include <QCoreApplication>
@@ -251,8 +251,10 @@ int exportRun(const QString &db, const QString &id, const QString &format, Io &i
     if (!r)
         return 1;
     if (format == u"csv"_s) {
-        io.out << "run,rank,key,step,value,wall_time\n";
-    } else {
+        writePointsCsv(reader, *r, io.out, true);
+        return 0;
+    }
+    {
         QJsonObject head{{u"type"_s, u"run"_s},
                          {u"name"_s, r->name},
                          {u"created_ms"_s, r->createdMs},
@@ -270,24 +272,16 @@ int exportRun(const QString &db, const QString &id, const QString &format, Io &i
                    << '\n';
     }
     for (const SeriesRow &s : reader.series(r->id)) {
-        const QString key = s.key.contains(u',') || s.key.contains(u'"')
-                                ? u"\""_s + QString(s.key).replace(u"\""_s, u"\"\""_s) + u"\""_s
-                                : s.key;
         for (const PointRow &p :
              reader.points(s.id, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max())) {
-            if (format == u"csv"_s) {
-                io.out << r->uid << ',' << s.rank << ',' << key << ',' << p.step << ',' << number(p.value)
-                       << ',' << QString::number(double(p.wallMs) / 1000.0, 'f', 3) << '\n';
-            } else {
-                io.out << QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"point"_s},
-                                                                      {u"rank"_s, s.rank},
-                                                                      {u"key"_s, s.key},
-                                                                      {u"step"_s, p.step},
-                                                                      {u"value"_s, jsonNumber(p.value)},
-                                                                      {u"wall_ms"_s, p.wallMs}})
-                                                .toJson(QJsonDocument::Compact))
-                       << '\n';
-            }
+            io.out << QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"point"_s},
+                                                                  {u"rank"_s, s.rank},
+                                                                  {u"key"_s, s.key},
+                                                                  {u"step"_s, p.step},
+                                                                  {u"value"_s, jsonNumber(p.value)},
+                                                                  {u"wall_ms"_s, p.wallMs}})
+                                            .toJson(QJsonDocument::Compact))
+                   << '\n';
         }
     }
     return 0;
