@@ -6,9 +6,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -448,6 +450,37 @@ void TestMemory::cli() {
     QVERIFY(bad.waitForFinished(60000));
     QCOMPARE(bad.exitCode(), 1);
     QVERIFY(bad.readAllStandardError().contains("published.txt: error: not a JSON object"));
+    // --strategies: the five strategies side by side for 8 GPUs; sharding shrinks what a GPU holds, offload
+    // more so; a term a strategy does not have is "-".
+    QProcess strategies;
+    strategies.start(QStringLiteral(TRAINYARD_CLI),
+                     {u"estimate-memory"_s, models() + u"/llama-2-7b"_s, u"--strategies"_s, u"--json"_s,
+                      u"--num_processes"_s, u"8"_s, u"--mixed_precision"_s, u"bf16"_s, u"--max-memory"_s,
+                      u"0=40GiB"_s});
+    QVERIFY(strategies.waitForFinished(60000));
+    QCOMPARE(strategies.exitCode(), 0);
+    const QJsonObject so = QJsonDocument::fromJson(strategies.readAllStandardOutput()).object();
+    QCOMPARE(so.value(u"gpus"_s).toInt(), 8);
+    const QJsonArray list = so.value(u"strategies"_s).toArray();
+    QCOMPARE(list.size(), 5);
+    QMap<QString, double> total;
+    for (const QJsonValue &v : list)
+        total[v[u"label"_s].toString()] = v[u"per_gpu_bytes"_s].toDouble();
+    QVERIFY(total[u"FSDP"_s] < total[u"DDP"_s]);
+    QVERIFY(total[u"ZeRO-3"_s] < total[u"ZeRO-2"_s]);
+    QVERIFY(total[u"FSDP + CPU offload"_s] < total[u"FSDP"_s]);
+    QCOMPARE(list.at(0)[u"fits"_s].toBool(), false); // DDP of 7B does not fit 40 GiB
+    QCOMPARE(list.at(4)[u"fits"_s].toBool(), true);
+    QProcess table;
+    table.start(QStringLiteral(TRAINYARD_CLI),
+                {u"estimate-memory"_s, models() + u"/llama-2-7b"_s, u"--strategies"_s, u"--num_processes"_s,
+                 u"8"_s, u"--mixed_precision"_s, u"bf16"_s});
+    QVERIFY(table.waitForFinished(60000));
+    const QString tableText = QString::fromUtf8(table.readAllStandardOutput());
+    QVERIFY2(tableText.contains(u"FSDP + CPU offload"_s) && tableText.contains(u"ZeRO-3"_s) &&
+                 tableText.contains(u"fp32 master weights"_s) &&
+                 tableText.contains(QRegularExpression(u"│ +- +│"_s)),
+             qPrintable(tableText));
 }
 
 void TestMemory::emptyNamePartsAreTheirOwnModules() {

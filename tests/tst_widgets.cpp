@@ -12,6 +12,7 @@
 #include "livepush.h"
 #include "logsview.h"
 #include "mainwindow.h"
+#include "memory/estimate.h"
 #include "memoryview.h"
 #include "processes.h"
 #include "runcomparemodel.h"
@@ -28,6 +29,9 @@
 #include <QDateTime>
 #include <QFile>
 #include <QGroupBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -1210,6 +1214,44 @@ void TestWidgets::memoryViewEstimates() {
     QVERIFY(view.summaryText().contains(u"Training"_s)); // the fit verdict for GPU 0
     QVERIFY(view.deviceMapRows() > 1);
     QVERIFY(view.trainingTerms() >= 5); // weights, gradients, optimizer, gathered unit, activations, ...
+    // The strategies side by side for a batch, sequence, precision, GPU count and GPU memory: every cell as
+    // `trainyard estimate-memory --strategies --json` computes it.
+    view.setBatchSize(4);
+    view.setSequenceLength(1024);
+    view.setMixedPrecision(u"bf16"_s);
+    view.setGpus(8);
+    view.setGpuMemory(u"40GiB"_s);
+    QSignalSpy again(&view, &MemoryView::estimated);
+    view.estimate();
+    QVERIFY(again.wait(20000));
+    const QStringList labels{u"DDP"_s, u"FSDP"_s, u"FSDP + CPU offload"_s, u"ZeRO-2"_s, u"ZeRO-3"_s};
+    QCOMPARE(view.strategyLabels(), labels);
+    QProcess cli;
+    cli.start(QStringLiteral(TRAINYARD_CLI),
+              {u"estimate-memory"_s, QStringLiteral(TRAINYARD_TEST_DATA) + u"/models/llama-2-7b"_s,
+               u"--config_file"_s, QStringLiteral(TRAINYARD_TEST_DATA) + u"/configs/fsdp.yaml"_s,
+               u"--strategies"_s, u"--json"_s, u"--batch-size"_s, u"4"_s, u"--seq-len"_s, u"1024"_s,
+               u"--mixed_precision"_s, u"bf16"_s, u"--num_processes"_s, u"8"_s, u"--max-memory"_s,
+               u"0=40GiB"_s});
+    QVERIFY(cli.waitForFinished(30000));
+    QCOMPARE(cli.exitCode(), 0);
+    const QJsonArray strategies =
+        QJsonDocument::fromJson(cli.readAllStandardOutput())[u"strategies"_s].toArray();
+    QCOMPARE(strategies.size(), 5);
+    int checked = 0;
+    for (int c = 0; c < 5; ++c) {
+        const QJsonObject s = strategies.at(c).toObject();
+        QCOMPARE(s[u"label"_s].toString(), labels.at(c));
+        const QJsonObject terms = s[u"terms"_s].toObject();
+        for (auto it = terms.begin(); it != terms.end(); ++it, ++checked)
+            QCOMPARE(view.strategyCell(it.key(), c), memory::formatBytes(it.value().toDouble()));
+        QCOMPARE(view.strategyCell(u"total"_s, c), memory::formatBytes(s[u"per_gpu_bytes"_s].toDouble()));
+        QCOMPARE(view.strategyCell(u"fits"_s, c), s[u"fits"_s].toBool() ? u"yes"_s : u"no"_s);
+        QCOMPARE(view.barTotals().value(c), memory::formatBytes(s[u"per_gpu_bytes"_s].toDouble()));
+    }
+    QVERIFY(checked >= 25);
+    QVERIFY(view.summaryText().contains(u"batch 4 x 1024"_s));
+    QVERIFY(view.summaryText().contains(u"device map in float32"_s)); // the CLI's default dtype
     // A model Trainyard cannot read is said so, naming the file.
     view.setModelPath(QStringLiteral(TRAINYARD_TEST_DATA) + u"/models/published.txt"_s);
     QSignalSpy failed(&view, &MemoryView::estimated);

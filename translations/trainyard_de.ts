@@ -1685,12 +1685,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+56"/>
-        <location line="+445"/>
+        <location line="+449"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-415"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1716,12 +1716,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+257"/>
+        <location line="+261"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-248"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -1878,7 +1878,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Compare: %1</source>
         <translation>Vergleich: %1</translation>
     </message>
@@ -1919,12 +1919,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-365"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation>Läufe nach Name, Status, Werten, Parametern filtern...</translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+379"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -1972,7 +1972,38 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::MemoryView</name>
     <message>
-        <location filename="../widgets/memoryview.cpp" line="+45"/>
+        <location filename="../widgets/memoryview.cpp" line="+84"/>
+        <source>Micro-batch size per GPU</source>
+        <translation>Micro-Batch-Größe pro GPU</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>from the launch config</source>
+        <translation>aus der Launch-Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The dtype the device map places (float32 unless chosen, as the CLI)</source>
+        <translation>Der dtype, den die Device-Map verteilt (float32, wenn nicht gewählt, wie in der CLI)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 80GiB</source>
+        <translation>z. B. 80GiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory of one GPU: each strategy&apos;s total is checked against it</source>
+        <translation>Speicher einer GPU: die Summe jeder Strategie wird damit verglichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>a model folder (config.json or safetensors), or a config.json</source>
         <translation>ein Modellordner (config.json oder safetensors) oder eine config.json</translation>
     </message>
@@ -1987,7 +2018,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>&amp;Schätzen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -1997,12 +2028,42 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Startkonfiguration</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sequence</source>
+        <translation>Sequenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPUs</source>
+        <translation>GPUs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU memory</source>
+        <translation>GPU-Speicher</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Max memory</source>
         <translation>Max. Speicher</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>dtype</source>
         <translation>dtype</translation>
     </message>
@@ -2033,11 +2094,46 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+7"/>
-        <source>GiB per GPU</source>
-        <translation>GiB pro GPU</translation>
+        <source>GB per GPU (as the table: 1 GB = 1024³ bytes)</source>
+        <translation>GB pro GPU (wie die Tabelle: 1 GB = 1024³ Bytes)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+198"/>
+        <source>Training as launched (%1): %2 per GPU; %3 GPU(s), mixed precision %4, batch %5 x %6 tokens; device map in %7.</source>
+        <translation>Training wie gestartet (%1): %2 pro GPU; %3 GPU(s), Mixed Precision %4, Batch %5 x %6 Tokens; Device-Map in %7.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Training fits on the GPU with %1 to spare.</source>
+        <translation>Das Training passt auf die GPU, %1 bleiben frei.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training does NOT fit on the GPU: %1 short.</source>
+        <translation>Das Training passt NICHT auf die GPU: %1 fehlen.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>fits %1</source>
+        <translation>passt in %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="-157"/>
         <source>Estimating...</source>
         <translation>Schätze...</translation>
     </message>
@@ -2046,8 +2142,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <source>cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
+    <message>
+        <location line="+39"/>
+        <source>GPU memory: %1</source>
+        <translation>GPU-Speicher: %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+27"/>
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 und %n weiteres</numerusform>
@@ -2060,17 +2161,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1: %2 Parameter; größte Schicht %3 (%4)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Training fits on GPU 0 with %1 to spare.</source>
-        <translation>Das Training passt auf GPU 0, %1 bleiben frei.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Training does NOT fit on GPU 0: %1 short.</source>
-        <translation>Das Training passt NICHT auf GPU 0: %1 fehlen.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+38"/>
         <source>(whole model)</source>
         <translation>(ganzes Modell)</translation>
     </message>
@@ -3127,7 +3218,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>gestartet %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>duration %1</source>
         <translation>Dauer %1</translation>
     </message>
@@ -3137,12 +3228,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>auf %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Command: %1</source>
         <translation>Befehl: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Parameters: %1</source>
         <translation>Parameter: %1</translation>
     </message>
@@ -3484,7 +3575,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+295"/>
+        <location filename="../trackers/store.cpp" line="+296"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation>%1: keine Trainyard-Laufdatenbank (%2)</translation>
     </message>
@@ -3678,26 +3769,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::cli::EstimateCliText</name>
     <message>
-        <location filename="../app/cli/estimatecommand.cpp" line="+127"/>
+        <location filename="../app/cli/estimatecommand.cpp" line="+199"/>
         <source>trainyard estimate-memory: unexpected argument %1</source>
         <translation>trainyard estimate-memory: unerwartetes Argument %1</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>usage: trainyard estimate-memory MODEL [--json] [--dtype float32|float16|bfloat16|int8|int4]
-       [--max-memory 0=8GiB,1=8GiB,cpu=64GiB] [--device-map auto|balanced|balanced_low_0|sequential]
-       [--config_file F] [--batch-size N] [--seq-len L]</source>
-        <translation>Aufruf: trainyard estimate-memory MODEL [--json] [--dtype float32|float16|bfloat16|int8|int4]
-        [--max-memory 0=8GiB,1=8GiB,cpu=64GiB] [--device-map auto|balanced|balanced_low_0|sequential]
-        [--config_file F] [--batch-size N] [--seq-len L]</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+32"/>
         <source>trainyard estimate-memory: --max-memory: %1</source>
         <translation>trainyard estimate-memory: --max-memory: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+38"/>
         <source>counts the untied LM head (%1 parameters), which accelerate estimate-memory leaves out because it sizes the base AutoModel</source>
         <translation>zählt den ungebundenen LM-Head mit (%1 Parameter), den accelerate estimate-memory auslässt, weil es das Basis-AutoModel misst</translation>
     </message>
@@ -3727,12 +3809,54 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Trainingsspeicher pro GPU: %1, %2 GPU(s), Mixed Precision %3, Batch %4 x %5 Tokens</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-190"/>
+        <location line="+201"/>
         <source>total</source>
         <translation>gesamt</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-213"/>
+        <source>per GPU</source>
+        <translation>pro GPU</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>fits %1</source>
+        <translation>passt in %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training memory per GPU for `%1`</source>
+        <translation>Trainingsspeicher pro GPU für `%1`</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 GPU(s), mixed precision %2, batch %3 x %4 tokens, Adam</source>
+        <translation>%1 GPU(s), Mixed Precision %2, Batch %3 x %4 Tokens, Adam</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>usage: trainyard estimate-memory MODEL [--json] [--dtype float32|float16|bfloat16|int8|int4]
+       [--max-memory 0=8GiB,1=8GiB,cpu=64GiB] [--device-map auto|balanced|balanced_low_0|sequential]
+       [--config_file F] [--batch-size N] [--seq-len L]
+       [--strategies] [--num_processes N] [--mixed_precision no|fp16|bf16|fp8]</source>
+        <translation>Aufruf: trainyard estimate-memory MODEL [--json] [--dtype float32|float16|bfloat16|int8|int4]
+        [--max-memory 0=8GiB,1=8GiB,cpu=64GiB] [--device-map auto|balanced|balanced_low_0|sequential]
+        [--config_file F] [--batch-size N] [--seq-len L]
+        [--strategies] [--num_processes N] [--mixed_precision no|fp16|bf16|fp8]</translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>fits on GPU 0 (%1) with %2 to spare</source>
         <translation>passt auf GPU 0 (%1), %2 bleiben frei</translation>
     </message>
@@ -3976,6 +4100,7 @@ Löscht einen Lauf: seine Zeilen, seine Punkte und seinen Ordner. Ein Lauf, dess
         <location line="+13"/>
         <source>usage: trainyard estimate-memory MODEL [--json] [--dtype D] [--max-memory SPEC]
                                  [--device-map STRATEGY] [--config_file F] [--batch-size N] [--seq-len L]
+                                 [--strategies] [--num_processes N] [--mixed_precision M]
 
 Memory of a model per dtype, training memory per GPU for a launch config, and the device_map accelerate&apos;s big-model inference would produce. MODEL is a folder, a config.json, a model.safetensors or a *.safetensors.index.json; only headers are read.
 
@@ -3986,23 +4111,30 @@ Memory of a model per dtype, training memory per GPU for a launch config, and th
   --config_file F         the launch config the training estimate is for
   --batch-size N          per GPU (default 1)
   --seq-len L             tokens per sample (default 2048)
+  --strategies            DDP, FSDP, FSDP with CPU offload, ZeRO-2 and ZeRO-3 side by side, term by term
+  --num_processes N       GPUs over all machines (default: the config&apos;s, else 1)
+  --mixed_precision M     no, fp16, bf16 or fp8 (default: the config&apos;s, else no)
 </source>
         <translation>Aufruf: trainyard estimate-memory MODEL [--json] [--dtype D] [--max-memory SPEC]
-                                  [--device-map STRATEGY] [--config_file F] [--batch-size N] [--seq-len L]
+                                  [--device-map STRATEGIE] [--config_file F] [--batch-size N] [--seq-len L]
+                                  [--strategies] [--num_processes N] [--mixed_precision M]
 
-Speicher eines Modells pro dtype, Trainingsspeicher pro GPU für eine Startkonfiguration und die device_map, die die Big-Model-Inferenz von accelerate erzeugen würde. MODEL ist ein Ordner, eine config.json, eine model.safetensors oder eine *.safetensors.index.json; nur die Header werden gelesen.
+Speicher eines Modells je dtype, Trainingsspeicher pro GPU für eine Launch-Konfiguration und die device_map, die accelerates Big-Model-Inferenz erzeugen würde. MODEL ist ein Ordner, eine config.json, eine model.safetensors oder eine *.safetensors.index.json; nur Header werden gelesen.
 
   --json                  ein JSON-Objekt
   --dtype D               float32, float16, bfloat16, int8 oder int4 (Vorgabe: alle in der Tabelle)
-  --max-memory SPEC       pro Gerät, z. B. 0=8GiB,1=8GiB,cpu=64GiB: gibt die Device-Map aus
-  --device-map STRATEGY   auto, balanced, balanced_low_0 oder sequential (Vorgabe auto)
-  --config_file F         die Startkonfiguration, für die das Training geschätzt wird
+  --max-memory SPEC       je Gerät, z. B. 0=8GiB,1=8GiB,cpu=64GiB: gibt die Device-Map aus
+  --device-map STRATEGIE  auto, balanced, balanced_low_0 oder sequential (Vorgabe auto)
+  --config_file F         die Launch-Konfiguration, für die das Training geschätzt wird
   --batch-size N          pro GPU (Vorgabe 1)
-  --seq-len L             Tokens pro Sample (Vorgabe 2048)
+  --seq-len L             Tokens pro Beispiel (Vorgabe 2048)
+  --strategies            DDP, FSDP, FSDP mit CPU-Offload, ZeRO-2 und ZeRO-3 nebeneinander, Posten für Posten
+  --num_processes N       GPUs über alle Rechner (Vorgabe: die der Konfiguration, sonst 1)
+  --mixed_precision M     no, fp16, bf16 oder fp8 (Vorgabe: die der Konfiguration, sonst no)
 </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>usage: trainyard env
 
 Versions, devices and the default config, to paste into a bug report (like accelerate env).

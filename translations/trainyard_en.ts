@@ -1681,12 +1681,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+56"/>
-        <location line="+445"/>
+        <location line="+449"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-415"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1712,12 +1712,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+257"/>
+        <location line="+261"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-248"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1873,7 +1873,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Compare: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1914,12 +1914,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-365"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+379"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1967,7 +1967,38 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::MemoryView</name>
     <message>
-        <location filename="../widgets/memoryview.cpp" line="+45"/>
+        <location filename="../widgets/memoryview.cpp" line="+84"/>
+        <source>Micro-batch size per GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>from the launch config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The dtype the device map places (float32 unless chosen, as the CLI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 80GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory of one GPU: each strategy&apos;s total is checked against it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>a model folder (config.json or safetensors), or a config.json</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1982,7 +2013,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1992,12 +2023,42 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Max memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>dtype</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2028,11 +2089,46 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+7"/>
-        <source>GiB per GPU</source>
+        <source>GB per GPU (as the table: 1 GB = 1024³ bytes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+198"/>
+        <source>Training as launched (%1): %2 per GPU; %3 GPU(s), mixed precision %4, batch %5 x %6 tokens; device map in %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Training fits on the GPU with %1 to spare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training does NOT fit on the GPU: %1 short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>fits %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-157"/>
         <source>Estimating...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2041,8 +2137,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <source>cannot read %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+39"/>
+        <source>GPU memory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+27"/>
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 and %n more</numerusform>
@@ -2055,17 +2156,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Training fits on GPU 0 with %1 to spare.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Training does NOT fit on GPU 0: %1 short.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+38"/>
         <source>(whole model)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3122,7 +3213,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>duration %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3132,12 +3223,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Command: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Parameters: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3478,7 +3569,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+295"/>
+        <location filename="../trackers/store.cpp" line="+296"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3671,24 +3762,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::cli::EstimateCliText</name>
     <message>
-        <location filename="../app/cli/estimatecommand.cpp" line="+127"/>
+        <location filename="../app/cli/estimatecommand.cpp" line="+199"/>
         <source>trainyard estimate-memory: unexpected argument %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>usage: trainyard estimate-memory MODEL [--json] [--dtype float32|float16|bfloat16|int8|int4]
-       [--max-memory 0=8GiB,1=8GiB,cpu=64GiB] [--device-map auto|balanced|balanced_low_0|sequential]
-       [--config_file F] [--batch-size N] [--seq-len L]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+32"/>
         <source>trainyard estimate-memory: --max-memory: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+38"/>
         <source>counts the untied LM head (%1 parameters), which accelerate estimate-memory leaves out because it sizes the base AutoModel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3718,12 +3802,51 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-190"/>
+        <location line="+201"/>
         <source>total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-213"/>
+        <source>per GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>fits %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training memory per GPU for `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 GPU(s), mixed precision %2, batch %3 x %4 tokens, Adam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>usage: trainyard estimate-memory MODEL [--json] [--dtype float32|float16|bfloat16|int8|int4]
+       [--max-memory 0=8GiB,1=8GiB,cpu=64GiB] [--device-map auto|balanced|balanced_low_0|sequential]
+       [--config_file F] [--batch-size N] [--seq-len L]
+       [--strategies] [--num_processes N] [--mixed_precision no|fp16|bf16|fp8]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>fits on GPU 0 (%1) with %2 to spare</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3893,6 +4016,7 @@ Deletes a run: its rows, its points and its folder. A run whose launcher still r
         <location line="+13"/>
         <source>usage: trainyard estimate-memory MODEL [--json] [--dtype D] [--max-memory SPEC]
                                  [--device-map STRATEGY] [--config_file F] [--batch-size N] [--seq-len L]
+                                 [--strategies] [--num_processes N] [--mixed_precision M]
 
 Memory of a model per dtype, training memory per GPU for a launch config, and the device_map accelerate&apos;s big-model inference would produce. MODEL is a folder, a config.json, a model.safetensors or a *.safetensors.index.json; only headers are read.
 
@@ -3903,11 +4027,14 @@ Memory of a model per dtype, training memory per GPU for a launch config, and th
   --config_file F         the launch config the training estimate is for
   --batch-size N          per GPU (default 1)
   --seq-len L             tokens per sample (default 2048)
+  --strategies            DDP, FSDP, FSDP with CPU offload, ZeRO-2 and ZeRO-3 side by side, term by term
+  --num_processes N       GPUs over all machines (default: the config&apos;s, else 1)
+  --mixed_precision M     no, fp16, bf16 or fp8 (default: the config&apos;s, else no)
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>usage: trainyard env
 
 Versions, devices and the default config, to paste into a bug report (like accelerate env).

@@ -276,7 +276,11 @@ MainWindow::MainWindow(QWidget *parent)
     restoreState(settings.value(u"window/state"_s).toByteArray());
     // Hardware is probed once, off the GUI thread.
     runInBackground(
-        this, [] { return HardwareInfo::detect(); }, [this](const HardwareInfo &hw) { m_hardware = hw; });
+        this, [] { return HardwareInfo::detect(); },
+        [this](const HardwareInfo &hw) {
+            m_hardware = hw;
+            m_memory->setDetectedGpuMemory(hw.gpuMemoryBytes.value(0)); // the Memory tab checks against it
+        });
 }
 
 MainWindow::~MainWindow() {

@@ -1,6 +1,10 @@
 // The memory view: for a model folder (config.json or safetensors) and optionally a launch config and max
-// memory, the parameters and per-dtype sizes (accelerate's table), the per-GPU training memory as stacked
-// bars with the fit verdict, and the device map. Everything is computed off the GUI thread by engine/memory.
+// memory, the parameters and per-dtype sizes (accelerate's table), the per-GPU training memory of DDP, FSDP,
+// FSDP with CPU offload, ZeRO-2 and ZeRO-3 side by side (a table with every term and the totals, the same as
+// `trainyard estimate-memory --strategies`, and stacked bars with their totals, one fixed colour per term,
+// against the GPU's memory), for the batch size, sequence length, precision and GPU count asked (defaults:
+// the launch config, the detected GPU), and the device map of the chosen dtype. Everything is computed off
+// the GUI thread by engine/memory.
 #pragma once
 
 #include "memory/estimate.h"
@@ -11,6 +15,8 @@ class QCustomPlot;
 class QLabel;
 class QLineEdit;
 class QTableWidget;
+class QSpinBox;
+class QComboBox;
 
 namespace trainyard {
 
@@ -22,11 +28,25 @@ public:
     void setModelPath(const QString &path);
     void setConfigFile(const QString &path);
     void setMaxMemory(const QString &text);
+    void setBatchSize(int batch);
+    void setSequenceLength(int tokens);
+    // "no", "fp16", "bf16", "fp8"; empty: the launch config's
+    void setMixedPrecision(const QString &precision);
+    void setGpus(int gpus); // 0: the launch config's
+    // The detected GPU's memory: the default of the GPU memory field (and of GPU 0's max memory).
+    void setDetectedGpuMemory(qint64 bytes);
+    void setGpuMemory(const QString &text); // "80GiB"; empty: none
+    void setDeviceMapDtype(const QString &dtype);
 
     // What is on screen, for tests.
     QString summaryText() const;
     int deviceMapRows() const;
     int trainingTerms() const;
+    // The strategies table as shown: its column labels, and a cell by term name (or "total") and column.
+    QStringList strategyLabels() const;
+    QString strategyCell(const QString &term, int column) const;
+    // The totals drawn above the bars, in order.
+    QStringList barTotals() const;
 
 public Q_SLOTS:
     void estimate();
@@ -34,15 +54,22 @@ public Q_SLOTS:
 Q_SIGNALS:
     void estimated(bool ok);
 
+protected:
+    void changeEvent(QEvent *event) override; // the palette (dark theme) restyles the chart
+
 private:
     struct Result;
     void show(const Result &r);
+    void styleChart();
 
-    QLineEdit *m_model, *m_config, *m_maxMemory;
+    QLineEdit *m_model, *m_config, *m_maxMemory, *m_gpuMemory;
+    QSpinBox *m_batch, *m_seq, *m_gpus;
+    QComboBox *m_precision, *m_mapDtype;
     QLabel *m_summary;
-    QTableWidget *m_dtypes, *m_map;
+    QTableWidget *m_dtypes, *m_map, *m_strategies;
     QCustomPlot *m_bars;
     int m_terms = 0;
+    QStringList m_barTotals;
 };
 
 } // namespace trainyard

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -19,16 +20,6 @@ namespace {
 struct EstimateCliText {
     Q_DECLARE_TR_FUNCTIONS(trainyard::cli::EstimateCliText)
 };
-
-int bitsOf(const QString &dtype) {
-    if (dtype == u"float16"_s || dtype == u"bfloat16"_s)
-        return 16;
-    if (dtype == u"int8"_s)
-        return 8;
-    if (dtype == u"int4"_s)
-        return 4;
-    return 32;
-}
 
 qint64 availableRam() {
     QFile f(u"/proc/meminfo"_s);
@@ -98,12 +89,77 @@ QString boxTable(const QString &title, const QStringList &header, const QList<QS
     return out;
 }
 
+// `--strategies`: DDP, FSDP, FSDP with CPU offload, ZeRO-2 and ZeRO-3 side by side, a row per term, the
+// totals, and whether each fits GPU 0 of --max-memory. The studio's Memory tab shows the same table.
+int printStrategies(const QString &modelPath, const memory::Model &model, const memory::TrainingSetup &base,
+                    const std::optional<memory::MaxMemory> &maxMemory, bool json, Io &io) {
+    const QList<memory::StrategyEstimate> all = memory::compareStrategies(model, base);
+    const QStringList names = memory::termNames(all);
+    const qint64 cap = maxMemory && maxMemory->has(u"0"_s) ? maxMemory->of(u"0"_s) : 0;
+    if (json) {
+        QJsonArray list;
+        for (const memory::StrategyEstimate &s : all) {
+            QJsonObject terms;
+            for (const memory::TrainingTerm &t : s.estimate.terms)
+                terms[t.name] = double(t.bytes);
+            QJsonObject o{{u"label"_s, s.label},
+                          {u"strategy"_s, s.setup.strategy},
+                          {u"zero_stage"_s, s.setup.zeroStage},
+                          {u"offload"_s, s.setup.offloadParams || s.setup.offloadOptimizer},
+                          {u"terms"_s, terms},
+                          {u"per_gpu_bytes"_s, double(s.estimate.total())}};
+            if (cap > 0)
+                o[u"fits"_s] = s.estimate.total() <= cap;
+            list.append(o);
+        }
+        io.out << QString::fromUtf8(QJsonDocument(QJsonObject{{u"model"_s, modelPath},
+                                                              {u"parameters"_s, double(model.numParameters)},
+                                                              {u"gpus"_s, base.gpus},
+                                                              {u"mixed_precision"_s, base.mixedPrecision},
+                                                              {u"batch_size"_s, base.batchSize},
+                                                              {u"seq_len"_s, base.seqLen},
+                                                              {u"strategies"_s, list}})
+                                        .toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    QStringList header{EstimateCliText::tr("per GPU")};
+    for (const memory::StrategyEstimate &s : all)
+        header << s.label;
+    QList<QStringList> rows;
+    for (const QString &name : names) {
+        QStringList row{name};
+        for (const memory::StrategyEstimate &s : all) {
+            const qint64 bytes = memory::termBytes(s.estimate, name);
+            row << (bytes < 0 ? u"-"_s : memory::formatBytes(double(bytes)));
+        }
+        rows << row;
+    }
+    QStringList total{EstimateCliText::tr("total")};
+    for (const memory::StrategyEstimate &s : all)
+        total << memory::formatBytes(double(s.estimate.total()));
+    rows << total;
+    if (cap > 0) {
+        QStringList fits{EstimateCliText::tr("fits %1").arg(memory::formatBytes(double(cap)))};
+        for (const memory::StrategyEstimate &s : all)
+            fits << (s.estimate.total() <= cap ? EstimateCliText::tr("yes") : EstimateCliText::tr("no"));
+        rows << fits;
+    }
+    io.out << boxTable(EstimateCliText::tr("Training memory per GPU for `%1`").arg(modelPath), header, rows);
+    io.out << EstimateCliText::tr("%1 GPU(s), mixed precision %2, batch %3 x %4 tokens, Adam")
+                  .arg(base.gpus)
+                  .arg(base.mixedPrecision)
+                  .arg(base.batchSize)
+                  .arg(base.seqLen)
+           << '\n';
+    return 0;
+}
+
 } // namespace
 
 int estimateMemoryCommand(const QStringList &args, Io &io) {
-    QString modelPath, dtype, maxMemoryText, strategy = u"auto"_s, configFile;
-    bool json = false;
-    int batch = 1, seq = 2048;
+    QString modelPath, dtype, maxMemoryText, strategy = u"auto"_s, configFile, precision;
+    bool json = false, strategiesTable = false;
+    int batch = 1, seq = 2048, processes = 0;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         auto value = [&]() { return i + 1 < args.size() ? args[++i] : QString(); };
@@ -121,6 +177,12 @@ int estimateMemoryCommand(const QStringList &args, Io &io) {
             batch = value().toInt();
         else if (a == u"--seq-len"_s)
             seq = value().toInt();
+        else if (a == u"--strategies"_s)
+            strategiesTable = true;
+        else if (a == u"--num_processes"_s || a == u"--num-processes"_s)
+            processes = value().toInt();
+        else if (a == u"--mixed_precision"_s || a == u"--mixed-precision"_s)
+            precision = value();
         else if (modelPath.isEmpty() && !a.startsWith(u'-'))
             modelPath = a;
         else {
@@ -130,13 +192,17 @@ int estimateMemoryCommand(const QStringList &args, Io &io) {
     }
     static const QStringList dtypes = {u"float32"_s, u"float16"_s, u"int8"_s, u"int4"_s};
     static const QStringList strategies = {u"auto"_s, u"balanced"_s, u"balanced_low_0"_s, u"sequential"_s};
+    static const QStringList precisions = {u"no"_s, u"fp16"_s, u"bf16"_s, u"fp8"_s};
     if (modelPath.isEmpty() || (!dtype.isEmpty() && !dtypes.contains(dtype) && dtype != u"bfloat16"_s) ||
-        !strategies.contains(strategy) || batch < 1 || seq < 1) {
-        io.err << EstimateCliText::tr("usage: trainyard estimate-memory MODEL [--json] [--dtype "
-                                      "float32|float16|bfloat16|int8|int4]\n"
-                                      "       [--max-memory 0=8GiB,1=8GiB,cpu=64GiB] [--device-map "
-                                      "auto|balanced|balanced_low_0|sequential]\n"
-                                      "       [--config_file F] [--batch-size N] [--seq-len L]")
+        !strategies.contains(strategy) || batch < 1 || seq < 1 || processes < 0 ||
+        (!precision.isEmpty() && !precisions.contains(precision))) {
+        io.err << EstimateCliText::tr(
+                      "usage: trainyard estimate-memory MODEL [--json] [--dtype "
+                      "float32|float16|bfloat16|int8|int4]\n"
+                      "       [--max-memory 0=8GiB,1=8GiB,cpu=64GiB] [--device-map "
+                      "auto|balanced|balanced_low_0|sequential]\n"
+                      "       [--config_file F] [--batch-size N] [--seq-len L]\n"
+                      "       [--strategies] [--num_processes N] [--mixed_precision no|fp16|bf16|fp8]")
                << '\n';
         return 2;
     }
@@ -162,7 +228,7 @@ int estimateMemoryCommand(const QStringList &args, Io &io) {
     const QStringList shown = dtype.isEmpty() ? dtypes : QStringList{dtype};
     const QList<memory::DtypeRow> table = memory::estimateTable(model, shown);
     const memory::LargestLayer largest = memory::largestLayer(model, memory::computeSizes(model, 32));
-    const int mapBits = bitsOf(dtype.isEmpty() ? u"float32"_s : dtype);
+    const int mapBits = memory::bitsOfDtype(dtype.isEmpty() ? u"float32"_s : dtype);
     memory::MaxMemory usedMemory;
     const memory::DeviceMap map = memory::deviceMap(model, maxMemory, mapBits, strategy, &usedMemory);
 
@@ -178,6 +244,15 @@ int estimateMemoryCommand(const QStringList &args, Io &io) {
     }
     setup.batchSize = batch;
     setup.seqLen = seq;
+    if (processes > 0)
+        setup.gpus = processes;
+    if (!precision.isEmpty())
+        setup.mixedPrecision = precision;
+    if (strategiesTable)
+        return printStrategies(modelPath, model, setup,
+                               maxMemoryText.isEmpty() ? std::optional<memory::MaxMemory>()
+                                                       : std::optional(maxMemory),
+                               json, io);
     const memory::TrainingEstimate training = memory::estimateTraining(model, setup);
     QStringList notes = model.notes + training.notes;
     if (model.untiedHead)

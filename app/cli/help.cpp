@@ -138,6 +138,8 @@ QString commandHelp(const QString &command, const QString &sub) {
                    "usage: trainyard estimate-memory MODEL [--json] [--dtype D] [--max-memory SPEC]\n"
                    "                                 [--device-map STRATEGY] [--config_file F] "
                    "[--batch-size N] [--seq-len L]\n"
+                   "                                 [--strategies] [--num_processes N] [--mixed_precision "
+                   "M]\n"
                    "\n"
                    "Memory of a model per dtype, training memory per GPU for a launch config, and the "
                    "device_map accelerate's big-model inference would produce. MODEL is a folder, a "
@@ -153,7 +155,11 @@ QString commandHelp(const QString &command, const QString &sub) {
                    "auto)\n"
                    "  --config_file F         the launch config the training estimate is for\n"
                    "  --batch-size N          per GPU (default 1)\n"
-                   "  --seq-len L             tokens per sample (default 2048)\n") +
+                   "  --seq-len L             tokens per sample (default 2048)\n"
+                   "  --strategies            DDP, FSDP, FSDP with CPU offload, ZeRO-2 and ZeRO-3 side "
+                   "by side, term by term\n"
+                   "  --num_processes N       GPUs over all machines (default: the config's, else 1)\n"
+                   "  --mixed_precision M     no, fp16, bf16 or fp8 (default: the config's, else no)\n") +
                exitCodes();
     if (command == u"env"_s)
         return HelpText::tr("usage: trainyard env\n\nVersions, devices and the default config, to paste into "

@@ -585,4 +585,66 @@ TrainingSetup trainingSetupFor(const AccelerateConfig &c) {
     return setup;
 }
 
+QList<StrategyEstimate> compareStrategies(const Model &model, const TrainingSetup &base) {
+    QList<StrategyEstimate> out;
+    const auto add = [&](const QString &label, const auto &change) {
+        TrainingSetup s = base;
+        s.offloadOptimizer = s.offloadParams = false;
+        s.zeroStage = 0;
+        s.fsdpSharding = u"FULL_SHARD"_s;
+        change(s);
+        out << StrategyEstimate{label, s, estimateTraining(model, s)};
+    };
+    add(u"DDP"_s, [](TrainingSetup &s) { s.strategy = u"DDP"_s; });
+    add(u"FSDP"_s, [](TrainingSetup &s) { s.strategy = u"FSDP"_s; });
+    add(u"FSDP + CPU offload"_s, [](TrainingSetup &s) {
+        s.strategy = u"FSDP"_s;
+        s.offloadParams = s.offloadOptimizer = true;
+    });
+    add(u"ZeRO-2"_s, [](TrainingSetup &s) {
+        s.strategy = u"DEEPSPEED"_s;
+        s.zeroStage = 2;
+    });
+    add(u"ZeRO-3"_s, [](TrainingSetup &s) {
+        s.strategy = u"DEEPSPEED"_s;
+        s.zeroStage = 3;
+    });
+    return out;
+}
+
+QStringList termNames(const QList<StrategyEstimate> &strategies) {
+    // In the order of the estimate with the most terms (each estimate lists its terms in the same order),
+    // then any others.
+    QList<const StrategyEstimate *> byTerms;
+    for (const StrategyEstimate &s : strategies)
+        byTerms << &s;
+    std::stable_sort(byTerms.begin(), byTerms.end(),
+                     [](const StrategyEstimate *a, const StrategyEstimate *b) {
+                         return a->estimate.terms.size() > b->estimate.terms.size();
+                     });
+    QStringList names;
+    for (const StrategyEstimate *s : std::as_const(byTerms))
+        for (const TrainingTerm &t : s->estimate.terms)
+            if (!names.contains(t.name))
+                names << t.name;
+    return names;
+}
+
+qint64 termBytes(const TrainingEstimate &estimate, const QString &name) {
+    for (const TrainingTerm &t : estimate.terms)
+        if (t.name == name)
+            return t.bytes;
+    return -1;
+}
+
+int bitsOfDtype(const QString &dtype) {
+    if (dtype == u"float16"_s || dtype == u"bfloat16"_s)
+        return 16;
+    if (dtype == u"int8"_s)
+        return 8;
+    if (dtype == u"int4"_s)
+        return 4;
+    return 32;
+}
+
 } // namespace trainyard::memory

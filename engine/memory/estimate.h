@@ -47,6 +47,9 @@ MaxMemory balancedMemory(const Model &model, const MaxMemory &maxMemory, int bit
 DeviceMap deviceMap(const Model &model, const MaxMemory &maxMemory, int bits, const QString &strategy,
                     MaxMemory *used = nullptr);
 
+// The bits per parameter of a dtype name: float32 32, float16/bfloat16 16, int8 8, int4 4 (32 otherwise).
+int bitsOfDtype(const QString &dtype);
+
 // accelerate's convert_bytes: "1023 bytes", "1.5 KB", "6.52 GB".
 QString formatBytes(double bytes);
 
@@ -84,6 +87,19 @@ struct TrainingEstimate {
     QStringList notes;
 };
 TrainingEstimate estimateTraining(const Model &model, const TrainingSetup &setup);
+// The same model, GPUs, precision, batch and sequence length under each strategy people weigh against each
+// other: DDP, FSDP full shard, FSDP full shard with CPU offload, DeepSpeed ZeRO-2 and ZeRO-3.
+struct StrategyEstimate {
+    QString label; // "DDP", "FSDP", "FSDP + CPU offload", "ZeRO-2", "ZeRO-3"
+    TrainingSetup setup;
+    TrainingEstimate estimate;
+};
+QList<StrategyEstimate> compareStrategies(const Model &model, const TrainingSetup &base);
+// The term names of all of them, in the order they first appear (the rows of a side-by-side table).
+QStringList termNames(const QList<StrategyEstimate> &strategies);
+// A term's bytes in one estimate (-1 when it has no such term; 0 when the term is there but offloaded).
+qint64 termBytes(const TrainingEstimate &estimate, const QString &name);
+
 // The setup an accelerate config describes (distributed type, processes, sharding, ZeRO stage, offload,
 // precision).
 TrainingSetup trainingSetupFor(const AccelerateConfig &config);

@@ -47,12 +47,16 @@ HardwareInfo HardwareInfo::detect() {
     const QString smi = QStandardPaths::findExecutable(u"nvidia-smi"_s);
     if (!smi.isEmpty()) {
         QProcess p;
-        p.start(smi, {u"--query-gpu=name"_s, u"--format=csv,noheader"_s});
+        p.start(smi, {u"--query-gpu=name,memory.total"_s, u"--format=csv,noheader,nounits"_s});
         if (p.waitForFinished(5000) && p.exitCode() == 0) {
-            const QStringList names =
+            const QStringList lines =
                 QString::fromUtf8(p.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
-            for (const QString &n : names)
-                h.gpuNames << n.trimmed();
+            for (const QString &line : lines) { // "NVIDIA H200, 143771" (MiB)
+                const qsizetype comma = line.lastIndexOf(u',');
+                h.gpuNames << (comma < 0 ? line : line.left(comma)).trimmed();
+                h.gpuMemoryBytes << (comma < 0 ? 0
+                                               : line.mid(comma + 1).trimmed().toLongLong() * 1024 * 1024);
+            }
             h.cudaDevices = int(h.gpuNames.size());
             h.detectedBy = u"nvidia-smi"_s;
             return h;

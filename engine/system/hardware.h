@@ -7,8 +7,9 @@
 namespace trainyard {
 
 struct HardwareInfo {
-    int cudaDevices = 0;  // NVIDIA GPUs visible to this process
-    QStringList gpuNames; // one per device when known
+    int cudaDevices = 0;          // NVIDIA GPUs visible to this process
+    QStringList gpuNames;         // one per device when known
+    QList<qint64> gpuMemoryBytes; // one per device when known (nvidia-smi), else empty
     int logicalCores = 1;
     int physicalCores = 1; // what psutil.cpu_count(logical=False) gives
     QString detectedBy;    // "nvidia-smi", "/proc/driver/nvidia", "TRAINYARD_GPU_COUNT" or "none"
