@@ -97,6 +97,7 @@ private Q_SLOTS:
     void closingAModifiedConfigAsks();
     void launchWatchStopReopenCompare();
     void launchStartedAndStoppedFromThePanel();
+    void launchPanelWorkingDirectoryAndRememberedFields();
     void launchPanelPlansAndChecksSshHosts();
     void launchPanelPreviewsTheSlurmBatchScript();
     void systemSeriesHaveTheirOwnSection();
@@ -910,6 +911,47 @@ void TestWidgets::launchStartedAndStoppedFromThePanel() {
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.first().first().toInt(), 130); // cancelled
     QVERIFY(!panel.isRunning());
+}
+
+// A relative script resolves against the working directory (and is said missing when it is not there); the
+// launch runs there; the fields come back in the next studio.
+void TestWidgets::launchPanelWorkingDirectoryAndRememberedFields() {
+    QTemporaryDir dir;
+    LaunchPanel panel;
+    panel.restoreFields();
+    panel.setLauncherProgram(QStringLiteral(TRAINYARD_CLI));
+    panel.setWorkingDirectory(dir.path());
+    panel.setFlags(u"--cpu --num_processes 1"_s);
+    panel.setPython(QString::fromLatin1(trainyard::test::SystemPython));
+    panel.setScript(u"where.py"_s);
+    QSignalSpy preview(&panel, &LaunchPanel::previewUpdated);
+    panel.updatePreview();
+    QVERIFY(preview.wait(10000));
+    QVERIFY(!preview.last().first().toBool());
+    QVERIFY2(panel.previewText().contains(u"where.py: no such file in %1"_s.arg(dir.path())),
+             qPrintable(panel.previewText()));
+    {
+        QFile f(dir.filePath(u"where.py"_s));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("import os\nopen('cwd.txt', 'w').write(os.getcwd())\n");
+    }
+    preview.clear();
+    panel.updatePreview();
+    QVERIFY(preview.wait(10000));
+    QVERIFY2(preview.last().first().toBool(), qPrintable(panel.previewText()));
+    QSignalSpy finished(&panel, &LaunchPanel::finished);
+    panel.launch();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().first().toInt(), 0);
+    QFile cwd(dir.filePath(u"cwd.txt"_s));
+    QVERIFY(cwd.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(cwd.readAll()), QDir(dir.path()).canonicalPath());
+    // The next studio's panel has the same fields.
+    LaunchPanel next;
+    next.restoreFields();
+    QCOMPARE(next.workingDirectory(), dir.path());
+    QCOMPARE(next.commandLine(), panel.commandLine());
+    QSettings().remove(u"launch/fields"_s);
 }
 
 void TestWidgets::launchPanelPlansAndChecksSshHosts() {

@@ -1367,7 +1367,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+50"/>
+        <location filename="../widgets/launchpanel.cpp" line="+51"/>
         <source>Check &amp;hosts</source>
         <translation>&amp;Hosts prüfen</translation>
     </message>
@@ -1400,6 +1400,11 @@
         <location line="+1"/>
         <source>accelerate config (default: accelerate&apos;s default config)</source>
         <translation>accelerate-Konfiguration (Vorgabe: die Standardkonfiguration von accelerate)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The launch runs here: relative paths of the script, the config and its data resolve against this folder</source>
+        <translation>Der Start läuft hier: relative Pfade des Skripts, der Konfiguration und ihrer Daten beziehen sich auf diesen Ordner</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1440,11 +1445,12 @@
         <location line="+1"/>
         <location line="+11"/>
         <location line="+6"/>
+        <location line="+6"/>
         <source>Browse...</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-21"/>
         <source>Hostfile (one HOST [slots=N] per line)</source>
         <translation>Hostdatei (ein HOST [slots=N] pro Zeile)</translation>
     </message>
@@ -1455,6 +1461,12 @@
     </message>
     <message>
         <location line="+6"/>
+        <location line="+22"/>
+        <source>Working directory</source>
+        <translation>Arbeitsverzeichnis</translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>accelerate config</source>
         <translation>accelerate-Konfiguration</translation>
     </message>
@@ -1464,7 +1476,7 @@
         <translation>Konfigurationen (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Script or program</source>
         <translation>Skript oder Programm</translation>
     </message>
@@ -1519,19 +1531,30 @@
         <translation>Hier erscheint die Ausgabe der Ranks.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+158"/>
+        <source>%1: no such file in %2</source>
+        <translation>%1: keine solche Datei in %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: no such config file in %2</source>
+        <translation>%1: keine solche Konfigurationsdatei in %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&lt;run id&gt;</source>
         <translation>&lt;Lauf-ID&gt;</translation>
     </message>
     <message>
         <location line="+16"/>
+        <location line="+2"/>
         <source># error: %1
 </source>
         <translation># Fehler: %1
 </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source># ---- machine %1: %2 (%n rank(s))
 </source>
         <translation>
@@ -1571,7 +1594,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Cannot start %1: %2</source>
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
@@ -1685,12 +1708,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+56"/>
-        <location line="+449"/>
+        <location line="+450"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-415"/>
+        <location line="-416"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1716,12 +1739,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+261"/>
+        <location line="+262"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-249"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -1741,7 +1764,7 @@
         <translation>Läufe</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Launch</source>
         <translation>Starten</translation>
     </message>
@@ -1919,12 +1942,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-366"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation>Läufe nach Name, Status, Werten, Parametern filtern...</translation>
     </message>
     <message>
-        <location line="+379"/>
+        <location line="+380"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -1972,7 +1995,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::MemoryView</name>
     <message>
-        <location filename="../widgets/memoryview.cpp" line="+84"/>
+        <location filename="../widgets/memoryview.cpp" line="+74"/>
         <source>Micro-batch size per GPU</source>
         <translation>Micro-Batch-Größe pro GPU</translation>
     </message>
@@ -3769,7 +3792,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::cli::EstimateCliText</name>
     <message>
-        <location filename="../app/cli/estimatecommand.cpp" line="+199"/>
+        <location filename="../app/cli/estimatecommand.cpp" line="+189"/>
         <source>trainyard estimate-memory: unexpected argument %1</source>
         <translation>trainyard estimate-memory: unerwartetes Argument %1</translation>
     </message>
@@ -4134,7 +4157,7 @@ Speicher eines Modells je dtype, Trainingsspeicher pro GPU für eine Launch-Konf
 </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>usage: trainyard env
 
 Versions, devices and the default config, to paste into a bug report (like accelerate env).

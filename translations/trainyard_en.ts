@@ -1367,7 +1367,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+50"/>
+        <location filename="../widgets/launchpanel.cpp" line="+51"/>
         <source>Check &amp;hosts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1399,6 +1399,11 @@
     <message>
         <location line="+1"/>
         <source>accelerate config (default: accelerate&apos;s default config)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The launch runs here: relative paths of the script, the config and its data resolve against this folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1440,11 +1445,12 @@
         <location line="+1"/>
         <location line="+11"/>
         <location line="+6"/>
+        <location line="+6"/>
         <source>Browse...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-21"/>
         <source>Hostfile (one HOST [slots=N] per line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1455,6 +1461,12 @@
     </message>
     <message>
         <location line="+6"/>
+        <location line="+22"/>
+        <source>Working directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1464,7 +1476,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Script or program</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1519,18 +1531,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+158"/>
+        <source>%1: no such file in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: no such config file in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&lt;run id&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+16"/>
+        <location line="+2"/>
         <source># error: %1
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source># ---- machine %1: %2 (%n rank(s))
 </source>
         <translation type="unfinished">
@@ -1567,7 +1590,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,12 +1704,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+56"/>
-        <location line="+449"/>
+        <location line="+450"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-415"/>
+        <location line="-416"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1712,12 +1735,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+261"/>
+        <location line="+262"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-249"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1737,7 +1760,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Launch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1914,12 +1937,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-366"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+379"/>
+        <location line="+380"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1967,7 +1990,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::MemoryView</name>
     <message>
-        <location filename="../widgets/memoryview.cpp" line="+84"/>
+        <location filename="../widgets/memoryview.cpp" line="+74"/>
         <source>Micro-batch size per GPU</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3762,7 +3785,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::cli::EstimateCliText</name>
     <message>
-        <location filename="../app/cli/estimatecommand.cpp" line="+199"/>
+        <location filename="../app/cli/estimatecommand.cpp" line="+189"/>
         <source>trainyard estimate-memory: unexpected argument %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4034,7 +4057,7 @@ Memory of a model per dtype, training memory per GPU for a launch config, and th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>usage: trainyard env
 
 Versions, devices and the default config, to paste into a bug report (like accelerate env).

@@ -43,6 +43,7 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     , m_flags(new QLineEdit(this))
     , m_config(new QLineEdit(this))
     , m_python(new QLineEdit(this))
+    , m_workdir(new QLineEdit(this))
     , m_where(new QComboBox(this))
     , m_hosts(new QLineEdit(this))
     , m_ssh(new QLineEdit(this))
@@ -63,6 +64,10 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     m_flags->setPlaceholderText(tr("accelerate launch flags, e.g. --num_processes 2 --mixed_precision bf16"));
     m_config->setPlaceholderText(tr("accelerate config (default: accelerate's default config)"));
     m_python->setPlaceholderText(u"python3"_s);
+    m_workdir->setPlaceholderText(QDir::homePath());
+    m_workdir->setToolTip(
+        tr("The launch runs here: relative paths of the script, the config and its data resolve "
+           "against this folder"));
     m_where->addItem(tr("This machine"));
     m_where->addItem(tr("SSH hosts"));
     m_where->addItem(tr("Slurm job"));
@@ -88,6 +93,13 @@ LaunchPanel::LaunchPanel(QWidget *parent)
         if (!f.isEmpty())
             m_script->setText(f);
     });
+    auto *browseWorkdir = new QPushButton(tr("Browse..."), this);
+    connect(browseWorkdir, &QPushButton::clicked, this, [this] {
+        const QString d =
+            QFileDialog::getExistingDirectory(this, tr("Working directory"), workingDirectory());
+        if (!d.isEmpty())
+            m_workdir->setText(d);
+    });
     auto *browseConfig = new QPushButton(tr("Browse..."), this);
     connect(browseConfig, &QPushButton::clicked, this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, tr("accelerate config"), QString(),
@@ -106,6 +118,7 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     };
     auto *form = new QFormLayout;
     m_form = form;
+    form->addRow(tr("Working directory"), row(m_workdir, browseWorkdir));
     form->addRow(tr("Script or program"), row(m_script, browseScript));
     form->addRow(tr("Arguments"), m_arguments);
     form->addRow(tr("Launch flags"), m_flags);
@@ -147,8 +160,12 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     m_previewTimer->setInterval(250);
     connect(m_previewTimer, &QTimer::timeout, this, &LaunchPanel::updatePreview);
     updateMachinesRows();
-    for (QLineEdit *e : {m_script, m_arguments, m_flags, m_config, m_python, m_hosts, m_ssh, m_slurm})
+    for (QLineEdit *e :
+         {m_script, m_arguments, m_flags, m_config, m_python, m_workdir, m_hosts, m_ssh, m_slurm}) {
         connect(e, &QLineEdit::textChanged, m_previewTimer, qOverload<>(&QTimer::start));
+        connect(e, &QLineEdit::textChanged, this, &LaunchPanel::rememberFields);
+    }
+    connect(m_where, &QComboBox::currentIndexChanged, this, &LaunchPanel::rememberFields);
     // Output is appended in bursts, at most every 40 ms.
     m_outputTimer->setSingleShot(true);
     m_outputTimer->setInterval(40);
@@ -175,6 +192,48 @@ void LaunchPanel::setConfigFile(const QString &path) {
 }
 void LaunchPanel::setPython(const QString &python) {
     m_python->setText(python);
+}
+
+void LaunchPanel::setWorkingDirectory(const QString &dir) {
+    m_workdir->setText(dir);
+}
+
+QString LaunchPanel::workingDirectory() const {
+    const QString dir = m_workdir->text().trimmed();
+    return dir.isEmpty() ? QDir::homePath() : QDir(dir).absolutePath();
+}
+
+namespace {
+const QStringList &rememberedKeys() {
+    static const QStringList keys = {u"script"_s,  u"arguments"_s, u"flags"_s, u"config"_s, u"python"_s,
+                                     u"workdir"_s, u"hosts"_s,     u"ssh"_s,   u"slurm"_s};
+    return keys;
+}
+} // namespace
+
+void LaunchPanel::restoreFields() {
+    QSettings settings;
+    settings.beginGroup(u"launch/fields"_s);
+    const QList<QLineEdit *> edits = {m_script,  m_arguments, m_flags, m_config, m_python,
+                                      m_workdir, m_hosts,     m_ssh,   m_slurm};
+    for (qsizetype i = 0; i < edits.size(); ++i)
+        if (settings.contains(rememberedKeys().at(i)))
+            edits.at(i)->setText(settings.value(rememberedKeys().at(i)).toString());
+    m_where->setCurrentIndex(std::clamp(settings.value(u"machines"_s, 0).toInt(), 0, 2));
+    settings.endGroup();
+    m_remember = true;
+}
+
+void LaunchPanel::rememberFields() const {
+    if (!m_remember)
+        return;
+    QSettings settings;
+    settings.beginGroup(u"launch/fields"_s);
+    const QList<QLineEdit *> edits = {m_script,  m_arguments, m_flags, m_config, m_python,
+                                      m_workdir, m_hosts,     m_ssh,   m_slurm};
+    for (qsizetype i = 0; i < edits.size(); ++i)
+        settings.setValue(rememberedKeys().at(i), edits.at(i)->text());
+    settings.setValue(u"machines"_s, m_where->currentIndex());
 }
 
 void LaunchPanel::setMachines(const QString &hosts, const QString &ssh) {
@@ -225,20 +284,38 @@ QString LaunchPanel::outputText() const {
 void LaunchPanel::updatePreview() {
     const QStringList words = commandLine();
     const quint64 generation = ++m_previewGeneration;
+    const QString workdir = workingDirectory();
+    const bool local = m_where->currentIndex() == 0; // SSH hosts and Slurm nodes have their own files
     struct Preview {
         bool parsed = false;
         QString error;
+        QStringList missing; // files the launch names that are not there
         LaunchPlan plan;
         QString batchScript; // --slurm: what sbatch will get
     };
     // Reading the config and probing ports happen off the GUI thread.
     runInBackground(
         this,
-        [words, program = launcherProgram()] {
+        [words, workdir, local, program = launcherProgram()] {
             Preview p;
             LaunchArgs args;
             p.parsed = parseLaunchArgs(words, &args, &p.error);
-            if (p.parsed)
+            // The script (unless a module, or a program found on PATH) and the config, where the launch will
+            // look for them: relative to its working directory.
+            const QDir dir(workdir);
+            if (p.parsed && local && !args.script.isEmpty() && !args.get(u"module"_s).toBool()) {
+                const bool onPath = args.get(u"no_python"_s).toBool() && !args.script.contains(u'/') &&
+                                    !QStandardPaths::findExecutable(args.script).isEmpty();
+                if (!onPath && !QFileInfo::exists(dir.filePath(args.script)))
+                    p.missing << tr("%1: no such file in %2").arg(args.script, workdir);
+            }
+            const QString config = args.get(u"config_file"_s).toString();
+            if (p.parsed && !config.isEmpty() && !QFileInfo::exists(dir.filePath(config)))
+                p.missing << tr("%1: no such config file in %2").arg(config, workdir);
+            // The plan reads the config as the launcher will: from the working directory.
+            if (p.parsed && !config.isEmpty())
+                args.values[u"config_file"_s] = Value::string(dir.filePath(config));
+            if (p.parsed && p.missing.isEmpty())
                 p.plan = planLaunch(args, HardwareInfo::detect());
             if (p.parsed && args.slurm && p.plan.ok()) {
                 const QString id = tr("<run id>");
@@ -255,9 +332,12 @@ void LaunchPanel::updatePreview() {
             QString text;
             for (const Diagnostic &d : p.plan.warnings)
                 text += u"# "_s + d.format() + u'\n';
-            const bool ok = p.parsed && p.plan.ok();
+            const bool ok = p.parsed && p.missing.isEmpty() && p.plan.ok();
             if (!p.parsed)
                 text += tr("# error: %1\n").arg(p.error);
+            for (const QString &m : p.missing)
+                text += tr("# error: %1\n").arg(m);
+            m_status->setText(p.missing.value(0));
             for (const Diagnostic &d : p.plan.errors)
                 text += u"# "_s + d.format() + u'\n';
             m_shellScript.clear();
@@ -379,6 +459,7 @@ void LaunchPanel::launch() {
     QProcess p;
     p.setProgram(program);
     p.setArguments(launchArgs);
+    p.setWorkingDirectory(workingDirectory());
     p.setStandardInputFile(QProcess::nullDevice());
     p.setStandardOutputFile(run.logPath, QIODevice::Append);
     p.setStandardErrorFile(run.logPath, QIODevice::Append);

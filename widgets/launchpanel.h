@@ -33,6 +33,13 @@ public:
     void setFlags(const QString &flags);
     void setConfigFile(const QString &path);
     void setPython(const QString &python);
+    // Where the launch runs: relative script, config and data paths resolve against it (empty: the home
+    // folder).
+    void setWorkingDirectory(const QString &dir);
+    QString workingDirectory() const;
+    // The fields as the last studio left them (the main window calls this; from then on every change is
+    // remembered, in the studio's settings).
+    void restoreFields();
     // Several machines over SSH: a hostfile or HOST[:SLOTS],... and the SSH command (empty: ssh). Empty hosts
     // means this machine.
     void setMachines(const QString &hosts, const QString &ssh = {});
@@ -99,7 +106,9 @@ private:
     void updateMachinesRows();
 
     QString m_pushSocket;
-    QLineEdit *m_script, *m_arguments, *m_flags, *m_config, *m_python;
+    QLineEdit *m_script, *m_arguments, *m_flags, *m_config, *m_python, *m_workdir;
+    bool m_remember = false;
+    void rememberFields() const;
     QComboBox *m_where;
     QLineEdit *m_hosts, *m_ssh, *m_slurm;
     QPushButton *m_check;

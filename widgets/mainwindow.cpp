@@ -162,6 +162,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(runsPage, tr("Runs"));
     m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the runs browser stays
     m_launch = new LaunchPanel(m_tabs);
+    m_launch->restoreFields(); // as the last studio left them
     m_push = new PushReceiver(this);
     if (QString pushError; m_push->listen(&pushError))
         m_launch->setPushSocket(m_push->serverPath());
