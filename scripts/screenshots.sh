@@ -31,6 +31,12 @@ for n, (name, lr, decay, precision) in enumerate([("sample-run", 3e-4, 4000, "bf
                 if step % 100 == 0:
                     out.write(json.dumps({"type": "point", "rank": rank, "key": "lr", "step": step,
                                           "value": lr * min(1, step / 2000)}) + "\n")
+                if step % 20 == 0:  # the launcher's telemetry, once a second
+                    t = step // 20
+                    for key, value in (("system/cpu_percent", 95 + 4 * rng.random() - 10 * rank),
+                                       ("system/rss_bytes", 2.1e9 + 1e6 * t + 3e8 * rank)):
+                        out.write(json.dumps({"type": "point", "rank": rank, "key": key, "step": t + 1,
+                                              "value": value, "wall_ms": 1790000000000 + step * 50}) + "\n")
 PY
 ids=()
 for n in 0 1; do

@@ -104,6 +104,7 @@ private Q_SLOTS:
     void quitKeepsARunThatTheNextStudioFollows();
     void runsListFollowsOtherProcesses();
     void runsListNewestFirstWithParametersAndDeletedTabsClose();
+    void emptyDatabaseShowsAHint();
     void logsFollowNewOutputAtTheEnd();
     void germanTranslation();
     void memoryViewEstimates();
@@ -1181,6 +1182,18 @@ void TestWidgets::runsListNewestFirstWithParametersAndDeletedTabsClose() {
     QSignalSpy gone(model, &RunsModel::loaded);
     model->removeRun(db, newer); // leaves the shared database as it was
     QVERIFY(gone.wait(10000));
+}
+
+void TestWidgets::emptyDatabaseShowsAHint() {
+    QTemporaryDir dir;
+    MainWindow w;
+    w.show();
+    QSignalSpy listed(w.runsModel(), &RunsModel::loaded);
+    w.setDatabase(dir.filePath(u"empty.db"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel *>(u"runsHint"_s)->isVisible(), 10000);
+    QVERIFY(!w.findChild<QTableView *>(u"runsTable"_s)->isVisible());
+    QVERIFY(w.findChild<QLabel *>(u"runsHint"_s)->text().contains(u"trainyard launch"_s));
+    w.setDatabase(qEnvironmentVariable("TRAINYARD_DB")); // back to the tests' database
 }
 
 // A followed run folder: new output scrolls into view while the list shows its end; scrolled up, it stays.

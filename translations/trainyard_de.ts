@@ -617,7 +617,7 @@
         <translation>Speichern &amp;unter:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
@@ -1402,7 +1402,7 @@
         <translation>accelerate-Konfiguration (Vorgabe: die Standardkonfiguration von accelerate)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The launch runs here: relative paths of the script, the config and its data resolve against this folder</source>
         <translation>Der Start läuft hier: relative Pfade des Skripts, der Konfiguration und ihrer Daten beziehen sich auf diesen Ordner</translation>
     </message>
@@ -1445,12 +1445,12 @@
         <location line="+1"/>
         <location line="+11"/>
         <location line="+6"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Browse...</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Hostfile (one HOST [slots=N] per line)</source>
         <translation>Hostdatei (ein HOST [slots=N] pro Zeile)</translation>
     </message>
@@ -1460,7 +1460,7 @@
         <translation>Trainingsskript oder Programm</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+22"/>
         <source>Working directory</source>
         <translation>Arbeitsverzeichnis</translation>
@@ -1531,7 +1531,7 @@
         <translation>Hier erscheint die Ausgabe der Ranks.</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+159"/>
         <source>%1: no such file in %2</source>
         <translation>%1: keine solche Datei in %2</translation>
     </message>
@@ -1707,13 +1707,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+56"/>
-        <location line="+450"/>
+        <location filename="../widgets/mainwindow.cpp" line="+57"/>
+        <location line="+466"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-432"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1733,7 +1733,12 @@
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>&lt;p&gt;&lt;b&gt;No runs yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Start one from the &lt;b&gt;Launch&lt;/b&gt; tab (Alt+2), or from a terminal:&lt;br&gt;&lt;code&gt;trainyard launch --num_processes 2 train.py&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Runs launched anywhere on this machine appear here by themselves, with their metrics, logs and status.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Noch keine Läufe.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Starten Sie einen im Tab &lt;b&gt;Starten&lt;/b&gt; (Alt+2) oder in einem Terminal:&lt;br&gt;&lt;code&gt;trainyard launch --num_processes 2 train.py&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Läufe, die irgendwo auf diesem Rechner gestartet werden, erscheinen hier von selbst, mit ihren Metriken, Logs und ihrem Status.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Co&amp;mpare Runs</source>
         <translation>Läufe &amp;vergleichen</translation>
     </message>
@@ -1942,12 +1947,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-382"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation>Läufe nach Name, Status, Werten, Parametern filtern...</translation>
     </message>
     <message>
-        <location line="+380"/>
+        <location line="+396"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -2086,7 +2091,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Max. Speicher</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>dtype</source>
         <translation>dtype</translation>
     </message>
@@ -2116,12 +2121,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Gerät</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>GB per GPU (as the table: 1 GB = 1024³ bytes)</source>
-        <translation>GB pro GPU (wie die Tabelle: 1 GB = 1024³ Bytes)</translation>
-    </message>
-    <message>
-        <location line="+198"/>
+        <location line="+218"/>
         <source>Training as launched (%1): %2 per GPU; %3 GPU(s), mixed precision %4, batch %5 x %6 tokens; device map in %7.</source>
         <translation>Training wie gestartet (%1): %2 pro GPU; %3 GPU(s), Mixed Precision %4, Batch %5 x %6 Tokens; Device-Map in %7.</translation>
     </message>
@@ -2161,7 +2161,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Schätze...</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-122"/>
+        <source>GB per GPU</source>
+        <translation>GB pro GPU</translation>
+    </message>
+    <message>
+        <location line="+130"/>
         <source>cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>

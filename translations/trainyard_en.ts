@@ -617,7 +617,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1402,7 +1402,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The launch runs here: relative paths of the script, the config and its data resolve against this folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1445,12 +1445,12 @@
         <location line="+1"/>
         <location line="+11"/>
         <location line="+6"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Browse...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Hostfile (one HOST [slots=N] per line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1460,7 +1460,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+22"/>
         <source>Working directory</source>
         <translation type="unfinished"></translation>
@@ -1531,7 +1531,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+159"/>
         <source>%1: no such file in %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1703,13 +1703,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+56"/>
-        <location line="+450"/>
+        <location filename="../widgets/mainwindow.cpp" line="+57"/>
+        <location line="+466"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-432"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1729,7 +1729,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>&lt;p&gt;&lt;b&gt;No runs yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Start one from the &lt;b&gt;Launch&lt;/b&gt; tab (Alt+2), or from a terminal:&lt;br&gt;&lt;code&gt;trainyard launch --num_processes 2 train.py&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Runs launched anywhere on this machine appear here by themselves, with their metrics, logs and status.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Co&amp;mpare Runs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1937,12 +1942,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-382"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+380"/>
+        <location line="+396"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2081,7 +2086,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>dtype</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2111,12 +2116,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>GB per GPU (as the table: 1 GB = 1024³ bytes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+198"/>
+        <location line="+218"/>
         <source>Training as launched (%1): %2 per GPU; %3 GPU(s), mixed precision %4, batch %5 x %6 tokens; device map in %7.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2156,7 +2156,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-122"/>
+        <source>GB per GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+130"/>
         <source>cannot read %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -107,7 +107,9 @@ ConfigWizard::ConfigWizard(QWidget *parent)
     m_saveError->setWordWrap(true);
     m_saveError->setStyleSheet(u"color: #c0392b"_s);
     auto *row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Save &to:"), savePage));
+    auto *saveTo = new QLabel(tr("Save &to:"), savePage);
+    saveTo->setBuddy(m_path); // the & is a mnemonic, not a character to show
+    row->addWidget(saveTo);
     row->addWidget(m_path, 1);
     row->addWidget(browse);
     auto *saveLayout = new QVBoxLayout(savePage);

@@ -26,6 +26,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -97,6 +98,23 @@ MainWindow::MainWindow(QWidget *parent)
     runsBar->addWidget(deleteButton);
     runsLayout->addLayout(runsBar);
     runsLayout->addWidget(runsView);
+    // An empty database says what to do instead of showing an empty table.
+    auto *hint = new QLabel(
+        tr("<p><b>No runs yet.</b></p><p>Start one from the <b>Launch</b> tab (Alt+2), or from a "
+           "terminal:<br>"
+           "<code>trainyard launch --num_processes 2 train.py</code></p><p>Runs launched anywhere on this "
+           "machine appear here by themselves, with their metrics, logs and status.</p>"),
+        runsPage);
+    hint->setObjectName(u"runsHint"_s);
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setVisible(false);
+    runsLayout->addWidget(hint);
+    connect(m_runs, &RunsModel::loaded, hint, [this, hint, runsView] {
+        const bool empty = m_runs->rowCount() == 0;
+        hint->setVisible(empty);
+        runsView->setVisible(!empty);
+    });
     const auto selectedIds = [this, runsView, proxy] {
         QList<qint64> ids;
         const QModelIndexList rows = runsView->selectionModel()->selectedRows();

@@ -115,7 +115,6 @@ MemoryView::MemoryView(QWidget *parent)
     mapRow->addWidget(m_mapDtype);
     form->addRow(tr("Max memory"), mapRow);
     form->addRow(QString(), go);
-    m_strategies->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_strategies->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_strategies->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_summary->setWordWrap(true);
@@ -131,20 +130,33 @@ MemoryView::MemoryView(QWidget *parent)
     m_map->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_map->verticalHeader()->hide();
     m_map->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_bars->setMinimumSize(480, 260);
+    m_bars->setMinimumSize(420, 180);
     m_bars->legend->setVisible(true);
-    m_bars->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    m_bars->yAxis->setLabel(tr("GB per GPU (as the table: 1 GB = 1024³ bytes)"));
+    // The legend beside the bars, never over them.
+    m_bars->axisRect()->insetLayout()->take(m_bars->legend);
+    m_bars->plotLayout()->addElement(0, 1, m_bars->legend);
+    m_bars->plotLayout()->setColumnStretchFactor(1, 0.001);
+    m_bars->legend->setMargins(QMargins(6, 4, 6, 4));
+    m_bars->yAxis->setLabel(tr("GB per GPU"));
+    m_bars->yAxis->setLabelPadding(2);
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     auto *left = new QSplitter(Qt::Vertical, bottom);
     left->addWidget(m_strategies);
     left->addWidget(m_bars);
+    left->setStretchFactor(0, 2);
+    left->setStretchFactor(1, 3);
     bottom->addWidget(left);
     bottom->addWidget(m_map);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 1);
     styleChart();
-    m_dtypes->setMaximumHeight(170);
+    // Compact rows; four dtype rows, no more: the strategies and the bars get the room.
+    const int rowHeight = fontMetrics().height() + 6;
+    for (QTableWidget *t : {m_dtypes, m_strategies, m_map})
+        t->verticalHeader()->setDefaultSectionSize(rowHeight);
+    m_strategies->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_dtypes->setMaximumHeight(m_dtypes->horizontalHeader()->sizeHint().height() + 4 * rowHeight + 6);
+    m_dtypes->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_summary);

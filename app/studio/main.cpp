@@ -83,7 +83,7 @@ int main(int argc, char **argv) {
     }
     const QStringList files = parser.positionalArguments();
     const QString screenshot = parser.value(u"screenshot"_s);
-    const QString model = parser.value(u"estimate"_s); // GPU 0..1 of 24 GiB, a CPU of 64 GiB
+    const QString model = parser.value(u"estimate"_s); // 8 GPUs of 80 GiB, bf16, a device map on 2 x 24 GiB
     const QString run = parser.value(u"run"_s); // its charts open once the runs browser has read the database
     bool smoothingOk = true;
     const double smoothing =
@@ -115,6 +115,9 @@ int main(int argc, char **argv) {
         trainyard::MemoryView *memory = window.memoryView();
         memory->setModelPath(model);
         memory->setMaxMemory(QStringLiteral("0=24GiB,1=24GiB,cpu=64GiB"));
+        memory->setGpus(8);
+        memory->setMixedPrecision(QStringLiteral("bf16"));
+        memory->setGpuMemory(QStringLiteral("80GiB"));
         window.showTab(memory);
         if (!screenshot.isEmpty())
             QObject::connect(memory, &trainyard::MemoryView::estimated, &window, shoot,
