@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,6 +44,7 @@ class TestTracking : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void twoRanksLogEveryPointExactlyOnce();
+    void runsAreNamedAfterTheProject();
     void offlineJsonlImports();
     void importRefusesBadLinesAndKeepsTheDatabase();
     void listEmptyAndUnknownRun();
@@ -112,6 +114,33 @@ print("done", rank, t.dropped)
     QCOMPARE(run({u"runs"_s, u"rm"_s, id}).exitCode, 0);
     QVERIFY(!QFileInfo::exists(folder));
     QCOMPARE(QJsonDocument::fromJson(run({u"runs"_s, u"list"_s, u"--json"_s}).out).array().size(), 0);
+}
+
+// Without --name a run is called after the tracker's project (TrainyardTracker("my-project")), else after its
+// script, with the run id's last four characters either way; --name wins over both.
+void TestTracking::runsAreNamedAfterTheProject() {
+    const QString script = writeFile(u"project.py"_s, R"(
+import sys
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker(sys.argv[1]) if sys.argv[1] else TrainyardTracker()
+t.log({"loss": 1.0}, step=0)
+t.finish()
+)");
+    const auto launchedName = [&](const QStringList &flags, const QString &project) -> QString {
+        const Result r = run(QStringList{u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"2"_s} + flags +
+                             QStringList{u"--python"_s, QString::fromLatin1(SystemPython), script, project});
+        if (r.exitCode != 0)
+            return QString::fromUtf8(r.err);
+        const QJsonArray runs = QJsonDocument::fromJson(run({u"runs"_s, u"list"_s, u"--json"_s}).out).array();
+        const QJsonObject newest = runs.first().toObject();
+        return newest.value(u"name"_s).toString() + u" " + newest.value(u"id"_s).toString().right(4);
+    };
+    QString got = launchedName({}, u"my-project"_s);
+    QVERIFY2(QRegularExpression(u"^my-project-([0-9a-f]{4}) \\1$"_s).match(got).hasMatch(), qPrintable(got));
+    got = launchedName({}, QString());
+    QVERIFY2(QRegularExpression(u"^project-([0-9a-f]{4}) \\1$"_s).match(got).hasMatch(), qPrintable(got));
+    got = launchedName({u"--name"_s, u"chosen"_s}, u"my-project"_s);
+    QVERIFY2(got.startsWith(u"chosen "_s), qPrintable(got));
 }
 
 void TestTracking::offlineJsonlImports() {

@@ -434,7 +434,8 @@ void IngestServer::flush() {
         QString key;
         double value = 0;
     };
-    QHash<QString, Stored> storedBy; // "uid/rank" -> what was stored
+    QHash<QString, Stored> storedBy;                                  // "uid/rank" -> what was stored
+    QList<std::tuple<QString, int, QMap<QString, QString>>> taggedBy; // tags committed: run, rank, tags
     for (Pending &b : batches) {
         if (!ok)
             break;
@@ -457,6 +458,8 @@ void IngestServer::flush() {
                 kv.insert(it.key(), jsonText(it.value()));
             if (ok && !kv.isEmpty())
                 ok = m_writer.setTags(b.runId, kv, &error);
+            if (ok && !kv.isEmpty())
+                taggedBy << std::tuple{b.runUid, b.rank, kv};
             const QJsonObject log = b.event.value(u"log"_s).toObject();
             if (ok && !log.isEmpty())
                 ok = m_writer.appendLog(b.runId, b.rank, qint64(log.value(u"wall_ms"_s).toDouble()),
@@ -518,6 +521,8 @@ void IngestServer::flush() {
         m_stats.batches += qint64(batches.size()) - duplicates;
         m_stats.duplicateBatches += duplicates;
     }
+    for (const auto &[uid, rank, tags] : std::as_const(taggedBy))
+        Q_EMIT tagged(uid, rank, tags);
     for (auto it = storedBy.cbegin(); it != storedBy.cend(); ++it) {
         const qsizetype slash = it.key().lastIndexOf(u'/');
         Q_EMIT stored(it.key().left(slash), it.key().mid(slash + 1).toInt(), it.value().points,

@@ -69,6 +69,8 @@ public:
 Q_SIGNALS:
     // After a commit: a rank stored points (the run controller counts this as activity).
     void stored(const QString &runUid, int rank, qint64 points, const QString &lastKey, double lastValue);
+    // After a commit: a rank's tracker set tags (TrainyardTracker sends "project" when given a run name).
+    void tagged(const QString &runUid, int rank, const QMap<QString, QString> &tags);
 
 private:
     struct Connection;

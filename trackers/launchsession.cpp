@@ -39,7 +39,19 @@ public:
         , m_runId(runId)
         , m_json(jsonPath)
         , m_launcher(launcherIdentity()) {}
-    bool save(const RunRecord &record, QString *error) override {
+    // The run's name from now on (the tracker's project name), written at once and with every later save.
+    void rename(const QString &name) {
+        m_name = name;
+        if (m_last.id.isEmpty())
+            return;
+        QString ignored;
+        save(m_last, &ignored);
+    }
+    bool save(const RunRecord &given, QString *error) override {
+        m_last = given;
+        RunRecord record = given;
+        if (!m_name.isEmpty())
+            record.name = m_name;
         RunRow row;
         row.id = m_runId;
         row.uid = record.id;
@@ -73,6 +85,8 @@ private:
     qint64 m_runId;
     JsonRunRecorder m_json;
     QString m_launcher;
+    QString m_name;
+    RunRecord m_last;
 };
 
 LaunchSession::LaunchSession(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &commandLine,
@@ -260,6 +274,17 @@ bool LaunchSession::prepare(QString *error) {
         m_controller = std::make_unique<RunController>(runnable, options);
     }
     m_controller->setRecord(record, m_recorder.get());
+    // A run without --name takes its tracker's project name (TrainyardTracker("my-project")), with the short
+    // id, from the first rank that gives one.
+    connect(m_ingest.server(), &IngestServer::tagged, this,
+            [this](const QString &, int, const QMap<QString, QString> &tags) {
+                const QString project = tags.value(u"project"_s).trimmed();
+                if (project.isEmpty() || !m_args.runName.isEmpty() || m_named)
+                    return;
+                m_named = true;
+                m_name = project + u'-' + m_runId.right(4);
+                m_recorder->rename(m_name);
+            });
     // The watchdog's findings go into the run's log, so that every studio and `runs show` see which ranks are
     // silent: "silent SECONDS" when it fires, "active" when the rank prints or logs again.
     connect(m_controller.get(), &RankSupervisor::watchdogFired, this, [this](int rank, int seconds) {

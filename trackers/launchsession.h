@@ -69,6 +69,7 @@ private:
     // A line in the run's log (the database), written by the ingest server with the ranks' batches.
     void recordLog(int rank, const QString &kind, const QString &text);
     class Recorder;
+    bool m_named = false;          // renamed after the tracker's project
     QSet<int> m_silent;            // ranks the watchdog found silent, until they print or log again
     QHash<int, qint64> m_rankPids; // this machine's ranks' processes, as last started
     LaunchPlan m_plan;

@@ -129,6 +129,9 @@ class TrainyardTracker(_Base):
             self.jsonl_path = os.path.join(folder, f"{self.run_name}-{stamp}-rank{self.rank}.jsonl")
         self._thread = threading.Thread(target=self._run, name="trainyard-tracker", daemon=True)
         self._thread.start()
+        if run_name and self._target is not None and run_name != os.environ.get("TRAINYARD_RUN_NAME"):
+            # The project name the script gave: a launch without --name is called after it.
+            self._put(("tags", {"project": str(run_name)}))
         atexit.register(self.finish)
 
     # --- GeneralTracker interface ---------------------------------------------------------------------------
@@ -292,8 +295,8 @@ class TrainyardTracker(_Base):
                 for item in items:
                     if item[0] == "finish":
                         done = True
-                    elif item[0] == "params":
-                        payload = struct.pack("<Q", next_batch) + json.dumps({"params": item[1]}, default=str).encode()
+                    elif item[0] in ("params", "tags"):
+                        payload = struct.pack("<Q", next_batch) + json.dumps({item[0]: item[1]}, default=str).encode()
                         unacked[next_batch] = _frame(_EVENT, payload)
                         self._send(conn, unacked[next_batch])
                         next_batch += 1
