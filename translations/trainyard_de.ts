@@ -1708,12 +1708,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+57"/>
-        <location line="+466"/>
+        <location line="+467"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-432"/>
+        <location line="-433"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1738,7 +1738,7 @@
         <translation>&lt;p&gt;&lt;b&gt;Noch keine Läufe.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Starten Sie einen im Tab &lt;b&gt;Starten&lt;/b&gt; (Alt+2) oder in einem Terminal:&lt;br&gt;&lt;code&gt;trainyard launch --num_processes 2 train.py&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Läufe, die irgendwo auf diesem Rechner gestartet werden, erscheinen hier von selbst, mit ihren Metriken, Logs und ihrem Status.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Co&amp;mpare Runs</source>
         <translation>Läufe &amp;vergleichen</translation>
     </message>
@@ -1947,12 +1947,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-383"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation>Läufe nach Name, Status, Werten, Parametern filtern...</translation>
     </message>
     <message>
-        <location line="+396"/>
+        <location line="+397"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -2000,7 +2000,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::MemoryView</name>
     <message>
-        <location filename="../widgets/memoryview.cpp" line="+74"/>
+        <location filename="../widgets/memoryview.cpp" line="+90"/>
         <source>Micro-batch size per GPU</source>
         <translation>Micro-Batch-Größe pro GPU</translation>
     </message>
@@ -2161,7 +2161,47 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Schätze...</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-221"/>
+        <source>weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fp32 master weights</source>
+        <translation>fp32-Mastergewichte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gradients</source>
+        <translation>Gradienten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optimizer states (Adam)</source>
+        <translation>Optimiererzustände (Adam)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gathered unit</source>
+        <translation>gesammelte Einheit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>activations</source>
+        <translation>Aktivierungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA context</source>
+        <translation>CUDA-Kontext</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fragmentation allowance</source>
+        <translation>Fragmentierungsreserve</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>GB per GPU</source>
         <translation>GB pro GPU</translation>
     </message>
@@ -3502,7 +3542,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+163"/>
+        <location filename="../trackers/launchsession.cpp" line="+177"/>
         <source>cannot create the run folder %1</source>
         <translation>der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>

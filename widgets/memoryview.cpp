@@ -8,6 +8,7 @@
 #include "background.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -48,6 +49,22 @@ QColor termColor(const QString &term) {
         {u"gathered unit"_s, QColor(214, 39, 40)}, {u"activations"_s, QColor(148, 103, 189)},
         {u"CUDA context"_s, QColor(140, 86, 75)},  {u"fragmentation allowance"_s, QColor(127, 127, 127)}};
     return colors.value(term, QColor(188, 189, 34));
+}
+
+// A term's name in the user's language (the engine names them in English, as the CLI prints them).
+QString termLabel(const QString &term) {
+    static const QHash<QString, const char *> labels = {
+        {u"weights"_s, QT_TRANSLATE_NOOP("trainyard::MemoryView", "weights")},
+        {u"fp32 master weights"_s, QT_TRANSLATE_NOOP("trainyard::MemoryView", "fp32 master weights")},
+        {u"gradients"_s, QT_TRANSLATE_NOOP("trainyard::MemoryView", "gradients")},
+        {u"optimizer states (Adam)"_s, QT_TRANSLATE_NOOP("trainyard::MemoryView", "optimizer states (Adam)")},
+        {u"gathered unit"_s, QT_TRANSLATE_NOOP("trainyard::MemoryView", "gathered unit")},
+        {u"activations"_s, QT_TRANSLATE_NOOP("trainyard::MemoryView", "activations")},
+        {u"CUDA context"_s, QT_TRANSLATE_NOOP("trainyard::MemoryView", "CUDA context")},
+        {u"fragmentation allowance"_s,
+         QT_TRANSLATE_NOOP("trainyard::MemoryView", "fragmentation allowance")}};
+    const char *label = labels.value(term);
+    return label ? QCoreApplication::translate("trainyard::MemoryView", label) : term;
 }
 
 } // namespace
@@ -393,7 +410,7 @@ void MemoryView::show(const Result &r) {
         m_strategies->setVerticalHeaderItem(row, item);
     };
     for (int t = 0; t < names.size(); ++t) {
-        rowHeader(t, names.at(t), names.at(t), termColor(names.at(t)));
+        rowHeader(t, names.at(t), termLabel(names.at(t)), termColor(names.at(t)));
         for (int c = 0; c < r.strategies.size(); ++c) {
             const qint64 bytes = memory::termBytes(r.strategies.at(c).estimate, names.at(t));
             auto *item = new QTableWidgetItem(bytes < 0 ? u"-"_s : memory::formatBytes(double(bytes)));
@@ -430,7 +447,7 @@ void MemoryView::show(const Result &r) {
     QVector<double> stacked(r.strategies.size(), 0.0);
     for (const QString &name : names) {
         auto *bars = new QCPBars(m_bars->xAxis, m_bars->yAxis);
-        bars->setName(name);
+        bars->setName(termLabel(name));
         bars->setWidth(0.6);
         const QColor color = termColor(name);
         bars->setBrush(color);
