@@ -8,8 +8,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 debs=("$root"/dist/trainyard_*.deb "$root"/dist/trainyard-studio_*.deb)
+runtime=("$root"/dist/trainyard-runtime-dev_*.deb)
+[ -e "${runtime[0]}" ] && debs+=("${runtime[@]}")
 export DEBIAN_FRONTEND=noninteractive
-purge() { $sudo apt-get purge -y -q trainyard trainyard-studio >/dev/null 2>&1 || true; }
+purge() { $sudo apt-get purge -y -q trainyard trainyard-studio trainyard-runtime-dev >/dev/null 2>&1 || true; }
 trap purge EXIT
 $sudo apt-get install -y -q --no-install-recommends "${debs[@]}" >/dev/null
 fail() { echo "check-packages: $*" >&2; exit 1; }
@@ -46,6 +48,16 @@ examples=/usr/share/trainyard/examples/ddp_cpu
   --config_file "$examples/accelerate_config.yaml" --python /usr/bin/python3 "$examples/train.py" \
   --epochs 2 --samples 4000) || fail "the bundled example failed from the installed files"
 TRAINYARD_DB="$work/runs.db" trainyard runs list | grep -q finished || fail "the example's run is not finished"
+# The runtime's C++ example, from the installed files: built against the installed CMake package alone, trained
+# under the installed launcher.
+if [ -e "${runtime[0]}" ]; then
+  cmake -S /usr/share/trainyard/examples/ddp_libtorch -B "$work/cpp" -G Ninja >/dev/null ||
+    fail "the C++ example does not configure against the installed trainyard-runtime-dev"
+  cmake --build "$work/cpp" >/dev/null || fail "the C++ example does not build against trainyard-runtime-dev"
+  (cd "$work" && TRAINYARD_DB="$work/runs.db" HF_HOME="$work/hf" trainyard launch --cpu --num_processes 2 \
+    --no_python --name cpp "$work/cpp/ddp_libtorch" --epochs 1) || fail "the installed C++ example failed"
+  echo "check-packages: the C++ example built against trainyard-runtime-dev and trained"
+fi
 rm -rf "$work"
 purge
 trap - EXIT

@@ -98,6 +98,7 @@ private Q_SLOTS:
     void launchWatchStopReopenCompare();
     void launchStartedAndStoppedFromThePanel();
     void launchPanelWorkingDirectoryAndRememberedFields();
+    void severalRunsAtOnce();
     void launchPanelPlansAndChecksSshHosts();
     void launchPanelPreviewsTheSlurmBatchScript();
     void systemSeriesHaveTheirOwnSection();
@@ -953,6 +954,55 @@ void TestWidgets::launchPanelWorkingDirectoryAndRememberedFields() {
     QCOMPARE(next.workingDirectory(), dir.path());
     QCOMPARE(next.commandLine(), panel.commandLine());
     QSettings().remove(u"launch/fields"_s);
+}
+
+// A second launch while one runs: both run; the panel follows (and stops) the newer one; the older one is
+// stopped from its run page.
+void TestWidgets::severalRunsAtOnce() {
+    QTemporaryDir dir;
+    const QString script = writeSleeper(dir, 60);
+    const QString db = qEnvironmentVariable("TRAINYARD_DB");
+    LaunchPanel panel;
+    panel.setLauncherProgram(QStringLiteral(TRAINYARD_CLI));
+    panel.setScript(script);
+    QSignalSpy launched(&panel, &LaunchPanel::launched);
+    QSignalSpy finished(&panel, &LaunchPanel::finished);
+    panel.setFlags(u"--cpu --num_processes 1 --grace 2 --name several-a"_s);
+    panel.launch();
+    QVERIFY(launched.wait(15000));
+    const QString first = launched.last().first().toString();
+    panel.setFlags(u"--cpu --num_processes 1 --grace 2 --name several-b"_s);
+    panel.launch();
+    QVERIFY(launched.wait(15000));
+    const QString second = launched.last().first().toString();
+    QVERIFY(first != second);
+    const auto statusOf = [&](const QString &uid) {
+        StoreReader reader;
+        QString error;
+        if (!reader.open(db, &error))
+            return error;
+        const auto r = reader.runByUid(uid);
+        return r ? r->status : QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(first), u"running"_s, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(second), u"running"_s, 15000);
+    panel.stop(); // the followed one: the newer
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().toInt(), 130);
+    QCOMPARE(statusOf(second), u"cancelled"_s);
+    QCOMPARE(statusOf(first), u"running"_s);
+    // The older one from its page.
+    qint64 firstId = 0;
+    {
+        StoreReader reader;
+        QString error;
+        QVERIFY(reader.open(db, &error));
+        firstId = reader.runByUid(first)->id;
+    }
+    RunDashboard page(db, firstId);
+    page.show();
+    QTRY_VERIFY_WITH_TIMEOUT(page.requestStop(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(first), u"cancelled"_s, 20000);
 }
 
 void TestWidgets::launchPanelPlansAndChecksSshHosts() {

@@ -228,18 +228,28 @@ bool launcherRunning(const QString &identity) {
            processStart(f[2].toLongLong()) == f[3];
 }
 
-bool requestStacks(const RunRow &run, QString *error) {
+namespace {
+bool signalLauncher(const RunRow &run, int signal, QString *error) {
     if (!isActiveStatus(run.status) || !launcherRunning(run.launcher)) {
         if (error)
             *error = u"the run's launcher does not run on this machine"_s;
         return false;
     }
-    if (::kill(pid_t(run.launcher.section(u' ', 2, 2).toLongLong()), SIGUSR1) != 0) {
+    if (::kill(pid_t(run.launcher.section(u' ', 2, 2).toLongLong()), signal) != 0) {
         if (error)
             *error = QString::fromLocal8Bit(strerror(errno));
         return false;
     }
     return true;
+}
+} // namespace
+
+bool requestStacks(const RunRow &run, QString *error) {
+    return signalLauncher(run, SIGUSR1, error);
+}
+
+bool requestStop(const RunRow &run, QString *error) {
+    return signalLauncher(run, SIGINT, error);
 }
 
 void writePointsCsv(StoreReader &reader, const RunRow &run, QTextStream &out, bool header) {

@@ -69,6 +69,10 @@ bool launcherRunning(const QString &identity);
 // Asks an active run's launcher (on this host) for every Python rank's stacks: SIGUSR1, as `kill -USR1` does.
 // They are appended to stacks-rank-N.txt in the run folder. False (and why) when the launcher is not here.
 bool requestStacks(const RunRow &run, QString *error);
+// Asks an active run's launcher (on this host) to stop the run: SIGINT, as Ctrl-C in its terminal (every rank
+// gets SIGTERM, then SIGKILL after the grace period; the run is recorded as cancelled). A second call kills
+// the ranks at once. False (and why) when the launcher is not here.
+bool requestStop(const RunRow &run, QString *error);
 // Whether the launcher recorded in an active run is gone (nowMs: the reader's clock).
 bool launcherGone(const RunRow &run, qint64 nowMs);
 

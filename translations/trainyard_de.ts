@@ -1573,12 +1573,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+70"/>
+        <location line="+68"/>
         <source>The trainyard program was not found beside the studio or on PATH.</source>
         <translation>Das Programm trainyard wurde weder neben dem Studio noch im PATH gefunden.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-59"/>
         <source>Checking the hosts...</source>
         <translation>Die Hosts werden geprüft …</translation>
     </message>
@@ -1594,13 +1594,13 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+72"/>
+        <location line="+70"/>
         <source>Cannot start %1: %2</source>
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+144"/>
+        <location line="+12"/>
+        <location line="+143"/>
         <source>Starting...</source>
         <translation>Wird gestartet …</translation>
     </message>
@@ -2000,7 +2000,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::MemoryView</name>
     <message>
-        <location filename="../widgets/memoryview.cpp" line="+90"/>
+        <location filename="../widgets/memoryview.cpp" line="+91"/>
         <source>Micro-batch size per GPU</source>
         <translation>Micro-Batch-Größe pro GPU</translation>
     </message>
@@ -2161,7 +2161,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Schätze...</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-222"/>
         <source>weights</source>
         <translation>Gewichte</translation>
     </message>
@@ -2196,7 +2196,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>CUDA-Kontext</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>fragmentation allowance</source>
         <translation>Fragmentierungsreserve</translation>
     </message>
@@ -3136,7 +3136,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+155"/>
+        <location filename="../widgets/rundashboard.cpp" line="+160"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -3146,7 +3146,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Ordner für die Diagrammbilder</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-80"/>
         <source>&amp;Mean of ranks</source>
         <translation>&amp;Mittel der Ränge</translation>
     </message>
@@ -3171,7 +3171,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Den Launcher nach den Stacks jedes Python-Rangs fragen (faulthandler): sie werden an stacks-rank-N.txt im Lauf-Ordner angehängt. Nichts wird angehalten.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>&amp;Smoothing</source>
         <translation>&amp;Glättung</translation>
     </message>
@@ -3222,7 +3222,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-69"/>
+        <source>Stop R&amp;un</source>
+        <translation>Lauf &amp;beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop this run as Ctrl-C would (SIGTERM, then SIGKILL after the grace period; recorded as cancelled). Again: kill its ranks at once.</source>
+        <translation>Diesen Lauf beenden wie mit Strg+C (SIGTERM, nach der Frist SIGKILL; als abgebrochen vermerkt). Erneut: seine Ränge sofort beenden.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>E&amp;xport</source>
         <translation>E&amp;xportieren</translation>
     </message>
@@ -3266,7 +3276,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Loading metrics...</source>
         <translation>Metriken werden geladen …</translation>
     </message>
@@ -3311,12 +3321,23 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>vergleich-%1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
+        <source>Cannot stop the run: %1</source>
+        <translation>Der Lauf kann nicht beendet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopping the run...</source>
+        <translation>Der Lauf wird beendet...</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cannot ask for the stacks: %1</source>
         <translation>Die Stacks können nicht angefordert werden: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
+        <location line="+15"/>
         <source>the run is not running on this machine</source>
         <translation>der Lauf läuft nicht auf diesem Rechner</translation>
     </message>
@@ -3327,17 +3348,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+66"/>
-        <location line="+254"/>
+        <location line="+255"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>rank %1 silent for %2 s</source>
         <translation>Rang %1 seit %2 s stumm</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>No metrics yet.</source>
         <translation>Noch keine Metriken.</translation>
     </message>
@@ -3390,8 +3411,8 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-412"/>
-        <location line="+415"/>
+        <location line="-413"/>
+        <location line="+416"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3643,7 +3664,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+296"/>
+        <location filename="../trackers/store.cpp" line="+306"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation>%1: keine Trainyard-Laufdatenbank (%2)</translation>
     </message>

@@ -1569,12 +1569,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+70"/>
+        <location line="+68"/>
         <source>The trainyard program was not found beside the studio or on PATH.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-59"/>
         <source>Checking the hosts...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1590,13 +1590,13 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+72"/>
+        <location line="+70"/>
         <source>Cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+144"/>
+        <location line="+12"/>
+        <location line="+143"/>
         <source>Starting...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1995,7 +1995,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::MemoryView</name>
     <message>
-        <location filename="../widgets/memoryview.cpp" line="+90"/>
+        <location filename="../widgets/memoryview.cpp" line="+91"/>
         <source>Micro-batch size per GPU</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2156,7 +2156,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-222"/>
         <source>weights</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2191,7 +2191,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>fragmentation allowance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3131,7 +3131,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+155"/>
+        <location filename="../widgets/rundashboard.cpp" line="+160"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3141,7 +3141,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-80"/>
         <source>&amp;Mean of ranks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3166,7 +3166,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>&amp;Smoothing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3217,7 +3217,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-69"/>
+        <source>Stop R&amp;un</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop this run as Ctrl-C would (SIGTERM, then SIGKILL after the grace period; recorded as cancelled). Again: kill its ranks at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3261,7 +3271,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Loading metrics...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3306,12 +3316,23 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
+        <source>Cannot stop the run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopping the run...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cannot ask for the stacks: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
+        <location line="+15"/>
         <source>the run is not running on this machine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3322,17 +3343,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+66"/>
-        <location line="+254"/>
+        <location line="+255"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>rank %1 silent for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>No metrics yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3385,8 +3406,8 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-412"/>
-        <location line="+415"/>
+        <location line="-413"/>
+        <location line="+416"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3637,7 +3658,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+296"/>
+        <location filename="../trackers/store.cpp" line="+306"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation type="unfinished"></translation>
     </message>

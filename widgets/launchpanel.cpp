@@ -359,7 +359,7 @@ void LaunchPanel::updatePreview() {
             text += m_shellScript;
             m_check->setEnabled(ok && !p.plan.hosts.isEmpty() && !m_checkProcess);
             m_preview->setPlainText(text);
-            m_launch->setEnabled(ok && !m_run);
+            m_launch->setEnabled(ok); // several runs may go at once
             Q_EMIT previewUpdated(ok);
         });
 }
@@ -428,8 +428,6 @@ qint64 LaunchPanel::launcherPid() const {
 }
 
 void LaunchPanel::launch() {
-    if (m_run)
-        return;
     LaunchArgs args;
     QString error;
     QStringList words = commandLine();
@@ -476,6 +474,12 @@ void LaunchPanel::launch() {
         return;
     }
     run.identity = launcherIdentityOf(pid);
+    // A run already followed goes on by itself (its page and the runs list follow it; its page can stop it);
+    // the panel follows the new one.
+    if (m_run) {
+        m_poll->stop();
+        m_run.reset();
+    }
     m_output->clear();
     m_pendingOutput.clear();
     m_status->setText(tr("Starting..."));
@@ -485,7 +489,6 @@ void LaunchPanel::launch() {
 void LaunchPanel::follow(const Followed &run) {
     m_run = run;
     saveFollowed();
-    m_launch->setEnabled(false);
     m_stop->setEnabled(true);
     m_poll->start();
     poll();

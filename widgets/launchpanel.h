@@ -51,6 +51,8 @@ public:
     QStringList commandLine() const;
     QString previewText() const;
     QString outputText() const;
+    // Whether the panel follows a launch (the latest one; launching again follows the new one and leaves the
+    // earlier ones running on their own, each stopped from its run page).
     bool isRunning() const { return m_run.has_value(); }
     // The `trainyard` program that runs launches (default: the one beside this executable, else PATH's).
     void setLauncherProgram(const QString &program) { m_program = program; }

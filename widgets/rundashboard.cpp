@@ -122,6 +122,11 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
            "stacks-rank-N.txt in the run folder. Nothing stops."));
     m_stacks->setVisible(false);
     connect(m_stacks, &QPushButton::clicked, this, &RunDashboard::requestStacks);
+    m_stopRun = new QPushButton(tr("Stop R&un"), this);
+    m_stopRun->setToolTip(tr("Stop this run as Ctrl-C would (SIGTERM, then SIGKILL after the grace period; "
+                             "recorded as cancelled). Again: kill its ranks at once."));
+    m_stopRun->setVisible(false);
+    connect(m_stopRun, &QPushButton::clicked, this, &RunDashboard::requestStop);
     auto *bar = new QHBoxLayout;
     auto *smoothingLabel = new QLabel(tr("&Smoothing"), this);
     smoothingLabel->setBuddy(m_smoothingSlider);
@@ -222,6 +227,7 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     stateRow->addWidget(m_status, 1);
     stateRow->addWidget(m_silent);
     stateRow->addWidget(m_stacks);
+    stateRow->addWidget(m_stopRun);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
     layout->addLayout(stateRow);
@@ -392,6 +398,17 @@ void RunDashboard::exportPoints(const QString &file) {
         [this, file](const QString &error) { Q_EMIT pointsExported(file, error); });
 }
 
+bool RunDashboard::requestStop() {
+    QString error;
+    if (!m_liveRun.id || !trainyard::requestStop(m_liveRun, &error)) {
+        m_status->setText(tr("Cannot stop the run: %1")
+                              .arg(error.isEmpty() ? tr("the run is not running on this machine") : error));
+        return false;
+    }
+    m_status->setText(tr("Stopping the run..."));
+    return true;
+}
+
 QString RunDashboard::silentRanksText() const {
     return m_silent->text();
 }
@@ -504,6 +521,7 @@ void RunDashboard::showLoaded(const LoadedRuns &loaded) {
             m_liveRun = r;
     }
     m_stacks->setVisible(m_liveRun.id != 0);
+    m_stopRun->setVisible(m_liveRun.id != 0);
     QHash<QString, QList<SeriesRow>> byKey;
     for (const SeriesRow &s : loaded.series)
         byKey[s.key] << s;

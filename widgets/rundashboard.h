@@ -67,6 +67,9 @@ public:
     // Asks the live run's launcher for every Python rank's stacks (stacks-rank-N.txt in the run folder);
     // false, with the reason in the status line, when the run does not run on this machine.
     bool requestStacks();
+    // Stops the live run (its launcher on this machine gets SIGINT, as Ctrl-C); false, with the reason in the
+    // status line, when the run does not run here.
+    bool requestStop();
     void setLogScale(bool on);
     // The EMA weight in [0, 0.999]; 0 switches smoothing off.
     void setSmoothing(double weight);
@@ -167,6 +170,7 @@ private:
     QLabel *m_silent = nullptr;
     QLabel *m_header = nullptr;
     QPushButton *m_stacks = nullptr;
+    QPushButton *m_stopRun = nullptr;
     RunRow m_liveRun; // the run shown, while it is live and its launcher runs here
     QSlider *m_smoothingSlider;
     QLabel *m_smoothingValue;
