@@ -1293,6 +1293,15 @@ void TestWidgets::germanTranslation() {
     const QByteArray catalogue = ts.readAll();
     QVERIFY(catalogue.contains("<translation>"));
     QCOMPARE(catalogue.count("type=\"unfinished\""), 0);
+    // English plural forms ("1 field", "2 fields") come from the English catalogue: none may be missing.
+    QFile en(QStringLiteral(TRAINYARD_TEST_DATA) + u"/../../translations/trainyard_en.ts"_s);
+    QVERIFY(en.open(QIODevice::ReadOnly));
+    const QString english = QString::fromUtf8(en.readAll());
+    const QRegularExpression unfinishedPlural(
+        u"<message numerus=\"yes\">((?!</message>).)*type=\"unfinished\""_s,
+        QRegularExpression::DotMatchesEverythingOption);
+    QVERIFY2(!unfinishedPlural.match(english).hasMatch(),
+             qPrintable(unfinishedPlural.match(english).captured(0).left(300)));
     // Qt's own buttons and dialogs follow (qtbase's catalogue, from qt6-translations-l10n).
     const QString language = installTranslations(*qApp, u"de"_s);
     const auto restore = qScopeGuard([] {

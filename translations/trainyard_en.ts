@@ -34,9 +34,9 @@
     <message numerus="yes">
         <location filename="../engine/remote/clustercontroller.cpp" line="+122"/>
         <source>checking %n machine(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>checking %n machine: %1</numerusform>
+            <numerusform>checking %n machines: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -52,9 +52,9 @@
     <message numerus="yes">
         <location line="+63"/>
         <source>starting %n rank(s) on %1; rendezvous at %2:%3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>starting %n rank on %1; rendezvous at %2:%3</numerusform>
+            <numerusform>starting %n ranks on %1; rendezvous at %2:%3</numerusform>
         </translation>
     </message>
     <message>
@@ -161,41 +161,41 @@
     <message numerus="yes">
         <location line="+86"/>
         <source>%1 (%n matching field(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n matching field)</numerusform>
+            <numerusform>%1 (%n matching fields)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%1: %n field(s), not used with %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n field, not used with %2</numerusform>
+            <numerusform>%1: %n fields, not used with %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%1: %n field(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n field</numerusform>
+            <numerusform>%1: %n fields</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n set</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n set</numerusform>
+            <numerusform>%n set</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n problem(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
         </translation>
     </message>
     <message>
@@ -544,18 +544,18 @@
         <location line="+2"/>
         <location line="+3"/>
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="-1"/>
         <location line="+1"/>
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
         </translation>
     </message>
     <message>
@@ -1556,9 +1556,11 @@
         <location line="+12"/>
         <source># ---- machine %1: %2 (%n rank(s))
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform># ---- machine %1: %2 (%n rank)
+</numerusform>
+            <numerusform># ---- machine %1: %2 (%n ranks)
+</numerusform>
         </translation>
     </message>
     <message>
@@ -2269,9 +2271,9 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message numerus="yes">
         <location line="+8"/>
         <source>%1 lists %n machine(s), but num_machines is %2 (from %3); make them agree</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 lists %n machine, but num_machines is %2 (from %3); make them agree</numerusform>
+            <numerusform>%1 lists %n machines, but num_machines is %2 (from %3); make them agree</numerusform>
         </translation>
     </message>
     <message>
@@ -2287,9 +2289,9 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message numerus="yes">
         <location line="+13"/>
         <source>num_processes was not given: one process on each of the %n machine(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>num_processes was not given: one process on each of the %n machine</numerusform>
+            <numerusform>num_processes was not given: one process on each of the %n machines</numerusform>
         </translation>
     </message>
     <message>
@@ -3234,9 +3236,9 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message numerus="yes">
         <location line="+11"/>
         <source>%n chart(s) written to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n chart written to %1</numerusform>
+            <numerusform>%n charts written to %1</numerusform>
         </translation>
     </message>
     <message>
@@ -4181,9 +4183,9 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message numerus="yes">
         <location line="+25"/>
         <source>Python stacks of %n rank(s) appended to %1/stacks-rank-N.txt</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Python stacks of %n rank appended to %1/stacks-rank-N.txt</numerusform>
+            <numerusform>Python stacks of %n ranks appended to %1/stacks-rank-N.txt</numerusform>
         </translation>
     </message>
     <message>
@@ -4254,17 +4256,17 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message numerus="yes">
         <location line="+3"/>
         <source>the metrics server refused %n connection(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>the metrics server refused %n connection: %1</numerusform>
+            <numerusform>the metrics server refused %n connections: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>the run database was busy %n time(s) (%1); nothing acknowledged was lost</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>the run database was busy %n time (%1); nothing acknowledged was lost</numerusform>
+            <numerusform>the run database was busy %n times (%1); nothing acknowledged was lost</numerusform>
         </translation>
     </message>
     <message>
@@ -4499,9 +4501,9 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message numerus="yes">
         <location line="+15"/>
         <source>run %1 submitted as Slurm job %2 (%n node(s)); batch script %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>run %1 submitted as Slurm job %2 (%n node); batch script %3</numerusform>
+            <numerusform>run %1 submitted as Slurm job %2 (%n nodes); batch script %3</numerusform>
         </translation>
     </message>
     <message>
