@@ -563,7 +563,7 @@ print("end", flush=True)
     QVERIFY(::kill(pid_t(q.processId()), SIGUSR1) == 0);
     QVERIFY(q.waitForFinished(30000));
     QCOMPARE(q.exitCode(), 0);
-    QVERIFY2(QString::fromUtf8(q.readAllStandardError()).contains(u"Python stacks of 1 rank(s) appended"_s),
+    QVERIFY2(QString::fromUtf8(q.readAllStandardError()).contains(u"Python stacks of 1 rank appended"_s),
              "no note of the dump");
     const RunRecord second = waitForRanks(1);
     QFile dump(runsDir() + u'/' + second.id + u"/stacks-rank-0.txt"_s);

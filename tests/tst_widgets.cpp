@@ -1020,7 +1020,7 @@ void TestWidgets::launchPanelPlansAndChecksSshHosts() {
     panel.updatePreview();
     QVERIFY(preview.wait(10000));
     QVERIFY2(preview.last().first().toBool(), qPrintable(panel.previewText()));
-    QVERIFY2(panel.previewText().contains(u"# ---- machine 1: nohost.invalid (2 rank(s))"_s),
+    QVERIFY2(panel.previewText().contains(u"# ---- machine 1: nohost.invalid (2 ranks)"_s),
              qPrintable(panel.previewText()));
     QVERIFY(panel.previewText().contains(u"RANK=3"_s));
     QSignalSpy checked(&panel, &LaunchPanel::hostsChecked);
