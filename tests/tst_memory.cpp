@@ -469,6 +469,9 @@ void TestMemory::cli() {
     QVERIFY(total[u"FSDP"_s] < total[u"DDP"_s]);
     QVERIFY(total[u"ZeRO-3"_s] < total[u"ZeRO-2"_s]);
     QVERIFY(total[u"FSDP + CPU offload"_s] < total[u"FSDP"_s]);
+    // FSDP's CPU offload takes the sharded gradients to the CPU with the parameters.
+    QCOMPARE(list.at(2)[u"terms"_s][u"gradients"_s].toDouble(), 0.0);
+    QVERIFY(list.at(1)[u"terms"_s][u"gradients"_s].toDouble() > 0);
     QCOMPARE(list.at(0)[u"fits"_s].toBool(), false); // DDP of 7B does not fit 40 GiB
     QCOMPARE(list.at(4)[u"fits"_s].toBool(), true);
     QProcess table;

@@ -498,8 +498,13 @@ TrainingEstimate estimateTraining(const Model &model, const TrainingSetup &s) {
     if (halfParams)
         e.terms << TrainingTerm{u"fp32 master weights"_s, qint64(p * 4 / oShard * offloadOpt),
                                 u"P x 4 bytes / %1 (kept with the optimizer)"_s.arg(oShard)};
-    e.terms << TrainingTerm{u"gradients"_s, qint64(p * weightBytes / gShard),
-                            u"P x %1 bytes / %2"_s.arg(weightBytes).arg(gShard)};
+    // FSDP's CPUOffload(offload_params=True) moves the sharded gradients to the CPU too (the optimizer steps
+    // there); the unit being reduced is part of the gathered unit below.
+    const bool gradientsOffloaded = s.strategy == u"FSDP"_s && s.offloadParams;
+    e.terms << TrainingTerm{u"gradients"_s, gradientsOffloaded ? 0 : qint64(p * weightBytes / gShard),
+                            gradientsOffloaded
+                                ? u"offloaded to the CPU with the parameters (FSDP CPUOffload)"_s
+                                : u"P x %1 bytes / %2"_s.arg(weightBytes).arg(gShard)};
     e.terms << TrainingTerm{u"optimizer states (Adam)"_s, qint64(p * 8 / oShard * offloadOpt),
                             u"P x 8 bytes (two fp32 moments) / %1"_s.arg(oShard)};
     if (wShard > 1) {
