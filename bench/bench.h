@@ -9,6 +9,12 @@
 
 namespace trainyard::bench {
 
+// The value after `name` in a benchmark's arguments, else `def`.
+inline QString option(const QStringList &args, const QString &name, const QString &def) {
+    const qsizetype i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args[i + 1] : def;
+}
+
 inline double median(QList<double> xs) {
     if (xs.isEmpty())
         return 0;

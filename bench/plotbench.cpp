@@ -31,11 +31,6 @@ namespace trainyard::bench {
 
 namespace {
 
-QString option(const QStringList &args, const QString &name, const QString &def) {
-    const qsizetype i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args[i + 1] : def;
-}
-
 QString ms(double v) {
     return QString::number(v, 'f', v < 10 ? 2 : 1) + u" ms"_s;
 }

@@ -388,13 +388,18 @@ bool IngestServer::handleFrame(Connection *c, uint8_t type, const char *data, qs
 void IngestServer::storeLocal(qint64 runId, const QString &runUid, int rank, const QStringList &keys,
                               std::vector<KeyedPoint> points) {
     Pending batch;
+    batch.keys = keys;
+    batch.points = std::move(points);
+    queueLocal(runId, runUid, rank, std::move(batch));
+}
+
+// The launcher's own batches (telemetry, log lines) share one client and one numbering.
+void IngestServer::queueLocal(qint64 runId, const QString &runUid, int rank, Pending batch) {
     batch.runId = runId;
     batch.runUid = runUid;
     batch.rank = rank;
     batch.client = u"trainyard-telemetry"_s;
     batch.batch = ++m_localBatch;
-    batch.keys = keys;
-    batch.points = std::move(points);
     batch.local = true;
     m_pendingPoints += qint64(batch.points.size());
     m_pending.push_back(std::move(batch));
@@ -405,19 +410,11 @@ void IngestServer::storeLocal(qint64 runId, const QString &runUid, int rank, con
 void IngestServer::storeLocalLog(qint64 runId, const QString &runUid, int rank, const QString &kind,
                                  const QString &text) {
     Pending batch;
-    batch.runId = runId;
-    batch.runUid = runUid;
-    batch.rank = rank;
-    batch.client = u"trainyard-telemetry"_s; // the launcher's own batches share one numbering
-    batch.batch = ++m_localBatch;
     batch.event =
         QJsonObject{{u"log"_s, QJsonObject{{u"kind"_s, kind},
                                            {u"text"_s, text},
                                            {u"wall_ms"_s, double(QDateTime::currentMSecsSinceEpoch())}}}};
-    batch.local = true;
-    m_pending.push_back(std::move(batch));
-    if (!m_flushTimer->isActive())
-        m_flushTimer->start();
+    queueLocal(runId, runUid, rank, std::move(batch));
 }
 
 void IngestServer::flush() {

@@ -85,6 +85,7 @@ private:
     void writeRuns();
     void beat();
     void pushCommitted(const std::vector<Pending> &batches);
+    void queueLocal(qint64 runId, const QString &runUid, int rank, Pending batch);
 
     QString m_path;
     StoreWriter m_writer;

@@ -232,7 +232,7 @@ namespace {
 bool signalLauncher(const RunRow &run, int signal, QString *error) {
     if (!isActiveStatus(run.status) || !launcherRunning(run.launcher)) {
         if (error)
-            *error = u"the run's launcher does not run on this machine"_s;
+            *error = StoreText::tr("the run's launcher does not run on this machine");
         return false;
     }
     if (::kill(pid_t(run.launcher.section(u' ', 2, 2).toLongLong()), signal) != 0) {

@@ -3136,7 +3136,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+160"/>
+        <location filename="../widgets/rundashboard.cpp" line="+161"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -3321,7 +3321,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>vergleich-%1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+17"/>
+        <location line="+10"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot stop the run: %1</source>
         <translation>Der Lauf kann nicht beendet werden: %1</translation>
     </message>
@@ -3664,7 +3670,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+306"/>
+        <location filename="../trackers/store.cpp" line="+235"/>
+        <source>the run&apos;s launcher does not run on this machine</source>
+        <translation>der Launcher des Laufs läuft nicht auf diesem Rechner</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation>%1: keine Trainyard-Laufdatenbank (%2)</translation>
     </message>
@@ -4727,7 +4738,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>das Gerät &apos;%1&apos; ist weder ein GPU-Index noch cpu oder disk</translation>
     </message>
     <message>
-        <location line="+384"/>
+        <location line="+389"/>
         <source>activations are not estimated for this model (no transformer layers found)</source>
         <translation>Aktivierungen werden für dieses Modell nicht geschätzt (keine Transformer-Schichten gefunden)</translation>
     </message>

@@ -3133,7 +3133,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+160"/>
+        <location filename="../widgets/rundashboard.cpp" line="+161"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3318,7 +3318,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+17"/>
+        <location line="+10"/>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot stop the run: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3660,7 +3666,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+306"/>
+        <location filename="../trackers/store.cpp" line="+235"/>
+        <source>the run&apos;s launcher does not run on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4614,7 +4625,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+384"/>
+        <location line="+389"/>
         <source>activations are not estimated for this model (no transformer layers found)</source>
         <translation type="unfinished"></translation>
     </message>

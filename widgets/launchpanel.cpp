@@ -163,9 +163,9 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     for (QLineEdit *e :
          {m_script, m_arguments, m_flags, m_config, m_python, m_workdir, m_hosts, m_ssh, m_slurm}) {
         connect(e, &QLineEdit::textChanged, m_previewTimer, qOverload<>(&QTimer::start));
-        connect(e, &QLineEdit::textChanged, this, &LaunchPanel::rememberFields);
     }
-    connect(m_where, &QComboBox::currentIndexChanged, this, &LaunchPanel::rememberFields);
+    // The fields are remembered when the preview follows them (debounced), not at every keystroke.
+    connect(m_previewTimer, &QTimer::timeout, this, &LaunchPanel::rememberFields);
     // Output is appended in bursts, at most every 40 ms.
     m_outputTimer->setSingleShot(true);
     m_outputTimer->setInterval(40);

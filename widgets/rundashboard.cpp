@@ -24,6 +24,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QSlider>
 #include <QSvgGenerator>
@@ -383,8 +384,12 @@ void RunDashboard::exportPoints(const QString &file) {
             QString error;
             if (!reader.open(db, &error))
                 return error;
-            QString text;
-            QTextStream out(&text);
+            // Streamed into the file (a run of millions of points is never held in memory), which replaces
+            // the target only once complete.
+            QSaveFile saved(file);
+            if (!saved.open(QIODevice::WriteOnly))
+                return tr("cannot write %1: %2").arg(file, saved.errorString());
+            QTextStream out(&saved);
             bool header = true;
             for (const qint64 id : runIds)
                 if (const auto run = reader.run(id)) {
@@ -392,8 +397,9 @@ void RunDashboard::exportPoints(const QString &file) {
                     header = false;
                 }
             out.flush();
-            saveFileAtomically(file, text.toUtf8(), &error);
-            return error;
+            if (out.status() != QTextStream::Ok || !saved.commit())
+                return tr("cannot write %1: %2").arg(file, saved.errorString());
+            return QString();
         },
         [this, file](const QString &error) { Q_EMIT pointsExported(file, error); });
 }
