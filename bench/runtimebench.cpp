@@ -1,7 +1,9 @@
 // trainyard-bench runtime: the same MLP, data and world size trained by Trainyard's C++ runtime
 // (bench/runtime/runtime_bench.cpp) and by PyTorch's DistributedDataParallel from Debian's python3-torch
 // (bench/runtime/ddp_bench.py), both under `trainyard launch` with Gloo on CPU; steps per second and the
-// all-reduce of 10M floats, medians of --repeat runs, with their ratios.
+// all-reduce of 10M floats, medians of --repeat runs, with their ratios. The runtime also runs with all
+// gradients in one bucket averaged after backward (--one-bucket): the baseline its overlap is measured
+// against.
 #include "bench.h"
 
 #include <QProcess>
@@ -16,6 +18,7 @@ namespace trainyard::bench {
 namespace {
 struct Figures {
     double stepsPerSecond = -1, allreduceMs = -1;
+    int buckets = 0;
 };
 
 Figures runOnce(const QStringList &launchArgs, const QTemporaryDir &dir, QTextStream &out) {
@@ -28,7 +31,7 @@ Figures runOnce(const QStringList &launchArgs, const QTemporaryDir &dir, QTextSt
             QStringList{u"launch"_s, u"--show-ranks"_s, u"main"_s} + launchArgs);
     p.waitForFinished(600000);
     const QString text = QString::fromUtf8(p.readAllStandardOutput());
-    static const QRegularExpression re(u"steps_per_s=([0-9.]+) allreduce_ms=([0-9.]+)"_s);
+    static const QRegularExpression re(u"steps_per_s=([0-9.]+) allreduce_ms=([0-9.]+)(?: buckets=(\\d+))?"_s);
     const auto m = re.match(text);
     Figures f;
     if (p.exitCode() != 0 || !m.hasMatch()) {
@@ -37,6 +40,7 @@ Figures runOnce(const QStringList &launchArgs, const QTemporaryDir &dir, QTextSt
     }
     f.stepsPerSecond = m.captured(1).toDouble();
     f.allreduceMs = m.captured(2).toDouble();
+    f.buckets = m.captured(3).toInt();
     return f;
 }
 } // namespace
@@ -61,24 +65,28 @@ int runtimeBench(const QStringList &args, QTextStream &out) {
 #else
     QTemporaryDir dir;
     const QStringList common{u"--cpu"_s, u"--num_processes"_s, QString::number(ranks)};
-    QList<double> cSteps, cReduce, pySteps, pyReduce;
+    QList<double> cSteps, cReduce, oneSteps, pySteps, pyReduce;
+    int buckets = 0;
     for (int i = 0; i < repeat; ++i) {
-        const Figures c =
-            runOnce(common + QStringList{u"--no_python"_s, QStringLiteral(TRAINYARD_RUNTIME_BENCH),
-                                         u"--steps"_s, QString::number(steps)},
-                    dir, out);
+        const QStringList cpp{u"--no_python"_s, QStringLiteral(TRAINYARD_RUNTIME_BENCH), u"--steps"_s,
+                              QString::number(steps)};
+        const Figures c = runOnce(common + cpp, dir, out);
+        const Figures one = runOnce(common + cpp + QStringList{u"--one-bucket"_s}, dir, out);
         const Figures py = runOnce(common + QStringList{u"--python"_s, u"/usr/bin/python3"_s,
                                                         QStringLiteral(TRAINYARD_DDP_BENCH), u"--steps"_s,
                                                         QString::number(steps)},
                                    dir, out);
-        if (c.stepsPerSecond < 0 || py.stepsPerSecond < 0)
+        if (c.stepsPerSecond < 0 || one.stepsPerSecond < 0 || py.stepsPerSecond < 0)
             return 1;
+        buckets = c.buckets;
         cSteps << c.stepsPerSecond;
+        oneSteps << one.stepsPerSecond;
         cReduce << c.allreduceMs;
         pySteps << py.stepsPerSecond;
         pyReduce << py.allreduceMs;
     }
-    const double cs = median(cSteps), ps = median(pySteps), cr = median(cReduce), pr = median(pyReduce);
+    const double cs = median(cSteps), os = median(oneSteps), ps = median(pySteps), cr = median(cReduce),
+                 pr = median(pyReduce);
     out << "runtime: " << ranks << " CPU ranks (Gloo), MLP 512-1024-1024-10, batch 64 per rank, " << steps
         << " steps, " << repeat << " runs each, medians\n\n";
     printTable(out, {u"measure"_s, u"Trainyard runtime (C++)"_s, u"PyTorch DDP (Python)"_s, u"ratio"_s},
@@ -86,9 +94,18 @@ int runtimeBench(const QStringList &args, QTextStream &out) {
                  QString::number(cs / ps, 'f', 2)},
                 {u"all-reduce of 10M floats (ms)"_s, QString::number(cr, 'f', 1), QString::number(pr, 'f', 1),
                  QString::number(cr / pr, 'f', 2)}});
+    out << "\nOverlap: the runtime's " << buckets
+        << " buckets, each all-reduced as soon as backward has its gradients, against one bucket averaged "
+           "after "
+           "backward\n\n";
+    printTable(out, {u"measure"_s, u"buckets during backward"_s, u"one bucket after backward"_s, u"ratio"_s},
+               {{u"training steps per second"_s, QString::number(cs, 'f', 2), QString::number(os, 'f', 2),
+                 QString::number(cs / os, 'f', 2)}});
     out << "\nruntime ranks=" << ranks << " cpp_steps_per_s=" << QString::number(cs, 'f', 2)
         << " python_steps_per_s=" << QString::number(ps, 'f', 2)
         << " ratio=" << QString::number(cs / ps, 'f', 2)
+        << " one_bucket_steps_per_s=" << QString::number(os, 'f', 2)
+        << " overlap_ratio=" << QString::number(cs / os, 'f', 2)
         << " cpp_allreduce_ms=" << QString::number(cr, 'f', 1)
         << " python_allreduce_ms=" << QString::number(pr, 'f', 1) << '\n';
     return 0;

@@ -19,6 +19,8 @@ private Q_SLOTS:
     void failingRankEndsTheRunWithoutAHang();
     void logsReachTheRunDatabase();
     void bf16AutocastFromTheLaunchFlag();
+    void gradientsAreAveragedWhileBackwardRuns();
+    void lossScalingSkipsStepsWithAnInfOrNaN();
 
 private:
     QProcessEnvironment env() const {
@@ -50,6 +52,10 @@ private:
             if (!line.isEmpty())
                 v << std::strtod(line.constData(), nullptr); // hex floats: exact
         return v;
+    }
+    QByteArray text(const QString &name) const {
+        QFile f(m_dir.filePath(name));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
     static bool close(const QList<double> &a, const QList<double> &b, double tol) {
         if (a.size() != b.size() || a.isEmpty())
@@ -143,6 +149,57 @@ void TestRuntime::bf16AutocastFromTheLaunchFlag() {
     QVERIFY2(fp16.out.contains("fp16 mixed precision needs a CUDA device") ||
                  fp16.err.contains("fp16 mixed precision needs a CUDA device"),
              fp16.err.constData());
+}
+
+void TestRuntime::gradientsAreAveragedWhileBackwardRuns() {
+    // A 3-layer MLP in 1 KiB buckets (prepared in float32, then cast to float64): 3 buckets, each all-reduced
+    // from the hook that completes it while autograd still runs, and the result is still one process on the
+    // whole batch. Hooks lost with the cast would leave every bucket to the end of backward ("early 0").
+    const auto one = train(0, u"mlp1"_s, {u"--mlp"_s});
+    QVERIFY2(one.exitCode == 0, one.err.constData());
+    const auto two = train(2, u"mlp2"_s, {u"--mlp"_s});
+    QVERIFY2(two.exitCode == 0, two.err.constData());
+    QVERIFY(close(params(u"mlp2"_s, 0), params(u"mlp1"_s, 0), 1e-9));
+    QCOMPARE(params(u"mlp2"_s, 1), params(u"mlp2"_s, 0));
+    QCOMPARE(text(u"mlp2.0.sync"_s), QByteArray("buckets 3 early 3\n"));
+    QCOMPARE(text(u"mlp2.1.sync"_s), QByteArray("buckets 3 early 3\n"));
+    QCOMPARE(text(u"mlp1.0.sync"_s), QByteArray("buckets 0 early 0\n")); // a world of one averages nothing
+    // With accumulation, only the synchronising micro-batch all-reduces, and it still matches.
+    const auto accum = train(2, u"mlpacc"_s, {u"--mlp"_s, u"--accum"_s, u"2"_s});
+    QVERIFY2(accum.exitCode == 0, accum.err.constData());
+    QVERIFY(close(params(u"mlpacc"_s, 0), params(u"mlp1"_s, 0), 1e-9));
+}
+
+void TestRuntime::lossScalingSkipsStepsWithAnInfOrNaN() {
+    // Scaling by powers of two is exact: with loss scaling (65536, doubled every 3 good steps) the run ends
+    // bit for bit where the unscaled one ends, and the scale grew 4 times in 12 steps.
+    const auto plain = train(2, u"plain"_s);
+    QVERIFY2(plain.exitCode == 0, plain.err.constData());
+    const auto scaled = train(2, u"scaled"_s, {u"--loss-scaling"_s});
+    QVERIFY2(scaled.exitCode == 0, scaled.err.constData());
+    QCOMPARE(params(u"scaled"_s, 0), params(u"plain"_s, 0));
+    QCOMPARE(text(u"scaled.0.scale"_s), QByteArray("scale 1048576 skipped 0\n"));
+    // An inf in rank 1's loss at step 4 reaches every rank through the average: both skip that optimizer step
+    // and halve the scale, and the run ends where a run that drops step 4's gradients ends.
+    const auto inf = train(2, u"inf"_s, {u"--loss-scaling"_s, u"--inf-at"_s, u"4"_s});
+    QVERIFY2(inf.exitCode == 0, inf.err.constData());
+    const auto skip = train(2, u"skip"_s, {u"--skip-at"_s, u"4"_s});
+    QVERIFY2(skip.exitCode == 0, skip.err.constData());
+    QCOMPARE(params(u"inf"_s, 0), params(u"skip"_s, 0));
+    QCOMPARE(params(u"inf"_s, 1), params(u"skip"_s, 1));
+    QVERIFY(params(u"inf"_s, 0) != params(u"plain"_s, 0));
+    QCOMPARE(text(u"inf.0.scale"_s), QByteArray("scale 262144 skipped 1\n"));
+    QCOMPARE(text(u"inf.1.scale"_s), QByteArray("scale 262144 skipped 1\n"));
+    // The scale and its count of good steps are part of the saved state: stopped after step 8 and resumed,
+    // the run ends with the scale of the uninterrupted one (a fresh scale would end at 131072).
+    const QString state = m_dir.filePath(u"scaled-state"_s);
+    const auto first =
+        train(2, u"sfirst"_s, {u"--loss-scaling"_s, u"--inf-at"_s, u"4"_s, u"--stop-at"_s, u"8"_s, state});
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    const auto rest = train(2, u"srest"_s, {u"--loss-scaling"_s, u"--resume"_s, state});
+    QVERIFY2(rest.exitCode == 0, rest.err.constData());
+    QCOMPARE(text(u"srest.0.scale"_s), QByteArray("scale 262144 skipped 0\n"));
+    QCOMPARE(params(u"srest"_s, 0), params(u"inf"_s, 0));
 }
 
 QTEST_GUILESS_MAIN(TestRuntime)

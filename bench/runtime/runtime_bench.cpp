@@ -1,6 +1,8 @@
 // trainyard-bench runtime's C++ side: an MLP trained with Trainyard's runtime under `trainyard launch`, and
 // the all-reduce of 10M floats through its process group. Rank 0 prints one line:
-//   runtime steps_per_s=X allreduce_ms=Y
+//   runtime steps_per_s=X allreduce_ms=Y buckets=N early=M
+// --one-bucket averages all gradients in one bucket once backward has ended (no overlap: the baseline for the
+// buckets that start while backward runs).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -11,10 +13,13 @@
 
 int main(int argc, char **argv) {
     int steps = 30;
-    for (int i = 1; i + 1 < argc; ++i)
-        if (std::string(argv[i]) == "--steps")
-            steps = std::atoi(argv[i + 1]);
-    trainyard::Accelerator acc;
+    trainyard::AcceleratorOptions options;
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "--steps" && i + 1 < argc)
+            steps = std::atoi(argv[++i]);
+        else if (std::string(argv[i]) == "--one-bucket")
+            options.bucket_bytes = options.first_bucket_bytes = size_t(1) << 40;
+    trainyard::Accelerator acc(options);
     torch::manual_seed(uint64_t(acc.process_index()));
     auto model = acc.prepare(torch::nn::Sequential(torch::nn::Linear(512, 1024), torch::nn::ReLU(),
                                                    torch::nn::Linear(1024, 1024), torch::nn::ReLU(),
@@ -46,6 +51,7 @@ int main(int argc, char **argv) {
     }
     std::sort(ms.begin(), ms.end());
     if (acc.is_main_process())
-        std::printf("runtime steps_per_s=%.3f allreduce_ms=%.3f\n", steps / seconds, ms[ms.size() / 2]);
+        std::printf("runtime steps_per_s=%.3f allreduce_ms=%.3f buckets=%zu early=%zu\n", steps / seconds,
+                    ms[ms.size() / 2], acc.gradient_buckets(), acc.gradient_buckets_started_early());
     return 0;
 }

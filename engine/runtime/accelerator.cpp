@@ -4,6 +4,8 @@
 #include "client.h"
 
 #include <ATen/autocast_mode.h>
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -11,9 +13,17 @@
 #include <iostream>
 #include <mutex>
 #include <stdexcept>
+#include <torch/csrc/autograd/function.h>
+#include <torch/csrc/autograd/function_hook.h>
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#include <torch/version.h>
+#include <unordered_set>
+#ifdef TRAINYARD_NCCL // LibTorch with CUDA and NCCL (engine/runtime/CMakeLists.txt defines both)
+#include <c10/cuda/CUDAFunctions.h>
+#include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
+#endif
 
 namespace trainyard {
 
@@ -47,26 +57,275 @@ bool envTrue(const char *name) {
     return s == "1" || s == "true" || s == "yes";
 }
 
+bool ncclAvailable() {
+#ifdef TRAINYARD_NCCL
+    return torch::cuda::is_available();
+#else
+    return false;
+#endif
+}
+
+// LibTorch 2 split the backends (Gloo, NCCL) from the ProcessGroup front: both derive from c10d::Backend
+// there.
+#if TORCH_VERSION_MAJOR >= 2
+using Group = c10d::Backend;
+#else
+using Group = c10d::ProcessGroup;
+#endif
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+#define TRAINYARD_AUTOCAST_BY_DEVICE                                                                         \
+    1 // at::autocast::*_enabled(DeviceType); the CUDA/CPU ones are deprecated
+#endif
+
+bool autocastEnabled(bool cuda) {
+#ifdef TRAINYARD_AUTOCAST_BY_DEVICE
+    return at::autocast::is_autocast_enabled(cuda ? at::kCUDA : at::kCPU);
+#else
+    return cuda ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled();
+#endif
+}
+
+at::ScalarType autocastType(bool cuda) {
+#ifdef TRAINYARD_AUTOCAST_BY_DEVICE
+    return at::autocast::get_autocast_dtype(cuda ? at::kCUDA : at::kCPU);
+#else
+    return cuda ? at::autocast::get_autocast_gpu_dtype() : at::autocast::get_autocast_cpu_dtype();
+#endif
+}
+
+void setAutocast(bool cuda, bool enabled, at::ScalarType type) {
+#ifdef TRAINYARD_AUTOCAST_BY_DEVICE
+    at::autocast::set_autocast_enabled(cuda ? at::kCUDA : at::kCPU, enabled);
+    at::autocast::set_autocast_dtype(cuda ? at::kCUDA : at::kCPU, type);
+#else
+    if (cuda) {
+        at::autocast::set_enabled(enabled);
+        at::autocast::set_autocast_gpu_dtype(type);
+    } else {
+        at::autocast::set_cpu_enabled(enabled);
+        at::autocast::set_autocast_cpu_dtype(type);
+    }
+#endif
+}
+
+// Averages the gradients of the prepared modules across ranks while backward runs (what DDP's Reducer does):
+// the parameters are laid out in buckets in reverse order, a hook after each parameter's gradient
+// accumulation counts down its bucket, and a bucket whose gradients are all there is flattened and
+// all-reduced asynchronously, while autograd goes on with earlier layers. Buckets start strictly in order
+// (every rank issues the same collectives in the same order, whatever order its gradients come in); whatever
+// backward did not reach (a parameter unused on this rank) starts at finish(), with zeros for a gradient
+// never computed.
+class GradSync : public std::enable_shared_from_this<GradSync> {
+public:
+    GradSync(c10::intrusive_ptr<Group> group, int world, size_t firstBucketBytes, size_t bucketBytes)
+        : m_group(std::move(group))
+        , m_world(world)
+        , m_firstBucketBytes(firstBucketBytes)
+        , m_bucketBytes(bucketBytes) {}
+
+    void add(const std::vector<at::Tensor> &params) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        for (const auto &p : params)
+            if (p.requires_grad() && m_known.insert(p.unsafeGetTensorImpl()).second)
+                m_params.push_back(p);
+        m_layoutDirty = true;
+    }
+
+    bool empty() const { return m_params.empty(); }
+
+    // Before a synchronising backward: the hooks are on the accumulators autograd uses now (module->to() with
+    // another dtype or device gives a parameter a new one), and every bucket waits for all its gradients.
+    void begin() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        for (size_t i = 0; i < m_params.size(); ++i) {
+            auto accumulator = torch::autograd::impl::grad_accumulator(m_params[i]);
+            if (i < m_accumulators.size() && m_accumulators[i] == accumulator)
+                continue;
+            m_accumulators.resize(std::max(m_accumulators.size(), i + 1));
+            m_accumulators[i] = accumulator;
+            accumulator->add_post_hook(std::make_unique<Ready>(weak_from_this(), i));
+            m_layoutDirty = true;
+        }
+        if (m_layoutDirty)
+            layOut();
+        for (auto &b : m_buckets) {
+            b.pending = b.members.size();
+            b.work.reset();
+            b.flat = at::Tensor();
+        }
+        std::fill(m_ready.begin(), m_ready.end(), false);
+        m_next = 0;
+        m_startedEarly = 0;
+        m_active = true;
+    }
+
+    // After backward: starts what is left, waits for every bucket and copies the averages back.
+    void finish() {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_active = false;
+            for (size_t b = m_next; b < m_buckets.size(); ++b)
+                launch(m_buckets[b]);
+            m_next = m_buckets.size();
+        }
+        for (auto &b : m_buckets) {
+            b.work->wait();
+            b.flat.div_(m_world);
+            int64_t offset = 0;
+            for (size_t i : b.members) {
+                at::Tensor &g = m_params[i].mutable_grad();
+                const int64_t n = g.numel();
+                g.copy_(b.flat.narrow(0, offset, n).view_as(g));
+                offset += n;
+            }
+            b.flat = at::Tensor();
+            b.work.reset();
+        }
+    }
+
+    // A backward that threw: nothing more starts; what started is waited for (its result is dropped).
+    void abort() noexcept {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_active = false;
+        for (auto &b : m_buckets)
+            if (b.work) {
+                try {
+                    b.work->wait();
+                } catch (...) {
+                }
+                b.work.reset();
+            }
+    }
+
+    size_t bucketCount() const { return m_buckets.size(); }
+    // Buckets started while backward still ran in the last synchronising backward (the overlap).
+    size_t startedDuringBackward() const { return m_startedEarly; }
+
+private:
+    struct Bucket {
+        std::vector<size_t> members; // indexes into m_params
+        size_t pending = 0;
+        at::Tensor flat;
+        c10::intrusive_ptr<c10d::Work> work;
+    };
+
+    class Ready : public torch::autograd::FunctionPostHook {
+    public:
+        Ready(std::weak_ptr<GradSync> sync, size_t index)
+            : m_sync(std::move(sync))
+            , m_index(index) {}
+        torch::autograd::variable_list operator()(const torch::autograd::variable_list &outputs,
+                                                  const torch::autograd::variable_list &) override {
+            if (auto sync = m_sync.lock())
+                sync->ready(m_index);
+            return outputs;
+        }
+
+    private:
+        std::weak_ptr<GradSync> m_sync; // the hook may outlive the Accelerator with the module
+        size_t m_index;
+    };
+
+    // Reverse parameter order, one bucket per run of the same dtype and device up to m_bucketBytes (the first
+    // up to m_firstBucketBytes).
+    void layOut() {
+        m_buckets.clear();
+        m_bucketOf.assign(m_params.size(), 0);
+        m_ready.assign(m_params.size(), false);
+        size_t bytes = 0;
+        for (size_t k = m_params.size(); k-- > 0;) {
+            const at::Tensor &p = m_params[k];
+            const size_t limit = m_buckets.size() == 1 ? m_firstBucketBytes : m_bucketBytes;
+            const bool fresh = m_buckets.empty() || bytes >= limit ||
+                               m_params[m_buckets.back().members.front()].scalar_type() != p.scalar_type() ||
+                               m_params[m_buckets.back().members.front()].device() != p.device();
+            if (fresh) {
+                m_buckets.emplace_back();
+                bytes = 0;
+            }
+            m_buckets.back().members.push_back(k);
+            m_bucketOf[k] = m_buckets.size() - 1;
+            bytes += size_t(p.numel()) * p.element_size();
+        }
+        m_layoutDirty = false;
+    }
+
+    void ready(size_t index) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_active || index >= m_ready.size() || m_ready[index])
+            return;
+        m_ready[index] = true;
+        --m_buckets[m_bucketOf[index]].pending;
+        while (m_next < m_buckets.size() && m_buckets[m_next].pending == 0) {
+            launch(m_buckets[m_next++]);
+            ++m_startedEarly;
+        }
+    }
+
+    void launch(Bucket &b) {
+        torch::NoGradGuard noGrad;
+        std::vector<at::Tensor> views;
+        views.reserve(b.members.size());
+        for (size_t i : b.members) {
+            at::Tensor &g = m_params[i].mutable_grad();
+            if (!g.defined())
+                g = torch::zeros_like(m_params[i]); // a rank whose loss did not reach it still takes part
+            views.push_back(g.reshape({-1}));
+        }
+        std::vector<at::Tensor> flat{torch::cat(views)};
+        b.flat = flat[0];
+        b.work = m_group->allreduce(flat);
+    }
+
+    c10::intrusive_ptr<Group> m_group;
+    int m_world;
+    size_t m_firstBucketBytes, m_bucketBytes;
+    std::mutex m_mutex;
+    std::vector<at::Tensor> m_params;
+    std::unordered_set<const c10::TensorImpl *> m_known;
+    std::vector<std::shared_ptr<torch::autograd::Node>> m_accumulators; // keeps the hooked accumulators alive
+    std::vector<Bucket> m_buckets;
+    std::vector<size_t> m_bucketOf;
+    std::vector<bool> m_ready;
+    size_t m_next = 0, m_startedEarly = 0;
+    bool m_active = false, m_layoutDirty = true;
+};
+
 } // namespace
 
 struct Accelerator::State {
     int rank = 0, world = 1, localRank = 0, localWorld = 1;
     int accumulation = 1;
     std::string mixedPrecision = "no";
+    std::string backend;
     int64_t microSteps = 0;
     bool sync = true;
     int64_t steps = 0;
     torch::Device device{torch::kCPU};
-    size_t bucketBytes = 0;
-    c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
+    size_t firstBucketBytes = 0, bucketBytes = 0;
+    c10::intrusive_ptr<Group> group;
+    std::shared_ptr<GradSync> gradSync;
     std::vector<std::shared_ptr<torch::nn::Module>> modules;
     std::vector<std::shared_ptr<torch::optim::Optimizer>> optimizers;
     TrackerClient tracker;
     bool trackerTried = false, trackerOk = false;
+    // Loss scaling (GradScalerOptions): the scale, good steps in a row, and this step's state.
+    std::optional<GradScalerOptions> scaler;
+    double scale = 1.0;
+    int64_t goodSteps = 0;
+    bool unscaled = false, foundInf = false, skipped = false;
 
     void allreduce(std::vector<at::Tensor> &tensors) {
         if (group)
             group->allreduce(tensors)->wait();
+    }
+
+    std::vector<at::Tensor> parameters() const {
+        std::vector<at::Tensor> all;
+        for (const auto &m : modules)
+            for (auto &p : m->parameters())
+                all.push_back(p);
+        return all;
     }
 };
 
@@ -84,14 +343,32 @@ Accelerator::Accelerator(const AcceleratorOptions &options)
     if (d->accumulation < 1)
         throw std::invalid_argument("trainyard: gradient_accumulation_steps must be at least 1");
     d->bucketBytes = std::max<size_t>(options.bucket_bytes, 1 << 10);
+    d->firstBucketBytes = std::clamp<size_t>(options.first_bucket_bytes, 1 << 10, d->bucketBytes);
     const bool cpu = options.cpu.value_or(envTrue("ACCELERATE_USE_CPU")) || !torch::cuda::is_available();
-    d->device = cpu ? torch::Device(torch::kCPU) : torch::Device(torch::kCUDA, d->localRank);
+    // Rank i of a machine on its GPU i (as accelerate); more ranks than GPUs share them round robin.
+    d->device = cpu ? torch::Device(torch::kCPU)
+                    : torch::Device(torch::kCUDA,
+                                    c10::DeviceIndex(d->localRank %
+                                                     std::max<int>(1, int(torch::cuda::device_count()))));
+#ifdef TRAINYARD_NCCL
+    if (d->device.is_cuda())
+        c10::cuda::set_device(d->device.index()); // NCCL's communicators and barrier() use the current device
+#endif
     d->mixedPrecision = options.mixed_precision.value_or(env("ACCELERATE_MIXED_PRECISION").value_or("no"));
     if (d->mixedPrecision != "no" && d->mixedPrecision != "bf16" && d->mixedPrecision != "fp16")
         throw std::invalid_argument("trainyard: mixed precision '" + d->mixedPrecision +
                                     "' is not supported here (no, bf16, or fp16 on CUDA)");
     if (d->mixedPrecision == "fp16" && cpu)
         throw std::invalid_argument("trainyard: fp16 mixed precision needs a CUDA device; use bf16 on CPU");
+    const GradScalerOptions scaling = options.grad_scaler.value_or(GradScalerOptions{});
+    if ((options.grad_scaler || d->mixedPrecision == "fp16") && scaling.enabled) {
+        if (!(scaling.init_scale > 0) || !(scaling.growth_factor > 1) || !(scaling.backoff_factor > 0) ||
+            !(scaling.backoff_factor < 1) || scaling.growth_interval < 1)
+            throw std::invalid_argument("trainyard: grad_scaler needs init_scale > 0, growth_factor > 1, "
+                                        "0 < backoff_factor < 1 and growth_interval >= 1");
+        d->scaler = scaling;
+        d->scale = scaling.init_scale;
+    }
     if (const auto seed = options.seed ? std::optional<uint64_t>(options.seed)
                                        : (env("ACCELERATE_SEED")
                                               ? std::optional<uint64_t>(std::stoull(*env("ACCELERATE_SEED")))
@@ -100,8 +377,17 @@ Accelerator::Accelerator(const AcceleratorOptions &options)
     if (d->rank < 0 || d->world < 1 || d->rank >= d->world)
         throw std::runtime_error("trainyard: RANK " + std::to_string(d->rank) + " is outside WORLD_SIZE " +
                                  std::to_string(d->world));
-    if (d->world == 1)
-        return;
+    if (d->world == 1 && !options.backend)
+        return; // a world of one needs no process group unless a backend is asked for
+    d->backend = options.backend.value_or(d->device.is_cuda() && ncclAvailable() ? "nccl" : "gloo");
+    if (d->backend != "gloo" && d->backend != "nccl")
+        throw std::invalid_argument("trainyard: backend '" + d->backend + "' is not one of nccl, gloo");
+    if (d->backend == "nccl" && !ncclAvailable())
+        throw std::invalid_argument("trainyard: backend 'nccl' needs LibTorch with CUDA and NCCL; this build "
+                                    "of the runtime has " +
+                                    std::string(torch::cuda::is_available() ? "no NCCL" : "no CUDA"));
+    if (d->backend == "nccl" && !d->device.is_cuda())
+        throw std::invalid_argument("trainyard: backend 'nccl' needs a CUDA device (not --cpu)");
     const std::string addr = env("MASTER_ADDR").value_or("127.0.0.1");
     const int port = envInt("MASTER_PORT", 29500);
     c10d::TCPStoreOptions so;
@@ -112,14 +398,23 @@ Accelerator::Accelerator(const AcceleratorOptions &options)
     so.timeout = options.timeout;
     auto store = c10::make_intrusive<c10d::TCPStore>(addr, so);
     auto prefixed = c10::make_intrusive<c10d::PrefixStore>("trainyard/", store);
-    auto gloo = c10d::ProcessGroupGloo::Options::create();
-    gloo->timeout = options.timeout;
-    // GLOO_SOCKET_IFNAME picks the interface, as torch.distributed reads it; else the host's address.
-    if (const auto iface = env("GLOO_SOCKET_IFNAME"))
-        gloo->devices.push_back(c10d::ProcessGroupGloo::createDeviceForInterface(*iface));
-    else
-        gloo->devices.push_back(c10d::ProcessGroupGloo::createDefaultDevice());
-    d->group = c10::make_intrusive<c10d::ProcessGroupGloo>(prefixed, d->rank, d->world, gloo);
+    if (d->backend == "nccl") {
+#ifdef TRAINYARD_NCCL
+        auto nccl = c10d::ProcessGroupNCCL::Options::create();
+        nccl->timeout = options.timeout;
+        d->group = c10::make_intrusive<c10d::ProcessGroupNCCL>(prefixed, d->rank, d->world, nccl);
+#endif
+    } else {
+        auto gloo = c10d::ProcessGroupGloo::Options::create();
+        gloo->timeout = options.timeout;
+        // GLOO_SOCKET_IFNAME picks the interface, as torch.distributed reads it; else the host's address.
+        if (const auto iface = env("GLOO_SOCKET_IFNAME"))
+            gloo->devices.push_back(c10d::ProcessGroupGloo::createDeviceForInterface(*iface));
+        else
+            gloo->devices.push_back(c10d::ProcessGroupGloo::createDefaultDevice());
+        d->group = c10::make_intrusive<c10d::ProcessGroupGloo>(prefixed, d->rank, d->world, gloo);
+    }
+    d->gradSync = std::make_shared<GradSync>(d->group, d->world, d->firstBucketBytes, d->bucketBytes);
 }
 
 Accelerator::~Accelerator() {
@@ -147,6 +442,9 @@ int Accelerator::gradient_accumulation_steps() const {
 const std::string &Accelerator::mixed_precision() const {
     return d->mixedPrecision;
 }
+std::string Accelerator::backend() const {
+    return d->backend;
+}
 
 Accelerator::AutocastGuard Accelerator::autocast() const {
     return AutocastGuard(d->mixedPrecision != "no", d->device.is_cuda(),
@@ -156,17 +454,11 @@ Accelerator::AutocastGuard Accelerator::autocast() const {
 Accelerator::AutocastGuard::AutocastGuard(bool enabled, bool cuda, at::ScalarType dtype)
     : m_enabled(enabled)
     , m_cuda(cuda)
-    , m_previous(cuda ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled())
-    , m_previousType(cuda ? at::autocast::get_autocast_gpu_dtype() : at::autocast::get_autocast_cpu_dtype()) {
+    , m_previous(autocastEnabled(cuda))
+    , m_previousType(autocastType(cuda)) {
     if (!m_enabled)
         return;
-    if (m_cuda) {
-        at::autocast::set_enabled(true);
-        at::autocast::set_autocast_gpu_dtype(dtype);
-    } else {
-        at::autocast::set_cpu_enabled(true);
-        at::autocast::set_autocast_cpu_dtype(dtype);
-    }
+    setAutocast(m_cuda, true, dtype);
     at::autocast::increment_nesting();
 }
 
@@ -175,13 +467,7 @@ Accelerator::AutocastGuard::~AutocastGuard() {
         return;
     if (at::autocast::decrement_nesting() == 0)
         at::autocast::clear_cache(); // the casts made inside are not kept beyond the outermost guard
-    if (m_cuda) {
-        at::autocast::set_enabled(m_previous);
-        at::autocast::set_autocast_gpu_dtype(m_previousType);
-    } else {
-        at::autocast::set_cpu_enabled(m_previous);
-        at::autocast::set_autocast_cpu_dtype(m_previousType);
-    }
+    setAutocast(m_cuda, m_previous, m_previousType);
 }
 bool Accelerator::sync_gradients() const {
     return d->sync;
@@ -212,6 +498,7 @@ void Accelerator::prepare_module(const std::shared_ptr<torch::nn::Module> &modul
             o.rootRank = 0;
             d->group->broadcast(one, o)->wait();
         }
+        d->gradSync->add(module->parameters());
     }
     d->modules.push_back(module);
 }
@@ -227,60 +514,81 @@ void Accelerator::count_micro_batch() {
 }
 
 void Accelerator::backward(const torch::Tensor &loss) {
-    (d->accumulation > 1 ? loss / d->accumulation : loss).backward();
-    if (!d->sync || !d->group)
+    torch::Tensor scaled = d->accumulation > 1 ? loss / d->accumulation : loss;
+    if (d->scaler)
+        scaled = scaled * d->scale;
+    const bool reduce = d->sync && d->gradSync && !d->gradSync->empty();
+    if (!reduce) {
+        scaled.backward();
         return;
-    // Flat buckets of gradients, one all-reduce each, averaged and copied back.
+    }
+    d->gradSync->begin();
+    try {
+        scaled.backward();
+    } catch (...) {
+        d->gradSync->abort();
+        throw;
+    }
+    d->gradSync->finish();
+}
+
+void Accelerator::unscale_gradients() {
+    if (!d->scaler || d->unscaled)
+        return;
+    d->unscaled = true;
+    // The gradients are the same on every rank once averaged, so every rank finds the same inf or NaN.
     torch::NoGradGuard noGrad;
-    std::vector<at::Tensor> bucket;
-    size_t bytes = 0;
-    auto flush = [&] {
-        if (bucket.empty())
-            return;
-        std::vector<at::Tensor> flat{torch::cat([&] {
-            std::vector<at::Tensor> views;
-            for (auto &g : bucket)
-                views.push_back(g.reshape({-1}));
-            return views;
-        }())};
-        d->allreduce(flat);
-        flat[0].div_(d->world);
-        int64_t offset = 0;
-        for (auto &g : bucket) {
-            const int64_t n = g.numel();
-            g.copy_(flat[0].narrow(0, offset, n).view_as(g));
-            offset += n;
-        }
-        bucket.clear();
-        bytes = 0;
-    };
-    for (auto &m : d->modules)
-        for (auto &p : m->parameters()) {
-            at::Tensor &g = p.mutable_grad();
-            if (!g.defined())
-                g = torch::zeros_like(p); // a rank whose loss did not reach p still takes part
-            if (!bucket.empty() && bucket.front().scalar_type() != g.scalar_type())
-                flush();
-            bucket.push_back(g);
-            bytes += size_t(g.numel()) * g.element_size();
-            if (bytes >= d->bucketBytes)
-                flush();
-        }
-    flush();
+    const double inverse = 1.0 / d->scale;
+    std::vector<at::Tensor> bad;
+    for (auto &p : d->parameters()) {
+        at::Tensor &g = p.mutable_grad();
+        if (!g.defined())
+            continue;
+        g.mul_(inverse);
+        bad.push_back(g.isfinite().logical_not().any());
+    }
+    d->foundInf = !bad.empty() && torch::stack(bad).any().item<bool>();
+}
+
+size_t Accelerator::gradient_buckets() const {
+    return d->gradSync ? d->gradSync->bucketCount() : 0;
+}
+
+size_t Accelerator::gradient_buckets_started_early() const {
+    return d->gradSync ? d->gradSync->startedDuringBackward() : 0;
+}
+
+double Accelerator::loss_scale() const {
+    return d->scaler ? d->scale : 1.0;
+}
+
+bool Accelerator::optimizer_step_was_skipped() const {
+    return d->skipped;
 }
 
 double Accelerator::clip_grad_norm_(double max_norm) {
-    std::vector<at::Tensor> params;
-    for (auto &m : d->modules)
-        for (auto &p : m->parameters())
-            params.push_back(p);
-    return torch::nn::utils::clip_grad_norm_(params, max_norm);
+    unscale_gradients();
+    return torch::nn::utils::clip_grad_norm_(d->parameters(), max_norm);
 }
 
 void Accelerator::step(torch::optim::Optimizer &optimizer) {
     if (!d->sync)
         return; // accumulating: the step comes with the synchronised gradients
-    optimizer.step();
+    d->skipped = false;
+    if (d->scaler) {
+        unscale_gradients();
+        d->skipped = d->foundInf;
+        if (d->foundInf) {
+            d->scale *= d->scaler->backoff_factor;
+            d->goodSteps = 0;
+        } else if (++d->goodSteps >= d->scaler->growth_interval) {
+            d->scale *= d->scaler->growth_factor;
+            d->goodSteps = 0;
+        }
+        d->unscaled = d->foundInf = false;
+    }
+    if (!d->skipped)
+        optimizer.step();
     ++d->steps;
 }
 
@@ -329,6 +637,11 @@ void Accelerator::save_state(const std::string &dir) {
         for (size_t i = 0; i < d->optimizers.size(); ++i)
             torch::save(*d->optimizers[i], (partial / ("optimizer_" + std::to_string(i) + ".pt")).string());
         std::ofstream(partial / "step.txt") << d->steps << ' ' << d->microSteps << '\n';
+        if (d->scaler) {
+            std::ofstream scaler(partial / "scaler.txt");
+            scaler.precision(17);
+            scaler << d->scale << ' ' << d->goodSteps << '\n';
+        }
     }
     wait_for_everyone();
     // Every rank's random state (each draws its own numbers).
@@ -358,6 +671,8 @@ void Accelerator::load_state(const std::string &dir) {
     for (size_t i = 0; i < d->optimizers.size(); ++i)
         torch::load(*d->optimizers[i], (from / ("optimizer_" + std::to_string(i) + ".pt")).string());
     std::ifstream(from / "step.txt") >> d->steps >> d->microSteps;
+    if (d->scaler && fs::exists(from / "scaler.txt"))
+        std::ifstream(from / "scaler.txt") >> d->scale >> d->goodSteps;
     const fs::path rng = from / ("rng_" + std::to_string(d->rank) + ".pt");
     if (fs::exists(rng)) {
         at::Tensor state;

@@ -23,8 +23,10 @@ int main(int argc, char **argv) {
     trainyard::Accelerator accelerator;
     torch::manual_seed(0);
     const int64_t samples = 4096;
-    const torch::Tensor x = torch::linspace(-3.14159, 3.14159, samples).unsqueeze(1);
-    const torch::Tensor y = torch::sin(x) + 0.05 * torch::randn({samples, 1});
+    const torch::Tensor cpuX = torch::linspace(-3.14159, 3.14159, samples).unsqueeze(1);
+    const torch::Tensor cpuY = torch::sin(cpuX) + 0.05 * torch::randn({samples, 1});
+    // The data where the model is: this rank's GPU under CUDA, else the CPU.
+    const torch::Tensor x = cpuX.to(accelerator.device()), y = cpuY.to(accelerator.device());
 
     auto model = accelerator.prepare(
         torch::nn::Sequential(torch::nn::Linear(1, 64), torch::nn::Tanh(), torch::nn::Linear(64, 1)));
@@ -44,10 +46,14 @@ int main(int argc, char **argv) {
         int64_t batches = 0;
         for (size_t start = 0; start < indices.size(); start += batch) {
             const auto end = std::min(indices.size(), start + size_t(batch));
-            const torch::Tensor idx = torch::tensor(
-                std::vector<int64_t>(indices.begin() + long(start), indices.begin() + long(end)));
-            const torch::Tensor loss =
-                torch::mse_loss(model->forward(x.index_select(0, idx)), y.index_select(0, idx));
+            const torch::Tensor idx = torch::tensor(std::vector<int64_t>(indices.begin() + long(start),
+                                                                         indices.begin() + long(end)))
+                                          .to(accelerator.device());
+            torch::Tensor loss;
+            {
+                auto autocast = accelerator.autocast(); // --mixed_precision bf16 / fp16
+                loss = torch::mse_loss(model->forward(x.index_select(0, idx)), y.index_select(0, idx));
+            }
             accelerator.backward(loss);
             accelerator.clip_grad_norm_(1.0);
             accelerator.step(*optimizer);
@@ -56,9 +62,10 @@ int main(int argc, char **argv) {
             ++batches;
             accelerator.log({{"train/loss", loss.item<double>()}}, accelerator.step());
         }
-        const double mean =
-            accelerator.reduce(torch::tensor(total / double(batches)), trainyard::Reduction::Mean)
-                .item<double>();
+        const double mean = accelerator
+                                .reduce(torch::tensor(total / double(batches)).to(accelerator.device()),
+                                        trainyard::Reduction::Mean)
+                                .item<double>();
         accelerator.log({{"epoch/loss", mean}}, epoch);
         accelerator.print("epoch " + std::to_string(epoch) + ": mean loss " + std::to_string(mean));
         if (!checkpoint.empty())

@@ -8,10 +8,20 @@
 //   --fail-at S      rank 1 exits with 7 at step S, in the middle of the run
 //   --noise          add noise from each rank's own generator to its targets (a resumed run must continue
 //                    every rank's random sequence exactly)
+//   --mlp            a 3-layer MLP in 1 KiB gradient buckets instead of one linear layer; OUT.RANK.sync then
+//                    says how many buckets the last synchronising backward had and how many of them started
+//                    while backward still ran ("buckets N early M")
+//   --loss-scaling   dynamic loss scaling (init scale 65536, growth every 3 steps); OUT.RANK.scale says the
+//                    final scale and the steps skipped ("scale X skipped N")
+//   --inf-at S       rank 1's loss is multiplied by inf at step S
+//   --skip-at S      no optimizer step at step S (the gradients are computed and dropped)
+//   --backend B      the process group's backend (nccl, gloo), which also makes one for a single rank
+// Every tensor lives on the accelerator's device (a GPU under CUDA: scripts/gpu-check.sh).
 // It also checks gather, reduce, broadcast and the sampler, and exits with 3 when one is wrong.
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <string>
 #include <trainyard/accelerator.h>
 
@@ -32,9 +42,9 @@ int main(int argc, char **argv) {
         return 2;
     }
     const std::string out = argv[1];
-    int steps = 12, accum = 1, stopAt = -1, failAt = -1;
-    bool noisy = false;
-    std::string stopDir, resumeDir;
+    int steps = 12, accum = 1, stopAt = -1, failAt = -1, infAt = -1, skipAt = -1;
+    bool noisy = false, mlp = false, scaling = false;
+    std::string stopDir, resumeDir, backend;
     for (int i = 2; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--steps" && i + 1 < argc)
@@ -50,40 +60,68 @@ int main(int argc, char **argv) {
             failAt = std::atoi(argv[++i]);
         else if (a == "--noise")
             noisy = true;
+        else if (a == "--mlp")
+            mlp = true;
+        else if (a == "--loss-scaling")
+            scaling = true;
+        else if (a == "--inf-at" && i + 1 < argc)
+            infAt = std::atoi(argv[++i]);
+        else if (a == "--skip-at" && i + 1 < argc)
+            skipAt = std::atoi(argv[++i]);
+        else if (a == "--backend" && i + 1 < argc)
+            backend = argv[++i];
     }
     trainyard::AcceleratorOptions options;
     options.gradient_accumulation_steps = accum;
     options.timeout = std::chrono::seconds(20);
+    if (mlp)
+        options.bucket_bytes = options.first_bucket_bytes = 1024;
+    if (scaling) {
+        trainyard::GradScalerOptions scaler;
+        scaler.init_scale = 65536;
+        scaler.growth_interval = 3;
+        options.grad_scaler = scaler;
+    }
+    if (!backend.empty())
+        options.backend = backend;
     trainyard::Accelerator acc(options);
     const int world = acc.num_processes(), rank = acc.process_index();
+    const torch::Device dev = acc.device();
+    const auto on = [&](const torch::Tensor &t) { return t.to(dev); };
     torch::manual_seed(1000 + uint64_t(rank)); // each rank's own random numbers (noise below)
 
     int wrong = 0;
-    const torch::Tensor gathered = acc.gather(torch::full({1}, double(rank), torch::kFloat64));
+    const torch::Tensor gathered = acc.gather(on(torch::full({1}, double(rank), torch::kFloat64)));
     wrong += check(gathered.numel() == world && gathered[world - 1].item<double>() == world - 1, "gather");
-    wrong += check(acc.reduce(torch::ones({2})).sum().item<float>() == 2.0f * float(world), "reduce(Sum)");
-    wrong += check(acc.reduce(torch::full({1}, float(rank)), trainyard::Reduction::Mean).item<float>() ==
+    wrong +=
+        check(acc.reduce(on(torch::ones({2}))).sum().item<float>() == 2.0f * float(world), "reduce(Sum)");
+    wrong += check(acc.reduce(on(torch::full({1}, float(rank))), trainyard::Reduction::Mean).item<float>() ==
                        float(world - 1) / 2.0f,
                    "reduce(Mean)");
-    wrong += check(acc.broadcast(torch::full({1}, float(rank + 5)), 0).item<float>() == 5.0f, "broadcast");
+    wrong +=
+        check(acc.broadcast(on(torch::full({1}, float(rank + 5))), 0).item<float>() == 5.0f, "broadcast");
     trainyard::DistributedSampler sampler(10, acc, true, 7);
     sampler.set_epoch(3);
     const auto mine = sampler.indices();
-    const torch::Tensor all = acc.gather(torch::tensor(mine));
+    const torch::Tensor all = acc.gather(on(torch::tensor(mine)));
     wrong +=
         check(int64_t(mine.size()) == (10 + world - 1) / world && all.numel() == int64_t(mine.size()) * world,
               "sampler sizes");
     if (world <= 10)
         wrong += check(std::get<0>(at::_unique(all)).numel() == 10, "sampler coverage");
     {
-        // Under --mixed_precision bf16, a matmul inside autocast() computes in bfloat16; outside, in float32.
-        const torch::Tensor a = torch::randn({2, 4}), b = torch::randn({3, 4});
+        // Under --mixed_precision bf16 (fp16), a matmul inside autocast() computes in bfloat16 (half);
+        // outside, in float32.
+        const torch::Tensor a = on(torch::randn({2, 4})), b = on(torch::randn({3, 4}));
         torch::ScalarType inside;
         {
             auto guard = acc.autocast();
             inside = torch::nn::functional::linear(a, b).scalar_type();
         }
-        wrong += check(inside == (acc.mixed_precision() == "bf16" ? torch::kBFloat16 : torch::kFloat32),
+        const std::string &mp = acc.mixed_precision();
+        wrong += check(inside == (mp == "bf16"   ? torch::kBFloat16
+                                  : mp == "fp16" ? torch::kHalf
+                                                 : torch::kFloat32),
                        "autocast inside");
         wrong +=
             check(torch::nn::functional::linear(a, b).scalar_type() == torch::kFloat32, "autocast after");
@@ -93,10 +131,14 @@ int main(int argc, char **argv) {
 
     // The data: the same on every rank (its own generator), 64 rows of 8 features.
     auto gen = at::make_generator<at::CPUGeneratorImpl>(42);
-    const torch::Tensor x = torch::randn({64, 8}, gen, torch::kFloat64);
-    const torch::Tensor y = x.matmul(torch::linspace(-1, 1, 8, torch::kFloat64)).unsqueeze(1) + 0.5;
+    const torch::Tensor x = on(torch::randn({64, 8}, gen, torch::kFloat64));
+    const torch::Tensor y = on(x.cpu().matmul(torch::linspace(-1, 1, 8, torch::kFloat64)).unsqueeze(1) + 0.5);
     torch::manual_seed(7); // the model's initial values: broadcast from rank 0 anyway
-    auto model = acc.prepare(torch::nn::Linear(torch::nn::LinearOptions(8, 1)));
+    // Prepared in float32, then cast: the gradient hooks follow the parameters' new accumulators.
+    auto model = mlp ? acc.prepare(torch::nn::Sequential(torch::nn::Linear(8, 64), torch::nn::Tanh(),
+                                                         torch::nn::Linear(64, 64), torch::nn::Tanh(),
+                                                         torch::nn::Linear(64, 1)))
+                     : acc.prepare(torch::nn::Sequential(torch::nn::Linear(torch::nn::LinearOptions(8, 1))));
     model->to(torch::kFloat64);
     auto optimizer =
         std::make_shared<torch::optim::Adam>(model->parameters(), torch::optim::AdamOptions(0.05));
@@ -105,6 +147,7 @@ int main(int argc, char **argv) {
         acc.load_state(resumeDir);
 
     const int64_t globalBatch = 16;
+    int64_t skipped = 0;
     for (int64_t step = acc.step(); step < steps; ++step) {
         if (step == failAt && rank == 1) {
             std::cerr << "rank 1 fails at step " << step << std::endl;
@@ -115,14 +158,18 @@ int main(int argc, char **argv) {
             // This micro-batch's rows of the global batch, then this rank's share of them.
             const int64_t rows = globalBatch / accum;
             const int64_t start = (step * globalBatch + micro * rows) % 64;
-            const torch::Tensor idx = torch::arange(start + rank, start + rows, world);
+            const torch::Tensor idx = on(torch::arange(start + rank, start + rows, world));
             // A little noise from each rank's own generator: a resumed run must continue its sequence.
-            const torch::Tensor noise = noisy ? torch::randn({idx.size(0), 1}, torch::kFloat64) * 1e-3
-                                              : torch::zeros({idx.size(0), 1}, torch::kFloat64);
-            const torch::Tensor loss =
+            const torch::Tensor noise = on(noisy ? torch::randn({idx.size(0), 1}, torch::kFloat64) * 1e-3
+                                                 : torch::zeros({idx.size(0), 1}, torch::kFloat64));
+            torch::Tensor loss =
                 torch::mse_loss(model->forward(x.index_select(0, idx)), y.index_select(0, idx) + noise);
+            if (step == infAt && rank == 1)
+                loss = loss * std::numeric_limits<double>::infinity();
             acc.backward(loss);
-            acc.step(*optimizer);
+            if (step != skipAt)
+                acc.step(*optimizer);
+            skipped += acc.sync_gradients() && step != skipAt && acc.optimizer_step_was_skipped();
             if (acc.sync_gradients())
                 optimizer->zero_grad();
         }
@@ -132,10 +179,14 @@ int main(int argc, char **argv) {
             return 0;
         }
     }
+    std::ofstream(out + "." + std::to_string(rank) + ".sync")
+        << "buckets " << acc.gradient_buckets() << " early " << acc.gradient_buckets_started_early() << '\n';
+    std::ofstream(out + "." + std::to_string(rank) + ".scale")
+        << "scale " << int64_t(acc.loss_scale()) << " skipped " << skipped << '\n';
     std::ofstream f(out + "." + std::to_string(rank));
     f << std::hexfloat;
     for (const auto &p : model->parameters()) {
-        const torch::Tensor flat = p.detach().reshape({-1}).contiguous();
+        const torch::Tensor flat = p.detach().cpu().reshape({-1}).contiguous();
         for (int64_t i = 0; i < flat.numel(); ++i)
             f << flat[i].item<double>() << '\n';
     }

@@ -1,9 +1,10 @@
 // Trainyard's runtime for C++ training programs: accelerate's Accelerator for LibTorch. It reads the
 // environment `trainyard launch` gives every rank (RANK, WORLD_SIZE, LOCAL_RANK, LOCAL_WORLD_SIZE,
 // MASTER_ADDR/PORT and accelerate's ACCELERATE_* variables), joins the process group (TCPStore + Gloo on
-// CPU), keeps prepared modules' replicas identical (rank 0's parameters broadcast, gradients averaged across
-// ranks after each backward), and saves and restores the whole training state. Without that environment it is
-// a world of one. Link Trainyard::runtime (find_package(Trainyard)).
+// CPU, NCCL on CUDA when LibTorch was built with it), keeps prepared modules' replicas identical (rank 0's
+// parameters broadcast, gradients averaged across ranks in buckets while backward still runs), scales fp16
+// losses dynamically, and saves and restores the whole training state. Without that environment it is a world
+// of one. Link Trainyard::runtime (find_package(Trainyard)).
 #pragma once
 
 #include <chrono>
@@ -19,6 +20,18 @@ namespace trainyard {
 
 enum class Reduction { Sum, Mean };
 
+// Dynamic loss scaling (accelerate's GradScalerKwargs, torch.cuda.amp.GradScaler's rules): the loss is
+// multiplied by the scale before backward and the gradients divided by it before the optimizer step; a step
+// whose gradients hold an inf or a NaN is skipped and the scale multiplied by backoff_factor; after
+// growth_interval steps in a row without one, the scale is multiplied by growth_factor.
+struct GradScalerOptions {
+    double init_scale = 65536.0;
+    double growth_factor = 2.0;
+    double backoff_factor = 0.5;
+    int64_t growth_interval = 2000;
+    bool enabled = true;
+};
+
 struct AcceleratorOptions {
     // Unset: from the environment (ACCELERATE_GRADIENT_ACCUMULATION_STEPS, ACCELERATE_USE_CPU,
     // ACCELERATE_SEED), else 1, CPU when LibTorch has no CUDA, no seed.
@@ -28,10 +41,21 @@ struct AcceleratorOptions {
     // "no", "bf16" or "fp16"; unset: ACCELERATE_MIXED_PRECISION (what --mixed_precision sets), else "no".
     // bf16 runs under autocast on CPU and CUDA; fp16 needs CUDA.
     std::optional<std::string> mixed_precision;
+    // Loss scaling: unset, on with the defaults above under fp16 and off otherwise (as accelerate). Set it to
+    // tune it, to turn it off (enabled = false), or to scale without fp16 autocast (a model cast to half).
+    std::optional<GradScalerOptions> grad_scaler;
+    // The process group's backend: "nccl" or "gloo"; unset: NCCL on a CUDA device when LibTorch has it, else
+    // Gloo (which also takes CUDA tensors). Set, it makes a process group even for a world of one.
+    std::optional<std::string> backend;
     // How long a collective may wait for the other ranks before it fails (a dead rank never hangs the run).
     std::chrono::milliseconds timeout{std::chrono::seconds(120)};
-    // Gradients are averaged in flat buckets of about this many bytes.
+    // Gradients are averaged in flat buckets of about this many bytes, in the reverse order of the parameters
+    // (about the order backward produces them): a bucket's all-reduce starts as soon as backward has
+    // accumulated all of its gradients, while backward goes on with the layers before it.
     size_t bucket_bytes = size_t(25) << 20;
+    // The first bucket (the last layers' gradients, ready first) is smaller, so that communication starts
+    // early (as DDP's 1 MiB first bucket).
+    size_t first_bucket_bytes = size_t(1) << 20;
 };
 
 class Accelerator {
@@ -50,6 +74,8 @@ public:
     torch::Device device() const;
     int gradient_accumulation_steps() const;
     const std::string &mixed_precision() const;
+    // "nccl", "gloo", or "" in a world of one.
+    std::string backend() const;
 
     // Runs what follows in the scope under autocast with the mixed precision's dtype (accelerate's
     // autocast()); does nothing for "no". Put the forward pass and the loss inside, backward() outside.
@@ -88,11 +114,25 @@ public:
     };
     AccumulateGuard accumulate() { return AccumulateGuard(*this); }
     bool sync_gradients() const;
-    // loss.backward(), then (when gradients are synchronised) the average of every prepared module's
-    // gradients across ranks.
+    // loss.backward() (the loss scaled when loss scaling is on), with (when gradients are synchronised) the
+    // average of every prepared module's gradients across ranks: buckets are all-reduced while backward runs
+    // and are all back in the parameters' gradients when this returns.
     void backward(const torch::Tensor &loss);
-    // Clips the (synchronised) gradients of every prepared module; returns their total norm.
+    // How many buckets the gradients are averaged in (0 in a world of one), and how many of them the last
+    // synchronising backward started before autograd had finished (its overlap of communication with
+    // compute).
+    size_t gradient_buckets() const;
+    size_t gradient_buckets_started_early() const;
+    // Clips the (synchronised, unscaled) gradients of every prepared module; returns their total norm (inf or
+    // NaN when the step is to be skipped under loss scaling).
     double clip_grad_norm_(double max_norm);
+    // Divides the gradients by the loss scale (once per step; step() and clip_grad_norm_() do it when
+    // needed).
+    void unscale_gradients();
+    // The loss scale now (1 without loss scaling), and whether the last step() skipped the optimizer because
+    // the gradients held an inf or a NaN.
+    double loss_scale() const;
+    bool optimizer_step_was_skipped() const;
 
     // Every rank's tensor, concatenated along dim 0 in rank order (same shape on every rank).
     torch::Tensor gather(const torch::Tensor &tensor);
@@ -102,13 +142,16 @@ public:
 
     // Objects whose state save_state() writes and load_state() restores, beside the prepared modules.
     void register_for_checkpointing(std::shared_ptr<torch::optim::Optimizer> optimizer);
-    // Writes the prepared modules, registered optimizers, every rank's RNG state and the step into dir, which
+    // Writes the prepared modules, registered optimizers, every rank's RNG state, the loss scale and the step
+    // into dir, which
     // appears complete or not at all (written beside it, then renamed by the main process). Every rank calls
     // it.
     void save_state(const std::string &dir);
     void load_state(const std::string &dir);
-    // Optimizer steps taken (counted by step()); saved and restored with the state.
+    // Synchronised steps (counted by step(), skipped ones included); saved and restored with the state.
     int64_t step() const;
+    // The optimizer's step on synchronised steps (nothing while accumulating); under loss scaling the
+    // gradients are unscaled first, and a step with an inf or a NaN in them is skipped and lowers the scale.
     void step(torch::optim::Optimizer &optimizer);
 
     // Prints on the main process only.
