@@ -9,7 +9,7 @@ packages=(
   xvfb xauth openssh-client openssh-server iproute2 procps
   slurm-wlm slurmctld slurmd slurm-client munge
   libtorch-dev libgloo-dev
-  lintian desktop-file-utils appstream bash-completion man-db
+  lintian desktop-file-utils appstream bash-completion man-db debootstrap debian-archive-keyring gpgv
 )
 missing=()
 for p in "${packages[@]}"; do

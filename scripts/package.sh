@@ -11,7 +11,7 @@ rm -rf "$root/dist"
 (cd "$build" && cpack -G DEB >/dev/null)
 ls -l "$root"/dist/*.deb
 desktop-file-validate "$root/packaging/io.github.trainyard.Studio.desktop"
-appstreamcli validate --no-net --pedantic "$root/packaging/io.github.trainyard.Studio.metainfo.xml"
+appstreamcli validate --no-net --pedantic "$build/packaging/io.github.trainyard.Studio.metainfo.xml"
 # Errors fail; warnings are shown. (--suppress-tags: none.)
 lintian --fail-on error --info "$root"/dist/*.deb
 echo "package: ok"

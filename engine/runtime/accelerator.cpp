@@ -72,6 +72,9 @@ using Group = c10d::Backend;
 #else
 using Group = c10d::ProcessGroup;
 #endif
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 2)
+#define TRAINYARD_TCPSTORE_LIBUV 1 // TCPStoreOptions::useLibUV (on by default from 2.4)
+#endif
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
 #define TRAINYARD_AUTOCAST_BY_DEVICE                                                                         \
     1 // at::autocast::*_enabled(DeviceType); the CUDA/CPU ones are deprecated
@@ -396,7 +399,25 @@ Accelerator::Accelerator(const AcceleratorOptions &options)
     so.numWorkers = d->world;
     so.waitWorkers = true;
     so.timeout = options.timeout;
-    auto store = c10::make_intrusive<c10d::TCPStore>(addr, so);
+#ifdef TRAINYARD_TCPSTORE_LIBUV
+    if (const auto libuv = env("USE_LIBUV")) // as torch.distributed reads it
+        so.useLibUV = *libuv != "0";
+#endif
+    c10::intrusive_ptr<c10d::TCPStore> store;
+    try {
+        store = c10::make_intrusive<c10d::TCPStore>(addr, so);
+    } catch (const c10::Error &e) {
+#ifdef TRAINYARD_TCPSTORE_LIBUV
+        // LibTorch 2.4+ asks for the libuv store by default, which a build without libuv (Debian's) refuses
+        // before it opens anything: every rank falls back to the classic store alike.
+        if (!so.useLibUV || std::string(e.what()).find("libuv") == std::string::npos)
+            throw;
+        so.useLibUV = false;
+        store = c10::make_intrusive<c10d::TCPStore>(addr, so);
+#else
+        throw;
+#endif
+    }
     auto prefixed = c10::make_intrusive<c10d::PrefixStore>("trainyard/", store);
     if (d->backend == "nccl") {
 #ifdef TRAINYARD_NCCL
