@@ -6,8 +6,9 @@
 #      for bit what the same run without a process group ends with;
 #   2. Gloo with CUDA tensors on two ranks (sharing the GPUs round robin): the replicas identical, and equal
 #      (within float rounding) to one process on the whole batch; with the 3-layer MLP, buckets all-reduced
-#      while backward runs;
-#   3. fp16 under autocast with dynamic loss scaling, through NCCL, and bf16 under autocast;
+#      while backward runs; a run saved and resumed (each GPU's random state with it) ends bit for bit where
+#      the uninterrupted one ends;
+#   3. fp16 under autocast with dynamic loss scaling, and bf16 under autocast through NCCL;
 #   4. NCCL with one rank per GPU when there are two or more;
 #   5. examples/ddp_libtorch on the GPU, checkpointed and resumed.
 # Prints one line per check and "gpu-check: ok" at the end; any failure stops it with the check's output.
@@ -111,6 +112,13 @@ ranks 2 -- "$check" "$work/mlp2" --mlp --backend gloo || fail "the MLP on 2 Gloo
 close mlp2.0 mlp1.0 "the MLP over 2 Gloo ranks with CUDA tensors"
 grep -q '^buckets 3 early 3$' "$work/mlp2.0.sync" || fail "buckets did not start during backward: $(cat "$work/mlp2.0.sync")"
 echo "gpu-check: Gloo, 2 ranks, device tensors: replicas identical, equal to one process, 3 of 3 buckets during backward"
+# The saved state on the GPU: each rank's noise comes from its GPU's generator, which the state must restore.
+ranks 2 -- "$check" "$work/whole" --noise --backend gloo || fail "the run with noise failed"
+ranks 2 -- "$check" "$work/first" --noise --backend gloo --stop-at 5 "$work/state" || fail "the run to step 5 failed"
+ranks 2 -- "$check" "$work/rest" --noise --backend gloo --resume "$work/state" || fail "the resumed run failed"
+same rest.0 whole.0 "resumed from the saved state (rank 0)"
+same rest.1 whole.1 "resumed from the saved state (rank 1)"
+echo "gpu-check: saved at step 5 and resumed, both ranks end bit for bit where the uninterrupted run ends"
 
 # 3. Mixed precision on the GPU: fp16 (autocast in half, loss scaling, an inf on rank 1 skipped on both ranks)
 # and bf16. (fp16 needs CUDA: on the CPU, loss scaling alone.)

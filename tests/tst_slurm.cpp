@@ -40,6 +40,7 @@ private Q_SLOTS:
     void detachedJobRecordsItself();
     void badPartitionIsRefused();
     void queuedRunOfACancelledJobIsClosed();
+    void refusedStepIsAskedForAgain();
 
 private:
     QProcessEnvironment env() const {
@@ -302,6 +303,41 @@ void TestSlurm::queuedRunOfACancelledJobIsClosed() {
     QVERIFY(waitUntil([&] { return jobGone(job); }, 20000));
     runCli({u"runs"_s, u"list"_s}, env());
     QCOMPARE(runJson(runId).value(u"status"_s).toString(), u"cancelled"_s);
+}
+
+void TestSlurm::refusedStepIsAskedForAgain() {
+    // slurmctld now and then refuses the step that starts the agent on a node of a job that has just begun
+    // ("Unable to create step for job N: Invalid argument") and takes the same request a moment later. An
+    // srun first on the job's PATH refuses the first step on n2 that way, then is the real srun: the launcher
+    // asks again and the run goes on.
+    NEED_CLUSTER();
+    QDir(m_work.path()).mkpath(u"shim"_s);
+    const QString marker = m_work.filePath(u"shim/refused-n2"_s);
+    const QString shim = writeScript(u"shim/srun"_s, R"(#!/bin/bash
+case " $* " in
+  *" --nodelist=n2 "*)
+    if [ ! -e "$REFUSED_MARKER" ]; then
+      touch "$REFUSED_MARKER"
+      echo "srun: error: Unable to create step for job ${SLURM_JOB_ID}: Invalid argument" >&2
+      exit 1
+    fi;;
+esac
+exec /usr/bin/srun "$@"
+)"_ba);
+    QFile::setPermissions(shim, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    const QString script = writeScript(u"hello.py"_s, R"(
+import os
+print("rank", os.environ["RANK"], "on", os.environ["SLURMD_NODENAME"], flush=True)
+)"_ba);
+    QProcessEnvironment e = env();
+    e.insert(u"PATH"_s, m_work.filePath(u"shim"_s) + u':' + e.value(u"PATH"_s));
+    e.insert(u"REFUSED_MARKER"_s, marker);
+    const auto r = runCli(launch({script}), e, m_work.path());
+    QVERIFY2(r.exitCode == 0, QByteArray(r.err + r.out).constData());
+    QVERIFY2(QFile::exists(marker), r.err.constData()); // the step on n2 was refused once
+    for (int rank = 0; rank < 4; ++rank)
+        QVERIFY2(r.out.contains(u"[rank %1] rank %1 on n%2"_s.arg(rank).arg(rank / 2 + 1).toUtf8()),
+                 r.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSlurm)

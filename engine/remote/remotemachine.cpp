@@ -77,6 +77,23 @@ QStringList RemoteMachine::sshArguments() const {
 }
 
 void RemoteMachine::connectHost(const QString &workingDirectory, const QString &program, int timeoutMs) {
+    m_workingDirectory = workingDirectory;
+    m_program = program;
+    m_timeout = new QTimer(this);
+    m_timeout->setSingleShot(true);
+    connect(m_timeout, &QTimer::timeout, this, [this, timeoutMs] {
+        fail(RemoteText::tr("%1: no answer from the machine within %2 s%3")
+                 .arg(m_host.host)
+                 .arg(timeoutMs / 1000)
+                 .arg(m_stderr.isEmpty() ? QString() : u" ("_s + lastLine(m_stderr) + u')'));
+        if (m_process)
+            m_process->kill();
+    });
+    m_timeout->start(timeoutMs);
+    startProcess();
+}
+
+void RemoteMachine::startProcess() {
     m_process = new QProcess(this);
     m_process->setProgram(m_ssh.value(0));
     m_process->setArguments(sshArguments());
@@ -101,21 +118,10 @@ void RemoteMachine::connectHost(const QString &workingDirectory, const QString &
             fail(RemoteText::tr("%1: cannot run the SSH command %2: %3")
                      .arg(m_host.host, m_ssh.value(0), m_process->errorString()));
     });
-    m_timeout = new QTimer(this);
-    m_timeout->setSingleShot(true);
-    connect(m_timeout, &QTimer::timeout, this, [this, timeoutMs] {
-        fail(RemoteText::tr("%1: no answer from the machine within %2 s%3")
-                 .arg(m_host.host)
-                 .arg(timeoutMs / 1000)
-                 .arg(m_stderr.isEmpty() ? QString() : u" ("_s + lastLine(m_stderr) + u')'));
-        if (m_process)
-            m_process->kill();
-    });
-    m_timeout->start(timeoutMs);
     m_process->start();
     write(agent::jsonFrame(Msg::Query, {{u"protocol"_s, agent::ProtocolVersion},
-                                        {u"working_directory"_s, workingDirectory},
-                                        {u"program"_s, program}}));
+                                        {u"working_directory"_s, m_workingDirectory},
+                                        {u"program"_s, m_program}}));
 }
 
 bool RemoteMachine::connected() const {
@@ -134,10 +140,12 @@ void RemoteMachine::run(const agent::MachinePlan &plan) {
 }
 
 void RemoteMachine::stop() {
+    m_giveUp = true;
     write(agent::frame(Msg::Stop));
 }
 
 void RemoteMachine::kill() {
+    m_giveUp = true;
     write(agent::frame(Msg::Kill));
 }
 
@@ -154,6 +162,7 @@ void RemoteMachine::noteActivity(int rank) {
 }
 
 void RemoteMachine::closeInput() {
+    m_giveUp = true;
     if (connected())
         m_process->closeWriteChannel();
 }
@@ -292,6 +301,24 @@ void RemoteMachine::onProcessFinished(int code) {
         handle(*f);
     m_stderr.append(m_process->readAllStandardError());
     const QString said = lastLine(m_stderr);
+    // slurmctld now and then refuses a step on a node of a job that has just started (srun: "Unable to
+    // create step for job N: ..."), and accepts the same request a moment later: ask again, a few times,
+    // within the connection's time limit.
+    if (!m_ready && !m_failed && m_transport == Transport::Srun && m_stepRetries < 3 &&
+        m_stderr.contains("Unable to create step") && m_timeout && m_timeout->isActive()) {
+        ++m_stepRetries;
+        m_process->deleteLater();
+        m_process = nullptr;
+        m_stderr.clear();
+        m_reader = agent::FrameReader();
+        QTimer::singleShot(500 * m_stepRetries, this, [this] {
+            if (!m_failed && !m_giveUp)
+                startProcess();
+            else
+                Q_EMIT disconnected(); // stopped while waiting to ask again: nothing runs there
+        });
+        return;
+    }
     if (!m_ready && !m_failed) {
         // OpenSSH exits with 255 for its own errors (unreachable, refused, host key, authentication); a
         // shell exits with 127 for a program it cannot find.

@@ -76,6 +76,7 @@ private:
     void onOutput();
     void handle(const agent::Frame &f);
     void onProcessFinished(int code);
+    void startProcess();
     void fail(const QString &reason);
     void write(const QByteArray &bytes);
 
@@ -91,8 +92,11 @@ private:
     bool m_ready = false;
     bool m_failed = false;
     bool m_planSent = false;
-    bool m_finished = true; // no plan running
-    QByteArray m_stderr;    // the SSH client's and the remote shell's, for error messages
+    bool m_finished = true;                // no plan running
+    QByteArray m_stderr;                   // the SSH client's and the remote shell's, for error messages
+    QString m_workingDirectory, m_program; // what the query asks the agent to check
+    int m_stepRetries = 0;                 // srun steps slurmctld refused before the agent started
+    bool m_giveUp = false;                 // stopped, killed or closed: no new attempt
     quint16 m_ingestPort = 0;
     QHash<quint32, QTcpSocket *> m_connections;
     QHash<int, qint64> m_lastActivity;

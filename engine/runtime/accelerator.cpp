@@ -111,6 +111,12 @@ void setAutocast(bool cuda, bool enabled, at::ScalarType type) {
 #endif
 }
 
+// The default generator of a device (a GPU's under CUDA), through ATen's device-independent hooks: no CUDA
+// header needed.
+at::Generator deviceGenerator(const torch::Device &device) {
+    return at::globalContext().defaultGenerator(device);
+}
+
 // Averages the gradients of the prepared modules across ranks while backward runs (what DDP's Reducer does):
 // the parameters are laid out in buckets in reverse order, a hook after each parameter's gradient
 // accumulation counts down its bucket, and a bucket whose gradients are all there is flattened and
@@ -665,9 +671,12 @@ void Accelerator::save_state(const std::string &dir) {
         }
     }
     wait_for_everyone();
-    // Every rank's random state (each draws its own numbers).
+    // Every rank's random state (each draws its own numbers): the CPU's generator, and its GPU's under CUDA.
     torch::save(at::detail::getDefaultCPUGenerator().get_state(),
                 (partial / ("rng_" + std::to_string(d->rank) + ".pt")).string());
+    if (d->device.is_cuda())
+        torch::save(deviceGenerator(d->device).get_state(),
+                    (partial / ("rng_cuda_" + std::to_string(d->rank) + ".pt")).string());
     wait_for_everyone();
     if (is_main_process()) {
         const fs::path old = final.string() + ".old";
@@ -694,14 +703,17 @@ void Accelerator::load_state(const std::string &dir) {
     std::ifstream(from / "step.txt") >> d->steps >> d->microSteps;
     if (d->scaler && fs::exists(from / "scaler.txt"))
         std::ifstream(from / "scaler.txt") >> d->scale >> d->goodSteps;
-    const fs::path rng = from / ("rng_" + std::to_string(d->rank) + ".pt");
-    if (fs::exists(rng)) {
+    const auto restore = [](const fs::path &file, at::Generator generator) { // shares the default one
+        if (!fs::exists(file))
+            return;
         at::Tensor state;
-        torch::load(state, rng.string());
-        at::Generator generator = at::detail::getDefaultCPUGenerator(); // shares the default one
+        torch::load(state, file.string());
         std::lock_guard<std::mutex> lock(generator.mutex());
         generator.set_state(state);
-    }
+    };
+    restore(from / ("rng_" + std::to_string(d->rank) + ".pt"), at::detail::getDefaultCPUGenerator());
+    if (d->device.is_cuda())
+        restore(from / ("rng_cuda_" + std::to_string(d->rank) + ".pt"), deviceGenerator(d->device));
     d->sync = d->microSteps % d->accumulation == 0;
     wait_for_everyone();
 }

@@ -160,8 +160,10 @@ int main(int argc, char **argv) {
             const int64_t start = (step * globalBatch + micro * rows) % 64;
             const torch::Tensor idx = on(torch::arange(start + rank, start + rows, world));
             // A little noise from each rank's own generator: a resumed run must continue its sequence.
-            const torch::Tensor noise = on(noisy ? torch::randn({idx.size(0), 1}, torch::kFloat64) * 1e-3
-                                                 : torch::zeros({idx.size(0), 1}, torch::kFloat64));
+            // Drawn on the device: under CUDA from the GPU's generator, which the state also saves.
+            const auto f64 = torch::TensorOptions(torch::kFloat64).device(dev);
+            const torch::Tensor noise =
+                noisy ? torch::randn({idx.size(0), 1}, f64) * 1e-3 : torch::zeros({idx.size(0), 1}, f64);
             torch::Tensor loss =
                 torch::mse_loss(model->forward(x.index_select(0, idx)), y.index_select(0, idx) + noise);
             if (step == infAt && rank == 1)
