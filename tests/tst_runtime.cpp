@@ -164,6 +164,14 @@ void TestRuntime::gradientsAreAveragedWhileBackwardRuns() {
     QCOMPARE(text(u"mlp2.0.sync"_s), QByteArray("buckets 3 early 3\n"));
     QCOMPARE(text(u"mlp2.1.sync"_s), QByteArray("buckets 3 early 3\n"));
     QCOMPARE(text(u"mlp1.0.sync"_s), QByteArray("buckets 0 early 0\n")); // a world of one averages nothing
+    // A parameter frozen mid-run (requires_grad false) leaves its bucket; the others are still averaged.
+    const auto frozen1 = train(0, u"frozen1"_s, {u"--mlp"_s, u"--freeze-at"_s, u"6"_s});
+    QVERIFY2(frozen1.exitCode == 0, frozen1.err.constData());
+    const auto frozen2 = train(2, u"frozen2"_s, {u"--mlp"_s, u"--freeze-at"_s, u"6"_s});
+    QVERIFY2(frozen2.exitCode == 0, frozen2.err.constData());
+    QVERIFY(close(params(u"frozen2"_s, 0), params(u"frozen1"_s, 0), 1e-9));
+    QVERIFY(!close(params(u"frozen1"_s, 0), params(u"mlp1"_s, 0), 1e-6)); // freezing changed the run
+    QCOMPARE(text(u"frozen2.0.sync"_s), QByteArray("buckets 3 early 3\n"));
     // With accumulation, only the synchronising micro-batch all-reduces, and it still matches.
     const auto accum = train(2, u"mlpacc"_s, {u"--mlp"_s, u"--accum"_s, u"2"_s});
     QVERIFY2(accum.exitCode == 0, accum.err.constData());

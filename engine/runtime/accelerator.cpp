@@ -152,7 +152,8 @@ public:
                 continue;
             m_accumulators.resize(std::max(m_accumulators.size(), i + 1));
             m_accumulators[i] = accumulator;
-            accumulator->add_post_hook(std::make_unique<Ready>(weak_from_this(), i));
+            if (accumulator) // none for a parameter frozen since (requires_grad false): it is left out
+                accumulator->add_post_hook(std::make_unique<Ready>(weak_from_this(), i));
             m_layoutDirty = true;
         }
         if (m_layoutDirty)
@@ -236,7 +237,8 @@ private:
     };
 
     // Reverse parameter order, one bucket per run of the same dtype and device up to m_bucketBytes (the first
-    // up to m_firstBucketBytes).
+    // up to m_firstBucketBytes). Frozen parameters (no gradient accumulator) are in none.
+    static constexpr size_t NotAveraged = size_t(-1);
     void layOut() {
         m_buckets.clear();
         m_bucketOf.assign(m_params.size(), 0);
@@ -244,6 +246,10 @@ private:
         size_t bytes = 0;
         for (size_t k = m_params.size(); k-- > 0;) {
             const at::Tensor &p = m_params[k];
+            if (!m_accumulators[k]) {
+                m_bucketOf[k] = NotAveraged;
+                continue;
+            }
             const size_t limit = m_buckets.size() == 1 ? m_firstBucketBytes : m_bucketBytes;
             const bool fresh = m_buckets.empty() || bytes >= limit ||
                                m_params[m_buckets.back().members.front()].scalar_type() != p.scalar_type() ||
@@ -261,7 +267,7 @@ private:
 
     void ready(size_t index) {
         std::lock_guard<std::mutex> lock(m_mutex);
-        if (!m_active || index >= m_ready.size() || m_ready[index])
+        if (!m_active || index >= m_ready.size() || m_ready[index] || m_bucketOf[index] == NotAveraged)
             return;
         m_ready[index] = true;
         --m_buckets[m_bucketOf[index]].pending;

@@ -15,6 +15,7 @@
 //                    final scale and the steps skipped ("scale X skipped N")
 //   --inf-at S       rank 1's loss is multiplied by inf at step S
 //   --skip-at S      no optimizer step at step S (the gradients are computed and dropped)
+//   --freeze-at S    the first parameter stops requiring gradients at step S (frozen mid-run)
 //   --backend B      the process group's backend (nccl, gloo), which also makes one for a single rank
 // Every tensor lives on the accelerator's device (a GPU under CUDA: scripts/gpu-check.sh).
 // It also checks gather, reduce, broadcast and the sampler, and exits with 3 when one is wrong.
@@ -42,7 +43,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     const std::string out = argv[1];
-    int steps = 12, accum = 1, stopAt = -1, failAt = -1, infAt = -1, skipAt = -1;
+    int steps = 12, accum = 1, stopAt = -1, failAt = -1, infAt = -1, skipAt = -1, freezeAt = -1;
     bool noisy = false, mlp = false, scaling = false;
     std::string stopDir, resumeDir, backend;
     for (int i = 2; i < argc; ++i) {
@@ -68,6 +69,8 @@ int main(int argc, char **argv) {
             infAt = std::atoi(argv[++i]);
         else if (a == "--skip-at" && i + 1 < argc)
             skipAt = std::atoi(argv[++i]);
+        else if (a == "--freeze-at" && i + 1 < argc)
+            freezeAt = std::atoi(argv[++i]);
         else if (a == "--backend" && i + 1 < argc)
             backend = argv[++i];
     }
@@ -153,6 +156,8 @@ int main(int argc, char **argv) {
             std::cerr << "rank 1 fails at step " << step << std::endl;
             std::exit(7);
         }
+        if (step == freezeAt)
+            model->parameters()[0].requires_grad_(false);
         for (int micro = 0; micro < accum; ++micro) {
             auto guard = acc.accumulate();
             // This micro-batch's rows of the global batch, then this rank's share of them.
