@@ -5,7 +5,6 @@
 
 #include <ATen/autocast_mode.h>
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -317,7 +316,6 @@ struct Accelerator::State {
     bool sync = true;
     int64_t steps = 0;
     torch::Device device{torch::kCPU};
-    size_t firstBucketBytes = 0, bucketBytes = 0;
     c10::intrusive_ptr<Group> group;
     std::shared_ptr<GradSync> gradSync;
     std::vector<std::shared_ptr<torch::nn::Module>> modules;
@@ -357,8 +355,6 @@ Accelerator::Accelerator(const AcceleratorOptions &options)
         options.gradient_accumulation_steps.value_or(envInt("ACCELERATE_GRADIENT_ACCUMULATION_STEPS", 1));
     if (d->accumulation < 1)
         throw std::invalid_argument("trainyard: gradient_accumulation_steps must be at least 1");
-    d->bucketBytes = std::max<size_t>(options.bucket_bytes, 1 << 10);
-    d->firstBucketBytes = std::clamp<size_t>(options.first_bucket_bytes, 1 << 10, d->bucketBytes);
     const bool cpu = options.cpu.value_or(envTrue("ACCELERATE_USE_CPU")) || !torch::cuda::is_available();
     // Rank i of a machine on its GPU i (as accelerate); more ranks than GPUs share them round robin.
     d->device = cpu ? torch::Device(torch::kCPU)
@@ -447,7 +443,10 @@ Accelerator::Accelerator(const AcceleratorOptions &options)
             gloo->devices.push_back(c10d::ProcessGroupGloo::createDefaultDevice());
         d->group = c10::make_intrusive<c10d::ProcessGroupGloo>(prefixed, d->rank, d->world, gloo);
     }
-    d->gradSync = std::make_shared<GradSync>(d->group, d->world, d->firstBucketBytes, d->bucketBytes);
+    const size_t bucketBytes = std::max<size_t>(options.bucket_bytes, 1 << 10);
+    d->gradSync = std::make_shared<GradSync>(
+        d->group, d->world, std::clamp<size_t>(options.first_bucket_bytes, 1 << 10, bucketBytes),
+        bucketBytes);
 }
 
 Accelerator::~Accelerator() {
