@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config clang-format clang libclang-rt-dev
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev
-  libyaml-cpp-dev libsqlite3-dev
+  libyaml-cpp-dev libsqlite3-dev libprotobuf-dev protobuf-compiler
   python3 python3-torch
   xvfb xauth openssh-client openssh-server iproute2 procps
   slurm-wlm slurmctld slurmd slurm-client munge

@@ -409,11 +409,16 @@ void IngestServer::queueLocal(qint64 runId, const QString &runUid, int rank, Pen
 
 void IngestServer::storeLocalLog(qint64 runId, const QString &runUid, int rank, const QString &kind,
                                  const QString &text) {
-    Pending batch;
-    batch.event =
+    storeLocalEvent(
+        runId, runUid, rank,
         QJsonObject{{u"log"_s, QJsonObject{{u"kind"_s, kind},
                                            {u"text"_s, text},
-                                           {u"wall_ms"_s, double(QDateTime::currentMSecsSinceEpoch())}}}};
+                                           {u"wall_ms"_s, double(QDateTime::currentMSecsSinceEpoch())}}}});
+}
+
+void IngestServer::storeLocalEvent(qint64 runId, const QString &runUid, int rank, const QJsonObject &event) {
+    Pending batch;
+    batch.event = event;
     queueLocal(runId, runUid, rank, std::move(batch));
 }
 
@@ -433,6 +438,7 @@ void IngestServer::flush() {
     };
     QHash<QString, Stored> storedBy;                                  // "uid/rank" -> what was stored
     QList<std::tuple<QString, int, QMap<QString, QString>>> taggedBy; // tags committed: run, rank, tags
+    QList<std::tuple<QString, int, QString, QString>> loggedBy;       // log lines: run, rank, kind, text
     for (Pending &b : batches) {
         if (!ok)
             break;
@@ -462,6 +468,9 @@ void IngestServer::flush() {
                 ok = m_writer.appendLog(b.runId, b.rank, qint64(log.value(u"wall_ms"_s).toDouble()),
                                         log.value(u"kind"_s).toString(), log.value(u"text"_s).toString(),
                                         &error);
+            if (ok && !log.isEmpty())
+                loggedBy << std::tuple{b.runUid, b.rank, log.value(u"kind"_s).toString(),
+                                       log.value(u"text"_s).toString()};
         } else {
             b.seqs.clear();
             ok = m_writer.appendPoints(b.runId, b.rank, b.keys, b.points, std::nullopt, &error,
@@ -520,6 +529,8 @@ void IngestServer::flush() {
     }
     for (const auto &[uid, rank, tags] : std::as_const(taggedBy))
         Q_EMIT tagged(uid, rank, tags);
+    for (const auto &[uid, rank, kind, text] : std::as_const(loggedBy))
+        Q_EMIT logged(uid, rank, kind, text);
     for (auto it = storedBy.cbegin(); it != storedBy.cend(); ++it) {
         const qsizetype slash = it.key().lastIndexOf(u'/');
         Q_EMIT stored(it.key().left(slash), it.key().mid(slash + 1).toInt(), it.value().points,

@@ -6,6 +6,7 @@
 #include "store.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QMap>
 #include <QMutex>
 #include <QObject>
@@ -59,6 +60,10 @@ public:
     void storeLocalLog(qint64 runId, const QString &runUid, int rank, const QString &kind,
                        const QString &text);
 
+    // On the server's thread: an event the launcher records for a rank as if the rank had sent it (params,
+    // tags, log), stored with the ranks' batches, exactly once.
+    void storeLocalEvent(qint64 runId, const QString &runUid, int rank, const QJsonObject &event);
+
     // On the server's thread: committed points are also pushed to a studio's socket (livepush.h).
     void pushTo(const QString &serverPath);
 
@@ -71,6 +76,8 @@ Q_SIGNALS:
     void stored(const QString &runUid, int rank, qint64 points, const QString &lastKey, double lastValue);
     // After a commit: a rank's tracker set tags (TrainyardTracker sends "project" when given a run name).
     void tagged(const QString &runUid, int rank, const QMap<QString, QString> &tags);
+    // After a commit: a line in the run's log (a rank's tracker or the launcher: kind, text).
+    void logged(const QString &runUid, int rank, const QString &kind, const QString &text);
 
 private:
     struct Connection;

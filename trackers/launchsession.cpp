@@ -5,6 +5,7 @@
 #include "livepush.h"
 #include "remote/clustercontroller.h"
 #include "slurm/slurm.h"
+#include "tbfollower.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -104,6 +105,7 @@ bool LaunchSession::close(int timeoutMs, QString *error) {
     // Any rank still running is killed and the run recorded as cancelled before the ingest server goes; the
     // server then commits what it holds (points and the final row), retrying while the database is busy.
     m_controller.reset();
+    stopFollowing();
     m_recorder.reset();
     if (!m_ingest.server())
         return true;
@@ -124,6 +126,52 @@ void LaunchSession::recordLog(int rank, const QString &kind, const QString &text
     QMetaObject::invokeMethod(server, [server, runId = m_dbRunId, uid = m_runId, rank, kind, text] {
         server->storeLocalLog(runId, uid, rank, kind, text);
     });
+}
+
+void LaunchSession::startFollowing() {
+    TensorBoardFollower::Options options;
+    options.root = m_args.tensorboardDir.isEmpty() ? QDir::currentPath() : m_args.tensorboardDir;
+    m_follower = new TensorBoardFollower(options);
+    m_follower->snapshot(); // before any rank starts: what is there now is an earlier run's
+    m_follower->moveToThread(&m_followerThread);
+    IngestServer *server = m_ingest.server();
+    const qint64 runId = m_dbRunId;
+    const QString uid = m_runId;
+    connect(m_follower, &TensorBoardFollower::scalars, server,
+            [server, runId, uid](int rank, const QStringList &keys, const std::vector<KeyedPoint> &points) {
+                server->storeLocal(runId, uid, rank, keys, points);
+            });
+    connect(m_follower, &TensorBoardFollower::hparams, server,
+            [server, runId, uid](const QMap<QString, QString> &params) {
+                QJsonObject o;
+                for (auto it = params.cbegin(); it != params.cend(); ++it)
+                    o.insert(it.key(), it.value());
+                server->storeLocalEvent(runId, uid, 0, QJsonObject{{u"params"_s, o}});
+            });
+    connect(m_follower, &TensorBoardFollower::problem, server, [server, runId, uid](const QString &text) {
+        server->storeLocalLog(runId, uid, 0, u"tensorboard"_s, text);
+    });
+    // A captured SummaryWriter's files are the hook's: their points are in the run already.
+    connect(server, &IngestServer::logged, m_follower,
+            [follower = m_follower](const QString &, int, const QString &kind, const QString &text) {
+                if (kind == u"capture"_s && text.startsWith(u"tensorboard "_s))
+                    follower->ignoreFolder(text.mid(12));
+            });
+    connect(&m_followerThread, &QThread::started, m_follower, &TensorBoardFollower::start);
+    connect(&m_followerThread, &QThread::finished, m_follower, &QObject::deleteLater);
+    m_followerThread.setObjectName(u"tensorboard-follower"_s);
+    m_followerThread.start();
+}
+
+void LaunchSession::stopFollowing() {
+    if (!m_follower)
+        return;
+    // The last records the ranks wrote, read on the follower's thread; their points are queued to the
+    // ingest server before it drains.
+    QMetaObject::invokeMethod(m_follower, &TensorBoardFollower::finish, Qt::BlockingQueuedConnection);
+    m_followerThread.quit();
+    m_followerThread.wait();
+    m_follower = nullptr;
 }
 
 QString LaunchSession::pythonBootDir() {
@@ -244,6 +292,8 @@ bool LaunchSession::prepare(QString *error) {
         r.env[u"TRAINYARD_TRACKER_TOKEN"_s] = QString::fromLatin1(token);
         r.env[u"TRAINYARD_RUN_ID"_s] = m_runId;
         r.env[u"TRAINYARD_RUN_NAME"_s] = m_name;
+        // The start-up hook records what the script gives accelerate, Trainer, Lightning, SummaryWriter.
+        r.env[u"TRAINYARD_CAPTURE"_s] = m_args.noCapture ? u"0"_s : u"1"_s;
         if (remote)
             continue; // each machine's agent gives its ranks its metrics relay and its own tracker
         r.env[u"TRAINYARD_TRACKER"_s] = u"127.0.0.1:%1"_s.arg(m_ingest.port());
@@ -292,8 +342,11 @@ bool LaunchSession::prepare(QString *error) {
         recordLog(rank, u"watchdog"_s, u"silent %1"_s.arg(seconds));
     });
     connect(m_controller.get(), &RankSupervisor::rankStarted, this, [this](int rank, qint64 pid, int) {
-        if (!multiMachine()) // a remote rank's pid is another machine's
-            m_rankPids.insert(rank, pid);
+        if (multiMachine()) // a remote rank's pid is another machine's
+            return;
+        m_rankPids.insert(rank, pid);
+        if (m_follower) // its event files are that rank's
+            QMetaObject::invokeMethod(m_follower, [f = m_follower, pid, rank] { f->setRankPid(pid, rank); });
     });
     connect(m_controller.get(), &RankSupervisor::rankLine, this, [this](int rank, int, const QByteArray &) {
         if (m_silent.remove(rank))
@@ -340,6 +393,7 @@ bool LaunchSession::prepare(QString *error) {
                                         KeyedPoint{2, step, power, now}, KeyedPoint{3, step, temp, now}});
                 });
             });
+    startFollowing();
     return true;
 }
 

@@ -14,9 +14,12 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QThread>
 #include <memory>
 
 namespace trainyard {
+
+class TensorBoardFollower;
 
 class LaunchSession : public QObject {
     Q_OBJECT
@@ -68,6 +71,10 @@ Q_SIGNALS:
 private:
     // A line in the run's log (the database), written by the ingest server with the ranks' batches.
     void recordLog(int rank, const QString &kind, const QString &text);
+    // Follows the TensorBoard event files written under the working directory (or --tensorboard-dir) on a
+    // thread of its own, storing their scalars into the run; stopFollowing() reads them to the end.
+    void startFollowing();
+    void stopFollowing();
     class Recorder;
     bool m_named = false;          // renamed after the tracker's project
     QSet<int> m_silent;            // ranks the watchdog found silent, until they print or log again
@@ -81,6 +88,8 @@ private:
     IngestStats m_lastStats;
     std::unique_ptr<Recorder> m_recorder;
     std::unique_ptr<RankSupervisor> m_controller;
+    QThread m_followerThread;
+    TensorBoardFollower *m_follower = nullptr; // lives on m_followerThread
 };
 
 } // namespace trainyard

@@ -49,8 +49,10 @@ int agentCommand(const QStringList &args, Io &io) {
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGHUP, &sa, nullptr);
     sigaction(SIGINT, &sa, nullptr);
+    // The ranks' PYTHONPATH gets the start-up hook (stack dumps, capture) and the tracker, as on the
+    // launcher's machine.
     NodeAgent agent(STDIN_FILENO, STDOUT_FILENO, QStringLiteral(TRAINYARD_VERSION),
-                    LaunchSession::pythonTrackerDir());
+                    LaunchSession::pythonBootDir() + u':' + LaunchSession::pythonTrackerDir());
     QSocketNotifier notifier(g_agentSignals[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &agent, [&agent] {
         char c = 0;

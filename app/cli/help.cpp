@@ -113,24 +113,34 @@ QString commandHelp(const QString &command, const QString &sub) {
                                 "point of a run on standard output (default: csv).\n") +
                    db + exitCodes();
         if (sub == u"import"_s)
-            return HelpText::tr("usage: trainyard runs import FILE [--db PATH]\n\nA JSONL file written by "
-                                "trainyard_tracker outside a launch (or by runs export --format jsonl) as a "
-                                "run.\n") +
+            return HelpText::tr(
+                       "usage: trainyard runs import PATH [--db PATH]\n\nRuns from elsewhere, every "
+                       "point kept:\n"
+                       "  a JSONL file written by trainyard_tracker outside a launch (or by runs export "
+                       "--format jsonl): one run;\n"
+                       "  a TensorBoard logdir or event file: one run per folder that holds "
+                       "events.out.tfevents.* files, named by its path inside the logdir (scalars, "
+                       "hparams);\n"
+                       "  an MLflow file store (mlruns/): every run with its metrics, params, tags, name "
+                       "and times.\n"
+                       "A damaged record or a malformed metric line is skipped with a warning naming the "
+                       "file and offset or line; the rest is kept.\n") +
                    db + exitCodes();
         if (sub == u"rm"_s)
             return HelpText::tr("usage: trainyard runs rm ID [--db PATH]\n\nDeletes a run: its rows, its "
                                 "points and its folder. A run whose launcher still runs is refused.\n") +
                    db + exitCodes();
-        return HelpText::tr("usage: trainyard runs list|show|diff|export|import|rm ...\n"
-                            "\n"
-                            "  list                 every run, newest first\n"
-                            "  show ID              one run\n"
-                            "  diff ID ID...        what differs between runs\n"
-                            "  export ID            its points as CSV or JSONL\n"
-                            "  import FILE          a JSONL file as a run\n"
-                            "  rm ID                delete a run that has ended\n"
-                            "\n"
-                            "`trainyard runs SUBCOMMAND --help` tells more.\n") +
+        return HelpText::tr(
+                   "usage: trainyard runs list|show|diff|export|import|rm ...\n"
+                   "\n"
+                   "  list                 every run, newest first\n"
+                   "  show ID              one run\n"
+                   "  diff ID ID...        what differs between runs\n"
+                   "  export ID            its points as CSV or JSONL\n"
+                   "  import PATH          runs from a JSONL file, a TensorBoard logdir, an mlruns/\n"
+                   "  rm ID                delete a run that has ended\n"
+                   "\n"
+                   "`trainyard runs SUBCOMMAND --help` tells more.\n") +
                db + exitCodes();
     }
     if (command == u"estimate-memory"_s)

@@ -1,5 +1,6 @@
 // `trainyard runs list | show | diff | export | import | rm`: the run database from the command line.
 #include "commands.h"
+#include "importer.h"
 #include "jsontext.h"
 #include "launch/runrecord.h"
 #include "runcompare.h"
@@ -287,93 +288,22 @@ int exportRun(const QString &db, const QString &id, const QString &format, Io &i
     return 0;
 }
 
-int importFile(const QString &db, const QString &file, Io &io) {
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly)) {
-        io.err << RunsText::tr("trainyard runs import: %1: %2").arg(file, f.errorString()) << '\n';
-        return 1;
-    }
-    // Read and check everything first: a bad line imports nothing.
-    QString name = QFileInfo(file).completeBaseName();
-    qint64 created = QFileInfo(file).lastModified().toMSecsSinceEpoch();
-    QString config; // the accelerate config the run was launched with, when the file has it
-    QMap<QString, QString> params;
-    QMap<int, std::vector<IncomingPoint>> byRank;
-    int lineNo = 0;
-    qint64 count = 0;
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
-        ++lineNo;
-        if (line.isEmpty())
-            continue;
-        QJsonParseError pe;
-        const QJsonObject o = QJsonDocument::fromJson(line, &pe).object();
-        auto bad = [&](const QString &why) {
-            io.err << RunsText::tr("%1:%2: error: %3; nothing was imported").arg(file).arg(lineNo).arg(why)
-                   << '\n';
-            return 1;
-        };
-        if (pe.error != QJsonParseError::NoError)
-            return bad(RunsText::tr("not a JSON object (%1)").arg(pe.errorString()));
-        const QString type = o.value(u"type"_s).toString();
-        if (type == u"run"_s) {
-            name = o.value(u"name"_s).toString(name);
-            created = qint64(o.value(u"created_ms"_s).toDouble(double(created)));
-            config = o.value(u"config"_s).toString();
-        } else if (type == u"params"_s) {
-            const QJsonObject p = o.value(u"params"_s).toObject();
-            for (auto it = p.begin(); it != p.end(); ++it)
-                params.insert(it.key(), jsonText(it.value()));
-        } else if (type == u"point"_s) {
-            const QJsonValue key = o.value(u"key"_s), step = o.value(u"step"_s), value = o.value(u"value"_s);
-            if (!key.isString() || key.toString().isEmpty())
-                return bad(RunsText::tr("a point needs a \"key\" string"));
-            if (!step.isDouble() || step.toDouble() != std::floor(step.toDouble()))
-                return bad(RunsText::tr("\"step\" must be an integer"));
-            double v = NAN;
-            if (value.isDouble())
-                v = value.toDouble();
-            else if (value.isString() &&
-                     (value.toString() == u"nan"_s || value.toString().endsWith(u"inf"_s)))
-                v = value.toString() == u"nan"_s ? NAN
-                                                 : (value.toString().startsWith(u'-') ? -INFINITY : INFINITY);
-            else
-                return bad(RunsText::tr("\"value\" must be a number"));
-            byRank[o.value(u"rank"_s).toInt()].push_back(IncomingPoint{
-                key.toString(), qint64(step.toDouble()), v, qint64(o.value(u"wall_ms"_s).toDouble())});
-            ++count;
-        } else {
-            return bad(RunsText::tr("unknown line type \"%1\"").arg(type));
-        }
-    }
-    StoreWriter w;
+int importFile(const QString &db, const QString &path, Io &io) {
+    QList<ImportedSummary> imported;
+    QStringList problems;
     QString error;
-    if (!w.open(databasePath(db), &error) || !w.begin(&error)) {
-        io.err << RunsText::tr("trainyard runs import: %1").arg(error) << '\n';
-        return 1;
-    }
-    RunRow row;
-    row.uid = newRunId();
-    row.name = name;
-    row.status = u"imported"_s;
-    row.createdMs = created;
-    row.config = config;
-    const qint64 id = w.createRun(row, &error);
-    bool ok = id != 0 && w.setParams(id, params, &error);
-    for (auto it = byRank.cbegin(); ok && it != byRank.cend(); ++it) {
-        // Points of one key together keep the writer's series lookups few.
-        std::vector<IncomingPoint> pts = it.value();
-        std::stable_sort(pts.begin(), pts.end(),
-                         [](const IncomingPoint &a, const IncomingPoint &b) { return a.key < b.key; });
-        ok = w.appendPoints(id, it.key(), pts, std::nullopt, &error);
-    }
-    ok = ok && w.commit(&error);
+    const bool ok = importRuns(databasePath(db), path, &imported, &problems, &error);
+    // What was skipped (a damaged record, a malformed metric line) is said; the rest is kept.
+    for (const QString &p : std::as_const(problems))
+        io.err << RunsText::tr("warning: %1").arg(p) << '\n';
+    for (const ImportedSummary &s : std::as_const(imported))
+        io.out << RunsText::tr("imported %1 points as run %2 (%3)").arg(s.points).arg(s.uid, s.name) << '\n';
     if (!ok) {
-        w.rollback();
         io.err << RunsText::tr("trainyard runs import: %1").arg(error) << '\n';
         return 1;
     }
-    io.out << RunsText::tr("imported %1 points as run %2 (%3)").arg(count).arg(row.uid, name) << '\n';
+    if (imported.isEmpty())
+        io.err << RunsText::tr("trainyard runs import: %1 holds no run").arg(path) << '\n';
     return 0;
 }
 
@@ -425,7 +355,7 @@ int runsCommand(const QStringList &args, Io &io) {
         return remove(db, positional[1], io);
     io.err << RunsText::tr(
                   "usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | "
-                  "export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]")
+                  "export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]")
            << '\n';
     return 2;
 }

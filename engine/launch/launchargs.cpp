@@ -152,7 +152,9 @@ QList<LaunchFlagSpec> buildSpecs() {
                              flag({"--account"}, K::String, N()),
                              flag({"--slurm-arg"}, K::Append, N()),
                              flag({"--detach"}, K::StoreTrue, F),
-                             flag({"--slurm-job"}, K::String, N())}) {
+                             flag({"--slurm-job"}, K::String, N()),
+                             flag({"--no-capture"}, K::StoreTrue, F),
+                             flag({"--tensorboard-dir"}, K::String, N())}) {
         s.trainyard = true;
         f << s;
     }
@@ -312,6 +314,10 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
                 a.db = v.toString();
             else if (spec->dest == u"name"_s)
                 a.runName = v.toString();
+            else if (spec->dest == u"no_capture"_s)
+                a.noCapture = true;
+            else if (spec->dest == u"tensorboard_dir"_s)
+                a.tensorboardDir = v.toString();
             else if (spec->dest == u"hostfile"_s)
                 a.hostfile = v.toString();
             else if (spec->dest == u"hosts"_s)
@@ -582,6 +588,15 @@ const QHash<QString, const char *> &ownHelp() {
                                                            "$XDG_DATA_HOME/trainyard/trainyard.db)")},
         {u"name"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
                                       "the run's name in the database (default: the script's name)")},
+        {u"no_capture"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "record nothing from what the script gives accelerate, Trainer, Lightning or "
+                           "SummaryWriter (TrainyardTracker and TensorBoard event files still count)")},
+        {u"tensorboard_dir"_s,
+         QT_TRANSLATE_NOOP(
+             "trainyard::FlagHelp",
+             "follow the TensorBoard event files written under DIR while the run goes (default: "
+             "the run's working directory)")},
         {u"hostfile"_s,
          QT_TRANSLATE_NOOP("trainyard::FlagHelp",
                            "run on the machines of FILE, one per line as HOST [slots=N]; line i is machine "

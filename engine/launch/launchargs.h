@@ -61,6 +61,9 @@ struct LaunchArgs {
     QStringList slurmArgs;                           // --slurm-arg ARG...: more #SBATCH lines
     bool detach = false;                             // --detach: submit and return
     QString slurmJob; // --slurm-job RUN: inside the job, run RUN's ranks on the allocation's nodes
+    bool noCapture =
+        false; // --no-capture: no metrics from the ranks' start-up hook (accelerate, Trainer, ...)
+    QString tensorboardDir; // --tensorboard-dir DIR: event files to follow (default: the working directory)
 
     Value get(const QString &dest) const { return values.value(dest); }
     void set(const QString &dest, const Value &v) { values.insert(dest, v); }

@@ -24,8 +24,8 @@ class RunController;
 class NodeAgent : public QObject {
     Q_OBJECT
 public:
-    // version: the program's; trackerDir: where this machine's trainyard_tracker.py is (put on each
-    // Python rank's PYTHONPATH).
+    // version: the program's; trackerDir: the folders of this machine's start-up hook and
+    // trainyard_tracker.py, ':'-separated (put first on each Python rank's PYTHONPATH).
     NodeAgent(int inFd, int outFd, QString version, QString trackerDir, QObject *parent = nullptr);
     ~NodeAgent() override;
 

@@ -52,6 +52,12 @@ _MAX_KEY_BYTES = 65535
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
+def _captured():
+    """True inside a call that the launch's capture hook records (accelerate's log, a Trainer callback, ...)."""
+    hook = sys.modules.get("_trainyard_capture")
+    return hook is not None and hook.suppressed()
+
+
 class TrackerRejected(Exception):
     """The ingest server refused this client (wrong token, unknown run, malformed data)."""
 
@@ -107,6 +113,9 @@ class TrainyardTracker(_Base):
     def __init__(self, run_name=None, logging_dir=None, **kwargs):
         if _Base is not object:
             super().__init__()
+        # The launch's capture hook sends through a tracker of its own; any other tracker leaves to the hook
+        # what it already recorded (this tracker given to accelerate, whose log() the hook captured).
+        self._capture = bool(kwargs.get("_capture", False))
         self.run_name = run_name or os.environ.get("TRAINYARD_RUN_NAME") or "run"
         self.rank = int(os.environ.get("RANK", "0"))
         self.dropped = 0
@@ -143,9 +152,13 @@ class TrainyardTracker(_Base):
         pass
 
     def store_init_configuration(self, values):
+        if not self._capture and _captured():
+            return
         self._put(("params", {str(k): v for k, v in (values or {}).items()}))
 
     def log(self, values, step=None, **kwargs):
+        if not self._capture and _captured():
+            return
         now = int(time.time() * 1000)
         step = int(step) if step is not None else -1
         if not _INT64_MIN <= step <= _INT64_MAX:
@@ -258,6 +271,8 @@ class TrainyardTracker(_Base):
                         done = True
                     elif item[0] == "params":
                         out.write(json.dumps({"type": "params", "params": item[1]}, default=str) + "\n")
+                    elif item[0] in ("tags", "log"):
+                        pass
                     else:
                         _, key, step, value, wall = item
                         out.write(json.dumps({"type": "point", "rank": self.rank, "key": key, "step": step,
@@ -295,7 +310,7 @@ class TrainyardTracker(_Base):
                 for item in items:
                     if item[0] == "finish":
                         done = True
-                    elif item[0] in ("params", "tags"):
+                    elif item[0] in ("params", "tags", "log"):
                         payload = struct.pack("<Q", next_batch) + json.dumps({item[0]: item[1]}, default=str).encode()
                         unacked[next_batch] = _frame(_EVENT, payload)
                         self._send(conn, unacked[next_batch])

@@ -5,8 +5,14 @@ It registers faulthandler on SIGUSR1, so that the launcher can ask a rank for ev
 watchdog, or when asked: `kill -USR1 LAUNCHER_PID`); the stacks are appended to the file named by
 TRAINYARD_STACK_FILE, in the run folder. A line "trainyard: pid PID ready" tells the launcher that this process
 handles the signal (a process that does not would be killed by it). The variable is removed, so processes the
-rank starts do not register again. Then the sitecustomize module this one hides, if any, runs as it would have.
-Nothing here may break the rank: every failure is ignored.
+rank starts do not register again.
+
+Under a launch (TRAINYARD_TRACKER set) and unless `--no-capture` (TRAINYARD_CAPTURE=0), it installs the capture
+hook (_trainyard_capture.py): what the script gives accelerate, Trainer, Lightning or a SummaryWriter is recorded
+in the run with no change to the script.
+
+Then the sitecustomize module this one hides, if any, runs as it would have. Nothing here may break the rank:
+every failure is ignored.
 """
 
 import os
@@ -25,6 +31,17 @@ def _register_stack_dumps():
         faulthandler.register(signal.SIGUSR1, file=stream, all_threads=True, chain=False)
         stream.write("trainyard: pid %d ready\n" % os.getpid())
         globals()["_trainyard_stack_stream"] = stream  # kept open for the process' lifetime
+    except Exception:  # noqa: BLE001 - a rank must start whatever happens here
+        pass
+
+
+def _install_capture():
+    if not os.environ.get("TRAINYARD_TRACKER") or os.environ.get("TRAINYARD_CAPTURE", "1") == "0":
+        return
+    try:
+        import _trainyard_capture
+
+        _trainyard_capture.install()
     except Exception:  # noqa: BLE001 - a rank must start whatever happens here
         pass
 
@@ -49,4 +66,5 @@ def _run_hidden_sitecustomize():
 
 
 _register_stack_dumps()
+_install_capture()
 _run_hidden_sitecustomize()

@@ -1,0 +1,1 @@
+from .writer import SummaryWriter  # noqa: F401
