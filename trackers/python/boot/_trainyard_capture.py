@@ -68,7 +68,10 @@ def _failed(where, exc):
         return
     _failures["said"] = True
     try:
-        _sender()._put(("log", {"kind": "capture", "text": "error: %s: %s: %s; counted, the rank goes on"
+        sender = _sender()
+        # Registered after the tracker's own finish: at exit it runs first, while the tracker still sends.
+        atexit.register(_say_count)
+        sender._put(("log", {"kind": "capture", "text": "error: %s: %s: %s; counted, the rank goes on"
                                 % (where, type(exc).__name__, exc), "wall_ms": int(time.time() * 1000)}))
     except Exception:  # noqa: BLE001
         pass
@@ -79,7 +82,6 @@ def _say_count():
         try:
             _sender()._put(("log", {"kind": "capture", "text": "error: %d failures in all inside the capture hook"
                                     % _failures["count"], "wall_ms": int(time.time() * 1000)}))
-            _sender().finish()
         except Exception:  # noqa: BLE001
             pass
 
@@ -391,4 +393,3 @@ def install():
     for name in _PATCHES:  # already imported (a sitecustomize before ours)
         if name in sys.modules:
             _apply(name, sys.modules[name])
-    atexit.register(_say_count)
