@@ -302,8 +302,10 @@ int importFile(const QString &db, const QString &path, Io &io) {
         io.err << RunsText::tr("trainyard runs import: %1").arg(error) << '\n';
         return 1;
     }
-    if (imported.isEmpty())
-        io.err << RunsText::tr("trainyard runs import: %1 holds no run").arg(path) << '\n';
+    if (imported.isEmpty()) {
+        io.err << RunsText::tr("trainyard runs import: nothing in %1 could be imported").arg(path) << '\n';
+        return 1;
+    }
     return 0;
 }
 

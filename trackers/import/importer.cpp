@@ -120,6 +120,11 @@ bool readEventFolder(const QString &name, const QString &folder, const QStringLi
                                  .arg(reader.offset())
                                  .arg(reader.tailBytes()));
     }
+    if (data.scalars.empty() && data.hparams.isEmpty()) {
+        if (problems)
+            problems->append(ImportText::tr("%1: no scalar in its event files; not imported").arg(folder));
+        return true;
+    }
     ImportedRun run;
     run.name = name;
     run.source = QFileInfo(folder).absoluteFilePath();
