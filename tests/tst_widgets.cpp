@@ -92,6 +92,7 @@ private Q_SLOTS:
     void dashboardDrawsPushedPoints();
     void dashboardFlagsSilentRanks();
     void runPageHeaderAndWidth();
+    void importFromTheStudio();
     void compareTwoRuns();
     void settingsAndTheme();
     void closingAModifiedConfigAsks();
@@ -355,6 +356,44 @@ void TestWidgets::runsModelOverARealDatabase() {
     model.reload(dir.filePath(u"none.db"_s));
     QVERIFY(again.wait(10000));
     QCOMPARE(model.rowCount(), 0);
+}
+
+// File > Import: the model imports off the GUI thread (an MLflow store here), says what it stored and what it
+// skipped, and lists the new runs.
+void TestWidgets::importFromTheStudio() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"db/trainyard.db"_s);
+    const auto write = [](const QString &path, const QByteArray &bytes) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    const QString store = dir.filePath(u"mlruns"_s);
+    QVERIFY(write(store + u"/0/meta.yaml"_s, "artifact_location: x\nname: Default\nlifecycle_stage: active\n"));
+    QVERIFY(write(store + u"/0/abc/meta.yaml"_s,
+                  "run_id: abc\nrun_name: calm-owl\nstart_time: 1700000000000\nend_time: 1700000060000\n"
+                  "status: 3\nlifecycle_stage: active\n"));
+    QVERIFY(write(store + u"/0/abc/metrics/loss"_s, "1700000001000 0.5 1\n1700000002000 0.25 2\nnot a line\n"));
+    QVERIFY(write(store + u"/0/abc/params/batch_size"_s, "64"));
+    RunsModel model;
+    QSignalSpy imported(&model, &RunsModel::imported);
+    QSignalSpy loaded(&model, &RunsModel::loaded);
+    model.importRuns(db, store);
+    QVERIFY(imported.wait(10000));
+    QCOMPARE(imported.first().at(1).toInt(), 1);
+    QCOMPARE(imported.first().at(2).toLongLong(), 2);
+    QCOMPARE(imported.first().at(3).toStringList().size(), 1); // the malformed line, named
+    QVERIFY(imported.first().at(4).toString().isEmpty());
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.data(model.index(0, RunsModel::NameColumn)).toString(), u"calm-owl"_s);
+    QCOMPARE(model.parameterKeys(), QStringList{u"batch_size"_s});
+    QCOMPARE(model.data(model.index(0, RunsModel::LatestColumn)).toString(), u"loss=0.25"_s);
+    // A folder with nothing to import is an error the window shows, and the list stays.
+    QSignalSpy refused(&model, &RunsModel::imported);
+    model.importRuns(db, dir.filePath(u"db"_s));
+    QVERIFY(refused.wait(10000));
+    QVERIFY(refused.first().at(4).toString().contains(u"neither a TensorBoard logdir"_s));
 }
 
 void TestWidgets::systemSeriesHaveTheirOwnSection() {

@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -177,6 +178,24 @@ MainWindow::MainWindow(QWidget *parent)
                 m_runs->data(m_runs->index(source.row(), RunsModel::NameColumn)).toString());
     });
     connect(m_runs, &RunsModel::failed, this, [this](const QString &e) { statusBar()->showMessage(e); });
+    connect(m_runs, &RunsModel::imported, this,
+            [this](const QString &path, int runs, qint64 points, const QStringList &problems,
+                   const QString &error) {
+                QString text = error.isEmpty()
+                                   ? tr("Imported %n run(s) (%1 points) from %2.", nullptr, runs)
+                                         .arg(QLocale().toString(points), path)
+                                   : tr("Import from %1 stopped: %2").arg(path, error);
+                if (!problems.isEmpty())
+                    text += u' ' + tr("%n problem(s): damaged records or lines were skipped.", nullptr,
+                                      int(problems.size()));
+                statusBar()->showMessage(text);
+                if (problems.isEmpty() && error.isEmpty())
+                    return;
+                auto *box = new QMessageBox(QMessageBox::Warning, tr("Import"), text, QMessageBox::Ok, this);
+                box->setDetailedText(problems.join(u'\n'));
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            });
     m_tabs->addTab(runsPage, tr("Runs"));
     m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the runs browser stays
     m_launch = new LaunchPanel(m_tabs);
@@ -240,6 +259,23 @@ MainWindow::MainWindow(QWidget *parent)
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    // Runs from elsewhere: a TensorBoard logdir or an MLflow mlruns/ folder, or one event or JSONL file.
+    QAction *importFolder = file->addAction(tr("&Import Runs from Folder..."));
+    connect(importFolder, &QAction::triggered, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Import a TensorBoard logdir or an MLflow mlruns folder"), QDir::homePath());
+        if (!dir.isEmpty())
+            importRuns(dir);
+    });
+    QAction *importFile = file->addAction(tr("Import Runs from Fi&le..."));
+    connect(importFile, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Import a TensorBoard event file or a tracker JSONL file"), QDir::homePath(),
+            tr("Event and tracker files (events.out.tfevents.* *.jsonl);;All files (*)"));
+        if (!path.isEmpty())
+            importRuns(path);
+    });
+    file->addSeparator();
     QAction *refresh = file->addAction(tr("Re&load Runs"));
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, this, [this] { m_runs->reload(m_database); });
@@ -309,6 +345,11 @@ MainWindow::~MainWindow() {
     for (int i = 0; i < m_tabs->count(); ++i)
         if (ConfigView *v = viewAt(i))
             v->document()->undoStack()->disconnect(this);
+}
+
+void MainWindow::importRuns(const QString &path) {
+    statusBar()->showMessage(tr("Importing %1...").arg(path));
+    m_runs->importRuns(m_database, path);
 }
 
 void MainWindow::setDatabase(const QString &path) {

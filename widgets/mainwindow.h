@@ -75,6 +75,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // Imports runs from a TensorBoard logdir, an MLflow store or a file, off the GUI thread.
+    void importRuns(const QString &path);
     void chooseAndOpen();
     void saveAs();
     // Asks whether to save a modified config tab: true when it may close (saved or discarded).

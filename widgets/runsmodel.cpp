@@ -1,6 +1,7 @@
 #include "runsmodel.h"
 
 #include "background.h"
+#include "importer.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -63,6 +64,31 @@ void RunsModel::removeRun(const QString &databasePath, qint64 databaseId) {
         [this, databasePath](const QString &error) {
             if (!error.isEmpty())
                 Q_EMIT failed(error);
+            reload(databasePath);
+        });
+}
+
+void RunsModel::importRuns(const QString &databasePath, const QString &path) {
+    struct Outcome {
+        int runs = 0;
+        qint64 points = 0;
+        QStringList problems;
+        QString error;
+    };
+    runInBackground(
+        this,
+        [databasePath, path] {
+            Outcome o;
+            QList<ImportedSummary> done;
+            if (!trainyard::importRuns(databasePath, path, &done, &o.problems, &o.error) && o.error.isEmpty())
+                o.error = tr("the import failed");
+            o.runs = int(done.size());
+            for (const ImportedSummary &s : std::as_const(done))
+                o.points += s.points;
+            return o;
+        },
+        [this, databasePath, path](const Outcome &o) {
+            Q_EMIT imported(path, o.runs, o.points, o.problems, o.error);
             reload(databasePath);
         });
 }

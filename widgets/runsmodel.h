@@ -34,6 +34,9 @@ public:
     void reload(const QString &databasePath);
     // Deletes a run (its rows and its folder) off the GUI thread, then reloads.
     void removeRun(const QString &databasePath, qint64 databaseId);
+    // Imports the runs of path (a TensorBoard logdir or event file, an MLflow mlruns/ folder, a tracker JSONL
+    // file; importer.h) off the GUI thread; `imported` follows, then a reload.
+    void importRuns(const QString &databasePath, const QString &path);
     struct Row {
         RunRow run;
         QString latest; // rank 0's last value of every key
@@ -58,6 +61,10 @@ public:
 Q_SIGNALS:
     void loaded();
     void failed(const QString &error);
+    // An import ended: the runs and points stored, what was skipped (file and offset or line), and the error
+    // that stopped it (empty when none).
+    void imported(const QString &path, int runs, qint64 points, const QStringList &problems,
+                  const QString &error);
 
 private:
     QList<Row> m_rows;
