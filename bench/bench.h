@@ -49,8 +49,9 @@ int launchBench(const QStringList &args, QTextStream &out);
 int ingestBench(const QStringList &args, QTextStream &out);
 int queryBench(const QStringList &args, QTextStream &out);
 int runtimeBench(const QStringList &args, QTextStream &out);
-int plotBench(const QStringList &args, QTextStream &out); // GUI builds only
-int liveBench(const QStringList &args, QTextStream &out); // GUI builds only
-int liveRank(const QStringList &args, QTextStream &out);  // a rank of liveBench
+int importBench(const QStringList &args, QTextStream &out); // the runs list part in GUI builds only
+int plotBench(const QStringList &args, QTextStream &out);   // GUI builds only
+int liveBench(const QStringList &args, QTextStream &out);   // GUI builds only
+int liveRank(const QStringList &args, QTextStream &out);    // a rank of liveBench
 
 } // namespace trainyard::bench

@@ -9,7 +9,8 @@
 
 int main(int argc, char **argv) {
     [[maybe_unused]] const bool plot =
-        argc > 1 && (qstrcmp(argv[1], "plot") == 0 || qstrcmp(argv[1], "live") == 0);
+        argc > 1 &&
+        (qstrcmp(argv[1], "plot") == 0 || qstrcmp(argv[1], "live") == 0 || qstrcmp(argv[1], "import") == 0);
     std::unique_ptr<QCoreApplication> app;
 #ifdef TRAINYARD_BENCH_PLOT
     if (plot) {
@@ -31,6 +32,8 @@ int main(int argc, char **argv) {
         return trainyard::bench::queryBench(args.mid(1), out);
     if (sub == QStringLiteral("runtime"))
         return trainyard::bench::runtimeBench(args.mid(1), out);
+    if (sub == QStringLiteral("import"))
+        return trainyard::bench::importBench(args.mid(1), out);
 #ifdef TRAINYARD_BENCH_PLOT
     if (sub == QStringLiteral("plot"))
         return trainyard::bench::plotBench(args.mid(1), out);
@@ -44,6 +47,8 @@ int main(int argc, char **argv) {
            "       trainyard-bench ingest [--clients N] [--points PER_CLIENT] [--repeat N]\n"
            "       trainyard-bench query [--points N] [--buckets B] [--repeat N]\n"
            "       trainyard-bench runtime [--ranks N] [--steps N] [--repeat N]   (LibTorch builds)\n"
+           "       trainyard-bench import [--runs N] [--tags N] [--points PER_TAG] [--repeat N] [--list-runs "
+           "N]\n"
            "       trainyard-bench plot [--series N] [--points PER_SERIES] [--repeat N]\n"
            "                            [--stream-seconds S] [--rate POINTS_PER_S]   (GUI builds)\n"
            "       trainyard-bench live [--ranks N] [--rate POINTS_PER_S] [--seconds S]   (GUI builds)\n";

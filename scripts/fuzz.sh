@@ -20,11 +20,12 @@ declare -A seeds=(
   [fuzz_frames]="$data/fuzz/frames"
   [fuzz_safetensors]="$data/fuzz/safetensors"
   [fuzz_model_config]="$data/models"
+  [fuzz_tfevents]="$data/fuzz/tfevents"
 )
 declare -A dicts=([fuzz_config]="$root/tests/fuzz/config.dict")
 status=0
 printf '%-20s %10s %12s %8s %10s  %s\n' target seconds execs execs/s corpus result
-for target in fuzz_config fuzz_frames fuzz_safetensors fuzz_model_config; do
+for target in fuzz_config fuzz_frames fuzz_safetensors fuzz_model_config fuzz_tfevents; do
   work="$build/findings/$target"
   rm -rf "$work" && mkdir -p "$work/corpus"
   dict=()

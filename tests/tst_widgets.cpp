@@ -369,11 +369,13 @@ void TestWidgets::importFromTheStudio() {
         return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
     };
     const QString store = dir.filePath(u"mlruns"_s);
-    QVERIFY(write(store + u"/0/meta.yaml"_s, "artifact_location: x\nname: Default\nlifecycle_stage: active\n"));
+    QVERIFY(
+        write(store + u"/0/meta.yaml"_s, "artifact_location: x\nname: Default\nlifecycle_stage: active\n"));
     QVERIFY(write(store + u"/0/abc/meta.yaml"_s,
                   "run_id: abc\nrun_name: calm-owl\nstart_time: 1700000000000\nend_time: 1700000060000\n"
                   "status: 3\nlifecycle_stage: active\n"));
-    QVERIFY(write(store + u"/0/abc/metrics/loss"_s, "1700000001000 0.5 1\n1700000002000 0.25 2\nnot a line\n"));
+    QVERIFY(
+        write(store + u"/0/abc/metrics/loss"_s, "1700000001000 0.5 1\n1700000002000 0.25 2\nnot a line\n"));
     QVERIFY(write(store + u"/0/abc/params/batch_size"_s, "64"));
     RunsModel model;
     QSignalSpy imported(&model, &RunsModel::imported);

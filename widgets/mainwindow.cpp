@@ -28,8 +28,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenuBar>
 #include <QLocale>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -181,10 +181,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runs, &RunsModel::imported, this,
             [this](const QString &path, int runs, qint64 points, const QStringList &problems,
                    const QString &error) {
-                QString text = error.isEmpty()
-                                   ? tr("Imported %n run(s) (%1 points) from %2.", nullptr, runs)
-                                         .arg(QLocale().toString(points), path)
-                                   : tr("Import from %1 stopped: %2").arg(path, error);
+                QString text = error.isEmpty() ? tr("Imported %n run(s) (%1 points) from %2.", nullptr, runs)
+                                                     .arg(QLocale().toString(points), path)
+                                               : tr("Import from %1 stopped: %2").arg(path, error);
                 if (!problems.isEmpty())
                     text += u' ' + tr("%n problem(s): damaged records or lines were skipped.", nullptr,
                                       int(problems.size()));

@@ -217,7 +217,10 @@ bool EventFileReader::poll(EventData &out, QStringList *problems, QString *error
             *error = TbText::tr("%1: %2").arg(m_path, f.errorString());
         return false;
     }
-    const qint64 size = f.size();
+    return poll(f, f.size(), out, problems);
+}
+
+bool EventFileReader::poll(QIODevice &f, qint64 size, EventData &out, QStringList *problems) {
     auto report = [&](const QString &what) {
         ++m_skipped;
         if (problems)

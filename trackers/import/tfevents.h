@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QHash>
+#include <QIODevice>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -50,6 +51,8 @@ public:
     // being written) is left for the next call. Problems (a record skipped, with the file and its offset)
     // are appended to problems. False with error only when the file cannot be opened or read.
     bool poll(EventData &out, QStringList *problems, QString *error);
+    // The same over the first `size` bytes of an open device (the file's bytes so far; tests and the fuzzer).
+    bool poll(QIODevice &device, qint64 size, EventData &out, QStringList *problems);
 
     qint64 offset() const { return m_offset; }           // where the next record starts
     void setOffset(qint64 offset) { m_offset = offset; } // a file read from the middle (resynchronised)
