@@ -9,11 +9,16 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <cstdlib>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <yaml-cpp/yaml.h>
 
 using namespace Qt::StringLiterals;
@@ -375,21 +380,40 @@ QString storeImportedRun(StoreWriter &w, const ImportedRun &run, QString *error)
     if (!w.begin(error))
         return QString();
     RunRow row;
-    row.uid = newRunId();
     row.name = run.name;
     row.status = u"imported"_s;
     row.createdMs = run.createdMs;
     row.startedMs = run.startedMs;
     row.endedMs = run.endedMs;
     row.config = run.config;
-    const qint64 id = w.createRun(row, error);
+    // A run id is the second and 16 random bits: runs imported by the thousand meet, and take another.
+    qint64 id = 0;
+    for (int attempt = 0; attempt < 32 && !id; ++attempt) {
+        row.uid = newRunId();
+        QString e;
+        id = w.createRun(row, &e);
+        if (!id && (!e.contains(u"UNIQUE"_s) || attempt == 31)) {
+            if (error)
+                *error = e;
+            break;
+        }
+    }
     bool ok = id != 0 && w.setParams(id, run.params, error) && w.setTags(id, run.tags, error);
     for (auto it = run.points.cbegin(); ok && it != run.points.cend(); ++it) {
-        // Points of one key together keep the writer's series look-ups few.
-        std::vector<IncomingPoint> pts = it.value();
-        std::stable_sort(pts.begin(), pts.end(),
-                         [](const IncomingPoint &a, const IncomingPoint &b) { return a.key < b.key; });
-        ok = w.appendPoints(id, it.key(), pts, std::nullopt, error);
+        // Keyed once here; the writer then finds each key's series once for the whole run.
+        QStringList keys;
+        QHash<QString, quint32> index;
+        std::vector<KeyedPoint> keyed;
+        keyed.reserve(it.value().size());
+        for (const IncomingPoint &p : it.value()) {
+            auto k = index.constFind(p.key);
+            if (k == index.constEnd()) {
+                k = index.insert(p.key, quint32(keys.size()));
+                keys << p.key;
+            }
+            keyed.push_back(KeyedPoint{k.value(), p.step, p.value, p.wallMs});
+        }
+        ok = w.appendPoints(id, it.key(), keys, keyed, std::nullopt, error);
     }
     ok = ok && w.commit(error);
     if (!ok) {
@@ -407,17 +431,59 @@ bool importRuns(const QString &databasePath, const QString &path, QList<Imported
     StoreWriter w;
     if (!w.open(databasePath, error))
         return false;
-    return readImport(
-        path, *format,
-        [&](ImportedRun &run, QString *e) {
-            const QString uid = storeImportedRun(w, run, e);
-            if (uid.isEmpty())
-                return false;
-            if (imported)
-                imported->append(ImportedSummary{uid, run.name, run.source, run.pointCount()});
-            return true;
-        },
-        problems, error);
+    // Reading (files, checks, decoding) on a thread of its own while this one stores: at most two runs wait
+    // in between, so memory stays that of three runs whatever the logdir holds.
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<ImportedRun> ready;
+    bool readDone = false, storeFailed = false, readOk = true;
+    QString readError, storeError;
+    QStringList readProblems;
+    std::thread reader([&] {
+        readOk = readImport(
+            path, *format,
+            [&](ImportedRun &run, QString *) {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return ready.size() < 2 || storeFailed; });
+                if (storeFailed)
+                    return false;
+                ready.push_back(std::move(run));
+                changed.notify_all();
+                return true;
+            },
+            &readProblems, &readError);
+        std::lock_guard lock(mutex);
+        readDone = true;
+        changed.notify_all();
+    });
+    while (true) {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return !ready.empty() || readDone; });
+        if (ready.empty())
+            break;
+        ImportedRun run = std::move(ready.front());
+        ready.pop_front();
+        changed.notify_all();
+        lock.unlock();
+        const QString uid = storeImportedRun(w, run, &storeError);
+        if (uid.isEmpty()) {
+            lock.lock();
+            storeFailed = true;
+            changed.notify_all();
+            break;
+        }
+        if (imported)
+            imported->append(ImportedSummary{uid, run.name, run.source, run.pointCount()});
+    }
+    reader.join();
+    if (problems)
+        problems->append(readProblems);
+    if (storeFailed || !readOk) {
+        if (error)
+            *error = storeFailed ? storeError : readError;
+        return false;
+    }
+    return true;
 }
 
 } // namespace trainyard

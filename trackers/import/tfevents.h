@@ -32,6 +32,7 @@ struct EventData {
     std::vector<Scalar> scalars;
     QMap<QString, QString> hparams;
     qint64 firstWallMs = 0, lastWallMs = 0;
+    QHash<QByteArray, QString> tagNames; // each tag's text once
 };
 
 // TensorBoard writes a tag's SummaryMetadata only with its first value: what each tag turned out to be.
