@@ -49,6 +49,7 @@ private Q_SLOTS:
     void framesSplitAnywhere();
 
     void allReduceAcrossThreeMachines();
+    void captureOnRemoteMachines();
     void remoteFailureStopsEveryMachine();
     void restartsEveryMachineTogether();
     void ctrlCStopsEveryMachine();
@@ -375,6 +376,39 @@ dist.destroy_process_group()
         QCOMPARE(o.value(u"state"_s).toString(), u"finished"_s);
         QCOMPARE(o.value(u"ranks"_s).toArray(), (QJsonArray{2 * m, 2 * m + 1}));
     }
+}
+
+// The ranks' start-up hook reaches remote machines through their node agent: an accelerate script that knows
+// nothing of Trainyard (the stand-in in tests/data/capture) logs on machine 0's main process, and its values
+// and config come back into this machine's database.
+void TestRemote::captureOnRemoteMachines() {
+    NEED_MACHINES();
+    QProcessEnvironment e = env();
+    e.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s);
+    const auto r =
+        runCli(QStringList{u"launch"_s} + hosts(u"m1,m2"_s) +
+                   QStringList{u"--cpu"_s, u"--num_processes"_s, u"4"_s, u"--env"_s,
+                               u"PYTHONPATH=" TRAINYARD_TEST_DATA "/capture"_s, u"--python"_s,
+                               QString::fromLatin1(SystemPython),
+                               QStringLiteral(TRAINYARD_TEST_DATA "/capture/scripts/accelerate_train.py")},
+               e, m_work.path());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString runId = runIdFrom(r.err);
+    QVERIFY(!runId.isEmpty());
+    const auto exported = runCli({u"runs"_s, u"export"_s, runId, u"--format"_s, u"jsonl"_s}, env());
+    QCOMPARE(exported.exitCode, 0);
+    QMap<QString, int> points;
+    for (const QByteArray &line : exported.out.split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.value(u"type"_s).toString() == u"point"_s &&
+            !o.value(u"key"_s).toString().startsWith(u"system/"_s))
+            ++points[o.value(u"key"_s).toString() + u'@' + QString::number(o.value(u"rank"_s).toInt())];
+    }
+    QCOMPARE(points, (QMap<QString, int>{{u"accuracy@0"_s, 50}, {u"loss@0"_s, 50}}));
+    const auto shown = runCli({u"runs"_s, u"show"_s, runId, u"--json"_s}, env());
+    const QJsonObject detail = QJsonDocument::fromJson(shown.out).object();
+    QCOMPARE(detail.value(u"params"_s).toObject().value(u"lr"_s).toString(), u"0.01"_s);
+    QVERIFY(detail.value(u"name"_s).toString().startsWith(u"acc-project-"_s));
 }
 
 void TestRemote::remoteFailureStopsEveryMachine() {

@@ -35,6 +35,7 @@ private Q_SLOTS:
 
     void batchScriptSaysEverything();
     void allReduceOnTwoNodes();
+    void captureInsideTheJob();
     void failingRankEndsTheJob();
     void ctrlCCancelsTheJob();
     void detachedJobRecordsItself();
@@ -193,6 +194,30 @@ dist.destroy_process_group()
     QCOMPARE(machines.size(), 2);
     QCOMPARE(machines[1].toObject().value(u"host"_s).toString(), u"n2"_s);
     QVERIFY(jobGone(job));
+}
+
+// The ranks' start-up hook reaches the job's nodes (srun and the node agent): an accelerate script that knows
+// nothing of Trainyard (the stand-in in tests/data/capture) logs on the main process, and its values and
+// config come back into the submitter's database.
+void TestSlurm::captureInsideTheJob() {
+    NEED_CLUSTER();
+    const auto r =
+        runCli(launch({u"--env"_s, u"PYTHONPATH=" TRAINYARD_TEST_DATA "/capture"_s,
+                       QStringLiteral(TRAINYARD_TEST_DATA "/capture/scripts/accelerate_train.py")}),
+               env(), m_work.path());
+    QVERIFY2(r.exitCode == 0, QByteArray(r.err + r.out).constData());
+    const QString runId = captured(r.err, "run (\\d{8}-\\d{6}-[0-9a-f]+) submitted");
+    QVERIFY(!runId.isEmpty());
+    const auto exported = runCli({u"runs"_s, u"export"_s, runId, u"--format"_s, u"jsonl"_s}, env());
+    QMap<QString, int> points;
+    for (const QByteArray &line : exported.out.split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.value(u"type"_s).toString() == u"point"_s &&
+            !o.value(u"key"_s).toString().startsWith(u"system/"_s))
+            ++points[o.value(u"key"_s).toString() + u'@' + QString::number(o.value(u"rank"_s).toInt())];
+    }
+    QCOMPARE(points, (QMap<QString, int>{{u"accuracy@0"_s, 50}, {u"loss@0"_s, 50}}));
+    QCOMPARE(runJson(runId).value(u"status"_s).toString(), u"finished"_s);
 }
 
 void TestSlurm::failingRankEndsTheJob() {

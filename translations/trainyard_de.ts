@@ -703,7 +703,7 @@
 <context>
     <name>trainyard::FlagHelp</name>
     <message>
-        <location filename="../engine/launch/launchargs.cpp" line="+365"/>
+        <location filename="../engine/launch/launchargs.cpp" line="+371"/>
         <source>the accelerate config to launch with (default: accelerate&apos;s default config, when it exists)</source>
         <translation>die accelerate-Konfiguration für den Start (Vorgabe: die Standardkonfiguration von accelerate, falls vorhanden)</translation>
     </message>
@@ -1129,6 +1129,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>record nothing from what the script gives accelerate, Trainer, Lightning or SummaryWriter (TrainyardTracker and TensorBoard event files still count)</source>
+        <translation>nichts von dem aufzeichnen, was das Skript an accelerate, Trainer, Lightning oder SummaryWriter gibt (TrainyardTracker und TensorBoard-Event-Dateien zählen weiterhin)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>follow the TensorBoard event files written under DIR while the run goes (default: the run&apos;s working directory)</source>
+        <translation>die unter DIR geschriebenen TensorBoard-Event-Dateien verfolgen, solange der Lauf läuft (Vorgabe: das Arbeitsverzeichnis des Laufs)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>run on the machines of FILE, one per line as HOST [slots=N]; line i is machine rank i, and every machine is started from here over SSH</source>
         <translation>auf den Rechnern aus FILE ausführen, einer pro Zeile als HOST [slots=N]; Zeile i ist Rechnerrang i, und jeder Rechner wird von hier aus über SSH gestartet</translation>
     </message>
@@ -1276,7 +1286,7 @@
 <context>
     <name>trainyard::FlagMessages</name>
     <message>
-        <location line="-537"/>
+        <location line="-550"/>
         <source>unknown launch flag %1</source>
         <translation>unbekannte Startoption %1</translation>
     </message>
@@ -1314,6 +1324,14 @@
         <location line="+13"/>
         <source>%1: &apos;%2&apos; is not one of %3</source>
         <translation>%1: &apos;%2&apos; ist keiner der Werte %3</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::FollowText</name>
+    <message>
+        <location filename="../trackers/import/tbfollower.cpp" line="+106"/>
+        <source>TensorBoard: more than %1 folders under %2; event files beyond them are not followed (--tensorboard-dir DIR narrows the search)</source>
+        <translation>TensorBoard: mehr als %1 Ordner unter %2; Event-Dateien darüber hinaus werden nicht verfolgt (--tensorboard-dir DIR grenzt die Suche ein)</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1380,69 @@
         <location line="+6"/>
         <source>--hosts: no hosts given</source>
         <translation>--hosts: keine Hosts angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::ImportText</name>
+    <message>
+        <location filename="../trackers/import/importer.cpp" line="+62"/>
+        <source>%1:%2: error: %3; nothing was imported</source>
+        <translation>%1:%2: Fehler: %3; nichts wurde importiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not a JSON object (%1)</source>
+        <translation>kein JSON-Objekt (%1)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a point needs a &quot;key&quot; string</source>
+        <translation>ein Punkt braucht einen String &quot;key&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;step&quot; must be an integer</source>
+        <translation>&quot;step&quot; muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;value&quot; must be a number</source>
+        <translation>&quot;value&quot; muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown line type &quot;%1&quot;</source>
+        <translation>unbekannter Zeilentyp &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: offset %2: the last record is cut off (%3 bytes); skipped</source>
+        <translation>%1: Offset %2: der letzte Datensatz ist abgeschnitten (%3 Bytes); übersprungen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: no scalar in its event files; not imported</source>
+        <translation>%1: kein Skalar in seinen Event-Dateien; nicht importiert</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>%1: %2; skipped</source>
+        <translation>%1: %2; übersprungen</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>%1:%2: not &quot;TIMESTAMP VALUE STEP&quot;; line skipped</source>
+        <translation>%1:%2: nicht &quot;TIMESTAMP VALUE STEP&quot;; Zeile übersprungen</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1: no such file or folder</source>
+        <translation>%1: keine solche Datei und kein solcher Ordner</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: neither a TensorBoard logdir (no events.out.tfevents.* file under it) nor an MLflow store (no experiment folder with a meta.yaml)</source>
+        <translation>%1: weder ein TensorBoard-Logdir (keine events.out.tfevents.*-Datei darunter) noch ein MLflow-Speicher (kein Experiment-Ordner mit einer meta.yaml)</translation>
     </message>
 </context>
 <context>
@@ -1707,13 +1788,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+57"/>
-        <location line="+467"/>
+        <location filename="../widgets/mainwindow.cpp" line="+58"/>
+        <location line="+506"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-472"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1744,12 +1825,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+262"/>
+        <location line="+301"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-288"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -1763,8 +1844,34 @@
         <source>Delete the run %1, its metrics and its logs?</source>
         <translation>Den Lauf %1 mit seinen Metriken und Protokollen löschen?</translation>
     </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Imported %n run(s) (%1 points) from %2.</source>
+        <translation>
+            <numerusform>%n Lauf (%1 Punkte) aus %2 importiert.</numerusform>
+            <numerusform>%n Läufe (%1 Punkte) aus %2 importiert.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Import from %1 stopped: %2</source>
+        <translation>Import aus %1 abgebrochen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n problem(s): damaged records or lines were skipped.</source>
+        <translation>
+            <numerusform>%n Problem: beschädigte Datensätze oder Zeilen wurden übersprungen.</numerusform>
+            <numerusform>%n Probleme: beschädigte Datensätze oder Zeilen wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
@@ -1819,7 +1926,32 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&amp;Import Runs from Folder...</source>
+        <translation>Läufe aus &amp;Ordner importieren...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a TensorBoard logdir or an MLflow mlruns folder</source>
+        <translation>Ein TensorBoard-Logdir oder einen MLflow-Ordner mlruns importieren</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>Import Runs from Fi&amp;le...</source>
+        <translation>Läufe aus Da&amp;tei importieren...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a TensorBoard event file or a tracker JSONL file</source>
+        <translation>Eine TensorBoard-Event-Datei oder eine JSONL-Datei des Trackers importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event and tracker files (events.out.tfevents.* *.jsonl);;All files (*)</source>
+        <translation>Event- und Tracker-Dateien (events.out.tfevents.* *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Re&amp;load Runs</source>
         <translation>Läufe neu &amp;laden</translation>
     </message>
@@ -1906,7 +2038,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+24"/>
+        <source>Importing %1...</source>
+        <translation>%1 wird importiert …</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Compare: %1</source>
         <translation>Vergleich: %1</translation>
     </message>
@@ -1947,12 +2084,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-422"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation>Läufe nach Name, Status, Werten, Parametern filtern...</translation>
     </message>
     <message>
-        <location line="+397"/>
+        <location line="+436"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -3038,24 +3175,24 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RemoteText</name>
     <message>
-        <location filename="../engine/remote/remotemachine.cpp" line="+101"/>
+        <location filename="../engine/remote/remotemachine.cpp" line="+118"/>
         <source>%1: cannot run the SSH command %2: %3</source>
         <translation>%1: der SSH-Befehl %2 kann nicht ausgeführt werden: %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-33"/>
         <source>%1: no answer from the machine within %2 s%3</source>
         <translation>%1: keine Antwort vom Rechner innerhalb von %2 s%3</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+99"/>
         <location line="+18"/>
         <location line="+47"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+77"/>
         <source>%1: srun could not start the agent (exit code %2)%3</source>
         <translation>%1: srun konnte den Agenten nicht starten (Exit-Code %2)%3</translation>
     </message>
@@ -3480,6 +3617,11 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     <name>trainyard::RunsModel</name>
     <message>
         <location filename="../widgets/runsmodel.cpp" line="+84"/>
+        <source>the import failed</source>
+        <translation>der Import ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>created</source>
         <translation>angelegt</translation>
     </message>
@@ -3569,7 +3711,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+177"/>
+        <location filename="../trackers/launchsession.cpp" line="+225"/>
         <source>cannot create the run folder %1</source>
         <translation>der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -3594,7 +3736,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Metrik-Server kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>--ssh: no command given</source>
         <translation>--ssh: kein Befehl angegeben</translation>
     </message>
@@ -4151,35 +4293,32 @@ Alle Punkte eines Laufs auf der Standardausgabe (Vorgabe: csv).
     </message>
     <message>
         <location line="+4"/>
-        <source>usage: trainyard runs import FILE [--db PATH]
+        <source>usage: trainyard runs import PATH [--db PATH]
 
-A JSONL file written by trainyard_tracker outside a launch (or by runs export --format jsonl) as a run.
+Runs from elsewhere, every point kept:
+  a JSONL file written by trainyard_tracker outside a launch (or by runs export --format jsonl): one run;
+  a TensorBoard logdir or event file: one run per folder that holds events.out.tfevents.* files, named by its path inside the logdir (scalars, hparams);
+  an MLflow file store (mlruns/): every run with its metrics, params, tags, name and times.
+A damaged record or a malformed metric line is skipped with a warning naming the file and offset or line; the rest is kept.
 </source>
-        <translation>Aufruf: trainyard runs import FILE [--db PATH]
+        <translation>Aufruf: trainyard runs import PATH [--db PATH]
 
-Eine JSONL-Datei, die trainyard_tracker außerhalb eines Starts (oder runs export --format jsonl) geschrieben hat, als Lauf.
+Läufe von anderswo, mit allen Punkten:
+  eine JSONL-Datei, die trainyard_tracker außerhalb eines Starts (oder runs export --format jsonl) geschrieben hat: ein Lauf;
+  ein TensorBoard-Logdir oder eine Event-Datei: ein Lauf pro Ordner mit events.out.tfevents.*-Dateien, benannt nach seinem Pfad im Logdir (Skalare, hparams);
+  ein MLflow-Dateispeicher (mlruns/): jeder Lauf mit seinen Metriken, Parametern, Tags, Namen und Zeiten.
+Ein beschädigter Datensatz oder eine fehlerhafte Metrikzeile wird mit einer Warnung übersprungen, die die Datei und den Offset oder die Zeile nennt; der Rest bleibt erhalten.
 </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>usage: trainyard runs rm ID [--db PATH]
-
-Deletes a run: its rows, its points and its folder. A run whose launcher still runs is refused.
-</source>
-        <translation>Aufruf: trainyard runs rm ID [--db PATH]
-
-Löscht einen Lauf: seine Zeilen, seine Punkte und seinen Ordner. Ein Lauf, dessen Launcher noch läuft, wird abgelehnt.
-</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <source>usage: trainyard runs list|show|diff|export|import|rm ...
 
   list                 every run, newest first
   show ID              one run
   diff ID ID...        what differs between runs
   export ID            its points as CSV or JSONL
-  import FILE          a JSONL file as a run
+  import PATH          runs from a JSONL file, a TensorBoard logdir, an mlruns/
   rm ID                delete a run that has ended
 
 `trainyard runs SUBCOMMAND --help` tells more.
@@ -4190,14 +4329,25 @@ Löscht einen Lauf: seine Zeilen, seine Punkte und seinen Ordner. Ein Lauf, dess
   show ID              ein Lauf
   diff ID ID...        was sich zwischen Läufen unterscheidet
   export ID            seine Punkte als CSV oder JSONL
-  import FILE          eine JSONL-Datei als Lauf
+  import PATH          Läufe aus einer JSONL-Datei, einem TensorBoard-Logdir, einem mlruns/
   rm ID                einen beendeten Lauf löschen
 
 `trainyard runs SUBCOMMAND --help` sagt mehr.
 </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-3"/>
+        <source>usage: trainyard runs rm ID [--db PATH]
+
+Deletes a run: its rows, its points and its folder. A run whose launcher still runs is refused.
+</source>
+        <translation>Aufruf: trainyard runs rm ID [--db PATH]
+
+Löscht einen Lauf: seine Zeilen, seine Punkte und seinen Ordner. Ein Lauf, dessen Launcher noch läuft, wird abgelehnt.
+</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>usage: trainyard estimate-memory MODEL [--json] [--dtype D] [--max-memory SPEC]
                                  [--device-map STRATEGY] [--config_file F] [--batch-size N] [--seq-len L]
                                  [--strategies] [--num_processes N] [--mixed_precision M]
@@ -4410,7 +4560,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+73"/>
+        <location filename="../app/cli/runscommand.cpp" line="+74"/>
         <source>trainyard runs: %1</source>
         <translation>trainyard runs: %1</translation>
     </message>
@@ -4529,53 +4679,32 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>trainyard runs export: --format erwartet csv oder jsonl</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>trainyard runs import: %1: %2</source>
-        <translation>trainyard runs import: %1: %2</translation>
+        <location line="+113"/>
+        <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]</source>
+        <translation>Aufruf: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>%1:%2: error: %3; nothing was imported</source>
-        <translation>%1:%2: Fehler: %3; nichts wurde importiert</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>not a JSON object (%1)</source>
-        <translation>kein JSON-Objekt (%1)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>a point needs a &quot;key&quot; string</source>
-        <translation>ein Punkt braucht einen String &quot;key&quot;</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&quot;step&quot; must be an integer</source>
-        <translation>&quot;step&quot; muss eine ganze Zahl sein</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&quot;value&quot; must be a number</source>
-        <translation>&quot;value&quot; muss eine Zahl sein</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>unknown line type &quot;%1&quot;</source>
-        <translation>unbekannter Zeilentyp &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+21"/>
+        <location line="-56"/>
         <source>trainyard runs import: %1</source>
         <translation>trainyard runs import: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
         <source>imported %1 points as run %2 (%3)</source>
         <translation>%1 Punkte als Lauf %2 importiert (%3)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-2"/>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>trainyard runs import: nothing in %1 could be imported</source>
+        <translation>trainyard runs import: aus %1 konnte nichts importiert werden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>trainyard runs rm: %1: %2</source>
         <translation>trainyard runs rm: %1: %2</translation>
     </message>
@@ -4583,11 +4712,6 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <location line="+3"/>
         <source>removed run %1</source>
         <translation>Lauf %1 entfernt</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]</source>
-        <translation>Aufruf: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]</translation>
     </message>
 </context>
 <context>
@@ -5226,6 +5350,35 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <location line="+20"/>
         <source>scontrol shows no NodeAddr for node %1</source>
         <translation>scontrol zeigt keine NodeAddr für Knoten %1</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::tb::TbText</name>
+    <message>
+        <location filename="../trackers/import/tfevents.cpp" line="+247"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+9"/>
+        <source>%1: offset %2: the record&apos;s length fails its check; %3 bytes skipped</source>
+        <translation>%1: Offset %2: die Länge des Datensatzes besteht die Prüfung nicht; %3 Bytes übersprungen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: offset %2: a record of %3 bytes (more than %4) skipped</source>
+        <translation>%1: Offset %2: ein Datensatz von %3 Bytes (mehr als %4) übersprungen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: offset %2: the record&apos;s data fails its check; skipped</source>
+        <translation>%1: Offset %2: die Daten des Datensatzes bestehen die Prüfung nicht; übersprungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: offset %2: the record is not a TensorBoard event; skipped</source>
+        <translation>%1: Offset %2: der Datensatz ist kein TensorBoard-Event; übersprungen</translation>
     </message>
 </context>
 </TS>

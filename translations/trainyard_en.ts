@@ -703,7 +703,7 @@
 <context>
     <name>trainyard::FlagHelp</name>
     <message>
-        <location filename="../engine/launch/launchargs.cpp" line="+365"/>
+        <location filename="../engine/launch/launchargs.cpp" line="+371"/>
         <source>the accelerate config to launch with (default: accelerate&apos;s default config, when it exists)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,6 +1129,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>record nothing from what the script gives accelerate, Trainer, Lightning or SummaryWriter (TrainyardTracker and TensorBoard event files still count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>follow the TensorBoard event files written under DIR while the run goes (default: the run&apos;s working directory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>run on the machines of FILE, one per line as HOST [slots=N]; line i is machine rank i, and every machine is started from here over SSH</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1276,7 +1286,7 @@
 <context>
     <name>trainyard::FlagMessages</name>
     <message>
-        <location line="-537"/>
+        <location line="-550"/>
         <source>unknown launch flag %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,6 +1323,14 @@
     <message>
         <location line="+13"/>
         <source>%1: &apos;%2&apos; is not one of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::FollowText</name>
+    <message>
+        <location filename="../trackers/import/tbfollower.cpp" line="+106"/>
+        <source>TensorBoard: more than %1 folders under %2; event files beyond them are not followed (--tensorboard-dir DIR narrows the search)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1361,6 +1379,69 @@
     <message>
         <location line="+6"/>
         <source>--hosts: no hosts given</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::ImportText</name>
+    <message>
+        <location filename="../trackers/import/importer.cpp" line="+62"/>
+        <source>%1:%2: error: %3; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not a JSON object (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a point needs a &quot;key&quot; string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;step&quot; must be an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;value&quot; must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown line type &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: offset %2: the last record is cut off (%3 bytes); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: no scalar in its event files; not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>%1: %2; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>%1:%2: not &quot;TIMESTAMP VALUE STEP&quot;; line skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1: no such file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: neither a TensorBoard logdir (no events.out.tfevents.* file under it) nor an MLflow store (no experiment folder with a meta.yaml)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1705,13 +1786,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+57"/>
-        <location line="+467"/>
+        <location filename="../widgets/mainwindow.cpp" line="+58"/>
+        <location line="+506"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-472"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1742,12 +1823,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+262"/>
+        <location line="+301"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-288"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1761,8 +1842,34 @@
         <source>Delete the run %1, its metrics and its logs?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Imported %n run(s) (%1 points) from %2.</source>
+        <translation>
+            <numerusform>Imported %n run (%1 points) from %2.</numerusform>
+            <numerusform>Imported %n runs (%1 points) from %2.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Import from %1 stopped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n problem(s): damaged records or lines were skipped.</source>
+        <translation>
+            <numerusform>%n problem: damaged records or lines were skipped.</numerusform>
+            <numerusform>%n problems: damaged records or lines were skipped.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1817,7 +1924,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&amp;Import Runs from Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a TensorBoard logdir or an MLflow mlruns folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>Import Runs from Fi&amp;le...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a TensorBoard event file or a tracker JSONL file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event and tracker files (events.out.tfevents.* *.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Re&amp;load Runs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,7 +2035,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+24"/>
+        <source>Importing %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Compare: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1944,12 +2081,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-422"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+397"/>
+        <location line="+436"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3035,24 +3172,24 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RemoteText</name>
     <message>
-        <location filename="../engine/remote/remotemachine.cpp" line="+101"/>
+        <location filename="../engine/remote/remotemachine.cpp" line="+118"/>
         <source>%1: cannot run the SSH command %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-33"/>
         <source>%1: no answer from the machine within %2 s%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+99"/>
         <location line="+18"/>
         <location line="+47"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+77"/>
         <source>%1: srun could not start the agent (exit code %2)%3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3477,6 +3614,11 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <name>trainyard::RunsModel</name>
     <message>
         <location filename="../widgets/runsmodel.cpp" line="+84"/>
+        <source>the import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3565,7 +3707,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+177"/>
+        <location filename="../trackers/launchsession.cpp" line="+225"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3590,7 +3732,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>--ssh: no command given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4085,29 +4227,25 @@ Every point of a run on standard output (default: csv).
     </message>
     <message>
         <location line="+4"/>
-        <source>usage: trainyard runs import FILE [--db PATH]
+        <source>usage: trainyard runs import PATH [--db PATH]
 
-A JSONL file written by trainyard_tracker outside a launch (or by runs export --format jsonl) as a run.
+Runs from elsewhere, every point kept:
+  a JSONL file written by trainyard_tracker outside a launch (or by runs export --format jsonl): one run;
+  a TensorBoard logdir or event file: one run per folder that holds events.out.tfevents.* files, named by its path inside the logdir (scalars, hparams);
+  an MLflow file store (mlruns/): every run with its metrics, params, tags, name and times.
+A damaged record or a malformed metric line is skipped with a warning naming the file and offset or line; the rest is kept.
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>usage: trainyard runs rm ID [--db PATH]
-
-Deletes a run: its rows, its points and its folder. A run whose launcher still runs is refused.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <source>usage: trainyard runs list|show|diff|export|import|rm ...
 
   list                 every run, newest first
   show ID              one run
   diff ID ID...        what differs between runs
   export ID            its points as CSV or JSONL
-  import FILE          a JSONL file as a run
+  import PATH          runs from a JSONL file, a TensorBoard logdir, an mlruns/
   rm ID                delete a run that has ended
 
 `trainyard runs SUBCOMMAND --help` tells more.
@@ -4115,7 +4253,15 @@ Deletes a run: its rows, its points and its folder. A run whose launcher still r
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-3"/>
+        <source>usage: trainyard runs rm ID [--db PATH]
+
+Deletes a run: its rows, its points and its folder. A run whose launcher still runs is refused.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>usage: trainyard estimate-memory MODEL [--json] [--dtype D] [--max-memory SPEC]
                                  [--device-map STRATEGY] [--config_file F] [--batch-size N] [--seq-len L]
                                  [--strategies] [--num_processes N] [--mixed_precision M]
@@ -4309,7 +4455,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+73"/>
+        <location filename="../app/cli/runscommand.cpp" line="+74"/>
         <source>trainyard runs: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4416,64 +4562,38 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>trainyard runs import: %1: %2</source>
+        <location line="+113"/>
+        <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>%1:%2: error: %3; nothing was imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>not a JSON object (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>a point needs a &quot;key&quot; string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&quot;step&quot; must be an integer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&quot;value&quot; must be a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>unknown line type &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+21"/>
+        <location line="-56"/>
         <source>trainyard runs import: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
         <source>imported %1 points as run %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-2"/>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>trainyard runs import: nothing in %1 could be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>trainyard runs rm: %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>removed run %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import FILE | rm ID   [--db PATH]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5112,6 +5232,35 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location line="+20"/>
         <source>scontrol shows no NodeAddr for node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::tb::TbText</name>
+    <message>
+        <location filename="../trackers/import/tfevents.cpp" line="+247"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+9"/>
+        <source>%1: offset %2: the record&apos;s length fails its check; %3 bytes skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: offset %2: a record of %3 bytes (more than %4) skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: offset %2: the record&apos;s data fails its check; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: offset %2: the record is not a TensorBoard event; skipped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
