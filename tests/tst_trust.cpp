@@ -3,19 +3,23 @@
 // leaves a crashed run and no process behind (not even one in its own session), the first failing rank is
 // recorded, a live run cannot be deleted, migrations and writers race safely, and a file that is not a
 // database is named.
+#include "launch/runrecord.h"
 #include "processes.h"
 #include "store.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace trainyard;
@@ -110,6 +114,8 @@ private Q_SLOTS:
     void liveRunCannotBeRemoved();
     void migrationsAndWritersRace();
     void notADatabaseIsNamed();
+    void fullDiskKeepsTheLastGoodFile();
+    void runFilesAreTheirOwnersAndKeepNoSecret();
 };
 
 void TestTrust::wideRunStoresEveryPointOnce() {
@@ -413,6 +419,113 @@ void TestTrust::notADatabaseIsNamed() {
     QFile f(db());
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray(4096, 'x')); // and the file is untouched
+}
+
+// A small tmpfs, filled: every file Trainyard replaces (a config by `config update`, a run record, an export)
+// keeps its last good version and the command says why it failed. Needs root to mount (CI runs as root).
+void TestTrust::fullDiskKeepsTheLastGoodFile() {
+    if (::geteuid() != 0)
+        QSKIP("mounting a small tmpfs needs root (CI runs the tests as root)");
+    const QString mnt = m_dir.filePath(u"small"_s);
+    QVERIFY(QDir().mkpath(mnt));
+    QProcess mount;
+    mount.start(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=256k"_s, u"tmpfs"_s, mnt});
+    QVERIFY(mount.waitForFinished(10000));
+    if (mount.exitCode() != 0)
+        QSKIP(qPrintable(u"cannot mount a tmpfs here: "_s + QString::fromUtf8(mount.readAllStandardError())));
+    const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {u"-l"_s, mnt}); });
+    // A config that `config update` rewrites (its keys out of canonical order), then a disk with no room.
+    const QByteArray config = "num_processes: 2\ndistributed_type: MULTI_CPU\nmixed_precision: 'no'\n"
+                              "compute_environment: LOCAL_MACHINE\n";
+    const QString cfg = mnt + u"/cfg.yaml"_s;
+    {
+        QFile f(cfg);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(config);
+    }
+    {
+        QFile filler(mnt + u"/filler"_s);
+        QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        const QByteArray block(4096, 'x');
+        while (filler.write(block) == block.size()) {
+        }
+    }
+    const Result r = run({u"config"_s, u"update"_s, cfg});
+    QVERIFY2(r.exitCode != 0, r.out.constData());
+    QVERIFY2(r.err.contains("No space left on device"), r.err.constData());
+    QFile after(cfg);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), config);                                   // the last good version, whole
+    QCOMPARE(QDir(mnt).entryList(QDir::Files | QDir::Hidden).size(), 2); // no temporary file left behind
+    // The run record the same way: the old one stays and the failure is said.
+    QFile::remove(mnt + u"/filler"_s);
+    trainyard::RunRecord record;
+    record.id = u"20261206-000000-abcd"_s;
+    record.name = u"full"_s;
+    trainyard::JsonRunRecorder recorder(mnt + u"/run.json"_s);
+    QString error;
+    QVERIFY2(recorder.save(record, &error), qPrintable(error));
+    const qint64 good = QFileInfo(mnt + u"/run.json"_s).size();
+    {
+        QFile filler(mnt + u"/filler"_s);
+        QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        const QByteArray block(4096, 'x');
+        while (filler.write(block) == block.size()) {
+        }
+    }
+    record.name = QString(200000, u'n'); // more than the disk has left
+    QVERIFY(!recorder.save(record, &error));
+    QVERIFY2(error.contains(u"run.json"_s) && error.contains(u"No space left on device"_s),
+             qPrintable(error));
+    QCOMPARE(QFileInfo(mnt + u"/run.json"_s).size(), good);
+    trainyard::RunRecord back;
+    QVERIFY(trainyard::JsonRunRecorder::load(mnt + u"/run.json"_s, &back, nullptr));
+    QCOMPARE(back.name, u"full"_s);
+}
+
+// What a run leaves is its user's alone (a shared workstation): the data folder and run folders 0700, the
+// database, its WAL, the record and the rank logs 0600; a secret given with --env reaches the rank and
+// appears in no file.
+void TestTrust::runFilesAreTheirOwnersAndKeepNoSecret() {
+    QTemporaryDir home;
+    const QString data = home.filePath(u"share/trainyard"_s);
+    QProcessEnvironment e = environment();
+    e.insert(u"TRAINYARD_DB"_s, data + u"/trainyard.db"_s);
+    const QString script = writeFile(u"secret.py"_s, R"(
+import os
+print("key length", len(os.environ["WANDB_API_KEY"]), "user", os.environ["PLAIN_SETTING"])
+)");
+    const Result r = trainyard::test::runCli(
+        {u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"1"_s, u"--env"_s, u"WANDB_API_KEY=s3cr3t-value"_s,
+         u"--env"_s, u"PLAIN_SETTING=visible"_s, u"--python"_s, QString::fromLatin1(SystemPython), script},
+        e);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("key length 12 user visible"));
+    const auto mode = [](const QString &path) { return QFileInfo(path).permissions() & 0x7777; };
+    const QFileDevice::Permissions ownerRw =
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser;
+    const QFileDevice::Permissions ownerRwx = ownerRw | QFileDevice::ExeOwner | QFileDevice::ExeUser;
+    QCOMPARE(mode(data), ownerRwx);
+    QCOMPARE(mode(data + u"/runs"_s), ownerRwx);
+    QCOMPARE(mode(data + u"/trainyard.db"_s), ownerRw);
+    const QStringList runs = QDir(data + u"/runs"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QCOMPARE(runs.size(), 1);
+    const QString runDir = data + u"/runs/"_s + runs.first();
+    QCOMPARE(mode(runDir), ownerRwx);
+    for (const QString &f : {u"run.json"_s, u"rank-0.out"_s, u"rank-0.err"_s})
+        QVERIFY2(mode(runDir + u'/' + f) == ownerRw, qPrintable(f));
+    // No file of the run or the database holds the secret; the plain setting is kept as given.
+    QDirIterator it(data, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(!f.readAll().contains("s3cr3t-value"), qPrintable(f.fileName()));
+    }
+    QFile record(runDir + u"/run.json"_s);
+    QVERIFY(record.open(QIODevice::ReadOnly));
+    const QByteArray json = record.readAll();
+    QVERIFY(json.contains("WANDB_API_KEY=***"));
+    QVERIFY(json.contains("PLAIN_SETTING=visible"));
 }
 
 QTEST_GUILESS_MAIN(TestTrust)

@@ -5,6 +5,7 @@
 #include "livepush.h"
 #include "remote/clustercontroller.h"
 #include "slurm/slurm.h"
+#include "system/atomicfile.h"
 #include "tbfollower.h"
 
 #include <QCoreApplication>
@@ -221,7 +222,7 @@ bool LaunchSession::prepare(QString *error) {
     const bool adopting = !m_args.slurmJob.isEmpty();
     m_runId = adopting ? m_args.slurmJob : newRunId();
     m_runDir = runsDirectory(m_args.db) + u'/' + m_runId;
-    if (!QDir().mkpath(m_runDir))
+    if (!makePrivateFolder(m_runDir))
         return fail(SessionText::tr("cannot create the run folder %1").arg(m_runDir));
     RunRecord record;
     if (adopting) // the submitting launcher's record: its events and Slurm job stay in it
@@ -235,16 +236,17 @@ bool LaunchSession::prepare(QString *error) {
         record.created = QDateTime::currentDateTime();
     record.host = QHostInfo::localHostName();
     record.workingDirectory = QDir::currentPath();
+    // Secrets given with --env (WANDB_API_KEY=...) reach the ranks, never the record.
     if (!adopting)
-        record.argv = QStringList{u"trainyard"_s, u"launch"_s} + m_commandLine;
+        record.argv = redactedCommandLine(QStringList{u"trainyard"_s, u"launch"_s} + m_commandLine);
     if (!m_plan.ranks.isEmpty())
-        record.env = m_plan.ranksOfMachine(m_plan.machineRank).value(0).env;
+        record.env = redactedEnvironment(m_plan.ranksOfMachine(m_plan.machineRank).value(0).env);
     if (!m_plan.configFile.isEmpty()) {
         record.configFile = QFileInfo(m_plan.configFile).absoluteFilePath();
         QFile f(m_plan.configFile);
         if (f.open(QIODevice::ReadOnly))
             record.configSnapshot = f.read(MaxConfigBytes);
-        saveFileAtomically(m_runDir + u"/config.yaml"_s, record.configSnapshot, nullptr);
+        writeFileAtomically(m_runDir + u"/config.yaml"_s, record.configSnapshot, nullptr, 0600);
     }
     m_dbPath = trainyard::databasePath(m_args.db);
     QString e;

@@ -1,5 +1,7 @@
 #include "store.h"
 
+#include "system/atomicfile.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -313,7 +315,11 @@ static QString describeOpenError(const QString &path, const QString &e) {
 
 bool StoreWriter::open(const QString &path, QString *error) {
     m_path = path;
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    // The folder and the database Trainyard creates are its user's only (metrics, configs and logs of a
+    // shared workstation's users stay apart); what exists keeps its mode.
+    makePrivateFolder(QFileInfo(path).absolutePath());
+    if (!QFileInfo::exists(path))
+        createPrivateFile(path);
     QString e;
     if (!m_db.open(path, false, &e) || !configure(m_db, true, &e) || !migrate(m_db, &e)) {
         if (error)

@@ -8,7 +8,9 @@
 #include "background.h"
 #include "config/accelerateconfig.h"
 #include "runsmodel.h"
+#include "system/atomicfile.h"
 
+#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -24,7 +26,6 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSlider>
 #include <QSvgGenerator>
@@ -386,9 +387,9 @@ void RunDashboard::exportPoints(const QString &file) {
                 return error;
             // Streamed into the file (a run of millions of points is never held in memory), which replaces
             // the target only once complete.
-            QSaveFile saved(file);
+            AtomicFile saved(file);
             if (!saved.open(QIODevice::WriteOnly))
-                return tr("cannot write %1: %2").arg(file, saved.errorString());
+                return saved.errorString();
             QTextStream out(&saved);
             bool header = true;
             for (const qint64 id : runIds)
@@ -397,9 +398,12 @@ void RunDashboard::exportPoints(const QString &file) {
                     header = false;
                 }
             out.flush();
-            if (out.status() != QTextStream::Ok || !saved.commit())
-                return tr("cannot write %1: %2").arg(file, saved.errorString());
-            return QString();
+            if (out.status() != QTextStream::Ok) {
+                const QString why = saved.errorString();
+                saved.discard();
+                return why.isEmpty() ? tr("cannot write %1").arg(file) : why;
+            }
+            return saved.commit() ? QString() : saved.errorString();
         },
         [this, file](const QString &error) { Q_EMIT pointsExported(file, error); });
 }
@@ -959,13 +963,17 @@ bool RunDashboard::exportEach(const QString &folder, const QString &suffix, QStr
         QString name = it.key();
         name.replace(QRegularExpression(u"[^A-Za-z0-9_.-]"_s), u"_"_s);
         const QString path = QDir(folder).filePath(fileStem() + u'_' + name + suffix);
+        // Drawn into memory, then written whole (AtomicFile): a full disk leaves no half image.
         bool ok = false;
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
         if (suffix == u".png"_s) {
-            ok = it->plot->savePng(path, 0, 0, 2.0);
+            ok = it->plot->toPixmap(0, 0, 2.0).save(&buffer, "PNG");
         } else {
             // QCustomPlot paints vectors into any paint device: an SVG generator gives a scalable file.
             QSvgGenerator svg;
-            svg.setFileName(path);
+            svg.setOutputDevice(&buffer);
             svg.setSize(it->plot->size());
             svg.setViewBox(it->plot->rect());
             svg.setTitle(it.key());
@@ -975,13 +983,15 @@ bool RunDashboard::exportEach(const QString &folder, const QString &suffix, QStr
                 it->plot->toPainter(&painter, it->plot->width(), it->plot->height());
                 ok = painter.end();
             }
-            ok = ok && QFileInfo(path).size() > 0;
+            ok = ok && !bytes.isEmpty();
         }
         if (!ok) {
             if (error)
                 *error = tr("cannot write %1").arg(path);
             return false;
         }
+        if (!writeFileAtomically(path, bytes, error))
+            return false;
     }
     return true;
 }

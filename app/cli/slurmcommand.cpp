@@ -11,6 +11,7 @@
 #include "launch/runrecord.h"
 #include "slurm/slurm.h"
 #include "store.h"
+#include "system/atomicfile.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -78,7 +79,7 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     const QString runId = newRunId();
     const QString name = runName(la.runName, la.script, runId);
     const QString runDir = runsDirectory(la.db) + u'/' + runId;
-    if (!QDir().mkpath(runDir)) {
+    if (!makePrivateFolder(runDir)) {
         io.err << SlurmCliText::tr("trainyard launch: cannot create the run folder %1").arg(runDir) << '\n';
         return 1;
     }
@@ -99,7 +100,7 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     record.created = QDateTime::currentDateTime();
     record.host = QHostInfo::localHostName();
     record.workingDirectory = QDir::currentPath();
-    record.argv = QStringList{u"trainyard"_s, u"launch"_s} + words;
+    record.argv = redactedCommandLine(QStringList{u"trainyard"_s, u"launch"_s} + words);
     record.configFile = plan.configFile.isEmpty() ? QString() : QFileInfo(plan.configFile).absoluteFilePath();
     JsonRunRecorder json(runDir + u"/run.json"_s);
     const QString dbPath = databasePath(la.db);

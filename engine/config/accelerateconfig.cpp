@@ -1,6 +1,7 @@
 #include "accelerateconfig.h"
 
 #include "compat.h"
+#include "system/atomicfile.h"
 #include "system/hardware.h"
 
 #include <QCoreApplication>
@@ -8,7 +9,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -717,24 +717,7 @@ bool saveFileAtomically(const QString &path, const QByteArray &data, QString *er
             *error = ConfigMessages::tr("cannot create folder %1").arg(info.absolutePath());
         return false;
     }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = ConfigMessages::tr("cannot write %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    if (f.write(data) != data.size()) {
-        if (error)
-            *error = ConfigMessages::tr("cannot write %1: %2").arg(path, f.errorString());
-        f.cancelWriting();
-        return false;
-    }
-    if (!f.commit()) {
-        if (error)
-            *error = ConfigMessages::tr("cannot write %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, data, error);
 }
 
 QString defaultConfigPath() {

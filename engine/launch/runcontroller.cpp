@@ -3,6 +3,7 @@
 #include "launch/argbytes.h"
 #include "launch/processtree.h"
 #include "launch/runrecord.h"
+#include "system/atomicfile.h"
 #include "telemetry/nvml.h"
 #include "telemetry/procsampler.h"
 
@@ -123,6 +124,7 @@ struct RunController::Rank {
     QByteArray pending[3];                          // partial lines by stream (index 1 stdout, 2 stderr)
     bool carriageReturn[3] = {false, false, false}; // the last byte read was a '\r' not yet resolved
     QFile log[3];
+    bool logFailed[3] = {false, false, false}; // a write to the log file failed (said once)
     QStringList tail;
     qint64 lastActivityMs = 0;
     bool watchdogReported = false;
@@ -177,7 +179,7 @@ void RunController::start() {
         return;
     m_clock.start();
     if (!m_options.runDirectory.isEmpty())
-        QDir().mkpath(m_options.runDirectory);
+        makePrivateFolder(m_options.runDirectory);
     setState(RunState::Running);
     startAttempt();
 }
@@ -219,8 +221,13 @@ void RunController::saveRecordNow() {
     m_record.failedRank = m_firstFailure.rank;
     m_record.failedExitCode = m_firstFailure.rank < 0 ? 0 : m_firstFailure.recordedCode();
     QString error;
-    if (!m_recorder->save(m_record, &error))
-        m_recordError = error;
+    if (m_recorder->save(m_record, &error)) {
+        m_recordError.clear();
+        return;
+    }
+    if (error != m_recordError) // said at once, not only when the run ends
+        Q_EMIT notice(tr("could not write the run record: %1").arg(error));
+    m_recordError = error;
 }
 
 void RunController::addEvent(const QString &kind, int rank, const QString &message) {
@@ -320,6 +327,7 @@ void RunController::startAttempt() {
                 // Unbuffered: each chunk a rank writes reaches the file at once, for viewers that follow it
                 // (the studio's logs) and for a launcher that is killed.
                 r.log[s].open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered);
+                r.log[s].setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
                 if (m_attempt > 0)
                     r.log[s].write(QByteArray("=== trainyard: restart ") + QByteArray::number(m_attempt) +
                                    " ===\n");
@@ -450,8 +458,13 @@ void RunController::onOutput(Rank &r, int stream) {
         return;
     r.lastActivityMs = m_clock.elapsed();
     r.watchdogReported = false;
-    if (r.log[stream].isOpen())
-        r.log[stream].write(data);
+    if (r.log[stream].isOpen() && r.log[stream].write(data) != data.size() && !r.logFailed[stream]) {
+        // A full disk: said once; the output still reaches the terminal and the studio's lines.
+        r.logFailed[stream] = true;
+        Q_EMIT notice(tr("cannot write %1: %2; rank %3's output goes on to the terminal only")
+                          .arg(r.log[stream].fileName(), r.log[stream].errorString())
+                          .arg(r.plan.rank));
+    }
     splitLines(r, stream, data);
 }
 

@@ -1,6 +1,7 @@
 #include "runrecord.h"
 
 #include "config/accelerateconfig.h"
+#include "system/atomicfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -126,7 +128,9 @@ RunRecord RunRecord::fromJson(const QJsonObject &o) {
 }
 
 bool JsonRunRecorder::save(const RunRecord &record, QString *error) {
-    return saveFileAtomically(m_path, QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented), error);
+    // Replaced whole (a full disk keeps the last good record) and readable by its owner only.
+    return writeFileAtomically(m_path, QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented), error,
+                               0600);
 }
 
 bool JsonRunRecorder::load(const QString &path, RunRecord *out, QString *error) {
@@ -161,6 +165,37 @@ QString databasePath(const QString &dbOverride) {
 
 QString runsDirectory(const QString &dbOverride) {
     return QFileInfo(databasePath(dbOverride)).absolutePath() + u"/runs"_s;
+}
+
+bool looksSecret(const QString &name) {
+    static const QRegularExpression secret(u"KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    return secret.match(name).hasMatch();
+}
+
+QStringList redactedCommandLine(const QStringList &argv) {
+    QStringList out = argv;
+    auto redact = [](const QString &assignment) {
+        const qsizetype eq = assignment.indexOf(u'=');
+        return eq > 0 && looksSecret(assignment.left(eq)) ? assignment.left(eq + 1) + u"***"_s : assignment;
+    };
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        if (out[i] == u"--"_s)
+            break; // the script's own words follow
+        if (out[i] == u"--env"_s && i + 1 < out.size())
+            out[i + 1] = redact(out[i + 1]);
+        else if (out[i].startsWith(u"--env="_s))
+            out[i] = u"--env="_s + redact(out[i].mid(6));
+    }
+    return out;
+}
+
+QMap<QString, QString> redactedEnvironment(const QMap<QString, QString> &env) {
+    QMap<QString, QString> out = env;
+    for (auto it = out.begin(); it != out.end(); ++it)
+        if (looksSecret(it.key()))
+            it.value() = u"***"_s;
+    return out;
 }
 
 QString newRunId() {

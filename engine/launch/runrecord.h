@@ -88,6 +88,14 @@ private:
 QString databasePath(const QString &dbOverride = {});
 QString runsDirectory(const QString &dbOverride = {});
 QString newRunId();
+// Whether a variable's name says it holds a secret (KEY, TOKEN, SECRET, PASSWORD, PASSWD, CREDENTIAL, in any
+// case, as in WANDB_API_KEY or HF_TOKEN).
+bool looksSecret(const QString &name);
+// A launch command line as recorded (run.json, the database): the value of every `--env NAME=VALUE` whose
+// name looks secret is replaced by "***". The ranks still get the real value.
+QStringList redactedCommandLine(const QStringList &argv);
+// The same for an environment as recorded.
+QMap<QString, QString> redactedEnvironment(const QMap<QString, QString> &env);
 // A run's name: --name as given, else the script's or program's name and the run id's last four characters
 // ("train-3f9a"), so that runs of one script can be told apart in lists, legends and dialogs.
 QString runName(const QString &givenName, const QString &script, const QString &runId);

@@ -472,8 +472,13 @@ void ClusterController::saveRecord() {
                               : m_failureMessage.isEmpty() ? 0
                                                            : 1;
     QString error;
-    if (!m_recorder->save(m_record, &error))
-        m_recordError = error;
+    if (m_recorder->save(m_record, &error)) {
+        m_recordError.clear();
+        return;
+    }
+    if (error != m_recordError) // said at once, not only when the run ends
+        Q_EMIT notice(tr("could not write the run record: %1").arg(error));
+    m_recordError = error;
 }
 
 } // namespace trainyard
