@@ -187,16 +187,17 @@ void TestCli::questionnaireThroughStdin_data() {
                                 << QString();
     // fp8 through TransformerEngine: override_linear_precision is a list of three booleans, as accelerate
     // writes it, and the amax keys are the ones accelerate launch reads.
-    QTest::newRow("fp8-te") << u"1"_s
-                            << u"0\n0\nno\nno\nno\n0\nno\n3\n1\nno\n\n\n0\n\n0\nyes\nyes\nno\nyes\n"_s
-                            << QStringList{u"mixed_precision: fp8"_s,
-                                           u"  backend: TE"_s,
-                                           u"  amax_history_len: 1024"_s,
-                                           u"  amax_compute_algo: max"_s,
-                                           u"  override_linear_precision:"_s,
-                                           u"  - true"_s,
-                                           u"  - false"_s}
-                            << QString();
+    QTest::newRow("fp8-te")
+        << u"1"_s << u"0\n0\nno\nno\nno\n0\nno\n3\n1\nno\n\n\n0\n\n0\nyes\nyes\nno\nyes\n"_s
+        << QStringList{u"mixed_precision: fp8"_s,
+                       u"  backend: TE"_s,
+                       u"  amax_history_len: 1024"_s,
+                       u"  amax_compute_algo: max"_s,
+                       u"  override_linear_precision:"_s,
+                       u"  - true"_s,
+                       u"  - false"_s}
+        << u"Note: the answers are written as amax_history_len and amax_compute_algo, the keys "
+           "accelerate launch reads"_s;
 }
 
 void TestCli::questionnaireThroughStdin() {

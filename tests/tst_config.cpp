@@ -88,6 +88,8 @@ private Q_SLOTS:
     void fileFaults();
     void editKeepsUnknownKeysInPlace();
     void atomicSaveReplaces();
+    void charactersOutsideTheBmpRoundTrip();
+    void aliasBombAtTheLimitRoundTrips();
     void atomicSaveFailingMidwayKeepsOldFile();
     void defaultConfigPathFollowsAccelerate();
     void defaultsForThisMachine();
@@ -438,6 +440,36 @@ void TestConfig::jsonSpecials() {
     QCOMPARE(r.root.get(u"s"_s), Value::string(u"NaN Infinity"_s));
     QCOMPARE(toJson(r.root).count("Infinity"), 3);                               // two numbers and the string
     QVERIFY(!parseDocument(R"({"a": inf})", Dialect::Json, u"bad.json"_s).ok()); // only json.load's spellings
+}
+
+// A character outside the BMP: canonical YAML writes it as PyYAML does (\\U and eight upper-case hex digits;
+// a surrogate pair would not read back), JSON as json.dumps does (its surrogate pair); both read back.
+void TestConfig::charactersOutsideTheBmpRoundTrip() {
+    const AccelerateConfig c = AccelerateConfig::load(dataDir(u"fuzz/config"_s) + u"/non_bmp_key.yaml"_s);
+    QVERIFY(c.isLoaded());
+    const QByteArray yaml = c.canonicalText(Dialect::Yaml);
+    QVERIFY2(yaml.contains("\"distr`ib_GPU\\U00091292_processes\": 3"), yaml.constData());
+    const QByteArray json = c.canonicalText(Dialect::Json);
+    QVERIFY2(json.contains("\"distr`ib_GPU\\uda04\\ude92_processes\": 3"), json.constData());
+    for (const auto &[text, name] : {std::pair{yaml, u"c.yaml"_s}, std::pair{json, u"c.json"_s}}) {
+        const AccelerateConfig again = AccelerateConfig::fromBytes(text, name);
+        QVERIFY(again.isLoaded());
+        QCOMPARE(again.canonicalText(Dialect::Yaml), yaml);
+    }
+    // Upper-case hex as PyYAML writes it, for a Latin-1 and a BMP character alike.
+    const AccelerateConfig accents = AccelerateConfig::fromBytes(
+        "compute_environment: LOCAL_MACHINE\nnote: \"\xc3\xa9\xe2\x82\xac\"\n", u"a.yaml"_s);
+    QVERIFY(accents.canonicalText(Dialect::Yaml).contains("note: \"\\xE9\\u20AC\""));
+}
+
+// An alias bomb cut off at the reader's 100,000-value limit: its canonical text reads back to itself.
+void TestConfig::aliasBombAtTheLimitRoundTrips() {
+    const AccelerateConfig c =
+        AccelerateConfig::load(dataDir(u"fuzz/config"_s) + u"/alias_expansion_slow.yaml"_s);
+    QVERIFY(c.isLoaded());
+    const QByteArray yaml = c.canonicalText(Dialect::Yaml);
+    QVERIFY(yaml.size() > 256 * 1024);
+    QCOMPARE(AccelerateConfig::fromBytes(yaml, u"c.yaml"_s).canonicalText(Dialect::Yaml), yaml);
 }
 
 QTEST_GUILESS_MAIN(TestConfig)

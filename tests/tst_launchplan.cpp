@@ -464,7 +464,7 @@ void TestLaunchPlan::argumentBytesRoundTrip() {
 void TestLaunchPlan::everyDifferenceIsTestedAndListed() {
     // Every deliberate difference from accelerate (compat.h) has a launch case that sees its warning (or, for
     // the questionnaire's, tst_cli's questionnaire test), and README's list says what each one does.
-    QSet<QString> tested = {u"questionnaire-fsdp-strategy"_s};
+    QSet<QString> tested = {u"questionnaire-fsdp-strategy"_s, u"questionnaire-fp8-keys"_s};
     const QDir cases(dataDir(u"launch"_s));
     for (const QString &name : cases.entryList({u"*.case"_s}, QDir::Files)) {
         QFile f(cases.filePath(name));

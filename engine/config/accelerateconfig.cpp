@@ -457,12 +457,16 @@ struct Checker {
                   ConfigMessages::tr("machine_rank (%1) must be between 0 and num_machines - 1 (%2)")
                       .arg(mr.toInt())
                       .arg(machines - 1));
+        // The usual file for a Slurm job or a hostfile: the address comes with the launch (--slurm, --hosts,
+        // --hostfile find machine 0 themselves; --main_process_ip gives it). A launch that still has none is
+        // refused by the launch plan, not here.
         if (machines > 1 && p.get(u"main_process_ip"_s).isNull())
-            error(posOf(u"num_machines"_s), u"main_process_ip"_s,
-                  ConfigMessages::tr(
-                      "num_machines is %1 but main_process_ip is not set: the other machines cannot find "
-                      "machine 0")
-                      .arg(machines));
+            warning(posOf(u"num_machines"_s), u"main_process_ip"_s,
+                    ConfigMessages::tr(
+                        "num_machines is %1 and main_process_ip is not set: give it when launching "
+                        "(--main_process_ip), or launch with --slurm, --hostfile or --hosts, which "
+                        "find machine 0 themselves")
+                        .arg(machines));
         // main_process_port's range is checked with the field's type (schema::intRange).
 
         const bool gpuType = dt.startsWith(u"MULTI_"_s) && dt != u"MULTI_CPU"_s;
@@ -569,13 +573,23 @@ struct Checker {
         const bool v2 = version.pythonStr() == u"2"_s;
         const Value cpuRam = get(u"fsdp_cpu_ram_efficient_loading"_s);
         const Value sync = get(u"fsdp_sync_module_states"_s);
-        if (dt == u"FSDP"_s && (cpuRam.isNull() || !isSentinelFalse(cpuRam)) && !sync.isNull() &&
-            isSentinelFalse(sync))
-            warning(pos(u"fsdp_sync_module_states"_s), u"fsdp_config.fsdp_sync_module_states"_s,
-                    ConfigMessages::tr(
-                        "fsdp_cpu_ram_efficient_loading with fsdp_sync_module_states false: only rank 0 "
-                        "loads the weights, so the others need them broadcast; accelerate's FSDP1 plugin "
-                        "turns fsdp_sync_module_states on when the run starts"));
+        // accelerate launch raises a ValueError for this before any rank starts (utils/launch.py,
+        // prepare_multi_gpu_env): fsdp_cpu_ram_efficient_loading true or left out (its flag's default is
+        // "true") with fsdp_sync_module_states false, on the GPU path (not use_cpu). Refused here as there.
+        if (dt == u"FSDP"_s && !doc.get(u"use_cpu"_s).truthy() &&
+            (cpuRam.isNull() || !isSentinelFalse(cpuRam)) && !sync.isNull() && isSentinelFalse(sync)) {
+            const SourcePos at = pos(u"fsdp_cpu_ram_efficient_loading"_s);
+            const QString where = cpuRam.isNull()
+                                      ? ConfigMessages::tr("left out, which accelerate launch reads as true")
+                                      : ConfigMessages::tr("line %1").arg(at.line);
+            error(pos(u"fsdp_sync_module_states"_s), u"fsdp_config.fsdp_sync_module_states"_s,
+                  ConfigMessages::tr(
+                      "fsdp_sync_module_states is false while fsdp_cpu_ram_efficient_loading is on "
+                      "(%1): accelerate launch refuses this (\"When using "
+                      "`--fsdp_cpu_ram_efficient_loading` set `--fsdp_sync_module_states` to "
+                      "`True`\"); set fsdp_sync_module_states: true")
+                      .arg(where));
+        }
         const Value reshard = get(u"fsdp_reshard_after_forward"_s);
         const Value strategy = get(u"fsdp_sharding_strategy"_s);
         if (reshard.isString() && !isBoolLike(reshard)) {

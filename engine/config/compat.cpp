@@ -76,6 +76,15 @@ const QList<Difference> &differences() {
              "Note: %1 is also written as fsdp_sharding_strategy, the key accelerate launch reads "
              "(accelerate's own questionnaire writes only fsdp_reshard_after_forward, and accelerate "
              "launch would then run FULL_SHARD).")},
+        {Fix::QuestionnaireFp8Keys, "questionnaire-fp8-keys", "config init (fp8, TransformerEngine)",
+         "The fp8 questionnaire writes amax_history_len and amax_compute_algo, the keys accelerate launch "
+         "reads (accelerate's questionnaire writes amax_history_length and amax_compute_algorithm, which its "
+         "launch never reads), and says so while asking.",
+         QT_TRANSLATE_NOOP(
+             "trainyard::compat",
+             "Note: the answers are written as amax_history_len and amax_compute_algo, the keys accelerate "
+             "launch reads (accelerate's own questionnaire writes amax_history_length and "
+             "amax_compute_algorithm, which its launch never reads, so they would be lost).")},
     };
     return table;
 }

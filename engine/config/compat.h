@@ -17,6 +17,7 @@ enum class Fix {
     Fp8OverrideText,       // override_linear_precision as the text accelerate 0.34 wrote
     ProcessesWithoutDistributedType, // distributed_type NO with --num_processes N > 1
     QuestionnaireFsdpStrategy,       // the FSDP1 questionnaire also writes fsdp_sharding_strategy
+    QuestionnaireFp8Keys,            // the fp8 questionnaire writes the amax keys accelerate launch reads
 };
 
 struct Difference {

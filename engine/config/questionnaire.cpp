@@ -319,7 +319,8 @@ void askMixedPrecision(Asker &a, Value &cfg) {
         fp8.set(u"fp8_format"_s,
                 S(formats[a.menu(QuestionnaireText::tr("Which weight format should be used?"), formats, 0)]));
         // accelerate's questionnaire writes amax_history_length / amax_compute_algorithm, which its launcher
-        // never reads; Trainyard writes the keys that are read.
+        // never reads; Trainyard writes the keys that are read, and says so here.
+        a.say(compat::warning(compat::Fix::QuestionnaireFp8Keys));
         fp8.set(
             u"amax_history_len"_s,
             I(a.integer(QuestionnaireText::tr(

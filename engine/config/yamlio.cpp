@@ -454,9 +454,13 @@ bool needsDoubleQuotes(const QString &s) {
     return false;
 }
 
+// A double-quoted scalar. JSON as Python's json.dumps writes it (lower-case \uXXXX, a character outside the
+// BMP as its surrogate pair); YAML as PyYAML's safe_dump writes it (upper-case \xXX, \uXXXX, and \UXXXXXXXX
+// for a character outside the BMP: YAML cannot read a surrogate pair back).
 QString escapeDouble(const QString &s, bool json) {
     QString out = u"\""_s;
-    for (const QChar c : s) {
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s[i];
         const ushort u = c.unicode();
         if (u == '"')
             out += u"\\\""_s;
@@ -468,11 +472,17 @@ QString escapeDouble(const QString &s, bool json) {
             out += u"\\t"_s;
         else if (u == '\r')
             out += u"\\r"_s;
-        else if (u < 0x20 || u > 0x7E)
-            out += (json || u > 0xFF ? u"\\u%1"_s.arg(uint(u), 4, 16, QChar(u'0'))
-                                     : u"\\x%1"_s.arg(uint(u), 2, 16, QChar(u'0')));
-        else
+        else if (u >= 0x20 && u <= 0x7E)
             out += c;
+        else if (json)
+            out += u"\\u%1"_s.arg(uint(u), 4, 16, QChar(u'0'));
+        else if (c.isHighSurrogate() && i + 1 < s.size() && s[i + 1].isLowSurrogate()) {
+            out += u"\\U"_s + u"%1"_s.arg(QChar::surrogateToUcs4(c, s[i + 1]), 8, 16, QChar(u'0')).toUpper();
+            ++i;
+        } else if (u > 0xFF)
+            out += u"\\u"_s + u"%1"_s.arg(uint(u), 4, 16, QChar(u'0')).toUpper();
+        else
+            out += u"\\x"_s + u"%1"_s.arg(uint(u), 2, 16, QChar(u'0')).toUpper();
     }
     return out + u"\""_s;
 }

@@ -459,9 +459,20 @@ struct Planner {
             env[u"FSDP_"_s + k.toUpper()] = lower(get(u"fsdp_"_s + k));
         if (!get(u"fsdp_ignored_modules"_s).isNull())
             env[u"FSDP_IGNORED_MODULES"_s] = str(get(u"fsdp_ignored_modules"_s));
+        // accelerate's multi-GPU launcher raises a ValueError before any rank starts when
+        // `args.fsdp_cpu_ram_efficient_loading and not args.fsdp_sync_module_states` (Python truth): a value
+        // from the file is a boolean, so `fsdp_sync_module_states: false` is refused; a typed flag is a
+        // string, so
+        // `--fsdp_sync_module_states false` is "false", true to Python, and launches.
         const Value cpuRam = get(u"fsdp_cpu_ram_efficient_loading"_s);
         const Value sync = get(u"fsdp_sync_module_states"_s);
-        if (lower(cpuRam) == u"true"_s && lower(sync) == u"false"_s)
+        if (cpuRam.truthy() && !sync.truthy())
+            error(PlanMessages::tr("fsdp_cpu_ram_efficient_loading is on and fsdp_sync_module_states is off: "
+                                   "accelerate launch refuses this (\"When using "
+                                   "`--fsdp_cpu_ram_efficient_loading` set `--fsdp_sync_module_states` to "
+                                   "`True`\"); set fsdp_sync_module_states to true"),
+                  u"fsdp_sync_module_states"_s);
+        else if (lower(cpuRam) == u"true"_s && lower(sync) == u"false"_s)
             warn(PlanMessages::tr(
                 "fsdp_cpu_ram_efficient_loading with fsdp_sync_module_states false: only rank 0 "
                 "loads the weights, so the others need them broadcast; accelerate's FSDP1 "

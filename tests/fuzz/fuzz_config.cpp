@@ -48,6 +48,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         if (!config.isLoaded())
             continue;
         (void)config.kind();
+        // An alias bomb cut off at the reader's 100,000-value limit is still 100,000 values (about 800 KB of
+        // canonical text): the reader's limit is what such input tests, and six more reads and writes of it
+        // take over 10 s under ASan. The round-trip properties are about structure, which small documents
+        // cover; tst_config round-trips that document once.
+        if (config.canonicalText(Dialect::Yaml).size() > 256 * 1024)
+            continue;
         roundTrip(config, Dialect::Yaml, u"canonical.yaml"_s);
         roundTrip(config, Dialect::Json, u"canonical.json"_s);
     }
