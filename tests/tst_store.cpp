@@ -80,6 +80,8 @@ bool sameAggregates(const QList<Aggregate> &a, const QList<Aggregate> &b, QStrin
 class TestStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void metricsInTheirUnits_data();
+    void metricsInTheirUnits();
     void downsamplingIsExact();
     void reopenContinuesLevels();
     void migrationFromVersion1();
@@ -942,6 +944,27 @@ void TestStore::ingestPushesCommittedPoints() {
         d.log("loss", step, 1.0);
     QVERIFY(d.flush(&e));
     QCOMPARE(alone.server()->stats().points, 100);
+}
+
+void TestStore::metricsInTheirUnits_data() {
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("rss") << u"system/rss_bytes"_s << 264600000.0 << u"252.3 MiB"_s;
+    QTest::newRow("gpu memory") << u"system/gpu_memory_bytes"_s << 8589934592.0 << u"8.0 GiB"_s;
+    QTest::newRow("small") << u"system/rss_bytes"_s << 512.0 << u"512 B"_s;
+    QTest::newRow("percent") << u"system/cpu_percent"_s << 187.25 << u"187%"_s;
+    QTest::newRow("watts") << u"system/gpu_power_watts"_s << 71.5 << u"71.5 W"_s;
+    QTest::newRow("temperature") << u"system/gpu_temperature_c"_s << 64.0 << u"64 \u00b0C"_s;
+    QTest::newRow("plain") << u"loss"_s << 0.123456 << u"0.1235"_s;
+    QTest::newRow("nan") << u"x_bytes"_s << double(NAN) << u"nan"_s;
+}
+
+void TestStore::metricsInTheirUnits() {
+    QFETCH(QString, key);
+    QFETCH(double, value);
+    QFETCH(QString, shown);
+    QCOMPARE(formatMetric(key, value), shown);
 }
 
 QTEST_GUILESS_MAIN(TestStore)

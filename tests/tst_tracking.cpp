@@ -47,6 +47,7 @@ private Q_SLOTS:
     void runsAreNamedAfterTheProject();
     void offlineJsonlImports();
     void importRefusesBadLinesAndKeepsTheDatabase();
+    void listShowsUnitsAndFitsLongNames();
     void listEmptyAndUnknownRun();
     void diffTwoRuns();
 };
@@ -200,6 +201,31 @@ void TestTracking::importRefusesBadLinesAndKeepsTheDatabase() {
     QCOMPARE(t.exitCode, 1);
     QVERIFY(t.err.contains("cut.jsonl:1: error: not a JSON object"));
     QCOMPARE(QJsonDocument::fromJson(run({u"runs"_s, u"list"_s, u"--json"_s}).out).array().size(), before);
+}
+
+// runs list: telemetry in its units, and a long name cut to the NAME column (40 characters) so the columns
+// after it stay aligned.
+void TestTracking::listShowsUnitsAndFitsLongNames() {
+    const QString name = u"a-very-long-run-name-from-a-sweep-lr-0.0003-batch-512"_s;
+    const QString jsonl = writeFile(
+        u"units.jsonl"_s,
+        "{\"type\": \"run\", \"name\": \"" + name.toUtf8() +
+            "\"}\n{\"type\": \"point\", \"key\": \"system/rss_bytes\", \"step\": 1, \"value\": 264600000}\n");
+    QCOMPARE(run({u"runs"_s, u"import"_s, jsonl}).exitCode, 0);
+    const Result list = run({u"runs"_s, u"list"_s});
+    QVERIFY2(list.out.contains("system/rss_bytes=252.3 MiB"), list.out.constData());
+    const QList<QByteArray> lines = list.out.split('\n');
+    QVERIFY(lines[0].startsWith("ID"));
+    // Every row's STATUS column starts where the header's does.
+    const qsizetype status = QString::fromUtf8(lines[0]).indexOf(u"STATUS"_s);
+    QCOMPARE(status, 20 + 2 + 40 + 2);
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QString row = QString::fromUtf8(lines[i]);
+        if (row.contains(u"a-very-long"_s)) {
+            QVERIFY2(row.contains(name.left(39) + u'\u2026'), qPrintable(row));
+            QCOMPARE(row.mid(status, 8), u"imported"_s);
+        }
+    }
 }
 
 void TestTracking::listEmptyAndUnknownRun() {

@@ -650,10 +650,12 @@ void TestWidgets::runPageHeaderAndWidth() {
     run.host = u"ws1"_s;
     run.startedMs = 1'700'000'000'000;
     run.endedMs = run.startedMs + 65'000;
-    run.command = u"[\"--cpu\",\"train.py\",\"a b\"]"_s;
+    run.command =
+        u"[\"trainyard\",\"launch\",\"--cpu\",\"train.py\",\"a b\"]"_s; // as the launcher records it
     QTextDocument doc;
     doc.setHtml(RunDashboard::headerHtml(run, {{u"lr"_s, u"0.1"_s}}));
     const QString text = doc.toPlainText();
+    QVERIFY2(!text.contains(u"trainyard launch trainyard"_s), qPrintable(text));
     for (const QString &part :
          {u"train-3f9a"_s, u"exit code 3 (rank 1)"_s, u"duration 0:01:05"_s, u"on ws1"_s,
           u"Command: trainyard launch --cpu train.py 'a b'"_s, u"Parameters: lr=0.1"_s})

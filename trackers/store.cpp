@@ -291,6 +291,32 @@ bool launcherGone(const RunRow &run, qint64 nowMs) {
     return run.launcher.isEmpty() || nowMs - last > LauncherTimeoutMs;
 }
 
+QString formatMetric(const QString &key, double value) {
+    const auto num = [](double v, int digits) { return QString::number(v, 'g', digits); };
+    if (!std::isfinite(value))
+        return num(value, 4);
+    if (key.endsWith(u"_bytes"_s)) {
+        static const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        double v = value;
+        int u = 0;
+        while (std::abs(v) >= 1024.0 && u < 5) {
+            v /= 1024.0;
+            ++u;
+        }
+        return (u == 0 ? QString::number(qint64(v)) : QString::number(v, 'f', 1)) + u' ' +
+               QString::fromLatin1(units[u]);
+    }
+    if (key.endsWith(u"_percent"_s))
+        return num(value, 3) + u'%';
+    if (key.endsWith(u"_watts"_s))
+        return num(value, 4) + u" W"_s;
+    if (key.endsWith(u"_temperature_c"_s))
+        return num(value, 3) + u" \u00b0C"_s;
+    if (key.endsWith(u"_seconds"_s))
+        return num(value, 4) + u" s"_s;
+    return num(value, 4);
+}
+
 QString formatDuration(const RunRow &r) {
     if (r.startedMs <= 0)
         return {};

@@ -81,6 +81,11 @@ bool launcherGone(const RunRow &run, qint64 nowMs);
 // folder inside the database's runs directory.
 bool removeRun(const QString &databasePath, qint64 runId, QString *error);
 
+// A metric's value for people, in the unit its key names (the telemetry's system/*_bytes in KiB/MiB/GiB,
+// *_percent, *_watts, *_temperature_c, *_seconds); other keys as a number of 4 significant digits. The CLI's
+// runs list and the studio's runs table both use it.
+QString formatMetric(const QString &key, double value);
+
 // H:MM:SS from the start to the end (or to now while the run goes on); empty before it started.
 QString formatDuration(const RunRow &run);
 

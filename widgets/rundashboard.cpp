@@ -349,10 +349,13 @@ QString RunDashboard::headerHtml(const RunRow &run, const QMap<QString, QString>
     QStringList command;
     for (const QJsonValue &v : QJsonDocument::fromJson(run.command.toUtf8()).array())
         command << v.toString();
+    // The command as recorded: the launcher's whole argv ("trainyard launch ..."); older records kept only
+    // the words after `trainyard launch`.
+    if (!command.isEmpty() && command.first() != u"trainyard"_s)
+        command = QStringList{u"trainyard"_s, u"launch"_s} + command;
     if (!command.isEmpty())
-        html += u"<br>"_s +
-                tr("Command: %1")
-                    .arg(u"<code>trainyard launch %1</code>"_s.arg(shellJoin(command).toHtmlEscaped()));
+        html +=
+            u"<br>"_s + tr("Command: %1").arg(u"<code>%1</code>"_s.arg(shellJoin(command).toHtmlEscaped()));
     if (!params.isEmpty()) {
         QStringList kv;
         for (auto it = params.cbegin(); it != params.cend(); ++it)

@@ -25,7 +25,7 @@ QList<RunsModel::Row> RunsModel::readRows(const QString &databasePath, QString *
         QStringList latest;
         for (const SeriesRow &s : reader.series(r.id))
             if (s.rank == 0)
-                latest << s.key + u'=' + QString::number(s.lastValue, 'g', 4);
+                latest << s.key + u'=' + formatMetric(s.key, s.lastValue);
         rows << Row{r, latest.join(u"  "_s), reader.params(r.id)};
     }
     return rows;

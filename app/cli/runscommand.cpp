@@ -130,17 +130,26 @@ int list(const QString &db, bool json, Io &io) {
         io.out << QString::fromUtf8(QJsonDocument(arr).toJson(QJsonDocument::Indented));
         return 0;
     }
+    // The NAME column is as wide as the longest name, up to 40 characters; a longer name is cut with an
+    // ellipsis.
+    qsizetype nameWidth = RunsText::tr("NAME").size();
+    for (const RunRow &r : runs)
+        nameWidth = std::max(nameWidth, r.name.size());
+    nameWidth = std::min<qsizetype>(nameWidth, 40);
+    const auto fit = [nameWidth](const QString &name) {
+        return (name.size() > nameWidth ? name.left(nameWidth - 1) + u'\u2026' : name)
+            .leftJustified(nameWidth);
+    };
     io.out << RunsText::tr("%1  %2  %3  %4  %5  %6\n")
-                  .arg(u"ID"_s.leftJustified(20), RunsText::tr("NAME").leftJustified(16),
+                  .arg(u"ID"_s.leftJustified(20), RunsText::tr("NAME").leftJustified(nameWidth),
                        RunsText::tr("STATUS").leftJustified(9), RunsText::tr("STARTED").leftJustified(19),
                        RunsText::tr("DURATION").leftJustified(8), RunsText::tr("LATEST"));
     for (const RunRow &r : runs) {
         QStringList latest;
         for (const SeriesRow &s : reader.series(r.id))
             if (s.rank == 0)
-                latest << s.key + u'=' + QString::number(s.lastValue, 'g', 4);
-        io.out << r.uid.leftJustified(20) << "  " << r.name.leftJustified(16) << "  "
-               << r.status.leftJustified(9) << "  "
+                latest << s.key + u'=' + formatMetric(s.key, s.lastValue);
+        io.out << r.uid.leftJustified(20) << "  " << fit(r.name) << "  " << r.status.leftJustified(9) << "  "
                << iso(r.startedMs > 0 ? r.startedMs : r.createdMs).leftJustified(19) << "  "
                << formatDuration(r).leftJustified(8) << "  " << latest.join(u' ') << '\n';
     }
