@@ -9,11 +9,13 @@
 #include "remote/hostfile.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void remoteFailureStopsEveryMachine();
     void restartsEveryMachineTogether();
     void ctrlCStopsEveryMachine();
+    void aCutNetworkFailsTheRunNamingTheMachine();
     void killedLauncherLeavesNothing();
     void unreachableHostsStartNothing();
     void missingInterpreterNamesTheHost();
@@ -488,6 +491,39 @@ void TestRemote::ctrlCStopsEveryMachine() {
     QCOMPARE(p.exitCode(), 130);
     QVERIFY(p.readAllStandardError().contains("run cancelled"));
     QVERIFY(waitUntil([] { return processesWith("ctrlc-marker") == 0; }, 5000));
+}
+
+// A machine whose network is cut while its ranks run (no EOF, no RST: TCP alone would wait many minutes): the
+// launcher hears nothing for agent::SilenceLimitMs (SSH's keepalives say the same) and fails the run naming
+// the machine; that machine's agent hears nothing either and stops its ranks, so none runs unsupervised.
+void TestRemote::aCutNetworkFailsTheRunNamingTheMachine() {
+    NEED_MACHINES();
+    QFile prefixFile(m_machines.filePath(u"prefix"_s));
+    QVERIFY(prefixFile.open(QIODevice::ReadOnly));
+    const QString ns = QString::fromLatin1(prefixFile.readAll().trimmed()) + u"m2"_s;
+    QProcess p;
+    QVERIFY(startSleepers(p, 6, u"cut-marker"_s));
+    const auto restore = qScopeGuard([&] {
+        QProcess::execute(u"ip"_s,
+                          {u"netns"_s, u"exec"_s, ns, u"ip"_s, u"link"_s, u"set"_s, u"eth0"_s, u"up"_s});
+    });
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(QProcess::execute(
+                 u"ip"_s, {u"netns"_s, u"exec"_s, ns, u"ip"_s, u"link"_s, u"set"_s, u"eth0"_s, u"down"_s}),
+             0);
+    QVERIFY(p.waitForFinished(60000));
+    const qint64 noticedMs = clock.elapsed();
+    QCOMPARE(p.exitCode(), 1);
+    const QByteArray err = p.readAllStandardError();
+    qInfo("the cut was noticed after %lld ms", noticedMs);
+    QVERIFY2(err.contains("m2: no word from the machine") ||
+                 err.contains("m2: lost the connection to the machine"),
+             err.constData());
+    // Noticed within the stated bound (20 s of silence, checked every 5 s), with room for a busy machine.
+    QVERIFY2(noticedMs < 40000, qPrintable(QString::number(noticedMs)));
+    // m2's ranks were stopped by their own agent; the others by the launcher.
+    QVERIFY(waitUntil([] { return processesWith("cut-marker") == 0; }, 40000));
 }
 
 void TestRemote::killedLauncherLeavesNothing() {

@@ -14,16 +14,23 @@
 
 namespace trainyard::agent {
 
-inline constexpr int ProtocolVersion = 1;
+inline constexpr int ProtocolVersion = 2;
+// Both ends send a Heartbeat every HeartbeatMs; an end that hears nothing (no frame at all) for
+// SilenceLimitMs takes the other as lost: the launcher fails the run naming the machine, the agent stops its
+// ranks. With SSH's own keepalives (ServerAliveInterval 5 s x 4, unless --ssh sets them) a cut network is
+// noticed within about 20 s, where TCP alone would take many minutes.
+inline constexpr int HeartbeatMs = 5000;
+inline constexpr int SilenceLimitMs = 20000;
 inline constexpr qsizetype MaxFrame = 64 << 20;
 
 enum class Msg : char {
     // launcher -> agent
-    Query = 'Q',    // JSON {"version", "python"}: check this machine, answered by Hello
-    Plan = 'P',     // JSON MachinePlan: start the ranks
-    Stop = 'S',     // stop every rank (a second Stop kills)
-    Kill = 'K',     // kill every rank now
-    Activity = 'a', // int32 rank: the rank logged a metric (for the watchdog)
+    Query = 'Q',     // JSON {"version", "python"}: check this machine, answered by Hello
+    Plan = 'P',      // JSON MachinePlan: start the ranks
+    Stop = 'S',      // stop every rank (a second Stop kills)
+    Kill = 'K',      // kill every rank now
+    Activity = 'a',  // int32 rank: the rank logged a metric (for the watchdog)
+    Heartbeat = 'h', // both ways, every HeartbeatMs: this end is still here
     // agent -> launcher
     Hello = 'H',     // JSON: version, hostname, address, a free port, the interpreter check
     Started = 'B',   // JSON {"rank", "pid", "attempt"}

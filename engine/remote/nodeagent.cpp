@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QtEndian>
 #include <cerrno>
+#include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -62,6 +63,21 @@ void NodeAgent::start() {
     m_relay = new QTcpServer(this);
     m_relay->listen(QHostAddress::LocalHost, 0);
     connect(m_relay, &QTcpServer::newConnection, this, &NodeAgent::onRelayConnection);
+    // A launcher that falls silent (a cut network: no EOF ever comes) is taken as gone, and the ranks stop
+    // rather than run unsupervised.
+    m_lastHeard.start();
+    m_heartbeat = new QTimer(this);
+    connect(m_heartbeat, &QTimer::timeout, this, [this] {
+        if (m_eof)
+            return;
+        send(agent::frame(Msg::Heartbeat));
+        if (m_lastHeard.elapsed() > agent::SilenceLimitMs) {
+            ::fprintf(stderr, "trainyard agent: no word from the launcher for %d s; stopping every rank\n",
+                      int(m_lastHeard.elapsed() / 1000));
+            inputClosed();
+        }
+    });
+    m_heartbeat->start(agent::HeartbeatMs);
 }
 
 void NodeAgent::onInput() {
@@ -69,6 +85,7 @@ void NodeAgent::onInput() {
     for (;;) {
         const ssize_t n = ::read(m_in, buf, sizeof buf);
         if (n > 0) {
+            m_lastHeard.restart();
             m_reader.append(QByteArray(buf, n));
             continue;
         }
@@ -114,6 +131,8 @@ void NodeAgent::handle(const agent::Frame &f) {
             if (m_controller->state() == RunState::Stopping)
                 m_controller->stop();
         }
+        return;
+    case Msg::Heartbeat: // heard: m_lastHeard is reset with every read
         return;
     case Msg::Activity:
         if (m_controller && f.payload.size() == 4)

@@ -8,6 +8,7 @@
 
 #include "remote/agentprotocol.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <memory>
@@ -54,6 +55,8 @@ private:
     agent::FrameReader m_reader;
     QByteArray m_pending; // frames not yet written
     QTimer *m_flush = nullptr;
+    QTimer *m_heartbeat = nullptr;
+    QElapsedTimer m_lastHeard; // since the launcher's last bytes
     bool m_eof = false;
     bool m_outputBroken = false;
     std::unique_ptr<RunController> m_controller;

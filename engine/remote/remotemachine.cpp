@@ -70,6 +70,9 @@ QStringList RemoteMachine::sshArguments() const {
         });
         if (!batchGiven)
             args << u"-o"_s << u"BatchMode=yes"_s;
+        // A cut network is noticed by SSH within 20 s (ssh takes the first value of an option: one given in
+        // --ssh wins).
+        args << u"-o"_s << u"ServerAliveInterval=5"_s << u"-o"_s << u"ServerAliveCountMax=4"_s;
     }
     // The remote side is one fixed word pair: everything else travels as data on stdin.
     args << u"--"_s << m_host.host << shellQuote(m_remoteProgram) + u" agent"_s;
@@ -119,6 +122,24 @@ void RemoteMachine::startProcess() {
                      .arg(m_host.host, m_ssh.value(0), m_process->errorString()));
     });
     m_process->start();
+    // Both ways, every few seconds: a machine that falls silent once its plan runs (the network cut, the
+    // machine frozen) fails the run naming it, within agent::SilenceLimitMs, instead of never being noticed.
+    m_lastHeard.start();
+    m_heartbeat = new QTimer(this);
+    connect(m_heartbeat, &QTimer::timeout, this, [this] {
+        if (!connected())
+            return;
+        write(agent::frame(Msg::Heartbeat));
+        if (m_ready && m_planSent && !m_finished && !m_failed &&
+            m_lastHeard.elapsed() > agent::SilenceLimitMs) {
+            fail(RemoteText::tr("%1: no word from the machine for %2 s (its network or the machine is down); "
+                                "its ranks stop themselves when they stop hearing from here")
+                     .arg(m_host.host)
+                     .arg(m_lastHeard.elapsed() / 1000));
+            m_process->kill();
+        }
+    });
+    m_heartbeat->start(agent::HeartbeatMs);
     write(agent::jsonFrame(Msg::Query, {{u"protocol"_s, agent::ProtocolVersion},
                                         {u"working_directory"_s, m_workingDirectory},
                                         {u"program"_s, m_program}}));
@@ -177,6 +198,7 @@ void RemoteMachine::fail(const QString &reason) {
 }
 
 void RemoteMachine::onOutput() {
+    m_lastHeard.restart();
     m_reader.append(m_process->readAllStandardOutput());
     while (auto f = m_reader.next())
         handle(*f);
@@ -188,6 +210,8 @@ void RemoteMachine::onOutput() {
 
 void RemoteMachine::handle(const agent::Frame &f) {
     switch (f.type) {
+    case Msg::Heartbeat: // heard: m_lastHeard is reset with every read
+        return;
     case Msg::Hello: {
         m_timeout->stop();
         const QJsonObject o = agent::jsonOf(f);

@@ -9,6 +9,7 @@
 #include "remote/agentprotocol.h"
 #include "remote/hostfile.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QStringList>
@@ -87,6 +88,8 @@ private:
     Transport m_transport;
     QProcess *m_process = nullptr;
     QTimer *m_timeout = nullptr;
+    QTimer *m_heartbeat = nullptr;
+    QElapsedTimer m_lastHeard; // since the agent's last bytes
     agent::FrameReader m_reader;
     RemoteHello m_hello;
     bool m_ready = false;
