@@ -43,6 +43,7 @@ inline void printTable(QTextStream &out, const QStringList &header, const QList<
     line(rule);
     for (const QStringList &r : rows)
         line(r);
+    out.flush(); // each table as soon as it is ready: a later step that fails or hangs never hides it
 }
 
 int launchBench(const QStringList &args, QTextStream &out);

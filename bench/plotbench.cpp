@@ -233,7 +233,11 @@ int plotBench(const QStringList &args, QTextStream &out) {
         r.uid = u"stream"_s;
         r.name = u"stream"_s;
         r.status = u"running"_s;
-        r.createdMs = r.startedMs = QDateTime::currentMSecsSinceEpoch();
+        r.createdMs = r.startedMs = r.heartbeatMs = QDateTime::currentMSecsSinceEpoch();
+        // This process plays the run's launcher: without one, the run would be recorded as crashed when the
+        // ingest server opens the database, and the dashboard would stop following it (the benchmark then
+        // waited forever for its chart).
+        r.launcher = launcherIdentity();
         streamRun = w.createRun(r, &error);
     }
     IngestService service;
@@ -277,9 +281,19 @@ int plotBench(const QStringList &args, QTextStream &out) {
     };
     {
         std::thread seed(stream, 0.5);
-        while (!live.chart(u"loss"_s))
+        QElapsedTimer waited;
+        waited.start();
+        while (!live.chart(u"loss"_s) && waited.elapsed() < 30000) // a deadline: never wait forever
             waitForCharts(&live, 2000);
         seed.join();
+        if (!live.chart(u"loss"_s)) {
+            QTextStream(stderr) << "plot: the live dashboard showed no chart of the streamed run within 30 s"
+                                << (clientError.empty()
+                                        ? QString()
+                                        : u" (client: "_s + QString::fromStdString(clientError) + u')')
+                                << '\n';
+            return 1;
+        }
     }
     const Latency idle = probe(3);
     int redraws = 0;
