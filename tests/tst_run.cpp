@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -229,6 +231,19 @@ void TestRun::signalsStopEveryRank() {
     RunRecord after;
     QVERIFY(JsonRunRecorder::load(runsDir() + u'/' + rec.id + u"/run.json"_s, &after, nullptr));
     QCOMPARE(after.status, u"cancelled"_s);
+    // What happened is recorded, never a clean exit: the launcher's 130, each rank's SIGTERM; runs show and
+    // the database say the same.
+    QCOMPARE(after.failedExitCode, 130);
+    for (const RankRecord &r : after.ranks)
+        QCOMPARE(r.signal, int(SIGTERM));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"TRAINYARD_DB"_s, m_dir.filePath(u"db/trainyard.db"_s));
+    const auto shown = trainyard::test::runCli({u"runs"_s, u"show"_s, rec.id}, env);
+    QVERIFY2(shown.out.contains("cancelled (exit code 130)"), shown.out.constData());
+    QVERIFY2(shown.out.contains("ranks:     0 killed by SIGTERM, 1 killed by SIGTERM"),
+             shown.out.constData());
+    const auto json = trainyard::test::runCli({u"runs"_s, u"show"_s, rec.id, u"--json"_s}, env);
+    QCOMPARE(QJsonDocument::fromJson(json.out).object().value(u"exit_code"_s).toInt(), 130);
 }
 
 void TestRun::rankIgnoringSigtermIsKilledAfterGrace() {

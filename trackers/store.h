@@ -44,7 +44,8 @@ struct RunRow {
     QString name;
     QString status;
     qint64 createdMs = 0, startedMs = 0, endedMs = 0;
-    int exitCode = 0;    // the first failing rank's exit code (128 + signal when killed); 0 when none failed
+    int exitCode = 0; // the first failing rank's exit code (128 + signal when killed); 130 when the run was
+                      // stopped (as Ctrl-C in a terminal); 0 when it finished
     int failedRank = -1; // the first rank that failed, -1 when none
     QString launcher;    // who supervises the run: launcherIdentity() of that process
     qint64 heartbeatMs = 0;

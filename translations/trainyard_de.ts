@@ -4,12 +4,12 @@
 <context>
     <name>trainyard::AgentText</name>
     <message>
-        <location filename="../engine/remote/nodeagent.cpp" line="+99"/>
+        <location filename="../engine/remote/nodeagent.cpp" line="+116"/>
         <source>a plan is already running</source>
         <translation>ein Plan läuft bereits</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>the working directory %1 does not exist</source>
         <translation>das Arbeitsverzeichnis %1 existiert nicht</translation>
     </message>
@@ -30,9 +30,35 @@
     </message>
 </context>
 <context>
+    <name>trainyard::AtomicText</name>
+    <message>
+        <location filename="../engine/system/atomicfile.cpp" line="+39"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>only a new whole file can be written</source>
+        <translation>nur eine neue, vollständige Datei kann geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>the file was not opened</source>
+        <translation>die Datei wurde nicht geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::ClusterController</name>
+    <message>
+        <location filename="../engine/remote/clustercontroller.cpp" line="+480"/>
+        <source>could not write the run record: %1</source>
+        <translation>der Lauf-Eintrag konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>trainyard::ClusterText</name>
     <message numerus="yes">
-        <location filename="../engine/remote/clustercontroller.cpp" line="+122"/>
+        <location line="-358"/>
         <source>checking %n machine(s): %1</source>
         <translation>
             <numerusform>%n Rechner wird geprüft: %1</numerusform>
@@ -338,12 +364,12 @@
         <translation>%1 ist für eine SageMaker-Konfiguration erforderlich</translation>
     </message>
     <message>
-        <location line="+212"/>
-        <source>fsdp_cpu_ram_efficient_loading with fsdp_sync_module_states false: only rank 0 loads the weights, so the others need them broadcast; accelerate&apos;s FSDP1 plugin turns fsdp_sync_module_states on when the run starts</source>
-        <translation>fsdp_cpu_ram_efficient_loading mit fsdp_sync_module_states false: nur Rang 0 lädt die Gewichte, daher müssen sie an die anderen verteilt (Broadcast) werden; das FSDP1-Plugin von accelerate schaltet fsdp_sync_module_states beim Start des Laufs ein</translation>
+        <location line="+102"/>
+        <source>num_machines is %1 and main_process_ip is not set: give it when launching (--main_process_ip), or launch with --slurm, --hostfile or --hosts, which find machine 0 themselves</source>
+        <translation>num_machines ist %1 und main_process_ip ist nicht gesetzt: geben Sie die Adresse beim Start an (--main_process_ip) oder starten Sie mit --slurm, --hostfile oder --hosts, die Rechner 0 selbst finden</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-55"/>
         <source>%1: unknown key; accelerate does not check keys inside %2 and nothing reads this one</source>
         <translation>%1: unbekannter Schlüssel; accelerate prüft Schlüssel innerhalb von %2 nicht, und nichts liest diesen</translation>
     </message>
@@ -378,12 +404,7 @@
         <translation>machine_rank (%1) muss zwischen 0 und num_machines - 1 (%2) liegen</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>num_machines is %1 but main_process_ip is not set: the other machines cannot find machine 0</source>
-        <translation>num_machines ist %1, aber main_process_ip ist nicht gesetzt: die anderen Rechner können Rechner 0 nicht finden</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>%1 with a single process: use distributed_type &apos;NO&apos; for one device</source>
         <translation>%1 mit einem einzigen Prozess: verwenden Sie distributed_type &apos;NO&apos; für ein Gerät</translation>
     </message>
@@ -446,7 +467,22 @@
         <translation>fsdp_config wird nur verwendet, wenn distributed_type FSDP ist</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
+        <source>left out, which accelerate launch reads as true</source>
+        <translation>weggelassen, was accelerate launch als true liest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fsdp_sync_module_states is false while fsdp_cpu_ram_efficient_loading is on (%1): accelerate launch refuses this (&quot;When using `--fsdp_cpu_ram_efficient_loading` set `--fsdp_sync_module_states` to `True`&quot;); set fsdp_sync_module_states: true</source>
+        <translation>fsdp_sync_module_states ist false, während fsdp_cpu_ram_efficient_loading eingeschaltet ist (%1): accelerate launch lehnt dies ab (&quot;When using `--fsdp_cpu_ram_efficient_loading` set `--fsdp_sync_module_states` to `True`&quot;); setzen Sie fsdp_sync_module_states: true</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>under FSDP2 fsdp_reshard_after_forward is true or false, not a sharding strategy</source>
         <translation>unter FSDP2 ist fsdp_reshard_after_forward true oder false, keine Sharding-Strategie</translation>
     </message>
@@ -514,13 +550,6 @@
         <location line="+13"/>
         <source>cannot create folder %1</source>
         <translation>Ordner %1 kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+5"/>
-        <location line="+6"/>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2475,7 +2504,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>unbekanntes dynamo-Backend &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
+        <source>fsdp_cpu_ram_efficient_loading is on and fsdp_sync_module_states is off: accelerate launch refuses this (&quot;When using `--fsdp_cpu_ram_efficient_loading` set `--fsdp_sync_module_states` to `True`&quot;); set fsdp_sync_module_states to true</source>
+        <translation>fsdp_cpu_ram_efficient_loading ist eingeschaltet und fsdp_sync_module_states ausgeschaltet: accelerate launch lehnt dies ab (&quot;When using `--fsdp_cpu_ram_efficient_loading` set `--fsdp_sync_module_states` to `True`&quot;); setzen Sie fsdp_sync_module_states auf true</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>fsdp_cpu_ram_efficient_loading with fsdp_sync_module_states false: only rank 0 loads the weights, so the others need them broadcast; accelerate&apos;s FSDP1 plugin turns fsdp_sync_module_states on when the run starts</source>
         <translation>fsdp_cpu_ram_efficient_loading mit fsdp_sync_module_states false: nur Rang 0 lädt die Gewichte, daher müssen sie an die anderen verteilt (Broadcast) werden; das FSDP1-Plugin von accelerate schaltet fsdp_sync_module_states beim Start des Laufs ein</translation>
     </message>
@@ -2818,7 +2852,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Welches Gewichtsformat soll verwendet werden?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>What length of history should be used for the amax scaling factor computation?</source>
         <translation>Welche Historienlänge soll für die Berechnung des amax-Skalierungsfaktors verwendet werden?</translation>
     </message>
@@ -3175,7 +3209,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RemoteText</name>
     <message>
-        <location filename="../engine/remote/remotemachine.cpp" line="+118"/>
+        <location filename="../engine/remote/remotemachine.cpp" line="+121"/>
         <source>%1: cannot run the SSH command %2: %3</source>
         <translation>%1: der SSH-Befehl %2 kann nicht ausgeführt werden: %3</translation>
     </message>
@@ -3185,8 +3219,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1: keine Antwort vom Rechner innerhalb von %2 s%3</translation>
     </message>
     <message>
-        <location line="+99"/>
-        <location line="+18"/>
+        <location line="+47"/>
+        <source>%1: no word from the machine for %2 s (its network or the machine is down); its ranks stop themselves when they stop hearing from here</source>
+        <translation>%1: seit %2 s keine Nachricht vom Rechner (sein Netzwerk oder der Rechner ist ausgefallen); seine Ränge beenden sich selbst, wenn sie von hier nichts mehr hören</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <location line="+20"/>
         <location line="+47"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
@@ -3271,9 +3310,22 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
 </context>
 <context>
+    <name>trainyard::RunController</name>
+    <message>
+        <location filename="../engine/launch/runcontroller.cpp" line="+229"/>
+        <source>could not write the run record: %1</source>
+        <translation>der Lauf-Eintrag konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+235"/>
+        <source>cannot write %1: %2; rank %3&apos;s output goes on to the terminal only</source>
+        <translation>%1 kann nicht geschrieben werden: %2; die Ausgabe des Rangs %3 geht nur noch an das Terminal</translation>
+    </message>
+</context>
+<context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+161"/>
+        <location filename="../widgets/rundashboard.cpp" line="+162"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -3443,12 +3495,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>auf %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Command: %1</source>
         <translation>Befehl: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Parameters: %1</source>
         <translation>Parameter: %1</translation>
     </message>
@@ -3458,13 +3510,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>vergleich-%1</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+10"/>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+39"/>
         <source>Cannot stop the run: %1</source>
         <translation>Der Lauf kann nicht beendet werden: %1</translation>
     </message>
@@ -3565,7 +3611,8 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>-</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="-534"/>
+        <location line="+586"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -3573,7 +3620,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+84"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="-379"/>
         <source>failed to start</source>
         <translation>Start fehlgeschlagen</translation>
     </message>
@@ -3588,12 +3635,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Exit-Code %1</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>the launcher was closed during the run</source>
         <translation>der Launcher wurde während des Laufs geschlossen</translation>
     </message>
     <message>
-        <location line="+342"/>
+        <location line="+353"/>
         <source>trainyard: cannot start %1: %2</source>
         <translation>trainyard: %1 kann nicht gestartet werden: %2</translation>
     </message>
@@ -3711,12 +3758,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+225"/>
+        <location filename="../trackers/launchsession.cpp" line="+226"/>
         <source>cannot create the run folder %1</source>
         <translation>der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>cannot open the run database %1</source>
         <translation>die Laufdatenbank %1 kann nicht geöffnet werden</translation>
     </message>
@@ -3812,12 +3859,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+235"/>
+        <location filename="../trackers/store.cpp" line="+237"/>
         <source>the run&apos;s launcher does not run on this machine</source>
         <translation>der Launcher des Laufs läuft nicht auf diesem Rechner</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+97"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation>%1: keine Trainyard-Laufdatenbank (%2)</translation>
     </message>
@@ -3827,7 +3874,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1: die Laufdatenbank kann nicht geschrieben werden (%2); prüfen Sie die Rechte der Datei und ihres Ordners</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+229"/>
         <source>no run %1 in the database</source>
         <translation>kein Lauf %1 in der Datenbank</translation>
     </message>
@@ -4577,14 +4624,15 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 </translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>%1  %2  %3  %4  %5  %6
 </source>
         <translation>%1  %2  %3  %4  %5  %6
 </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <location line="+9"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
@@ -4609,7 +4657,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>ZULETZT</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>run %1 (%2)
 </source>
         <translation>Lauf %1 (%2)
@@ -4717,7 +4765,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::SlurmCliText</name>
     <message>
-        <location filename="../app/cli/slurmcommand.cpp" line="+82"/>
+        <location filename="../app/cli/slurmcommand.cpp" line="+83"/>
         <source>trainyard launch: cannot create the run folder %1</source>
         <translation>trainyard launch: der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -4842,6 +4890,11 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <location line="+10"/>
         <source>Note: %1 is also written as fsdp_sharding_strategy, the key accelerate launch reads (accelerate&apos;s own questionnaire writes only fsdp_reshard_after_forward, and accelerate launch would then run FULL_SHARD).</source>
         <translation>Hinweis: %1 wird auch als fsdp_sharding_strategy geschrieben, der Schlüssel, den accelerate launch liest (der eigene Fragebogen von accelerate schreibt nur fsdp_reshard_after_forward, und accelerate launch würde dann FULL_SHARD ausführen).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Note: the answers are written as amax_history_len and amax_compute_algo, the keys accelerate launch reads (accelerate&apos;s own questionnaire writes amax_history_length and amax_compute_algorithm, which its launch never reads, so they would be lost).</source>
+        <translation>Hinweis: Die Antworten werden als amax_history_len und amax_compute_algo geschrieben, die Schlüssel, die accelerate launch liest (der eigene Fragebogen von accelerate schreibt amax_history_length und amax_compute_algorithm, die accelerate launch nie liest, sodass sie verloren gingen).</translation>
     </message>
 </context>
 <context>

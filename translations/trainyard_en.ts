@@ -4,12 +4,12 @@
 <context>
     <name>trainyard::AgentText</name>
     <message>
-        <location filename="../engine/remote/nodeagent.cpp" line="+99"/>
+        <location filename="../engine/remote/nodeagent.cpp" line="+116"/>
         <source>a plan is already running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>the working directory %1 does not exist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -30,9 +30,35 @@
     </message>
 </context>
 <context>
+    <name>trainyard::AtomicText</name>
+    <message>
+        <location filename="../engine/system/atomicfile.cpp" line="+39"/>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>only a new whole file can be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>the file was not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::ClusterController</name>
+    <message>
+        <location filename="../engine/remote/clustercontroller.cpp" line="+480"/>
+        <source>could not write the run record: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::ClusterText</name>
     <message numerus="yes">
-        <location filename="../engine/remote/clustercontroller.cpp" line="+122"/>
+        <location line="-358"/>
         <source>checking %n machine(s): %1</source>
         <translation>
             <numerusform>checking %n machine: %1</numerusform>
@@ -338,12 +364,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+212"/>
-        <source>fsdp_cpu_ram_efficient_loading with fsdp_sync_module_states false: only rank 0 loads the weights, so the others need them broadcast; accelerate&apos;s FSDP1 plugin turns fsdp_sync_module_states on when the run starts</source>
+        <location line="+102"/>
+        <source>num_machines is %1 and main_process_ip is not set: give it when launching (--main_process_ip), or launch with --slurm, --hostfile or --hosts, which find machine 0 themselves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-55"/>
         <source>%1: unknown key; accelerate does not check keys inside %2 and nothing reads this one</source>
         <translation type="unfinished"></translation>
     </message>
@@ -378,12 +404,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>num_machines is %1 but main_process_ip is not set: the other machines cannot find machine 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>%1 with a single process: use distributed_type &apos;NO&apos; for one device</source>
         <translation type="unfinished"></translation>
     </message>
@@ -446,7 +467,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
+        <source>left out, which accelerate launch reads as true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fsdp_sync_module_states is false while fsdp_cpu_ram_efficient_loading is on (%1): accelerate launch refuses this (&quot;When using `--fsdp_cpu_ram_efficient_loading` set `--fsdp_sync_module_states` to `True`&quot;); set fsdp_sync_module_states: true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>under FSDP2 fsdp_reshard_after_forward is true or false, not a sharding strategy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -513,13 +549,6 @@
     <message>
         <location line="+13"/>
         <source>cannot create folder %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+5"/>
-        <location line="+6"/>
-        <source>cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2472,7 +2501,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
+        <source>fsdp_cpu_ram_efficient_loading is on and fsdp_sync_module_states is off: accelerate launch refuses this (&quot;When using `--fsdp_cpu_ram_efficient_loading` set `--fsdp_sync_module_states` to `True`&quot;); set fsdp_sync_module_states to true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>fsdp_cpu_ram_efficient_loading with fsdp_sync_module_states false: only rank 0 loads the weights, so the others need them broadcast; accelerate&apos;s FSDP1 plugin turns fsdp_sync_module_states on when the run starts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2815,7 +2849,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>What length of history should be used for the amax scaling factor computation?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3172,7 +3206,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RemoteText</name>
     <message>
-        <location filename="../engine/remote/remotemachine.cpp" line="+118"/>
+        <location filename="../engine/remote/remotemachine.cpp" line="+121"/>
         <source>%1: cannot run the SSH command %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3182,8 +3216,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
-        <location line="+18"/>
+        <location line="+47"/>
+        <source>%1: no word from the machine for %2 s (its network or the machine is down); its ranks stop themselves when they stop hearing from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <location line="+20"/>
         <location line="+47"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
@@ -3268,9 +3307,22 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
 </context>
 <context>
+    <name>trainyard::RunController</name>
+    <message>
+        <location filename="../engine/launch/runcontroller.cpp" line="+229"/>
+        <source>could not write the run record: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+235"/>
+        <source>cannot write %1: %2; rank %3&apos;s output goes on to the terminal only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+161"/>
+        <location filename="../widgets/rundashboard.cpp" line="+162"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3440,12 +3492,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Command: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Parameters: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3455,13 +3507,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+10"/>
-        <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+39"/>
         <source>Cannot stop the run: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3562,7 +3608,8 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="-534"/>
+        <location line="+586"/>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3570,7 +3617,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+84"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="-379"/>
         <source>failed to start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3585,12 +3632,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>the launcher was closed during the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+342"/>
+        <location line="+353"/>
         <source>trainyard: cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3707,12 +3754,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+225"/>
+        <location filename="../trackers/launchsession.cpp" line="+226"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>cannot open the run database %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3808,12 +3855,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+235"/>
+        <location filename="../trackers/store.cpp" line="+237"/>
         <source>the run&apos;s launcher does not run on this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+97"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3823,7 +3870,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+229"/>
         <source>no run %1 in the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4471,13 +4518,14 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>%1  %2  %3  %4  %5  %6
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <location line="+9"/>
         <source>NAME</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4502,7 +4550,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>run %1 (%2)
 </source>
         <translation type="unfinished"></translation>
@@ -4600,7 +4648,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::SlurmCliText</name>
     <message>
-        <location filename="../app/cli/slurmcommand.cpp" line="+82"/>
+        <location filename="../app/cli/slurmcommand.cpp" line="+83"/>
         <source>trainyard launch: cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4724,6 +4772,11 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location line="+10"/>
         <source>Note: %1 is also written as fsdp_sharding_strategy, the key accelerate launch reads (accelerate&apos;s own questionnaire writes only fsdp_reshard_after_forward, and accelerate launch would then run FULL_SHARD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Note: the answers are written as amax_history_len and amax_compute_algo, the keys accelerate launch reads (accelerate&apos;s own questionnaire writes amax_history_length and amax_compute_algorithm, which its launch never reads, so they would be lost).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

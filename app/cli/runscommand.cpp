@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <cmath>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +41,24 @@ QString number(double v) {
 
 QJsonValue jsonNumber(double v) {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(number(v));
+}
+
+// The ranks of a run's record (run.json in its folder) that have ended; empty when there is no record.
+QList<RankRecord> rankEndings(const RunRow &r) {
+    RunRecord record;
+    if (r.runDir.isEmpty() || !JsonRunRecorder::load(r.runDir + u"/run.json"_s, &record, nullptr))
+        return {};
+    QList<RankRecord> ended;
+    for (const RankRecord &k : std::as_const(record.ranks))
+        if (k.state != u"running"_s)
+            ended << k;
+    return ended;
+}
+
+QString signalName(int sig) {
+    if (const char *abbrev = ::sigabbrev_np(sig))
+        return u"SIG"_s + QString::fromLatin1(abbrev);
+    return u"signal %1"_s.arg(sig);
 }
 
 QJsonObject runJson(const RunRow &r, const QList<SeriesRow> &series) {
@@ -177,6 +196,13 @@ int show(const QString &db, const QString &id, bool json, Io &io) {
         o[u"tags"_s] = t;
         o[u"command"_s] = QJsonDocument::fromJson(r->command.toUtf8()).array();
         o[u"config"_s] = r->config;
+        QJsonArray ranks;
+        for (const RankRecord &k : rankEndings(*r))
+            ranks.append(QJsonObject{{u"rank"_s, k.rank},
+                                     {u"state"_s, k.state},
+                                     {u"exit_code"_s, k.exitCode},
+                                     {u"signal"_s, k.signal}});
+        o[u"ranks"_s] = ranks;
         io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
         return 0;
     }
@@ -188,6 +214,13 @@ int show(const QString &db, const QString &id, bool json, Io &io) {
                       .arg(r->exitCode);
     else
         io.out << RunsText::tr("  status:    %1 (exit code %2)\n").arg(r->status).arg(r->exitCode);
+    // How each rank ended, from the run's record (a stopped run: the signal each got).
+    QStringList endings;
+    for (const RankRecord &k : rankEndings(*r))
+        endings << (k.signal ? RunsText::tr("%1 killed by %2").arg(k.rank).arg(signalName(k.signal))
+                             : RunsText::tr("%1 exit code %2").arg(k.rank).arg(k.exitCode));
+    if (!endings.isEmpty())
+        io.out << RunsText::tr("  ranks:     %1\n").arg(endings.join(u", "_s));
     io.out << RunsText::tr("  started:   %1, duration %2\n").arg(iso(r->startedMs), formatDuration(*r));
     io.out << RunsText::tr("  host:      %1\n  folder:    %2\n  run dir:   %3\n")
                   .arg(r->host, r->workingDirectory, r->runDir);

@@ -219,7 +219,11 @@ void RunController::saveRecordNow() {
     }
     m_record.attempts = m_attempt + 1;
     m_record.failedRank = m_firstFailure.rank;
-    m_record.failedExitCode = m_firstFailure.rank < 0 ? 0 : m_firstFailure.recordedCode();
+    // A stopped run records the launcher's own code for an interrupt, 130 as on Ctrl-C in a terminal (its
+    // ranks' signals are in the record's ranks), never a clean 0.
+    m_record.failedExitCode = m_firstFailure.rank >= 0         ? m_firstFailure.recordedCode()
+                              : m_state == RunState::Cancelled ? exitCodeFor(RunState::Cancelled)
+                                                               : 0;
     QString error;
     if (m_recorder->save(m_record, &error)) {
         m_recordError.clear();

@@ -42,6 +42,8 @@ QJsonObject RunRecord::toJson() const {
         o[u"failed_rank"_s] = failedRank;
         o[u"failed_exit_code"_s] = failedExitCode;
     }
+    // The run's exit code as recorded in the database: the first failing rank's, 130 for a stopped run, 0.
+    o[u"exit_code"_s] = failedExitCode;
     QJsonArray rs;
     for (const RankRecord &r : ranks)
         rs.append(QJsonObject{{u"rank"_s, r.rank},
@@ -98,7 +100,7 @@ RunRecord RunRecord::fromJson(const QJsonObject &o) {
     r.configSnapshot = o[u"config"_s].toString().toUtf8();
     r.attempts = o[u"attempts"_s].toInt();
     r.failedRank = o[u"failed_rank"_s].toInt(-1);
-    r.failedExitCode = o[u"failed_exit_code"_s].toInt();
+    r.failedExitCode = o[u"exit_code"_s].toInt(o[u"failed_exit_code"_s].toInt());
     for (const QJsonValue &v : o[u"ranks"_s].toArray()) {
         const QJsonObject x = v.toObject();
         r.ranks << RankRecord{x[u"rank"_s].toInt(),      qint64(x[u"pid"_s].toDouble()),

@@ -54,7 +54,7 @@ struct RunRecord {
     QByteArray configSnapshot; // the config file as launched
     int attempts = 0;
     int failedRank = -1;     // the first rank that failed in the last attempt, -1 when none
-    int failedExitCode = 0;  // its exit code, 128 + signal when a signal killed it
+    int failedExitCode = 0;  // its exit code (128 + signal when a signal killed it); 130 for a stopped run
     QList<RankRecord> ranks; // last attempt
     QList<RunEvent> events;
     QList<MachineRecord> machines; // --hostfile / --hosts; empty for a launch on this machine

@@ -468,9 +468,10 @@ void ClusterController::saveRecord() {
     }
     m_record.attempts = m_attempt + 1;
     m_record.failedRank = m_firstFailure.rank;
-    m_record.failedExitCode = m_firstFailure.rank >= 0     ? m_firstFailure.recordedCode()
-                              : m_failureMessage.isEmpty() ? 0
-                                                           : 1;
+    m_record.failedExitCode = m_firstFailure.rank >= 0         ? m_firstFailure.recordedCode()
+                              : !m_failureMessage.isEmpty()    ? 1
+                              : m_state == RunState::Cancelled ? exitCodeFor(RunState::Cancelled)
+                                                               : 0;
     QString error;
     if (m_recorder->save(m_record, &error)) {
         m_recordError.clear();
