@@ -50,7 +50,7 @@
 <context>
     <name>trainyard::ClusterController</name>
     <message>
-        <location filename="../engine/remote/clustercontroller.cpp" line="+480"/>
+        <location filename="../engine/remote/clustercontroller.cpp" line="+481"/>
         <source>could not write the run record: %1</source>
         <translation>der Lauf-Eintrag konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -58,7 +58,7 @@
 <context>
     <name>trainyard::ClusterText</name>
     <message numerus="yes">
-        <location line="-358"/>
+        <location line="-359"/>
         <source>checking %n machine(s): %1</source>
         <translation>
             <numerusform>%n Rechner wird geprüft: %1</numerusform>
@@ -3312,7 +3312,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunController</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+229"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="+233"/>
         <source>could not write the run record: %1</source>
         <translation>der Lauf-Eintrag konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -3620,7 +3620,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="-379"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="-383"/>
         <source>failed to start</source>
         <translation>Start fehlgeschlagen</translation>
     </message>
@@ -3640,7 +3640,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Launcher wurde während des Laufs geschlossen</translation>
     </message>
     <message>
-        <location line="+353"/>
+        <location line="+357"/>
         <source>trainyard: cannot start %1: %2</source>
         <translation>trainyard: %1 kann nicht gestartet werden: %2</translation>
     </message>
@@ -4607,7 +4607,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+74"/>
+        <location filename="../app/cli/runscommand.cpp" line="+93"/>
         <source>trainyard runs: %1</source>
         <translation>trainyard runs: %1</translation>
     </message>
@@ -4657,7 +4657,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>ZULETZT</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>run %1 (%2)
 </source>
         <translation>Lauf %1 (%2)
@@ -4675,6 +4675,23 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <source>  status:    %1 (exit code %2)
 </source>
         <translation>  Status:      %1 (Exit-Code %2)
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 killed by %2</source>
+        <translation>%1 beendet durch %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 exit code %2</source>
+        <translation>%1 Exit-Code %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  ranks:     %1
+</source>
+        <translation>  Ränge:       %1
 </translation>
     </message>
     <message>

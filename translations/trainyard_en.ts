@@ -50,7 +50,7 @@
 <context>
     <name>trainyard::ClusterController</name>
     <message>
-        <location filename="../engine/remote/clustercontroller.cpp" line="+480"/>
+        <location filename="../engine/remote/clustercontroller.cpp" line="+481"/>
         <source>could not write the run record: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -58,7 +58,7 @@
 <context>
     <name>trainyard::ClusterText</name>
     <message numerus="yes">
-        <location line="-358"/>
+        <location line="-359"/>
         <source>checking %n machine(s): %1</source>
         <translation>
             <numerusform>checking %n machine: %1</numerusform>
@@ -3309,7 +3309,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunController</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+229"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="+233"/>
         <source>could not write the run record: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3617,7 +3617,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="-379"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="-383"/>
         <source>failed to start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3637,7 +3637,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+353"/>
+        <location line="+357"/>
         <source>trainyard: cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4502,7 +4502,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+74"/>
+        <location filename="../app/cli/runscommand.cpp" line="+93"/>
         <source>trainyard runs: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4550,7 +4550,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>run %1 (%2)
 </source>
         <translation type="unfinished"></translation>
@@ -4564,6 +4564,22 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location line="+5"/>
         <source>  status:    %1 (exit code %2)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 killed by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 exit code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  ranks:     %1
 </source>
         <translation type="unfinished"></translation>
     </message>
