@@ -77,6 +77,23 @@ struct RunDashboard::Reader {
     }
 };
 
+namespace {
+// Tick labels in the unit the series' key names (formatMetric), at QCustomPlot's usual tick positions.
+class UnitTicker : public QCPAxisTicker {
+public:
+    explicit UnitTicker(QString key)
+        : m_key(std::move(key)) {}
+
+protected:
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override {
+        return formatMetric(m_key, tick);
+    }
+
+private:
+    QString m_key;
+};
+} // namespace
+
 RunDashboard::RunDashboard(const QString &databasePath, qint64 runId, QWidget *parent)
     : RunDashboard(databasePath, QList<qint64>{runId}, parent) {}
 
@@ -560,6 +577,7 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
     Chart &c = m_charts[key];
     if (c.plot)
         return c;
+    c.key = key;
     c.plot = new QCustomPlot(this);
     c.plot->setMinimumHeight(240);
     c.plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -569,7 +587,19 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
     c.plot->plotLayout()->insertRow(0);
     c.plot->plotLayout()->addElement(0, 0, new QCPTextElement(c.plot, key));
     c.plot->legend->setFont(QFont(font().family(), font().pointSize() - 1));
-    c.plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // The legend in a row of its own under the axes, never over the curves (the example's val_acc curves ran
+    // under it), filled across and wrapped.
+    c.plot->axisRect()->insetLayout()->take(c.plot->legend);
+    auto *legendRow = new QCPLayoutGrid;
+    c.plot->plotLayout()->addElement(2, 0, legendRow);
+    legendRow->setMargins(QMargins(6, 0, 6, 4));
+    legendRow->addElement(0, 0, c.plot->legend);
+    c.plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    c.plot->legend->setWrap(4);
+    c.plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    // Byte series (system/rss_bytes, gpu_memory_bytes) label their axis in KiB/MiB/GiB, not 2.6·10⁸.
+    if (key.endsWith(u"_bytes"_s))
+        c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(key)));
     // The crosshair lives on a layer of its own, repainted without the curves.
     c.plot->addLayer(u"crosshair"_s, nullptr, QCustomPlot::limAbove);
     c.plot->layer(u"crosshair"_s)->setMode(QCPLayer::lmBuffered);
@@ -956,6 +986,8 @@ void RunDashboard::applyScale(Chart &c) {
     c.plot->yAxis->setScaleType(m_logScale ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (m_logScale)
         c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    else if (c.key.endsWith(u"_bytes"_s))
+        c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(c.key)));
     else
         c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
 }

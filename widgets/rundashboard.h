@@ -110,6 +110,7 @@ private:
         int index = 0;
     };
     struct Chart {
+        QString key;
         QCustomPlot *plot = nullptr;
         QList<SeriesRow> series; // of every run, every rank
         QTimer *debounce = nullptr;
