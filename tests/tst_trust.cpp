@@ -115,6 +115,7 @@ private Q_SLOTS:
     void migrationsAndWritersRace();
     void notADatabaseIsNamed();
     void fullDiskKeepsTheLastGoodFile();
+    void damagedDatabaseIsSaidNotHalfExported();
     void runFilesAreTheirOwnersAndKeepNoSecret();
 };
 
@@ -419,6 +420,47 @@ void TestTrust::notADatabaseIsNamed() {
     QFile f(db());
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray(4096, 'x')); // and the file is untouched
+}
+
+// A database with a damaged page in the middle (4 KiB of garbage, as a bad disk or a torn copy leaves it): an
+// export stops at the damage, and says so, with the file, and fails, instead of writing part of the run with
+// exit 0.
+void TestTrust::damagedDatabaseIsSaidNotHalfExported() {
+    QByteArray jsonl = "{\"type\": \"run\", \"name\": \"big\"}\n";
+    for (int i = 0; i < 200000; ++i)
+        jsonl += "{\"type\": \"point\", \"key\": \"loss\", \"step\": " + QByteArray::number(i) +
+                 ", \"value\": " + QByteArray::number(1.0 / (i + 1), 'g', 17) + "}\n";
+    const QString file = writeFile(u"big.jsonl"_s, jsonl);
+    const QString damaged = m_dir.filePath(u"damaged/trainyard.db"_s);
+    QProcessEnvironment e = environment();
+    e.insert(u"TRAINYARD_DB"_s, damaged);
+    QCOMPARE(trainyard::test::runCli({u"runs"_s, u"import"_s, file}, e).exitCode, 0);
+    const QString id =
+        QJsonDocument::fromJson(trainyard::test::runCli({u"runs"_s, u"list"_s, u"--json"_s}, e).out)
+            .array()
+            .first()
+            .toObject()
+            .value(u"id"_s)
+            .toString();
+    const Result whole = trainyard::test::runCli({u"runs"_s, u"export"_s, id, u"--format"_s, u"csv"_s}, e);
+    QCOMPARE(whole.exitCode, 0);
+    QCOMPARE(whole.out.count('\n'), 200001);
+    {
+        QFile f(damaged);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const qint64 page = 4096;
+        for (const double at : {0.4, 0.5, 0.6}) {
+            QVERIFY(f.seek(qint64(double(f.size()) * at) / page * page));
+            f.write(QByteArray(int(page), '\xa5'));
+        }
+    }
+    for (const QString &format : {u"csv"_s, u"jsonl"_s}) {
+        const Result r = trainyard::test::runCli({u"runs"_s, u"export"_s, id, u"--format"_s, format}, e);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"%1: the run database is damaged"_s.arg(damaged).toUtf8()),
+                 r.err.constData());
+        QVERIFY(r.out.count('\n') < 200001);
+    }
 }
 
 // A small tmpfs, filled: every file Trainyard replaces (a config by `config update`, a run record, an export)

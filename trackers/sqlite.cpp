@@ -1,5 +1,7 @@
 #include "sqlite.h"
 
+using namespace Qt::StringLiterals;
+
 namespace trainyard::sql {
 
 bool Database::open(const QString &path, bool readOnly, QString *error) {
@@ -44,10 +46,22 @@ int Database::userVersion() {
     return s.step() == SQLITE_ROW ? int(s.int64(0)) : -1;
 }
 
+void Database::noteFailure(int rc) {
+    if (!m_failure.isEmpty())
+        return;
+    m_failure = m_db ? lastError() : QString::fromUtf8(sqlite3_errstr(rc));
+    if (m_failure.isEmpty() || m_failure == u"not an error")
+        m_failure = QString::fromUtf8(sqlite3_errstr(rc));
+}
+
 bool Statement::prepare(Database &db, const char *sql) {
     sqlite3_finalize(m_stmt);
     m_stmt = nullptr;
-    return sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) == SQLITE_OK;
+    m_db = &db;
+    const int rc = sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
+    if (rc != SQLITE_OK)
+        db.noteFailure(rc);
+    return rc == SQLITE_OK;
 }
 
 } // namespace trainyard::sql

@@ -25,9 +25,16 @@ public:
     int changes() const { return sqlite3_changes(m_db); }
     sqlite3 *handle() const { return m_db; }
     int userVersion();
+    // The first error a statement of this connection met while preparing or stepping (SQLITE_CORRUPT from a
+    // damaged file, SQLITE_BUSY past the timeout, ...), kept until clearFailure(): a read that stops early
+    // never looks like the end of the data.
+    const QString &failure() const { return m_failure; }
+    void clearFailure() { m_failure.clear(); }
+    void noteFailure(int rc);
 
 private:
     sqlite3 *m_db = nullptr;
+    QString m_failure;
 };
 
 class Statement {
@@ -65,11 +72,16 @@ public:
         sqlite3_bind_null(m_stmt, i);
         return *this;
     }
-    // SQLITE_ROW, SQLITE_DONE or an error code.
-    int step() { return sqlite3_step(m_stmt); }
+    // SQLITE_ROW, SQLITE_DONE or an error code (noted on the connection: Database::failure()).
+    int step() {
+        const int rc = sqlite3_step(m_stmt);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE && m_db)
+            m_db->noteFailure(rc);
+        return rc;
+    }
     // Runs to completion; true on SQLITE_DONE.
     bool run() {
-        const int rc = sqlite3_step(m_stmt);
+        const int rc = step();
         sqlite3_reset(m_stmt);
         return rc == SQLITE_DONE;
     }
@@ -91,6 +103,7 @@ public:
 
 private:
     sqlite3_stmt *m_stmt = nullptr;
+    Database *m_db = nullptr;
 };
 
 } // namespace trainyard::sql

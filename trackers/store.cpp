@@ -330,7 +330,10 @@ QString formatDuration(const RunRow &r) {
 // One clear message for the usual ways a database file cannot be used.
 // One clear message for the usual ways a database file cannot be used.
 static QString describeOpenError(const QString &path, const QString &e) {
-    if (e.contains(u"not a database"_s) || e.contains(u"malformed"_s))
+    // A file SQLite cannot read at all is foreign; one whose pages are damaged is ours, broken.
+    if (e.contains(u"malformed"_s) || e.contains(u"corrupt"_s))
+        return StoreText::tr("%1: the run database is damaged (%2)").arg(path, e);
+    if (e.contains(u"not a database"_s))
         return StoreText::tr("%1: not a Trainyard run database (%2)").arg(path, e);
     if (e.contains(u"readonly"_s) || e.contains(u"read-only"_s) || e.contains(u"unable to open"_s))
         return StoreText::tr("%1: cannot write the run database (%2); check the file's and its folder's "
@@ -806,7 +809,20 @@ bool StoreReader::open(const QString &path, QString *error) {
             return false;
         }
     }
+    m_path = path;
+    m_db.clearFailure();
     return true;
+}
+
+QString StoreReader::error() const {
+    const QString &e = m_db.failure();
+    if (e.isEmpty())
+        return QString();
+    if (e.contains(u"malformed"_s) || e.contains(u"corrupt"_s))
+        return StoreText::tr("%1: the run database is damaged (%2); what was read before the damage may be "
+                             "incomplete")
+            .arg(m_path, e);
+    return StoreText::tr("%1: %2").arg(m_path, e);
 }
 
 static RunRow readRun(const sql::Statement &s) {

@@ -204,6 +204,10 @@ private:
 class StoreReader {
 public:
     bool open(const QString &path, QString *error);
+    // The first error a read met since open() (a damaged page, a busy database past the timeout), naming the
+    // file; empty when every read so far was whole. Reads stop at such an error and return what they had:
+    // whoever reads a run whole (exports, runs list/show, the studio's table) checks this and says so.
+    QString error() const;
 
     QList<RunRow> runs(); // newest first
     std::optional<RunRow> run(qint64 id);
@@ -253,6 +257,7 @@ private:
     static Range seqBucketing(qint64 lo, qint64 hi, int buckets);
     void cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<Part> &out);
     sql::Database m_db;
+    QString m_path;
 };
 
 // The raw points of a run as CSV, the format `trainyard runs export --format csv` writes: the header (when

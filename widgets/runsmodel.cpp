@@ -28,6 +28,9 @@ QList<RunsModel::Row> RunsModel::readRows(const QString &databasePath, QString *
                 latest << s.key + u'=' + formatMetric(s.key, s.lastValue);
         rows << Row{r, latest.join(u"  "_s), reader.params(r.id)};
     }
+    // A damaged page stops a read early: the rows read are shown, and the window says the list is partial.
+    if (error && !reader.error().isEmpty())
+        *error = reader.error();
     return rows;
 }
 
@@ -44,12 +47,14 @@ void RunsModel::reload(const QString &databasePath) {
             return r;
         },
         [this](const Read &r) {
-            if (!r.error.isEmpty()) {
+            if (!r.error.isEmpty() && r.rows.isEmpty()) {
                 Q_EMIT failed(r.error);
                 return;
             }
             setRows(r.rows);
             Q_EMIT loaded();
+            if (!r.error.isEmpty())
+                Q_EMIT failed(r.error);
         });
 }
 

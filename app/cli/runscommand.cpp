@@ -142,12 +142,19 @@ int list(const QString &db, bool json, Io &io) {
         if (writer.open(databasePath(db), &e))
             writer.updateRun(r, &e);
     }
+    const auto readFailed = [&] {
+        if (reader.error().isEmpty())
+            return false;
+        io.out.flush();
+        io.err << RunsText::tr("trainyard runs: %1").arg(reader.error()) << '\n';
+        return true;
+    };
     if (json) {
         QJsonArray arr;
         for (const RunRow &r : runs)
             arr.append(runJson(r, reader.series(r.id)));
         io.out << QString::fromUtf8(QJsonDocument(arr).toJson(QJsonDocument::Indented));
-        return 0;
+        return readFailed() ? 1 : 0;
     }
     // The NAME column is as wide as the longest name, up to 40 characters; a longer name is cut with an
     // ellipsis.
@@ -172,7 +179,7 @@ int list(const QString &db, bool json, Io &io) {
                << iso(r.startedMs > 0 ? r.startedMs : r.createdMs).leftJustified(19) << "  "
                << formatDuration(r).leftJustified(8) << "  " << latest.join(u' ') << '\n';
     }
-    return 0;
+    return readFailed() ? 1 : 0;
 }
 
 int show(const QString &db, const QString &id, bool json, Io &io) {
@@ -293,9 +300,17 @@ int exportRun(const QString &db, const QString &id, const QString &format, Io &i
     const auto r = findRun(reader, id, io);
     if (!r)
         return 1;
+    // A read that stopped at damage is said, and the export fails, rather than look complete.
+    const auto readFailed = [&] {
+        if (reader.error().isEmpty())
+            return false;
+        io.out.flush();
+        io.err << RunsText::tr("trainyard runs export: %1").arg(reader.error()) << '\n';
+        return true;
+    };
     if (format == u"csv"_s) {
         writePointsCsv(reader, *r, io.out, true);
-        return 0;
+        return readFailed() ? 1 : 0;
     }
     {
         QJsonObject head{{u"type"_s, u"run"_s},
@@ -327,7 +342,7 @@ int exportRun(const QString &db, const QString &id, const QString &format, Io &i
                    << '\n';
         }
     }
-    return 0;
+    return readFailed() ? 1 : 0;
 }
 
 int importFile(const QString &db, const QString &path, Io &io) {
