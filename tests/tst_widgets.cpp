@@ -41,6 +41,7 @@
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void dashboardFlagsSilentRanks();
     void runPageHeaderAndWidth();
     void importFromTheStudio();
+    void tabFollowsARenamedRun();
     void compareTwoRuns();
     void settingsAndTheme();
     void closingAModifiedConfigAsks();
@@ -356,6 +358,46 @@ void TestWidgets::runsModelOverARealDatabase() {
     model.reload(dir.filePath(u"none.db"_s));
     QVERIFY(again.wait(10000));
     QCOMPARE(model.rowCount(), 0);
+}
+
+// A run renamed after its tracker's project while its page is open: the tab says the new name.
+void TestWidgets::tabFollowsARenamedRun() {
+    const QString db = qEnvironmentVariable("TRAINYARD_DB");
+    qint64 id = 0;
+    RunRow r;
+    {
+        StoreWriter w;
+        QString error;
+        QVERIFY(w.open(db, &error));
+        r.uid = u"rename-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
+        r.name = u"train-7e57"_s;
+        r.status = u"running"_s; // live: renames come from a running run's tracker
+        r.launcher = launcherIdentity();
+        r.createdMs = r.startedMs = r.heartbeatMs = QDateTime::currentMSecsSinceEpoch();
+        id = w.createRun(r, &error);
+        QVERIFY(id);
+        r.id = id;
+    }
+    MainWindow w;
+    auto *tabs = w.findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    RunDashboard *page = w.openRun(id, u"train-7e57"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->headerText().isEmpty(), 10000);
+    {
+        StoreWriter writer;
+        QString error;
+        QVERIFY(writer.open(db, &error));
+        r.name = u"ddp-cpu-example-7e57"_s;
+        QVERIFY(writer.updateRun(r, &error));
+    }
+    page->refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->tabText(tabs->currentIndex()), u"ddp-cpu-example-7e57"_s, 10000);
+    StoreWriter writer;
+    QString error;
+    QVERIFY(writer.open(db, &error));
+    r.status = u"finished"_s;
+    r.endedMs = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(writer.updateRun(r, &error));
 }
 
 // File > Import: the model imports off the GUI thread (an MLflow store here), says what it stored and what it
@@ -793,6 +835,10 @@ void TestWidgets::settingsAndTheme() {
     // The dialog shows and returns what it was given.
     SettingsDialog dialog(back);
     QCOMPARE(dialog.settings().database, s.database);
+    // Its labels' mnemonics are shortcuts with a buddy, never a literal "&" on screen.
+    for (QLabel *label : dialog.findChildren<QLabel *>())
+        if (label->text().contains(u'&'))
+            QVERIFY2(label->buddy(), qPrintable(label->text()));
     QCOMPARE(dialog.settings().language, u"de"_s);
     QCOMPARE(dialog.settings().theme, StudioSettings::Theme::Dark);
     // The dark theme darkens the whole application; the system's comes back.

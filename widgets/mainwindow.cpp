@@ -382,6 +382,12 @@ RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
         }
     }
     m_tabs->setCurrentIndex(m_tabs->addTab(page, title));
+    // A run renamed while open (its tracker's project) renames its tab.
+    connect(dashboard, &RunDashboard::runRenamed, this, [this, page](const QString &name) {
+        const int index = m_tabs->indexOf(page);
+        if (index >= 0)
+            m_tabs->setTabText(index, name);
+    });
     Q_EMIT runOpened(dashboard);
     return dashboard;
 }

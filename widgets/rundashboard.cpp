@@ -547,6 +547,11 @@ void RunDashboard::showLoaded(const LoadedRuns &loaded) {
     m_liveRun = {};
     if (m_runIds.size() == 1) {
         const RunRow r = loaded.runs.value(m_runIds.first());
+        if (!r.name.isEmpty() &&
+            r.name != m_shownName) { // the first load too: a tab opened with an older name
+            m_shownName = r.name;
+            Q_EMIT runRenamed(r.name);
+        }
         if (isActiveStatus(r.status) && launcherRunning(r.launcher))
             m_liveRun = r;
     }

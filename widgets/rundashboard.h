@@ -98,12 +98,15 @@ Q_SIGNALS:
     void pointsExported(const QString &file, const QString &error); // error empty on success
     void chartsUpdated(); // after data from the database reached the charts
     void runsEnded();     // every run shown has ended (emitted once, when the last live one does)
+    // The one run shown has a new name (its tracker named it after its project): for the tab's title.
+    void runRenamed(const QString &name);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override; // a new palette (theme) restyles the charts
 
 private:
+    QString m_shownName; // the single run's name as last loaded
     struct RunInfo {
         QString name;
         qint64 originMs = 0;

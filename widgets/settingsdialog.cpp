@@ -105,7 +105,10 @@ SettingsDialog::SettingsDialog(const StudioSettings &settings, QWidget *parent)
     auto *row = new QHBoxLayout;
     row->addWidget(m_database, 1);
     row->addWidget(browse);
-    form->addRow(tr("Run &database:"), row);
+    // A layout is no buddy: the label is made here and given the field, so "&d" is a shortcut, not an "&".
+    auto *databaseLabel = new QLabel(tr("Run &database:"));
+    databaseLabel->setBuddy(m_database);
+    form->addRow(databaseLabel, row);
     if (!qEnvironmentVariableIsEmpty("TRAINYARD_DB"))
         form->addRow(QString(),
                      new QLabel(tr("TRAINYARD_DB is set in the environment and takes precedence: %1")
