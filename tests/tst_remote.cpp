@@ -288,6 +288,19 @@ void TestRemote::protocolCarriesBytesExactly() {
     QString error;
     QVERIFY(!agent::decodePlan("{\"version\": 99}", &bad, &error));
     QVERIFY(error.contains(u"protocol version 99"_s));
+    // Valid JSON that is not an object says so; a plan with no rank, or a rank twice, is refused (it would
+    // leave a controller that never finishes and an agent that never exits).
+    QVERIFY(!agent::decodePlan("[1, 2]", &bad, &error));
+    QVERIFY2(error.contains(u"not a JSON object"_s), qPrintable(error));
+    const QByteArray v = QByteArray::number(agent::ProtocolVersion);
+    QVERIFY(!agent::decodePlan("{\"version\": " + v + ", \"working_directory\": \"\", \"ranks\": []}", &bad,
+                               &error));
+    QVERIFY2(error.contains(u"no ranks"_s), qPrintable(error));
+    const QByteArray rank = "{\"rank\": 1, \"argv\": [\"" + QByteArray("python3").toBase64() + "\"]}";
+    QVERIFY(!agent::decodePlan("{\"version\": " + v + ", \"working_directory\": \"\", \"ranks\": [" + rank +
+                                   ", " + rank + "]}",
+                               &bad, &error));
+    QVERIFY2(error.contains(u"rank 1 twice"_s), qPrintable(error));
 }
 
 void TestRemote::framesSplitAnywhere() {

@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -420,6 +421,20 @@ void TestTrust::notADatabaseIsNamed() {
     QFile f(db());
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray(4096, 'x')); // and the file is untouched
+    // A folder or a FIFO given as the database: named for what it is, at once (a FIFO made SQLite block).
+    const QString fifo = m_dir.filePath(u"a-fifo.db"_s), folder = m_dir.filePath(u"a-folder.db"_s);
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    QVERIFY(QDir().mkpath(folder));
+    for (const auto &[path, what] : {std::pair{fifo, "(a pipe)"}, std::pair{folder, "(a folder)"}}) {
+        QProcessEnvironment e = environment();
+        e.insert(u"TRAINYARD_DB"_s, path);
+        for (const QStringList &args :
+             {QStringList{u"runs"_s, u"list"_s}, QStringList{u"runs"_s, u"import"_s, db()}}) {
+            const Result r = trainyard::test::runCli(args, e);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(QByteArray(path.toUtf8() + ": not a file " + what)), r.err.constData());
+        }
+    }
 }
 
 // A database with a damaged page in the middle (4 KiB of garbage, as a bad disk or a torn copy leaves it): an

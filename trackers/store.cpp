@@ -14,6 +14,7 @@
 #include <cstring>
 #include <iterator>
 #include <limits>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -342,8 +343,24 @@ static QString describeOpenError(const QString &path, const QString &e) {
     return e.startsWith(path) ? e : u"%1: %2"_s.arg(path, e);
 }
 
+// A path that exists and is not a regular file (a folder, a FIFO, a device): SQLite would block on a FIFO or
+// say only "disk I/O error".
+static bool notARegularFile(const QString &path, QString *error) {
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0 || S_ISREG(st.st_mode))
+        return false;
+    if (error)
+        *error = StoreText::tr("%1: not a file (%2); the run database must be a file")
+                     .arg(path, S_ISDIR(st.st_mode)    ? StoreText::tr("a folder")
+                                : S_ISFIFO(st.st_mode) ? StoreText::tr("a pipe")
+                                                       : StoreText::tr("a device or socket"));
+    return true;
+}
+
 bool StoreWriter::open(const QString &path, QString *error) {
     m_path = path;
+    if (notARegularFile(path, error))
+        return false;
     // The folder and the database Trainyard creates are its user's only (metrics, configs and logs of a
     // shared workstation's users stay apart); what exists keeps its mode.
     makePrivateFolder(QFileInfo(path).absolutePath());
@@ -777,6 +794,8 @@ bool StoreReader::open(const QString &path, QString *error) {
             *error = StoreText::tr("%1: no such database").arg(path);
         return false;
     }
+    if (notARegularFile(path, error))
+        return false;
     QString e;
     if (!m_db.open(path, true, &e) || !configure(m_db, false, &e)) {
         if (error)

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QtEndian>
 
 using namespace Qt::StringLiterals;
@@ -138,8 +139,10 @@ bool decodePlan(const QByteArray &json, MachinePlan *out, QString *error) {
     };
     QJsonParseError pe;
     const QJsonDocument d = QJsonDocument::fromJson(json, &pe);
-    if (pe.error != QJsonParseError::NoError || !d.isObject())
+    if (pe.error != QJsonParseError::NoError)
         return fail(pe.errorString());
+    if (!d.isObject())
+        return fail(u"not a JSON object"_s);
     const QJsonObject o = d.object();
     if (o.value(u"version"_s).toInt() != ProtocolVersion)
         return fail(u"protocol version %1, this agent speaks %2"_s.arg(o.value(u"version"_s).toInt())
@@ -153,6 +156,9 @@ bool decodePlan(const QByteArray &json, MachinePlan *out, QString *error) {
     p.watchdogKill = o.value(u"watchdog_kill"_s).toBool();
     p.telemetryMs = o.value(u"telemetry_ms"_s).toInt(1000);
     p.attempt = o.value(u"attempt"_s).toInt();
+    // A plan with no rank, or one rank twice, would leave a controller that never finishes (and an agent
+    // that never exits after its launcher is gone): refused.
+    QSet<int> seen;
     for (const QJsonValue &rv : o.value(u"ranks"_s).toArray()) {
         const QJsonObject ro = rv.toObject();
         RankPlan r;
@@ -161,6 +167,9 @@ bool decodePlan(const QByteArray &json, MachinePlan *out, QString *error) {
         r.machineRank = ro.value(u"machine_rank"_s).toInt();
         if (r.rank < 0)
             return fail(u"rank"_s);
+        if (seen.contains(r.rank))
+            return fail(u"rank %1 twice"_s.arg(r.rank));
+        seen.insert(r.rank);
         for (const QJsonValue &a : ro.value(u"argv"_s).toArray()) {
             QString s;
             if (!unb64(a, &s))
@@ -178,6 +187,8 @@ bool decodePlan(const QByteArray &json, MachinePlan *out, QString *error) {
         }
         p.ranks << r;
     }
+    if (p.ranks.isEmpty())
+        return fail(u"no ranks"_s);
     *out = p;
     return true;
 }
