@@ -1818,12 +1818,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+58"/>
-        <location line="+506"/>
+        <location line="+512"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-478"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1854,12 +1854,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+301"/>
+        <location line="+307"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-294"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -2072,7 +2072,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 wird importiert …</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>Compare: %1</source>
         <translation>Vergleich: %1</translation>
     </message>
@@ -2113,12 +2113,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-422"/>
+        <location line="-428"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation>Läufe nach Name, Status, Werten, Parametern filtern...</translation>
     </message>
     <message>
-        <location line="+436"/>
+        <location line="+442"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -3325,7 +3325,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+162"/>
+        <location filename="../widgets/rundashboard.cpp" line="+179"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -3537,17 +3537,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+66"/>
-        <location line="+255"/>
+        <location line="+273"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-253"/>
         <source>rank %1 silent for %2 s</source>
         <translation>Rang %1 seit %2 s stumm</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>No metrics yet.</source>
         <translation>Noch keine Metriken.</translation>
     </message>
@@ -3560,14 +3560,14 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         </translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+146"/>
+        <location line="+19"/>
+        <location line="+158"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-146"/>
-        <location line="+146"/>
+        <location line="-158"/>
+        <location line="+158"/>
         <source>seconds since start</source>
         <translation>Sekunden seit Start</translation>
     </message>
@@ -3600,8 +3600,8 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-413"/>
-        <location line="+416"/>
+        <location line="-431"/>
+        <location line="+434"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3611,8 +3611,8 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>-</translation>
     </message>
     <message>
-        <location line="-534"/>
-        <location line="+586"/>
+        <location line="-552"/>
+        <location line="+606"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -3663,7 +3663,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+84"/>
+        <location filename="../widgets/runsmodel.cpp" line="+89"/>
         <source>the import failed</source>
         <translation>der Import ist fehlgeschlagen</translation>
     </message>
@@ -3811,12 +3811,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>SQLite-Datenbank (*.db)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Run &amp;database:</source>
         <translation>Lauf&amp;datenbank:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>TRAINYARD_DB is set in the environment and takes precedence: %1</source>
         <translation>TRAINYARD_DB ist in der Umgebung gesetzt und hat Vorrang: %1</translation>
     </message>
@@ -3859,12 +3859,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+237"/>
+        <location filename="../trackers/store.cpp" line="+238"/>
         <source>the run&apos;s launcher does not run on this machine</source>
         <translation>der Launcher des Laufs läuft nicht auf diesem Rechner</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
+        <source>%1: the run database is damaged (%2)</source>
+        <translation>%1: die Laufdatenbank ist beschädigt (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation>%1: keine Trainyard-Laufdatenbank (%2)</translation>
     </message>
@@ -3872,6 +3877,26 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <location line="+2"/>
         <source>%1: cannot write the run database (%2); check the file&apos;s and its folder&apos;s permissions</source>
         <translation>%1: die Laufdatenbank kann nicht geschrieben werden (%2); prüfen Sie die Rechte der Datei und ihres Ordners</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: not a file (%2); the run database must be a file</source>
+        <translation>%1: keine Datei (%2); die Laufdatenbank muss eine Datei sein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a pipe</source>
+        <translation>eine Pipe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a device or socket</source>
+        <translation>ein Gerät oder Socket</translation>
     </message>
     <message>
         <location line="+229"/>
@@ -3889,9 +3914,19 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1: keine solche Datenbank</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>%1: schema version %2 is newer than this Trainyard supports (%3)</source>
         <translation>%1: Schemaversion %2 ist neuer, als dieses Trainyard unterstützt (%3)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: the run database is damaged (%2); what was read before the damage may be incomplete</source>
+        <translation>%1: die Laufdatenbank ist beschädigt (%2); was vor der beschädigten Stelle gelesen wurde, ist möglicherweise unvollständig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -4608,11 +4643,12 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
     <name>trainyard::cli::RunsText</name>
     <message>
         <location filename="../app/cli/runscommand.cpp" line="+93"/>
+        <location line="+56"/>
         <source>trainyard runs: %1</source>
         <translation>trainyard runs: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-43"/>
         <source>trainyard runs: no run %1</source>
         <translation>trainyard runs: kein Lauf %1</translation>
     </message>
@@ -4624,7 +4660,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>%1  %2  %3  %4  %5  %6
 </source>
         <translation>%1  %2  %3  %4  %5  %6
@@ -4744,7 +4780,12 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>trainyard runs export: --format erwartet csv oder jsonl</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+14"/>
+        <source>trainyard runs export: %1</source>
+        <translation>trainyard runs export: %1</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]</source>
         <translation>Aufruf: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]</translation>
     </message>

@@ -1816,12 +1816,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+58"/>
-        <location line="+506"/>
+        <location line="+512"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-478"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1852,12 +1852,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+301"/>
+        <location line="+307"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-294"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2069,7 +2069,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>Compare: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2110,12 +2110,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-422"/>
+        <location line="-428"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+436"/>
+        <location line="+442"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3322,7 +3322,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+162"/>
+        <location filename="../widgets/rundashboard.cpp" line="+179"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3534,17 +3534,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+66"/>
-        <location line="+255"/>
+        <location line="+273"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-253"/>
         <source>rank %1 silent for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>No metrics yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3557,14 +3557,14 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         </translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+146"/>
+        <location line="+19"/>
+        <location line="+158"/>
         <source>step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-146"/>
-        <location line="+146"/>
+        <location line="-158"/>
+        <location line="+158"/>
         <source>seconds since start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3597,8 +3597,8 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-413"/>
-        <location line="+416"/>
+        <location line="-431"/>
+        <location line="+434"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3608,8 +3608,8 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-534"/>
-        <location line="+586"/>
+        <location line="-552"/>
+        <location line="+606"/>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3660,7 +3660,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+84"/>
+        <location filename="../widgets/runsmodel.cpp" line="+89"/>
         <source>the import failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3807,12 +3807,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Run &amp;database:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>TRAINYARD_DB is set in the environment and takes precedence: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3855,18 +3855,43 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+237"/>
+        <location filename="../trackers/store.cpp" line="+238"/>
         <source>the run&apos;s launcher does not run on this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
+        <source>%1: the run database is damaged (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1: not a Trainyard run database (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: cannot write the run database (%2); check the file&apos;s and its folder&apos;s permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: not a file (%2); the run database must be a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a pipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a device or socket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3885,8 +3910,18 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>%1: schema version %2 is newer than this Trainyard supports (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: the run database is damaged (%2); what was read before the damage may be incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4503,11 +4538,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <name>trainyard::cli::RunsText</name>
     <message>
         <location filename="../app/cli/runscommand.cpp" line="+93"/>
+        <location line="+56"/>
         <source>trainyard runs: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-43"/>
         <source>trainyard runs: no run %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4518,7 +4554,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>%1  %2  %3  %4  %5  %6
 </source>
         <translation type="unfinished"></translation>
@@ -4626,7 +4662,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+14"/>
+        <source>trainyard runs export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]</source>
         <translation type="unfinished"></translation>
     </message>
