@@ -538,6 +538,37 @@ void TestTrust::fullDiskKeepsTheLastGoodFile() {
     trainyard::RunRecord back;
     QVERIFY(trainyard::JsonRunRecorder::load(mnt + u"/run.json"_s, &back, nullptr));
     QCOMPARE(back.name, u"full"_s);
+
+    // A launch whose run database fills the disk while its ranks log: the launcher says so at once, with the
+    // points waiting, not two minutes after the run.
+    QFile::remove(mnt + u"/filler"_s);
+    QFile::remove(mnt + u"/run.json"_s);
+    const QString script = writeFile(u"flood.py"_s, R"(
+import time
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker("flood")
+for i in range(300000):
+    t.log({"loss": 1.0 / (i + 1), "other": float(i)}, step=i)
+print("logged", flush=True)
+time.sleep(60)
+)");
+    QProcessEnvironment e = environment();
+    e.insert(u"TRAINYARD_DB"_s, mnt + u"/trainyard.db"_s);
+    QProcess launcher;
+    launcher.setProcessEnvironment(e);
+    launcher.start(QStringLiteral(TRAINYARD_CLI), launch(1, script));
+    QVERIFY(launcher.waitForStarted());
+    QByteArray said;
+    const bool told = trainyard::test::waitUntil(
+        [&] {
+            said += launcher.readAllStandardError();
+            return said.contains("the run database cannot be written");
+        },
+        45000);
+    launcher.kill();
+    launcher.waitForFinished(5000);
+    QVERIFY2(told, said.constData());
+    QVERIFY2(said.contains("database or disk is full") && said.contains("wait in memory"), said.constData());
 }
 
 // What a run leaves is its user's alone (a shared workstation): the data folder and run folders 0700, the

@@ -507,9 +507,23 @@ void IngestServer::flush() {
         }
         m_retryMs = m_retryMs == 0 ? 100 : std::min(m_retryMs * 2, 2000);
         m_retryTimer->start(m_retryMs);
+        // Said at once (a lock another process holds is only said after 10 s: it usually passes).
+        if (!m_failingSince.isValid())
+            m_failingSince.start();
+        const bool locked = error.contains(u"locked"_s) || error.contains(u"busy"_s);
+        if (error != m_saidError && (!locked || m_failingSince.elapsed() > 10000)) {
+            m_saidError = error;
+            Q_EMIT storeTrouble(error, m_pendingPoints);
+        }
         return;
     }
     m_retryMs = 0;
+    if (m_failingSince.isValid()) {
+        m_failingSince.invalidate();
+        if (!m_saidError.isEmpty())
+            Q_EMIT storeRecovered();
+        m_saidError.clear();
+    }
     for (const Pending &b : batches) {
         if (!b.socket)
             continue;

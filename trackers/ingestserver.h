@@ -5,6 +5,7 @@
 
 #include "store.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
@@ -76,6 +77,11 @@ Q_SIGNALS:
     void stored(const QString &runUid, int rank, qint64 points, const QString &lastKey, double lastValue);
     // After a commit: a rank's tracker set tags (TrainyardTracker sends "project" when given a run name).
     void tagged(const QString &runUid, int rank, const QMap<QString, QString> &tags);
+    // The run database cannot be written (disk full, read-only, damaged; a lock held for over 10 s): said
+    // once per cause while commits keep failing, with how many points wait in memory (none is acknowledged,
+    // none is lost while the launcher lives). storeRecovered() when a commit succeeds again.
+    void storeTrouble(const QString &error, qint64 pointsWaiting);
+    void storeRecovered();
     // After a commit: a line in the run's log (a rank's tracker or the launcher: kind, text).
     void logged(const QString &runUid, int rank, const QString &kind, const QString &text);
 
@@ -101,6 +107,8 @@ private:
     QTimer *m_flushTimer = nullptr;
     QTimer *m_retryTimer = nullptr; // a failed commit is tried again after m_retryMs
     int m_retryMs = 0;
+    QElapsedTimer m_failingSince; // the current streak of failed commits, invalid when none
+    QString m_saidError;          // the failure last said (storeTrouble), empty when none
     quint16 m_port = 0;
     std::vector<std::unique_ptr<Connection>> m_connections;
     std::vector<Pending> m_pending;

@@ -395,6 +395,8 @@ bool LaunchSession::prepare(QString *error) {
                                         KeyedPoint{2, step, power, now}, KeyedPoint{3, step, temp, now}});
                 });
             });
+    connect(m_ingest.server(), &IngestServer::storeTrouble, this, &LaunchSession::storeTrouble);
+    connect(m_ingest.server(), &IngestServer::storeRecovered, this, &LaunchSession::storeRecovered);
     startFollowing();
     return true;
 }

@@ -67,6 +67,9 @@ public:
 Q_SIGNALS:
     // Metrics a rank stored (on this thread): the watchdog counts them as activity.
     void metricStored(int rank, const QString &key, double value);
+    // The run database cannot be written, or can again (IngestServer::storeTrouble / storeRecovered).
+    void storeTrouble(const QString &error, qint64 pointsWaiting);
+    void storeRecovered();
 
 private:
     // A line in the run's log (the database), written by the ingest server with the ranks' batches.

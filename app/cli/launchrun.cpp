@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QSocketNotifier>
 #include <QTimer>
+#include <climits>
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
@@ -238,6 +239,17 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
                          if (rank == mainRank)
                              latestMetric = u"%1=%2"_s.arg(key).arg(value, 0, 'g', 4);
                      });
+    // The run database failing (a full disk) is said when it happens, not after the run.
+    QObject::connect(
+        &session, &LaunchSession::storeTrouble, &scope, [&](const QString &error, qint64 waiting) {
+            note(RunCliText::tr(
+                     "the run database cannot be written: %1; %n point(s) wait in memory and are written "
+                     "when it can be (nothing acknowledged is lost while this launcher runs)",
+                     nullptr, int(std::min<qint64>(waiting, INT_MAX)))
+                     .arg(error));
+        });
+    QObject::connect(&session, &LaunchSession::storeRecovered, &scope,
+                     [&] { note(RunCliText::tr("the run database can be written again")); });
     QObject::connect(&controller, &RankSupervisor::finished, &loop, &QEventLoop::quit);
     if (session.multiMachine())
         note(RunCliText::tr("run %1: %2 rank(s) on %3 machine(s), logs in %4")
@@ -269,6 +281,11 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     QString storeError;
     const bool stored = session.close(120000, &storeError);
     const IngestStats stats = session.ingestStats();
+    // A record that could not be stored is said first: the outcome below is the ranks', not the record's.
+    if (!stored)
+        note(RunCliText::tr("could not record the run in %1: %2").arg(session.databasePath(), storeError));
+    if (!recordError.isEmpty())
+        note(RunCliText::tr("could not record the run: %1").arg(recordError));
     if (finalState == RunState::Failed && failure.rank >= 0) {
         note(failurePlace.isEmpty()
                  ? RunCliText::tr("run failed: rank %1, %2").arg(failure.rank).arg(failure.describe())
@@ -294,10 +311,6 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
         note(RunCliText::tr("the run database was busy %n time(s) (%1); nothing acknowledged was lost",
                             nullptr, int(stats.storeRetries))
                  .arg(stats.lastStoreError));
-    if (!stored)
-        note(RunCliText::tr("could not record the run in %1: %2").arg(session.databasePath(), storeError));
-    if (!recordError.isEmpty())
-        note(RunCliText::tr("could not record the run: %1").arg(recordError));
     console.flush();
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
