@@ -16,6 +16,7 @@ private Q_SLOTS:
     void ddpEqualsOneProcessOnTheWholeBatch();
     void accumulationEqualsALargerBatch();
     void resumedRunEndsWhereTheUninterruptedOneEnds();
+    void everyKindOfStateResumesOnThreeRanks();
     void failingRankEndsTheRunWithoutAHang();
     void logsReachTheRunDatabase();
     void bf16AutocastFromTheLaunchFlag();
@@ -111,6 +112,36 @@ void TestRuntime::resumedRunEndsWhereTheUninterruptedOneEnds() {
     const auto fresh = train(2, u"fresh"_s, {u"--noise"_s, u"--steps"_s, u"7"_s});
     QVERIFY(fresh.exitCode == 0);
     QVERIFY(params(u"fresh"_s, 0) != params(u"whole"_s, 0));
+}
+
+// The API LibTorch programs expect: an optimizer held by value (prepared by reference), a StepLR scheduler
+// and an object of the program's own (an EMA of the weights, a batch count), on 3 ranks. Stopped after step 5
+// and resumed, the run ends bit for bit where the uninterrupted one ends: weights, EMA, count and learning
+// rate.
+void TestRuntime::everyKindOfStateResumesOnThreeRanks() {
+    const QString state = m_dir.filePath(u"vstate"_s);
+    const auto whole = train(3, u"vwhole"_s, {u"--by-value"_s, u"--noise"_s});
+    QVERIFY2(whole.exitCode == 0, whole.err.constData());
+    const auto first = train(3, u"vfirst"_s, {u"--by-value"_s, u"--noise"_s, u"--stop-at"_s, u"5"_s, state});
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    QVERIFY(QFile::exists(state + u"/scheduler_0.txt"_s) && QFile::exists(state + u"/object_0.pt"_s));
+    const auto rest = train(3, u"vrest"_s, {u"--by-value"_s, u"--noise"_s, u"--resume"_s, state});
+    QVERIFY2(rest.exitCode == 0, rest.err.constData());
+    for (int rank = 0; rank < 3; ++rank) {
+        QCOMPARE(params(u"vrest"_s, rank), params(u"vwhole"_s, rank));
+        const QByteArray extra = text(u"vwhole.%1.extra"_s.arg(rank));
+        QVERIFY(extra.startsWith("batches 12 lr ")); // 12 optimizer steps
+        QCOMPARE(text(u"vrest.%1.extra"_s.arg(rank)), extra);
+    }
+    // The schedule was stepped num_processes times per optimizer step (accelerate's prepared scheduler): 36
+    // scheduler steps, and StepLR(2, 0.5) halves at its counts 2, 4, ..., 34: 17 halvings of 0.05.
+    const QList<QByteArray> head = text(u"vwhole.0.extra"_s).split('\n').value(0).split(' ');
+    QCOMPARE(std::strtod(head.value(3).constData(), nullptr), 0.05 / double(1 << 17));
+    // Without the scheduler's count the rate would restart: a state without it is refused by name.
+    QFile::remove(state + u"/scheduler_0.txt"_s);
+    const auto refused = train(3, u"vrefused"_s, {u"--by-value"_s, u"--resume"_s, state});
+    QVERIFY(refused.exitCode != 0);
+    QVERIFY2(refused.err.contains("holds no state for scheduler 0"), refused.err.constData());
 }
 
 void TestRuntime::failingRankEndsTheRunWithoutAHang() {

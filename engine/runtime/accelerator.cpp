@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <mutex>
 #include <stdexcept>
@@ -319,7 +320,13 @@ struct Accelerator::State {
     c10::intrusive_ptr<Group> group;
     std::shared_ptr<GradSync> gradSync;
     std::vector<std::shared_ptr<torch::nn::Module>> modules;
-    std::vector<std::shared_ptr<torch::optim::Optimizer>> optimizers;
+    std::vector<std::shared_ptr<torch::optim::Optimizer>> optimizers; // owned or not (an empty owner)
+    std::vector<torch::optim::LRScheduler *> schedulers;              // not owned
+    struct Object {
+        std::function<void(torch::serialize::OutputArchive &)> save;
+        std::function<void(torch::serialize::InputArchive &)> load;
+    };
+    std::vector<Object> objects; // not owned
     TrackerClient tracker;
     bool trackerTried = false, trackerOk = false;
     // Loss scaling (GradScalerOptions): the scale, good steps in a row, and this step's state.
@@ -657,6 +664,37 @@ void Accelerator::register_for_checkpointing(std::shared_ptr<torch::optim::Optim
     d->optimizers.push_back(std::move(optimizer));
 }
 
+void Accelerator::register_for_checkpointing(torch::optim::Optimizer &optimizer) {
+    // A shared_ptr that owns nothing (the aliasing constructor with an empty owner): saved and loaded as the
+    // owned ones are, never deleted here.
+    d->optimizers.push_back(std::shared_ptr<torch::optim::Optimizer>(std::shared_ptr<void>(), &optimizer));
+}
+
+void Accelerator::register_for_checkpointing(torch::optim::LRScheduler &scheduler) {
+    d->schedulers.push_back(&scheduler);
+}
+
+void Accelerator::register_object(std::function<void(torch::serialize::OutputArchive &)> save,
+                                  std::function<void(torch::serialize::InputArchive &)> load) {
+    d->objects.push_back({std::move(save), std::move(load)});
+}
+
+namespace {
+// LRScheduler keeps its step count protected, with no accessor: a member pointer taken through a derived
+// class reaches it on any scheduler (its learning rates live in the optimizer's options, saved with the
+// optimizer).
+struct SchedulerCount : torch::optim::LRScheduler {
+    static unsigned &of(torch::optim::LRScheduler &s) { return s.*(&SchedulerCount::step_count_); }
+};
+} // namespace
+
+void Accelerator::step(torch::optim::LRScheduler &scheduler) {
+    if (!d->sync || d->skipped)
+        return;
+    for (int i = 0; i < d->world; ++i)
+        scheduler.step();
+}
+
 void Accelerator::save_state(const std::string &dir) {
     namespace fs = std::filesystem;
     const fs::path final(dir);
@@ -666,8 +704,28 @@ void Accelerator::save_state(const std::string &dir) {
         fs::create_directories(partial);
         for (size_t i = 0; i < d->modules.size(); ++i)
             torch::save(d->modules[i], (partial / ("module_" + std::to_string(i) + ".pt")).string());
-        for (size_t i = 0; i < d->optimizers.size(); ++i)
+        for (size_t i = 0; i < d->optimizers.size(); ++i) {
             torch::save(*d->optimizers[i], (partial / ("optimizer_" + std::to_string(i) + ".pt")).string());
+            // LibTorch's optimizer archive keeps its parameter groups' options but never loads them back: the
+            // learning rates a scheduler changed would restart. They are saved here on their own.
+            torch::serialize::OutputArchive groups;
+            const auto &pg = d->optimizers[i]->param_groups();
+            for (size_t g = 0; g < pg.size(); ++g) {
+                torch::serialize::OutputArchive options;
+                pg[g].options().serialize(options);
+                groups.write("group_" + std::to_string(g), options);
+            }
+            groups.write("groups", torch::tensor(int64_t(pg.size())));
+            groups.save_to((partial / ("optimizer_" + std::to_string(i) + "_options.pt")).string());
+        }
+        for (size_t i = 0; i < d->schedulers.size(); ++i)
+            std::ofstream(partial / ("scheduler_" + std::to_string(i) + ".txt"))
+                << SchedulerCount::of(*d->schedulers[i]) << '\n';
+        for (size_t i = 0; i < d->objects.size(); ++i) {
+            torch::serialize::OutputArchive archive;
+            d->objects[i].save(archive);
+            archive.save_to((partial / ("object_" + std::to_string(i) + ".pt")).string());
+        }
         std::ofstream(partial / "step.txt") << d->steps << ' ' << d->microSteps << '\n';
         if (d->scaler) {
             std::ofstream scaler(partial / "scaler.txt");
@@ -703,8 +761,43 @@ void Accelerator::load_state(const std::string &dir) {
         torch::load(d->modules[i], (from / ("module_" + std::to_string(i) + ".pt")).string());
         d->modules[i]->to(d->device);
     }
-    for (size_t i = 0; i < d->optimizers.size(); ++i)
+    for (size_t i = 0; i < d->optimizers.size(); ++i) {
         torch::load(*d->optimizers[i], (from / ("optimizer_" + std::to_string(i) + ".pt")).string());
+        const fs::path optionsFile = from / ("optimizer_" + std::to_string(i) + "_options.pt");
+        if (!fs::exists(optionsFile))
+            continue; // a state saved before the options were kept
+        torch::serialize::InputArchive groups;
+        groups.load_from(optionsFile.string());
+        torch::Tensor count;
+        groups.read("groups", count);
+        auto &pg = d->optimizers[i]->param_groups();
+        if (count.item<int64_t>() != int64_t(pg.size()))
+            throw std::runtime_error("trainyard: " + dir + ": optimizer " + std::to_string(i) + " had " +
+                                     std::to_string(count.item<int64_t>()) + " parameter groups, it has " +
+                                     std::to_string(pg.size()) + " now");
+        for (size_t g = 0; g < pg.size(); ++g) {
+            torch::serialize::InputArchive options;
+            groups.read("group_" + std::to_string(g), options);
+            pg[g].options().serialize(options);
+        }
+    }
+    for (size_t i = 0; i < d->schedulers.size(); ++i) {
+        const fs::path file = from / ("scheduler_" + std::to_string(i) + ".txt");
+        if (!fs::exists(file))
+            throw std::runtime_error("trainyard: " + dir + " holds no state for scheduler " +
+                                     std::to_string(i) +
+                                     " (registered in another order, or saved without it)");
+        std::ifstream(file) >> SchedulerCount::of(*d->schedulers[i]);
+    }
+    for (size_t i = 0; i < d->objects.size(); ++i) {
+        const fs::path file = from / ("object_" + std::to_string(i) + ".pt");
+        if (!fs::exists(file))
+            throw std::runtime_error("trainyard: " + dir + " holds no state for registered object " +
+                                     std::to_string(i));
+        torch::serialize::InputArchive archive;
+        archive.load_from(file.string());
+        d->objects[i].load(archive);
+    }
     std::ifstream(from / "step.txt") >> d->steps >> d->microSteps;
     if (d->scaler && fs::exists(from / "scaler.txt"))
         std::ifstream(from / "scaler.txt") >> d->scale >> d->goodSteps;

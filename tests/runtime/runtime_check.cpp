@@ -17,6 +17,11 @@
 //   --skip-at S      no optimizer step at step S (the gradients are computed and dropped)
 //   --freeze-at S    the first parameter stops requiring gradients at step S (frozen mid-run)
 //   --backend B      the process group's backend (nccl, gloo), which also makes one for a single rank
+//   --by-value       the optimizer held by value (SGD with momentum, as LibTorch's examples hold it), a
+//   StepLR
+//                    scheduler and an object of the program's own (an EMA of the weights and a batch count),
+//                    all prepared or registered by reference; OUT.RANK.extra holds the EMA, the count and the
+//                    learning rate after the last step
 // Every tensor lives on the accelerator's device (a GPU under CUDA: scripts/gpu-check.sh).
 // It also checks gather, reduce, broadcast and the sampler, and exits with 3 when one is wrong.
 #include <cstdlib>
@@ -27,6 +32,36 @@
 #include <trainyard/accelerator.h>
 
 namespace {
+
+// State of the program's own, checkpointed through register_for_checkpointing: an exponential moving average
+// of the weights and how many batches were seen.
+struct Ema {
+    torch::Tensor average;
+    int64_t batches = 0;
+    void update(const std::vector<torch::Tensor> &params) {
+        torch::NoGradGuard no;
+        torch::Tensor flat = torch::cat([&] {
+            std::vector<torch::Tensor> v;
+            for (const auto &p : params)
+                v.push_back(p.detach().reshape({-1}));
+            return v;
+        }());
+        average = average.defined() ? average * 0.9 + flat * 0.1 : flat.clone();
+        ++batches;
+    }
+    void save(torch::serialize::OutputArchive &a) const {
+        a.write("average", average.defined() ? average : torch::Tensor(torch::zeros({0})));
+        a.write("batches", torch::tensor(batches));
+    }
+    void load(torch::serialize::InputArchive &a) {
+        torch::Tensor b;
+        a.read("average", average);
+        a.read("batches", b);
+        batches = b.item<int64_t>();
+        if (average.numel() == 0)
+            average = torch::Tensor();
+    }
+};
 
 int check(bool ok, const char *what) {
     if (!ok)
@@ -44,6 +79,7 @@ int main(int argc, char **argv) {
     }
     const std::string out = argv[1];
     int steps = 12, accum = 1, stopAt = -1, failAt = -1, infAt = -1, skipAt = -1, freezeAt = -1;
+    bool byValue = false;
     bool noisy = false, mlp = false, scaling = false;
     std::string stopDir, resumeDir, backend;
     for (int i = 2; i < argc; ++i) {
@@ -73,6 +109,8 @@ int main(int argc, char **argv) {
             freezeAt = std::atoi(argv[++i]);
         else if (a == "--backend" && i + 1 < argc)
             backend = argv[++i];
+        else if (a == "--by-value")
+            byValue = true;
     }
     trainyard::AcceleratorOptions options;
     options.gradient_accumulation_steps = accum;
@@ -143,9 +181,19 @@ int main(int argc, char **argv) {
                                                          torch::nn::Linear(64, 1)))
                      : acc.prepare(torch::nn::Sequential(torch::nn::Linear(torch::nn::LinearOptions(8, 1))));
     model->to(torch::kFloat64);
-    auto optimizer =
-        std::make_shared<torch::optim::Adam>(model->parameters(), torch::optim::AdamOptions(0.05));
-    acc.register_for_checkpointing(optimizer);
+    auto adam = std::make_shared<torch::optim::Adam>(model->parameters(), torch::optim::AdamOptions(0.05));
+    // By value, as LibTorch programs hold an optimizer; a scheduler and an object of the program's own.
+    torch::optim::SGD sgd(model->parameters(), torch::optim::SGDOptions(0.05).momentum(0.9));
+    torch::optim::StepLR schedule(sgd, 2, 0.5);
+    Ema ema;
+    torch::optim::Optimizer &optimizer = byValue ? static_cast<torch::optim::Optimizer &>(sgd) : *adam;
+    if (byValue) {
+        acc.prepare(sgd);
+        acc.prepare(schedule);
+        acc.register_for_checkpointing(ema);
+    } else {
+        acc.register_for_checkpointing(adam);
+    }
     if (!resumeDir.empty())
         acc.load_state(resumeDir);
 
@@ -174,11 +222,16 @@ int main(int argc, char **argv) {
             if (step == infAt && rank == 1)
                 loss = loss * std::numeric_limits<double>::infinity();
             acc.backward(loss);
-            if (step != skipAt)
-                acc.step(*optimizer);
+            if (step != skipAt) {
+                acc.step(optimizer);
+                if (byValue)
+                    acc.step(schedule);
+            }
             skipped += acc.sync_gradients() && step != skipAt && acc.optimizer_step_was_skipped();
             if (acc.sync_gradients())
-                optimizer->zero_grad();
+                optimizer.zero_grad();
+            if (byValue)
+                ema.update(model->parameters());
         }
         acc.log({{"step_done", double(step)}}, step);
         if (step + 1 == stopAt) {
@@ -190,6 +243,14 @@ int main(int argc, char **argv) {
         << "buckets " << acc.gradient_buckets() << " early " << acc.gradient_buckets_started_early() << '\n';
     std::ofstream(out + "." + std::to_string(rank) + ".scale")
         << "scale " << int64_t(acc.loss_scale()) << " skipped " << skipped << '\n';
+    if (byValue) {
+        std::ofstream extra(out + "." + std::to_string(rank) + ".extra");
+        extra << std::hexfloat << "batches " << ema.batches << " lr "
+              << static_cast<torch::optim::SGDOptions &>(sgd.param_groups()[0].options()).lr() << '\n';
+        const torch::Tensor avg = ema.average.cpu().contiguous();
+        for (int64_t i = 0; i < avg.numel(); ++i)
+            extra << avg[i].item<double>() << '\n';
+    }
     std::ofstream f(out + "." + std::to_string(rank));
     f << std::hexfloat;
     for (const auto &p : model->parameters()) {

@@ -9,16 +9,33 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <torch/torch.h>
+#include <type_traits>
 #include <vector>
 
 namespace trainyard {
 
 enum class Reduction { Sum, Mean };
+
+namespace detail {
+// An object the program checkpoints itself: `void save(torch::serialize::OutputArchive &) const` and
+// `void load(torch::serialize::InputArchive &)` (a data-loader position, an EMA of the weights). Optimizers
+// have both too, and are registered as optimizers.
+template <class T, class = void> struct IsCheckpointable : std::false_type {};
+template <class T>
+struct IsCheckpointable<
+    T,
+    std::void_t<decltype(std::declval<const T &>().save(std::declval<torch::serialize::OutputArchive &>())),
+                decltype(std::declval<T &>().load(std::declval<torch::serialize::InputArchive &>()))>>
+    : std::bool_constant<!std::is_base_of_v<torch::optim::Optimizer, T>> {};
+template <class T> inline constexpr bool isOptimizer = std::is_base_of_v<torch::optim::Optimizer, T>;
+template <class T> inline constexpr bool isScheduler = std::is_base_of_v<torch::optim::LRScheduler, T>;
+} // namespace detail
 
 // Dynamic loss scaling (accelerate's GradScalerKwargs, torch.cuda.amp.GradScaler's rules): the loss is
 // multiplied by the scale before backward and the gradients divided by it before the optimizer step; a step
@@ -96,9 +113,24 @@ public:
 
     // Moves a module to the device, gives every rank rank 0's parameters and buffers, and has backward()
     // average its gradients across ranks. Takes a module holder (torch::nn::Linear) or a shared_ptr.
-    template <class M> M prepare(M module) {
+    template <class M, std::enable_if_t<!detail::isOptimizer<std::remove_cv_t<M>> &&
+                                            !detail::isScheduler<std::remove_cv_t<M>>,
+                                        int> = 0>
+    M prepare(M module) {
         prepare_module(as_module(module));
         return module;
+    }
+    // An optimizer or a learning-rate scheduler, as accelerate prepares them: registered for checkpointing
+    // (save_state()/load_state() include it, as accelerate's do), and stepped through step(optimizer) and
+    // step(scheduler), which act only on synchronised steps. Held by reference, not owned: the program keeps
+    // it alive while the Accelerator is used. Returns the same object.
+    template <class O, std::enable_if_t<detail::isOptimizer<O>, int> = 0> O &prepare(O &optimizer) {
+        register_for_checkpointing(static_cast<torch::optim::Optimizer &>(optimizer));
+        return optimizer;
+    }
+    template <class S, std::enable_if_t<detail::isScheduler<S>, int> = 0> S &prepare(S &scheduler) {
+        register_for_checkpointing(static_cast<torch::optim::LRScheduler &>(scheduler));
+        return scheduler;
     }
 
     // Counts a micro-batch for gradient accumulation (accelerate's accumulate()): gradients are synchronised
@@ -140,8 +172,26 @@ public:
     // The value rank `from` has, on every rank.
     torch::Tensor broadcast(const torch::Tensor &tensor, int from = 0);
 
-    // Objects whose state save_state() writes and load_state() restores, beside the prepared modules.
+    // Objects whose state save_state() writes and load_state() restores, beside the prepared modules
+    // (accelerate's register_for_checkpointing). Registered in the same order on every run, they come back
+    // bit for bit:
+    // - an optimizer, held by shared_ptr (kept alive by the Accelerator) or by reference (as LibTorch
+    // programs
+    //   hold them, `torch::optim::SGD opt(...)`: not owned, the program keeps it alive while the Accelerator
+    //   uses it): its parameter groups' options (the learning rates) and its state;
+    // - a learning-rate scheduler (torch::optim::LRScheduler: StepLR, ...), by reference, not owned: its step
+    //   count (its learning rates are the optimizer's, restored with it);
+    // - any object with `save(torch::serialize::OutputArchive &) const` and
+    //   `load(torch::serialize::InputArchive &)`, by reference, not owned.
     void register_for_checkpointing(std::shared_ptr<torch::optim::Optimizer> optimizer);
+    void register_for_checkpointing(torch::optim::Optimizer &optimizer);
+    void register_for_checkpointing(torch::optim::LRScheduler &scheduler);
+    template <class T,
+              std::enable_if_t<detail::IsCheckpointable<T>::value && !detail::isScheduler<T>, int> = 0>
+    void register_for_checkpointing(T &object) {
+        register_object([&object](torch::serialize::OutputArchive &a) { object.save(a); },
+                        [&object](torch::serialize::InputArchive &a) { object.load(a); });
+    }
     // Writes the prepared modules, registered optimizers, every rank's RNG state, the loss scale and the step
     // into dir, which
     // appears complete or not at all (written beside it, then renamed by the main process). Every rank calls
@@ -153,6 +203,11 @@ public:
     // The optimizer's step on synchronised steps (nothing while accumulating); under loss scaling the
     // gradients are unscaled first, and a step with an inf or a NaN in them is skipped and lowers the scale.
     void step(torch::optim::Optimizer &optimizer);
+    // The scheduler's step as accelerate's prepared scheduler takes it: nothing while accumulating or when
+    // the optimizer step was skipped (loss scaling); otherwise num_processes() steps, since each optimizer
+    // step consumed that many processes' batches (a schedule written for one process keeps its length in
+    // samples).
+    void step(torch::optim::LRScheduler &scheduler);
 
     // Prints on the main process only.
     void print(const std::string &text) const;
@@ -173,6 +228,8 @@ private:
         return std::static_pointer_cast<torch::nn::Module>(m);
     }
     void prepare_module(const std::shared_ptr<torch::nn::Module> &module);
+    void register_object(std::function<void(torch::serialize::OutputArchive &)> save,
+                         std::function<void(torch::serialize::InputArchive &)> load);
     void count_micro_batch();
 
     struct State;
