@@ -4480,7 +4480,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::RunCliText</name>
     <message>
-        <location filename="../app/cli/launchrun.cpp" line="+108"/>
+        <location filename="../app/cli/launchrun.cpp" line="+109"/>
         <source>trainyard launch: %1</source>
         <translation>trainyard launch: %1</translation>
     </message>
@@ -4557,8 +4557,21 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <source>rank %1 silent for %2 s</source>
         <translation>Rang %1 seit %2 s stumm</translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>the run database cannot be written: %1; %n point(s) wait in memory and are written when it can be (nothing acknowledged is lost while this launcher runs)</source>
+        <translation>
+            <numerusform>die Laufdatenbank kann nicht geschrieben werden: %1; %n Punkt wartet im Speicher und wird geschrieben, sobald es geht (nichts Bestätigtes geht verloren, solange dieser Launcher läuft)</numerusform>
+            <numerusform>die Laufdatenbank kann nicht geschrieben werden: %1; %n Punkte warten im Speicher und werden geschrieben, sobald es geht (nichts Bestätigtes geht verloren, solange dieser Launcher läuft)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>the run database can be written again</source>
+        <translation>die Laufdatenbank kann wieder geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>run %1: %2 rank(s) on %3 machine(s), logs in %4</source>
         <translation>Lauf %1: %2 Rang/Ränge auf %3 Rechner(n), Logs in %4</translation>
     </message>
@@ -4568,7 +4581,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>Lauf %1: %2 Rang/Ränge auf diesem Rechner, Logs in %3</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>run failed: rank %1, %2</source>
         <translation>Lauf fehlgeschlagen: Rang %1, %2</translation>
     </message>
@@ -4614,7 +4627,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-25"/>
         <source>could not record the run in %1: %2</source>
         <translation>der Lauf konnte nicht in %1 gespeichert werden: %2</translation>
     </message>
@@ -4624,7 +4637,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>der Lauf konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+36"/>
         <source>trainyard launch: --ssh: no command given</source>
         <translation>trainyard launch: --ssh: kein Befehl angegeben</translation>
     </message>

@@ -4375,7 +4375,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunCliText</name>
     <message>
-        <location filename="../app/cli/launchrun.cpp" line="+108"/>
+        <location filename="../app/cli/launchrun.cpp" line="+109"/>
         <source>trainyard launch: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4452,8 +4452,21 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <source>rank %1 silent for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>the run database cannot be written: %1; %n point(s) wait in memory and are written when it can be (nothing acknowledged is lost while this launcher runs)</source>
+        <translation>
+            <numerusform>the run database cannot be written: %1; %n point waits in memory and is written when it can be (nothing acknowledged is lost while this launcher runs)</numerusform>
+            <numerusform>the run database cannot be written: %1; %n points wait in memory and are written when it can be (nothing acknowledged is lost while this launcher runs)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>the run database can be written again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>run %1: %2 rank(s) on %3 machine(s), logs in %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4463,7 +4476,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>run failed: rank %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4509,7 +4522,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-25"/>
         <source>could not record the run in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4519,7 +4532,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+36"/>
         <source>trainyard launch: --ssh: no command given</source>
         <translation type="unfinished"></translation>
     </message>
