@@ -1506,6 +1506,17 @@ void TestWidgets::logsViewFindsTheFirstError() {
     QCOMPARE(live.firstError(), -1);
     live.append({{1, true, u"torch.OutOfMemoryError: CUDA out of memory."_s}});
     QCOMPARE(live.firstError(), 1);
+    // The highlight reads on either theme: a pale background in the light one, a deep one in the dark one,
+    // with stderr text that contrasts with it.
+    for (const auto theme : {StudioSettings::Theme::Light, StudioSettings::Theme::Dark}) {
+        applyTheme(theme);
+        const QColor back = live.data(live.index(1), Qt::BackgroundRole).value<QBrush>().color();
+        const QColor text = live.data(live.index(1), Qt::ForegroundRole).value<QBrush>().color();
+        const bool dark = theme == StudioSettings::Theme::Dark;
+        QVERIFY2(dark ? back.lightness() < 100 : back.lightness() > 180, qPrintable(back.name()));
+        QVERIFY2(std::abs(text.lightness() - back.lightness()) > 80, qPrintable(text.name() + back.name()));
+    }
+    applyTheme(StudioSettings::Theme::System);
 }
 
 void TestWidgets::logFilterFollowsATail() {

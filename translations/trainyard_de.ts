@@ -1773,7 +1773,7 @@
 <context>
     <name>trainyard::LogModel</name>
     <message>
-        <location filename="../widgets/logsview.cpp" line="+64"/>
+        <location filename="../widgets/logsview.cpp" line="+72"/>
         <source>%1: no such run folder</source>
         <translation>%1: kein solcher Lauf-Ordner</translation>
     </message>
@@ -1781,7 +1781,7 @@
 <context>
     <name>trainyard::LogsView</name>
     <message>
-        <location line="+305"/>
+        <location line="+309"/>
         <source>Search the output</source>
         <translation>Ausgabe durchsuchen</translation>
     </message>
@@ -3537,22 +3537,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+66"/>
-        <location line="+273"/>
+        <location line="+276"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-256"/>
         <source>rank %1 silent for %2 s</source>
         <translation>Rang %1 seit %2 s stumm</translation>
     </message>
-    <message>
-        <location line="+32"/>
-        <source>No metrics yet.</source>
-        <translation>Noch keine Metriken.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+36"/>
         <source>%n metric(s); drag to pan, wheel to zoom, double-click for all.</source>
         <translation>
             <numerusform>%n Metrik; ziehen zum Verschieben, Mausrad zum Zoomen, Doppelklick für alles.</numerusform>
@@ -3600,19 +3595,29 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-431"/>
-        <location line="+434"/>
+        <location line="-434"/>
+        <location line="+437"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-407"/>
+        <source>No metrics were logged.</source>
+        <translation>Es wurden keine Metriken geloggt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the first metrics (from accelerate, Trainer, Lightning, TensorBoard or TrainyardTracker)...</source>
+        <translation>Warten auf die ersten Metriken (von accelerate, Trainer, Lightning, TensorBoard oder TrainyardTracker) …</translation>
+    </message>
+    <message>
+        <location line="+406"/>
         <source>-</source>
         <translation>-</translation>
     </message>
     <message>
-        <location line="-552"/>
-        <location line="+606"/>
+        <location line="-555"/>
+        <location line="+609"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>

@@ -1771,7 +1771,7 @@
 <context>
     <name>trainyard::LogModel</name>
     <message>
-        <location filename="../widgets/logsview.cpp" line="+64"/>
+        <location filename="../widgets/logsview.cpp" line="+72"/>
         <source>%1: no such run folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,7 +1779,7 @@
 <context>
     <name>trainyard::LogsView</name>
     <message>
-        <location line="+305"/>
+        <location line="+309"/>
         <source>Search the output</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3534,22 +3534,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+66"/>
-        <location line="+273"/>
+        <location line="+276"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-256"/>
         <source>rank %1 silent for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+32"/>
-        <source>No metrics yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+36"/>
         <source>%n metric(s); drag to pan, wheel to zoom, double-click for all.</source>
         <translation>
             <numerusform>%n metric; drag to pan, wheel to zoom, double-click for all.</numerusform>
@@ -3597,19 +3592,29 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-431"/>
-        <location line="+434"/>
+        <location line="-434"/>
+        <location line="+437"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-407"/>
+        <source>No metrics were logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the first metrics (from accelerate, Trainer, Lightning, TensorBoard or TrainyardTracker)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+406"/>
         <source>-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-552"/>
-        <location line="+606"/>
+        <location line="-555"/>
+        <location line="+609"/>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>

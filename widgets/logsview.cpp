@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFontDatabase>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -54,6 +55,13 @@ QList<RankFile> rankFiles(const QDir &dir) {
     return files;
 }
 
+} // namespace
+
+namespace {
+// Whether the application's palette is a dark one (its window darker than mid grey).
+bool darkPalette() {
+    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+}
 } // namespace
 
 QList<LogModel::Line> LogModel::readRunFolder(const QString &folder, QString *error) {
@@ -191,9 +199,13 @@ QVariant LogModel::data(const QModelIndex &index, int role) const {
     case FirstErrorRole:
         return index.row() == m_firstError;
     case Qt::BackgroundRole:
-        return index.row() == m_firstError ? QVariant(QBrush(QColor(255, 205, 210))) : QVariant();
+        // Colours that read on the palette in use: a light theme's pale red, a dark theme's deep red.
+        return index.row() == m_firstError
+                   ? QVariant(QBrush(darkPalette() ? QColor(110, 28, 36) : QColor(255, 205, 210)))
+                   : QVariant();
     case Qt::ForegroundRole:
-        return l.stderrLine ? QVariant(QBrush(QColor(150, 40, 27))) : QVariant();
+        return l.stderrLine ? QVariant(QBrush(darkPalette() ? QColor(255, 150, 140) : QColor(150, 40, 27)))
+                            : QVariant();
     default:
         return {};
     }

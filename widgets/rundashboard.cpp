@@ -568,9 +568,13 @@ void RunDashboard::showLoaded(const LoadedRuns &loaded) {
         if (c.followLatest || !m_live->isActive())
             request(key);
     }
-    m_status->setText(keys.isEmpty() ? tr("No metrics yet.")
-                                     : tr("%n metric(s); drag to pan, wheel to zoom, double-click for all.",
-                                          nullptr, int(keys.size())));
+    // Between a launch and its first point, say what is awaited and where metrics come from.
+    m_status->setText(keys.isEmpty()
+                          ? (finished ? tr("No metrics were logged.")
+                                      : tr("Waiting for the first metrics (from accelerate, Trainer, "
+                                           "Lightning, TensorBoard or TrainyardTracker)..."))
+                          : tr("%n metric(s); drag to pan, wheel to zoom, double-click for all.", nullptr,
+                               int(keys.size())));
     if (finished && m_live->isActive()) {
         m_live->stop();
         Q_EMIT runsEnded();
