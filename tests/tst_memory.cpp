@@ -82,6 +82,7 @@ private Q_SLOTS:
     void units_data();
     void units();
     void formatting();
+    void manyEqualSiblingsArePlacedInOrder();
     void estimateTable();
     void sequentialDeviceMapByHand();
     void balancedDeviceMapByHand();
@@ -257,6 +258,33 @@ void TestMemory::everythingFitsOnOneGpu() {
     MaxMemory tiny;
     tiny.devices = {{u"0"_s, 10}, {u"cpu"_s, 10}};
     QCOMPARE(show(inferAutoDeviceMap(toy(false), tiny, 32)), u"\"\"=disk"_s);
+}
+
+// A checkpoint of 20,000 equal tensors side by side (every one a "largest layer"): each is placed once, in
+// order, filling GPU 0 before GPU 1 (the placement used to scan every largest-layer name per tensor).
+void TestMemory::manyEqualSiblingsArePlacedInOrder() {
+    QList<SafetensorsTensor> tensors;
+    for (int i = 0; i < 20000; ++i)
+        tensors << SafetensorsTensor{u"w%1"_s.arg(i, 5, 10, QLatin1Char('0')), u"F32"_s, {256}};
+    Model m;
+    Diagnostics e;
+    QVERIFY(modelFromTensors(tensors, u"siblings.safetensors"_s, &m, &e));
+    MaxMemory mm;
+    mm.devices.append({u"0"_s, qint64(10000) * 1024}); // room for about 9,000 of the 1 KiB tensors
+    mm.devices.append({u"1"_s, qint64(10000) * 1024});
+    mm.devices.append({u"cpu"_s, qint64(1) << 40});
+    const DeviceMap map = deviceMap(m, mm, 32, u"auto"_s);
+    QCOMPARE(map.size(), qsizetype(20000));
+    QCOMPARE(map.first().first, u"w00000"_s);
+    QCOMPARE(map.last().first, u"w19999"_s);
+    QCOMPARE(map.first().second, u"0"_s);
+    QCOMPARE(map.last().second, u"cpu"_s);
+    // Devices in order: never back to an earlier one.
+    QStringList order;
+    for (const auto &[name, device] : map)
+        if (order.isEmpty() || order.last() != device)
+            order << device;
+    QCOMPARE(order, (QStringList{u"0"_s, u"1"_s, u"cpu"_s}));
 }
 
 void TestMemory::seventyBillion() {
