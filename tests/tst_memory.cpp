@@ -153,6 +153,22 @@ void TestMemory::unsupportedAndBrokenConfigs() {
     QVERIFY(!modelFromConfig(dir.filePath(u"huge.json"_s), &m, &e));
     QCOMPARE(e.first().field, u"num_hidden_layers"_s);
     QVERIFY2(e.first().message.contains(u"at most 100000"_s), qPrintable(e.first().message));
+    // The same bound for every architecture's layer count, and gpt2's n_inner is checked like any size.
+    const QList<std::pair<QByteArray, QString>> bounded = {
+        {R"({"model_type": "gpt2", "n_layer": 1e9})", u"n_layer"_s},
+        {R"({"model_type": "t5", "vocab_size": 10, "d_model": 8, "d_ff": 8, "num_heads": 2, "num_layers": 1e9})",
+         u"num_layers"_s},
+        {R"({"model_type": "t5", "vocab_size": 10, "d_model": 8, "d_ff": 8, "num_heads": 2, "num_layers": 2,
+             "num_decoder_layers": 1e9})",
+         u"num_decoder_layers"_s},
+        {R"({"model_type": "gpt2", "n_inner": 1e300})", u"n_inner"_s}};
+    for (const auto &[json, field] : bounded) {
+        writeFile(dir.filePath(u"bounded.json"_s), json);
+        e.clear();
+        QVERIFY2(!modelFromConfig(dir.filePath(u"bounded.json"_s), &m, &e), json.constData());
+        QCOMPARE(e.first().field, field);
+        QVERIFY2(e.first().message.contains(u"at most"_s), qPrintable(e.first().message));
+    }
 }
 
 void TestMemory::units_data() {

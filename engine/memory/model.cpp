@@ -57,6 +57,10 @@ Module embedding(const QString &parent, const QString &name, qint64 n, qint64 h)
     return m;
 }
 
+// More layers than any model has: the module tree of each is built, so a config's layer count is bounded (1e9
+// layers took over 3 GB and 12 s before it was refused).
+constexpr qint64 MaxLayers = 100000;
+
 struct Cfg {
     QJsonObject o;
     QString file;
@@ -103,7 +107,7 @@ bool buildDecoder(Cfg &c, const QString &type, Model *m) {
     const qint64 vocab = c.integer("vocab_size");
     const qint64 h = c.integer("hidden_size");
     const qint64 inter = c.integer("intermediate_size");
-    const qint64 layers = c.integer("num_hidden_layers", -1, 100000);
+    const qint64 layers = c.integer("num_hidden_layers", -1, MaxLayers);
     const qint64 heads = c.integer("num_attention_heads");
     const qint64 kv = c.integer("num_key_value_heads", heads);
     const qint64 headDim = c.integer("head_dim", heads > 0 ? h / std::max<qint64>(heads, 1) : 1);
@@ -176,11 +180,13 @@ bool buildGpt2(Cfg &c, Model *m) {
     const qint64 vocab = c.integer("vocab_size", 50257);
     const qint64 pos = c.integer("n_positions", 1024);
     const qint64 e = c.integer("n_embd", 768);
-    const qint64 layers = c.integer("n_layer", 12);
+    const qint64 layers = c.integer("n_layer", 12, MaxLayers);
     if (!c.ok)
         return false;
-    const QJsonValue innerValue = c.o.value(u"n_inner"_s);
-    const qint64 inner = innerValue.isDouble() ? qint64(innerValue.toDouble()) : 4 * e;
+    // n_inner: null means 4 x n_embd; a value is checked like every other size (1e300 was taken as is).
+    const qint64 inner = c.integer("n_inner", 4 * e);
+    if (!c.ok)
+        return false;
     m->architecture = u"GPT2LMHeadModel"_s;
     m->noSplit = {u"GPT2Block"_s};
     Module t = mod(u"transformer"_s, u"GPT2Model"_s);
@@ -210,7 +216,7 @@ bool buildNeox(Cfg &c, Model *m) {
     const qint64 vocab = c.integer("vocab_size");
     const qint64 h = c.integer("hidden_size");
     const qint64 inter = c.integer("intermediate_size");
-    const qint64 layers = c.integer("num_hidden_layers", -1, 100000);
+    const qint64 layers = c.integer("num_hidden_layers", -1, MaxLayers);
     if (!c.ok)
         return false;
     const bool tie = c.boolean("tie_word_embeddings", false);
@@ -249,7 +255,7 @@ bool buildBert(Cfg &c, Model *m) {
     const qint64 vocab = c.integer("vocab_size");
     const qint64 h = c.integer("hidden_size");
     const qint64 inter = c.integer("intermediate_size");
-    const qint64 layers = c.integer("num_hidden_layers", -1, 100000);
+    const qint64 layers = c.integer("num_hidden_layers", -1, MaxLayers);
     const qint64 pos = c.integer("max_position_embeddings", 512);
     const qint64 types = c.integer("type_vocab_size", 2);
     if (!c.ok)
@@ -294,8 +300,8 @@ bool buildT5(Cfg &c, Model *m) {
     const qint64 d = c.integer("d_model");
     const qint64 dkv = c.integer("d_kv", 64);
     const qint64 ff = c.integer("d_ff");
-    const qint64 layers = c.integer("num_layers");
-    const qint64 decLayers = c.integer("num_decoder_layers", layers);
+    const qint64 layers = c.integer("num_layers", -1, MaxLayers);
+    const qint64 decLayers = c.integer("num_decoder_layers", layers, MaxLayers);
     const qint64 heads = c.integer("num_heads");
     const qint64 buckets = c.integer("relative_attention_num_buckets", 32);
     if (!c.ok)
