@@ -117,6 +117,7 @@ private Q_SLOTS:
     void notADatabaseIsNamed();
     void fullDiskKeepsTheLastGoodFile();
     void damagedDatabaseIsSaidNotHalfExported();
+    void readOnlyFolderIsListed();
     void runFilesAreTheirOwnersAndKeepNoSecret();
 };
 
@@ -435,6 +436,35 @@ void TestTrust::notADatabaseIsNamed() {
             QVERIFY2(r.err.contains(QByteArray(path.toUtf8() + ": not a file " + what)), r.err.constData());
         }
     }
+}
+
+// A run database in a folder this process cannot write (a read-only mount: another user's data, an archive)
+// is listed, shown and exported; it used to be "cannot write the run database". Needs root to mount.
+void TestTrust::readOnlyFolderIsListed() {
+    if (::geteuid() != 0)
+        QSKIP("a read-only bind mount needs root (CI runs the tests as root)");
+    const QString rw = m_dir.filePath(u"rw"_s), ro = m_dir.filePath(u"ro"_s);
+    QVERIFY(QDir().mkpath(rw) && QDir().mkpath(ro));
+    QProcessEnvironment e = environment();
+    e.insert(u"TRAINYARD_DB"_s, rw + u"/trainyard.db"_s);
+    const QString jsonl = writeFile(u"ro.jsonl"_s, "{\"type\": \"run\", \"name\": \"archived\"}\n"
+                                                   "{\"type\": \"point\", \"key\": \"loss\", \"step\": 1, "
+                                                   "\"value\": 0.5}\n");
+    QCOMPARE(trainyard::test::runCli({u"runs"_s, u"import"_s, jsonl}, e).exitCode, 0);
+    if (QProcess::execute(u"mount"_s, {u"--bind"_s, rw, ro}) != 0)
+        QSKIP("cannot bind-mount here");
+    const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {u"-l"_s, ro}); });
+    QCOMPARE(QProcess::execute(u"mount"_s, {u"-o"_s, u"remount,ro,bind"_s, ro}), 0);
+    e.insert(u"TRAINYARD_DB"_s, ro + u"/trainyard.db"_s);
+    const Result list = trainyard::test::runCli({u"runs"_s, u"list"_s, u"--json"_s}, e);
+    QVERIFY2(list.exitCode == 0, list.err.constData());
+    const QJsonArray runs = QJsonDocument::fromJson(list.out).array();
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs[0].toObject().value(u"name"_s).toString(), u"archived"_s);
+    const Result csv = trainyard::test::runCli(
+        {u"runs"_s, u"export"_s, runs[0].toObject().value(u"id"_s).toString(), u"--format"_s, u"csv"_s}, e);
+    QVERIFY2(csv.exitCode == 0 && csv.out.contains(",loss,1,0.5,"),
+             QByteArray(csv.out + csv.err).constData());
 }
 
 // A database with a damaged page in the middle (4 KiB of garbage, as a bad disk or a torn copy leaves it): an

@@ -17,6 +17,9 @@ public:
     Database &operator=(const Database &) = delete;
 
     bool open(const QString &path, bool readOnly, QString *error);
+    // Read-only, as a file that cannot change (SQLite's immutable URI parameter): no -shm or -wal is made or
+    // read, so a database in a folder this process cannot write can still be read.
+    bool openImmutable(const QString &path, QString *error);
     void close();
     bool isOpen() const { return m_db != nullptr; }
     bool exec(const char *sql, QString *error = nullptr);

@@ -15,6 +15,7 @@
 #include <iterator>
 #include <limits>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -797,9 +798,19 @@ bool StoreReader::open(const QString &path, QString *error) {
     if (notARegularFile(path, error))
         return false;
     QString e;
-    if (!m_db.open(path, true, &e) || !configure(m_db, false, &e)) {
+    bool opened = m_db.open(path, true, &e) && configure(m_db, false, &e) && m_db.userVersion() >= 0;
+    if (!opened && ::access(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), W_OK) != 0) {
+        // A folder this process cannot write (a read-only mount, another user's data): SQLite's WAL needs its
+        // -shm beside the file, so the database is read as a file that does not change.
+        QString again;
+        opened =
+            m_db.openImmutable(path, &again) && configure(m_db, false, &again) && m_db.userVersion() >= 0;
+        if (opened)
+            e.clear();
+    }
+    if (!opened) {
         if (error)
-            *error = describeOpenError(path, e);
+            *error = describeOpenError(path, e.isEmpty() ? m_db.lastError() : e);
         m_db.close();
         return false;
     }
