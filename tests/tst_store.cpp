@@ -80,6 +80,7 @@ bool sameAggregates(const QList<Aggregate> &a, const QList<Aggregate> &b, QStrin
 class TestStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void lastStackDumpOfEachRank();
     void metricsInTheirUnits_data();
     void metricsInTheirUnits();
     void downsamplingIsExact();
@@ -944,6 +945,29 @@ void TestStore::ingestPushesCommittedPoints() {
         d.log("loss", step, 1.0);
     QVERIFY(d.flush(&e));
     QCOMPARE(alone.server()->stats().points, 100);
+}
+
+// The studio's Python Stacks shows each rank's last dump: the text from the launcher's last "===" line on; a
+// rank whose file holds only its "ready" line has none yet.
+void TestStore::lastStackDumpOfEachRank() {
+    QTemporaryDir dir;
+    const auto write = [&](const QString &name, const QByteArray &text) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    write(u"stacks-rank-0.txt"_s,
+          "trainyard: pid 11 ready\n\n=== asked, 10:00 ===\nThread 0x1 (old):\n  File a.py\n"
+          "\n=== watchdog: rank 0 silent for 60 s, 10:05 ===\nThread 0x1 (most recent call "
+          "first):\n  File \"train.py\", line 9 in step\n");
+    write(u"stacks-rank-1.txt"_s, "trainyard: pid 12 ready\n");
+    write(u"notes.txt"_s, "=== not a stack file ===\n");
+    const QMap<int, QString> dumps = lastStackDumps(dir.path());
+    QCOMPARE(dumps.keys(), QList<int>{0});
+    QVERIFY2(dumps[0].startsWith(u"=== watchdog: rank 0 silent for 60 s"_s), qPrintable(dumps[0]));
+    QVERIFY(dumps[0].contains(u"line 9 in step"_s));
+    QVERIFY(!dumps[0].contains(u"old"_s));
+    QVERIFY(lastStackDumps(dir.filePath(u"none"_s)).isEmpty());
 }
 
 void TestStore::metricsInTheirUnits_data() {

@@ -27,6 +27,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDialog>
 #include <QFile>
 #include <QGroupBox>
 #include <QJsonArray>
@@ -36,6 +37,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -670,9 +672,23 @@ void TestWidgets::dashboardFlagsSilentRanks() {
     dash.refresh();
     QTRY_VERIFY_WITH_TIMEOUT(dash.silentRanksText().isEmpty(), 10000);
     QVERIFY(!dash.findChild<QLabel *>(u"silentRanks"_s)->isVisible());
-    // The stacks request reaches the launcher as SIGUSR1.
+    // The stacks request reaches the launcher as SIGUSR1, and the ranks' dumps are shown, one tab per rank.
+    {
+        QFile dump(dir.filePath(u"stacks-rank-0.txt"_s));
+        QVERIFY(dump.open(QIODevice::WriteOnly));
+        dump.write("trainyard: pid 1 ready\n\n=== asked with SIGUSR1, now ===\nThread 0x1 (most recent call "
+                   "first):\n  File \"train.py\", line 9 in step\n");
+    }
+    QSignalSpy shown(&dash, &RunDashboard::stacksShown);
     QVERIFY(dash.requestStacks());
-    QVERIFY(launcher.waitForFinished(10000));
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(shown.first().first().toInt(), 1);
+    auto *stacks = dash.findChild<QDialog *>();
+    QVERIFY(stacks);
+    QVERIFY(stacks->findChild<QPlainTextEdit *>()->toPlainText().contains(u"line 9 in step"_s));
+    stacks->close();
+    QVERIFY(launcher.state() == QProcess::NotRunning ||
+            launcher.waitForFinished(10000)); // may be done already
     QCOMPARE(launcher.exitStatus(), QProcess::CrashExit);
     QCOMPARE(launcher.exitCode(), SIGUSR1);
     // With the launcher gone the request is refused, with a reason.

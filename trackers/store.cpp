@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSysInfo>
 #include <cmath>
 #include <csignal>
@@ -250,6 +251,27 @@ bool signalLauncher(const RunRow &run, int signal, QString *error) {
 
 bool requestStacks(const RunRow &run, QString *error) {
     return signalLauncher(run, SIGUSR1, error);
+}
+
+QMap<int, QString> lastStackDumps(const QString &runDir) {
+    QMap<int, QString> out;
+    static const QRegularExpression name(u"^stacks-rank-(\\d+)\\.txt$"_s);
+    const QStringList files = QDir(runDir).entryList({u"stacks-rank-*.txt"_s}, QDir::Files);
+    for (const QString &f : files) {
+        const auto m = name.match(f);
+        QFile file(QDir(runDir).filePath(f));
+        if (!m.hasMatch() || !file.open(QIODevice::ReadOnly))
+            continue;
+        // The end of the file is enough: a dump is tens of lines; older dumps come before it.
+        const qint64 keep = 1 << 20;
+        if (file.size() > keep)
+            file.seek(file.size() - keep);
+        const QString text = QString::fromUtf8(file.readAll());
+        const qsizetype at = text.lastIndexOf(u"\n=== "_s);
+        if (at >= 0)
+            out.insert(m.captured(1).toInt(), text.mid(at + 1).trimmed());
+    }
+    return out;
 }
 
 bool requestStop(const RunRow &run, QString *error) {

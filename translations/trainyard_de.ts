@@ -3325,7 +3325,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+179"/>
+        <location filename="../widgets/rundashboard.cpp" line="+184"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -3531,23 +3531,18 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf läuft nicht auf diesem Rechner</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Asked every Python rank for its stacks: see stacks-rank-N.txt in %1</source>
-        <translation>Jeder Python-Rang wurde nach seinen Stacks gefragt: siehe stacks-rank-N.txt in %1</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <location line="+276"/>
+        <location line="+108"/>
+        <location line="+277"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-257"/>
         <source>rank %1 silent for %2 s</source>
         <translation>Rang %1 seit %2 s stumm</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+37"/>
         <source>%n metric(s); drag to pan, wheel to zoom, double-click for all.</source>
         <translation>
             <numerusform>%n Metrik; ziehen zum Verschieben, Mausrad zum Zoomen, Doppelklick für alles.</numerusform>
@@ -3595,13 +3590,46 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-434"/>
-        <location line="+437"/>
+        <location line="-435"/>
+        <location line="+438"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-566"/>
+        <source>Asked every Python rank for its stacks...</source>
+        <translation>Alle Python-Ränge wurden nach ihren Stacks gefragt …</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No Python rank answered: none registered for stack dumps (C++ ranks, or ranks still starting). Files would be in %1.</source>
+        <translation>Kein Python-Rang hat geantwortet: keiner ist für Stack-Dumps registriert (C++-Ränge, oder Ränge, die noch starten). Die Dateien lägen in %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Python stacks of %n rank(s), also in %1/stacks-rank-N.txt</source>
+        <translation>
+            <numerusform>Python-Stacks von %n Rang, auch in %1/stacks-rank-N.txt</numerusform>
+            <numerusform>Python-Stacks von %n Rängen, auch in %1/stacks-rank-N.txt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Python stacks</source>
+        <translation>Python-Stacks</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rank %1</source>
+        <translation>Rang %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each rank&apos;s dumps are kept in %1/stacks-rank-N.txt.</source>
+        <translation>Die Dumps jedes Rangs bleiben in %1/stacks-rank-N.txt.</translation>
+    </message>
+    <message>
+        <location line="+124"/>
         <source>No metrics were logged.</source>
         <translation>Es wurden keine Metriken geloggt.</translation>
     </message>
@@ -3616,8 +3644,8 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>-</translation>
     </message>
     <message>
-        <location line="-555"/>
-        <location line="+609"/>
+        <location line="-595"/>
+        <location line="+649"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -3864,12 +3892,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+238"/>
+        <location filename="../trackers/store.cpp" line="+240"/>
         <source>the run&apos;s launcher does not run on this machine</source>
         <translation>der Launcher des Laufs läuft nicht auf diesem Rechner</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+119"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation>%1: die Laufdatenbank ist beschädigt (%2)</translation>
     </message>
@@ -3919,7 +3947,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1: keine solche Datenbank</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>%1: schema version %2 is newer than this Trainyard supports (%3)</source>
         <translation>%1: Schemaversion %2 ist neuer, als dieses Trainyard unterstützt (%3)</translation>
     </message>
@@ -4976,7 +5004,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::memory::EstimateText</name>
     <message>
-        <location filename="../engine/memory/estimate.cpp" line="+111"/>
+        <location filename="../engine/memory/estimate.cpp" line="+112"/>
         <source>&apos;%1&apos; is not a size; write it with a unit, e.g. 8GiB or 500MB</source>
         <translation>&apos;%1&apos; ist keine Größe; schreiben Sie sie mit Einheit, z. B. 8GiB oder 500MB</translation>
     </message>
@@ -4991,7 +5019,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>das Gerät &apos;%1&apos; ist weder ein GPU-Index noch cpu oder disk</translation>
     </message>
     <message>
-        <location line="+389"/>
+        <location line="+405"/>
         <source>activations are not estimated for this model (no transformer layers found)</source>
         <translation>Aktivierungen werden für dieses Modell nicht geschätzt (keine Transformer-Schichten gefunden)</translation>
     </message>
@@ -5004,7 +5032,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::memory::ModelText</name>
     <message>
-        <location filename="../engine/memory/model.cpp" line="+75"/>
+        <location filename="../engine/memory/model.cpp" line="+79"/>
         <source>%1 is %2; at most %3 is accepted</source>
         <translation>%1 ist %2; höchstens %3 wird akzeptiert</translation>
     </message>
@@ -5019,7 +5047,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>%1 muss eine positive ganze Zahl sein</translation>
     </message>
     <message>
-        <location line="+308"/>
+        <location line="+310"/>
         <location line="+61"/>
         <source>cannot read: %1</source>
         <translation>kann nicht gelesen werden: %1</translation>

@@ -3322,7 +3322,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+179"/>
+        <location filename="../widgets/rundashboard.cpp" line="+184"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3528,23 +3528,18 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Asked every Python rank for its stacks: see stacks-rank-N.txt in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <location line="+276"/>
+        <location line="+108"/>
+        <location line="+277"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-257"/>
         <source>rank %1 silent for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+37"/>
         <source>%n metric(s); drag to pan, wheel to zoom, double-click for all.</source>
         <translation>
             <numerusform>%n metric; drag to pan, wheel to zoom, double-click for all.</numerusform>
@@ -3592,13 +3587,46 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-434"/>
-        <location line="+437"/>
+        <location line="-435"/>
+        <location line="+438"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-566"/>
+        <source>Asked every Python rank for its stacks...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No Python rank answered: none registered for stack dumps (C++ ranks, or ranks still starting). Files would be in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Python stacks of %n rank(s), also in %1/stacks-rank-N.txt</source>
+        <translation>
+            <numerusform>Python stacks of %n rank, also in %1/stacks-rank-N.txt</numerusform>
+            <numerusform>Python stacks of %n ranks, also in %1/stacks-rank-N.txt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Python stacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rank %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each rank&apos;s dumps are kept in %1/stacks-rank-N.txt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+124"/>
         <source>No metrics were logged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3613,8 +3641,8 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-555"/>
-        <location line="+609"/>
+        <location line="-595"/>
+        <location line="+649"/>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3860,12 +3888,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+238"/>
+        <location filename="../trackers/store.cpp" line="+240"/>
         <source>the run&apos;s launcher does not run on this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+119"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3915,7 +3943,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>%1: schema version %2 is newer than this Trainyard supports (%3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4858,7 +4886,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::memory::EstimateText</name>
     <message>
-        <location filename="../engine/memory/estimate.cpp" line="+111"/>
+        <location filename="../engine/memory/estimate.cpp" line="+112"/>
         <source>&apos;%1&apos; is not a size; write it with a unit, e.g. 8GiB or 500MB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4873,7 +4901,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+389"/>
+        <location line="+405"/>
         <source>activations are not estimated for this model (no transformer layers found)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4886,7 +4914,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::memory::ModelText</name>
     <message>
-        <location filename="../engine/memory/model.cpp" line="+75"/>
+        <location filename="../engine/memory/model.cpp" line="+79"/>
         <source>%1 is %2; at most %3 is accepted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4901,7 +4929,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+308"/>
+        <location line="+310"/>
         <location line="+61"/>
         <source>cannot read: %1</source>
         <translation type="unfinished"></translation>

@@ -14,8 +14,11 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFontDatabase>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -24,11 +27,13 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSlider>
 #include <QSvgGenerator>
+#include <QTabWidget>
 #include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
@@ -450,9 +455,51 @@ bool RunDashboard::requestStacks() {
                               .arg(error.isEmpty() ? tr("the run is not running on this machine") : error));
         return false;
     }
-    m_status->setText(tr("Asked every Python rank for its stacks: see stacks-rank-N.txt in %1")
-                          .arg(QDir::toNativeSeparators(m_liveRun.runDir)));
+    m_status->setText(tr("Asked every Python rank for its stacks..."));
+    // The ranks write their dumps within a moment; then they are read off the GUI thread and shown, or the
+    // window says why none came.
+    const QString runDir = m_liveRun.runDir;
+    QTimer::singleShot(1500, this, [this, runDir] {
+        runInBackground(
+            this, [runDir] { return lastStackDumps(runDir); },
+            [this, runDir](const QMap<int, QString> &dumps) { showStacks(runDir, dumps); });
+    });
     return true;
+}
+
+void RunDashboard::showStacks(const QString &runDir, const QMap<int, QString> &dumps) {
+    const QString folder = QDir::toNativeSeparators(runDir);
+    if (dumps.isEmpty()) {
+        m_status->setText(
+            tr("No Python rank answered: none registered for stack dumps (C++ ranks, or ranks still "
+               "starting). Files would be in %1.")
+                .arg(folder));
+        return;
+    }
+    m_status->setText(
+        tr("Python stacks of %n rank(s), also in %1/stacks-rank-N.txt", nullptr, int(dumps.size()))
+            .arg(folder));
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Python stacks"));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *tabs = new QTabWidget(dialog);
+    for (auto it = dumps.cbegin(); it != dumps.cend(); ++it) {
+        auto *text = new QPlainTextEdit(it.value(), tabs);
+        text->setReadOnly(true);
+        text->setLineWrapMode(QPlainTextEdit::NoWrap);
+        text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        tabs->addTab(text, tr("Rank %1").arg(it.key()));
+    }
+    layout->addWidget(tabs);
+    layout->addWidget(
+        new QLabel(tr("Each rank's dumps are kept in %1/stacks-rank-N.txt.").arg(folder), dialog));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->resize(900, 600);
+    dialog->open();
+    Q_EMIT stacksShown(int(dumps.size()));
 }
 
 void RunDashboard::refresh() {

@@ -98,6 +98,8 @@ Q_SIGNALS:
     void pointsExported(const QString &file, const QString &error); // error empty on success
     void chartsUpdated(); // after data from the database reached the charts
     void runsEnded();     // every run shown has ended (emitted once, when the last live one does)
+    // The stacks asked for were read and shown (ranks: how many answered).
+    void stacksShown(int ranks);
     // The one run shown has a new name (its tracker named it after its project): for the tab's title.
     void runRenamed(const QString &name);
 
@@ -133,6 +135,7 @@ private:
     // connection that stays open (m_reader, used by one job at a time, never on the GUI thread).
     struct Reader;
     struct LoadedRuns;
+    void showStacks(const QString &runDir, const QMap<int, QString> &dumps);
     void loadSeries();                // queues a reload of the runs and their series
     void request(const QString &key); // queues a query for one chart
     void pump();                      // starts the next queued job when none is in flight
