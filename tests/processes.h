@@ -6,6 +6,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QString>
 #include <QTest>
@@ -44,6 +47,20 @@ inline CliResult runCli(const QStringList &args, const QProcessEnvironment &env,
 }
 
 // A zombie counts as dead.
+// "key@rank" -> how many points, from `runs export --format jsonl` output (the launcher's system/ telemetry
+// left out).
+inline QMap<QString, int> pointCounts(const QByteArray &jsonl) {
+    QMap<QString, int> points;
+    for (const QByteArray &line : jsonl.split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        const QString key = o.value(QStringLiteral("key")).toString();
+        if (o.value(QStringLiteral("type")).toString() == QStringLiteral("point") &&
+            !key.startsWith(QStringLiteral("system/")))
+            ++points[key + QLatin1Char('@') + QString::number(o.value(QStringLiteral("rank")).toInt())];
+    }
+    return points;
+}
+
 inline bool alive(qint64 pid) {
     if (pid <= 0 || ::kill(pid_t(pid), 0) != 0)
         return false;

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void lightning();
     void summaryWriter_data();
     void summaryWriter();
+    void eightRanksFiftySeries();
     void noCapture();
     void eventFilesFollowedWhileTheRunGoes();
     void aFailureInsideTheHookNeverBreaksTheRank();
@@ -259,6 +260,33 @@ void TestCapture::summaryWriter() {
     QCOMPARE(params.value(u"batch_size"_s).toString(), u"32"_s);
 }
 
+// A real shape: 8 ranks x 50 series x 100 steps through the hook (40,000 points), each once, each at its step
+// and rank; the writers' own event files under the working directory are not counted again.
+void TestCapture::eightRanksFiftySeries() {
+    m_work = m_dir.filePath(u"work-8x50"_s);
+    QDir().mkpath(m_work);
+    const Result r = run({u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"8"_s, u"--name"_s, u"eight"_s,
+                          u"--python"_s, QString::fromLatin1(SystemPython), Scripts + u"/writer_many.py"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString id = QJsonDocument::fromJson(run({u"runs"_s, u"list"_s, u"--json"_s}).out)
+                           .array()
+                           .first()
+                           .toObject()
+                           .value(u"id"_s)
+                           .toString();
+    const QMap<QString, QList<Point>> p = points(id);
+    QCOMPARE(p.size(), 8 * 50);
+    for (int rank = 0; rank < 8; ++rank)
+        for (int k = 0; k < 50; ++k) {
+            const QList<Point> &series = p[u"metric_%1@%2"_s.arg(k, 2, 10, QLatin1Char('0')).arg(rank)];
+            QCOMPARE(series.size(), 100);
+            for (int step = 0; step < 100; ++step) {
+                QCOMPARE(series[step].step, step);
+                QCOMPARE(series[step].value, rank * 1000 + k + step / 1000.0);
+            }
+        }
+}
+
 void TestCapture::noCapture() {
     const QString id = launch({u"--no-capture"_s, Scripts + u"/accelerate_train.py"_s});
     QVERIFY(!id.isEmpty());
@@ -321,6 +349,27 @@ void TestCapture::eventFilesFollowedWhileTheRunGoes() {
         QCOMPARE(p[k][29].step, 29);
         QCOMPARE(p[k][29].value, double(float(rank + 1.0 / 30))); // stored as float32 in the file
     }
+    // A second run in the same folder reads its own files, not the first run's (there before it started).
+    const Result again = run({u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"2"_s, u"--no-capture"_s,
+                              u"--name"_s, u"again"_s, u"--python"_s, QString::fromLatin1(SystemPython),
+                              Scripts + u"/writer_train.py"_s, u"torch"_s});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    const QString second = QJsonDocument::fromJson(run({u"runs"_s, u"list"_s, u"--json"_s}).out)
+                               .array()
+                               .first()
+                               .toObject()
+                               .value(u"id"_s)
+                               .toString();
+    const QMap<QString, QList<Point>> q = points(second);
+    QStringList secondLoss;
+    for (const QString &k : q.keys())
+        if (k.contains(u"/loss@"_s)) {
+            secondLoss << k;
+            QCOMPARE(q[k].size(), 30);
+        }
+    QCOMPARE(secondLoss.size(), 2);
+    for (const QString &k : secondLoss)
+        QVERIFY2(!lossKeys.contains(k), qPrintable(k)); // another writer folder, not the first run's
 }
 
 void TestCapture::aFailureInsideTheHookNeverBreaksTheRank() {

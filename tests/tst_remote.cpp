@@ -413,14 +413,8 @@ void TestRemote::captureOnRemoteMachines() {
     QVERIFY(!runId.isEmpty());
     const auto exported = runCli({u"runs"_s, u"export"_s, runId, u"--format"_s, u"jsonl"_s}, env());
     QCOMPARE(exported.exitCode, 0);
-    QMap<QString, int> points;
-    for (const QByteArray &line : exported.out.split('\n')) {
-        const QJsonObject o = QJsonDocument::fromJson(line).object();
-        if (o.value(u"type"_s).toString() == u"point"_s &&
-            !o.value(u"key"_s).toString().startsWith(u"system/"_s))
-            ++points[o.value(u"key"_s).toString() + u'@' + QString::number(o.value(u"rank"_s).toInt())];
-    }
-    QCOMPARE(points, (QMap<QString, int>{{u"accuracy@0"_s, 50}, {u"loss@0"_s, 50}}));
+    QCOMPARE(trainyard::test::pointCounts(exported.out),
+             (QMap<QString, int>{{u"accuracy@0"_s, 50}, {u"loss@0"_s, 50}}));
     const auto shown = runCli({u"runs"_s, u"show"_s, runId, u"--json"_s}, env());
     const QJsonObject detail = QJsonDocument::fromJson(shown.out).object();
     QCOMPARE(detail.value(u"params"_s).toObject().value(u"lr"_s).toString(), u"0.01"_s);

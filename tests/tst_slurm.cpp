@@ -209,14 +209,8 @@ void TestSlurm::captureInsideTheJob() {
     const QString runId = captured(r.err, "run (\\d{8}-\\d{6}-[0-9a-f]+) submitted");
     QVERIFY(!runId.isEmpty());
     const auto exported = runCli({u"runs"_s, u"export"_s, runId, u"--format"_s, u"jsonl"_s}, env());
-    QMap<QString, int> points;
-    for (const QByteArray &line : exported.out.split('\n')) {
-        const QJsonObject o = QJsonDocument::fromJson(line).object();
-        if (o.value(u"type"_s).toString() == u"point"_s &&
-            !o.value(u"key"_s).toString().startsWith(u"system/"_s))
-            ++points[o.value(u"key"_s).toString() + u'@' + QString::number(o.value(u"rank"_s).toInt())];
-    }
-    QCOMPARE(points, (QMap<QString, int>{{u"accuracy@0"_s, 50}, {u"loss@0"_s, 50}}));
+    QCOMPARE(trainyard::test::pointCounts(exported.out),
+             (QMap<QString, int>{{u"accuracy@0"_s, 50}, {u"loss@0"_s, 50}}));
     QCOMPARE(runJson(runId).value(u"status"_s).toString(), u"finished"_s);
 }
 

@@ -132,8 +132,8 @@ void LaunchSession::recordLog(int rank, const QString &kind, const QString &text
 void LaunchSession::startFollowing() {
     TensorBoardFollower::Options options;
     options.root = m_args.tensorboardDir.isEmpty() ? QDir::currentPath() : m_args.tensorboardDir;
+    options.since = QDateTime::currentDateTime(); // before any rank starts: older files are an earlier run's
     m_follower = new TensorBoardFollower(options);
-    m_follower->snapshot(); // before any rank starts: what is there now is an earlier run's
     m_follower->moveToThread(&m_followerThread);
     IngestServer *server = m_ingest.server();
     const qint64 runId = m_dbRunId;

@@ -6,10 +6,9 @@ using namespace Qt::StringLiterals;
 
 namespace trainyard::sql {
 
-bool Database::open(const QString &path, bool readOnly, QString *error) {
+bool Database::openWith(const QByteArray &name, int flags, const QString &path, QString *error) {
     close();
-    const int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int rc = sqlite3_open_v2(name.constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         if (error)
             *error = QStringLiteral("%1: %2").arg(path,
@@ -21,20 +20,15 @@ bool Database::open(const QString &path, bool readOnly, QString *error) {
     return true;
 }
 
+bool Database::open(const QString &path, bool readOnly, QString *error) {
+    return openWith(path.toUtf8(),
+                    readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE), path,
+                    error);
+}
+
 bool Database::openImmutable(const QString &path, QString *error) {
-    close();
-    const QByteArray uri = "file:" + QUrl::toPercentEncoding(path, "/") + "?immutable=1";
-    const int rc = sqlite3_open_v2(uri.constData(), &m_db,
-                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
-    if (rc != SQLITE_OK) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(path,
-                                                  m_db ? lastError() : QString::fromUtf8(sqlite3_errstr(rc)));
-        close();
-        return false;
-    }
-    sqlite3_busy_timeout(m_db, 10000);
-    return true;
+    return openWith("file:" + QUrl::toPercentEncoding(path, "/") + "?immutable=1",
+                    SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, path, error);
 }
 
 void Database::close() {

@@ -36,6 +36,7 @@ public:
     void noteFailure(int rc);
 
 private:
+    bool openWith(const QByteArray &name, int flags, const QString &path, QString *error);
     sqlite3 *m_db = nullptr;
     QString m_failure;
 };

@@ -9,7 +9,6 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
@@ -399,22 +398,9 @@ QString storeImportedRun(StoreWriter &w, const ImportedRun &run, QString *error)
         }
     }
     bool ok = id != 0 && w.setParams(id, run.params, error) && w.setTags(id, run.tags, error);
-    for (auto it = run.points.cbegin(); ok && it != run.points.cend(); ++it) {
-        // Keyed once here; the writer then finds each key's series once for the whole run.
-        QStringList keys;
-        QHash<QString, quint32> index;
-        std::vector<KeyedPoint> keyed;
-        keyed.reserve(it.value().size());
-        for (const IncomingPoint &p : it.value()) {
-            auto k = index.constFind(p.key);
-            if (k == index.constEnd()) {
-                k = index.insert(p.key, quint32(keys.size()));
-                keys << p.key;
-            }
-            keyed.push_back(KeyedPoint{k.value(), p.step, p.value, p.wallMs});
-        }
-        ok = w.appendPoints(id, it.key(), keys, keyed, std::nullopt, error);
-    }
+    // The writer keys the points once per call and finds each key's series once for the whole run.
+    for (auto it = run.points.cbegin(); ok && it != run.points.cend(); ++it)
+        ok = w.appendPoints(id, it.key(), it.value(), std::nullopt, error);
     ok = ok && w.commit(error);
     if (!ok) {
         w.rollback();

@@ -81,16 +81,6 @@ QString TensorBoardFollower::prefixFor(const QString &folder) const {
     return rel == u"."_s ? QString() : rel + u'/';
 }
 
-void TensorBoardFollower::snapshot() {
-    for (const QString &path : findFiles()) {
-        File f;
-        f.reader = std::make_shared<tb::EventFileReader>(path);
-        f.prefix = prefixFor(QFileInfo(path).absolutePath());
-        f.oldSize = QFileInfo(path).size();
-        m_files.insert(path, std::move(f));
-    }
-}
-
 QStringList TensorBoardFollower::findFiles() {
     QStringList queue{m_options.root};
     QList<int> depths{0};
@@ -140,12 +130,18 @@ void TensorBoardFollower::scan() {
         f.reader = std::make_shared<tb::EventFileReader>(path);
         f.prefix = prefixFor(QFileInfo(path).absolutePath());
         f.foundMs = now;
+        // Only the first scan can meet an earlier run's files; anything written since the launch began is
+        // this run's, however late the scan came.
+        const QFileInfo info(path);
+        if (!m_scanned && m_options.since.isValid() && info.lastModified() < m_options.since)
+            f.oldSize = info.size();
         // events.out.tfevents.TIME.HOST.PID.UID: the pid says which rank wrote it, when it is one of ours.
         const QStringList parts = QFileInfo(path).fileName().split(u'.');
         f.rank = parts.size() > 5 ? m_rankOfPid.value(parts[5].toLongLong(), 0) : 0;
         m_files.insert(path, std::move(f));
     }
-    // A large tree is scanned less often: the scan never takes more than a tenth of the launcher's thread.
+    m_scanned = true;
+    // A large tree is scanned less often: the scan never takes more than a tenth of the follower's thread.
     if (m_scanTimer)
         m_scanTimer->setInterval(int(std::max<qint64>(m_options.scanMs, took.elapsed() * 10)));
 }

@@ -34,6 +34,7 @@ class TensorBoardFollower : public QObject {
 public:
     struct Options {
         QString root;
+        QDateTime since; // the launch's start
         int scanMs = 2000;
         int pollMs = 250;
         int settleMs = 2000;
@@ -43,10 +44,9 @@ public:
     explicit TensorBoardFollower(Options options, QObject *parent = nullptr);
     ~TensorBoardFollower() override;
 
-    // Before the ranks start (on the owner's thread, before moveToThread): the event files already there are
-    // an earlier run's. Such a file is read only if it grows, and only what is added.
-    void snapshot();
-    // On the follower's thread (queued calls from elsewhere).
+    // On the follower's thread (queued calls from elsewhere). The first scan runs here, beside the ranks'
+    // start, never before it: a file it finds that was last written before Options::since is an earlier
+    // run's, read only if it grows, and only what is added.
     void start();
     // Reads every file to its end once more (the run ended) and stops.
     void finish();
@@ -86,6 +86,7 @@ private:
     QHash<qint64, int> m_rankOfPid;
     QHash<QString, QMap<QString, QString>> m_hparamsSent; // by file
     bool m_limitSaid = false;
+    bool m_scanned = false; // the first scan is done
     qint64 m_points = 0;
 };
 
