@@ -4,7 +4,12 @@
 <context>
     <name>trainyard::AgentText</name>
     <message>
-        <location filename="../engine/remote/nodeagent.cpp" line="+116"/>
+        <location filename="../engine/remote/nodeagent.cpp" line="+75"/>
+        <source>trainyard agent: no word from the launcher for %1 s; stopping every rank</source>
+        <translation>trainyard agent: seit %1 s keine Nachricht vom Launcher; alle Ränge werden angehalten</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>a plan is already running</source>
         <translation>ein Plan läuft bereits</translation>
     </message>
@@ -1358,7 +1363,7 @@
 <context>
     <name>trainyard::FollowText</name>
     <message>
-        <location filename="../trackers/import/tbfollower.cpp" line="+106"/>
+        <location filename="../trackers/import/tbfollower.cpp" line="+96"/>
         <source>TensorBoard: more than %1 folders under %2; event files beyond them are not followed (--tensorboard-dir DIR narrows the search)</source>
         <translation>TensorBoard: mehr als %1 Ordner unter %2; Event-Dateien darüber hinaus werden nicht verfolgt (--tensorboard-dir DIR grenzt die Suche ein)</translation>
     </message>
@@ -1414,7 +1419,7 @@
 <context>
     <name>trainyard::ImportText</name>
     <message>
-        <location filename="../trackers/import/importer.cpp" line="+62"/>
+        <location filename="../trackers/import/importer.cpp" line="+61"/>
         <source>%1:%2: error: %3; nothing was imported</source>
         <translation>%1:%2: Fehler: %3; nichts wurde importiert</translation>
     </message>
@@ -3531,7 +3536,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf läuft nicht auf diesem Rechner</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <location line="+277"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
@@ -3596,17 +3601,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-566"/>
+        <location line="-569"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation>Alle Python-Ränge wurden nach ihren Stacks gefragt …</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No Python rank answered: none registered for stack dumps (C++ ranks, or ranks still starting). Files would be in %1.</source>
         <translation>Kein Python-Rang hat geantwortet: keiner ist für Stack-Dumps registriert (C++-Ränge, oder Ränge, die noch starten). Die Dateien lägen in %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Python stacks of %n rank(s), also in %1/stacks-rank-N.txt</source>
         <translation>
             <numerusform>Python-Stacks von %n Rang, auch in %1/stacks-rank-N.txt</numerusform>
@@ -3624,7 +3629,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Rang %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Each rank&apos;s dumps are kept in %1/stacks-rank-N.txt.</source>
         <translation>Die Dumps jedes Rangs bleiben in %1/stacks-rank-N.txt.</translation>
     </message>
@@ -3644,8 +3649,8 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>-</translation>
     </message>
     <message>
-        <location line="-595"/>
-        <location line="+649"/>
+        <location line="-598"/>
+        <location line="+652"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>

@@ -4,7 +4,12 @@
 <context>
     <name>trainyard::AgentText</name>
     <message>
-        <location filename="../engine/remote/nodeagent.cpp" line="+116"/>
+        <location filename="../engine/remote/nodeagent.cpp" line="+75"/>
+        <source>trainyard agent: no word from the launcher for %1 s; stopping every rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>a plan is already running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1358,7 +1363,7 @@
 <context>
     <name>trainyard::FollowText</name>
     <message>
-        <location filename="../trackers/import/tbfollower.cpp" line="+106"/>
+        <location filename="../trackers/import/tbfollower.cpp" line="+96"/>
         <source>TensorBoard: more than %1 folders under %2; event files beyond them are not followed (--tensorboard-dir DIR narrows the search)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1414,7 +1419,7 @@
 <context>
     <name>trainyard::ImportText</name>
     <message>
-        <location filename="../trackers/import/importer.cpp" line="+62"/>
+        <location filename="../trackers/import/importer.cpp" line="+61"/>
         <source>%1:%2: error: %3; nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3528,7 +3533,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <location line="+277"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
@@ -3593,17 +3598,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-566"/>
+        <location line="-569"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No Python rank answered: none registered for stack dumps (C++ ranks, or ranks still starting). Files would be in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Python stacks of %n rank(s), also in %1/stacks-rank-N.txt</source>
         <translation>
             <numerusform>Python stacks of %n rank, also in %1/stacks-rank-N.txt</numerusform>
@@ -3621,7 +3626,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Each rank&apos;s dumps are kept in %1/stacks-rank-N.txt.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3641,8 +3646,8 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-595"/>
-        <location line="+649"/>
+        <location line="-598"/>
+        <location line="+652"/>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>

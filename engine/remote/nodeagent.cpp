@@ -12,10 +12,10 @@
 #include <QSysInfo>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTextStream>
 #include <QTimer>
 #include <QtEndian>
 #include <cerrno>
-#include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -72,8 +72,11 @@ void NodeAgent::start() {
             return;
         send(agent::frame(Msg::Heartbeat));
         if (m_lastHeard.elapsed() > agent::SilenceLimitMs) {
-            ::fprintf(stderr, "trainyard agent: no word from the launcher for %d s; stopping every rank\n",
-                      int(m_lastHeard.elapsed() / 1000));
+            QTextStream(stderr) << AgentText::tr(
+                                       "trainyard agent: no word from the launcher for %1 s; stopping "
+                                       "every rank")
+                                       .arg(m_lastHeard.elapsed() / 1000)
+                                << '\n';
             inputClosed();
         }
     });
