@@ -20,10 +20,10 @@ for dir in "$root" "$(cd "$build" && pwd)"; do
     fail "installed files mention $dir"
   fi
 done
-"$prefix/bin/trainyard" --version | grep -q '^trainyard ' || fail "trainyard --version"
-"$prefix/bin/trainyard" launch --help | grep -q -- '--num_processes' || fail "trainyard launch --help"
+"$prefix/bin/trainyard" --version | grep '^trainyard ' >/dev/null || fail "trainyard --version"
+"$prefix/bin/trainyard" launch --help | grep -- '--num_processes' >/dev/null || fail "trainyard launch --help"
 if [ -x "$prefix/bin/trainyard-studio" ]; then
-  env -u DISPLAY -u WAYLAND_DISPLAY "$prefix/bin/trainyard-studio" --version | grep -q '^trainyard-studio ' ||
+  env -u DISPLAY -u WAYLAND_DISPLAY "$prefix/bin/trainyard-studio" --version | grep '^trainyard-studio ' >/dev/null ||
     fail "trainyard-studio --version"
 fi
 pydir="$prefix/lib/python3/dist-packages"

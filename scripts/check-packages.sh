@@ -17,8 +17,8 @@ $sudo apt-get install -y -q --no-install-recommends "${debs[@]}" >/dev/null
 fail() { echo "check-packages: $*" >&2; exit 1; }
 
 [ "$(command -v trainyard)" = /usr/bin/trainyard ] || fail "trainyard is not /usr/bin/trainyard"
-trainyard --version | grep -q '^trainyard 0\.' || fail "trainyard --version"
-env -u DISPLAY -u WAYLAND_DISPLAY trainyard-studio --version | grep -q '^trainyard-studio ' ||
+trainyard --version | grep '^trainyard 0\.' >/dev/null || fail "trainyard --version"
+env -u DISPLAY -u WAYLAND_DISPLAY trainyard-studio --version | grep '^trainyard-studio ' >/dev/null ||
   fail "trainyard-studio --version"
 man -w trainyard >/dev/null && man -w trainyard-studio >/dev/null || fail "manual pages"
 # Completion as bash-completion loads it: a command, a subcommand, a launch flag (read from the installed
@@ -40,14 +40,14 @@ complete_line() {
 [ -f /usr/share/applications/io.github.trainyard.Studio.desktop ] || fail "desktop entry"
 [ -f /usr/share/icons/hicolor/scalable/apps/io.github.trainyard.Studio.svg ] || fail "icon"
 (cd / && env -u PYTHONPATH /usr/bin/python3 -c 'import trainyard_tracker; print(trainyard_tracker.__file__)') |
-  grep -q '^/usr/lib/python3/dist-packages/' || fail "import trainyard_tracker with the system python3"
+  grep '^/usr/lib/python3/dist-packages/' >/dev/null || fail "import trainyard_tracker with the system python3"
 
 work="$(mktemp -d)"
 examples=/usr/share/trainyard/examples/ddp_cpu
 (cd "$work" && env -u PYTHONPATH TRAINYARD_DB="$work/runs.db" HF_HOME="$work/hf" trainyard launch \
   --config_file "$examples/accelerate_config.yaml" --python /usr/bin/python3 "$examples/train.py" \
   --epochs 2 --samples 4000) || fail "the bundled example failed from the installed files"
-TRAINYARD_DB="$work/runs.db" trainyard runs list | grep -q finished || fail "the example's run is not finished"
+TRAINYARD_DB="$work/runs.db" trainyard runs list | grep finished >/dev/null || fail "the example's run is not finished"
 # The runtime's C++ example, from the installed files: built against the installed CMake package alone, trained
 # under the installed launcher.
 if [ -e "${runtime[0]}" ]; then

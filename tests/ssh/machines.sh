@@ -39,7 +39,7 @@ prefix="ty$(printf '%04x' $((RANDOM % 65536)))"
 subnet=""
 for _ in $(seq 1 50); do
   x=$((RANDOM % 200 + 20))
-  if ! ip route show | grep -q "^10\.231\.$x\."; then subnet="10.231.$x"; break; fi
+  if ! ip route show | grep "^10\.231\.$x\." >/dev/null; then subnet="10.231.$x"; break; fi
 done
 [ -n "$subnet" ] || { echo "machines.sh: no free 10.231.x.0/24 subnet" >&2; exit 3; }
 echo "$prefix" > "$dir/prefix"
