@@ -19,6 +19,7 @@ private Q_SLOTS:
     void everyKindOfStateResumesOnThreeRanks();
     void failingRankEndsTheRunWithoutAHang();
     void logsReachTheRunDatabase();
+    void logNeverWaitsForALockedDatabase();
     void bf16AutocastFromTheLaunchFlag();
     void gradientsAreAveragedWhileBackwardRuns();
     void lossScalingSkipsStepsWithAnInfOrNaN();
@@ -161,6 +162,55 @@ void TestRuntime::logsReachTheRunDatabase() {
         QRegularExpression(u"run (\\d{8}-\\d{6}-[0-9a-f]+):"_s).match(QString::fromUtf8(r.err)).captured(1);
     const auto exported = runCli({u"runs"_s, u"export"_s, runId, u"--format"_s, u"jsonl"_s}, env());
     QCOMPARE(exported.out.count("\"key\":\"step_done\""), 10); // 2 ranks x 5 steps
+}
+
+void TestRuntime::logNeverWaitsForALockedDatabase() {
+    // The run database is write-locked for 15 s (another process holds BEGIN IMMEDIATE) while a rank logs
+    // 50,000 points: log() must return at once every time (the old client waited for acknowledgements once
+    // four batches were in flight, up to the whole 15 s), and every point must be stored once the lock goes.
+    const QString out = u"burst"_s, flag = m_dir.filePath(u"burst.go"_s);
+    const int points = 50000;
+    QProcess launcher;
+    launcher.setProcessEnvironment(env());
+    launcher.setWorkingDirectory(m_dir.path());
+    launcher.start(QStringLiteral(TRAINYARD_CLI),
+                   {u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"1"_s, u"--no_python"_s,
+                    QStringLiteral(TRAINYARD_RUNTIME_CHECK), m_dir.filePath(out), u"--steps"_s, u"2"_s,
+                    u"--log-burst"_s, QString::number(points), flag});
+    QVERIFY(launcher.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir.filePath(out + u".0.ready"_s)), 60000);
+    QProcess locker;
+    locker.start(QString::fromLatin1(trainyard::test::SystemPython),
+                 {u"-c"_s,
+                  u"import sqlite3, sys, time\n"
+                  u"c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)\n"
+                  u"c.execute('BEGIN IMMEDIATE')\n"
+                  u"print('locked', flush=True)\n"
+                  u"time.sleep(15)\n"
+                  u"c.execute('COMMIT')\n"_s,
+                  m_dir.filePath(u"db/trainyard.db"_s)});
+    QVERIFY(locker.waitForReadyRead(30000));
+    QVERIFY(QFile(flag).open(QIODevice::WriteOnly));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir.filePath(out + u".0.logmax"_s)), 60000);
+    QTest::qWait(100); // the number is written by then
+    const QList<QByteArray> timing = text(out + u".0.logmax"_s).trimmed().split(' ');
+    QCOMPARE(timing.size(), 2);
+    const qint64 longestUs = timing[0].toLongLong(), overOneMs = timing[1].toLongLong();
+    QVERIFY(locker.state() == QProcess::Running); // the burst ended while the database was still locked
+    QVERIFY(launcher.waitForFinished(120000));
+    const QByteArray err = launcher.readAllStandardError();
+    QVERIFY2(launcher.exitCode() == 0, err.constData());
+    QVERIFY(locker.waitForFinished(30000));
+    // A generous bound for a loaded 2-core machine: the call only queues the point (microseconds); a call
+    // that waited for the database took seconds.
+    QVERIFY2(longestUs < 100000, QByteArray::number(longestUs).constData());
+    QVERIFY2(overOneMs <= points / 1000, QByteArray::number(overOneMs).constData()); // at most 0.1% over 1 ms
+    qInfo("log() with the database locked: longest call %lld us, %lld of %d calls over 1 ms", longestUs,
+          overOneMs, points);
+    const QString runId =
+        QRegularExpression(u"run (\\d{8}-\\d{6}-[0-9a-f]+):"_s).match(QString::fromUtf8(err)).captured(1);
+    const auto exported = runCli({u"runs"_s, u"export"_s, runId, u"--format"_s, u"jsonl"_s}, env());
+    QCOMPARE(exported.out.count("\"key\":\"burst\""), points);
 }
 
 void TestRuntime::bf16AutocastFromTheLaunchFlag() {

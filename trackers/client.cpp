@@ -54,9 +54,17 @@ TrackerClient::~TrackerClient() {
 }
 
 void TrackerClient::close() {
+    m_liveFd = -1;
     if (m_fd >= 0)
         ::close(m_fd);
     m_fd = -1;
+}
+
+void TrackerClient::abandon() {
+    m_abandoned = true;
+    const int fd = m_liveFd.load();
+    if (fd >= 0)
+        ::shutdown(fd, SHUT_RDWR); // wakes a poll() or recv() of the owning thread; close() stays its job
 }
 
 bool TrackerClient::connectFromEnvironment(std::string *error) {
@@ -159,7 +167,16 @@ bool TrackerClient::connect(const std::string &host, int port, const std::string
 
 bool TrackerClient::open(std::string *error) {
     close();
+    if (m_abandoned) {
+        if (error)
+            *error = "abandoned";
+        m_broken = true;
+        return false;
+    }
     m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    m_liveFd = m_fd;
+    if (m_abandoned) // abandon() may have run between the check above and m_liveFd
+        ::shutdown(m_fd, SHUT_RDWR);
     sockaddr_in sa{};
     sa.sin_family = AF_INET;
     sa.sin_port = htons(uint16_t(m_port));
@@ -219,7 +236,7 @@ bool TrackerClient::reconnect(std::string *error) {
         ++m_reconnects;
         if (open(&why))
             return true;
-        if (m_broken || std::chrono::steady_clock::now() >= deadline)
+        if (m_broken || m_abandoned || std::chrono::steady_clock::now() >= deadline)
             return fail(why, error);
         usleep(200 * 1000);
     }

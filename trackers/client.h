@@ -8,6 +8,7 @@
 // thread.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -44,6 +45,10 @@ public:
     int receiveTimeoutMs = 30000; // a server silent this long while ACKs are due: reconnect
     int reconnectMs = 60000;      // how long to keep reconnecting before the client gives up
 
+    // From another thread: makes every wait of this client end now and the client broken (its socket is shut
+    // down, reconnecting stops): for a sender thread that must not outlive its owner's deadline.
+    void abandon();
+
     uint64_t acknowledgedBatches() const { return m_acked; }
     uint64_t dropped() const { return m_dropped; }
     const std::string &error() const { return m_error; }
@@ -71,6 +76,8 @@ private:
     bool m_broken = false;
     int m_reconnects = 0;
     int m_fd = -1;
+    std::atomic<int> m_liveFd{-1}; // m_fd, for abandon() on another thread
+    std::atomic<bool> m_abandoned{false};
     uint64_t m_nextBatch = 1;
     uint64_t m_acked = 0;
     std::vector<std::string> m_keys;

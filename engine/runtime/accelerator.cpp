@@ -1,7 +1,7 @@
 // The runtime's only translation unit that includes torch's distributed headers.
 #include "trainyard/accelerator.h"
 
-#include "client.h"
+#include "asyncclient.h"
 
 #include <ATen/autocast_mode.h>
 #include <algorithm>
@@ -327,7 +327,7 @@ struct Accelerator::State {
         std::function<void(torch::serialize::InputArchive &)> load;
     };
     std::vector<Object> objects; // not owned
-    TrackerClient tracker;
+    AsyncTrackerClient tracker;  // log() returns at once; its thread sends
     bool trackerTried = false, trackerOk = false;
     // Loss scaling (GradScalerOptions): the scale, good steps in a row, and this step's state.
     std::optional<GradScalerOptions> scaler;
@@ -456,10 +456,25 @@ Accelerator::Accelerator(const AcceleratorOptions &options)
         bucketBytes);
 }
 
+namespace {
+// How long the end of a program waits for its points to be acknowledged, as the Python client:
+// TRAINYARD_TRACKER_FINISH_TIMEOUT seconds, default 120.
+int trackerFinishTimeoutMs() {
+    const char *v = getenv("TRAINYARD_TRACKER_FINISH_TIMEOUT");
+    const double s = v ? atof(v) : 120.0;
+    return s > 0 ? int(std::min(s, 86400.0) * 1000) : 0;
+}
+} // namespace
+
 Accelerator::~Accelerator() {
     if (d->trackerOk) {
         std::string error;
-        d->tracker.flush(&error);
+        const uint64_t waiting = d->tracker.pending();
+        if (!d->tracker.finish(trackerFinishTimeoutMs(), &error))
+            std::cerr << "trainyard: " << waiting << " logged points may be missing from the run: " << error
+                      << std::endl;
+        if (d->tracker.dropped())
+            std::cerr << "trainyard: dropped " << d->tracker.dropped() << " logged points" << std::endl;
     }
 }
 
@@ -825,8 +840,10 @@ void Accelerator::print(const std::string &text) const {
 void Accelerator::log(const std::map<std::string, double> &values, int64_t step) {
     if (!d->trackerTried) {
         d->trackerTried = true;
-        std::string error;
-        d->trackerOk = d->tracker.connectFromEnvironment(&error);
+        // Outside `trainyard launch` there is nobody to send to; inside, the sender thread connects.
+        d->trackerOk = getenv("TRAINYARD_TRACKER") != nullptr;
+        if (d->trackerOk)
+            d->tracker.start();
     }
     if (!d->trackerOk)
         return;
@@ -837,7 +854,8 @@ void Accelerator::log(const std::map<std::string, double> &values, int64_t step)
 void Accelerator::flush_logs() {
     if (d->trackerOk) {
         std::string error;
-        d->tracker.flush(&error);
+        if (!d->tracker.flush(trackerFinishTimeoutMs(), &error))
+            std::cerr << "trainyard: flush_logs: " << error << std::endl;
     }
 }
 

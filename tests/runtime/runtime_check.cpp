@@ -22,13 +22,20 @@
 //                    scheduler and an object of the program's own (an EMA of the weights and a batch count),
 //                    all prepared or registered by reference; OUT.RANK.extra holds the EMA, the count and the
 //                    learning rate after the last step
+//   --log-burst N FLAG  after training, write OUT.RANK.ready, wait for the file FLAG, log N points ("burst")
+//   and
+//                    write the longest log() call in microseconds and the number of calls over 1 ms to
+//                    OUT.RANK.logmax, then flush_logs()
 // Every tensor lives on the accelerator's device (a GPU under CUDA: scripts/gpu-check.sh).
 // It also checks gather, reduce, broadcast and the sampler, and exits with 3 when one is wrong.
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <limits>
 #include <string>
+#include <thread>
 #include <trainyard/accelerator.h>
 
 namespace {
@@ -81,7 +88,8 @@ int main(int argc, char **argv) {
     int steps = 12, accum = 1, stopAt = -1, failAt = -1, infAt = -1, skipAt = -1, freezeAt = -1;
     bool byValue = false;
     bool noisy = false, mlp = false, scaling = false;
-    std::string stopDir, resumeDir, backend;
+    std::string stopDir, resumeDir, backend, burstFlag;
+    long burst = 0;
     for (int i = 2; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--steps" && i + 1 < argc)
@@ -111,6 +119,10 @@ int main(int argc, char **argv) {
             backend = argv[++i];
         else if (a == "--by-value")
             byValue = true;
+        else if (a == "--log-burst" && i + 2 < argc) {
+            burst = std::atol(argv[++i]);
+            burstFlag = argv[++i];
+        }
     }
     trainyard::AcceleratorOptions options;
     options.gradient_accumulation_steps = accum;
@@ -250,6 +262,23 @@ int main(int argc, char **argv) {
         const torch::Tensor avg = ema.average.cpu().contiguous();
         for (int64_t i = 0; i < avg.numel(); ++i)
             extra << avg[i].item<double>() << '\n';
+    }
+    if (burst > 0) {
+        std::ofstream(out + "." + std::to_string(rank) + ".ready") << "ready\n";
+        for (int waited = 0; !std::ifstream(burstFlag) && waited < 6000; ++waited)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        std::chrono::nanoseconds longest{0};
+        long slow = 0; // calls over 1 ms
+        for (long i = 0; i < burst; ++i) {
+            const auto t0 = std::chrono::steady_clock::now();
+            acc.log({{"burst", double(i)}}, i);
+            const auto took = std::chrono::steady_clock::now() - t0;
+            longest = std::max<std::chrono::nanoseconds>(longest, took);
+            slow += took > std::chrono::milliseconds(1);
+        }
+        std::ofstream(out + "." + std::to_string(rank) + ".logmax")
+            << std::chrono::duration_cast<std::chrono::microseconds>(longest).count() << ' ' << slow << '\n';
+        acc.flush_logs();
     }
     std::ofstream f(out + "." + std::to_string(rank));
     f << std::hexfloat;

@@ -211,9 +211,13 @@ public:
 
     // Prints on the main process only.
     void print(const std::string &text) const;
-    // Logs into the run's database through Trainyard's tracker (a no-op outside `trainyard launch`).
+    // Logs into the run's database through Trainyard's tracker (a no-op outside `trainyard launch`). Returns
+    // at once: the points wait in a bounded buffer (TRAINYARD_TRACKER_BUFFER points, default 1,000,000) for a
+    // sender thread, so a busy run database never holds up training; a full buffer holds up one call for at
+    // most a second, then its points are dropped and counted (said on stderr at the end).
     void log(const std::map<std::string, double> &values, int64_t step);
-    // Waits until everything logged so far is stored.
+    // Waits until everything logged so far is stored (at most TRAINYARD_TRACKER_FINISH_TIMEOUT seconds,
+    // default 120, as the destructor does).
     void flush_logs();
 
 private:
