@@ -282,11 +282,16 @@ bool LaunchSession::prepare(QString *error) {
     m_ingest.server()->registerRun(m_runId, m_dbRunId, token);
     // A studio that started this launcher listens for the committed points (livepush.h); the variable is the
     // launcher's alone, so no rank inherits it.
+    // It also hears of the run's states, named with the launch's name the studio gave (no output to parse).
     const QString studio = qEnvironmentVariable(StudioPushVariable);
+    const QString launch = qEnvironmentVariable(StudioLaunchVariable);
     qunsetenv(StudioPushVariable);
+    qunsetenv(StudioLaunchVariable);
+    row.id = m_dbRunId;
     if (!studio.isEmpty())
-        QMetaObject::invokeMethod(m_ingest.server(),
-                                  [server = m_ingest.server(), studio] { server->pushTo(studio); });
+        QMetaObject::invokeMethod(m_ingest.server(), [server = m_ingest.server(), studio, launch, row] {
+            server->pushTo(studio, launch, row);
+        });
     LaunchPlan runnable = m_plan;
     const QString trackerDir = pythonTrackerDir(), bootDir = pythonBootDir();
     const bool remote = multiMachine();

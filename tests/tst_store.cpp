@@ -7,6 +7,7 @@
 #include "livepush.h"
 #include "processes.h"
 #include "protocol.h"
+#include "runcontrol.h"
 #include "store.h"
 
 #include <QDir>
@@ -875,6 +876,42 @@ void TestStore::pushFramesRoundTrip() {
     bad[4 + 1 + 8 + 4] = char(0xf0); // key length 240 in a frame that is shorter
     why = refuse(bad, u"key"_s);
     QVERIFY2(why.isEmpty(), qPrintable(why));
+    // Run frames between series frames, split anywhere, come out in their own list; a reader that asks for
+    // series only skips them.
+    const PushedRun r{u"1234-00ff"_s, 42, u"20261206-200000-ab12"_s, u"cancelled"_s, 130};
+    const QByteArray mixed =
+        push::encode(r) + push::encode(b) + push::encode(PushedRun{{}, 7, u"u"_s, u"queued"_s, 0});
+    for (qsizetype cut = 0; cut <= mixed.size(); ++cut) {
+        QByteArray buffer = mixed.left(cut);
+        QVector<PushedSeries> out;
+        QVector<PushedRun> runs;
+        QString error;
+        QVERIFY(push::decode(buffer, out, &error, &runs));
+        buffer += mixed.mid(cut);
+        QVERIFY(push::decode(buffer, out, &error, &runs));
+        QVERIFY(buffer.isEmpty());
+        QCOMPARE(out.size(), 1);
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs[0].launch, r.launch);
+        QCOMPARE(runs[0].runId, 42);
+        QCOMPARE(runs[0].uid, r.uid);
+        QCOMPARE(runs[0].status, u"cancelled"_s);
+        QCOMPARE(runs[0].exitCode, 130);
+        QVERIFY(runs[1].launch.isEmpty());
+    }
+    QByteArray seriesOnly = mixed;
+    QVector<PushedSeries> out;
+    QString error;
+    QVERIFY(push::decode(seriesOnly, out, &error));
+    QCOMPARE(out.size(), 1);
+    bad = push::encode(r);
+    bad[4 + 1 + 8 + 4] = char(0x7f); // the launch's length runs past the frame
+    why = refuse(bad, u"strings"_s);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    bad = push::encode(r) + "x";
+    bad[0] = char(bad[0] + 1); // one byte after the strings, inside the frame
+    why = refuse(bad, u"after its strings"_s);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
 }
 
 // The ingest server pushes what it committed, with each point's seq, to a studio's socket; a studio that is
@@ -893,13 +930,27 @@ void TestStore::ingestPushesCommittedPoints() {
     QVERIFY2(receiver.listen(&error), qPrintable(error));
     QVERIFY(QFileInfo(receiver.serverPath()).exists());
     QVector<PushedSeries> got;
+    QVector<PushedRun> states;
     connect(&receiver, &PushReceiver::received, this, [&](const PushedSeries &s) { got << s; });
+    connect(&receiver, &PushReceiver::runChanged, this, [&](const PushedRun &r) { states << r; });
     IngestService service;
     QVERIFY2(service.start(db, &error), qPrintable(error));
     service.server()->registerRun(u"r"_s, run, "tok");
+    RunRow row;
+    {
+        StoreReader reader;
+        QVERIFY(reader.open(db, &error));
+        row = *reader.run(run);
+    }
     QMetaObject::invokeMethod(
-        service.server(), [&] { service.server()->pushTo(receiver.serverPath()); },
+        service.server(), [&] { service.server()->pushTo(receiver.serverPath(), u"launch-7"_s, row); },
         Qt::BlockingQueuedConnection);
+    // The run's state as recorded, named with the studio's name for the launch, at once.
+    QTRY_COMPARE(states.size(), 1);
+    QCOMPARE(states[0].launch, u"launch-7"_s);
+    QCOMPARE(states[0].runId, run);
+    QCOMPARE(states[0].uid, row.uid);
+    QCOMPARE(states[0].status, row.status);
     TrackerClient c;
     std::string e;
     QVERIFY(c.connect("127.0.0.1", service.port(), "tok", "r", 1, "c", &e));
@@ -919,6 +970,20 @@ void TestStore::ingestPushesCommittedPoints() {
     };
     QTRY_COMPARE_WITH_TIMEOUT(pushed(u"loss"_s), 1000, 10000);
     QTRY_COMPARE(pushed(u"acc"_s), 334);
+    // A stored change of state is pushed once it is committed; storing the same state again pushes nothing.
+    row.status = u"finished"_s;
+    row.exitCode = 0;
+    service.server()->recordRun(row);
+    QTRY_COMPARE(states.size(), 2);
+    QCOMPARE(states[1].status, u"finished"_s);
+    {
+        StoreReader reader;
+        QVERIFY(reader.open(db, &error));
+        QCOMPARE(reader.run(run)->status, u"finished"_s); // stored before it was said
+    }
+    service.server()->recordRun(row);
+    QTest::qWait(200);
+    QCOMPARE(states.size(), 2);
     // In order, contiguous from seq 0, tagged with the run and rank, and equal to what was stored.
     qint64 next = 0;
     for (const PushedSeries &s : std::as_const(got)) {
@@ -937,7 +1002,7 @@ void TestStore::ingestPushesCommittedPoints() {
     QVERIFY2(alone.start(db, &error), qPrintable(error));
     alone.server()->registerRun(u"r"_s, run, "tok");
     QMetaObject::invokeMethod(
-        alone.server(), [&] { alone.server()->pushTo(dir.filePath(u"gone.sock"_s)); },
+        alone.server(), [&] { alone.server()->pushTo(dir.filePath(u"gone.sock"_s), {}, row); },
         Qt::BlockingQueuedConnection);
     TrackerClient d;
     QVERIFY(d.connect("127.0.0.1", alone.port(), "tok", "r", 2, "d", &e));

@@ -581,6 +581,7 @@ void TestWidgets::dashboardDrawsPushedPoints() {
     const QString db = dir.filePath(u"push.db"_s);
     QString error;
     qint64 runId = 0;
+    RunRow pushedRow;
     {
         StoreWriter w;
         QVERIFY(w.open(db, &error));
@@ -590,6 +591,8 @@ void TestWidgets::dashboardDrawsPushedPoints() {
         r.launcher = launcherIdentity(); // alive: this process
         r.startedMs = QDateTime::currentMSecsSinceEpoch();
         runId = w.createRun(r, &error);
+        pushedRow = r;
+        pushedRow.id = runId;
     }
     PushReceiver receiver;
     QVERIFY2(receiver.listen(&error), qPrintable(error));
@@ -597,7 +600,7 @@ void TestWidgets::dashboardDrawsPushedPoints() {
     QVERIFY2(service.start(db, &error), qPrintable(error));
     service.server()->registerRun(u"pushed"_s, runId, "tok");
     QMetaObject::invokeMethod(
-        service.server(), [&] { service.server()->pushTo(receiver.serverPath()); },
+        service.server(), [&] { service.server()->pushTo(receiver.serverPath(), {}, pushedRow); },
         Qt::BlockingQueuedConnection);
     TrackerClient c;
     std::string e;

@@ -134,6 +134,7 @@ void IngestServer::writeRuns() {
     for (auto it = rows.begin(); it != rows.end();) {
         if (!m_writer.updateRun(it.value(), &error))
             break;
+        pushRunState(it.value()); // committed: the studio that started the launcher hears of it
         it = rows.erase(it);
     }
     if (rows.isEmpty())
@@ -556,8 +557,21 @@ void IngestServer::flush() {
             readLater(c->socket);
 }
 
-void IngestServer::pushTo(const QString &serverPath) {
+void IngestServer::pushTo(const QString &serverPath, const QString &launch, const RunRow &run) {
     m_push = new PushSender(serverPath, this);
+    m_pushLaunch = launch;
+    pushRunState(run);
+}
+
+void IngestServer::pushRunState(const RunRow &row) {
+    if (!m_push)
+        return;
+    const QPair<QString, int> state{row.status, row.exitCode};
+    const auto it = m_pushedStates.constFind(row.id);
+    if (it != m_pushedStates.cend() && *it == state)
+        return;
+    m_pushedStates.insert(row.id, state);
+    m_push->send(PushedRun{m_pushLaunch, row.id, row.uid, row.status, row.exitCode});
 }
 
 // Committed points go to the studio that started the launcher, one frame per series of every batch.

@@ -66,7 +66,9 @@ public:
     void storeLocalEvent(qint64 runId, const QString &runUid, int rank, const QJsonObject &event);
 
     // On the server's thread: committed points are also pushed to a studio's socket (livepush.h).
-    void pushTo(const QString &serverPath);
+    // launch: the studio's name for this launch (StudioLaunchVariable); `run` is the row as recorded, whose
+    // state is pushed at once and again whenever a stored row changes its status or exit code.
+    void pushTo(const QString &serverPath, const QString &launch, const RunRow &run);
 
     // On the server's thread: commits what is pending (points and run rows), retrying for up to timeoutMs.
     // False with error when something could not be stored in that time.
@@ -104,6 +106,9 @@ private:
     StoreWriter m_writer;
     QTcpServer *m_server = nullptr;
     class PushSender *m_push = nullptr;
+    QString m_pushLaunch;
+    QHash<qint64, QPair<QString, int>> m_pushedStates; // run -> the status and exit code last pushed
+    void pushRunState(const RunRow &row);
     QTimer *m_flushTimer = nullptr;
     QTimer *m_retryTimer = nullptr; // a failed commit is tried again after m_retryMs
     int m_retryMs = 0;

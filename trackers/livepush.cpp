@@ -56,7 +56,53 @@ QByteArray encode(const PushedSeries &series) {
     return out;
 }
 
-bool decode(QByteArray &buffer, QVector<PushedSeries> &out, QString *error) {
+QByteArray encode(const PushedRun &run) {
+    QByteArray out;
+    put<quint32>(out, 0);
+    out.append(char(RunFrame));
+    put<qint64>(out, run.runId);
+    put<qint32>(out, run.exitCode);
+    for (const QString &text : {run.launch, run.uid, run.status}) {
+        const QByteArray bytes = text.toUtf8().left(65535);
+        put<quint16>(out, quint16(bytes.size()));
+        out.append(bytes);
+    }
+    const quint32 length = qToLittleEndian(quint32(out.size() - 4));
+    std::memcpy(out.data(), &length, 4);
+    return out;
+}
+
+namespace {
+// The body of a run frame (after its type byte).
+bool decodeRun(const char *p, const char *end, PushedRun &run, QString *error) {
+    if (end - p < 8 + 4) {
+        if (error)
+            *error = u"run frame of %1 bytes"_s.arg(end - p + 1);
+        return false;
+    }
+    run.runId = get<qint64>(p);
+    run.exitCode = get<qint32>(p + 8);
+    p += 12;
+    for (QString *text : {&run.launch, &run.uid, &run.status}) {
+        if (end - p < 2 || end - p - 2 < qsizetype(get<quint16>(p))) {
+            if (error)
+                *error = u"run frame shorter than its strings"_s;
+            return false;
+        }
+        const quint16 n = get<quint16>(p);
+        *text = QString::fromUtf8(p + 2, n);
+        p += 2 + n;
+    }
+    if (p != end) {
+        if (error)
+            *error = u"run frame with %1 bytes after its strings"_s.arg(end - p);
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+bool decode(QByteArray &buffer, QVector<PushedSeries> &out, QString *error, QVector<PushedRun> *runs) {
     qsizetype at = 0;
     const auto fail = [&](const QString &why) {
         buffer.remove(0, at);
@@ -66,14 +112,26 @@ bool decode(QByteArray &buffer, QVector<PushedSeries> &out, QString *error) {
     };
     while (buffer.size() - at >= 4) {
         const quint32 length = get<quint32>(buffer.constData() + at);
-        if (length > MaxFrameBytes || length < 1 + 8 + 4 + 2 + 4)
+        if (length > MaxFrameBytes || length < 1 + 8 + 4 + 2 + 2 + 2)
             return fail(u"push frame of %1 bytes"_s.arg(length));
         if (buffer.size() - at - 4 < qsizetype(length))
             break; // unfinished
         const char *p = buffer.constData() + at + 4;
         const char *end = p + length;
+        if (quint8(*p) == RunFrame) {
+            PushedRun run;
+            QString why;
+            if (!decodeRun(p + 1, end, run, &why))
+                return fail(why);
+            if (runs)
+                *runs << std::move(run);
+            at += 4 + qsizetype(length);
+            continue;
+        }
         if (quint8(*p) != SeriesFrame)
             return fail(u"unknown push frame type %1"_s.arg(quint8(*p)));
+        if (length < 1 + 8 + 4 + 2 + 4)
+            return fail(u"push frame of %1 bytes"_s.arg(length));
         ++p;
         PushedSeries s;
         s.runId = get<qint64>(p);
@@ -133,6 +191,22 @@ void PushSender::send(const PushedSeries &series) {
     m_socket->flush(); // writes what the kernel takes now, without waiting
 }
 
+void PushSender::send(const PushedRun &run) {
+    if (m_socket->state() == QLocalSocket::UnconnectedState)
+        return;
+    m_socket->write(push::encode(run));
+    m_socket->flush();
+}
+
+bool PushSender::waitSent(int timeoutMs) {
+    if (m_socket->state() != QLocalSocket::ConnectedState)
+        return m_socket->bytesToWrite() == 0;
+    while (m_socket->bytesToWrite() > 0)
+        if (!m_socket->waitForBytesWritten(timeoutMs))
+            return false;
+    return true;
+}
+
 // ---- studio side
 // --------------------------------------------------------------------------------------------
 
@@ -140,6 +214,7 @@ PushReceiver::PushReceiver(QObject *parent)
     : QObject(parent)
     , m_server(new QLocalServer(this)) {
     qRegisterMetaType<trainyard::PushedSeries>();
+    qRegisterMetaType<trainyard::PushedRun>();
     connect(m_server, &QLocalServer::newConnection, this, &PushReceiver::accept);
 }
 
@@ -185,11 +260,15 @@ void PushReceiver::accept() {
                 return;
             it->append(socket->readAll());
             QVector<PushedSeries> series;
+            QVector<PushedRun> runs;
             QString error;
-            const bool ok = push::decode(*it, series, &error);
-            m_frames += series.size();
+            const bool ok = push::decode(*it, series, &error, &runs);
+            m_frames += series.size() + runs.size();
+            // Points before states: a run's last state (finished) comes after its last points.
             for (const PushedSeries &s : std::as_const(series))
                 Q_EMIT received(s);
+            for (const PushedRun &r : std::as_const(runs))
+                Q_EMIT runChanged(r);
             if (!ok) {
                 m_buffers.remove(socket);
                 socket->abort();

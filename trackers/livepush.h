@@ -20,6 +20,9 @@ namespace trainyard {
 
 // The environment variable that carries the studio's push socket to the launcher (never to the ranks).
 inline constexpr char StudioPushVariable[] = "TRAINYARD_STUDIO_PUSH";
+// The studio's name for one launch (any text), which the launcher repeats in its run frames: how the studio
+// knows which run a launcher it started made, whatever language the launcher prints in.
+inline constexpr char StudioLaunchVariable[] = "TRAINYARD_STUDIO_LAUNCH";
 
 struct PushedPoint {
     qint64 seq = 0; // the point's place in its series (0-based, as stored)
@@ -36,15 +39,31 @@ struct PushedSeries {
     QVector<PushedPoint> points;
 };
 
+// A run's state as its launcher committed it: sent when the run is recorded (created, or queued for Slurm)
+// and whenever its stored status or exit code changes.
+struct PushedRun {
+    QString launch;   // StudioLaunchVariable as the launcher got it (empty when it got none)
+    qint64 runId = 0; // the database id
+    QString uid;      // the run id (its folder's name)
+    QString status;   // as stored: created, queued, running, stopping, finished, failed, cancelled, ...
+    int exitCode = 0;
+};
+
 namespace push {
 constexpr quint32 MaxFrameBytes = 16u * 1024u * 1024u;
 constexpr quint8 SeriesFrame = 1;
+constexpr quint8 RunFrame = 2;
 // A frame: u32 length of the rest, u8 SeriesFrame, i64 run, i32 rank, u16 key length, key (UTF-8), u32 n,
 // then n x (i64 seq, i64 step, f64 value, i64 wall_ms); little-endian.
 QByteArray encode(const PushedSeries &series);
-// Decodes the frames at the start of `buffer` into `out` and removes them. False (and `error`) for a frame
-// that breaks the format; an unfinished frame stays in the buffer.
-bool decode(QByteArray &buffer, QVector<PushedSeries> &out, QString *error);
+// A run frame: u32 length of the rest, u8 RunFrame, i64 run, i32 exit code, then three strings (launch, uid,
+// status), each a u16 length and UTF-8.
+QByteArray encode(const PushedRun &run);
+// Decodes the frames at the start of `buffer` into `out` (and `runs`) and removes them. False (and `error`)
+// for a frame that breaks the format; an unfinished frame stays in the buffer. Without `runs`, run frames are
+// skipped.
+bool decode(QByteArray &buffer, QVector<PushedSeries> &out, QString *error,
+            QVector<PushedRun> *runs = nullptr);
 } // namespace push
 
 // The launcher's end: connects to the studio's socket (on the thread it lives on) and writes frames. When the
@@ -57,6 +76,9 @@ public:
     explicit PushSender(const QString &serverPath, QObject *parent = nullptr);
     bool connected() const;
     void send(const PushedSeries &series);
+    void send(const PushedRun &run);
+    // Waits up to timeoutMs until what was sent has left (for a launcher about to exit).
+    bool waitSent(int timeoutMs);
     qint64 dropped() const { return m_dropped; }
 
 private:
@@ -79,6 +101,7 @@ public:
 
 Q_SIGNALS:
     void received(const trainyard::PushedSeries &series);
+    void runChanged(const trainyard::PushedRun &run);
     // A connection sent something that is not a push frame: it is closed.
     void malformed(const QString &error);
 
@@ -92,3 +115,4 @@ private:
 } // namespace trainyard
 
 Q_DECLARE_METATYPE(trainyard::PushedSeries)
+Q_DECLARE_METATYPE(trainyard::PushedRun)

@@ -1,6 +1,6 @@
 #include "store.h"
 
-#include "system/atomicfile.h"
+#include "atomicfile.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -231,51 +231,6 @@ bool launcherRunning(const QString &identity) {
     const QStringList f = identity.split(u' ');
     return f.size() == 4 && !f[3].isEmpty() && f[0] == QSysInfo::machineHostName() && f[1] == bootId() &&
            processStart(f[2].toLongLong()) == f[3];
-}
-
-namespace {
-bool signalLauncher(const RunRow &run, int signal, QString *error) {
-    if (!isActiveStatus(run.status) || !launcherRunning(run.launcher)) {
-        if (error)
-            *error = StoreText::tr("the run's launcher does not run on this machine");
-        return false;
-    }
-    if (::kill(pid_t(run.launcher.section(u' ', 2, 2).toLongLong()), signal) != 0) {
-        if (error)
-            *error = QString::fromLocal8Bit(strerror(errno));
-        return false;
-    }
-    return true;
-}
-} // namespace
-
-bool requestStacks(const RunRow &run, QString *error) {
-    return signalLauncher(run, SIGUSR1, error);
-}
-
-QMap<int, QString> lastStackDumps(const QString &runDir) {
-    QMap<int, QString> out;
-    static const QRegularExpression name(u"^stacks-rank-(\\d+)\\.txt$"_s);
-    const QStringList files = QDir(runDir).entryList({u"stacks-rank-*.txt"_s}, QDir::Files);
-    for (const QString &f : files) {
-        const auto m = name.match(f);
-        QFile file(QDir(runDir).filePath(f));
-        if (!m.hasMatch() || !file.open(QIODevice::ReadOnly))
-            continue;
-        // The end of the file is enough: a dump is tens of lines; older dumps come before it.
-        const qint64 keep = 1 << 20;
-        if (file.size() > keep)
-            file.seek(file.size() - keep);
-        const QString text = QString::fromUtf8(file.readAll());
-        const qsizetype at = text.lastIndexOf(u"\n=== "_s);
-        if (at >= 0)
-            out.insert(m.captured(1).toInt(), text.mid(at + 1).trimmed());
-    }
-    return out;
-}
-
-bool requestStop(const RunRow &run, QString *error) {
-    return signalLauncher(run, SIGINT, error);
 }
 
 void writePointsCsv(StoreReader &reader, const RunRow &run, QTextStream &out, bool header) {

@@ -67,18 +67,6 @@ QString launcherIdentity();
 QString launcherIdentityOf(qint64 pid);
 // Whether the process an identity names still runs (on this host; false for another host's identity).
 bool launcherRunning(const QString &identity);
-// Asks an active run's launcher (on this host) for every Python rank's stacks: SIGUSR1, as `kill -USR1` does.
-// They are appended to stacks-rank-N.txt in the run folder. False (and why) when the launcher is not here.
-bool requestStacks(const RunRow &run, QString *error);
-// The last stack dump of each rank in a run folder (stacks-rank-N.txt: the launcher appends a "=== REASON,
-// TIME ===" line, then the rank's faulthandler writes every thread's stack): rank -> the text from that line
-// on. Ranks whose file holds no dump yet are left out; an empty map means no Python rank registered for
-// dumps.
-QMap<int, QString> lastStackDumps(const QString &runDir);
-// Asks an active run's launcher (on this host) to stop the run: SIGINT, as Ctrl-C in its terminal (every rank
-// gets SIGTERM, then SIGKILL after the grace period; the run is recorded as cancelled). A second call kills
-// the ranks at once. False (and why) when the launcher is not here.
-bool requestStop(const RunRow &run, QString *error);
 // Whether the launcher recorded in an active run is gone (nowMs: the reader's clock).
 bool launcherGone(const RunRow &run, qint64 nowMs);
 

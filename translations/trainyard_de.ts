@@ -108,7 +108,7 @@
 <context>
     <name>trainyard::CompareText</name>
     <message>
-        <location filename="../trackers/runcompare.cpp" line="+35"/>
+        <location filename="../launch/runcompare.cpp" line="+35"/>
         <source>no run %1 in the database</source>
         <translation>kein Lauf %1 in der Datenbank</translation>
     </message>
@@ -1419,7 +1419,7 @@
 <context>
     <name>trainyard::ImportText</name>
     <message>
-        <location filename="../trackers/import/importer.cpp" line="+61"/>
+        <location filename="../launch/importer.cpp" line="+61"/>
         <source>%1:%2: error: %3; nothing was imported</source>
         <translation>%1:%2: Fehler: %3; nichts wurde importiert</translation>
     </message>
@@ -1709,23 +1709,23 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Cannot start %1: %2</source>
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+143"/>
+        <location line="+27"/>
         <source>Starting...</source>
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="+34"/>
         <source>Following a launch started earlier...</source>
         <translation>Ein früher gestarteter Lauf wird wieder verfolgt...</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="-33"/>
         <source>queued (Slurm)</source>
         <translation>in der Warteschlange (Slurm)</translation>
     </message>
@@ -1740,7 +1740,7 @@
         <translation>wird abgeschlossen...</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+128"/>
         <source>the launch did not start; its output says why</source>
         <translation>der Start ist fehlgeschlagen; die Ausgabe nennt den Grund</translation>
     </message>
@@ -1823,12 +1823,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+58"/>
-        <location line="+512"/>
+        <location line="+513"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-478"/>
+        <location line="-479"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1859,12 +1859,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+307"/>
+        <location line="+308"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-295"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -1910,7 +1910,7 @@
         <translation>Läufe</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Launch</source>
         <translation>Starten</translation>
     </message>
@@ -2118,12 +2118,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-428"/>
+        <location line="-429"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation>Läufe nach Name, Status, Werten, Parametern filtern...</translation>
     </message>
     <message>
-        <location line="+442"/>
+        <location line="+443"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -3315,6 +3315,14 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
 </context>
 <context>
+    <name>trainyard::RunControlText</name>
+    <message>
+        <location filename="../launch/runcontrol.cpp" line="+29"/>
+        <source>the run&apos;s launcher does not run on this machine</source>
+        <translation>der Launcher des Laufs läuft nicht auf diesem Rechner</translation>
+    </message>
+</context>
+<context>
     <name>trainyard::RunController</name>
     <message>
         <location filename="../engine/launch/runcontroller.cpp" line="+233"/>
@@ -3330,7 +3338,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+184"/>
+        <location filename="../widgets/rundashboard.cpp" line="+185"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -3701,7 +3709,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+89"/>
+        <location filename="../widgets/runsmodel.cpp" line="+104"/>
         <source>the import failed</source>
         <translation>der Import ist fehlgeschlagen</translation>
     </message>
@@ -3796,7 +3804,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+226"/>
+        <location filename="../launch/launchsession.cpp" line="+226"/>
         <source>cannot create the run folder %1</source>
         <translation>der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -3821,7 +3829,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Metrik-Server kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>--ssh: no command given</source>
         <translation>--ssh: kein Befehl angegeben</translation>
     </message>
@@ -3897,12 +3905,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+240"/>
-        <source>the run&apos;s launcher does not run on this machine</source>
-        <translation>der Launcher des Laufs läuft nicht auf diesem Rechner</translation>
-    </message>
-    <message>
-        <location line="+119"/>
+        <location filename="../trackers/store.cpp" line="+314"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation>%1: die Laufdatenbank ist beschädigt (%2)</translation>
     </message>
@@ -4694,12 +4697,12 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
     <name>trainyard::cli::RunsText</name>
     <message>
         <location filename="../app/cli/runscommand.cpp" line="+93"/>
-        <location line="+56"/>
+        <location line="+34"/>
         <source>trainyard runs: %1</source>
         <translation>trainyard runs: %1</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-21"/>
         <source>trainyard runs: no run %1</source>
         <translation>trainyard runs: kein Lauf %1</translation>
     </message>
@@ -4711,7 +4714,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 </translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+34"/>
         <source>%1  %2  %3  %4  %5  %6
 </source>
         <translation>%1  %2  %3  %4  %5  %6
@@ -4874,7 +4877,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::SlurmCliText</name>
     <message>
-        <location filename="../app/cli/slurmcommand.cpp" line="+83"/>
+        <location filename="../app/cli/slurmcommand.cpp" line="+84"/>
         <source>trainyard launch: cannot create the run folder %1</source>
         <translation>trainyard launch: der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -4904,7 +4907,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>sbatch: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+22"/>
         <source>run %1 submitted as Slurm job %2 (%n node(s)); batch script %3</source>
         <translation>
             <numerusform>Lauf %1 als Slurm-Job %2 eingereicht (%n Knoten); Batch-Skript %3</numerusform>

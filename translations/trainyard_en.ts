@@ -108,7 +108,7 @@
 <context>
     <name>trainyard::CompareText</name>
     <message>
-        <location filename="../trackers/runcompare.cpp" line="+35"/>
+        <location filename="../launch/runcompare.cpp" line="+35"/>
         <source>no run %1 in the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1419,7 +1419,7 @@
 <context>
     <name>trainyard::ImportText</name>
     <message>
-        <location filename="../trackers/import/importer.cpp" line="+61"/>
+        <location filename="../launch/importer.cpp" line="+61"/>
         <source>%1:%2: error: %3; nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1707,23 +1707,23 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+143"/>
+        <location line="+27"/>
         <source>Starting...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="+34"/>
         <source>Following a launch started earlier...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="-33"/>
         <source>queued (Slurm)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1738,7 +1738,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+128"/>
         <source>the launch did not start; its output says why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1821,12 +1821,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+58"/>
-        <location line="+512"/>
+        <location line="+513"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-478"/>
+        <location line="-479"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1857,12 +1857,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+307"/>
+        <location line="+308"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-295"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1908,7 +1908,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Launch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2115,12 +2115,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-428"/>
+        <location line="-429"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+442"/>
+        <location line="+443"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3312,6 +3312,14 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
 </context>
 <context>
+    <name>trainyard::RunControlText</name>
+    <message>
+        <location filename="../launch/runcontrol.cpp" line="+29"/>
+        <source>the run&apos;s launcher does not run on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::RunController</name>
     <message>
         <location filename="../engine/launch/runcontroller.cpp" line="+233"/>
@@ -3327,7 +3335,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+184"/>
+        <location filename="../widgets/rundashboard.cpp" line="+185"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3698,7 +3706,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+89"/>
+        <location filename="../widgets/runsmodel.cpp" line="+104"/>
         <source>the import failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3792,7 +3800,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../trackers/launchsession.cpp" line="+226"/>
+        <location filename="../launch/launchsession.cpp" line="+226"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3817,7 +3825,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>--ssh: no command given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3893,12 +3901,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+240"/>
-        <source>the run&apos;s launcher does not run on this machine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+119"/>
+        <location filename="../trackers/store.cpp" line="+314"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4589,12 +4592,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <name>trainyard::cli::RunsText</name>
     <message>
         <location filename="../app/cli/runscommand.cpp" line="+93"/>
-        <location line="+56"/>
+        <location line="+34"/>
         <source>trainyard runs: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-21"/>
         <source>trainyard runs: no run %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4605,7 +4608,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+34"/>
         <source>%1  %2  %3  %4  %5  %6
 </source>
         <translation type="unfinished"></translation>
@@ -4756,7 +4759,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::SlurmCliText</name>
     <message>
-        <location filename="../app/cli/slurmcommand.cpp" line="+83"/>
+        <location filename="../app/cli/slurmcommand.cpp" line="+84"/>
         <source>trainyard launch: cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4786,7 +4789,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+22"/>
         <source>run %1 submitted as Slurm job %2 (%n node(s)); batch script %3</source>
         <translation>
             <numerusform>run %1 submitted as Slurm job %2 (%n node); batch script %3</numerusform>

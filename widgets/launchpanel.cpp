@@ -24,7 +24,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
-#include <QRegularExpression>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -461,9 +461,13 @@ void LaunchPanel::launch() {
     p.setStandardInputFile(QProcess::nullDevice());
     p.setStandardOutputFile(run.logPath, QIODevice::Append);
     p.setStandardErrorFile(run.logPath, QIODevice::Append);
+    // The launcher tells the studio its run (id, states) on the push socket, naming it with run.launch.
     if (!m_pushSocket.isEmpty()) {
+        run.launch = u"%1-%2"_s.arg(QCoreApplication::applicationPid())
+                         .arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0'));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QString::fromLatin1(StudioPushVariable), m_pushSocket);
+        env.insert(QString::fromLatin1(StudioLaunchVariable), run.launch);
         p.setProcessEnvironment(env);
     }
     // startDetached() puts it in a session of its own: a terminal's Ctrl-C or hangup reaching the studio does
@@ -494,6 +498,27 @@ void LaunchPanel::follow(const Followed &run) {
     poll();
 }
 
+void LaunchPanel::runAnnounced(const PushedRun &run) {
+    if (!m_run || run.launch.isEmpty() || run.launch != m_run->launch || run.runId <= 0)
+        return;
+    if (m_run->runId == 0) {
+        m_run->runId = run.runId;
+        m_run->runUid = run.uid;
+        saveFollowed();
+        Q_EMIT launched(run.uid);
+    }
+    // The end is the poll's to report (with the launcher's last output); states before it are shown now.
+    if (isActiveStatus(run.status) || run.status == u"queued"_s)
+        m_status->setText(statusText(run.status));
+}
+
+QString LaunchPanel::statusText(const QString &status) {
+    return status == u"created"_s   ? tr("Starting...")
+           : status == u"queued"_s  ? tr("queued (Slurm)")
+           : isActiveStatus(status) ? tr("running")
+                                    : tr("finishing...");
+}
+
 void LaunchPanel::saveFollowed() const {
     QSettings settings;
     settings.beginGroup(u"launch/followed"_s);
@@ -516,6 +541,7 @@ bool LaunchPanel::resumeDetached() {
     run.identity = settings.value(u"identity"_s).toString();
     run.logPath = settings.value(u"log"_s).toString();
     run.database = settings.value(u"database"_s).toString();
+    run.runUid = settings.value(u"run"_s).toString();
     settings.endGroup();
     if (run.identity.isEmpty())
         return false;
@@ -535,7 +561,6 @@ struct PollResult {
     std::optional<RunRow> row;
     bool launcherAlive = false;
     bool over = false; // the run has ended and its launcher is gone: nothing more will come
-    QString parsedUid; // the run id the launcher printed, when it was found in this poll's output
 };
 
 PollResult pollLaunch(const QString &identity, const QString &logPath, const QString &database, qint64 runId,
@@ -559,16 +584,6 @@ PollResult pollLaunch(const QString &identity, const QString &logPath, const QSt
                     break;
                 }
         }
-    }
-    // The launcher names its run early in its output ("trainyard: run ID: ..."; a Slurm launch hands its run
-    // to the launcher inside the job, whose identity the database then holds).
-    if (!r.row && runUid.isEmpty()) {
-        QFile head(logPath);
-        static const QRegularExpression named(u"trainyard: run (\\d{8}-\\d{6}-[0-9a-f]+)[: ]"_s);
-        if (head.open(QIODevice::ReadOnly))
-            r.parsedUid = named.match(QString::fromUtf8(head.read(1 << 16))).captured(1);
-        if (!r.parsedUid.isEmpty() && opened)
-            r.row = reader.runByUid(r.parsedUid);
     }
     const bool waiting = r.row && r.row->status == u"queued"_s;
     r.over = !r.launcherAlive && (!r.row || (!isActiveStatus(r.row->status) && !waiting));
@@ -612,8 +627,6 @@ void LaunchPanel::poll() {
             if (!m_run || m_run->identity != identity)
                 return; // a poll of a launch that is no longer followed
             m_run->logOffset = r.logOffset;
-            if (!r.parsedUid.isEmpty() && m_run->runUid.isEmpty())
-                m_run->runUid = r.parsedUid;
             if (!r.output.isEmpty())
                 for (const QByteArray &line : r.output.chopped(1).split('\n'))
                     appendOutput(line);
@@ -625,10 +638,7 @@ void LaunchPanel::poll() {
             }
             if (!r.over) {
                 if (r.row)
-                    m_status->setText(r.row->status == u"created"_s   ? tr("Starting...")
-                                      : r.row->status == u"queued"_s  ? tr("queued (Slurm)")
-                                      : isActiveStatus(r.row->status) ? tr("running")
-                                                                      : tr("finishing..."));
+                    m_status->setText(statusText(r.row->status));
                 return;
             }
             if (!r.row) {

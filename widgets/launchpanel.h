@@ -21,6 +21,8 @@ class QTimer;
 
 namespace trainyard {
 
+struct PushedRun;
+
 class LaunchPanel : public QWidget {
     Q_OBJECT
 public:
@@ -58,6 +60,8 @@ public:
     void setLauncherProgram(const QString &program) { m_program = program; }
     // The studio's push socket (PushReceiver): launches are told to push their committed points to it.
     void setPushSocket(const QString &path) { m_pushSocket = path; }
+    // A run state a launcher pushed (PushReceiver::runChanged): the followed launch's own names its run.
+    void runAnnounced(const trainyard::PushedRun &run);
     // The launcher process of the run being followed (0 when none).
     qint64 launcherPid() const;
 
@@ -97,7 +101,9 @@ private:
         QString runUid; // empty until its row is in the database
         qint64 runId = 0;
         qint64 logOffset = 0;
+        QString launch; // the name the launcher repeats in its run frames (StudioLaunchVariable)
     };
+    static QString statusText(const QString &status);
     void follow(const Followed &run);
     void poll();
     void saveFollowed() const;

@@ -204,6 +204,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_launch->setPushSocket(m_push->serverPath());
     else
         qWarning("trainyard-studio: live charts follow the database only: %s", qPrintable(pushError));
+    connect(m_push, &PushReceiver::runChanged, m_launch, &LaunchPanel::runAnnounced);
     m_tabs->addTab(m_launch, tr("Launch"));
     m_tabs->tabBar()->setTabButton(1, QTabBar::RightSide, nullptr);
     m_memory = new MemoryView(m_tabs);

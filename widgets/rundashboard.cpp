@@ -7,6 +7,7 @@
 
 #include "background.h"
 #include "config/accelerateconfig.h"
+#include "runcontrol.h"
 #include "runsmodel.h"
 #include "system/atomicfile.h"
 

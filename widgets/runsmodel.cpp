@@ -2,6 +2,7 @@
 
 #include "background.h"
 #include "importer.h"
+#include "runcontrol.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -9,6 +10,8 @@
 #include <QHash>
 #include <QLocale>
 #include <QSet>
+#include <algorithm>
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -21,7 +24,19 @@ QList<RunsModel::Row> RunsModel::readRows(const QString &databasePath, QString *
     StoreReader reader;
     if (!reader.open(databasePath, error))
         return rows;
-    for (const RunRow &r : reader.runs()) {
+    QList<RunRow> runs = reader.runs();
+    // A queued Slurm run whose job was cancelled or failed while pending has no launcher to close it: Slurm
+    // is asked (at most every 5 s, on this worker thread) and the run is closed as the job ended.
+    static std::atomic<qint64> lastAsked{0};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const bool queued =
+        std::any_of(runs.cbegin(), runs.cend(), [](const RunRow &r) { return r.status == u"queued"_s; });
+    if (queued && now - lastAsked.load() >= 5000) {
+        lastAsked = now;
+        if (!closeEndedSlurmRuns(databasePath).isEmpty())
+            runs = reader.runs();
+    }
+    for (const RunRow &r : runs) {
         QStringList latest;
         for (const SeriesRow &s : reader.series(r.id))
             if (s.rank == 0)

@@ -4,7 +4,7 @@
 #include "jsontext.h"
 #include "launch/runrecord.h"
 #include "runcompare.h"
-#include "slurm/slurm.h"
+#include "runcontrol.h"
 #include "store.h"
 
 #include <QCoreApplication>
@@ -118,30 +118,8 @@ int list(const QString &db, bool json, Io &io) {
     QList<RunRow> runs = reader.runs();
     // Queued Slurm runs whose job is gone without its launcher ever starting (cancelled or failed while
     // pending): Slurm says how the job ended, and the run is closed so.
-    for (RunRow &r : runs) {
-        if (r.status != u"queued"_s)
-            continue;
-        RunRecord record;
-        if (!JsonRunRecorder::load(r.runDir + u"/run.json"_s, &record, nullptr) || record.slurmJob.isEmpty())
-            continue;
-        const slurm::JobState job = slurm::queryJob(record.slurmJob);
-        if (job.known && !job.ended())
-            continue;
-        if (!job.known && QDateTime::currentMSecsSinceEpoch() - r.createdMs < 60000)
-            continue; // just submitted: Slurm may not list it yet
-        StoreReader again;
-        QString e;
-        std::optional<RunRow> now = again.open(databasePath(db), &e) ? again.run(r.id) : std::nullopt;
-        if (!now || now->status != u"queued"_s)
-            continue; // its launcher took it over meanwhile
-        r = *now;
-        r.status = job.state == u"CANCELLED"_s ? u"cancelled"_s : u"failed"_s;
-        r.exitCode = job.exitCode > 0 ? job.exitCode : (r.status == u"failed"_s ? 1 : 0);
-        r.endedMs = QDateTime::currentMSecsSinceEpoch();
-        StoreWriter writer;
-        if (writer.open(databasePath(db), &e))
-            writer.updateRun(r, &e);
-    }
+    if (!closeEndedSlurmRuns(databasePath(db)).isEmpty())
+        runs = reader.runs();
     const auto readFailed = [&] {
         if (reader.error().isEmpty())
             return false;

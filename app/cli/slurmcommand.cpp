@@ -9,6 +9,7 @@
 #include "launch/launchargs.h"
 #include "launch/launchplan.h"
 #include "launch/runrecord.h"
+#include "livepush.h"
 #include "slurm/slurm.h"
 #include "store.h"
 #include "system/atomicfile.h"
@@ -144,6 +145,13 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     // queued run is never taken for crashed; the launcher inside the job writes its own identity.
     row.launcher = la.detach ? u"slurm "_s + jobId : launcherIdentity();
     store.updateRun(row, nullptr);
+    // A studio that started this launch hears of its run now (the launcher inside the job, which inherits the
+    // variables through sbatch, tells it the rest).
+    if (const QString studio = qEnvironmentVariable(StudioPushVariable); !studio.isEmpty()) {
+        PushSender sender(studio);
+        sender.send(PushedRun{qEnvironmentVariable(StudioLaunchVariable), row.id, row.uid, row.status, 0});
+        sender.waitSent(2000);
+    }
 
     note(io, SlurmCliText::tr("run %1 submitted as Slurm job %2 (%n node(s)); batch script %3", nullptr,
                               plan.numMachines)
