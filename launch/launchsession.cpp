@@ -253,6 +253,7 @@ bool LaunchSession::prepare(QString *error) {
     StoreWriter store; // only to create the row; the ingest thread's writer keeps it up to date
     if (!store.open(m_dbPath, &e))
         return fail(SessionText::tr("cannot open the run database %1").arg(e));
+    QString adoptedStatus;
     if (adopting) {
         StoreReader reader;
         std::optional<RunRow> existing;
@@ -262,8 +263,10 @@ bool LaunchSession::prepare(QString *error) {
             return fail(SessionText::tr("run %1 is not in %2 (it is created by `trainyard launch --slurm`)")
                             .arg(m_runId, m_dbPath));
         m_dbRunId = existing->id;
+        adoptedStatus = existing->status;
     }
     RunRow row;
+    row.status = adopting ? adoptedStatus : u"created"_s;
     row.uid = m_runId;
     row.name = m_name;
     row.createdMs = record.created.toMSecsSinceEpoch();

@@ -4,6 +4,7 @@
 #include "launch/argbytes.h"
 #include "launch/launchargs.h"
 #include "launch/launchplan.h"
+#include "livepush.h"
 #include "processes.h"
 #include "remote/agentprotocol.h"
 #include "remote/hostfile.h"
@@ -18,6 +19,7 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace trainyard;
@@ -52,6 +54,7 @@ private Q_SLOTS:
 
     void allReduceAcrossThreeMachines();
     void captureOnRemoteMachines();
+    void germanStudioFollowsItsSshLaunch();
     void remoteFailureStopsEveryMachine();
     void restartsEveryMachineTogether();
     void ctrlCStopsEveryMachine();
@@ -419,6 +422,48 @@ void TestRemote::captureOnRemoteMachines() {
     const QJsonObject detail = QJsonDocument::fromJson(shown.out).object();
     QCOMPARE(detail.value(u"params"_s).toObject().value(u"lr"_s).toString(), u"0.01"_s);
     QVERIFY(detail.value(u"name"_s).toString().startsWith(u"acc-project-"_s));
+}
+
+// What the studio does when it launches on SSH hosts: it listens on its push socket and names the launch; the
+// launcher speaks German. The run is known from the run frames alone, from created to finished.
+void TestRemote::germanStudioFollowsItsSshLaunch() {
+    NEED_MACHINES();
+    PushReceiver receiver;
+    QString error;
+    QVERIFY2(receiver.listen(&error), qPrintable(error));
+    QList<PushedRun> states;
+    connect(&receiver, &PushReceiver::runChanged, this, [&](const PushedRun &r) { states << r; });
+    QProcessEnvironment e = env();
+    e.insert(u"TRAINYARD_LANG"_s, u"de"_s);
+    e.insert(QString::fromLatin1(StudioPushVariable), receiver.serverPath());
+    e.insert(QString::fromLatin1(StudioLaunchVariable), u"ssh-launch"_s);
+    const QString script = m_work.filePath(u"hello.py"_s);
+    {
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("import os\nprint('hello from', os.environ['RANK'], flush=True)\n");
+    }
+    QProcess launcher;
+    launcher.setProcessEnvironment(e);
+    launcher.setWorkingDirectory(m_work.path());
+    launcher.start(QStringLiteral(TRAINYARD_CLI),
+                   QStringList{u"launch"_s} + hosts(u"m1,m2"_s) +
+                       QStringList{u"--cpu"_s, u"--num_processes"_s, u"4"_s, u"--python"_s,
+                                   QString::fromLatin1(SystemPython), script});
+    QVERIFY(launcher.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty() && states.last().status == u"finished"_s, 60000);
+    QVERIFY(launcher.state() == QProcess::NotRunning || launcher.waitForFinished(30000));
+    const QByteArray err = launcher.readAllStandardError();
+    QVERIFY2(launcher.exitCode() == 0, err.constData());
+    QVERIFY2(runIdFrom(err).isEmpty(), err.constData()); // German: nothing to match in English
+    QCOMPARE(states.first().launch, u"ssh-launch"_s);
+    QCOMPARE(states.first().status, u"created"_s);
+    QVERIFY(std::any_of(states.cbegin(), states.cend(),
+                        [](const PushedRun &r) { return r.status == u"running"_s; }));
+    for (const PushedRun &r : std::as_const(states))
+        QCOMPARE(r.uid, states.first().uid);
+    const auto shown = runCli({u"runs"_s, u"show"_s, states.first().uid, u"--json"_s}, env());
+    QCOMPARE(QJsonDocument::fromJson(shown.out).object().value(u"status"_s).toString(), u"finished"_s);
 }
 
 void TestRemote::remoteFailureStopsEveryMachine() {

@@ -1,8 +1,14 @@
 // Slurm launches against a real Slurm: tests/slurm/cluster.sh starts munged, slurmctld and two slurmd nodes
 // on this machine (root only; CI runs as root and sets TRAINYARD_REQUIRE_SLURM=1 so that these tests can
 // never be skipped there). The batch script test needs no cluster.
+#include "livepush.h"
 #include "processes.h"
 #include "slurm/slurm.h"
+#ifdef TRAINYARD_HAS_WIDGETS
+#include "runsmodel.h"
+#else
+#include "runcontrol.h"
+#endif
 
 #include <QDir>
 #include <QJsonArray>
@@ -11,6 +17,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace trainyard;
@@ -41,6 +48,7 @@ private Q_SLOTS:
     void detachedJobRecordsItself();
     void badPartitionIsRefused();
     void queuedRunOfACancelledJobIsClosed();
+    void germanStudioFollowsItsSlurmLaunch();
     void refusedStepIsAskedForAgain();
 
 private:
@@ -322,6 +330,83 @@ void TestSlurm::queuedRunOfACancelledJobIsClosed() {
     QVERIFY(waitUntil([&] { return jobGone(job); }, 20000));
     runCli({u"runs"_s, u"list"_s}, env());
     QCOMPARE(runJson(runId).value(u"status"_s).toString(), u"cancelled"_s);
+}
+
+void TestSlurm::germanStudioFollowsItsSlurmLaunch() {
+    // What the studio does when it launches: it listens on its push socket and names the launch; the launcher
+    // speaks German. The run is known from the launcher's run frames alone (no output is read): queued from
+    // the submitting launcher, then running and finished from the launcher inside the job, which inherits the
+    // variables through sbatch. A second launch, detached and held pending, is cancelled: the studio's runs
+    // list closes it (RunsModel::readRows asks Slurm), with no `runs list` in between.
+    NEED_CLUSTER();
+    PushReceiver receiver;
+    QString error;
+    QVERIFY2(receiver.listen(&error), qPrintable(error));
+    QList<PushedRun> states;
+    connect(&receiver, &PushReceiver::runChanged, this, [&](const PushedRun &r) { states << r; });
+    QProcessEnvironment e = env();
+    e.insert(u"TRAINYARD_LANG"_s, u"de"_s);
+    e.insert(QString::fromLatin1(StudioPushVariable), receiver.serverPath());
+    e.insert(QString::fromLatin1(StudioLaunchVariable), u"studio-launch-1"_s);
+    const QString script = writeScript(u"short.py"_s, "print('hello', flush=True)\n");
+    QProcess launcher;
+    launcher.setProcessEnvironment(e);
+    launcher.setWorkingDirectory(m_work.path());
+    launcher.start(QStringLiteral(TRAINYARD_CLI), launch({script}));
+    QVERIFY(launcher.waitForStarted());
+    const auto sawStatus = [&](const QString &launch, const QString &status) {
+        return std::any_of(states.cbegin(), states.cend(),
+                           [&](const PushedRun &r) { return r.launch == launch && r.status == status; });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sawStatus(u"studio-launch-1"_s, u"finished"_s), 120000);
+    QVERIFY(launcher.state() == QProcess::NotRunning || launcher.waitForFinished(60000));
+    const QByteArray err = launcher.readAllStandardError();
+    QVERIFY2(launcher.exitCode() == 0, err.constData());
+    QVERIFY2(!err.contains("trainyard: run "), err.constData()); // German: nothing to match in English
+    QCOMPARE(states.first().status, u"queued"_s);
+    QVERIFY(sawStatus(u"studio-launch-1"_s, u"running"_s));
+    for (const PushedRun &r : std::as_const(states)) {
+        QCOMPARE(r.uid, states.first().uid);
+        QCOMPARE(r.runId, states.first().runId);
+    }
+    QCOMPARE(runJson(states.first().uid).value(u"status"_s).toString(), u"finished"_s);
+
+    // Detached, pending, cancelled: the studio's runs list closes it.
+    states.clear();
+    e.insert(QString::fromLatin1(StudioLaunchVariable), u"studio-launch-2"_s);
+    QProcess detached;
+    detached.setProcessEnvironment(e);
+    detached.setWorkingDirectory(m_work.path());
+    detached.start(QStringLiteral(TRAINYARD_CLI),
+                   launch({u"--detach"_s, u"--slurm-arg=--begin=now+1hour"_s, u"never.py"_s}));
+    QVERIFY(detached.waitForFinished(60000));
+    QCOMPARE(detached.exitCode(), 0);
+    const QString job = QString::fromUtf8(detached.readAllStandardOutput()).trimmed();
+    QTRY_VERIFY_WITH_TIMEOUT(sawStatus(u"studio-launch-2"_s, u"queued"_s), 10000);
+    const QString uid = states.first().uid;
+    QProcess cancel;
+    cancel.setProcessEnvironment(env());
+    cancel.start(u"scancel"_s, {job});
+    QVERIFY(cancel.waitForFinished(10000));
+    QVERIFY(waitUntil([&] { return jobGone(job); }, 20000));
+    const QString db = m_work.filePath(u"db/trainyard.db"_s);
+#ifdef TRAINYARD_HAS_WIDGETS
+    qputenv("SLURM_CONF", m_cluster.filePath(u"slurm.conf"_s).toUtf8());
+    QString status;
+    // The list asks Slurm at most every 5 s: a list read just before may not have asked yet.
+    QVERIFY(waitUntil(
+        [&] {
+            for (const RunsModel::Row &row : RunsModel::readRows(db, &error))
+                if (row.run.uid == uid)
+                    status = row.run.status;
+            return status == u"cancelled"_s;
+        },
+        15000));
+#else
+    qputenv("SLURM_CONF", m_cluster.filePath(u"slurm.conf"_s).toUtf8());
+    QVERIFY(!closeEndedSlurmRuns(db, &error).isEmpty());
+#endif
+    QCOMPARE(runJson(uid).value(u"status"_s).toString(), u"cancelled"_s);
 }
 
 void TestSlurm::refusedStepIsAskedForAgain() {

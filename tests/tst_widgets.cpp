@@ -102,6 +102,7 @@ private Q_SLOTS:
     void closingAModifiedConfigAsks();
     void launchWatchStopReopenCompare();
     void launchStartedAndStoppedFromThePanel();
+    void germanStudioFollowsItsLaunch();
     void launchPanelWorkingDirectoryAndRememberedFields();
     void severalRunsAtOnce();
     void launchPanelPlansAndChecksSshHosts();
@@ -1025,6 +1026,42 @@ void TestWidgets::launchStartedAndStoppedFromThePanel() {
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.first().first().toInt(), 130); // cancelled
     QVERIFY(!panel.isRunning());
+}
+
+// The launcher speaks German and prints nothing the studio could match: the panel knows its run from the run
+// frames on its push socket (named with the launch's name), while the launcher runs, and follows it to its
+// end.
+void TestWidgets::germanStudioFollowsItsLaunch() {
+    QTemporaryDir dir;
+    const QString script = writeSleeper(dir, 2);
+    PushReceiver receiver;
+    QString error;
+    QVERIFY2(receiver.listen(&error), qPrintable(error));
+    QList<PushedRun> states;
+    connect(&receiver, &PushReceiver::runChanged, this, [&](const PushedRun &r) { states << r; });
+    LaunchPanel panel;
+    panel.setPushSocket(receiver.serverPath());
+    connect(&receiver, &PushReceiver::runChanged, &panel, &LaunchPanel::runAnnounced);
+    panel.setLauncherProgram(QStringLiteral(TRAINYARD_CLI));
+    panel.setFlags(u"--cpu --num_processes 2"_s);
+    panel.setScript(script);
+    QSignalSpy launched(&panel, &LaunchPanel::launched);
+    QSignalSpy finished(&panel, &LaunchPanel::finished);
+    const QByteArray language = qgetenv("TRAINYARD_LANG");
+    qputenv("TRAINYARD_LANG", "de"); // the launcher's environment is the studio's
+    panel.launch();
+    qputenv("TRAINYARD_LANG", language);
+    QVERIFY(launched.wait(10000));
+    QVERIFY(panel.isRunning());
+    QVERIFY(!states.isEmpty());
+    const QString uid = launched.first().first().toString();
+    QCOMPARE(states.first().uid, uid);
+    QVERIFY(!states.first().launch.isEmpty());
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().first().toInt(), 0);
+    QVERIFY2(!panel.outputText().contains(u"trainyard: run "_s), qPrintable(panel.outputText()));
+    QVERIFY2(panel.outputText().contains(u"Lauf"_s), qPrintable(panel.outputText())); // it spoke German
+    QCOMPARE(states.last().status, u"finished"_s);
 }
 
 // A relative script resolves against the working directory (and is said missing when it is not there); the

@@ -563,8 +563,10 @@ struct PollResult {
     bool over = false; // the run has ended and its launcher is gone: nothing more will come
 };
 
+// typed: the launcher names its run on the push socket (runAnnounced); the database is searched for a row of
+// this launcher only when it has no such channel, or once it is gone (a frame that never came).
 PollResult pollLaunch(const QString &identity, const QString &logPath, const QString &database, qint64 runId,
-                      const QString &runUid, qint64 offset) {
+                      const QString &runUid, qint64 offset, bool typed) {
     PollResult r;
     r.logOffset = offset;
     // Alive first: output read after seeing the launcher gone is all there will be.
@@ -577,7 +579,7 @@ PollResult pollLaunch(const QString &identity, const QString &logPath, const QSt
             r.row = reader.run(runId);
         } else if (!runUid.isEmpty()) {
             r.row = reader.runByUid(runUid);
-        } else {
+        } else if (!typed || !r.launcherAlive) {
             for (const RunRow &row : reader.runs()) // newest first: it is among the first
                 if (row.launcher == identity) {
                     r.row = row;
@@ -620,7 +622,8 @@ void LaunchPanel::poll() {
     runInBackground(
         this,
         [run] {
-            return pollLaunch(run.identity, run.logPath, run.database, run.runId, run.runUid, run.logOffset);
+            return pollLaunch(run.identity, run.logPath, run.database, run.runId, run.runUid, run.logOffset,
+                              !run.launch.isEmpty());
         },
         [this, identity = run.identity](const PollResult &r) {
             m_pollBusy = false;
