@@ -256,7 +256,7 @@ int liveBench(const QStringList &args, QTextStream &out) {
         }
         RunRow row;
         row.uid = row.name = u"idle"_s;
-        row.status = u"finished"_s;
+        row.status = RunStatus::Finished;
         const qint64 id = w.createRun(row, &error);
         RunDashboard dash(db, id);
         dash.resize(1400, 900);

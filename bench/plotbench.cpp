@@ -125,7 +125,7 @@ int plotBench(const QStringList &args, QTextStream &out) {
         RunRow r;
         r.uid = u"plot"_s;
         r.name = u"plot"_s;
-        r.status = u"finished"_s;
+        r.status = RunStatus::Finished;
         r.createdMs = r.startedMs = QDateTime::currentMSecsSinceEpoch() - points * 10;
         runId = w.createRun(r, &error);
         QRandomGenerator rng(1);
@@ -232,7 +232,7 @@ int plotBench(const QStringList &args, QTextStream &out) {
         RunRow r;
         r.uid = u"stream"_s;
         r.name = u"stream"_s;
-        r.status = u"running"_s;
+        r.status = RunStatus::Running;
         r.createdMs = r.startedMs = r.heartbeatMs = QDateTime::currentMSecsSinceEpoch();
         // This process plays the run's launcher: without one, the run would be recorded as crashed when the
         // ingest server opens the database, and the dashboard would stop following it (the benchmark then

@@ -380,7 +380,7 @@ QString storeImportedRun(StoreWriter &w, const ImportedRun &run, QString *error)
         return QString();
     RunRow row;
     row.name = run.name;
-    row.status = u"imported"_s;
+    row.status = RunStatus::Imported;
     row.createdMs = run.createdMs;
     row.startedMs = run.startedMs;
     row.endedMs = run.endedMs;

@@ -253,7 +253,7 @@ bool LaunchSession::prepare(QString *error) {
     StoreWriter store; // only to create the row; the ingest thread's writer keeps it up to date
     if (!store.open(m_dbPath, &e))
         return fail(SessionText::tr("cannot open the run database %1").arg(e));
-    QString adoptedStatus;
+    RunStatus adoptedStatus = RunStatus::Created;
     if (adopting) {
         StoreReader reader;
         std::optional<RunRow> existing;
@@ -266,7 +266,7 @@ bool LaunchSession::prepare(QString *error) {
         adoptedStatus = existing->status;
     }
     RunRow row;
-    row.status = adopting ? adoptedStatus : u"created"_s;
+    row.status = adopting ? adoptedStatus : RunStatus::Created;
     row.uid = m_runId;
     row.name = m_name;
     row.createdMs = record.created.toMSecsSinceEpoch();

@@ -40,7 +40,7 @@ RunComparison compareRuns(StoreReader &reader, const QList<qint64> &runIds) {
         launch.insert(u"command"_s, r->command);
         launch.insert(u"working_dir"_s, r->workingDirectory);
         launch.insert(u"host"_s, r->host);
-        launch.insert(u"status"_s, r->status);
+        launch.insert(u"status"_s, runStatusName(r->status));
         launch.insert(u"exit_code"_s, QString::number(r->exitCode));
         launch.insert(u"duration"_s, formatDuration(*r));
         run << launch;

@@ -24,7 +24,7 @@ struct RunControlText {
 
 namespace {
 bool signalLauncher(const RunRow &run, int signal, QString *error) {
-    if (!isActiveStatus(run.status) || !launcherRunning(run.launcher)) {
+    if (!isActive(run.status) || !launcherRunning(run.launcher)) {
         if (error)
             *error = RunControlText::tr("the run's launcher does not run on this machine");
         return false;
@@ -73,7 +73,7 @@ QList<qint64> closeEndedSlurmRuns(const QString &databasePath, QString *error) {
     if (!reader.open(databasePath, error))
         return closed;
     for (const RunRow &r : reader.runs()) {
-        if (r.status != u"queued"_s)
+        if (r.status != RunStatus::Queued)
             continue;
         RunRecord record;
         if (!JsonRunRecorder::load(r.runDir + u"/run.json"_s, &record, nullptr) || record.slurmJob.isEmpty())
@@ -86,11 +86,11 @@ QList<qint64> closeEndedSlurmRuns(const QString &databasePath, QString *error) {
         StoreReader again;
         QString e;
         std::optional<RunRow> now = again.open(databasePath, &e) ? again.run(r.id) : std::nullopt;
-        if (!now || now->status != u"queued"_s)
+        if (!now || now->status != RunStatus::Queued)
             continue; // its launcher took it over meanwhile
         RunRow row = *now;
-        row.status = job.state == u"CANCELLED"_s ? u"cancelled"_s : u"failed"_s;
-        row.exitCode = job.exitCode > 0 ? job.exitCode : (row.status == u"failed"_s ? 1 : 0);
+        row.status = job.state == u"CANCELLED"_s ? RunStatus::Cancelled : RunStatus::Failed;
+        row.exitCode = job.exitCode > 0 ? job.exitCode : (row.status == RunStatus::Failed ? 1 : 0);
         row.endedMs = QDateTime::currentMSecsSinceEpoch();
         StoreWriter writer;
         if (writer.open(databasePath, &e) && writer.updateRun(row, &e))

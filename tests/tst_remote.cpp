@@ -451,15 +451,15 @@ void TestRemote::germanStudioFollowsItsSshLaunch() {
                        QStringList{u"--cpu"_s, u"--num_processes"_s, u"4"_s, u"--python"_s,
                                    QString::fromLatin1(SystemPython), script});
     QVERIFY(launcher.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty() && states.last().status == u"finished"_s, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty() && states.last().status == RunStatus::Finished, 60000);
     QVERIFY(launcher.state() == QProcess::NotRunning || launcher.waitForFinished(30000));
     const QByteArray err = launcher.readAllStandardError();
     QVERIFY2(launcher.exitCode() == 0, err.constData());
     QVERIFY2(runIdFrom(err).isEmpty(), err.constData()); // German: nothing to match in English
     QCOMPARE(states.first().launch, u"ssh-launch"_s);
-    QCOMPARE(states.first().status, u"created"_s);
+    QCOMPARE(states.first().status, RunStatus::Created);
     QVERIFY(std::any_of(states.cbegin(), states.cend(),
-                        [](const PushedRun &r) { return r.status == u"running"_s; }));
+                        [](const PushedRun &r) { return r.status == RunStatus::Running; }));
     for (const PushedRun &r : std::as_const(states))
         QCOMPARE(r.uid, states.first().uid);
     const auto shown = runCli({u"runs"_s, u"show"_s, states.first().uid, u"--json"_s}, env());

@@ -151,7 +151,7 @@ dist.destroy_process_group()
     for (int r = 0; r < 3; ++r)
         QVERIFY2(out.contains(u"[rank %1] rank %1 local %1 sum 6.0"_s.arg(r)), qPrintable(out));
     const RunRecord rec = waitForRanks(3);
-    QCOMPARE(rec.status, u"finished"_s);
+    QCOMPARE(rec.status, RunStatus::Finished);
     for (const RankRecord &r : rec.ranks) {
         QCOMPARE(r.exitCode, 0);
         QVERIFY(!alive(r.pid));
@@ -177,7 +177,7 @@ void TestRun::failingRankStopsTheOthers() {
     QVERIFY2(err.contains(u"run failed: rank 1, exit code 3"_s), qPrintable(err));
     QVERIFY2(err.contains(u"CUDA out of memory (pretend)"_s), qPrintable(err));
     const RunRecord rec = waitForRanks(3);
-    QCOMPARE(rec.status, u"failed"_s);
+    QCOMPARE(rec.status, RunStatus::Failed);
     for (const RankRecord &r : rec.ranks) {
         QVERIFY(!alive(r.pid));
         if (r.rank == 1)
@@ -230,7 +230,7 @@ void TestRun::signalsStopEveryRank() {
     QCOMPARE(children, 2);
     RunRecord after;
     QVERIFY(JsonRunRecorder::load(runsDir() + u'/' + rec.id + u"/run.json"_s, &after, nullptr));
-    QCOMPARE(after.status, u"cancelled"_s);
+    QCOMPARE(after.status, RunStatus::Cancelled);
     // What happened is recorded, never a clean exit: the launcher's 130, each rank's SIGTERM; runs show and
     // the database say the same.
     QCOMPARE(after.failedExitCode, 130);
@@ -485,7 +485,7 @@ void TestRun::restartsAfterAFailure() {
     QVERIFY(out.contains(u"[rank 1] attempt 1"_s));
     const RunRecord rec = waitForRanks(2);
     QCOMPARE(rec.attempts, 2);
-    QCOMPARE(rec.status, u"finished"_s);
+    QCOMPARE(rec.status, RunStatus::Finished);
     QVERIFY(std::any_of(rec.events.begin(), rec.events.end(),
                         [](const RunEvent &e) { return e.kind == u"restart"_s; }));
     // Restarts that keep failing end the run.
@@ -639,24 +639,24 @@ void TestRun::controllerKeepsItsThreadResponsive() {
     RunController controller(plan, ro);
     qint64 lines = 0;
     connect(&controller, &RunController::rankLine, this, [&](int, int, const QByteArray &) { ++lines; });
-    QList<RunState> states;
-    connect(&controller, &RunController::stateChanged, this, [&](RunState st) { states << st; });
+    QList<RunStatus> states;
+    connect(&controller, &RunController::stateChanged, this, [&](RunStatus st) { states << st; });
     int ticksWhileRunning = 0;
     QTimer ticker;
     ticker.setInterval(10);
     connect(&ticker, &QTimer::timeout, this, [&] {
-        if (controller.state() == RunState::Running && lines > 0)
+        if (controller.state() == RunStatus::Running && lines > 0)
             ++ticksWhileRunning;
     });
     QSignalSpy finished(&controller, &RunController::finished);
     ticker.start();
     controller.start();
-    QCOMPARE(controller.state(), RunState::Running);
+    QCOMPARE(controller.state(), RunStatus::Running);
     QCOMPARE(lines, 0); // nothing was waited for inside start()
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.first().first().toInt(), 0);
     QCOMPARE(lines, 200002);
-    QCOMPARE(states, (QList<RunState>{RunState::Running, RunState::Finished}));
+    QCOMPARE(states, (QList<RunStatus>{RunStatus::Running, RunStatus::Finished}));
     QVERIFY(ticksWhileRunning > 0);
 }
 

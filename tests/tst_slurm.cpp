@@ -354,17 +354,17 @@ void TestSlurm::germanStudioFollowsItsSlurmLaunch() {
     launcher.setWorkingDirectory(m_work.path());
     launcher.start(QStringLiteral(TRAINYARD_CLI), launch({script}));
     QVERIFY(launcher.waitForStarted());
-    const auto sawStatus = [&](const QString &launch, const QString &status) {
+    const auto sawStatus = [&](const QString &launch, RunStatus status) {
         return std::any_of(states.cbegin(), states.cend(),
                            [&](const PushedRun &r) { return r.launch == launch && r.status == status; });
     };
-    QTRY_VERIFY_WITH_TIMEOUT(sawStatus(u"studio-launch-1"_s, u"finished"_s), 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(sawStatus(u"studio-launch-1"_s, RunStatus::Finished), 120000);
     QVERIFY(launcher.state() == QProcess::NotRunning || launcher.waitForFinished(60000));
     const QByteArray err = launcher.readAllStandardError();
     QVERIFY2(launcher.exitCode() == 0, err.constData());
     QVERIFY2(!err.contains("trainyard: run "), err.constData()); // German: nothing to match in English
-    QCOMPARE(states.first().status, u"queued"_s);
-    QVERIFY(sawStatus(u"studio-launch-1"_s, u"running"_s));
+    QCOMPARE(states.first().status, RunStatus::Queued);
+    QVERIFY(sawStatus(u"studio-launch-1"_s, RunStatus::Running));
     for (const PushedRun &r : std::as_const(states)) {
         QCOMPARE(r.uid, states.first().uid);
         QCOMPARE(r.runId, states.first().runId);
@@ -382,7 +382,7 @@ void TestSlurm::germanStudioFollowsItsSlurmLaunch() {
     QVERIFY(detached.waitForFinished(60000));
     QCOMPARE(detached.exitCode(), 0);
     const QString job = QString::fromUtf8(detached.readAllStandardOutput()).trimmed();
-    QTRY_VERIFY_WITH_TIMEOUT(sawStatus(u"studio-launch-2"_s, u"queued"_s), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(sawStatus(u"studio-launch-2"_s, RunStatus::Queued), 10000);
     const QString uid = states.first().uid;
     QProcess cancel;
     cancel.setProcessEnvironment(env());
@@ -392,14 +392,14 @@ void TestSlurm::germanStudioFollowsItsSlurmLaunch() {
     const QString db = m_work.filePath(u"db/trainyard.db"_s);
 #ifdef TRAINYARD_HAS_WIDGETS
     qputenv("SLURM_CONF", m_cluster.filePath(u"slurm.conf"_s).toUtf8());
-    QString status;
+    RunStatus status = RunStatus::Queued;
     // The list asks Slurm at most every 5 s: a list read just before may not have asked yet.
     QVERIFY(waitUntil(
         [&] {
             for (const RunsModel::Row &row : RunsModel::readRows(db, &error))
                 if (row.run.uid == uid)
                     status = row.run.status;
-            return status == u"cancelled"_s;
+            return status == RunStatus::Cancelled;
         },
         15000));
 #else

@@ -878,9 +878,9 @@ void TestStore::pushFramesRoundTrip() {
     QVERIFY2(why.isEmpty(), qPrintable(why));
     // Run frames between series frames, split anywhere, come out in their own list; a reader that asks for
     // series only skips them.
-    const PushedRun r{u"1234-00ff"_s, 42, u"20261206-200000-ab12"_s, u"cancelled"_s, 130};
+    const PushedRun r{u"1234-00ff"_s, 42, u"20261206-200000-ab12"_s, RunStatus::Cancelled, 130};
     const QByteArray mixed =
-        push::encode(r) + push::encode(b) + push::encode(PushedRun{{}, 7, u"u"_s, u"queued"_s, 0});
+        push::encode(r) + push::encode(b) + push::encode(PushedRun{{}, 7, u"u"_s, RunStatus::Queued, 0});
     for (qsizetype cut = 0; cut <= mixed.size(); ++cut) {
         QByteArray buffer = mixed.left(cut);
         QVector<PushedSeries> out;
@@ -895,7 +895,7 @@ void TestStore::pushFramesRoundTrip() {
         QCOMPARE(runs[0].launch, r.launch);
         QCOMPARE(runs[0].runId, 42);
         QCOMPARE(runs[0].uid, r.uid);
-        QCOMPARE(runs[0].status, u"cancelled"_s);
+        QCOMPARE(runs[0].status, RunStatus::Cancelled);
         QCOMPARE(runs[0].exitCode, 130);
         QVERIFY(runs[1].launch.isEmpty());
     }
@@ -971,15 +971,15 @@ void TestStore::ingestPushesCommittedPoints() {
     QTRY_COMPARE_WITH_TIMEOUT(pushed(u"loss"_s), 1000, 10000);
     QTRY_COMPARE(pushed(u"acc"_s), 334);
     // A stored change of state is pushed once it is committed; storing the same state again pushes nothing.
-    row.status = u"finished"_s;
+    row.status = RunStatus::Finished;
     row.exitCode = 0;
     service.server()->recordRun(row);
     QTRY_COMPARE(states.size(), 2);
-    QCOMPARE(states[1].status, u"finished"_s);
+    QCOMPARE(states[1].status, RunStatus::Finished);
     {
         StoreReader reader;
         QVERIFY(reader.open(db, &error));
-        QCOMPARE(reader.run(run)->status, u"finished"_s); // stored before it was said
+        QCOMPARE(reader.run(run)->status, RunStatus::Finished); // stored before it was said
     }
     service.server()->recordRun(row);
     QTest::qWait(200);

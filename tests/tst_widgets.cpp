@@ -323,7 +323,7 @@ void TestWidgets::runsModelOverARealDatabase() {
             RunRow r;
             r.uid = u"run-%1"_s.arg(i);
             r.name = u"name-%1"_s.arg(i);
-            r.status = i == 2 ? u"running"_s : u"finished"_s;
+            r.status = i == 2 ? RunStatus::Running : RunStatus::Finished;
             if (i == 2)
                 r.launcher = launcherIdentity(); // supervised by this live process
             r.createdMs = 1000 * i;
@@ -341,7 +341,7 @@ void TestWidgets::runsModelOverARealDatabase() {
     QCOMPARE(model.data(model.index(0, RunsModel::StatusColumn), RunsModel::StatusRole).toString(),
              u"running"_s);
     QCOMPARE(model.data(model.index(0, RunsModel::StatusColumn)).toString(),
-             RunsModel::statusText(u"running"_s));
+             RunsModel::statusText(RunStatus::Running));
     QCOMPARE(model.data(model.index(2, RunsModel::LatestColumn)).toString(), u"loss=0.5"_s);
     // A live run is not deleted (the CLI's rule); an ended one goes from the database and the list.
     QSignalSpy refused(&model, &RunsModel::failed);
@@ -374,7 +374,7 @@ void TestWidgets::tabFollowsARenamedRun() {
         QVERIFY(w.open(db, &error));
         r.uid = u"rename-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
         r.name = u"train-7e57"_s;
-        r.status = u"running"_s; // live: renames come from a running run's tracker
+        r.status = RunStatus::Running; // live: renames come from a running run's tracker
         r.launcher = launcherIdentity();
         r.createdMs = r.startedMs = r.heartbeatMs = QDateTime::currentMSecsSinceEpoch();
         id = w.createRun(r, &error);
@@ -398,7 +398,7 @@ void TestWidgets::tabFollowsARenamedRun() {
     StoreWriter writer;
     QString error;
     QVERIFY(writer.open(db, &error));
-    r.status = u"finished"_s;
+    r.status = RunStatus::Finished;
     r.endedMs = QDateTime::currentMSecsSinceEpoch();
     QVERIFY(writer.updateRun(r, &error));
 }
@@ -456,7 +456,7 @@ void TestWidgets::systemSeriesHaveTheirOwnSection() {
         for (qint64 *id : {&withTelemetry, &without}) {
             RunRow r;
             r.uid = id == &without ? u"plain"_s : u"telemetry"_s;
-            r.status = u"finished"_s;
+            r.status = RunStatus::Finished;
             *id = w.createRun(r, &error);
             QVERIFY(w.appendPoints(*id, 0, {IncomingPoint{u"loss"_s, 1, 0.5, 0}}, std::nullopt, &error));
         }
@@ -495,7 +495,7 @@ void TestWidgets::dashboardFedByARealIngest() {
         QVERIFY(w.open(db, &error));
         RunRow r;
         r.uid = u"live"_s;
-        r.status = u"finished"_s;
+        r.status = RunStatus::Finished;
         runId = w.createRun(r, &error);
     }
     IngestService service;
@@ -588,7 +588,7 @@ void TestWidgets::dashboardDrawsPushedPoints() {
         QVERIFY(w.open(db, &error));
         RunRow r;
         r.uid = u"pushed"_s;
-        r.status = u"running"_s;
+        r.status = RunStatus::Running;
         r.launcher = launcherIdentity(); // alive: this process
         r.startedMs = QDateTime::currentMSecsSinceEpoch();
         runId = w.createRun(r, &error);
@@ -656,7 +656,7 @@ void TestWidgets::dashboardFlagsSilentRanks() {
     {
         RunRow r;
         r.uid = u"quiet"_s;
-        r.status = u"running"_s;
+        r.status = RunStatus::Running;
         r.launcher = launcherIdentityOf(launcher.processId());
         r.startedMs = QDateTime::currentMSecsSinceEpoch();
         r.runDir = dir.path();
@@ -706,7 +706,7 @@ void TestWidgets::runPageHeaderAndWidth() {
     RunRow run;
     run.id = 1;
     run.name = u"train-3f9a"_s;
-    run.status = u"failed"_s;
+    run.status = RunStatus::Failed;
     run.exitCode = 3;
     run.failedRank = 1;
     run.host = u"ws1"_s;
@@ -775,7 +775,7 @@ void TestWidgets::compareTwoRuns() {
             RunRow r;
             r.uid = u"run-%1"_s.arg(ids.size());
             r.name = r.uid;
-            r.status = u"finished"_s;
+            r.status = RunStatus::Finished;
             r.createdMs = r.startedMs = 1'700'000'000'000;
             r.endedMs = r.startedMs + 60'000;
             r.config = u"distributed_type: MULTI_GPU\nnum_processes: 2\nmixed_precision: %1\n"_s.arg(
@@ -973,7 +973,7 @@ t.finish()
         const RunRow &r = w.runsModel()->row(i).run;
         if (r.uid == longRun) {
             longId = r.id;
-            QCOMPARE(r.status, u"cancelled"_s);
+            QCOMPARE(r.status, RunStatus::Cancelled);
         }
         if (r.uid == shortRun)
             shortId = r.id;
@@ -1061,7 +1061,7 @@ void TestWidgets::germanStudioFollowsItsLaunch() {
     QCOMPARE(finished.first().first().toInt(), 0);
     QVERIFY2(!panel.outputText().contains(u"trainyard: run "_s), qPrintable(panel.outputText()));
     QVERIFY2(panel.outputText().contains(u"Lauf"_s), qPrintable(panel.outputText())); // it spoke German
-    QCOMPARE(states.last().status, u"finished"_s);
+    QCOMPARE(states.last().status, RunStatus::Finished);
 }
 
 // A relative script resolves against the working directory (and is said missing when it is not there); the
@@ -1131,7 +1131,7 @@ void TestWidgets::severalRunsAtOnce() {
         if (!reader.open(db, &error))
             return error;
         const auto r = reader.runByUid(uid);
-        return r ? r->status : QString();
+        return r ? runStatusName(r->status) : QString();
     };
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(first), u"running"_s, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(second), u"running"_s, 15000);
@@ -1256,7 +1256,7 @@ void TestWidgets::quitKeepsARunThatTheNextStudioFollows() {
     QVERIFY2(reader.open(qEnvironmentVariable("TRAINYARD_DB"), &error), qPrintable(error));
     const std::optional<RunRow> running = reader.runByUid(uid);
     QVERIFY(running);
-    QCOMPARE(running->status, u"running"_s);
+    QCOMPARE(running->status, RunStatus::Running);
     {
         MainWindow again;
         QSignalSpy opened(&again, &MainWindow::runOpened);
@@ -1270,7 +1270,7 @@ void TestWidgets::quitKeepsARunThatTheNextStudioFollows() {
         QVERIFY(again.close());
     }
     QVERIFY(test::waitUntil([&] { return !test::alive(launcher); }, 20000));
-    QCOMPARE(reader.runByUid(uid)->status, u"cancelled"_s);
+    QCOMPARE(reader.runByUid(uid)->status, RunStatus::Cancelled);
     {
         MainWindow third;
         LaunchPanel *panel = third.launchPanel();
@@ -1295,7 +1295,7 @@ void TestWidgets::runsListFollowsOtherProcesses() {
     auto statusOf = [runs](const QString &name) {
         for (int i = 0; i < runs->rowCount(); ++i)
             if (runs->row(i).run.name == name)
-                return runs->row(i).run.status;
+                return runStatusName(runs->row(i).run.status);
         return QString();
     };
     const QString name = u"from-cli-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
@@ -1326,7 +1326,7 @@ void TestWidgets::runsListNewestFirstWithParametersAndDeletedTabsClose() {
             RunRow r;
             r.uid = u"param-run-%1-%2"_s.arg(future).arg(i);
             r.name = u"param-%1"_s.arg(i);
-            r.status = u"finished"_s;
+            r.status = RunStatus::Finished;
             r.createdMs = r.startedMs = future + i * 1000;
             r.endedMs = r.startedMs + 5000;
             const qint64 id = w.createRun(r, &error);

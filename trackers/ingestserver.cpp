@@ -566,7 +566,7 @@ void IngestServer::pushTo(const QString &serverPath, const QString &launch, cons
 void IngestServer::pushRunState(const RunRow &row) {
     if (!m_push)
         return;
-    const QPair<QString, int> state{row.status, row.exitCode};
+    const QPair<RunStatus, int> state{row.status, row.exitCode};
     const auto it = m_pushedStates.constFind(row.id);
     if (it != m_pushedStates.cend() && *it == state)
         return;

@@ -107,7 +107,7 @@ private:
     QTcpServer *m_server = nullptr;
     class PushSender *m_push = nullptr;
     QString m_pushLaunch;
-    QHash<qint64, QPair<QString, int>> m_pushedStates; // run -> the status and exit code last pushed
+    QHash<qint64, QPair<RunStatus, int>> m_pushedStates; // run -> the status and exit code last pushed
     void pushRunState(const RunRow &row);
     QTimer *m_flushTimer = nullptr;
     QTimer *m_retryTimer = nullptr; // a failed commit is tried again after m_retryMs

@@ -62,7 +62,7 @@ QByteArray encode(const PushedRun &run) {
     out.append(char(RunFrame));
     put<qint64>(out, run.runId);
     put<qint32>(out, run.exitCode);
-    for (const QString &text : {run.launch, run.uid, run.status}) {
+    for (const QString &text : {run.launch, run.uid, runStatusName(run.status)}) {
         const QByteArray bytes = text.toUtf8().left(65535);
         put<quint16>(out, quint16(bytes.size()));
         out.append(bytes);
@@ -83,7 +83,8 @@ bool decodeRun(const char *p, const char *end, PushedRun &run, QString *error) {
     run.runId = get<qint64>(p);
     run.exitCode = get<qint32>(p + 8);
     p += 12;
-    for (QString *text : {&run.launch, &run.uid, &run.status}) {
+    QString status;
+    for (QString *text : {&run.launch, &run.uid, &status}) {
         if (end - p < 2 || end - p - 2 < qsizetype(get<quint16>(p))) {
             if (error)
                 *error = u"run frame shorter than its strings"_s;
@@ -98,6 +99,13 @@ bool decodeRun(const char *p, const char *end, PushedRun &run, QString *error) {
             *error = u"run frame with %1 bytes after its strings"_s.arg(end - p);
         return false;
     }
+    const std::optional<RunStatus> known = runStatusFromName(status);
+    if (!known) {
+        if (error)
+            *error = u"run frame with an unknown status"_s;
+        return false;
+    }
+    run.status = *known;
     return true;
 }
 } // namespace

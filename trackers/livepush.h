@@ -6,6 +6,8 @@
 // watching the database.
 #pragma once
 
+#include "runstatus.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QMetaType>
@@ -45,7 +47,7 @@ struct PushedRun {
     QString launch;   // StudioLaunchVariable as the launcher got it (empty when it got none)
     qint64 runId = 0; // the database id
     QString uid;      // the run id (its folder's name)
-    QString status;   // as stored: created, queued, running, stopping, finished, failed, cancelled, ...
+    RunStatus status = RunStatus::Created; // by its stored name on the wire
     int exitCode = 0;
 };
 

@@ -189,10 +189,6 @@ bool migrate(sql::Database &db, QString *error, int target) {
     }
 }
 
-bool isActiveStatus(const QString &status) {
-    return status == u"created"_s || status == u"running"_s || status == u"stopping"_s;
-}
-
 namespace {
 QByteArray readSmallFile(const QString &path) {
     QFile f(path);
@@ -255,7 +251,7 @@ qint64 crashEndMs(const RunRow &run) {
 }
 
 bool launcherGone(const RunRow &run, qint64 nowMs) {
-    if (!isActiveStatus(run.status))
+    if (!isActive(run.status))
         return false;
     const QStringList f = run.launcher.split(u' ');
     if (f.size() == 4 && f[0] == QSysInfo::machineHostName()) {
@@ -402,7 +398,7 @@ qint64 StoreWriter::createRun(const RunRow &run, QString *error) {
                      "INSERT INTO runs(uid, name, status, created_ms, started_ms, ended_ms, exit_code, host,"
                      " working_dir, command, config, run_dir, failed_rank, launcher, heartbeat_ms,"
                      " ingest_refusals) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, run.uid).bind(2, run.name).bind(3, run.status.isEmpty() ? u"created"_s : run.status);
+    s.bind(1, run.uid).bind(2, run.name).bind(3, runStatusName(run.status));
     s.bind(4, run.createdMs).bind(5, run.startedMs).bind(6, run.endedMs).bind(7, run.exitCode);
     s.bind(8, run.host)
         .bind(9, run.workingDirectory)
@@ -424,7 +420,11 @@ bool StoreWriter::updateRun(const RunRow &run, QString *error) {
                      " host = ?, working_dir = ?, command = ?, config = ?, run_dir = ?, failed_rank = ?,"
                      " launcher = ?, heartbeat_ms = max(coalesce(heartbeat_ms, 0), ?), ingest_refusals = ?"
                      " WHERE id = ?");
-    s.bind(1, run.name).bind(2, run.status).bind(3, run.startedMs).bind(4, run.endedMs).bind(5, run.exitCode);
+    s.bind(1, run.name)
+        .bind(2, runStatusName(run.status))
+        .bind(3, run.startedMs)
+        .bind(4, run.endedMs)
+        .bind(5, run.exitCode);
     s.bind(6, run.host)
         .bind(7, run.workingDirectory)
         .bind(8, run.command)
@@ -512,7 +512,7 @@ bool StoreWriter::heartbeat(const QList<qint64> &runIds, qint64 nowMs, QString *
 // The columns launcherGone() and crashEndMs() read, in this order from column `first`.
 #define LIVENESS_COLUMNS "status, launcher, heartbeat_ms, created_ms, started_ms"
 static void readLiveness(const sql::Statement &s, int first, RunRow *r) {
-    r->status = s.text(first);
+    r->status = runStatusOr(s.text(first));
     r->launcher = s.text(first + 1);
     r->heartbeatMs = s.int64(first + 2);
     r->createdMs = s.int64(first + 3);
@@ -569,10 +569,10 @@ bool StoreWriter::deleteEndedRun(qint64 runId, QString *runDir, QString *error) 
     if (runDir)
         *runDir = s.text(0);
     s.reset();
-    if (isActiveStatus(r.status) && !launcherGone(r, QDateTime::currentMSecsSinceEpoch())) {
+    if (isActive(r.status) && !launcherGone(r, QDateTime::currentMSecsSinceEpoch())) {
         rollback();
         if (error)
-            *error = StoreText::tr("the run is still %1; stop it first").arg(r.status);
+            *error = StoreText::tr("the run is still %1; stop it first").arg(runStatusName(r.status));
         return false;
     }
     return deleteRun(runId, error) && commit(error);
@@ -837,7 +837,7 @@ static RunRow readRun(const sql::Statement &s) {
     r.id = s.int64(0);
     r.uid = s.text(1);
     r.name = s.text(2);
-    r.status = s.text(3);
+    r.status = runStatusOr(s.text(3));
     r.createdMs = s.int64(4);
     r.startedMs = s.int64(5);
     r.endedMs = s.int64(6);
@@ -853,7 +853,7 @@ static RunRow readRun(const sql::Statement &s) {
     r.ingestRefusals = s.text(16);
     // What readers show is true even before a writer records it: a run whose launcher is gone crashed.
     if (launcherGone(r, QDateTime::currentMSecsSinceEpoch())) {
-        r.status = u"crashed"_s;
+        r.status = RunStatus::Crashed;
         r.endedMs = crashEndMs(r);
     }
     return r;

@@ -3,6 +3,7 @@
 // describes the schema.
 #pragma once
 
+#include "runstatus.h"
 #include "sqlite.h"
 
 #include <QHash>
@@ -32,9 +33,9 @@ struct Aggregate {
     void merge(const Aggregate &later); // later follows this one in the series
 };
 
-// A run's status: created, running, finished, failed (a rank failed), cancelled (stopped by the user or its
-// owner), crashed (its launcher died without recording an end: detected from the launcher's pid and start
-// time on its own host, or a heartbeat older than LauncherTimeoutMs elsewhere), imported. docs/DATABASE.md.
+// A run's status (RunStatus, stored by name): crashed is set by readers when its launcher died without
+// recording an end (detected from the launcher's pid and start time on its own host, or a heartbeat older
+// than LauncherTimeoutMs elsewhere). docs/DATABASE.md.
 constexpr qint64 HeartbeatMs = 3000;
 constexpr qint64 LauncherTimeoutMs = 12000;
 
@@ -42,7 +43,7 @@ struct RunRow {
     qint64 id = 0;
     QString uid; // the launcher's run id (folder name)
     QString name;
-    QString status;
+    RunStatus status = RunStatus::Created;
     qint64 createdMs = 0, startedMs = 0, endedMs = 0;
     int exitCode = 0; // the first failing rank's exit code (128 + signal when killed); 130 when the run was
                       // stopped (as Ctrl-C in a terminal); 0 when it finished
@@ -59,8 +60,6 @@ struct RunRow {
 
 // When a crashed run ended: its last heartbeat, else its start.
 qint64 crashEndMs(const RunRow &run);
-// True while a run may still change (created, running, stopping).
-bool isActiveStatus(const QString &status);
 // "HOST BOOT_ID PID START_TICKS" of this process: enough to tell, on this host, whether it still runs.
 QString launcherIdentity();
 // The same for another process of this host (its start time empty when there is no such process).

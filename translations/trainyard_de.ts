@@ -1740,7 +1740,7 @@
         <translation>wird abgeschlossen...</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>the launch did not start; its output says why</source>
         <translation>der Start ist fehlgeschlagen; die Ausgabe nennt den Grund</translation>
     </message>
@@ -3325,7 +3325,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunController</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+233"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="+214"/>
         <source>could not write the run record: %1</source>
         <translation>der Lauf-Eintrag konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -3666,7 +3666,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="-383"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="-382"/>
         <source>failed to start</source>
         <translation>Start fehlgeschlagen</translation>
     </message>
@@ -3681,7 +3681,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Exit-Code %1</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+82"/>
         <source>the launcher was closed during the run</source>
         <translation>der Launcher wurde während des Laufs geschlossen</translation>
     </message>
@@ -3714,47 +3714,47 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Import ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>created</source>
         <translation>angelegt</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>queued</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>stopping</source>
         <translation>wird beendet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>finished</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>crashed</source>
         <translation>abgestürzt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>imported</source>
         <translation>importiert</translation>
     </message>
@@ -3814,12 +3814,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>die Laufdatenbank %1 kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>run %1 is not in %2 (it is created by `trainyard launch --slurm`)</source>
         <translation>Lauf %1 ist nicht in %2 (er wird von `trainyard launch --slurm` angelegt)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>cannot record the run in %1: %2</source>
         <translation>der Lauf kann nicht in %1 gespeichert werden: %2</translation>
     </message>
@@ -3905,7 +3905,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+314"/>
+        <location filename="../trackers/store.cpp" line="+310"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation>%1: die Laufdatenbank ist beschädigt (%2)</translation>
     </message>
@@ -3940,7 +3940,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>ein Gerät oder Socket</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+233"/>
         <source>no run %1 in the database</source>
         <translation>kein Lauf %1 in der Datenbank</translation>
     </message>
@@ -4747,7 +4747,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>ZULETZT</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>run %1 (%2)
 </source>
         <translation>Lauf %1 (%2)
@@ -4768,7 +4768,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 killed by %2</source>
         <translation>%1 beendet durch %2</translation>
     </message>

@@ -1738,7 +1738,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>the launch did not start; its output says why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3322,7 +3322,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunController</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+233"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="+214"/>
         <source>could not write the run record: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3663,7 +3663,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="-383"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="-382"/>
         <source>failed to start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3678,7 +3678,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+82"/>
         <source>the launcher was closed during the run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3711,47 +3711,47 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>stopping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>crashed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3810,12 +3810,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>run %1 is not in %2 (it is created by `trainyard launch --slurm`)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>cannot record the run in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3901,7 +3901,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+314"/>
+        <location filename="../trackers/store.cpp" line="+310"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3936,7 +3936,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+233"/>
         <source>no run %1 in the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4640,7 +4640,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>run %1 (%2)
 </source>
         <translation type="unfinished"></translation>
@@ -4658,7 +4658,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 killed by %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -508,15 +508,15 @@ void LaunchPanel::runAnnounced(const PushedRun &run) {
         Q_EMIT launched(run.uid);
     }
     // The end is the poll's to report (with the launcher's last output); states before it are shown now.
-    if (isActiveStatus(run.status) || run.status == u"queued"_s)
+    if (isActive(run.status) || run.status == RunStatus::Queued)
         m_status->setText(statusText(run.status));
 }
 
-QString LaunchPanel::statusText(const QString &status) {
-    return status == u"created"_s   ? tr("Starting...")
-           : status == u"queued"_s  ? tr("queued (Slurm)")
-           : isActiveStatus(status) ? tr("running")
-                                    : tr("finishing...");
+QString LaunchPanel::statusText(RunStatus status) {
+    return status == RunStatus::Created  ? tr("Starting...")
+           : status == RunStatus::Queued ? tr("queued (Slurm)")
+           : isActive(status)            ? tr("running")
+                                         : tr("finishing...");
 }
 
 void LaunchPanel::saveFollowed() const {
@@ -587,8 +587,8 @@ PollResult pollLaunch(const QString &identity, const QString &logPath, const QSt
                 }
         }
     }
-    const bool waiting = r.row && r.row->status == u"queued"_s;
-    r.over = !r.launcherAlive && (!r.row || (!isActiveStatus(r.row->status) && !waiting));
+    const bool waiting = r.row && r.row->status == RunStatus::Queued;
+    r.over = !r.launcherAlive && (!r.row || (!isActive(r.row->status) && !waiting));
     QFile log(logPath);
     if (log.open(QIODevice::ReadOnly) && log.size() > offset) {
         log.seek(offset);
@@ -651,11 +651,11 @@ void LaunchPanel::poll() {
                 return;
             }
             const RunRow &row = *r.row;
-            if (row.status == u"finished"_s)
+            if (row.status == RunStatus::Finished)
                 ended(0, tr("finished"));
-            else if (row.status == u"cancelled"_s)
+            else if (row.status == RunStatus::Cancelled)
                 ended(130, tr("cancelled"));
-            else if (row.status == u"failed"_s)
+            else if (row.status == RunStatus::Failed)
                 ended(row.exitCode ? row.exitCode : 1,
                       row.failedRank >= 0
                           ? tr("failed: rank %1, exit code %2").arg(row.failedRank).arg(row.exitCode)

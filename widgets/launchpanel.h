@@ -5,6 +5,7 @@
 #pragma once
 
 #include "launch/launchplan.h"
+#include "runstatus.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -103,7 +104,7 @@ private:
         qint64 logOffset = 0;
         QString launch; // the name the launcher repeats in its run frames (StudioLaunchVariable)
     };
-    static QString statusText(const QString &status);
+    static QString statusText(RunStatus status);
     void follow(const Followed &run);
     void poll();
     void saveFollowed() const;

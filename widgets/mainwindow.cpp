@@ -226,7 +226,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runs, &RunsModel::loaded, this, &MainWindow::closeTabsOfDeletedRuns);
     connect(m_runs, &RunsModel::loaded, this, [this] {
         for (int i = 0; i < m_runs->rowCount(); ++i)
-            if (isActiveStatus(m_runs->row(i).run.status)) {
+            if (isActive(m_runs->row(i).run.status)) {
                 if (!m_runsRefresh->isActive())
                     m_runsRefresh->start(2000);
                 return;
@@ -374,7 +374,7 @@ RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
         const RunRow &run = m_runs->row(i).run;
         if (run.id != databaseId || run.runDir.isEmpty())
             continue;
-        if (run.status == u"running"_s || run.status == u"created"_s) {
+        if (run.status == RunStatus::Running || run.status == RunStatus::Created) {
             // Live: the ranks' output is followed until the run ends.
             logs->followRunFolder(run.runDir);
             connect(dashboard, &RunDashboard::runsEnded, logs, &LogsView::stopFollowing);

@@ -352,12 +352,12 @@ QString RunDashboard::headerHtml(const RunRow &run, const QMap<QString, QString>
         return {};
     QStringList facts;
     const QString status = RunsModel::statusText(run.status);
-    const bool bad = run.status == u"failed"_s || run.status == u"crashed"_s;
+    const bool bad = run.status == RunStatus::Failed || run.status == RunStatus::Crashed;
     facts << (bad ? u"<span style=\"color:#c0392b; font-weight:bold\">%1</span>"_s.arg(status.toHtmlEscaped())
                   : u"<b>%1</b>"_s.arg(status.toHtmlEscaped()));
     if (run.failedRank >= 0)
         facts << tr("exit code %1 (rank %2)").arg(run.exitCode).arg(run.failedRank);
-    else if (!isActiveStatus(run.status) && run.status != u"imported"_s)
+    else if (!isActive(run.status) && run.status != RunStatus::Imported)
         facts << tr("exit code %1").arg(run.exitCode);
     const qint64 started = run.startedMs > 0 ? run.startedMs : run.createdMs;
     if (started > 0)
@@ -546,7 +546,7 @@ void RunDashboard::runLoad() {
                     if (const auto r = store->run(id)) {
                         loaded.runs.insert(id, *r);
                         loaded.series << store->series(id);
-                        if (isActiveStatus(r->status))
+                        if (isActive(r->status))
                             loaded.silent.insert(id, silentRanks(store->logs(id, u"watchdog"_s)));
                         if (runIds.size() == 1)
                             loaded.params = store->params(id);
@@ -570,7 +570,7 @@ void RunDashboard::showLoaded(const LoadedRuns &loaded) {
     bool finished = true;
     for (qsizetype i = 0; i < m_runIds.size(); ++i) {
         const RunRow r = loaded.runs.value(m_runIds.at(i));
-        if (r.status == u"running"_s || r.status == u"created"_s)
+        if (r.status == RunStatus::Running || r.status == RunStatus::Created)
             finished = false;
         RunInfo &info = m_runs[r.id];
         info.name = r.name.isEmpty() ? r.uid : r.name;
@@ -600,7 +600,7 @@ void RunDashboard::showLoaded(const LoadedRuns &loaded) {
             m_shownName = r.name;
             Q_EMIT runRenamed(r.name);
         }
-        if (isActiveStatus(r.status) && launcherRunning(r.launcher))
+        if (isActive(r.status) && launcherRunning(r.launcher))
             m_liveRun = r;
     }
     m_stacks->setVisible(m_liveRun.id != 0);

@@ -29,8 +29,8 @@ QList<RunsModel::Row> RunsModel::readRows(const QString &databasePath, QString *
     // is asked (at most every 5 s, on this worker thread) and the run is closed as the job ended.
     static std::atomic<qint64> lastAsked{0};
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const bool queued =
-        std::any_of(runs.cbegin(), runs.cend(), [](const RunRow &r) { return r.status == u"queued"_s; });
+    const bool queued = std::any_of(runs.cbegin(), runs.cend(),
+                                    [](const RunRow &r) { return r.status == RunStatus::Queued; });
     if (queued && now - lastAsked.load() >= 5000) {
         lastAsked = now;
         if (!closeEndedSlurmRuns(databasePath).isEmpty())
@@ -125,15 +125,28 @@ void RunsModel::setRows(const QList<Row> &rows) {
     endResetModel();
 }
 
-QString RunsModel::statusText(const QString &status) {
-    static const QHash<QString, const char *> texts = {
-        {u"created"_s, QT_TR_NOOP("created")},     {u"queued"_s, QT_TR_NOOP("queued")},
-        {u"running"_s, QT_TR_NOOP("running")},     {u"stopping"_s, QT_TR_NOOP("stopping")},
-        {u"finished"_s, QT_TR_NOOP("finished")},   {u"failed"_s, QT_TR_NOOP("failed")},
-        {u"cancelled"_s, QT_TR_NOOP("cancelled")}, {u"crashed"_s, QT_TR_NOOP("crashed")},
-        {u"imported"_s, QT_TR_NOOP("imported")}};
-    const char *text = texts.value(status);
-    return text ? tr(text) : status;
+QString RunsModel::statusText(RunStatus status) {
+    switch (status) {
+    case RunStatus::Created:
+        return tr("created");
+    case RunStatus::Queued:
+        return tr("queued");
+    case RunStatus::Running:
+        return tr("running");
+    case RunStatus::Stopping:
+        return tr("stopping");
+    case RunStatus::Finished:
+        return tr("finished");
+    case RunStatus::Failed:
+        return tr("failed");
+    case RunStatus::Cancelled:
+        return tr("cancelled");
+    case RunStatus::Crashed:
+        return tr("crashed");
+    case RunStatus::Imported:
+        return tr("imported");
+    }
+    return runStatusName(status);
 }
 
 int RunsModel::rowCount(const QModelIndex &parent) const {
@@ -154,7 +167,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const {
     if (role == DatabaseIdRole)
         return r.id;
     if (role == StatusRole)
-        return r.status;
+        return runStatusName(r.status); // as stored
     if (index.column() >= ColumnCount) {
         const QString value = row.params.value(m_paramKeys.value(index.column() - ColumnCount));
         if (role == Qt::DisplayRole)

@@ -45,7 +45,7 @@ public:
     // The parameter keys shown as columns from ColumnCount on, sorted.
     const QStringList &parameterKeys() const { return m_paramKeys; }
     // A run status in the user's language.
-    static QString statusText(const QString &status);
+    static QString statusText(RunStatus status);
     // Replaces the rows (what reload() does once the worker is done).
     void setRows(const QList<Row> &rows);
     const Row &row(int i) const { return m_rows.at(i); }

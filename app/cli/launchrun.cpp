@@ -187,8 +187,8 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
                                   .arg(reason));
                      });
     QObject::connect(&controller, &RankSupervisor::notice, &scope, [&](const QString &text) { note(text); });
-    QObject::connect(&controller, &RankSupervisor::stateChanged, &scope, [&](RunState s) {
-        if (s == RunState::Stopping && controller.firstFailure().rank >= 0)
+    QObject::connect(&controller, &RankSupervisor::stateChanged, &scope, [&](RunStatus s) {
+        if (s == RunStatus::Stopping && controller.firstFailure().rank >= 0)
             note(RunCliText::tr("stopping every rank (SIGTERM, then SIGKILL after %1 s)")
                      .arg(args.graceSeconds));
     });
@@ -207,7 +207,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
                                  "no rank can dump its stacks (only Python ranks can, once started)"));
                 continue;
             }
-            const bool second = controller.state() == RunState::Stopping;
+            const bool second = controller.state() == RunStatus::Stopping;
             note(second
                      ? RunCliText::tr("second interrupt: killing every rank now")
                      : RunCliText::tr("interrupted (%1): stopping every rank; interrupt again to kill them")
@@ -274,7 +274,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     const QString failurePlace = failure.rank >= 0 ? controller.rankPlace(failure.rank) : QString();
     const QString failureMessage = controller.failureMessage();
     const QStringList failureTail = failure.rank >= 0 ? controller.stderrTail(failure.rank) : QStringList();
-    const RunState finalState = controller.state();
+    const RunStatus finalState = controller.state();
     const qint64 elapsedMs = controller.elapsedMs();
     const int exitCode = controller.exitCode();
     const QString recordError = controller.recordError(); // run.json in the run folder
@@ -286,7 +286,7 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
         note(RunCliText::tr("could not record the run in %1: %2").arg(session.databasePath(), storeError));
     if (!recordError.isEmpty())
         note(RunCliText::tr("could not record the run: %1").arg(recordError));
-    if (finalState == RunState::Failed && failure.rank >= 0) {
+    if (finalState == RunStatus::Failed && failure.rank >= 0) {
         note(failurePlace.isEmpty()
                  ? RunCliText::tr("run failed: rank %1, %2").arg(failure.rank).arg(failure.describe())
                  : RunCliText::tr("run failed: rank %1 on %2, %3")
@@ -297,9 +297,9 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
             for (const QString &l : failureTail)
                 console.line(stderr, QByteArray("    ") + l.toUtf8());
         }
-    } else if (finalState == RunState::Failed && !failureMessage.isEmpty()) {
+    } else if (finalState == RunStatus::Failed && !failureMessage.isEmpty()) {
         note(RunCliText::tr("run failed: %1").arg(failureMessage));
-    } else if (finalState == RunState::Cancelled) {
+    } else if (finalState == RunStatus::Cancelled) {
         note(RunCliText::tr("run cancelled"));
     } else {
         note(RunCliText::tr("run finished in %1").arg(formatElapsed(elapsedMs)));

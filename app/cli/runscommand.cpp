@@ -65,7 +65,7 @@ QJsonObject runJson(const RunRow &r, const QList<SeriesRow> &series) {
     QJsonObject o{{u"id"_s, r.uid},
                   {u"db_id"_s, r.id},
                   {u"name"_s, r.name},
-                  {u"status"_s, r.status},
+                  {u"status"_s, runStatusName(r.status)},
                   {u"created"_s, iso(r.createdMs)},
                   {u"started"_s, iso(r.startedMs)},
                   {u"ended"_s, iso(r.endedMs)},
@@ -153,7 +153,8 @@ int list(const QString &db, bool json, Io &io) {
         for (const SeriesRow &s : reader.series(r.id))
             if (s.rank == 0)
                 latest << s.key + u'=' + formatMetric(s.key, s.lastValue);
-        io.out << r.uid.leftJustified(20) << "  " << fit(r.name) << "  " << r.status.leftJustified(9) << "  "
+        io.out << r.uid.leftJustified(20) << "  " << fit(r.name) << "  "
+               << runStatusName(r.status).leftJustified(9) << "  "
                << iso(r.startedMs > 0 ? r.startedMs : r.createdMs).leftJustified(19) << "  "
                << formatDuration(r).leftJustified(8) << "  " << latest.join(u' ') << '\n';
     }
@@ -194,11 +195,13 @@ int show(const QString &db, const QString &id, bool json, Io &io) {
     io.out << RunsText::tr("run %1 (%2)\n").arg(r->uid, r->name);
     if (r->failedRank >= 0)
         io.out << RunsText::tr("  status:    %1 (rank %2 failed first, exit code %3)\n")
-                      .arg(r->status)
+                      .arg(runStatusName(r->status))
                       .arg(r->failedRank)
                       .arg(r->exitCode);
     else
-        io.out << RunsText::tr("  status:    %1 (exit code %2)\n").arg(r->status).arg(r->exitCode);
+        io.out << RunsText::tr("  status:    %1 (exit code %2)\n")
+                      .arg(runStatusName(r->status))
+                      .arg(r->exitCode);
     // How each rank ended, from the run's record (a stopped run: the signal each got).
     QStringList endings;
     for (const RankRecord &k : rankEndings(*r))
@@ -294,7 +297,7 @@ int exportRun(const QString &db, const QString &id, const QString &format, Io &i
         QJsonObject head{{u"type"_s, u"run"_s},
                          {u"name"_s, r->name},
                          {u"created_ms"_s, r->createdMs},
-                         {u"status"_s, r->status}};
+                         {u"status"_s, runStatusName(r->status)}};
         if (!r->config.isEmpty())
             head[u"config"_s] = r->config;
         io.out << QString::fromUtf8(QJsonDocument(head).toJson(QJsonDocument::Compact)) << '\n';

@@ -50,13 +50,13 @@ void note(Io &io, const QString &text) {
 }
 
 // Sets a queued run's final status when its job ended before its launcher inside the job recorded anything.
-void closeQueuedRun(const QString &dbPath, qint64 rowId, const QString &status, int exitCode) {
+void closeQueuedRun(const QString &dbPath, qint64 rowId, RunStatus status, int exitCode) {
     StoreReader reader;
     QString e;
     if (!reader.open(dbPath, &e))
         return;
     std::optional<RunRow> row = reader.run(rowId);
-    if (!row || row->status != u"queued"_s)
+    if (!row || row->status != RunStatus::Queued)
         return;
     StoreWriter writer;
     if (!writer.open(dbPath, &e))
@@ -97,7 +97,7 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     RunRecord record;
     record.id = runId;
     record.name = name;
-    record.status = u"queued"_s;
+    record.status = RunStatus::Queued;
     record.created = QDateTime::currentDateTime();
     record.host = QHostInfo::localHostName();
     record.workingDirectory = QDir::currentPath();
@@ -113,7 +113,7 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     RunRow row;
     row.uid = runId;
     row.name = name;
-    row.status = u"queued"_s;
+    row.status = RunStatus::Queued;
     row.createdMs = record.created.toMSecsSinceEpoch();
     row.host = record.host;
     row.runDir = runDir;
@@ -129,11 +129,11 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     QString jobId;
     if (!slurm::submit(scriptPath, &jobId, &e)) {
         io.err << SlurmCliText::tr("trainyard launch: Slurm refused the job: %1").arg(e) << '\n';
-        record.status = u"failed"_s;
+        record.status = RunStatus::Failed;
         record.ended = QDateTime::currentDateTime();
         record.events << RunEvent{record.ended, u"failure"_s, -1, SlurmCliText::tr("sbatch: %1").arg(e)};
         json.save(record, nullptr);
-        row.status = u"failed"_s;
+        row.status = RunStatus::Failed;
         row.exitCode = 1;
         row.endedMs = record.ended.toMSecsSinceEpoch();
         store.updateRun(row, nullptr);
@@ -241,9 +241,9 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
         fwrite(partial.constData(), 1, size_t(partial.size()), stdout);
     fflush(stdout);
     if (exitCode == 130)
-        closeQueuedRun(dbPath, row.id, u"cancelled"_s, 0);
+        closeQueuedRun(dbPath, row.id, RunStatus::Cancelled, 0);
     else if (exitCode != 0)
-        closeQueuedRun(dbPath, row.id, u"failed"_s, exitCode);
+        closeQueuedRun(dbPath, row.id, RunStatus::Failed, exitCode);
     note(io, SlurmCliText::tr("job %1 ended: %2, exit code %3").arg(jobId, finalState).arg(exitCode));
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);

@@ -62,24 +62,6 @@ QString signalName(int sig) {
 }
 } // namespace
 
-QString runStateName(RunState s) {
-    switch (s) {
-    case RunState::Created:
-        return u"created"_s;
-    case RunState::Running:
-        return u"running"_s;
-    case RunState::Stopping:
-        return u"stopping"_s;
-    case RunState::Finished:
-        return u"finished"_s;
-    case RunState::Failed:
-        return u"failed"_s;
-    case RunState::Cancelled:
-        return u"cancelled"_s;
-    }
-    return {};
-}
-
 QString RankExit::describe() const {
     if (failedToStart)
         return RunText::tr("failed to start");
@@ -96,24 +78,23 @@ int RankExit::recordedCode() const {
     return signal ? 128 + signal : exitCode;
 }
 
-int exitCodeFor(RunState s) {
+int exitCodeFor(RunStatus s) {
     switch (s) {
-    case RunState::Finished:
+    case RunStatus::Finished:
         return 0;
-    case RunState::Cancelled:
+    case RunStatus::Cancelled:
         return 130;
     default:
         return 1;
     }
 }
 
-void recordState(RunRecord &record, RunState s) {
-    if (s == RunState::Running && !record.started.isValid())
+void recordState(RunRecord &record, RunStatus s) {
+    if (s == RunStatus::Running && !record.started.isValid())
         record.started = QDateTime::currentDateTime();
-    if (s == RunState::Finished || s == RunState::Failed || s == RunState::Cancelled)
+    if (s == RunStatus::Finished || s == RunStatus::Failed || s == RunStatus::Cancelled)
         record.ended = QDateTime::currentDateTime();
-    if (s != RunState::Stopping)
-        record.status = runStateName(s);
+    record.status = s;
 }
 
 struct RunController::Rank {
@@ -166,28 +147,28 @@ RunController::~RunController() {
         if (r->process)
             r->process->waitForFinished(1000);
     killTagged(m_tag, SIGKILL); // what a rank left behind in other groups or sessions goes too
-    if (m_state == RunState::Running || m_state == RunState::Stopping) {
+    if (m_state == RunStatus::Running || m_state == RunStatus::Stopping) {
         m_cancelRequested = true;
         addEvent(u"signal"_s, -1, RunText::tr("the launcher was closed during the run"));
-        setState(RunState::Cancelled);
+        setState(RunStatus::Cancelled);
     }
     saveRecordNow();
 }
 
 void RunController::start() {
-    if (m_state != RunState::Created)
+    if (m_state != RunStatus::Created)
         return;
     m_clock.start();
     if (!m_options.runDirectory.isEmpty())
         makePrivateFolder(m_options.runDirectory);
-    setState(RunState::Running);
+    setState(RunStatus::Running);
     startAttempt();
 }
 
 void RunController::setRecord(const RunRecord &initial, RunRecorder *recorder) {
     m_record = initial;
     m_recorder = recorder;
-    m_record.status = runStateName(m_state);
+    m_record.status = m_state;
     saveRecordNow();
 }
 
@@ -221,9 +202,9 @@ void RunController::saveRecordNow() {
     m_record.failedRank = m_firstFailure.rank;
     // A stopped run records the launcher's own code for an interrupt, 130 as on Ctrl-C in a terminal (its
     // ranks' signals are in the record's ranks), never a clean 0.
-    m_record.failedExitCode = m_firstFailure.rank >= 0         ? m_firstFailure.recordedCode()
-                              : m_state == RunState::Cancelled ? exitCodeFor(RunState::Cancelled)
-                                                               : 0;
+    m_record.failedExitCode = m_firstFailure.rank >= 0          ? m_firstFailure.recordedCode()
+                              : m_state == RunStatus::Cancelled ? exitCodeFor(RunStatus::Cancelled)
+                                                                : 0;
     QString error;
     if (m_recorder->save(m_record, &error)) {
         m_recordError.clear();
@@ -403,7 +384,7 @@ void RunController::startAttempt() {
 }
 
 void RunController::sampleTelemetry() {
-    if (m_state != RunState::Running && m_state != RunState::Stopping) {
+    if (m_state != RunStatus::Running && m_state != RunStatus::Stopping) {
         m_telemetryTimer->stop();
         return;
     }
@@ -531,7 +512,7 @@ void RunController::onExit(Rank &r, int exitCode, int signal, bool failedToStart
     m_exits << e;
     Q_EMIT rankExited(e);
     const bool failed = failedToStart || signal != 0 || exitCode != 0;
-    if (failed && m_state == RunState::Running) {
+    if (failed && m_state == RunStatus::Running) {
         m_firstFailure = e;
         addEvent(u"failure"_s, e.rank, e.describe());
         beginStopping();
@@ -570,16 +551,16 @@ QStringList RunController::stderrTail(int rank) const {
 
 void RunController::stop() {
     switch (m_state) {
-    case RunState::Created:
+    case RunStatus::Created:
         m_cancelRequested = true;
-        setState(RunState::Cancelled);
+        setState(RunStatus::Cancelled);
         Q_EMIT finished(exitCode());
         return;
-    case RunState::Running:
+    case RunStatus::Running:
         m_cancelRequested = true;
         beginStopping();
         return;
-    case RunState::Stopping:
+    case RunStatus::Stopping:
         m_cancelRequested = true;
         m_graceTimer->stop();
         m_killSent = true;
@@ -591,9 +572,9 @@ void RunController::stop() {
 }
 
 void RunController::beginStopping() {
-    if (m_state != RunState::Running)
+    if (m_state != RunStatus::Running)
         return;
-    setState(RunState::Stopping);
+    setState(RunStatus::Stopping);
     m_watchdogTimer->stop();
     m_telemetryTimer->stop();
     signalAll(SIGTERM);
@@ -674,7 +655,7 @@ void RunController::checkWatchdog() {
                      .arg(r->plan.rank)
                      .arg(silentMs / 1000));
         Q_EMIT watchdogFired(r->plan.rank, int(silentMs / 1000));
-        if (m_options.watchdogKill && m_state == RunState::Running) {
+        if (m_options.watchdogKill && m_state == RunStatus::Running) {
             m_firstFailure = RankExit{r->plan.rank, 0, SIGTERM, false};
             beginStopping();
         }
@@ -682,7 +663,7 @@ void RunController::checkWatchdog() {
 }
 
 void RunController::finishAttempt() {
-    if (m_state == RunState::Finished || m_state == RunState::Failed || m_state == RunState::Cancelled)
+    if (m_state == RunStatus::Finished || m_state == RunStatus::Failed || m_state == RunStatus::Cancelled)
         return;
     if (runningRanks() > 0)
         return;
@@ -694,7 +675,7 @@ void RunController::finishAttempt() {
     m_telemetryTimer->stop();
     const bool failed = m_firstFailure.rank >= 0;
     if (m_cancelRequested) {
-        setState(RunState::Cancelled);
+        setState(RunStatus::Cancelled);
     } else if (failed && m_attempt < m_options.maxRestarts) {
         ++m_attempt;
         const QString reason =
@@ -702,11 +683,11 @@ void RunController::finishAttempt() {
         m_firstFailure = RankExit{};
         addEvent(u"restart"_s, -1, RunText::tr("restart %1 after %2").arg(m_attempt).arg(reason));
         Q_EMIT restarting(m_attempt, reason);
-        setState(RunState::Running);
+        setState(RunStatus::Running);
         startAttempt();
         return;
     } else {
-        setState(failed ? RunState::Failed : RunState::Finished);
+        setState(failed ? RunStatus::Failed : RunStatus::Finished);
     }
     Q_EMIT finished(exitCode());
 }
@@ -715,7 +696,7 @@ int RunController::exitCode() const {
     return exitCodeFor(m_state);
 }
 
-void RunController::setState(RunState s) {
+void RunController::setState(RunStatus s) {
     if (s == m_state)
         return;
     m_state = s;

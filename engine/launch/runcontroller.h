@@ -52,7 +52,7 @@ public:
     // second call kills at once.
     void stop() override;
 
-    RunState state() const override { return m_state; }
+    RunStatus state() const override { return m_state; }
     int attempt() const { return m_attempt; }
     int exitCode() const override;
     const QList<RankExit> &exits() const { return m_exits; }
@@ -75,7 +75,7 @@ private:
     bool sweepStragglers(); // true when no rank left a process behind; otherwise signals them and retries
     void checkWatchdog();
     void sampleTelemetry();
-    void setState(RunState s);
+    void setState(RunStatus s);
     void finishAttempt();
     void emitLine(Rank &r, int stream, const QByteArray &line);
     void addEvent(const QString &kind, int rank, const QString &message);
@@ -88,7 +88,7 @@ private:
     RunRecord m_record;
     QString m_recordError;
     std::vector<std::unique_ptr<Rank>> m_ranks;
-    RunState m_state = RunState::Created;
+    RunStatus m_state = RunStatus::Created;
     int m_attempt = 0;
     bool m_cancelRequested = false;
     bool m_killSent = false;

@@ -24,7 +24,7 @@ QJsonObject RunRecord::toJson() const {
     QJsonObject o;
     o[u"id"_s] = id;
     o[u"name"_s] = name;
-    o[u"status"_s] = status;
+    o[u"status"_s] = runStatusName(status);
     o[u"created"_s] = isoTime(created);
     o[u"started"_s] = isoTime(started);
     o[u"ended"_s] = isoTime(ended);
@@ -85,7 +85,7 @@ RunRecord RunRecord::fromJson(const QJsonObject &o) {
     RunRecord r;
     r.id = o[u"id"_s].toString();
     r.name = o[u"name"_s].toString();
-    r.status = o[u"status"_s].toString();
+    r.status = runStatusOr(o[u"status"_s].toString());
     r.created = QDateTime::fromString(o[u"created"_s].toString(), Qt::ISODateWithMs);
     r.started = QDateTime::fromString(o[u"started"_s].toString(), Qt::ISODateWithMs);
     r.ended = QDateTime::fromString(o[u"ended"_s].toString(), Qt::ISODateWithMs);

@@ -2,6 +2,8 @@
 // JsonRunRecorder keeps the record as run.json in the run's folder, rewritten atomically on every change.
 #pragma once
 
+#include "system/runstatus.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -41,8 +43,7 @@ struct RunEvent {
 struct RunRecord {
     QString id;
     QString name;
-    QString status; // created, running, finished, failed, cancelled (and crashed, set by readers:
-                    // docs/DATABASE.md)
+    RunStatus status = RunStatus::Created; // stored by name (docs/DATABASE.md)
     QDateTime created;
     QDateTime started;
     QDateTime ended;

@@ -10,9 +10,6 @@
 
 namespace trainyard {
 
-enum class RunState { Created, Running, Stopping, Finished, Failed, Cancelled };
-QString runStateName(RunState s);
-
 struct RankExit {
     int rank = -1;
     int exitCode = 0; // when signal == 0
@@ -24,9 +21,9 @@ struct RankExit {
 };
 
 // What a launcher exits with in a state: 0 finished, 130 cancelled, 1 otherwise.
-int exitCodeFor(RunState s);
-// Enters s in the record: the start and end times, and the status (a stopping run is still "running").
-void recordState(RunRecord &record, RunState s);
+int exitCodeFor(RunStatus s);
+// Enters s in the record: the start and end times, and the status.
+void recordState(RunRecord &record, RunStatus s);
 
 class RankSupervisor : public QObject {
     Q_OBJECT
@@ -44,7 +41,7 @@ public:
     // call kills at once.
     virtual void stop() = 0;
 
-    virtual RunState state() const = 0;
+    virtual RunStatus state() const = 0;
     virtual int exitCode() const = 0; // what the launcher should exit with
     // The rank whose failure stopped the run (-1 when none) and the last lines of its stderr.
     virtual RankExit firstFailure() const = 0;
@@ -65,7 +62,7 @@ Q_SIGNALS:
     void rankLine(int rank, int stream, const QByteArray &line);
     void rankStarted(int rank, qint64 pid, int attempt);
     void rankExited(const trainyard::RankExit &exit);
-    void stateChanged(trainyard::RunState state);
+    void stateChanged(trainyard::RunStatus state);
     void watchdogFired(int rank, int silentSeconds);
     void restarting(int attempt, const QString &reason);
     // Progress before the ranks start (checking hosts) and other launcher news, one line each.

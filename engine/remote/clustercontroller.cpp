@@ -51,7 +51,7 @@ ClusterController::ClusterController(const LaunchPlan &plan, const RunOptions &o
         }
         if (forced)
             QTimer::singleShot(5000, this, [this] {
-                if (m_state != RunState::Stopping)
+                if (m_state != RunStatus::Stopping)
                     return;
                 for (auto &m : m_machines)
                     if (!m_machinesDone.contains(m->machineRank())) {
@@ -85,7 +85,7 @@ void ClusterController::setRecord(const RunRecord &initial, RunRecorder *recorde
     m_record = initial;
     m_record.machines = machines;
     m_recorder = recorder;
-    m_record.status = runStateName(m_state);
+    m_record.status = m_state;
     saveRecord();
 }
 
@@ -111,7 +111,7 @@ void ClusterController::noteActivity(int rank) {
 }
 
 void ClusterController::start() {
-    if (m_state != RunState::Created || m_checking)
+    if (m_state != RunStatus::Created || m_checking)
         return;
     m_clock.start();
     m_checking = true;
@@ -189,7 +189,7 @@ void ClusterController::onMachineFailed(RemoteMachine *m, const QString &reason)
     for (int r : std::as_const(mr.ranks))
         m_running.remove(r);
     m->closeInput();
-    if (m_state == RunState::Running) {
+    if (m_state == RunStatus::Running) {
         m_failureMessage = reason;
         addEvent(u"failure"_s, -1, reason);
         beginStopping();
@@ -203,13 +203,13 @@ void ClusterController::onMachineFailed(RemoteMachine *m, const QString &reason)
 void ClusterController::checksDone() {
     m_checking = false;
     if (m_cancelRequested) {
-        endAll(RunState::Cancelled);
+        endAll(RunStatus::Cancelled);
         return;
     }
     if (!m_problems.isEmpty()) {
         m_failureMessage = ClusterText::tr("nothing was started: %1").arg(m_problems.values().join(u"; "_s));
         addEvent(u"failure"_s, -1, m_failureMessage);
-        endAll(RunState::Failed);
+        endAll(RunStatus::Failed);
         return;
     }
     launchAll();
@@ -265,7 +265,7 @@ void ClusterController::launchAll() {
         m_record.machines[mp.machineRank].state = u"running"_s;
         m->run(mp);
     }
-    setState(RunState::Running);
+    setState(RunStatus::Running);
     QStringList where;
     for (const MachineRecord &mr : std::as_const(m_record.machines))
         where << rankPlace(mr.ranks.value(0));
@@ -298,7 +298,7 @@ void ClusterController::onRankExited(const RankExit &e) {
     }
     Q_EMIT rankExited(e);
     const bool failed = e.failedToStart || e.signal != 0 || e.exitCode != 0;
-    if (failed && m_state == RunState::Running) {
+    if (failed && m_state == RunStatus::Running) {
         m_firstFailure = e;
         addEvent(u"failure"_s, e.rank,
                  ClusterText::tr("rank %1 on %2: %3").arg(e.rank).arg(rankPlace(e.rank), e.describe()));
@@ -315,7 +315,7 @@ void ClusterController::onMachineFinished(RemoteMachine *m, int exitCode, const 
     m_machinesDone.insert(m->machineRank());
     for (int r : std::as_const(mr.ranks))
         m_running.remove(r);
-    if (m_state == RunState::Running && exitCode != 0 && m_firstFailure.rank < 0) {
+    if (m_state == RunStatus::Running && exitCode != 0 && m_firstFailure.rank < 0) {
         m_failureMessage = ClusterText::tr("%1: its ranks ended with %2 (exit code %3)")
                                .arg(m->host().host, state)
                                .arg(exitCode);
@@ -329,9 +329,9 @@ void ClusterController::onMachineFinished(RemoteMachine *m, int exitCode, const 
 }
 
 void ClusterController::beginStopping() {
-    if (m_state != RunState::Running)
+    if (m_state != RunStatus::Running)
         return;
-    setState(RunState::Stopping);
+    setState(RunStatus::Stopping);
     for (auto &m : m_machines)
         if (!m_machinesDone.contains(m->machineRank()))
             m->stop();
@@ -342,20 +342,20 @@ void ClusterController::stop() {
     m_cancelRequested = true;
     if (m_checking) {
         m_checking = false;
-        endAll(RunState::Cancelled);
+        endAll(RunStatus::Cancelled);
         return;
     }
     switch (m_state) {
-    case RunState::Created:
-        if (m_ending == RunState::Created) {
-            setState(RunState::Cancelled);
+    case RunStatus::Created:
+        if (m_ending == RunStatus::Created) {
+            setState(RunStatus::Cancelled);
             Q_EMIT finished(exitCode());
         }
         return;
-    case RunState::Running:
+    case RunStatus::Running:
         beginStopping();
         return;
-    case RunState::Stopping:
+    case RunStatus::Stopping:
         for (auto &m : m_machines)
             if (!m_machinesDone.contains(m->machineRank()))
                 m->kill();
@@ -366,14 +366,14 @@ void ClusterController::stop() {
 }
 
 void ClusterController::finishAttempt() {
-    if (m_ending != RunState::Created || m_checking)
+    if (m_ending != RunStatus::Created || m_checking)
         return;
     m_killTimer->stop();
     const bool failed = m_firstFailure.rank >= 0 || !m_failureMessage.isEmpty();
     const bool allConnected =
         std::all_of(m_machines.cbegin(), m_machines.cend(), [](const auto &m) { return m->connected(); });
     if (m_cancelRequested) {
-        endAll(RunState::Cancelled);
+        endAll(RunStatus::Cancelled);
     } else if (failed && m_attempt < m_options.maxRestarts && allConnected) {
         ++m_attempt;
         const QString reason = m_firstFailure.rank >= 0
@@ -385,15 +385,15 @@ void ClusterController::finishAttempt() {
         m_failureMessage.clear();
         addEvent(u"restart"_s, -1, ClusterText::tr("restart %1 after %2").arg(m_attempt).arg(reason));
         Q_EMIT restarting(m_attempt, reason);
-        m_state = RunState::Running; // launchAll announces it
+        m_state = RunStatus::Running; // launchAll announces it
         launchAll();
     } else {
-        endAll(failed ? RunState::Failed : RunState::Finished);
+        endAll(failed ? RunStatus::Failed : RunStatus::Finished);
     }
 }
 
-void ClusterController::endAll(RunState final) {
-    if (m_ending != RunState::Created)
+void ClusterController::endAll(RunStatus final) {
+    if (m_ending != RunStatus::Created)
         return;
     m_ending = final;
     m_killTimer->stop();
@@ -405,7 +405,7 @@ void ClusterController::endAll(RunState final) {
 }
 
 void ClusterController::maybeEnd() {
-    if (m_ending == RunState::Created)
+    if (m_ending == RunStatus::Created)
         return;
     const bool open =
         std::any_of(m_machines.cbegin(), m_machines.cend(), [](const auto &m) { return m->connected(); });
@@ -415,7 +415,7 @@ void ClusterController::maybeEnd() {
     for (auto &entry : m_logs)
         for (QFile &f : entry.second->file)
             f.close();
-    if (m_ending == RunState::Cancelled)
+    if (m_ending == RunStatus::Cancelled)
         for (MachineRecord &mr : m_record.machines)
             if (mr.state == u"checking"_s || mr.state == u"ready"_s || mr.state == u"running"_s)
                 mr.state = u"cancelled"_s;
@@ -432,7 +432,7 @@ QStringList ClusterController::stderrTail(int rank) const {
     return it == m_logs.end() ? QStringList() : it->second->tail;
 }
 
-void ClusterController::setState(RunState s) {
+void ClusterController::setState(RunStatus s) {
     if (s == m_state)
         return;
     m_state = s;
@@ -468,10 +468,10 @@ void ClusterController::saveRecord() {
     }
     m_record.attempts = m_attempt + 1;
     m_record.failedRank = m_firstFailure.rank;
-    m_record.failedExitCode = m_firstFailure.rank >= 0         ? m_firstFailure.recordedCode()
-                              : !m_failureMessage.isEmpty()    ? 1
-                              : m_state == RunState::Cancelled ? exitCodeFor(RunState::Cancelled)
-                                                               : 0;
+    m_record.failedExitCode = m_firstFailure.rank >= 0          ? m_firstFailure.recordedCode()
+                              : !m_failureMessage.isEmpty()     ? 1
+                              : m_state == RunStatus::Cancelled ? exitCodeFor(RunStatus::Cancelled)
+                                                                : 0;
     QString error;
     if (m_recorder->save(m_record, &error)) {
         m_recordError.clear();

@@ -44,7 +44,7 @@ public:
     void noteActivity(int rank) override;
     void start() override;
     void stop() override;
-    RunState state() const override { return m_state; }
+    RunStatus state() const override { return m_state; }
     int exitCode() const override;
     RankExit firstFailure() const override { return m_firstFailure; }
     QStringList stderrTail(int rank) const override;
@@ -66,9 +66,9 @@ private:
     void onMachineFinished(RemoteMachine *m, int exitCode, const QString &state);
     void beginStopping();
     void finishAttempt();
-    void endAll(RunState final);
+    void endAll(RunStatus final);
     void maybeEnd();
-    void setState(RunState s);
+    void setState(RunStatus s);
     void addEvent(const QString &kind, int rank, const QString &message);
     void saveRecord();
     int machineOf(int rank) const;
@@ -77,7 +77,7 @@ private:
     RunOptions m_options;
     ClusterOptions m_cluster;
     std::vector<std::unique_ptr<RemoteMachine>> m_machines;
-    RunState m_state = RunState::Created;
+    RunStatus m_state = RunStatus::Created;
     bool m_checking = false;
     int m_answered = 0;
     QMap<int, QString> m_problems; // by machine rank
@@ -88,7 +88,7 @@ private:
     QSet<int> m_running;
     QSet<int> m_machinesDone; // machines whose ranks have all ended this attempt
     std::map<int, std::unique_ptr<RankLog>> m_logs;
-    RunState m_ending = RunState::Created; // the final state, once every connection has closed
+    RunStatus m_ending = RunStatus::Created; // the final state, once every connection has closed
     QTimer *m_killTimer;
     QTimer *m_closeTimer;
     QElapsedTimer m_clock;

@@ -131,7 +131,7 @@ void NodeAgent::handle(const agent::Frame &f) {
     case Msg::Kill:
         if (m_controller) {
             m_controller->stop();
-            if (m_controller->state() == RunState::Stopping)
+            if (m_controller->state() == RunStatus::Stopping)
                 m_controller->stop();
         }
         return;
@@ -250,7 +250,7 @@ void NodeAgent::runPlan(const agent::MachinePlan &mp) {
             });
     connect(c, &RunController::finished, this, [this, c](int exitCode) {
         send(agent::jsonFrame(Msg::Finished,
-                              {{u"exit_code"_s, exitCode}, {u"state"_s, runStateName(c->state())}}));
+                              {{u"exit_code"_s, exitCode}, {u"state"_s, runStatusName(c->state())}}));
         flushOutput();
         m_running = false;
         maybeDone();
