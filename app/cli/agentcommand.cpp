@@ -4,9 +4,9 @@
 #include "commands.h"
 #include "launchsession.h"
 #include "remote/nodeagent.h"
+#include "signalevents.h"
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
 #include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
@@ -20,12 +20,6 @@ struct AgentCliText {
     Q_DECLARE_TR_FUNCTIONS(trainyard::cli::AgentCliText)
 };
 
-int g_agentSignals[2] = {-1, -1};
-
-void onAgentSignal(int sig) {
-    const char c = char(sig);
-    [[maybe_unused]] const ssize_t n = ::write(g_agentSignals[1], &c, 1);
-}
 } // namespace
 
 int agentCommand(const QStringList &args, Io &io) {
@@ -41,25 +35,14 @@ int agentCommand(const QStringList &args, Io &io) {
                << '\n';
     io.err.flush();
     ::signal(SIGPIPE, SIG_IGN); // a launcher that went away is seen as a failed write
-    if (::pipe2(g_agentSignals, O_CLOEXEC | O_NONBLOCK) != 0)
+    SignalEvents signalled({SIGTERM, SIGHUP, SIGINT});
+    if (!signalled.ok())
         return 1;
-    struct sigaction sa {};
-    sa.sa_handler = onAgentSignal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGHUP, &sa, nullptr);
-    sigaction(SIGINT, &sa, nullptr);
     // The ranks' PYTHONPATH gets the start-up hook (stack dumps, capture) and the tracker, as on the
     // launcher's machine.
     NodeAgent agent(STDIN_FILENO, STDOUT_FILENO, QStringLiteral(TRAINYARD_VERSION),
                     LaunchSession::pythonBootDir() + u':' + LaunchSession::pythonTrackerDir());
-    QSocketNotifier notifier(g_agentSignals[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &agent, [&agent] {
-        char c = 0;
-        while (::read(g_agentSignals[0], &c, 1) == 1) {
-        }
-        agent.shutdown();
-    });
+    QObject::connect(&signalled, &SignalEvents::received, &agent, [&agent](int) { agent.shutdown(); });
     int rc = 0;
     QObject::connect(&agent, &NodeAgent::done, &agent, [&rc](int code) {
         rc = code;

@@ -4,6 +4,7 @@
 #include "launch/runcontroller.h"
 #include "launchsession.h"
 #include "remote/hostcheck.h"
+#include "signalevents.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,7 +12,6 @@
 #include <QEventLoop>
 #include <QMap>
 #include <QProcess>
-#include <QSocketNotifier>
 #include <QTimer>
 #include <climits>
 #include <csignal>
@@ -28,13 +28,6 @@ namespace {
 struct RunCliText {
     Q_DECLARE_TR_FUNCTIONS(trainyard::cli::RunCliText)
 };
-
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int sig) {
-    const char c = char(sig);
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &c, 1);
-}
 
 QString formatElapsed(qint64 ms) {
     const qint64 s = ms / 1000;
@@ -135,18 +128,11 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
         console.flush();
     };
     // Signals become events: Ctrl-C or SIGTERM stops the ranks, a second one kills them.
-    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0) {
+    SignalEvents interrupts({SIGINT, SIGTERM, SIGHUP, SIGUSR1});
+    if (!interrupts.ok()) {
         io.err << RunCliText::tr("trainyard launch: cannot set up signal handling") << '\n';
         return 1;
     }
-    struct sigaction sa {};
-    sa.sa_handler = onSignal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGHUP, &sa, nullptr);
-    sigaction(SIGUSR1, &sa, nullptr);
-    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject scope;
 
     QObject::connect(&flusher, &QTimer::timeout, &scope, [&] { console.flush(); });
@@ -192,30 +178,25 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
             note(RunCliText::tr("stopping every rank (SIGTERM, then SIGKILL after %1 s)")
                      .arg(args.graceSeconds));
     });
-    QObject::connect(&notifier, &QSocketNotifier::activated, &scope, [&] {
-        char c = 0;
-        while (::read(g_signalPipe[0], &c, 1) == 1) {
-            if (c == SIGUSR1) { // `kill -USR1 LAUNCHER`: every Python rank's stacks, nothing stops
-                QList<int> ranks;
-                for (const RankPlan &r : plan.ranksOfMachine(plan.machineRank))
-                    ranks << r.rank;
-                const int asked = session.dumpStacks(ranks, u"asked with SIGUSR1"_s);
-                note(asked ? RunCliText::tr("Python stacks of %n rank(s) appended to %1/stacks-rank-N.txt",
-                                            nullptr, asked)
-                                 .arg(runDir)
-                           : RunCliText::tr(
-                                 "no rank can dump its stacks (only Python ranks can, once started)"));
-                continue;
-            }
-            const bool second = controller.state() == RunStatus::Stopping;
-            note(second
-                     ? RunCliText::tr("second interrupt: killing every rank now")
-                     : RunCliText::tr("interrupted (%1): stopping every rank; interrupt again to kill them")
-                           .arg(c == SIGINT    ? u"SIGINT"_s
-                                : c == SIGTERM ? u"SIGTERM"_s
-                                               : u"SIGHUP"_s));
-            controller.stop();
+    QObject::connect(&interrupts, &SignalEvents::received, &scope, [&](int c) {
+        if (c == SIGUSR1) { // `kill -USR1 LAUNCHER`: every Python rank's stacks, nothing stops
+            QList<int> ranks;
+            for (const RankPlan &r : plan.ranksOfMachine(plan.machineRank))
+                ranks << r.rank;
+            const int asked = session.dumpStacks(ranks, u"asked with SIGUSR1"_s);
+            note(asked ? RunCliText::tr("Python stacks of %n rank(s) appended to %1/stacks-rank-N.txt",
+                                        nullptr, asked)
+                             .arg(runDir)
+                       : RunCliText::tr("no rank can dump its stacks (only Python ranks can, once started)"));
+            return;
         }
+        const bool second = controller.state() == RunStatus::Stopping;
+        note(second ? RunCliText::tr("second interrupt: killing every rank now")
+                    : RunCliText::tr("interrupted (%1): stopping every rank; interrupt again to kill them")
+                          .arg(c == SIGINT    ? u"SIGINT"_s
+                               : c == SIGTERM ? u"SIGTERM"_s
+                                              : u"SIGHUP"_s));
+        controller.stop();
     });
     QObject::connect(&status, &QTimer::timeout, &scope, [&] {
         QString line = RunCliText::tr("[trainyard] %1 · ranks up %2/%3 · %4")
@@ -312,9 +293,6 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
                             nullptr, int(stats.storeRetries))
                  .arg(stats.lastStoreError));
     console.flush();
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
     return stored || exitCode != 0 ? exitCode : 1;
 }
 

@@ -10,6 +10,7 @@
 #include "launch/launchplan.h"
 #include "launch/runrecord.h"
 #include "livepush.h"
+#include "signalevents.h"
 #include "slurm/slurm.h"
 #include "store.h"
 #include "system/atomicfile.h"
@@ -23,7 +24,6 @@
 #include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSocketNotifier>
 #include <QTimer>
 #include <csignal>
 #include <fcntl.h>
@@ -37,12 +37,6 @@ namespace {
 struct SlurmCliText {
     Q_DECLARE_TR_FUNCTIONS(trainyard::cli::SlurmCliText)
 };
-
-int g_slurmSignals[2] = {-1, -1};
-void onSlurmSignal(int sig) {
-    const char c = char(sig);
-    [[maybe_unused]] const ssize_t n = ::write(g_slurmSignals[1], &c, 1);
-}
 
 void note(Io &io, const QString &text) {
     io.err << u"trainyard: "_s << text << '\n';
@@ -162,15 +156,9 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     }
 
     // Following: the job's state, and the output of the launcher inside it, as it grows.
-    if (::pipe2(g_slurmSignals, O_CLOEXEC | O_NONBLOCK) != 0)
+    SignalEvents signalled({SIGINT, SIGTERM, SIGHUP});
+    if (!signalled.ok())
         return 1;
-    struct sigaction sa {};
-    sa.sa_handler = onSlurmSignal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGHUP, &sa, nullptr);
-    QSocketNotifier notifier(g_slurmSignals[0], QSocketNotifier::Read);
     QEventLoop loop;
     QTimer tick;
     tick.setInterval(250);
@@ -198,19 +186,15 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
         fflush(stdout);
         partial.remove(0, end + 1);
     };
-    QObject::connect(&notifier, &QSocketNotifier::activated, &scope, [&] {
-        char c = 0;
-        while (::read(g_slurmSignals[0], &c, 1) == 1) {
-            ++interrupts;
-            note(io, interrupts == 1
-                         ? SlurmCliText::tr(
-                               "interrupted: cancelling job %1 (scancel); interrupt again to kill it")
-                               .arg(jobId)
-                         : SlurmCliText::tr("killing job %1").arg(jobId));
-            QString err;
-            if (!slurm::cancel(jobId, interrupts > 1, &err))
-                note(io, SlurmCliText::tr("scancel: %1").arg(err));
-        }
+    QObject::connect(&signalled, &SignalEvents::received, &scope, [&](int) {
+        ++interrupts;
+        note(io, interrupts == 1 ? SlurmCliText::tr(
+                                       "interrupted: cancelling job %1 (scancel); interrupt again to kill it")
+                                       .arg(jobId)
+                                 : SlurmCliText::tr("killing job %1").arg(jobId));
+        QString err;
+        if (!slurm::cancel(jobId, interrupts > 1, &err))
+            note(io, SlurmCliText::tr("scancel: %1").arg(err));
     });
     QObject::connect(&tick, &QTimer::timeout, &scope, [&] {
         drain();
@@ -245,9 +229,6 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     else if (exitCode != 0)
         closeQueuedRun(dbPath, row.id, RunStatus::Failed, exitCode);
     note(io, SlurmCliText::tr("job %1 ended: %2, exit code %3").arg(jobId, finalState).arg(exitCode));
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
     return exitCode;
 }
 
