@@ -1,10 +1,9 @@
 #include "launchsession.h"
 
 #include "config/accelerateconfig.h"
+#include "executors.h"
 #include "launch/runrecord.h"
 #include "livepush.h"
-#include "remote/clustercontroller.h"
-#include "slurm/slurm.h"
 #include "system/atomicfile.h"
 #include "tbfollower.h"
 
@@ -114,6 +113,10 @@ bool LaunchSession::close(int timeoutMs, QString *error) {
     const bool ok = m_ingest.stop(timeoutMs, error);
     m_lastStats = m_ingest.lastStats();
     return ok;
+}
+
+bool LaunchSession::multiMachine() const {
+    return executorFor(m_plan, m_args).remote();
 }
 
 int LaunchSession::localRanks() const {
@@ -297,7 +300,8 @@ bool LaunchSession::prepare(QString *error) {
         });
     LaunchPlan runnable = m_plan;
     const QString trackerDir = pythonTrackerDir(), bootDir = pythonBootDir();
-    const bool remote = multiMachine();
+    const Executor &executor = executorFor(m_plan, m_args);
+    const bool remote = executor.remote();
     for (RankPlan &r : runnable.ranks) {
         r.env[u"TRAINYARD_TRACKER_TOKEN"_s] = QString::fromLatin1(token);
         r.env[u"TRAINYARD_RUN_ID"_s] = m_runId;
@@ -320,19 +324,12 @@ bool LaunchSession::prepare(QString *error) {
     options.maxRestarts = int(m_args.get(u"max_restarts"_s).toInt());
     options.watchdogSeconds = m_args.watchdogSeconds;
     options.watchdogKill = m_args.watchdogKill;
-    if (remote) {
-        ClusterOptions cluster;
-        const QString ssh = m_args.ssh.isEmpty() ? u"ssh"_s : m_args.ssh;
-        cluster.ssh = adopting ? slurm::srunTransport() : QProcess::splitCommand(ssh);
-        if (adopting)
-            cluster.transport = Transport::Srun;
-        if (cluster.ssh.isEmpty())
-            return fail(SessionText::tr("--ssh: no command given"));
-        cluster.ingestPort = m_ingest.port();
-        m_controller = std::make_unique<ClusterController>(runnable, options, cluster);
-    } else {
-        m_controller = std::make_unique<RunController>(runnable, options);
-    }
+    ExecutorContext context;
+    context.options = options;
+    context.ingestPort = m_ingest.port();
+    m_controller = executor.supervisor(runnable, m_args, context, &e);
+    if (!m_controller)
+        return fail(e);
     m_controller->setRecord(record, m_recorder.get());
     // A run without --name takes its tracker's project name (TrainyardTracker("my-project")), with the short
     // id, from the first rank that gives one.

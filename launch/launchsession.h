@@ -38,7 +38,8 @@ public:
     // something could not be stored in that time. The destructor calls it with no wait.
     bool close(int timeoutMs, QString *error);
 
-    // This machine's RunController, or a ClusterController for --hostfile / --hosts.
+    // What runs the ranks: the RankSupervisor of the launch's Executor (executors.h): this machine's
+    // RunController, or a ClusterController for SSH hosts and inside a Slurm job.
     RankSupervisor *controller() const { return m_controller.get(); }
     const QString &runId() const { return m_runId; }
     const QString &runDirectory() const { return m_runDir; }
@@ -46,7 +47,8 @@ public:
     qint64 databaseRunId() const { return m_dbRunId; }
     const QString &runName() const { return m_name; }
     int localRanks() const;
-    bool multiMachine() const { return !m_plan.hosts.isEmpty(); }
+    // Whether the ranks run on other machines (through node agents).
+    bool multiMachine() const;
     // The ingest server's counts (points, refused connections by reason, busy retries); the last ones once
     // closed.
     IngestStats ingestStats() const { return m_ingest.server() ? m_ingest.server()->stats() : m_lastStats; }

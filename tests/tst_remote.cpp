@@ -1,6 +1,7 @@
 // Multi-machine launches over SSH against real OpenSSH servers: tests/ssh/machines.sh starts machines as
 // network namespaces with their own sshd (root only; CI runs as root and sets TRAINYARD_REQUIRE_SSH=1 so that
 // they can never be skipped there). The hostfile, plan and protocol tests need no machines.
+#include "executors.h"
 #include "launch/argbytes.h"
 #include "launch/launchargs.h"
 #include "launch/launchplan.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void hostfileSyntax_data();
     void hostfileSyntax();
     void hostList();
+    void executorIsChosenFromThePlan();
     void planTakesMachinesFromHosts();
     void planRefusesDisagreement_data();
     void planRefusesDisagreement();
@@ -173,6 +175,26 @@ void TestRemote::hostList() {
     QVERIFY(error.contains(u"a:zero"_s));
     QVERIFY(!parseHostList(u" , "_s, &out, &error));
     QCOMPARE(hostNameOf(u"me@[fe80::1]"_s), u"fe80::1"_s);
+}
+
+// One registration list decides where ranks run: hosts go over SSH, hosts inside a Slurm job through srun,
+// anything else on this machine; an --ssh that names no command is refused by the SSH backend.
+void TestRemote::executorIsChosenFromThePlan() {
+    LaunchPlan plan;
+    LaunchArgs args;
+    QCOMPARE(executorFor(plan, args).name(), u"local"_s);
+    QVERIFY(!executorFor(plan, args).remote());
+    plan.hosts = {HostEntry{u"a"_s, 2, 0}, HostEntry{u"b"_s, 2, 0}};
+    QCOMPARE(executorFor(plan, args).name(), u"ssh"_s);
+    QVERIFY(executorFor(plan, args).remote());
+    args.slurmJob = u"20261206-200000-ab12"_s;
+    QCOMPARE(executorFor(plan, args).name(), u"slurm"_s);
+    QCOMPARE(executors().size(), 3);
+    args.slurmJob.clear();
+    args.ssh = u"   "_s;
+    QString error;
+    QVERIFY(!executorFor(plan, args).supervisor(plan, args, ExecutorContext{}, &error));
+    QVERIFY2(error.contains(u"--ssh"_s), qPrintable(error));
 }
 
 void TestRemote::planTakesMachinesFromHosts() {

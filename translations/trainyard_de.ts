@@ -735,6 +735,14 @@
     </message>
 </context>
 <context>
+    <name>trainyard::ExecutorText</name>
+    <message>
+        <location filename="../launch/executors.cpp" line="+46"/>
+        <source>--ssh: no command given</source>
+        <translation>--ssh: kein Befehl angegeben</translation>
+    </message>
+</context>
+<context>
     <name>trainyard::FlagHelp</name>
     <message>
         <location filename="../engine/launch/launchargs.cpp" line="+371"/>
@@ -3804,7 +3812,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../launch/launchsession.cpp" line="+226"/>
+        <location filename="../launch/launchsession.cpp" line="+229"/>
         <source>cannot create the run folder %1</source>
         <translation>der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -3827,11 +3835,6 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <location line="+2"/>
         <source>cannot start the metrics server: %1</source>
         <translation>der Metrik-Server kann nicht gestartet werden: %1</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>--ssh: no command given</source>
-        <translation>--ssh: kein Befehl angegeben</translation>
     </message>
 </context>
 <context>
@@ -4021,7 +4024,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::cli::AgentCliText</name>
     <message>
-        <location filename="../app/cli/agentcommand.cpp" line="+33"/>
+        <location filename="../app/cli/agentcommand.cpp" line="+27"/>
         <source>trainyard agent: takes no arguments (a launch with --hostfile or --hosts starts it and speaks to it on stdin and stdout)</source>
         <translation>trainyard agent: nimmt keine Argumente (ein Start mit --hostfile oder --hosts startet ihn und kommuniziert mit ihm über stdin und stdout)</translation>
     </message>
@@ -4521,12 +4524,12 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::RunCliText</name>
     <message>
-        <location filename="../app/cli/launchrun.cpp" line="+109"/>
+        <location filename="../app/cli/launchrun.cpp" line="+102"/>
         <source>trainyard launch: %1</source>
         <translation>trainyard launch: %1</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+50"/>
         <source>rank %1 stopped: %2</source>
         <translation>Rang %1 angehalten: %2</translation>
     </message>
@@ -4546,12 +4549,12 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>alle Ränge werden angehalten (SIGTERM, dann SIGKILL nach %1 s)</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-45"/>
         <source>trainyard launch: cannot set up signal handling</source>
         <translation>trainyard launch: die Signalbehandlung kann nicht eingerichtet werden</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
         <source>rank %1 on %2 stopped: %3</source>
         <translation>Rang %1 auf %2 angehalten: %3</translation>
     </message>
@@ -4566,7 +4569,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>; seine Python-Stacks: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Python stacks of %n rank(s) appended to %1/stacks-rank-N.txt</source>
         <translation>
             <numerusform>Python-Stacks von %n Rang an %1/stacks-rank-N.txt angehängt</numerusform>
@@ -4579,7 +4582,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>kein Rang kann seine Stacks ausgeben (nur Python-Ränge können das, sobald sie gestartet sind)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>second interrupt: killing every rank now</source>
         <translation>zweite Unterbrechung: alle Ränge werden jetzt beendet (kill)</translation>
     </message>
@@ -4589,7 +4592,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>unterbrochen (%1): alle Ränge werden angehalten; erneut unterbrechen, um sie hart zu beenden (kill)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>[trainyard] %1 · ranks up %2/%3 · %4</source>
         <translation>[trainyard] %1 · Ränge aktiv %2/%3 · %4</translation>
     </message>
@@ -4678,7 +4681,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>der Lauf konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <source>trainyard launch: --ssh: no command given</source>
         <translation>trainyard launch: --ssh: kein Befehl angegeben</translation>
     </message>
@@ -4877,7 +4880,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::SlurmCliText</name>
     <message>
-        <location filename="../app/cli/slurmcommand.cpp" line="+84"/>
+        <location filename="../app/cli/slurmcommand.cpp" line="+78"/>
         <source>trainyard launch: cannot create the run folder %1</source>
         <translation>trainyard launch: der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -4915,7 +4918,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+41"/>
         <source>interrupted: cancelling job %1 (scancel); interrupt again to kill it</source>
         <translation>unterbrochen: Job %1 wird abgebrochen (scancel); erneut unterbrechen, um ihn hart zu beenden (kill)</translation>
     </message>
@@ -4930,7 +4933,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>scancel: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>job %1 pending (%2)</source>
         <translation>Job %1 wartet (%2)</translation>
     </message>
@@ -4955,7 +4958,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>Job %1 beendet: %2, Exit-Code %3</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <location line="+8"/>
         <source>trainyard launch --slurm-job: %1</source>
         <translation>trainyard launch --slurm-job: %1</translation>

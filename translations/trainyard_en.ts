@@ -735,6 +735,14 @@
     </message>
 </context>
 <context>
+    <name>trainyard::ExecutorText</name>
+    <message>
+        <location filename="../launch/executors.cpp" line="+46"/>
+        <source>--ssh: no command given</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::FlagHelp</name>
     <message>
         <location filename="../engine/launch/launchargs.cpp" line="+371"/>
@@ -3800,7 +3808,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../launch/launchsession.cpp" line="+226"/>
+        <location filename="../launch/launchsession.cpp" line="+229"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3822,11 +3830,6 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message>
         <location line="+2"/>
         <source>cannot start the metrics server: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>--ssh: no command given</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4017,7 +4020,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::cli::AgentCliText</name>
     <message>
-        <location filename="../app/cli/agentcommand.cpp" line="+33"/>
+        <location filename="../app/cli/agentcommand.cpp" line="+27"/>
         <source>trainyard agent: takes no arguments (a launch with --hostfile or --hosts starts it and speaks to it on stdin and stdout)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4416,12 +4419,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunCliText</name>
     <message>
-        <location filename="../app/cli/launchrun.cpp" line="+109"/>
+        <location filename="../app/cli/launchrun.cpp" line="+102"/>
         <source>trainyard launch: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+50"/>
         <source>rank %1 stopped: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4441,12 +4444,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-45"/>
         <source>trainyard launch: cannot set up signal handling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
         <source>rank %1 on %2 stopped: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4461,7 +4464,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Python stacks of %n rank(s) appended to %1/stacks-rank-N.txt</source>
         <translation>
             <numerusform>Python stacks of %n rank appended to %1/stacks-rank-N.txt</numerusform>
@@ -4474,7 +4477,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>second interrupt: killing every rank now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4484,7 +4487,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>[trainyard] %1 · ranks up %2/%3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4573,7 +4576,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <source>trainyard launch: --ssh: no command given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4759,7 +4762,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::SlurmCliText</name>
     <message>
-        <location filename="../app/cli/slurmcommand.cpp" line="+84"/>
+        <location filename="../app/cli/slurmcommand.cpp" line="+78"/>
         <source>trainyard launch: cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4797,7 +4800,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+41"/>
         <source>interrupted: cancelling job %1 (scancel); interrupt again to kill it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4812,7 +4815,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>job %1 pending (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4837,7 +4840,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <location line="+8"/>
         <source>trainyard launch --slurm-job: %1</source>
         <translation type="unfinished"></translation>
