@@ -21,6 +21,7 @@
 #include <atomic>
 #include <cmath>
 #include <csignal>
+#include <sqlite3.h>
 #include <thread>
 
 using namespace Qt::StringLiterals;

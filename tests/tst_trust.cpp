@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 

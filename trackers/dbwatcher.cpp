@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 #include <QTimer>
+#include <sqlite3.h>
 
 namespace trainyard {
 

@@ -1,6 +1,7 @@
 #include "sqlite.h"
 
 #include <QUrl>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -74,6 +75,82 @@ bool Statement::prepare(Database &db, const char *sql) {
     if (rc != SQLITE_OK)
         db.noteFailure(rc);
     return rc == SQLITE_OK;
+}
+
+qint64 Database::lastInsertId() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const {
+    return sqlite3_changes(m_db);
+}
+
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
+
+Statement &Statement::bind(int i, qint64 v) {
+    sqlite3_bind_int64(m_stmt, i, v);
+    return *this;
+}
+
+Statement &Statement::bind(int i, double v) {
+    sqlite3_bind_double(m_stmt, i, v);
+    return *this;
+}
+
+Statement &Statement::bind(int i, const QByteArray &v) {
+    sqlite3_bind_text(m_stmt, i, v.constData(), int(v.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement &Statement::bindNull(int i) {
+    sqlite3_bind_null(m_stmt, i);
+    return *this;
+}
+
+int Statement::step() {
+    const int rc = sqlite3_step(m_stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE && m_db)
+        m_db->noteFailure(rc);
+    return rc;
+}
+
+bool Statement::nextRow() {
+    return step() == SQLITE_ROW;
+}
+
+bool Statement::run() {
+    const int rc = step();
+    sqlite3_reset(m_stmt);
+    return rc == SQLITE_DONE;
+}
+
+void Statement::reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+qint64 Statement::int64(int col) const {
+    return sqlite3_column_int64(m_stmt, col);
+}
+
+double Statement::real(int col) const {
+    return sqlite3_column_double(m_stmt, col);
+}
+
+bool Statement::isNull(int col) const {
+    return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
+
+QString Statement::text(int col) const {
+    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col)),
+                             sqlite3_column_bytes(m_stmt, col));
+}
+
+QByteArray Statement::bytes(int col) const {
+    return QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col)),
+                      sqlite3_column_bytes(m_stmt, col));
 }
 
 } // namespace trainyard::sql

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <iterator>
 #include <limits>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
