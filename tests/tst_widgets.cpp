@@ -639,6 +639,16 @@ void TestWidgets::dashboardDrawsPushedPoints() {
     // Points of another run are not this dashboard's.
     dash.push(PushedSeries{runId + 1, 0, u"loss"_s, {PushedPoint{3010, 3010, 7.0, 0}}});
     QCOMPARE(dash.pushedPointsDrawn(), drawn);
+    // One live source: a state its launcher pushes is read at once; while the launcher feeds it, the
+    // database's changes (the watcher's refresh) do not make it read the runs and their series again.
+    const qint64 loads = dash.databaseLoads();
+    dash.runChanged(PushedRun{{}, runId, u"pushed"_s, RunStatus::Running, 0});
+    QTRY_COMPARE(dash.databaseLoads(), loads + 1);
+    for (int i = 0; i < 20; ++i)
+        dash.refresh();
+    dash.runChanged(PushedRun{{}, runId + 1, u"other"_s, RunStatus::Finished, 0}); // not this dashboard's
+    QTest::qWait(300);
+    QCOMPARE(dash.databaseLoads(), loads + 1);
 }
 
 // The launcher's watchdog rows in the database flag silent ranks on the run page until they are active again;

@@ -563,23 +563,26 @@ struct PollResult {
     bool over = false; // the run has ended and its launcher is gone: nothing more will come
 };
 
-// typed: the launcher names its run on the push socket (runAnnounced); the database is searched for a row of
-// this launcher only when it has no such channel, or once it is gone (a frame that never came).
+// typed: the launcher names its run and its states on the push socket (runAnnounced); the database is read
+// only when it has no such channel, or once it is gone (how the run ended, or a frame that never came).
 PollResult pollLaunch(const QString &identity, const QString &logPath, const QString &database, qint64 runId,
                       const QString &runUid, qint64 offset, bool typed) {
     PollResult r;
     r.logOffset = offset;
     // Alive first: output read after seeing the launcher gone is all there will be.
     r.launcherAlive = launcherRunning(identity);
+    // A launcher that speaks on the push socket says its run and its states there: while it lives, the poll
+    // only reads its output, and opens the database once it is gone (how the run ended).
     StoreReader reader;
     QString error;
-    const bool opened = QFileInfo::exists(database) && reader.open(database, &error);
+    const bool opened =
+        (!typed || !r.launcherAlive) && QFileInfo::exists(database) && reader.open(database, &error);
     if (opened) {
         if (runId > 0) {
             r.row = reader.run(runId);
         } else if (!runUid.isEmpty()) {
             r.row = reader.runByUid(runUid);
-        } else if (!typed || !r.launcherAlive) {
+        } else {
             for (const RunRow &row : reader.runs()) // newest first: it is among the first
                 if (row.launcher == identity) {
                     r.row = row;

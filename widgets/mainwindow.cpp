@@ -365,6 +365,7 @@ RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
     auto *dashboard = new RunDashboard(m_database, databaseId, page);
     connect(m_watcher, &DatabaseWatcher::changed, dashboard, &RunDashboard::refresh);
     connect(m_push, &PushReceiver::received, dashboard, &RunDashboard::push);
+    connect(m_push, &PushReceiver::runChanged, dashboard, &RunDashboard::runChanged);
     auto *logs = new LogsView(page);
     page->addWidget(dashboard);
     page->addWidget(logs);
@@ -399,6 +400,7 @@ RunDashboard *MainWindow::compareRuns(const QList<qint64> &databaseIds) {
     auto *dashboard = new RunDashboard(m_database, databaseIds, page);
     connect(m_watcher, &DatabaseWatcher::changed, dashboard, &RunDashboard::refresh);
     connect(m_push, &PushReceiver::received, dashboard, &RunDashboard::push);
+    connect(m_push, &PushReceiver::runChanged, dashboard, &RunDashboard::runChanged);
     auto *differences = new RunCompareModel(page);
     auto *table = new QTableView(page);
     table->setModel(differences);

@@ -263,7 +263,11 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     m_aggregate = runIds.size() > 1;
     m_aggregateBox->setChecked(m_aggregate);
     m_live->setInterval(1000);
-    connect(m_live, &QTimer::timeout, this, &RunDashboard::loadSeries);
+    // The one-second read of a live run; while the launcher feeds the dashboard, only every FedMs.
+    connect(m_live, &QTimer::timeout, this, [this] {
+        if (!fed() || !m_lastLoad.isValid() || m_lastLoad.elapsed() >= FedMs)
+            loadSeries();
+    });
     // Answers from the workers are drawn together, at most every 40 ms.
     m_repaint->setSingleShot(true);
     m_sinceDraw.start();
@@ -504,8 +508,15 @@ void RunDashboard::showStacks(const QString &runDir, const QMap<int, QString> &d
 }
 
 void RunDashboard::refresh() {
-    if (m_live->isActive())
+    if (m_live->isActive() && !fed())
         loadSeries();
+}
+
+void RunDashboard::runChanged(const PushedRun &run) {
+    if (!m_runIds.contains(run.runId))
+        return;
+    m_lastFed.start();
+    loadSeries();
 }
 
 void RunDashboard::loadSeries() {
@@ -537,6 +548,8 @@ void RunDashboard::pump() {
 
 void RunDashboard::runLoad() {
     m_jobInFlight = true;
+    ++m_loads;
+    m_lastLoad.start();
     runInBackground(
         this,
         [reader = m_reader, runIds = m_runIds] {
@@ -910,6 +923,7 @@ void RunDashboard::applyPushed(Chart &c) {
 void RunDashboard::push(const PushedSeries &series) {
     if (!m_runIds.contains(series.runId) || series.points.isEmpty())
         return;
+    m_lastFed.start();
     auto chart = m_charts.find(series.key);
     if (chart == m_charts.end()) {
         loadSeries(); // a new metric

@@ -53,8 +53,16 @@ public:
     // Back to the whole runs, following the latest points.
     void showAll();
     // The database changed (DatabaseWatcher): a dashboard of a live run reads it again at once, instead of at
-    // its next one-second tick.
+    // its next one-second tick. A dashboard its launcher feeds (push() or runChanged() within the last
+    // FedMs) does not: the push is its live source, and it reads the database only for what the push cannot
+    // say (a gap, a new series, a state change) and once every FedMs as a safety net.
     void refresh();
+    static constexpr qint64 FedMs = 5000;
+    // A run's state its launcher pushed (PushReceiver::runChanged): the run's row is read again (header,
+    // status, the end of the run).
+    void runChanged(const trainyard::PushedRun &run);
+    // How many times the runs and their series were read from the database (for tests and benchmarks).
+    qint64 databaseLoads() const { return m_loads; }
     // Points the run's launcher pushed once they were committed (PushReceiver): a chart that follows the
     // latest points draws them at its next repaint, without reading the database. Points of runs not shown
     // are ignored; a point that does not continue what the chart shows (a gap, a new series) makes it read
@@ -191,6 +199,10 @@ private:
     ChartAxis m_axis = ChartAxis::Step;
     bool m_aggregate = false;
     qint64 m_pushedDrawn = 0;
+    qint64 m_loads = 0;
+    QElapsedTimer m_lastFed;  // since the launcher last pushed something of these runs (invalid: never)
+    QElapsedTimer m_lastLoad; // since the last read of the runs and their series
+    bool fed() const { return m_lastFed.isValid() && m_lastFed.elapsed() < FedMs; }
 };
 
 } // namespace trainyard
