@@ -1,5 +1,6 @@
 // The run database and the ingest path: exact downsampling, reopen and migration, concurrent clients exactly
 // once, rejected input, and the writer killed with SIGKILL in the middle of ingest.
+#include "asyncclient.h"
 #include "chartquery.h"
 #include "client.h"
 #include "dbwatcher.h"
@@ -82,6 +83,7 @@ bool sameAggregates(const QList<Aggregate> &a, const QList<Aggregate> &b, QStrin
 class TestStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void asyncClientBuffersWhileTheDatabaseIsLocked();
     void lastStackDumpOfEachRank();
     void metricsInTheirUnits_data();
     void metricsInTheirUnits();
@@ -917,6 +919,81 @@ void TestStore::pushFramesRoundTrip() {
 
 // The ingest server pushes what it committed, with each point's seq, to a studio's socket; a studio that is
 // not there costs the launcher nothing.
+// The client a training loop calls (AsyncTrackerClient): while the run database is locked, log() returns at
+// once and the points wait in its buffer; a full buffer drops and counts; flush() waits for every point once
+// the lock goes; finish() with a short limit gives up and returns instead of waiting for the server.
+void TestStore::asyncClientBuffersWhileTheDatabaseIsLocked() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"t.db"_s);
+    QString error;
+    qint64 run = 0;
+    {
+        StoreWriter w;
+        QVERIFY2(w.open(db, &error), qPrintable(error));
+        run = makeRun(w, u"r"_s);
+    }
+    IngestService service;
+    QVERIFY2(service.start(db, &error), qPrintable(error));
+    service.server()->registerRun(u"r"_s, run, "tok");
+    const quint16 port = service.port();
+    const auto connectTo = [port](TrackerClient &c, std::string *e) {
+        return c.connect("127.0.0.1", port, "tok", "r", 0, "async", e);
+    };
+    const auto small = [](TrackerClient &c) {
+        c.batchSize =
+            100; // two batches in flight at most: the sender waits soon while nothing is acknowledged
+        c.window = 1;
+    };
+    const auto stored = [&] {
+        StoreReader reader;
+        QString e;
+        qint64 n = 0;
+        if (reader.open(db, &e))
+            for (const SeriesRow &s : reader.series(run))
+                n += s.count;
+        return n;
+    };
+    sqlite3 *locker = nullptr;
+    QCOMPARE(sqlite3_open(db.toUtf8().constData(), &locker), SQLITE_OK);
+    {
+        AsyncTrackerClient client(1000);
+        client.fullWaitMs = 0; // a full buffer drops at once (the default waits up to a second a call)
+        client.start(connectTo, small);
+        QVERIFY(client.log("loss", 0, 1.0));
+        std::string e;
+        QVERIFY2(client.flush(10000, &e), e.c_str());
+        QCOMPARE(stored(), 1);
+        QCOMPARE(sqlite3_exec(locker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+        int accepted = 0;
+        for (int step = 1; step <= 5000; ++step)
+            accepted += client.log("loss", step, double(step)) ? 1 : 0;
+        QVERIFY2(accepted < 5000 && client.dropped() == uint64_t(5000 - accepted),
+                 qPrintable(u"%1 accepted, %2 dropped"_s.arg(accepted).arg(client.dropped())));
+        QVERIFY(accepted >= 1000);       // the buffer's worth, at least
+        QVERIFY(!client.flush(300, &e)); // locked: not acknowledged yet
+        QCOMPARE(sqlite3_exec(locker, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+        QVERIFY2(client.flush(30000, &e), e.c_str());
+        QCOMPARE(stored(), 1 + accepted);
+        QCOMPARE(client.pending(), uint64_t(0));
+        // Locked again: finish() gives up after its limit, says so, and returns.
+        QCOMPARE(sqlite3_exec(locker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+        for (int step = 6000; step < 6500; ++step)
+            QVERIFY(client.log("loss", step, 0.0));
+        QVERIFY(!client.finish(300, &e));
+        QVERIFY2(e.find("not acknowledged") != std::string::npos, e.c_str());
+        QVERIFY(!client.log("loss", 7000, 0.0)); // finished
+        QCOMPARE(sqlite3_exec(locker, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+    }
+    sqlite3_close(locker);
+    // A client that cannot connect is broken at once: log() refuses and counts.
+    AsyncTrackerClient nowhere;
+    nowhere.start(
+        [](TrackerClient &c, std::string *e) { return c.connect("127.0.0.1", 1, "t", "r", 0, "x", e); });
+    QTRY_VERIFY(!nowhere.error().empty());
+    QVERIFY(!nowhere.log("loss", 0, 1.0));
+    QCOMPARE(nowhere.dropped(), uint64_t(1));
+}
+
 void TestStore::ingestPushesCommittedPoints() {
     QTemporaryDir dir;
     const QString db = dir.filePath(u"t.db"_s);

@@ -61,7 +61,7 @@ bool AsyncTrackerClient::log(const std::string &key, int64_t step, double value,
     }
     std::unique_lock lock(m_mutex);
     if (put(Item{key, step, value, wallMs < 0 ? wallNowMs() : wallMs, {}}, lock,
-            std::chrono::steady_clock::now() + std::chrono::seconds(1)))
+            std::chrono::steady_clock::now() + std::chrono::milliseconds(fullWaitMs)))
         return true;
     ++m_dropped;
     return false;
@@ -69,7 +69,8 @@ bool AsyncTrackerClient::log(const std::string &key, int64_t step, double value,
 
 bool AsyncTrackerClient::logParams(const std::map<std::string, std::string> &params) {
     std::unique_lock lock(m_mutex);
-    return put(Item{{}, 0, 0, 0, params}, lock, std::chrono::steady_clock::now() + std::chrono::seconds(1));
+    return put(Item{{}, 0, 0, 0, params}, lock,
+               std::chrono::steady_clock::now() + std::chrono::milliseconds(fullWaitMs));
 }
 
 bool AsyncTrackerClient::flush(int timeoutMs, std::string *error) {

@@ -44,6 +44,9 @@ public:
     // flush(timeoutMs), then stops the sender. Later calls to log() are refused. Returns what flush returned.
     bool finish(int timeoutMs, std::string *error);
 
+    // How long one log() call waits in all for room in a full buffer before it drops (set before start()).
+    int fullWaitMs = 1000;
+
     // Points dropped: the buffer was full, or the connection could not be kept (then error() says why).
     uint64_t dropped() const;
     // Points logged and not yet acknowledged.
