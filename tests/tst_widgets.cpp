@@ -554,6 +554,22 @@ void TestWidgets::dashboardFedByARealIngest() {
     QCOMPARE(rawLines.first(), QByteArray("run,rank,key,step,value,wall_time"));
     QVERIFY2(rawLines.value(1).startsWith("live,0,loss,0,1,"), rawLines.value(1).constData());
     QCOMPARE(rawLines.size(), 1 + 2 * 50000 + 1); // every point of both ranks, and the last newline
+    // A .jsonl file gets JSON Lines, as `runs export --format jsonl` (what `runs import` reads back).
+    exported.clear();
+    const QString jsonl = dir.filePath(u"raw.jsonl"_s);
+    dash.exportPoints(jsonl);
+    QVERIFY(exported.wait(20000));
+    QCOMPARE(exported.first().at(1).toString(), QString());
+    QFile jsonlFile(jsonl);
+    QVERIFY(jsonlFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> jsonLines = jsonlFile.readAll().split('\n');
+    QVERIFY2(jsonLines.first().startsWith("{\"created_ms\""), jsonLines.first().constData());
+    QVERIFY(jsonLines.first().contains("\"type\":\"run\""));
+    QCOMPARE(jsonLines.count(QByteArray()), 1); // the last newline
+    qsizetype points = 0;
+    for (const QByteArray &line : jsonLines)
+        points += line.contains("\"type\":\"point\"") ? 1 : 0;
+    QCOMPARE(points, 2 * 50000);
     // The crosshair reads every curve at its x.
     dash.moveCrosshair(u"loss"_s, 40500);
     const QString readout = dash.crosshairText(u"loss"_s);

@@ -1748,7 +1748,7 @@
         <translation>wird abgeschlossen...</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+134"/>
         <source>the launch did not start; its output says why</source>
         <translation>der Start ist fehlgeschlagen; die Ausgabe nennt den Grund</translation>
     </message>
@@ -1831,12 +1831,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+58"/>
-        <location line="+513"/>
+        <location line="+515"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-479"/>
+        <location line="-481"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1867,12 +1867,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+308"/>
+        <location line="+310"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-297"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -2085,7 +2085,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 wird importiert …</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Compare: %1</source>
         <translation>Vergleich: %1</translation>
     </message>
@@ -2126,12 +2126,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-429"/>
+        <location line="-431"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation>Läufe nach Name, Status, Werten, Parametern filtern...</translation>
     </message>
     <message>
-        <location line="+443"/>
+        <location line="+445"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -3346,7 +3346,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+185"/>
+        <location filename="../widgets/rundashboard.cpp" line="+186"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -3421,18 +3421,18 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Wieder die ganzen Läufe zeigen und neuen Punkten folgen (oder Doppelklick auf ein Diagramm)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>Chart data</source>
         <translation>Diagrammdaten</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+6"/>
+        <location line="-13"/>
+        <location line="+13"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-76"/>
         <source>Stop R&amp;un</source>
         <translation>Lauf &amp;beenden</translation>
     </message>
@@ -3471,8 +3471,19 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+2"/>
+        <location line="+5"/>
         <source>Raw points</source>
         <translation>Rohdaten</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Raw points as &amp;JSONL...</source>
+        <translation>Rohdaten als &amp;JSONL...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3491,7 +3502,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+102"/>
         <source>exit code %1 (rank %2)</source>
         <translation>Exit-Code %1 (Rang %2)</translation>
     </message>
@@ -3531,7 +3542,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>vergleich-%1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>Cannot stop the run: %1</source>
         <translation>Der Lauf kann nicht beendet werden: %1</translation>
     </message>
@@ -3552,7 +3563,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf läuft nicht auf diesem Rechner</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+120"/>
         <location line="+277"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
@@ -3583,7 +3594,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Sekunden seit Start</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>rank %1</source>
         <translation>Rank %1</translation>
     </message>
@@ -3611,13 +3622,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-435"/>
-        <location line="+438"/>
+        <location line="-436"/>
+        <location line="+439"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-569"/>
+        <location line="-579"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation>Alle Python-Ränge wurden nach ihren Stacks gefragt …</translation>
     </message>
@@ -3650,7 +3661,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Die Dumps jedes Rangs bleiben in %1/stacks-rank-N.txt.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+133"/>
         <source>No metrics were logged.</source>
         <translation>Es wurden keine Metriken geloggt.</translation>
     </message>
@@ -3660,13 +3671,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Warten auf die ersten Metriken (von accelerate, Trainer, Lightning, TensorBoard oder TrainyardTracker) …</translation>
     </message>
     <message>
-        <location line="+406"/>
+        <location line="+407"/>
         <source>-</source>
         <translation>-</translation>
     </message>
     <message>
-        <location line="-598"/>
-        <location line="+652"/>
+        <location line="-608"/>
+        <location line="+662"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -3908,7 +3919,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+310"/>
+        <location filename="../trackers/store.cpp" line="+311"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation>%1: die Laufdatenbank ist beschädigt (%2)</translation>
     </message>
@@ -4699,7 +4710,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+93"/>
+        <location filename="../app/cli/runscommand.cpp" line="+94"/>
         <location line="+34"/>
         <source>trainyard runs: %1</source>
         <translation>trainyard runs: %1</translation>
@@ -4832,7 +4843,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>(nicht gesetzt)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>trainyard runs export: --format takes csv or jsonl</source>
         <translation>trainyard runs export: --format erwartet csv oder jsonl</translation>
     </message>
@@ -4842,7 +4853,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>trainyard runs export: %1</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+71"/>
         <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]</source>
         <translation>Aufruf: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]</translation>
     </message>

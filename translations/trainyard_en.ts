@@ -1746,7 +1746,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+134"/>
         <source>the launch did not start; its output says why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1829,12 +1829,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+58"/>
-        <location line="+513"/>
+        <location line="+515"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-479"/>
+        <location line="-481"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1865,12 +1865,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+308"/>
+        <location line="+310"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-297"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2082,7 +2082,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Compare: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2123,12 +2123,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-429"/>
+        <location line="-431"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+443"/>
+        <location line="+445"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3343,7 +3343,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+185"/>
+        <location filename="../widgets/rundashboard.cpp" line="+186"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3418,18 +3418,18 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>Chart data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+6"/>
+        <location line="-13"/>
+        <location line="+13"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-76"/>
         <source>Stop R&amp;un</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3468,7 +3468,18 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+5"/>
         <source>Raw points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Raw points as &amp;JSONL...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON Lines (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3488,7 +3499,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+102"/>
         <source>exit code %1 (rank %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3528,7 +3539,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>Cannot stop the run: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3549,7 +3560,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+120"/>
         <location line="+277"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
@@ -3580,7 +3591,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>rank %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3608,13 +3619,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-435"/>
-        <location line="+438"/>
+        <location line="-436"/>
+        <location line="+439"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-569"/>
+        <location line="-579"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3647,7 +3658,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+133"/>
         <source>No metrics were logged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3657,13 +3668,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+406"/>
+        <location line="+407"/>
         <source>-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-598"/>
-        <location line="+652"/>
+        <location line="-608"/>
+        <location line="+662"/>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3904,7 +3915,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+310"/>
+        <location filename="../trackers/store.cpp" line="+311"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4594,7 +4605,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+93"/>
+        <location filename="../app/cli/runscommand.cpp" line="+94"/>
         <location line="+34"/>
         <source>trainyard runs: %1</source>
         <translation type="unfinished"></translation>
@@ -4714,7 +4725,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>trainyard runs export: --format takes csv or jsonl</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4724,7 +4735,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+71"/>
         <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]</source>
         <translation type="unfinished"></translation>
     </message>

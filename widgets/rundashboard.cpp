@@ -7,6 +7,7 @@
 
 #include "background.h"
 #include "config/accelerateconfig.h"
+#include "exports.h"
 #include "runcontrol.h"
 #include "runsmodel.h"
 #include "system/atomicfile.h"
@@ -211,6 +212,13 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     connect(exportMenu->addAction(tr("&Raw points as CSV...")), &QAction::triggered, this, [this] {
         const QString file = QFileDialog::getSaveFileName(
             this, tr("Raw points"), QDir::home().filePath(fileStem() + u".csv"_s), tr("CSV (*.csv)"));
+        if (!file.isEmpty())
+            exportPoints(file);
+    });
+    connect(exportMenu->addAction(tr("Raw points as &JSONL...")), &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Raw points"),
+                                                          QDir::home().filePath(fileStem() + u".jsonl"_s),
+                                                          tr("JSON Lines (*.jsonl)"));
         if (!file.isEmpty())
             exportPoints(file);
     });
@@ -421,13 +429,20 @@ void RunDashboard::exportPoints(const QString &file) {
             if (!saved.open(QIODevice::WriteOnly))
                 return saved.errorString();
             QTextStream out(&saved);
-            bool header = true;
+            // JSONL for a .jsonl file (what `runs import` reads back), CSV otherwise.
+            const ExportFormat format =
+                file.endsWith(u".jsonl"_s, Qt::CaseInsensitive) ? ExportFormat::Jsonl : ExportFormat::Csv;
+            bool first = true;
             for (const qint64 id : runIds)
                 if (const auto run = reader.run(id)) {
-                    writePointsCsv(reader, *run, out, header);
-                    header = false;
+                    writeRun(reader, *run, format, out, first);
+                    first = false;
                 }
             out.flush();
+            if (!reader.error().isEmpty()) {
+                saved.discard(); // a read that stopped at damage is not a complete export
+                return reader.error();
+            }
             if (out.status() != QTextStream::Ok) {
                 const QString why = saved.errorString();
                 saved.discard();

@@ -93,8 +93,8 @@ public:
     bool exportSvg(const QString &folder, QString *error) const;
     bool exportCsv(const QString &file, QString *error) const;
 
-    // Writes the raw points of the runs shown as `trainyard runs export` does (run ids, not database
-    // numbers), off the GUI thread; pointsExported() follows.
+    // Writes the runs shown as `trainyard runs export` does (trackers' writeRun: JSONL for a .jsonl file, CSV
+    // otherwise; run ids, not database numbers), off the GUI thread; pointsExported() follows.
     void exportPoints(const QString &file);
     // The header of a single run's page: name, status, exit code, start, duration, host, command, parameters.
     static QString headerHtml(const RunRow &run, const QMap<QString, QString> &params);

@@ -1,5 +1,6 @@
 // `trainyard runs list | show | diff | export | import | rm`: the run database from the command line.
 #include "commands.h"
+#include "exports.h"
 #include "importer.h"
 #include "jsontext.h"
 #include "launch/runrecord.h"
@@ -270,8 +271,9 @@ int diff(const QString &db, const QStringList &ids, bool json, Io &io) {
     return 0;
 }
 
-int exportRun(const QString &db, const QString &id, const QString &format, Io &io) {
-    if (format != u"csv"_s && format != u"jsonl"_s) {
+int exportRun(const QString &db, const QString &id, const QString &formatName, Io &io) {
+    const std::optional<ExportFormat> format = exportFormatFromName(formatName);
+    if (!format) {
         io.err << RunsText::tr("trainyard runs export: --format takes csv or jsonl") << '\n';
         return 2;
     }
@@ -281,49 +283,13 @@ int exportRun(const QString &db, const QString &id, const QString &format, Io &i
     const auto r = findRun(reader, id, io);
     if (!r)
         return 1;
+    writeRun(reader, *r, *format, io.out);
     // A read that stopped at damage is said, and the export fails, rather than look complete.
-    const auto readFailed = [&] {
-        if (reader.error().isEmpty())
-            return false;
-        io.out.flush();
-        io.err << RunsText::tr("trainyard runs export: %1").arg(reader.error()) << '\n';
-        return true;
-    };
-    if (format == u"csv"_s) {
-        writePointsCsv(reader, *r, io.out, true);
-        return readFailed() ? 1 : 0;
-    }
-    {
-        QJsonObject head{{u"type"_s, u"run"_s},
-                         {u"name"_s, r->name},
-                         {u"created_ms"_s, r->createdMs},
-                         {u"status"_s, runStatusName(r->status)}};
-        if (!r->config.isEmpty())
-            head[u"config"_s] = r->config;
-        io.out << QString::fromUtf8(QJsonDocument(head).toJson(QJsonDocument::Compact)) << '\n';
-        QJsonObject p;
-        const QMap<QString, QString> params = reader.params(r->id);
-        for (auto it = params.cbegin(); it != params.cend(); ++it)
-            p[it.key()] = it.value();
-        if (!p.isEmpty())
-            io.out << QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"params"_s}, {u"params"_s, p}})
-                                            .toJson(QJsonDocument::Compact))
-                   << '\n';
-    }
-    for (const SeriesRow &s : reader.series(r->id)) {
-        for (const PointRow &p :
-             reader.points(s.id, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max())) {
-            io.out << QString::fromUtf8(QJsonDocument(QJsonObject{{u"type"_s, u"point"_s},
-                                                                  {u"rank"_s, s.rank},
-                                                                  {u"key"_s, s.key},
-                                                                  {u"step"_s, p.step},
-                                                                  {u"value"_s, jsonNumber(p.value)},
-                                                                  {u"wall_ms"_s, p.wallMs}})
-                                            .toJson(QJsonDocument::Compact))
-                   << '\n';
-        }
-    }
-    return readFailed() ? 1 : 0;
+    if (reader.error().isEmpty())
+        return 0;
+    io.out.flush();
+    io.err << RunsText::tr("trainyard runs export: %1").arg(reader.error()) << '\n';
+    return 1;
 }
 
 int importFile(const QString &db, const QString &path, Io &io) {
