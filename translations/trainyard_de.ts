@@ -55,7 +55,7 @@
 <context>
     <name>trainyard::ClusterController</name>
     <message>
-        <location filename="../engine/remote/clustercontroller.cpp" line="+481"/>
+        <location filename="../engine/remote/clustercontroller.cpp" line="+454"/>
         <source>could not write the run record: %1</source>
         <translation>der Lauf-Eintrag konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -63,7 +63,7 @@
 <context>
     <name>trainyard::ClusterText</name>
     <message numerus="yes">
-        <location line="-359"/>
+        <location line="-333"/>
         <source>checking %n machine(s): %1</source>
         <translation>
             <numerusform>%n Rechner wird geprüft: %1</numerusform>
@@ -90,19 +90,14 @@
     </message>
     <message>
         <location line="+31"/>
-        <location line="+76"/>
+        <location line="+64"/>
         <source>rank %1 on %2: %3</source>
         <translation>Rang %1 auf %2: %3</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-49"/>
         <source>%1: its ranks ended with %2 (exit code %3)</source>
         <translation>%1: seine Ränge endeten mit %2 (Exit-Code %3)</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>restart %1 after %2</source>
-        <translation>Neustart %1 nach %2</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +1779,14 @@
     </message>
 </context>
 <context>
+    <name>trainyard::LifecycleText</name>
+    <message>
+        <location filename="../engine/launch/lifecycle.cpp" line="+45"/>
+        <source>restart %1 after %2</source>
+        <translation>Neustart %1 nach %2</translation>
+    </message>
+</context>
+<context>
     <name>trainyard::LogModel</name>
     <message>
         <location filename="../widgets/logsview.cpp" line="+72"/>
@@ -3333,7 +3336,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunController</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+214"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="+212"/>
         <source>could not write the run record: %1</source>
         <translation>der Lauf-Eintrag konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -3685,7 +3688,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="-382"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="-380"/>
         <source>failed to start</source>
         <translation>Start fehlgeschlagen</translation>
     </message>
@@ -3700,7 +3703,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Exit-Code %1</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+80"/>
         <source>the launcher was closed during the run</source>
         <translation>der Launcher wurde während des Laufs geschlossen</translation>
     </message>
@@ -3710,19 +3713,14 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>trainyard: %1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+134"/>
         <source>rank %1 printed and logged nothing for %2 s</source>
         <translation>Rang %1 hat seit %2 s nichts ausgegeben und nichts geloggt</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>rank %1: %2</source>
         <translation>Rang %1: %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>restart %1 after %2</source>
-        <translation>Neustart %1 nach %2</translation>
     </message>
 </context>
 <context>

@@ -55,7 +55,7 @@
 <context>
     <name>trainyard::ClusterController</name>
     <message>
-        <location filename="../engine/remote/clustercontroller.cpp" line="+481"/>
+        <location filename="../engine/remote/clustercontroller.cpp" line="+454"/>
         <source>could not write the run record: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -63,7 +63,7 @@
 <context>
     <name>trainyard::ClusterText</name>
     <message numerus="yes">
-        <location line="-359"/>
+        <location line="-333"/>
         <source>checking %n machine(s): %1</source>
         <translation>
             <numerusform>checking %n machine: %1</numerusform>
@@ -90,18 +90,13 @@
     </message>
     <message>
         <location line="+31"/>
-        <location line="+76"/>
+        <location line="+64"/>
         <source>rank %1 on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-49"/>
         <source>%1: its ranks ended with %2 (exit code %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>restart %1 after %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1782,6 +1777,14 @@
     </message>
 </context>
 <context>
+    <name>trainyard::LifecycleText</name>
+    <message>
+        <location filename="../engine/launch/lifecycle.cpp" line="+45"/>
+        <source>restart %1 after %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::LogModel</name>
     <message>
         <location filename="../widgets/logsview.cpp" line="+72"/>
@@ -3330,7 +3333,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunController</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+214"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="+212"/>
         <source>could not write the run record: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3682,7 +3685,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="-382"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="-380"/>
         <source>failed to start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3697,7 +3700,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+80"/>
         <source>the launcher was closed during the run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3707,18 +3710,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+134"/>
         <source>rank %1 printed and logged nothing for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>rank %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>restart %1 after %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -114,10 +114,8 @@ struct RunController::Rank {
 };
 
 RunController::RunController(const LaunchPlan &plan, const RunOptions &options, QObject *parent)
-    : RankSupervisor(parent)
+    : RunLifecycle(options, parent)
     , m_plan(plan)
-    , m_options(options)
-    , m_attempt(options.firstAttempt)
     , m_graceTimer(new QTimer(this))
     , m_watchdogTimer(new QTimer(this))
     , m_telemetryTimer(new QTimer(this))
@@ -549,26 +547,15 @@ QStringList RunController::stderrTail(int rank) const {
     return {};
 }
 
-void RunController::stop() {
-    switch (m_state) {
-    case RunStatus::Created:
-        m_cancelRequested = true;
-        setState(RunStatus::Cancelled);
-        Q_EMIT finished(exitCode());
-        return;
-    case RunStatus::Running:
-        m_cancelRequested = true;
-        beginStopping();
-        return;
-    case RunStatus::Stopping:
-        m_cancelRequested = true;
-        m_graceTimer->stop();
-        m_killSent = true;
-        signalAll(SIGKILL);
-        return;
-    default:
-        return;
-    }
+void RunController::cancelBeforeStart() {
+    setState(RunStatus::Cancelled);
+    Q_EMIT finished(exitCode());
+}
+
+void RunController::killNow() {
+    m_graceTimer->stop();
+    m_killSent = true;
+    signalAll(SIGKILL);
 }
 
 void RunController::beginStopping() {
@@ -674,35 +661,16 @@ void RunController::finishAttempt() {
     m_watchdogTimer->stop();
     m_telemetryTimer->stop();
     const bool failed = m_firstFailure.rank >= 0;
-    if (m_cancelRequested) {
-        setState(RunStatus::Cancelled);
-    } else if (failed && m_attempt < m_options.maxRestarts) {
-        ++m_attempt;
-        const QString reason =
-            RunText::tr("rank %1: %2").arg(m_firstFailure.rank).arg(m_firstFailure.describe());
-        m_firstFailure = RankExit{};
-        addEvent(u"restart"_s, -1, RunText::tr("restart %1 after %2").arg(m_attempt).arg(reason));
-        Q_EMIT restarting(m_attempt, reason);
-        setState(RunStatus::Running);
+    const RunStatus next = afterAttempt(
+        failed, true,
+        failed ? RunText::tr("rank %1: %2").arg(m_firstFailure.rank).arg(m_firstFailure.describe())
+               : QString());
+    setState(next);
+    if (next == RunStatus::Running) {
         startAttempt();
         return;
-    } else {
-        setState(failed ? RunStatus::Failed : RunStatus::Finished);
     }
     Q_EMIT finished(exitCode());
-}
-
-int RunController::exitCode() const {
-    return exitCodeFor(m_state);
-}
-
-void RunController::setState(RunStatus s) {
-    if (s == m_state)
-        return;
-    m_state = s;
-    recordState(m_record, s);
-    saveRecordNow();
-    Q_EMIT stateChanged(s);
 }
 
 } // namespace trainyard

@@ -20,6 +20,19 @@ struct RankExit {
     int recordedCode() const;    // the exit code, 128 + signal when a signal killed it
 };
 
+struct RunOptions {
+    QString runDirectory;     // where rank-N.out / rank-N.err logs go; empty: no log files
+    QString workingDirectory; // of every rank; empty: the launcher's
+    int graceMs = 5000;       // SIGTERM, then SIGKILL after this long
+    int maxRestarts = 0;      // restart the whole group after a failure, up to this many times
+    int watchdogSeconds = 0;  // report a rank silent this long (0: off)
+    bool watchdogKill = false;
+    int stderrTailLines = 20; // kept per rank for the failure report
+    int telemetryMs = 1000;   // how often each rank's process tree is sampled (0: never)
+    int firstAttempt = 0;     // the restart count of the first start (a cluster restarting its machines)
+    bool gpuTelemetry = true; // read NVIDIA GPUs through NVML when the driver's library is there
+};
+
 // What a launcher exits with in a state: 0 finished, 130 cancelled, 1 otherwise.
 int exitCodeFor(RunStatus s);
 // Enters s in the record: the start and end times, and the status.

@@ -26,9 +26,8 @@ struct ClusterController::RankLog {
 
 ClusterController::ClusterController(const LaunchPlan &plan, const RunOptions &options,
                                      const ClusterOptions &cluster, QObject *parent)
-    : RankSupervisor(parent)
+    : RunLifecycle(options, parent)
     , m_plan(plan)
-    , m_options(options)
     , m_cluster(cluster)
     , m_killTimer(new QTimer(this))
     , m_closeTimer(new QTimer(this)) {
@@ -338,31 +337,22 @@ void ClusterController::beginStopping() {
     m_killTimer->start(m_options.graceMs + 2000);
 }
 
-void ClusterController::stop() {
-    m_cancelRequested = true;
+void ClusterController::cancelBeforeStart() {
     if (m_checking) {
         m_checking = false;
         endAll(RunStatus::Cancelled);
         return;
     }
-    switch (m_state) {
-    case RunStatus::Created:
-        if (m_ending == RunStatus::Created) {
-            setState(RunStatus::Cancelled);
-            Q_EMIT finished(exitCode());
-        }
-        return;
-    case RunStatus::Running:
-        beginStopping();
-        return;
-    case RunStatus::Stopping:
-        for (auto &m : m_machines)
-            if (!m_machinesDone.contains(m->machineRank()))
-                m->kill();
-        return;
-    default:
-        return;
+    if (m_ending == RunStatus::Created) {
+        setState(RunStatus::Cancelled);
+        Q_EMIT finished(exitCode());
     }
+}
+
+void ClusterController::killNow() {
+    for (auto &m : m_machines)
+        if (!m_machinesDone.contains(m->machineRank()))
+            m->kill();
 }
 
 void ClusterController::finishAttempt() {
@@ -370,26 +360,22 @@ void ClusterController::finishAttempt() {
         return;
     m_killTimer->stop();
     const bool failed = m_firstFailure.rank >= 0 || !m_failureMessage.isEmpty();
+    // A machine whose connection is gone cannot be restarted.
     const bool allConnected =
         std::all_of(m_machines.cbegin(), m_machines.cend(), [](const auto &m) { return m->connected(); });
-    if (m_cancelRequested) {
-        endAll(RunStatus::Cancelled);
-    } else if (failed && m_attempt < m_options.maxRestarts && allConnected) {
-        ++m_attempt;
-        const QString reason = m_firstFailure.rank >= 0
-                                   ? ClusterText::tr("rank %1 on %2: %3")
-                                         .arg(m_firstFailure.rank)
-                                         .arg(rankPlace(m_firstFailure.rank), m_firstFailure.describe())
-                                   : m_failureMessage;
-        m_firstFailure = RankExit{};
+    const QString reason = m_firstFailure.rank >= 0
+                               ? ClusterText::tr("rank %1 on %2: %3")
+                                     .arg(m_firstFailure.rank)
+                                     .arg(rankPlace(m_firstFailure.rank), m_firstFailure.describe())
+                               : m_failureMessage;
+    const RunStatus next = afterAttempt(failed, allConnected, reason);
+    if (next == RunStatus::Running) {
         m_failureMessage.clear();
-        addEvent(u"restart"_s, -1, ClusterText::tr("restart %1 after %2").arg(m_attempt).arg(reason));
-        Q_EMIT restarting(m_attempt, reason);
         m_state = RunStatus::Running; // launchAll announces it
         launchAll();
-    } else {
-        endAll(failed ? RunStatus::Failed : RunStatus::Finished);
+        return;
     }
+    endAll(next);
 }
 
 void ClusterController::endAll(RunStatus final) {
@@ -423,22 +409,9 @@ void ClusterController::maybeEnd() {
     Q_EMIT finished(exitCode());
 }
 
-int ClusterController::exitCode() const {
-    return exitCodeFor(m_state);
-}
-
 QStringList ClusterController::stderrTail(int rank) const {
     const auto it = m_logs.find(rank);
     return it == m_logs.end() ? QStringList() : it->second->tail;
-}
-
-void ClusterController::setState(RunStatus s) {
-    if (s == m_state)
-        return;
-    m_state = s;
-    recordState(m_record, s);
-    saveRecord();
-    Q_EMIT stateChanged(s);
 }
 
 void ClusterController::addEvent(const QString &kind, int rank, const QString &message) {

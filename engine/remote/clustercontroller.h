@@ -7,6 +7,7 @@
 #pragma once
 
 #include "launch/launchplan.h"
+#include "launch/lifecycle.h"
 #include "launch/runcontroller.h"
 #include "launch/supervisor.h"
 #include "remote/remotemachine.h"
@@ -32,7 +33,7 @@ struct ClusterOptions {
     quint16 ingestPort = 0;                 // the launcher's ingest server, for the ranks' metrics
 };
 
-class ClusterController : public RankSupervisor {
+class ClusterController : public RunLifecycle {
     Q_OBJECT
 public:
     ClusterController(const LaunchPlan &plan, const RunOptions &options, const ClusterOptions &cluster,
@@ -43,17 +44,12 @@ public:
     QString recordError() const override { return m_recordError; }
     void noteActivity(int rank) override;
     void start() override;
-    void stop() override;
-    RunStatus state() const override { return m_state; }
-    int exitCode() const override;
-    RankExit firstFailure() const override { return m_firstFailure; }
     QStringList stderrTail(int rank) const override;
     QString failureMessage() const override { return m_failureMessage; }
     QString rankPlace(int rank) const override;
     int runningRanks() const override { return int(m_running.size()); }
     int totalRanks() const override { return int(m_plan.ranks.size()); }
     qint64 elapsedMs() const override { return m_clock.isValid() ? m_clock.elapsed() : 0; }
-    const RunRecord &record() const { return m_record; }
 
 private:
     struct RankLog;
@@ -64,27 +60,24 @@ private:
     void onRankLine(int rank, int stream, const QByteArray &line);
     void onRankExited(const RankExit &e);
     void onMachineFinished(RemoteMachine *m, int exitCode, const QString &state);
-    void beginStopping();
+    void cancelBeforeStart() override;
+    void beginStopping() override;
+    void killNow() override;
+    void persistRecord() override { saveRecord(); }
     void finishAttempt();
     void endAll(RunStatus final);
     void maybeEnd();
-    void setState(RunStatus s);
-    void addEvent(const QString &kind, int rank, const QString &message);
+    void addEvent(const QString &kind, int rank, const QString &message) override;
     void saveRecord();
     int machineOf(int rank) const;
 
     LaunchPlan m_plan;
-    RunOptions m_options;
     ClusterOptions m_cluster;
     std::vector<std::unique_ptr<RemoteMachine>> m_machines;
-    RunStatus m_state = RunStatus::Created;
     bool m_checking = false;
     int m_answered = 0;
     QMap<int, QString> m_problems; // by machine rank
     QString m_failureMessage;
-    RankExit m_firstFailure;
-    bool m_cancelRequested = false;
-    int m_attempt = 0;
     QSet<int> m_running;
     QSet<int> m_machinesDone; // machines whose ranks have all ended this attempt
     std::map<int, std::unique_ptr<RankLog>> m_logs;
@@ -92,8 +85,6 @@ private:
     QTimer *m_killTimer;
     QTimer *m_closeTimer;
     QElapsedTimer m_clock;
-    RunRecorder *m_recorder = nullptr;
-    RunRecord m_record;
     QString m_recordError;
 };
 
