@@ -81,7 +81,9 @@ QList<qint64> closeEndedSlurmRuns(const QString &databasePath, QString *error) {
         const slurm::JobState job = slurm::queryJob(record.slurmJob);
         if (job.known && !job.ended())
             continue;
-        if (!job.known && QDateTime::currentMSecsSinceEpoch() - r.createdMs < 60000)
+        if (!job.known && !job.gone)
+            continue; // Slurm could not be asked (no scontrol, the controller not answering): ask again later
+        if (job.gone && QDateTime::currentMSecsSinceEpoch() - r.createdMs < 60000)
             continue; // just submitted: Slurm may not list it yet
         StoreReader again;
         QString e;

@@ -23,9 +23,10 @@ QMap<int, QString> lastStackDumps(const QString &runDir);
 // the ranks at once. False (and why) when the launcher is not here.
 bool requestStop(const RunRow &run, QString *error);
 
-// Closes the queued Slurm runs of a database whose job is gone or ended without its launcher ever starting
-// (cancelled or failed while pending): cancelled when Slurm says CANCELLED, else failed with the job's exit
-// code. A run submitted less than a minute ago that Slurm does not list yet is left alone, as is one whose
+// Closes the queued Slurm runs of a database whose job ended, or that Slurm no longer knows, without its
+// launcher ever starting (cancelled or failed while pending): cancelled when Slurm says CANCELLED, else
+// failed with the job's exit code. Left alone: a run whose job Slurm could not be asked about (no scontrol,
+// the controller not answering), one submitted less than a minute ago that Slurm does not list yet, one whose
 // launcher took it over meanwhile. Returns the runs closed (their database ids). Runs squeue/sacct: call it
 // off the GUI thread.
 QList<qint64> closeEndedSlurmRuns(const QString &databasePath, QString *error = nullptr);

@@ -915,6 +915,15 @@ void TestStore::pushFramesRoundTrip() {
     bad[0] = char(bad[0] + 1); // one byte after the strings, inside the frame
     why = refuse(bad, u"after its strings"_s);
     QVERIFY2(why.isEmpty(), qPrintable(why));
+    // A status this version does not know (a newer launcher's) reads as failed; the stream goes on.
+    QByteArray newer = push::encode(PushedRun{u"l"_s, 9, u"u"_s, RunStatus::Queued, 0}) + push::encode(b);
+    newer.replace("queued", "paused");
+    QVector<PushedSeries> after;
+    QVector<PushedRun> newerRuns;
+    QVERIFY2(push::decode(newer, after, &error, &newerRuns), qPrintable(error));
+    QCOMPARE(newerRuns.size(), 1);
+    QCOMPARE(newerRuns[0].status, RunStatus::Failed);
+    QCOMPARE(after.size(), 1);
 }
 
 // The ingest server pushes what it committed, with each point's seq, to a studio's socket; a studio that is

@@ -67,6 +67,20 @@ bool AsyncTrackerClient::log(const std::string &key, int64_t step, double value,
     return false;
 }
 
+size_t AsyncTrackerClient::log(const std::map<std::string, double> &values, int64_t step) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(fullWaitMs);
+    const int64_t wall = wallNowMs();
+    size_t kept = 0;
+    std::unique_lock lock(m_mutex);
+    for (const auto &[key, value] : values) {
+        if (!key.empty() && key.size() <= 65535 && put(Item{key, step, value, wall, {}}, lock, deadline))
+            ++kept;
+        else
+            ++m_dropped;
+    }
+    return kept;
+}
+
 bool AsyncTrackerClient::logParams(const std::map<std::string, std::string> &params) {
     std::unique_lock lock(m_mutex);
     return put(Item{{}, 0, 0, 0, params}, lock,
@@ -90,8 +104,8 @@ bool AsyncTrackerClient::flush(int timeoutMs, std::string *error) {
         return true;
     if (error)
         *error = m_broken ? m_error
-                          : std::to_string(target - m_stored) + " points were not acknowledged within " +
-                                std::to_string(timeoutMs) + " ms";
+                          : std::to_string(m_queue.size() + m_senderHolds) +
+                                " points were not acknowledged within " + std::to_string(timeoutMs) + " ms";
     return false;
 }
 
@@ -103,9 +117,13 @@ bool AsyncTrackerClient::finish(int timeoutMs, std::string *error) {
         m_finished = true;
         m_stop = true;
         sender = std::move(m_thread);
-        // Nothing more will be waited for: a sender still waiting for acknowledgements stops now.
-        if (!flushed && m_client)
-            m_client->abandon();
+        // Nothing more will be waited for: a sender still waiting for acknowledgements (or still connecting)
+        // stops now.
+        if (!flushed) {
+            m_abandon = true;
+            if (m_client)
+                m_client->abandon();
+        }
         m_changed.notify_all();
     }
     if (sender.joinable())
@@ -120,7 +138,7 @@ uint64_t AsyncTrackerClient::dropped() const {
 
 uint64_t AsyncTrackerClient::pending() const {
     std::lock_guard lock(m_mutex);
-    return m_logged - std::min(m_logged, m_stored);
+    return m_queue.size() + m_senderHolds;
 }
 
 std::string AsyncTrackerClient::error() const {
@@ -136,6 +154,8 @@ void AsyncTrackerClient::run(std::function<bool(TrackerClient &, std::string *)>
     {
         std::lock_guard lock(m_mutex);
         m_client = &client;
+        if (m_abandon) // finish() gave up before the client existed
+            client.abandon();
     }
     std::string why;
     const bool connected = connect ? connect(client, &why) : client.connectFromEnvironment(&why);
@@ -183,6 +203,7 @@ void AsyncTrackerClient::run(std::function<bool(TrackerClient &, std::string *)>
         lock.lock();
         m_dropped += client.dropped() - clientDropped;
         clientDropped = client.dropped();
+        m_senderHolds = client.pendingPoints();
         if (!ok && !client.error().empty()) {
             breakDown(client.error());
             return;

@@ -37,6 +37,9 @@ public:
     // False, and nothing kept, for a key that is empty or longer than 65,535 bytes, a broken or finished
     // client, or a point the full buffer had no room for within the call's second.
     bool log(const std::string &key, int64_t step, double value, int64_t wallMs = -1);
+    // Several points of one step with one deadline: a full buffer holds the whole call up for at most
+    // fullWaitMs. Returns how many were kept.
+    size_t log(const std::map<std::string, double> &values, int64_t step);
     bool logParams(const std::map<std::string, std::string> &params);
     // Waits until everything logged before the call is acknowledged (at most timeoutMs; < 0: no limit).
     // False (and error) on a timeout or a broken client.
@@ -49,7 +52,7 @@ public:
 
     // Points dropped: the buffer was full, or the connection could not be kept (then error() says why).
     uint64_t dropped() const;
-    // Points logged and not yet acknowledged.
+    // Points logged and not yet acknowledged: those in the buffer, and those the sender holds unacknowledged.
     uint64_t pending() const;
     std::string error() const;
 
@@ -74,6 +77,8 @@ private:
     uint64_t m_flushWanted = 0; // m_logged when the latest flush() asked
     uint64_t m_dropped = 0;
     bool m_stop = false, m_finished = false, m_broken = false, m_started = false;
+    bool m_abandon = false;     // finish() gave up: the sender stops waiting as soon as it can
+    uint64_t m_senderHolds = 0; // points the sender's client holds unacknowledged (after its last send)
     std::string m_error;
     std::thread m_thread;
     TrackerClient *m_client =

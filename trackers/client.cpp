@@ -54,7 +54,7 @@ TrackerClient::~TrackerClient() {
 }
 
 void TrackerClient::close() {
-    m_liveFd = -1;
+    std::lock_guard lock(m_fdMutex);
     if (m_fd >= 0)
         ::close(m_fd);
     m_fd = -1;
@@ -62,9 +62,16 @@ void TrackerClient::close() {
 
 void TrackerClient::abandon() {
     m_abandoned = true;
-    const int fd = m_liveFd.load();
-    if (fd >= 0)
-        ::shutdown(fd, SHUT_RDWR); // wakes a poll() or recv() of the owning thread; close() stays its job
+    std::lock_guard lock(m_fdMutex);
+    if (m_fd >= 0)
+        ::shutdown(m_fd, SHUT_RDWR); // wakes a poll() or recv() of the owning thread; close() stays its job
+}
+
+uint64_t TrackerClient::pendingPoints() const {
+    uint64_t n = m_count;
+    for (const auto &[batch, sent] : m_unacked)
+        n += sent.points;
+    return n;
 }
 
 bool TrackerClient::connectFromEnvironment(std::string *error) {
@@ -173,10 +180,12 @@ bool TrackerClient::open(std::string *error) {
         m_broken = true;
         return false;
     }
-    m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    m_liveFd = m_fd;
-    if (m_abandoned) // abandon() may have run between the check above and m_liveFd
-        ::shutdown(m_fd, SHUT_RDWR);
+    {
+        std::lock_guard lock(m_fdMutex);
+        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    }
+    if (m_abandoned) // abandon() may have run between the check above and the new socket
+        close();
     sockaddr_in sa{};
     sa.sin_family = AF_INET;
     sa.sin_port = htons(uint16_t(m_port));

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -50,6 +51,8 @@ public:
     void abandon();
 
     uint64_t acknowledgedBatches() const { return m_acked; }
+    // Points sent and not yet acknowledged, and those buffered for the next batch.
+    uint64_t pendingPoints() const;
     uint64_t dropped() const { return m_dropped; }
     const std::string &error() const { return m_error; }
     int reconnects() const { return m_reconnects; }
@@ -76,7 +79,7 @@ private:
     bool m_broken = false;
     int m_reconnects = 0;
     int m_fd = -1;
-    std::atomic<int> m_liveFd{-1}; // m_fd, for abandon() on another thread
+    std::mutex m_fdMutex; // between close() and abandon(): abandon() never shuts down a reused descriptor
     std::atomic<bool> m_abandoned{false};
     uint64_t m_nextBatch = 1;
     uint64_t m_acked = 0;

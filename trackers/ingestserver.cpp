@@ -177,8 +177,13 @@ bool IngestServer::drain(int timeoutMs, QString *error) {
             if (!empty && error)
                 *error = m_stats.lastStoreError;
         }
-        if (empty)
+        if (empty) {
+            // The studio hears the last points and the final state before the launcher goes (bounded: a
+            // studio that does not read loses them, and its dashboards read the database).
+            if (m_push)
+                m_push->waitSent(int(std::clamp<qint64>(timeoutMs - clock.elapsed(), 200, 2000)));
             return true;
+        }
         if (clock.elapsed() >= timeoutMs)
             return false;
         QThread::msleep(100);

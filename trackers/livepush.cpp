@@ -99,13 +99,8 @@ bool decodeRun(const char *p, const char *end, PushedRun &run, QString *error) {
             *error = u"run frame with %1 bytes after its strings"_s.arg(end - p);
         return false;
     }
-    const std::optional<RunStatus> known = runStatusFromName(status);
-    if (!known) {
-        if (error)
-            *error = u"run frame with an unknown status"_s;
-        return false;
-    }
-    run.status = *known;
+    // A status this version does not know (a newer launcher's) reads as failed, as stored names do.
+    run.status = runStatusOr(status);
     return true;
 }
 } // namespace

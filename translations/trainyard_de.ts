@@ -1717,7 +1717,7 @@
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <location line="+27"/>
         <source>Starting...</source>
         <translation>Wird gestartet …</translation>
@@ -1743,7 +1743,7 @@
         <translation>wird abgeschlossen...</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+138"/>
         <source>the launch did not start; its output says why</source>
         <translation>der Start ist fehlgeschlagen; die Ausgabe nennt den Grund</translation>
     </message>
@@ -3726,7 +3726,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+104"/>
+        <location filename="../widgets/runsmodel.cpp" line="+114"/>
         <source>the import failed</source>
         <translation>der Import ist fehlgeschlagen</translation>
     </message>
@@ -5519,7 +5519,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>sbatch hat keine Job-ID ausgegeben: %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>SLURM_JOB_NODELIST is not set: not inside a Slurm job</source>
         <translation>SLURM_JOB_NODELIST ist nicht gesetzt: nicht innerhalb eines Slurm-Jobs</translation>
     </message>

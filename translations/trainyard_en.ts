@@ -1715,7 +1715,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <location line="+27"/>
         <source>Starting...</source>
         <translation type="unfinished"></translation>
@@ -1741,7 +1741,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+138"/>
         <source>the launch did not start; its output says why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3723,7 +3723,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+104"/>
+        <location filename="../widgets/runsmodel.cpp" line="+114"/>
         <source>the import failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5401,7 +5401,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>SLURM_JOB_NODELIST is not set: not inside a Slurm job</source>
         <translation type="unfinished"></translation>
     </message>

@@ -478,6 +478,7 @@ void LaunchPanel::launch() {
         return;
     }
     run.identity = launcherIdentityOf(pid);
+    run.startedMs = QDateTime::currentMSecsSinceEpoch();
     // A run already followed goes on by itself (its page and the runs list follow it; its page can stop it);
     // the panel follows the new one.
     if (m_run) {
@@ -622,11 +623,15 @@ void LaunchPanel::poll() {
         return;
     m_pollBusy = true;
     const Followed run = *m_run;
+    // The push channel is trusted once it has named the run, or for the first seconds; a launcher that says
+    // nothing there (an older trainyard, a socket it could not reach) is followed through the database.
+    const bool typed = !run.launch.isEmpty() &&
+                       (run.runId > 0 || QDateTime::currentMSecsSinceEpoch() - run.startedMs < 5000);
     runInBackground(
         this,
-        [run] {
+        [run, typed] {
             return pollLaunch(run.identity, run.logPath, run.database, run.runId, run.runUid, run.logOffset,
-                              !run.launch.isEmpty());
+                              typed);
         },
         [this, identity = run.identity](const PollResult &r) {
             m_pollBusy = false;

@@ -103,6 +103,7 @@ private:
         qint64 runId = 0;
         qint64 logOffset = 0;
         QString launch; // the name the launcher repeats in its run frames (StudioLaunchVariable)
+        qint64 startedMs = 0;
     };
     static QString statusText(RunStatus status);
     void follow(const Followed &run);

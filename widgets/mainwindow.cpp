@@ -375,7 +375,7 @@ RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
         const RunRow &run = m_runs->row(i).run;
         if (run.id != databaseId || run.runDir.isEmpty())
             continue;
-        if (run.status == RunStatus::Running || run.status == RunStatus::Created) {
+        if (isActive(run.status)) {
             // Live: the ranks' output is followed until the run ends.
             logs->followRunFolder(run.runDir);
             connect(dashboard, &RunDashboard::runsEnded, logs, &LogsView::stopFollowing);

@@ -598,8 +598,8 @@ void RunDashboard::showLoaded(const LoadedRuns &loaded) {
     bool finished = true;
     for (qsizetype i = 0; i < m_runIds.size(); ++i) {
         const RunRow r = loaded.runs.value(m_runIds.at(i));
-        if (r.status == RunStatus::Running || r.status == RunStatus::Created)
-            finished = false;
+        if (!isEnded(r.status))
+            finished = false; // created, running, stopping (and queued: not started yet)
         RunInfo &info = m_runs[r.id];
         info.name = r.name.isEmpty() ? r.uid : r.name;
         info.originMs = r.startedMs ? r.startedMs : r.createdMs;

@@ -9,13 +9,28 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLocale>
+#include <QMutex>
 #include <QSet>
 #include <algorithm>
-#include <atomic>
 
 using namespace Qt::StringLiterals;
 
 namespace trainyard {
+
+namespace {
+// At most one Slurm question every 5 s per database, whichever worker reads the list.
+bool slurmAskDue(const QString &databasePath) {
+    static QMutex mutex;
+    static QHash<QString, qint64> lastAsked;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QMutexLocker lock(&mutex);
+    qint64 &last = lastAsked[databasePath];
+    if (now - last < 5000)
+        return false;
+    last = now;
+    return true;
+}
+} // namespace
 
 QList<RunsModel::Row> RunsModel::readRows(const QString &databasePath, QString *error) {
     QList<Row> rows;
@@ -27,15 +42,10 @@ QList<RunsModel::Row> RunsModel::readRows(const QString &databasePath, QString *
     QList<RunRow> runs = reader.runs();
     // A queued Slurm run whose job was cancelled or failed while pending has no launcher to close it: Slurm
     // is asked (at most every 5 s, on this worker thread) and the run is closed as the job ended.
-    static std::atomic<qint64> lastAsked{0};
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const bool queued = std::any_of(runs.cbegin(), runs.cend(),
                                     [](const RunRow &r) { return r.status == RunStatus::Queued; });
-    if (queued && now - lastAsked.load() >= 5000) {
-        lastAsked = now;
-        if (!closeEndedSlurmRuns(databasePath).isEmpty())
-            runs = reader.runs();
-    }
+    if (queued && slurmAskDue(databasePath) && !closeEndedSlurmRuns(databasePath).isEmpty())
+        runs = reader.runs();
     for (const RunRow &r : runs) {
         QStringList latest;
         for (const SeriesRow &s : reader.series(r.id))

@@ -371,7 +371,7 @@ void ClusterController::finishAttempt() {
     const RunStatus next = afterAttempt(failed, allConnected, reason);
     if (next == RunStatus::Running) {
         m_failureMessage.clear();
-        m_state = RunStatus::Running; // launchAll announces it
+        setState(RunStatus::Running); // out of stopping: recorded and announced
         launchAll();
         return;
     }

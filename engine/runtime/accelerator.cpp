@@ -469,10 +469,8 @@ int trackerFinishTimeoutMs() {
 Accelerator::~Accelerator() {
     if (d->trackerOk) {
         std::string error;
-        const uint64_t waiting = d->tracker.pending();
         if (!d->tracker.finish(trackerFinishTimeoutMs(), &error))
-            std::cerr << "trainyard: " << waiting << " logged points may be missing from the run: " << error
-                      << std::endl;
+            std::cerr << "trainyard: logged points may be missing from the run: " << error << std::endl;
         if (d->tracker.dropped())
             std::cerr << "trainyard: dropped " << d->tracker.dropped() << " logged points" << std::endl;
     }
@@ -847,8 +845,7 @@ void Accelerator::log(const std::map<std::string, double> &values, int64_t step)
     }
     if (!d->trackerOk)
         return;
-    for (const auto &[key, value] : values)
-        d->tracker.log(key, step, value);
+    d->tracker.log(values, step); // one deadline for the call: at most a second with the buffer full
 }
 
 void Accelerator::flush_logs() {

@@ -134,8 +134,12 @@ JobState queryJob(const QString &jobId) {
     // scontrol knows pending, running and (for MinJobAge seconds) ended jobs, with the batch script's exit
     // code; squeue alone does not say how a job ended.
     const Ran r = runTool(u"scontrol"_s, {u"show"_s, u"job"_s, u"-o"_s, jobId}, 10000);
-    if (!r.started || r.exitCode != 0)
+    if (!r.started || r.exitCode != 0) {
+        // "slurm_load_jobs error: Invalid job id specified": Slurm answered; anything else (no scontrol, the
+        // controller not answering) says nothing about the job.
+        j.gone = r.started && (r.err.contains("Invalid job id") || r.out.contains("Invalid job id"));
         return j;
+    }
     const QString text = QString::fromUtf8(r.out);
     auto field = [&](const QString &name) {
         const QRegularExpression re(u"(?:^|\\s)"_s + name + u"=(\\S*)"_s);

@@ -41,6 +41,7 @@ bool submit(const QString &scriptPath, QString *jobId, QString *error);
 
 struct JobState {
     bool known = false; // Slurm still knows the job
+    bool gone = false;  // Slurm answered that it does not know the job (ended long ago, or never was)
     QString state;      // PENDING, RUNNING, COMPLETING, COMPLETED, FAILED, CANCELLED, TIMEOUT, ...
     QString reason;     // why it is pending
     QString nodes;
