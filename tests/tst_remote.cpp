@@ -9,6 +9,7 @@
 #include "processes.h"
 #include "remote/agentprotocol.h"
 #include "remote/hostfile.h"
+#include "studio.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -450,15 +451,11 @@ void TestRemote::captureOnRemoteMachines() {
 // launcher speaks German. The run is known from the run frames alone, from created to finished.
 void TestRemote::germanStudioFollowsItsSshLaunch() {
     NEED_MACHINES();
-    PushReceiver receiver;
+    trainyard::test::StudioSocket studio;
     QString error;
-    QVERIFY2(receiver.listen(&error), qPrintable(error));
-    QList<PushedRun> states;
-    connect(&receiver, &PushReceiver::runChanged, this, [&](const PushedRun &r) { states << r; });
-    QProcessEnvironment e = env();
-    e.insert(u"TRAINYARD_LANG"_s, u"de"_s);
-    e.insert(QString::fromLatin1(StudioPushVariable), receiver.serverPath());
-    e.insert(QString::fromLatin1(StudioLaunchVariable), u"ssh-launch"_s);
+    QVERIFY2(studio.listen(&error), qPrintable(error));
+    const QList<PushedRun> &states = studio.states;
+    const QProcessEnvironment e = studio.environment(env(), u"ssh-launch"_s);
     const QString script = m_work.filePath(u"hello.py"_s);
     {
         QFile f(script);
@@ -480,8 +477,7 @@ void TestRemote::germanStudioFollowsItsSshLaunch() {
     QVERIFY2(runIdFrom(err).isEmpty(), err.constData()); // German: nothing to match in English
     QCOMPARE(states.first().launch, u"ssh-launch"_s);
     QCOMPARE(states.first().status, RunStatus::Created);
-    QVERIFY(std::any_of(states.cbegin(), states.cend(),
-                        [](const PushedRun &r) { return r.status == RunStatus::Running; }));
+    QVERIFY(studio.saw(u"ssh-launch"_s, RunStatus::Running));
     for (const PushedRun &r : std::as_const(states))
         QCOMPARE(r.uid, states.first().uid);
     const auto shown = runCli({u"runs"_s, u"show"_s, states.first().uid, u"--json"_s}, env());

@@ -4,6 +4,7 @@
 #include "livepush.h"
 #include "processes.h"
 #include "slurm/slurm.h"
+#include "studio.h"
 #ifdef TRAINYARD_HAS_WIDGETS
 #include "runsmodel.h"
 #else
@@ -339,32 +340,24 @@ void TestSlurm::germanStudioFollowsItsSlurmLaunch() {
     // variables through sbatch. A second launch, detached and held pending, is cancelled: the studio's runs
     // list closes it (RunsModel::readRows asks Slurm), with no `runs list` in between.
     NEED_CLUSTER();
-    PushReceiver receiver;
+    trainyard::test::StudioSocket studio;
     QString error;
-    QVERIFY2(receiver.listen(&error), qPrintable(error));
-    QList<PushedRun> states;
-    connect(&receiver, &PushReceiver::runChanged, this, [&](const PushedRun &r) { states << r; });
-    QProcessEnvironment e = env();
-    e.insert(u"TRAINYARD_LANG"_s, u"de"_s);
-    e.insert(QString::fromLatin1(StudioPushVariable), receiver.serverPath());
-    e.insert(QString::fromLatin1(StudioLaunchVariable), u"studio-launch-1"_s);
+    QVERIFY2(studio.listen(&error), qPrintable(error));
+    QList<PushedRun> &states = studio.states;
+    const QProcessEnvironment e = studio.environment(env(), u"studio-launch-1"_s);
     const QString script = writeScript(u"short.py"_s, "print('hello', flush=True)\n");
     QProcess launcher;
     launcher.setProcessEnvironment(e);
     launcher.setWorkingDirectory(m_work.path());
     launcher.start(QStringLiteral(TRAINYARD_CLI), launch({script}));
     QVERIFY(launcher.waitForStarted());
-    const auto sawStatus = [&](const QString &launch, RunStatus status) {
-        return std::any_of(states.cbegin(), states.cend(),
-                           [&](const PushedRun &r) { return r.launch == launch && r.status == status; });
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(sawStatus(u"studio-launch-1"_s, RunStatus::Finished), 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(studio.saw(u"studio-launch-1"_s, RunStatus::Finished), 120000);
     QVERIFY(launcher.state() == QProcess::NotRunning || launcher.waitForFinished(60000));
     const QByteArray err = launcher.readAllStandardError();
     QVERIFY2(launcher.exitCode() == 0, err.constData());
     QVERIFY2(!err.contains("trainyard: run "), err.constData()); // German: nothing to match in English
     QCOMPARE(states.first().status, RunStatus::Queued);
-    QVERIFY(sawStatus(u"studio-launch-1"_s, RunStatus::Running));
+    QVERIFY(studio.saw(u"studio-launch-1"_s, RunStatus::Running));
     for (const PushedRun &r : std::as_const(states)) {
         QCOMPARE(r.uid, states.first().uid);
         QCOMPARE(r.runId, states.first().runId);
@@ -373,16 +366,15 @@ void TestSlurm::germanStudioFollowsItsSlurmLaunch() {
 
     // Detached, pending, cancelled: the studio's runs list closes it.
     states.clear();
-    e.insert(QString::fromLatin1(StudioLaunchVariable), u"studio-launch-2"_s);
     QProcess detached;
-    detached.setProcessEnvironment(e);
+    detached.setProcessEnvironment(studio.environment(env(), u"studio-launch-2"_s));
     detached.setWorkingDirectory(m_work.path());
     detached.start(QStringLiteral(TRAINYARD_CLI),
                    launch({u"--detach"_s, u"--slurm-arg=--begin=now+1hour"_s, u"never.py"_s}));
     QVERIFY(detached.waitForFinished(60000));
     QCOMPARE(detached.exitCode(), 0);
     const QString job = QString::fromUtf8(detached.readAllStandardOutput()).trimmed();
-    QTRY_VERIFY_WITH_TIMEOUT(sawStatus(u"studio-launch-2"_s, RunStatus::Queued), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(studio.saw(u"studio-launch-2"_s, RunStatus::Queued), 10000);
     const QString uid = states.first().uid;
     QProcess cancel;
     cancel.setProcessEnvironment(env());
