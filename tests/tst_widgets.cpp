@@ -17,6 +17,7 @@
 #include "processes.h"
 #include "runcomparemodel.h"
 #include "rundashboard.h"
+#include "runfeed.h"
 #include "runsmodel.h"
 #include "settingsdialog.h"
 #include "store.h"
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void runsModelOverARealDatabase();
     void dashboardFedByARealIngest();
     void dashboardDrawsPushedPoints();
+    void runFeedWithoutAWindow();
     void dashboardFlagsSilentRanks();
     void runPageHeaderAndWidth();
     void importFromTheStudio();
@@ -665,6 +667,60 @@ void TestWidgets::dashboardDrawsPushedPoints() {
     dash.runChanged(PushedRun{{}, runId + 1, u"other"_s, RunStatus::Finished, 0}); // not this dashboard's
     QTest::qWait(300);
     QCOMPARE(dash.databaseLoads(), loads + 1);
+}
+
+// The data of a run page is a RunFeed, driven here with no widget at all: it reads the runs and their series,
+// answers a query per chart, continues a chart with pushed points that follow it, and reads again at a gap.
+void TestWidgets::runFeedWithoutAWindow() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"feed.db"_s);
+    QString error;
+    qint64 runId = 0;
+    {
+        StoreWriter w;
+        QVERIFY(w.open(db, &error));
+        RunRow r;
+        r.uid = u"feed"_s;
+        r.status = RunStatus::Running;
+        r.launcher = launcherIdentity(); // alive: this process
+        r.startedMs = QDateTime::currentMSecsSinceEpoch();
+        runId = w.createRun(r, &error);
+        std::vector<IncomingPoint> points;
+        for (int step = 0; step < 500; ++step)
+            points.push_back(IncomingPoint{u"loss"_s, step, 1.0 / (1 + step), r.startedMs + step});
+        QVERIFY2(w.appendPoints(runId, 0, points, std::nullopt, &error), qPrintable(error));
+    }
+    RunFeed feed(db, {runId});
+    QSignalSpy loaded(&feed, &RunFeed::loaded);
+    QSignalSpy changed(&feed, &RunFeed::chartChanged);
+    feed.loadSeries();
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(feed.keys(), QStringList{u"loss"_s});
+    QVERIFY(!loaded.first().first().value<LoadedRuns>().ended);
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
+    QVERIFY(feed.live());
+    ChartData data = feed.chartData(u"loss"_s);
+    QCOMPARE(data.lines.size(), 1);
+    QCOMPARE(data.lines[0].nextSeq, 500);
+    // Points that follow: continued without a read.
+    const qint64 loads = feed.databaseLoads();
+    changed.clear();
+    feed.push(
+        PushedSeries{runId, 0, u"loss"_s, {PushedPoint{500, 500, 0.5, 0}, PushedPoint{501, 501, 0.25, 0}}});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(feed.pushedPointsApplied(), 2);
+    QCOMPARE(feed.chartData(u"loss"_s).lines[0].nextSeq, 502);
+    // A gap (seq 900 of a series of 502): not drawn; the chart is read again.
+    changed.clear();
+    feed.push(PushedSeries{runId, 0, u"loss"_s, {PushedPoint{900, 900, 1e9, 0}}});
+    QCOMPARE(feed.pushedPointsApplied(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(changed.size() >= 2, 10000); // the push, then the answer of the read
+    // What was read, continued with the pushed points that follow it (500, 501); never the one after the gap.
+    const ChartLine line = feed.chartData(u"loss"_s).lines[0];
+    QCOMPARE(line.nextSeq, 502);
+    for (const ChartBucket &b : line.buckets)
+        QVERIFY(b.values.maxValue < 1e9);
+    QCOMPARE(feed.databaseLoads(), loads); // a chart's query, not a read of the runs
 }
 
 // The launcher's watchdog rows in the database flag silent ranks on the run page until they are active again;

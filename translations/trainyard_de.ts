@@ -3349,7 +3349,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+186"/>
+        <location filename="../widgets/rundashboard.cpp" line="+162"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -3359,12 +3359,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Ordner für die Diagrammbilder</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-78"/>
         <source>&amp;Mean of ranks</source>
         <translation>&amp;Mittel der Ränge</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>System: CPU, memory and GPU of every rank</source>
         <translation>System: CPU, Speicher und GPU jedes Ranks</translation>
     </message>
@@ -3505,7 +3505,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+120"/>
         <source>exit code %1 (rank %2)</source>
         <translation>Exit-Code %1 (Rang %2)</translation>
     </message>
@@ -3566,18 +3566,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf läuft nicht auf diesem Rechner</translation>
     </message>
     <message>
-        <location line="+120"/>
-        <location line="+277"/>
+        <location line="-211"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="+270"/>
         <source>rank %1 silent for %2 s</source>
         <translation>Rang %1 seit %2 s stumm</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+30"/>
         <source>%n metric(s); drag to pan, wheel to zoom, double-click for all.</source>
         <translation>
             <numerusform>%n Metrik; ziehen zum Verschieben, Mausrad zum Zoomen, Doppelklick für alles.</numerusform>
@@ -3585,7 +3584,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <location line="+158"/>
         <source>step</source>
         <translation>Schritt</translation>
@@ -3597,7 +3596,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Sekunden seit Start</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+21"/>
         <source>rank %1</source>
         <translation>Rank %1</translation>
     </message>
@@ -3615,7 +3614,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
@@ -3625,13 +3624,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-436"/>
-        <location line="+439"/>
+        <location line="-306"/>
+        <location line="+310"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-579"/>
+        <location line="-369"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation>Alle Python-Ränge wurden nach ihren Stacks gefragt …</translation>
     </message>
@@ -3664,7 +3663,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Die Dumps jedes Rangs bleiben in %1/stacks-rank-N.txt.</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+45"/>
         <source>No metrics were logged.</source>
         <translation>Es wurden keine Metriken geloggt.</translation>
     </message>
@@ -3674,13 +3673,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Warten auf die ersten Metriken (von accelerate, Trainer, Lightning, TensorBoard oder TrainyardTracker) …</translation>
     </message>
     <message>
-        <location line="+407"/>
+        <location line="+285"/>
         <source>-</source>
         <translation>-</translation>
     </message>
     <message>
-        <location line="-608"/>
-        <location line="+662"/>
+        <location line="-398"/>
+        <location line="+452"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>

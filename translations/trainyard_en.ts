@@ -3346,7 +3346,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+186"/>
+        <location filename="../widgets/rundashboard.cpp" line="+162"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3356,12 +3356,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-78"/>
         <source>&amp;Mean of ranks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>System: CPU, memory and GPU of every rank</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3502,7 +3502,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+120"/>
         <source>exit code %1 (rank %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3563,18 +3563,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+120"/>
-        <location line="+277"/>
+        <location line="-211"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="+270"/>
         <source>rank %1 silent for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+30"/>
         <source>%n metric(s); drag to pan, wheel to zoom, double-click for all.</source>
         <translation>
             <numerusform>%n metric; drag to pan, wheel to zoom, double-click for all.</numerusform>
@@ -3582,7 +3581,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <location line="+158"/>
         <source>step</source>
         <translation type="unfinished"></translation>
@@ -3594,7 +3593,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+21"/>
         <source>rank %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3612,7 +3611,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>step %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3622,13 +3621,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-436"/>
-        <location line="+439"/>
+        <location line="-306"/>
+        <location line="+310"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-579"/>
+        <location line="-369"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3661,7 +3660,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+45"/>
         <source>No metrics were logged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3671,13 +3670,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+407"/>
+        <location line="+285"/>
         <source>-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-608"/>
-        <location line="+662"/>
+        <location line="-398"/>
+        <location line="+452"/>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>

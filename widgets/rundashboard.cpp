@@ -63,27 +63,6 @@ QColor faded(QColor c, int alpha) {
 
 } // namespace
 
-struct RunDashboard::LoadedRuns {
-    QHash<qint64, RunRow> runs;
-    QList<SeriesRow> series;
-    QHash<qint64, QMap<int, qint64>> silent; // run -> rank -> silent since (wall ms), for active runs
-    QMap<QString, QString> params;           // of a single run (its header)
-    QString error;
-};
-
-// The dashboard's one reader connection, opened by the first job and kept (a job that finds no database yet
-// tries again next time). Only the job in flight touches it.
-struct RunDashboard::Reader {
-    QString path;
-    StoreReader store;
-    bool opened = false;
-    StoreReader *get(QString *error) {
-        if (!opened)
-            opened = store.open(path, error);
-        return opened ? &store : nullptr;
-    }
-};
-
 namespace {
 // Tick labels in the unit the series' key names (formatMetric), at QCustomPlot's usual tick positions.
 class UnitTicker : public QCPAxisTicker {
@@ -108,17 +87,14 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     : QWidget(parent)
     , m_db(databasePath)
     , m_runIds(runIds)
-    , m_smoothingCache(std::make_shared<SmoothingCache>())
-    , m_reader(std::make_shared<Reader>())
+    , m_feed(new RunFeed(databasePath, runIds, this))
     , m_grid(new QGridLayout)
     , m_status(new QLabel(this))
     , m_smoothingSlider(new QSlider(Qt::Horizontal, this))
     , m_smoothingValue(new QLabel(this))
     , m_axisBox(new QComboBox(this))
     , m_aggregateBox(new QCheckBox(tr("&Mean of ranks"), this))
-    , m_live(new QTimer(this))
     , m_repaint(new QTimer(this)) {
-    m_reader->path = databasePath;
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     auto *content = new QWidget(scroll);
@@ -267,15 +243,21 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     layout->addLayout(bar);
     layout->addWidget(scroll);
     m_status->setText(tr("Loading metrics..."));
-    // Several runs are compared by their means; one run shows each rank.
-    m_aggregate = runIds.size() > 1;
-    m_aggregateBox->setChecked(m_aggregate);
-    m_live->setInterval(1000);
-    // The one-second read of a live run; while the launcher feeds the dashboard, only every FedMs.
-    connect(m_live, &QTimer::timeout, this, [this] {
-        if (!fed() || !m_lastLoad.isValid() || m_lastLoad.elapsed() >= FedMs)
-            loadSeries();
+    // Several runs are compared by their means (the feed's default); one run shows each rank.
+    m_aggregateBox->setChecked(m_feed->aggregateRanks());
+    // The feed asks each chart's window when its turn comes; what it reads or is pushed is drawn here.
+    m_feed->setWindows([this](const QString &key) { return windowOf(key); });
+    connect(m_feed, &RunFeed::loaded, this, &RunDashboard::showLoaded);
+    connect(m_feed, &RunFeed::chartChanged, this, [this](const QString &key) {
+        if (m_charts.contains(key)) {
+            m_charts[key].dirty = true;
+            scheduleRepaint();
+        }
     });
+    connect(m_feed, &RunFeed::readFailed, this, [this](const QString &error) {
+        m_status->setText(tr("Cannot read the run database: %1").arg(error));
+    });
+    connect(m_feed, &RunFeed::runsEnded, this, &RunDashboard::runsEnded);
     // Answers from the workers are drawn together, at most every 40 ms.
     m_repaint->setSingleShot(true);
     m_sinceDraw.start();
@@ -291,7 +273,7 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
         if (any)
             Q_EMIT chartsUpdated();
     });
-    loadSeries();
+    m_feed->loadSeries();
 }
 
 RunDashboard::~RunDashboard() = default;
@@ -307,7 +289,19 @@ QCustomPlot *RunDashboard::chart(const QString &key) const {
 }
 
 ChartData RunDashboard::chartData(const QString &key) const {
-    return m_charts.value(key).data;
+    return m_feed->chartData(key);
+}
+
+ChartWindow RunDashboard::windowOf(const QString &key) const {
+    const auto it = m_charts.constFind(key);
+    if (it == m_charts.cend() || !it->plot)
+        return {};
+    ChartWindow w;
+    w.from = it->plot->xAxis->range().lower;
+    w.to = it->plot->xAxis->range().upper;
+    w.buckets = it->plot->axisRect()->width(); // about one bucket per pixel
+    w.followLatest = it->followLatest;
+    return w;
 }
 
 int RunDashboard::curveCount(const QString &key) const {
@@ -409,7 +403,7 @@ QString RunDashboard::headerText() const {
 QString RunDashboard::fileStem() const {
     QStringList names;
     for (const qint64 id : m_runIds)
-        names << m_runs.value(id).name;
+        names << m_feed->runName(id);
     QString stem = m_runIds.size() == 1 ? names.value(0) : tr("compare-%1").arg(names.join(u'+'));
     stem.replace(QRegularExpression(u"[^A-Za-z0-9_.+-]"_s), u"_"_s);
     return stem.isEmpty() ? u"run"_s : stem.left(120);
@@ -522,89 +516,8 @@ void RunDashboard::showStacks(const QString &runDir, const QMap<int, QString> &d
     Q_EMIT stacksShown(int(dumps.size()));
 }
 
-void RunDashboard::refresh() {
-    if (m_live->isActive() && !fed())
-        loadSeries();
-}
-
-void RunDashboard::runChanged(const PushedRun &run) {
-    if (!m_runIds.contains(run.runId))
-        return;
-    m_lastFed.start();
-    loadSeries();
-}
-
-void RunDashboard::loadSeries() {
-    m_loadQueued = true;
-    pump();
-}
-
-void RunDashboard::request(const QString &key) {
-    if (!m_queuedCharts.contains(key))
-        m_queuedCharts << key;
-    pump();
-}
-
-void RunDashboard::pump() {
-    if (m_jobInFlight)
-        return;
-    if (std::exchange(m_loadQueued, false)) {
-        runLoad();
-        return;
-    }
-    while (!m_queuedCharts.isEmpty()) {
-        const QString key = m_queuedCharts.takeFirst();
-        if (m_charts.contains(key)) {
-            runQuery(key);
-            return;
-        }
-    }
-}
-
-void RunDashboard::runLoad() {
-    m_jobInFlight = true;
-    ++m_loads;
-    m_lastLoad.start();
-    runInBackground(
-        this,
-        [reader = m_reader, runIds = m_runIds] {
-            LoadedRuns loaded;
-            if (StoreReader *store = reader->get(&loaded.error)) {
-                for (const qint64 id : runIds) {
-                    if (const auto r = store->run(id)) {
-                        loaded.runs.insert(id, *r);
-                        loaded.series << store->series(id);
-                        if (isActive(r->status))
-                            loaded.silent.insert(id, silentRanks(store->logs(id, u"watchdog"_s)));
-                        if (runIds.size() == 1)
-                            loaded.params = store->params(id);
-                    }
-                }
-            }
-            return loaded;
-        },
-        [this](const LoadedRuns &loaded) {
-            m_jobInFlight = false;
-            showLoaded(loaded);
-            pump();
-        });
-}
-
 void RunDashboard::showLoaded(const LoadedRuns &loaded) {
-    if (!loaded.error.isEmpty()) {
-        m_status->setText(tr("Cannot read the run database: %1").arg(loaded.error));
-        return;
-    }
-    bool finished = true;
-    for (qsizetype i = 0; i < m_runIds.size(); ++i) {
-        const RunRow r = loaded.runs.value(m_runIds.at(i));
-        if (!isEnded(r.status))
-            finished = false; // created, running, stopping (and queued: not started yet)
-        RunInfo &info = m_runs[r.id];
-        info.name = r.name.isEmpty() ? r.uid : r.name;
-        info.originMs = r.startedMs ? r.startedMs : r.createdMs;
-        info.index = int(i);
-    }
+    const bool finished = loaded.ended;
     if (m_runIds.size() == 1)
         m_header->setText(headerHtml(loaded.runs.value(m_runIds.first()), loaded.params));
     // Ranks the launcher's watchdog (--watchdog) found silent, until they print or log again.
@@ -615,7 +528,7 @@ void RunDashboard::showLoaded(const LoadedRuns &loaded) {
             const QString rank = tr("rank %1 silent for %2 s")
                                      .arg(it.key())
                                      .arg(std::max<qint64>(0, (now - it.value()) / 1000));
-            silent << (m_runIds.size() > 1 ? tr("%1: %2").arg(m_runs.value(id).name, rank) : rank);
+            silent << (m_runIds.size() > 1 ? tr("%1: %2").arg(m_feed->runName(id), rank) : rank);
         }
     m_silent->setText(silent.join(u" · "_s));
     m_silent->setVisible(!silent.isEmpty());
@@ -633,17 +546,10 @@ void RunDashboard::showLoaded(const LoadedRuns &loaded) {
     }
     m_stacks->setVisible(m_liveRun.id != 0);
     m_stopRun->setVisible(m_liveRun.id != 0);
-    QHash<QString, QList<SeriesRow>> byKey;
-    for (const SeriesRow &s : loaded.series)
-        byKey[s.key] << s;
-    QStringList keys = byKey.keys();
-    keys.sort();
-    for (const QString &key : keys) {
-        Chart &c = addChart(key);
-        c.series = byKey.value(key);
-        if (c.followLatest || !m_live->isActive())
-            request(key);
-    }
+    // A chart for every key (the feed asks for their data next).
+    const QStringList keys = m_feed->keys();
+    for (const QString &key : keys)
+        addChart(key);
     // Between a launch and its first point, say what is awaited and where metrics come from.
     m_status->setText(keys.isEmpty()
                           ? (finished ? tr("No metrics were logged.")
@@ -651,11 +557,6 @@ void RunDashboard::showLoaded(const LoadedRuns &loaded) {
                                            "Lightning, TensorBoard or TrainyardTracker)..."))
                           : tr("%n metric(s); drag to pan, wheel to zoom, double-click for all.", nullptr,
                                int(keys.size())));
-    if (finished && m_live->isActive()) {
-        m_live->stop();
-        Q_EMIT runsEnded();
-    } else if (!finished && !m_live->isActive())
-        m_live->start();
 }
 
 RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
@@ -668,7 +569,7 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
     c.plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     c.plot->axisRect()->setRangeZoom(Qt::Horizontal);
     c.plot->axisRect()->setRangeDrag(Qt::Horizontal);
-    c.plot->xAxis->setLabel(m_axis == ChartAxis::Step ? tr("step") : tr("seconds since start"));
+    c.plot->xAxis->setLabel(m_feed->axis() == ChartAxis::Step ? tr("step") : tr("seconds since start"));
     c.plot->plotLayout()->insertRow(0);
     c.plot->plotLayout()->addElement(0, 0, new QCPTextElement(c.plot, key));
     c.plot->legend->setFont(QFont(font().family(), font().pointSize() - 1));
@@ -707,7 +608,7 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
     c.debounce = new QTimer(this);
     c.debounce->setSingleShot(true);
     c.debounce->setInterval(60);
-    connect(c.debounce, &QTimer::timeout, this, [this, key] { request(key); });
+    connect(c.debounce, &QTimer::timeout, this, [this, key] { m_feed->request(key); });
     connect(c.plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
             [this, key](const QCPRange &) {
                 Chart &ch = m_charts[key];
@@ -793,27 +694,27 @@ void RunDashboard::showRange(double from, double to) {
         it->plot->setProperty("updating", true);
         it->plot->xAxis->setRange(from, to);
         it->plot->setProperty("updating", false);
-        request(it.key());
+        m_feed->request(it.key());
     }
 }
 
 void RunDashboard::showAll() {
     for (auto it = m_charts.begin(); it != m_charts.end(); ++it) {
         it->followLatest = true;
-        request(it.key());
+        m_feed->request(it.key());
     }
 }
 
 void RunDashboard::redrawAll() {
     for (auto it = m_charts.begin(); it != m_charts.end(); ++it)
-        request(it.key());
+        m_feed->request(it.key());
 }
 
 void RunDashboard::setSmoothing(double weight) {
     weight = std::clamp(weight, 0.0, 0.999);
-    if (weight == m_smoothing)
+    if (weight == m_feed->smoothing())
         return;
-    m_smoothing = weight;
+    m_feed->setSmoothing(weight);
     const QSignalBlocker block(m_smoothingSlider);
     m_smoothingSlider->setValue(int(std::lround(weight * 1000)));
     m_smoothingValue->setText(QString::number(weight, 'f', 3));
@@ -821,9 +722,9 @@ void RunDashboard::setSmoothing(double weight) {
 }
 
 void RunDashboard::setAxis(ChartAxis axis) {
-    if (axis == m_axis)
+    if (axis == m_feed->axis())
         return;
-    m_axis = axis;
+    m_feed->setAxis(axis);
     m_axisBox->setCurrentIndex(axis == ChartAxis::WallTime ? 1 : 0);
     for (Chart &c : m_charts)
         c.plot->xAxis->setLabel(axis == ChartAxis::Step ? tr("step") : tr("seconds since start"));
@@ -831,52 +732,12 @@ void RunDashboard::setAxis(ChartAxis axis) {
 }
 
 void RunDashboard::setAggregateRanks(bool on) {
-    if (on == m_aggregate)
+    if (on == m_feed->aggregateRanks())
         return;
-    m_aggregate = on;
+    m_feed->setAggregateRanks(on);
     const QSignalBlocker block(m_aggregateBox);
     m_aggregateBox->setChecked(on);
     redrawAll();
-}
-
-void RunDashboard::runQuery(const QString &key) {
-    Chart &c = m_charts[key];
-    ChartQuery q;
-    for (const SeriesRow &s : c.series)
-        q.series << ChartSeries{s.id, s.runId, s.rank, m_runs.value(s.runId).originMs};
-    q.axis = m_axis;
-    q.whole = c.followLatest;
-    q.from = c.plot->xAxis->range().lower;
-    q.to = c.plot->xAxis->range().upper;
-    q.buckets = std::max(100, c.plot->axisRect()->width()); // about one bucket per pixel
-    q.smoothing = m_smoothing;
-    q.aggregateRanks = m_aggregate;
-    struct Answer {
-        ChartData data;
-        QString error;
-    };
-    m_jobInFlight = true;
-    runInBackground(
-        this,
-        [reader = m_reader, cache = m_smoothingCache, q] {
-            Answer a;
-            if (StoreReader *store = reader->get(&a.error))
-                a.data = queryChart(*store, cache.get(), q);
-            return a;
-        },
-        [this, key](const Answer &a) {
-            m_jobInFlight = false;
-            if (m_charts.contains(key)) {
-                Chart &ch = m_charts[key];
-                if (!a.error.isEmpty())
-                    m_status->setText(tr("Cannot read the run database: %1").arg(a.error));
-                ch.data = a.data;
-                applyPushed(ch);
-                ch.dirty = true;
-                scheduleRepaint();
-            }
-            pump();
-        });
 }
 
 void RunDashboard::scheduleRepaint() {
@@ -885,96 +746,17 @@ void RunDashboard::scheduleRepaint() {
         m_repaint->start(int(std::clamp<qint64>(40 - m_sinceDraw.elapsed(), 0, 40)));
 }
 
-double RunDashboard::pushedX(qint64 runId, const PushedPoint &p) const {
-    if (m_axis == ChartAxis::Step)
-        return double(p.step);
-    return double(p.wallMs - m_runs.value(runId).originMs) / 1000;
-}
-
-ChartLine *RunDashboard::lineOf(Chart &c, qint64 runId, int rank) {
-    for (ChartLine &l : c.data.lines)
-        if (l.runId == runId && l.rank == rank)
-            return &l;
-    return nullptr;
-}
-
-bool RunDashboard::continueLine(Chart &c, ChartLine &line, qint64 runId,
-                                std::span<const PushedPoint> points) {
-    for (const PushedPoint *p = points.data(); p != points.data() + points.size(); ++p) {
-        if (p->seq < line.nextSeq)
-            continue; // already read
-        const double x = pushedX(runId, *p);
-        if (!extendLine(line, p->seq, p->step, x, p->value, m_smoothing))
-            return false;
-        c.data.xMin = std::min(c.data.xMin, x);
-        c.data.xMax = std::max(c.data.xMax, x);
-        ++m_pushedDrawn;
-    }
-    return true;
-}
-
-void RunDashboard::applyPushed(Chart &c) {
-    for (auto it = c.pushed.begin(); it != c.pushed.end();) {
-        QVector<PushedPoint> &points = it.value();
-        ChartLine *line = lineOf(c, it.key().first, it.key().second);
-        if (!line) {
-            points.clear(); // a series the chart does not show yet: the next read brings it
-        } else {
-            // What the line already holds is dropped; the rest continues it while it can.
-            const qint64 covered = line->nextSeq;
-            points.erase(std::remove_if(points.begin(), points.end(),
-                                        [covered](const PushedPoint &p) { return p.seq < covered; }),
-                         points.end());
-            // What was read is the truth: pushed points that do not continue it wait for the next read (the
-            // live tick or the database watcher), never for a read asked here, so that nothing can loop.
-            if (c.followLatest && !m_aggregate &&
-                !continueLine(c, *line, it.key().first, std::span(points.constData(), size_t(points.size()))))
-                points.clear();
-        }
-        it = points.isEmpty() ? c.pushed.erase(it) : std::next(it);
-    }
-}
-
-void RunDashboard::push(const PushedSeries &series) {
-    if (!m_runIds.contains(series.runId) || series.points.isEmpty())
-        return;
-    m_lastFed.start();
-    auto chart = m_charts.find(series.key);
-    if (chart == m_charts.end()) {
-        loadSeries(); // a new metric
-        return;
-    }
-    Chart &c = *chart;
-    // Kept until a read covers them (applyPushed); bounded, since the next read has them anyway.
-    QVector<PushedPoint> &tail = c.pushed[{series.runId, series.rank}];
-    if (tail.size() > 1'000'000)
-        tail.clear();
-    tail += series.points;
-    if (!c.followLatest || m_aggregate)
-        return; // drawn by the next read
-    ChartLine *line = lineOf(c, series.runId, series.rank);
-    if (!line) {
-        loadSeries(); // a rank the chart does not show yet
-        return;
-    }
-    if (!continueLine(c, *line, series.runId,
-                      std::span(series.points.constData(), size_t(series.points.size()))))
-        request(series.key); // a gap: read again
-    c.dirty = true;
-    scheduleRepaint();
-}
-
 QString RunDashboard::lineName(const ChartLine &line) const {
     QString rank =
         line.rank < 0 ? tr("mean of %n rank(s)", nullptr, line.ranks) : tr("rank %1").arg(line.rank);
     if (m_runIds.size() == 1)
         return rank;
-    return tr("%1 (%2)").arg(m_runs.value(line.runId).name, rank);
+    return tr("%1 (%2)").arg(m_feed->runName(line.runId), rank);
 }
 
 QColor RunDashboard::lineColor(const ChartLine &line) const {
     if (m_runIds.size() > 1)
-        return lineColors().at(m_runs.value(line.runId).index % lineColors().size());
+        return lineColors().at(m_feed->runIndex(line.runId) % lineColors().size());
     return lineColors().at(std::max(0, line.rank) % lineColors().size());
 }
 
@@ -983,8 +765,9 @@ void RunDashboard::draw(const QString &key) {
     QCustomPlot *plot = c.plot;
     plot->clearGraphs();
     plot->legend->clearItems();
-    const bool smoothing = m_smoothing > 0;
-    for (const ChartLine &line : c.data.lines) {
+    const bool smoothing = m_feed->smoothing() > 0;
+    const ChartData shown = m_feed->chartData(key);
+    for (const ChartLine &line : shown.lines) {
         const QColor color = lineColor(line);
         if (!line.bandX.isEmpty()) {
             QCPGraph *low = plot->addGraph();
@@ -1020,10 +803,10 @@ void RunDashboard::draw(const QString &key) {
     }
     plot->legend->setVisible(plot->legend->itemCount() > 1);
     plot->setProperty("updating", true);
-    if (c.followLatest && c.data.xMin < c.data.xMax)
-        plot->xAxis->setRange(c.data.xMin, c.data.xMax);
-    else if (c.followLatest && c.data.xMin == c.data.xMax) // one x: centred
-        plot->xAxis->setRange(c.data.xMin - 1, c.data.xMin + 1);
+    if (c.followLatest && shown.xMin < shown.xMax)
+        plot->xAxis->setRange(shown.xMin, shown.xMax);
+    else if (c.followLatest && shown.xMin == shown.xMax) // one x: centred
+        plot->xAxis->setRange(shown.xMin - 1, shown.xMin + 1);
     plot->yAxis->rescale();
     plot->setProperty("updating", false);
     if (c.cursorShown)
@@ -1050,9 +833,10 @@ QString RunDashboard::crosshairText(const QString &key) const {
     if (!c.plot || !c.cursorShown)
         return {};
     QStringList lines;
-    lines << (m_axis == ChartAxis::Step ? tr("step %1").arg(std::llround(c.cursorX))
-                                        : tr("%1 s").arg(c.cursorX, 0, 'f', 1));
-    for (const ChartLine &line : c.data.lines) {
+    lines << (m_feed->axis() == ChartAxis::Step ? tr("step %1").arg(std::llround(c.cursorX))
+                                                : tr("%1 s").arg(c.cursorX, 0, 'f', 1));
+    const ChartData shown = m_feed->chartData(key);
+    for (const ChartLine &line : shown.lines) {
         const double v = line.valueAt(c.cursorX);
         lines << tr("%1: %2").arg(lineName(line), std::isnan(v) ? tr("-") : QString::number(v, 'g', 6));
     }
@@ -1129,7 +913,7 @@ bool RunDashboard::exportCsv(const QString &file, QString *error) const {
     QString out = u"key,run,rank,first_step,last_step,first,min,max,last,count,smoothed\n"_s;
     const QStringList keys = this->keys();
     for (const QString &key : keys)
-        for (const ChartLine &line : m_charts.value(key).data.lines)
+        for (const ChartLine &line : m_feed->chartData(key).lines)
             for (const ChartBucket &b : line.buckets) {
                 const Aggregate &a = b.values;
                 out += u"%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11\n"_s.arg(key)

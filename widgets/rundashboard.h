@@ -1,12 +1,12 @@
 // One or several runs' metrics as live charts (QCustomPlot): one chart per key, one line per rank (or the
-// ranks' mean with their min..max band), runs overlaid for comparison. Every view change asks trackers'
-// queryChart for the buckets of the visible range (first, min, max and last of every bucket, so no spike is
-// hidden, and the smoothed curve computed on the full-resolution points) on a worker thread; answers are
-// drawn by a coalescing repaint timer. While a run is live the charts refresh every second.
+// ranks' mean with their min..max band), runs overlaid for comparison. The data is a RunFeed's (reads,
+// queries for each chart's window, pushed points, the live rule); every view change asks it again, and its
+// answers are drawn by a coalescing repaint timer (at most one repaint per 40 ms).
 #pragma once
 
 #include "chartquery.h"
 #include "livepush.h"
+#include "runfeed.h"
 #include "store.h"
 
 #include <QElapsedTimer>
@@ -38,6 +38,8 @@ public:
     ~RunDashboard() override;
 
     QList<qint64> runIds() const { return m_runIds; }
+    // The data behind the charts (widget-free): reads, queries, pushed points, the live rule.
+    RunFeed *feed() const { return m_feed; }
     QStringList keys() const;
     // For tests, benchmarks and screenshots: what a chart shows.
     int pointCount(const QString &key) const;
@@ -56,20 +58,20 @@ public:
     // its next one-second tick. A dashboard its launcher feeds (push() or runChanged() within the last
     // FedMs) does not: the push is its live source, and it reads the database only for what the push cannot
     // say (a gap, a new series, a state change) and once every FedMs as a safety net.
-    void refresh();
-    static constexpr qint64 FedMs = 5000;
+    void refresh() { m_feed->refresh(); }
+    static constexpr qint64 FedMs = RunFeed::FedMs;
     // A run's state its launcher pushed (PushReceiver::runChanged): the run's row is read again (header,
     // status, the end of the run).
-    void runChanged(const trainyard::PushedRun &run);
+    void runChanged(const trainyard::PushedRun &run) { m_feed->runChanged(run); }
     // How many times the runs and their series were read from the database (for tests and benchmarks).
-    qint64 databaseLoads() const { return m_loads; }
+    qint64 databaseLoads() const { return m_feed->databaseLoads(); }
     // Points the run's launcher pushed once they were committed (PushReceiver): a chart that follows the
     // latest points draws them at its next repaint, without reading the database. Points of runs not shown
     // are ignored; a point that does not continue what the chart shows (a gap, a new series) makes it read
     // the database again.
-    void push(const trainyard::PushedSeries &series);
+    void push(const trainyard::PushedSeries &series) { m_feed->push(series); }
     // Points pushed and drawn so far (for tests and benchmarks).
-    qint64 pushedPointsDrawn() const { return m_pushedDrawn; }
+    qint64 pushedPointsDrawn() const { return m_feed->pushedPointsApplied(); }
     // "rank 3 silent for 95 s" for every rank the launcher's watchdog found silent (empty when none).
     QString silentRanksText() const;
     // Asks the live run's launcher for every Python rank's stacks (stacks-rank-N.txt in the run folder);
@@ -117,15 +119,11 @@ protected:
 
 private:
     QString m_shownName; // the single run's name as last loaded
-    struct RunInfo {
-        QString name;
-        qint64 originMs = 0;
-        int index = 0;
-    };
+    // A chart's view: the plot, its crosshair and whether it follows the latest points; its data is the
+    // feed's.
     struct Chart {
         QString key;
         QCustomPlot *plot = nullptr;
-        QList<SeriesRow> series; // of every run, every rank
         QTimer *debounce = nullptr;
         QCPItemStraightLine *cursor = nullptr;
         QCPItemText *readout = nullptr;
@@ -133,31 +131,12 @@ private:
         bool dirty = false;
         double cursorX = 0;
         bool cursorShown = false;
-        ChartData data; // what is shown
-        // Pushed points of each (run, rank), kept until a query answer covers them, so that an answer read
-        // before they were committed is continued with them.
-        QHash<QPair<qint64, int>, QVector<PushedPoint>> pushed;
     };
-    // Database work is one queue per dashboard: at most one job in flight (the series list, or one chart's
-    // query), each chart queued at most once and asked with its range when its turn comes, all on one reader
-    // connection that stays open (m_reader, used by one job at a time, never on the GUI thread).
-    struct Reader;
-    struct LoadedRuns;
     void showStacks(const QString &runDir, const QMap<int, QString> &dumps);
-    void loadSeries();                // queues a reload of the runs and their series
-    void request(const QString &key); // queues a query for one chart
-    void pump();                      // starts the next queued job when none is in flight
-    void runLoad();
     void showLoaded(const LoadedRuns &loaded);
-    void runQuery(const QString &key);
+    ChartWindow windowOf(const QString &key) const;
     Chart &addChart(const QString &key);
     void draw(const QString &key);
-    // Continues the chart's lines, as just read, with what was pushed since.
-    void applyPushed(Chart &c);
-    static ChartLine *lineOf(Chart &c, qint64 runId, int rank);
-    // Continues a line with pushed points; false at the first that does not follow it.
-    bool continueLine(Chart &c, ChartLine &line, qint64 runId, std::span<const PushedPoint> points);
-    double pushedX(qint64 runId, const PushedPoint &p) const;
     void scheduleRepaint();
     void redrawAll();          // after a display setting changed: ask again
     void styleChart(Chart &c); // colours from the palette (light or dark theme)
@@ -168,13 +147,8 @@ private:
 
     QString m_db;
     QList<qint64> m_runIds;
-    QHash<qint64, RunInfo> m_runs;
+    RunFeed *m_feed;
     QHash<QString, Chart> m_charts;
-    std::shared_ptr<SmoothingCache> m_smoothingCache;
-    std::shared_ptr<Reader> m_reader;
-    bool m_jobInFlight = false;
-    bool m_loadQueued = false;
-    QStringList m_queuedCharts;
     QGridLayout *m_grid;
     // The System section below the run's own metrics: every rank's system/* series (CPU, memory, GPU), shown
     // once the first arrives.
@@ -191,18 +165,9 @@ private:
     QLabel *m_smoothingValue;
     QComboBox *m_axisBox;
     QCheckBox *m_aggregateBox;
-    QTimer *m_live;
     QTimer *m_repaint;
     QElapsedTimer m_sinceDraw; // since the last repaint
     bool m_logScale = false;
-    double m_smoothing = 0;
-    ChartAxis m_axis = ChartAxis::Step;
-    bool m_aggregate = false;
-    qint64 m_pushedDrawn = 0;
-    qint64 m_loads = 0;
-    QElapsedTimer m_lastFed;  // since the launcher last pushed something of these runs (invalid: never)
-    QElapsedTimer m_lastLoad; // since the last read of the runs and their series
-    bool fed() const { return m_lastFed.isValid() && m_lastFed.elapsed() < FedMs; }
 };
 
 } // namespace trainyard
