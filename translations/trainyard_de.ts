@@ -3914,6 +3914,39 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
 </context>
 <context>
+    <name>trainyard::SlurmSubmitText</name>
+    <message>
+        <location filename="../launch/slurmsubmit.cpp" line="+49"/>
+        <source>cannot create the run folder %1</source>
+        <translation>der Lauf-Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot open the run database %1</source>
+        <translation>die Laufdatenbank %1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot record the run in %1: %2</source>
+        <translation>der Lauf kann nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sbatch: %1</source>
+        <translation>sbatch: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Slurm refused the job: %1</source>
+        <translation>Slurm hat den Job abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
     <name>trainyard::StoreText</name>
     <message>
         <location filename="../trackers/store.cpp" line="+311"/>
@@ -4888,37 +4921,12 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::SlurmCliText</name>
     <message>
-        <location filename="../app/cli/slurmcommand.cpp" line="+78"/>
-        <source>trainyard launch: cannot create the run folder %1</source>
-        <translation>trainyard launch: der Lauf-Ordner %1 kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>trainyard launch: cannot write %1: %2</source>
-        <translation>trainyard launch: %1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>trainyard launch: cannot open the run database %1</source>
-        <translation>trainyard launch: die Laufdatenbank %1 kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>trainyard launch: cannot record the run in %1: %2</source>
-        <translation>trainyard launch: der Lauf kann nicht in %1 gespeichert werden: %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>trainyard launch: Slurm refused the job: %1</source>
-        <translation>trainyard launch: Slurm hat den Job abgelehnt: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>sbatch: %1</source>
-        <translation>sbatch: %1</translation>
+        <location filename="../app/cli/slurmcommand.cpp" line="+57"/>
+        <source>trainyard launch: %1</source>
+        <translation>trainyard launch: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+5"/>
         <source>run %1 submitted as Slurm job %2 (%n node(s)); batch script %3</source>
         <translation>
             <numerusform>Lauf %1 als Slurm-Job %2 eingereicht (%n Knoten); Batch-Skript %3</numerusform>

@@ -3910,6 +3910,39 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
 </context>
 <context>
+    <name>trainyard::SlurmSubmitText</name>
+    <message>
+        <location filename="../launch/slurmsubmit.cpp" line="+49"/>
+        <source>cannot create the run folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot open the run database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot record the run in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sbatch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Slurm refused the job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::StoreText</name>
     <message>
         <location filename="../trackers/store.cpp" line="+311"/>
@@ -4770,37 +4803,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::SlurmCliText</name>
     <message>
-        <location filename="../app/cli/slurmcommand.cpp" line="+78"/>
-        <source>trainyard launch: cannot create the run folder %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>trainyard launch: cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>trainyard launch: cannot open the run database %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>trainyard launch: cannot record the run in %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>trainyard launch: Slurm refused the job: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>sbatch: %1</source>
+        <location filename="../app/cli/slurmcommand.cpp" line="+57"/>
+        <source>trainyard launch: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+5"/>
         <source>run %1 submitted as Slurm job %2 (%n node(s)); batch script %3</source>
         <translation>
             <numerusform>run %1 submitted as Slurm job %2 (%n node); batch script %3</numerusform>

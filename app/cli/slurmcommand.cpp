@@ -12,6 +12,7 @@
 #include "livepush.h"
 #include "signalevents.h"
 #include "slurm/slurm.h"
+#include "slurmsubmit.h"
 #include "store.h"
 #include "system/atomicfile.h"
 
@@ -43,110 +44,21 @@ void note(Io &io, const QString &text) {
     io.err.flush();
 }
 
-// Sets a queued run's final status when its job ended before its launcher inside the job recorded anything.
-void closeQueuedRun(const QString &dbPath, qint64 rowId, RunStatus status, int exitCode) {
-    StoreReader reader;
-    QString e;
-    if (!reader.open(dbPath, &e))
-        return;
-    std::optional<RunRow> row = reader.run(rowId);
-    if (!row || row->status != RunStatus::Queued)
-        return;
-    StoreWriter writer;
-    if (!writer.open(dbPath, &e))
-        return;
-    row->status = status;
-    row->exitCode = exitCode;
-    row->endedMs = QDateTime::currentMSecsSinceEpoch();
-    writer.updateRun(*row, &e);
-}
 } // namespace
 
 int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList &words, Io &io) {
     if (la.dryRun) {
-        const QString runId = u"<run id>"_s;
-        const QString name = runName(la.runName, la.script, runId);
-        writeBytesTo(io.out, slurm::batchScript(slurm::jobSpec(plan, la, words, runId,
-                                                               runsDirectory(la.db) + u'/' + runId, name,
-                                                               QCoreApplication::applicationFilePath())));
+        writeBytesTo(io.out, slurmDryRunScript(plan, la, words, QCoreApplication::applicationFilePath()));
         return 0;
     }
-    const QString runId = newRunId();
-    const QString name = runName(la.runName, la.script, runId);
-    const QString runDir = runsDirectory(la.db) + u'/' + runId;
-    if (!makePrivateFolder(runDir)) {
-        io.err << SlurmCliText::tr("trainyard launch: cannot create the run folder %1").arg(runDir) << '\n';
-        return 1;
-    }
-    const slurm::JobSpec spec =
-        slurm::jobSpec(plan, la, words, runId, runDir, name, QCoreApplication::applicationFilePath());
-    const QString scriptPath = runDir + u"/slurm.sbatch"_s;
+    SlurmSubmission submitted;
     QString e;
-    if (!saveFileAtomically(scriptPath, slurm::batchScript(spec), &e)) {
-        io.err << SlurmCliText::tr("trainyard launch: cannot write %1: %2").arg(scriptPath, e) << '\n';
+    if (!submitSlurmRun(plan, la, words, QCoreApplication::applicationFilePath(), &submitted, &e)) {
+        io.err << SlurmCliText::tr("trainyard launch: %1").arg(e) << '\n';
         return 1;
     }
-    QFile::setPermissions(scriptPath, QFile::permissions(scriptPath) | QFileDevice::ExeOwner);
-    // The run exists from now on, as queued; the launcher inside the job takes it over.
-    RunRecord record;
-    record.id = runId;
-    record.name = name;
-    record.status = RunStatus::Queued;
-    record.created = QDateTime::currentDateTime();
-    record.host = QHostInfo::localHostName();
-    record.workingDirectory = QDir::currentPath();
-    record.argv = redactedCommandLine(QStringList{u"trainyard"_s, u"launch"_s} + words);
-    record.configFile = plan.configFile.isEmpty() ? QString() : QFileInfo(plan.configFile).absoluteFilePath();
-    JsonRunRecorder json(runDir + u"/run.json"_s);
-    const QString dbPath = databasePath(la.db);
-    StoreWriter store;
-    if (!store.open(dbPath, &e)) {
-        io.err << SlurmCliText::tr("trainyard launch: cannot open the run database %1").arg(e) << '\n';
-        return 1;
-    }
-    RunRow row;
-    row.uid = runId;
-    row.name = name;
-    row.status = RunStatus::Queued;
-    row.createdMs = record.created.toMSecsSinceEpoch();
-    row.host = record.host;
-    row.runDir = runDir;
-    row.workingDirectory = record.workingDirectory;
-    row.command = QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(record.argv)).toJson(QJsonDocument::Compact));
-    row.id = store.createRun(row, &e);
-    if (!row.id) {
-        io.err << SlurmCliText::tr("trainyard launch: cannot record the run in %1: %2").arg(dbPath, e)
-               << '\n';
-        return 1;
-    }
-    QString jobId;
-    if (!slurm::submit(scriptPath, &jobId, &e)) {
-        io.err << SlurmCliText::tr("trainyard launch: Slurm refused the job: %1").arg(e) << '\n';
-        record.status = RunStatus::Failed;
-        record.ended = QDateTime::currentDateTime();
-        record.events << RunEvent{record.ended, u"failure"_s, -1, SlurmCliText::tr("sbatch: %1").arg(e)};
-        json.save(record, nullptr);
-        row.status = RunStatus::Failed;
-        row.exitCode = 1;
-        row.endedMs = record.ended.toMSecsSinceEpoch();
-        store.updateRun(row, nullptr);
-        return 1;
-    }
-    record.slurmJob = jobId;
-    json.save(record, nullptr);
-    // While queued: who follows it (the studio finds its launch this way), or the job when nobody does. A
-    // queued run is never taken for crashed; the launcher inside the job writes its own identity.
-    row.launcher = la.detach ? u"slurm "_s + jobId : launcherIdentity();
-    store.updateRun(row, nullptr);
-    // A studio that started this launch hears of its run now (the launcher inside the job, which inherits the
-    // variables through sbatch, tells it the rest).
-    if (const QString studio = qEnvironmentVariable(StudioPushVariable); !studio.isEmpty()) {
-        PushSender sender(studio);
-        sender.send(PushedRun{qEnvironmentVariable(StudioLaunchVariable), row.id, row.uid, row.status, 0});
-        sender.waitSent(2000);
-    }
-
+    const QString &runId = submitted.runId, &runDir = submitted.runDir, &jobId = submitted.jobId,
+                  &scriptPath = submitted.scriptPath, &dbPath = submitted.databasePath;
     note(io, SlurmCliText::tr("run %1 submitted as Slurm job %2 (%n node(s)); batch script %3", nullptr,
                               plan.numMachines)
                  .arg(runId, jobId, scriptPath));
@@ -225,9 +137,9 @@ int submitSlurm(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
         fwrite(partial.constData(), 1, size_t(partial.size()), stdout);
     fflush(stdout);
     if (exitCode == 130)
-        closeQueuedRun(dbPath, row.id, RunStatus::Cancelled, 0);
+        closeQueuedRun(dbPath, submitted.rowId, RunStatus::Cancelled, 0);
     else if (exitCode != 0)
-        closeQueuedRun(dbPath, row.id, RunStatus::Failed, exitCode);
+        closeQueuedRun(dbPath, submitted.rowId, RunStatus::Failed, exitCode);
     note(io, SlurmCliText::tr("job %1 ended: %2, exit code %3").arg(jobId, finalState).arg(exitCode));
     return exitCode;
 }
