@@ -40,6 +40,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSettings>
@@ -837,6 +838,16 @@ void TestWidgets::runPageHeaderAndWidth() {
         QVERIFY2(page->minimumSizeHint().width() <= 1024,
                  qPrintable(u"%1: run page %2 px"_s.arg(language).arg(page->minimumSizeHint().width())));
         QVERIFY(w.width() <= 1280);
+        // German names what the tab is (the memory a model needs, not storage) and Stop as stop, not pause.
+        if (language == u"de"_s) {
+            auto *tabs = w.findChild<QTabWidget *>();
+            QVERIFY(tabs);
+            QCOMPARE(tabs->tabText(2), u"Speicherbedarf"_s);
+            bool stop = false;
+            for (QPushButton *b : w.launchPanel()->findChildren<QPushButton *>())
+                stop = stop || b->text() == u"S&toppen"_s;
+            QVERIFY(stop);
+        }
     }
     for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
         QCoreApplication::removeTranslator(t);

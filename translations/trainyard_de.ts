@@ -1497,7 +1497,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Stop</source>
-        <translation>&amp;Anhalten</translation>
+        <translation>S&amp;toppen</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1928,7 +1928,7 @@
     <message>
         <location line="+3"/>
         <source>Memory</source>
-        <translation>Speicher</translation>
+        <translation>Speicherbedarf</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2038,7 +2038,7 @@
     <message>
         <location line="+0"/>
         <source>&amp;Memory</source>
-        <translation>&amp;Speicher</translation>
+        <translation>Speicher&amp;bedarf</translation>
     </message>
     <message>
         <location line="+7"/>
