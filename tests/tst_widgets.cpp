@@ -96,6 +96,7 @@ private Q_SLOTS:
     void dashboardFedByARealIngest();
     void dashboardDrawsPushedPoints();
     void runFeedWithoutAWindow();
+    void chartsKeepOneOrder();
     void dashboardFlagsSilentRanks();
     void runPageHeaderAndWidth();
     void importFromTheStudio();
@@ -722,6 +723,38 @@ void TestWidgets::runFeedWithoutAWindow() {
     for (const ChartBucket &b : line.buckets)
         QVERIFY(b.values.maxValue < 1e9);
     QCOMPARE(feed.databaseLoads(), loads); // a chart's query, not a read of the runs
+}
+
+// Charts are ordered by key whatever order their metrics were first logged in: a metric that appears later
+// takes its place among the others instead of going last.
+void TestWidgets::chartsKeepOneOrder() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"order.db"_s);
+    QString error;
+    StoreWriter w;
+    QVERIFY(w.open(db, &error));
+    RunRow r;
+    r.uid = u"order"_s;
+    r.status = RunStatus::Running;
+    r.launcher = launcherIdentity(); // live: this process
+    r.startedMs = QDateTime::currentMSecsSinceEpoch();
+    const qint64 id = w.createRun(r, &error);
+    QVERIFY(w.appendPoints(id, 0, {IncomingPoint{u"zeta"_s, 1, 1.0, r.startedMs}}, std::nullopt, &error));
+    RunDashboard dash(db, id);
+    dash.resize(1000, 600);
+    dash.show();
+    QTRY_COMPARE_WITH_TIMEOUT(dash.keys(), QStringList{u"zeta"_s}, 10000);
+    QVERIFY(w.appendPoints(id, 0, {IncomingPoint{u"alpha"_s, 1, 2.0, r.startedMs}}, std::nullopt, &error));
+    dash.refresh(); // as the database watcher would
+    QTRY_COMPARE_WITH_TIMEOUT(dash.keys().size(), 2, 10000);
+    const auto plotOf = [&](const QString &key) -> QWidget * {
+        for (QWidget *child : dash.findChildren<QWidget *>())
+            if (child->property("metricKey").toString() == key)
+                return child;
+        return nullptr;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(plotOf(u"alpha"_s) && plotOf(u"zeta"_s), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(plotOf(u"alpha"_s)->x() < plotOf(u"zeta"_s)->x(), 10000);
 }
 
 // The launcher's watchdog rows in the database flag silent ranks on the run page until they are active again;
@@ -1466,6 +1499,10 @@ void TestWidgets::runsListNewestFirstWithParametersAndDeletedTabsClose() {
     QVERIFY(drawn.wait(10000));
     QCOMPARE(page->pointCount(u"acc"_s), 1);
     QCOMPARE(page->dotCurves(u"acc"_s), 1);
+    // Its value axis is a narrow range around it (0.25), not QCustomPlot's fallback of a few units.
+    const auto [lower, upper] = page->valueAxis(u"acc"_s);
+    QVERIFY2(lower < 0.25 && 0.25 < upper && upper - lower < 0.1,
+             qPrintable(u"%1 .. %2"_s.arg(lower).arg(upper)));
     const int tabs = w.tabCount();
     QPointer<RunDashboard> guard(page);
     model->removeRun(db, older);

@@ -325,6 +325,11 @@ int RunDashboard::pointCount(const QString &key) const {
     return n;
 }
 
+std::pair<double, double> RunDashboard::valueAxis(const QString &key) const {
+    QCustomPlot *p = chart(key);
+    return p ? std::pair{p->yAxis->range().lower, p->yAxis->range().upper} : std::pair{0.0, 0.0};
+}
+
 std::pair<double, double> RunDashboard::valueRange(const QString &key) const {
     double lo = INFINITY, hi = -INFINITY;
     if (QCustomPlot *p = chart(key)) {
@@ -621,16 +626,26 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
         moveCrosshair(key, m_charts[key].plot->xAxis->pixelToCoord(e->pos().x()));
     });
     connect(c.plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) { showAll(); });
-    // The launcher's telemetry goes to the System section; the run's own metrics come first.
-    if (key.startsWith(u"system/"_s)) {
-        m_systemGrid->addWidget(c.plot, m_systemCharts / 2, m_systemCharts % 2);
-        ++m_systemCharts;
-        m_system->setVisible(true);
-    } else {
-        m_grid->addWidget(c.plot, m_metricCharts / 2, m_metricCharts % 2);
-        ++m_metricCharts;
-    }
+    layoutCharts();
     return c;
+}
+
+void RunDashboard::layoutCharts() {
+    // One order for every run and every comparison, whenever a metric first appears: by key, the launcher's
+    // telemetry in the System section after the run's own metrics.
+    QStringList keys = m_charts.keys();
+    keys.sort();
+    int metric = 0, system = 0;
+    for (const QString &key : std::as_const(keys)) {
+        QCustomPlot *plot = m_charts.value(key).plot;
+        const bool isSystem = key.startsWith(u"system/"_s);
+        QGridLayout *grid = isSystem ? m_systemGrid : m_grid;
+        int &n = isSystem ? system : metric;
+        grid->removeWidget(plot);
+        grid->addWidget(plot, n / 2, n % 2);
+        ++n;
+    }
+    m_system->setVisible(system > 0);
 }
 
 void RunDashboard::styleChart(Chart &c) {
@@ -808,6 +823,22 @@ void RunDashboard::draw(const QString &key) {
     else if (c.followLatest && shown.xMin == shown.xMax) // one x: centred
         plot->xAxis->setRange(shown.xMin - 1, shown.xMin + 1);
     plot->yAxis->rescale();
+    // Every value the same (one point, a constant): a narrow range around it, not QCustomPlot's fallback.
+    bool any = false;
+    double lo = INFINITY, hi = -INFINITY;
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        bool found = false;
+        const QCPRange r = plot->graph(i)->data()->valueRange(found);
+        if (found) {
+            any = true;
+            lo = std::min(lo, r.lower);
+            hi = std::max(hi, r.upper);
+        }
+    }
+    if (any && lo == hi) {
+        const double half = std::max(std::abs(lo) * 0.1, 1e-9);
+        plot->yAxis->setRange(lo - half, lo + half);
+    }
     plot->setProperty("updating", false);
     if (c.cursorShown)
         moveCrosshair(key, c.cursorX);

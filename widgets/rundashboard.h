@@ -46,6 +46,8 @@ public:
     int curveCount(const QString &key) const; // QCustomPlot graphs, bands included
     int dotCurves(const QString &key) const;  // curves drawn as dots (lines of a single point)
     std::pair<double, double> valueRange(const QString &key) const;
+    // The value axis's range as drawn.
+    std::pair<double, double> valueAxis(const QString &key) const;
     QCustomPlot *chart(const QString &key) const;
     ChartData chartData(const QString &key) const;
 
@@ -136,6 +138,7 @@ private:
     void showLoaded(const LoadedRuns &loaded);
     ChartWindow windowOf(const QString &key) const;
     Chart &addChart(const QString &key);
+    void layoutCharts();
     void draw(const QString &key);
     void scheduleRepaint();
     void redrawAll();          // after a display setting changed: ask again
@@ -154,7 +157,6 @@ private:
     // once the first arrives.
     QGroupBox *m_system = nullptr;
     QGridLayout *m_systemGrid = nullptr;
-    int m_metricCharts = 0, m_systemCharts = 0;
     QLabel *m_status;
     QLabel *m_silent = nullptr;
     QLabel *m_header = nullptr;
