@@ -2,6 +2,7 @@
 
 #include "launch/runrecord.h"
 #include "slurm/slurm.h"
+#include "slurmsubmit.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -85,20 +86,11 @@ QList<qint64> closeEndedSlurmRuns(const QString &databasePath, QString *error) {
             continue; // Slurm could not be asked (no scontrol, the controller not answering): ask again later
         if (job.gone && QDateTime::currentMSecsSinceEpoch() - r.createdMs < 60000)
             continue; // just submitted: Slurm may not list it yet
-        StoreReader again;
-        QString e;
-        std::optional<RunRow> now = again.open(databasePath, &e) ? again.run(r.id) : std::nullopt;
-        if (!now || now->status != RunStatus::Queued)
-            continue; // its launcher took it over meanwhile
-        RunRow row = *now;
-        row.status = job.state == u"CANCELLED"_s ? RunStatus::Cancelled : RunStatus::Failed;
-        row.exitCode = job.exitCode > 0 ? job.exitCode : (row.status == RunStatus::Failed ? 1 : 0);
-        row.endedMs = QDateTime::currentMSecsSinceEpoch();
-        StoreWriter writer;
-        if (writer.open(databasePath, &e) && writer.updateRun(row, &e))
-            closed << row.id;
-        else if (error)
-            *error = e;
+        const RunStatus status = job.state == u"CANCELLED"_s ? RunStatus::Cancelled : RunStatus::Failed;
+        const int exitCode = job.exitCode > 0 ? job.exitCode : (status == RunStatus::Failed ? 1 : 0);
+        // Checked again as it is written: a launcher that took the run over meanwhile keeps it.
+        if (closeQueuedRun(databasePath, r.id, status, exitCode, error))
+            closed << r.id;
     }
     return closed;
 }

@@ -111,21 +111,20 @@ bool submitSlurmRun(const LaunchPlan &plan, const LaunchArgs &la, const QStringL
     return true;
 }
 
-void closeQueuedRun(const QString &dbPath, qint64 rowId, RunStatus status, int exitCode) {
+bool closeQueuedRun(const QString &dbPath, qint64 rowId, RunStatus status, int exitCode, QString *error) {
     StoreReader reader;
-    QString e;
-    if (!reader.open(dbPath, &e))
-        return;
+    if (!reader.open(dbPath, error))
+        return false;
     std::optional<RunRow> row = reader.run(rowId);
     if (!row || row->status != RunStatus::Queued)
-        return;
+        return false;
     StoreWriter writer;
-    if (!writer.open(dbPath, &e))
-        return;
+    if (!writer.open(dbPath, error))
+        return false;
     row->status = status;
     row->exitCode = exitCode;
     row->endedMs = QDateTime::currentMSecsSinceEpoch();
-    writer.updateRun(*row, &e);
+    return writer.updateRun(*row, error);
 }
 
 } // namespace trainyard

@@ -27,8 +27,9 @@ QByteArray slurmDryRunScript(const LaunchPlan &plan, const LaunchArgs &args, con
 // event.
 bool submitSlurmRun(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &words,
                     const QString &program, SlurmSubmission *out, QString *error);
-// A queued run whose job ended before its launcher inside the job recorded anything: its final status.
-// Nothing changes when the run is no longer queued (its launcher took it over).
-void closeQueuedRun(const QString &databasePath, qint64 rowId, RunStatus status, int exitCode);
+// A queued run whose job ended before its launcher inside the job recorded anything: its final status. True
+// when it was written; nothing changes when the run is no longer queued (its launcher took it over).
+bool closeQueuedRun(const QString &databasePath, qint64 rowId, RunStatus status, int exitCode,
+                    QString *error = nullptr);
 
 } // namespace trainyard

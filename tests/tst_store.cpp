@@ -994,6 +994,33 @@ void TestStore::asyncClientBuffersWhileTheDatabaseIsLocked() {
         QCOMPARE(sqlite3_exec(locker, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
     }
     sqlite3_close(locker);
+    // The shape of a real rank: 50 metrics a step (one log(values, step) call each), 200 steps.
+    {
+        AsyncTrackerClient wide;
+        // Each client its own id, as connectFromEnvironment gives (batches are deduplicated per client).
+        wide.start([port](TrackerClient &c, std::string *e) {
+            return c.connect("127.0.0.1", port, "tok", "r", 1, "wide", e);
+        });
+        std::map<std::string, double> values;
+        for (int step = 0; step < 200; ++step) {
+            for (int k = 0; k < 50; ++k)
+                values["metric/" + std::to_string(k)] = step * 0.01 + k;
+            QCOMPARE(wide.log(values, step), size_t(50));
+        }
+        std::string e;
+        QVERIFY2(wide.finish(30000, &e), e.c_str());
+        QCOMPARE(wide.dropped(), uint64_t(0));
+        StoreReader reader;
+        QVERIFY(reader.open(db, &error));
+        qint64 points = 0, series = 0;
+        for (const SeriesRow &row : reader.series(run))
+            if (row.key.startsWith(u"metric/"_s)) {
+                points += row.count;
+                ++series;
+            }
+        QCOMPARE(series, 50);
+        QCOMPARE(points, 200 * 50);
+    }
     // A client that cannot connect is broken at once: log() refuses and counts.
     AsyncTrackerClient nowhere;
     nowhere.start(

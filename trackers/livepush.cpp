@@ -115,7 +115,9 @@ bool decode(QByteArray &buffer, QVector<PushedSeries> &out, QString *error, QVec
     };
     while (buffer.size() - at >= 4) {
         const quint32 length = get<quint32>(buffer.constData() + at);
-        if (length > MaxFrameBytes || length < 1 + 8 + 4 + 2 + 2 + 2)
+        // Either kind is at least 19 bytes: a series frame with an empty key and no point (1 + 8 + 4 + 2 +
+        // 4), a run frame with three empty strings (1 + 8 + 4 + 3 x 2).
+        if (length > MaxFrameBytes || length < 1 + 8 + 4 + 2 + 4)
             return fail(u"push frame of %1 bytes"_s.arg(length));
         if (buffer.size() - at - 4 < qsizetype(length))
             break; // unfinished
@@ -133,8 +135,6 @@ bool decode(QByteArray &buffer, QVector<PushedSeries> &out, QString *error, QVec
         }
         if (quint8(*p) != SeriesFrame)
             return fail(u"unknown push frame type %1"_s.arg(quint8(*p)));
-        if (length < 1 + 8 + 4 + 2 + 4)
-            return fail(u"push frame of %1 bytes"_s.arg(length));
         ++p;
         PushedSeries s;
         s.runId = get<qint64>(p);

@@ -553,8 +553,12 @@ void RunDashboard::showLoaded(const LoadedRuns &loaded) {
     m_stopRun->setVisible(m_liveRun.id != 0);
     // A chart for every key (the feed asks for their data next).
     const QStringList keys = m_feed->keys();
+    const qsizetype before = m_charts.size();
     for (const QString &key : keys)
         addChart(key);
+    if (m_charts.size() != before)
+        layoutCharts(); // once per read, however many metrics appeared
+
     // Between a launch and its first point, say what is awaited and where metrics come from.
     m_status->setText(keys.isEmpty()
                           ? (finished ? tr("No metrics were logged.")
@@ -626,7 +630,6 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
         moveCrosshair(key, m_charts[key].plot->xAxis->pixelToCoord(e->pos().x()));
     });
     connect(c.plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) { showAll(); });
-    layoutCharts();
     return c;
 }
 
