@@ -47,6 +47,7 @@ inline void printTable(QTextStream &out, const QStringList &header, const QList<
 }
 
 int launchBench(const QStringList &args, QTextStream &out);
+int queueBench(const QStringList &args, QTextStream &out);
 int ingestBench(const QStringList &args, QTextStream &out);
 int queryBench(const QStringList &args, QTextStream &out);
 int runtimeBench(const QStringList &args, QTextStream &out);

@@ -26,6 +26,8 @@ int main(int argc, char **argv) {
     const QString sub = args.value(0);
     if (sub == QStringLiteral("launch"))
         return trainyard::bench::launchBench(args.mid(1), out);
+    if (sub == QStringLiteral("queue"))
+        return trainyard::bench::queueBench(args.mid(1), out);
     if (sub == QStringLiteral("ingest"))
         return trainyard::bench::ingestBench(args.mid(1), out);
     if (sub == QStringLiteral("query"))
@@ -44,6 +46,7 @@ int main(int argc, char **argv) {
 #endif
     QTextStream(stderr)
         << "usage: trainyard-bench launch [--ranks N] [--repeat N] [--machines]\n"
+           "       trainyard-bench queue [--runs N] [--seconds S]\n"
            "       trainyard-bench ingest [--clients N] [--points PER_CLIENT] [--repeat N]\n"
            "       trainyard-bench query [--points N] [--buckets B] [--repeat N]\n"
            "       trainyard-bench runtime [--ranks N] [--steps N] [--repeat N]   (LibTorch builds)\n"

@@ -4,12 +4,14 @@
 #include "executors.h"
 #include "launch/runrecord.h"
 #include "livepush.h"
+#include "provenance.h"
 #include "system/atomicfile.h"
 #include "tbfollower.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QHostInfo>
@@ -18,6 +20,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QTimer>
 #include <csignal>
 
 using namespace Qt::StringLiterals;
@@ -102,6 +105,14 @@ LaunchSession::~LaunchSession() {
 }
 
 bool LaunchSession::close(int timeoutMs, QString *error) {
+    // A run shorter than its provenance probes (git, the interpreter) waits for them a little, so that what
+    // they find is stored with the run.
+    if (m_provenance && !m_provenance->isFinished() && timeoutMs > 0) {
+        QEventLoop wait;
+        connect(m_provenance, &ProvenanceProbe::finished, &wait, &QEventLoop::quit);
+        QTimer::singleShot(std::min(timeoutMs, 5000), &wait, &QEventLoop::quit);
+        wait.exec();
+    }
     // Any rank still running is killed and the run recorded as cancelled before the ingest server goes; the
     // server then commits what it holds (points and the final row), retrying while the database is busy.
     m_controller.reset();
@@ -222,8 +233,10 @@ bool LaunchSession::prepare(QString *error) {
             *error = msg;
         return false;
     };
-    const bool adopting = !m_args.slurmJob.isEmpty();
-    m_runId = adopting ? m_args.slurmJob : newRunId();
+    // A run recorded before its launcher started (a Slurm job's, a queued one's) is taken over, not created.
+    const QString adopted = m_args.slurmJob.isEmpty() ? m_args.queuedRun : m_args.slurmJob;
+    const bool adopting = !adopted.isEmpty();
+    m_runId = adopting ? adopted : newRunId();
     m_runDir = runsDirectory(m_args.db) + u'/' + m_runId;
     if (!makePrivateFolder(m_runDir))
         return fail(SessionText::tr("cannot create the run folder %1").arg(m_runDir));
@@ -263,8 +276,12 @@ bool LaunchSession::prepare(QString *error) {
         if (reader.open(m_dbPath, &e))
             existing = reader.runByUid(m_runId);
         if (!existing)
-            return fail(SessionText::tr("run %1 is not in %2 (it is created by `trainyard launch --slurm`)")
+            return fail(SessionText::tr("run %1 is not in %2 (it is created by `trainyard launch --slurm` or "
+                                        "`trainyard queue add`)")
                             .arg(m_runId, m_dbPath));
+        if (!m_args.queuedRun.isEmpty() && existing->status != RunStatus::Queued)
+            return fail(SessionText::tr("run %1 is %2, not queued: it was started already")
+                            .arg(m_runId, runStatusName(existing->status)));
         m_dbRunId = existing->id;
         adoptedStatus = existing->status;
     }
@@ -403,7 +420,51 @@ bool LaunchSession::prepare(QString *error) {
     connect(m_ingest.server(), &IngestServer::storeTrouble, this, &LaunchSession::storeTrouble);
     connect(m_ingest.server(), &IngestServer::storeRecovered, this, &LaunchSession::storeRecovered);
     startFollowing();
+    startProvenance(runnable);
     return true;
+}
+
+void LaunchSession::startProvenance(const LaunchPlan &plan) {
+    // The code is where the script is (a module or a program on PATH: the working directory).
+    const QFileInfo script(m_args.script);
+    const QString codeDir = script.exists() ? script.absolutePath() : QDir::currentPath();
+    // A Python launch starts an interpreter: the first word of rank 0's command.
+    const RankPlan first = m_plan.ranksOfMachine(m_plan.machineRank).value(0);
+    const QString program = first.argv.value(0);
+    const QString python = QFileInfo(program).fileName().startsWith(u"python"_s) ? program : QString();
+    std::optional<QString> visible;
+    if (first.env.contains(u"CUDA_VISIBLE_DEVICES"_s))
+        visible = first.env.value(u"CUDA_VISIBLE_DEVICES"_s);
+    else if (qEnvironmentVariableIsSet("CUDA_VISIBLE_DEVICES"))
+        visible = qEnvironmentVariable("CUDA_VISIBLE_DEVICES");
+    Q_UNUSED(plan);
+    m_provenance = new ProvenanceProbe(this);
+    connect(m_provenance, &ProvenanceProbe::finished, this, [this](const Provenance &p) {
+        // Beside the run: what was found, and the uncommitted changes as a patch (`git apply` restores them).
+        QJsonObject o = p.toJson();
+        writeFileAtomically(m_runDir + u"/provenance.json"_s, QJsonDocument(o).toJson(), nullptr, 0600);
+        if (p.gitDirty)
+            writeFileAtomically(m_runDir + u"/git.diff"_s, p.gitDiff, nullptr, 0600);
+        // In the database, as the run's tags (runs show, the studio, filters).
+        IngestServer *server = m_ingest.server();
+        const QMap<QString, QString> tags = p.tags();
+        if (!server || tags.isEmpty())
+            return;
+        QJsonObject t;
+        for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+            t.insert(it.key(), it.value());
+        QMetaObject::invokeMethod(server, [server, runId = m_dbRunId, uid = m_runId, t] {
+            server->storeLocalEvent(runId, uid, 0, QJsonObject{{u"tags"_s, t}});
+        });
+    });
+    m_provenance->start(codeDir, python, visible);
+    if (!m_args.rerunOf.isEmpty())
+        if (IngestServer *server = m_ingest.server())
+            QMetaObject::invokeMethod(
+                server, [server, runId = m_dbRunId, uid = m_runId, of = m_args.rerunOf] {
+                    server->storeLocalEvent(runId, uid, 0,
+                                            QJsonObject{{u"tags"_s, QJsonObject{{u"rerun_of"_s, of}}}});
+                });
 }
 
 } // namespace trainyard

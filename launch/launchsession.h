@@ -20,6 +20,7 @@
 namespace trainyard {
 
 class TensorBoardFollower;
+class ProvenanceProbe;
 
 class LaunchSession : public QObject {
     Q_OBJECT
@@ -80,6 +81,10 @@ private:
     // thread of its own, storing their scalars into the run; stopFollowing() reads them to the end.
     void startFollowing();
     void stopFollowing();
+    // Finds the code's git state, the interpreter's package versions and the GPUs (provenance.h) while the
+    // ranks start; stores them as the run's tags and beside it (provenance.json, git.diff).
+    void startProvenance(const LaunchPlan &plan);
+    ProvenanceProbe *m_provenance = nullptr;
     class Recorder;
     bool m_named = false;          // renamed after the tracker's project
     QSet<int> m_silent;            // ranks the watchdog found silent, until they print or log again

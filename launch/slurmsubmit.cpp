@@ -4,6 +4,7 @@
 #include "config/accelerateconfig.h"
 #include "launch/runrecord.h"
 #include "livepush.h"
+#include "queue.h"
 #include "slurm/slurm.h"
 #include "store.h"
 
@@ -54,30 +55,13 @@ bool submitSlurmRun(const LaunchPlan &plan, const LaunchArgs &la, const QStringL
         return fail(SlurmSubmitText::tr("cannot write %1: %2").arg(s.scriptPath, e));
     QFile::setPermissions(s.scriptPath, QFile::permissions(s.scriptPath) | QFileDevice::ExeOwner);
     // The run exists from now on, as queued; the launcher inside the job takes it over.
-    RunRecord record;
-    record.id = s.runId;
-    record.name = s.name;
-    record.status = RunStatus::Queued;
-    record.created = QDateTime::currentDateTime();
-    record.host = QHostInfo::localHostName();
-    record.workingDirectory = QDir::currentPath();
-    record.argv = redactedCommandLine(QStringList{u"trainyard"_s, u"launch"_s} + words);
-    record.configFile = plan.configFile.isEmpty() ? QString() : QFileInfo(plan.configFile).absoluteFilePath();
+    RunRecord record = queuedRecord(s.runId, s.name, plan, words);
     JsonRunRecorder json(s.runDir + u"/run.json"_s);
     s.databasePath = databasePath(la.db);
     StoreWriter store;
     if (!store.open(s.databasePath, &e))
         return fail(SlurmSubmitText::tr("cannot open the run database %1").arg(e));
-    RunRow row;
-    row.uid = s.runId;
-    row.name = s.name;
-    row.status = RunStatus::Queued;
-    row.createdMs = record.created.toMSecsSinceEpoch();
-    row.host = record.host;
-    row.runDir = s.runDir;
-    row.workingDirectory = record.workingDirectory;
-    row.command = QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(record.argv)).toJson(QJsonDocument::Compact));
+    RunRow row = queuedRow(record, s.runDir);
     row.id = store.createRun(row, &e);
     if (!row.id)
         return fail(SlurmSubmitText::tr("cannot record the run in %1: %2").arg(s.databasePath, e));

@@ -12,11 +12,12 @@ run_packages=(
   libyaml-cpp-dev libsqlite3-dev libprotobuf-dev protobuf-compiler
   python3 python3-torch openssh-client procps
 )
-# Tests and CI: formatting and clang's sanitizer runtimes, the offscreen GUI's X server for screenshots, test
-# machines (sshd in network namespaces) and a one-machine Slurm cluster, LibTorch for the C++ runtime, and the
-# Debian packaging checks (lintian, a pristine Debian root by debootstrap).
+# Tests and CI: formatting and clang's sanitizer runtimes, git (a run records its code's commit), Optuna (the
+# sweeps' bayes method), the offscreen GUI's X server for screenshots, test machines (sshd in network namespaces)
+# and a one-machine Slurm cluster, LibTorch for the C++ runtime, and the Debian packaging checks (lintian, a
+# pristine Debian root by debootstrap).
 test_packages=(
-  clang-format clang libclang-rt-dev
+  clang-format clang libclang-rt-dev git python3-optuna
   xvfb xauth openssh-server iproute2
   slurm-wlm slurmctld slurmd slurm-client munge
   libtorch-dev libgloo-dev

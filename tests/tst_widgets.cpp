@@ -8,6 +8,7 @@
 #include "configwizard.h"
 #include "diagnosticsmodel.h"
 #include "ingestserver.h"
+#include "launch/runrecord.h"
 #include "launchpanel.h"
 #include "livepush.h"
 #include "logsview.h"
@@ -15,6 +16,8 @@
 #include "memory/estimate.h"
 #include "memoryview.h"
 #include "processes.h"
+#include "queuemodel.h"
+#include "queuepanel.h"
 #include "runcomparemodel.h"
 #include "rundashboard.h"
 #include "runfeed.h"
@@ -38,6 +41,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -56,6 +60,7 @@
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <csignal>
+#include <memory>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -123,6 +128,7 @@ private Q_SLOTS:
     void logFilterFollowsATail();
     void logsKeepAMillionLines();
     void wizardAsksTheQuestionnaire();
+    void queueFromTheStudio();
 };
 
 void TestWidgets::diagnosticsModel() {
@@ -149,7 +155,7 @@ void TestWidgets::mainWindowOpensConfigOffTheGuiThread() {
     QSignalSpy shown(&w, &MainWindow::configShown);
     const QString path = QStringLiteral(TRAINYARD_TEST_DATA) + u"/configs/legacy_fp16.yaml"_s;
     w.openConfig(path);
-    QCOMPARE(w.tabCount(), 4); // the runs browser, the launch panel, the memory view, then the config
+    QCOMPARE(w.tabCount(), 5); // the runs browser, the launch panel, the queue, the memory view, the config
     QVERIFY(shown.wait(10000));
     QCOMPARE(shown.first().first().toString(), path);
     QFile expected(QStringLiteral(TRAINYARD_TEST_DATA) + u"/configs/legacy_fp16.canonical.yaml"_s);
@@ -875,7 +881,7 @@ void TestWidgets::runPageHeaderAndWidth() {
         if (language == u"de"_s) {
             auto *tabs = w.findChild<QTabWidget *>();
             QVERIFY(tabs);
-            QCOMPARE(tabs->tabText(2), u"Speicherbedarf"_s);
+            QCOMPARE(tabs->tabText(3), u"Speicherbedarf"_s);
             bool stop = false;
             for (QPushButton *b : w.launchPanel()->findChildren<QPushButton *>())
                 stop = stop || b->text() == u"S&toppen"_s;
@@ -1807,3 +1813,98 @@ void TestWidgets::wizardAsksTheQuestionnaire() {
 
 QTEST_MAIN(TestWidgets)
 #include "tst_widgets.moc"
+
+// The Launch tab adds runs to the queue instead of starting them; the Queue tab shows them in order, reorders
+// them by a drop, pauses and resumes, and starts a runner with a GPU pool of its own that runs them.
+void TestWidgets::queueFromTheStudio() {
+    QTemporaryDir dir;
+    const QString db = databasePath(); // the tests' $TRAINYARD_DB, which wins over --db
+    const QString script = dir.filePath(u"rank.sh"_s);
+    {
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\necho \"$CUDA_VISIBLE_DEVICES\" > \"$0.$TRAINYARD_RUN_ID\"\nsleep 0.3\n");
+        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+    }
+    LaunchPanel panel;
+    panel.setLauncherProgram(QStringLiteral(TRAINYARD_CLI));
+    panel.setDatabase(db);
+    panel.setScript(script);
+    QSignalSpy queued(&panel, &LaunchPanel::queued);
+    panel.setQueueGpus(1);
+    panel.enqueue();
+    QVERIFY(queued.wait(20000));
+    const QString gpuRun = queued.last().first().toString();
+    panel.setQueueGpus(0);
+    panel.enqueue();
+    QVERIFY(queued.wait(20000));
+    const QString cpuRun = queued.last().first().toString();
+
+    QueuePanel queue;
+    queue.setLauncherProgram(QStringLiteral(TRAINYARD_CLI));
+    QueueModel *model = queue.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(model, &QueueModel::loaded);
+    queue.setDatabase(db);
+    QVERIFY(loaded.wait(10000));
+    const auto rowOf = [&](const QString &uid) {
+        for (int i = 0; i < model->rowCount(); ++i)
+            if (model->entry(i).uid == uid)
+                return i;
+        return -1;
+    };
+    QVERIFY(rowOf(gpuRun) >= 0 && rowOf(cpuRun) == rowOf(gpuRun) + 1);
+    QCOMPARE(model->data(model->index(rowOf(gpuRun), QueueModel::StateColumn)).toString(), u"waiting"_s);
+    // "1 GPU" once the English plurals are installed, the source text before.
+    QVERIFY(
+        model->data(model->index(rowOf(gpuRun), QueueModel::AsksColumn)).toString().startsWith(u"1 GPU"_s));
+    // The CPU run dragged above the GPU run.
+    std::unique_ptr<QMimeData> drag(model->mimeData({model->index(rowOf(cpuRun), 0)}));
+    QVERIFY(drag);
+    model->dropMimeData(drag.get(), Qt::MoveAction, rowOf(gpuRun), 0, {});
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(cpuRun) >= 0 && rowOf(cpuRun) + 1 == rowOf(gpuRun), 10000);
+    QCOMPARE(model->entry(rowOf(cpuRun)).position + 1, model->entry(rowOf(gpuRun)).position);
+    queue.togglePause();
+    QTRY_VERIFY_WITH_TIMEOUT(model->paused(), 10000);
+    queue.togglePause();
+    QTRY_VERIFY_WITH_TIMEOUT(!model->paused(), 10000);
+
+    queue.setPool(u"3"_s, 1);
+    queue.startRunner();
+    QVERIFY(queue.runnerRunning());
+    const auto done = [&](const QString &uid) {
+        const int row = rowOf(uid);
+        return row >= 0 && model->entry(row).state() == QueueEntry::State::Done;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT((queue.reload(), done(gpuRun) && done(cpuRun)), 60000);
+    QCOMPARE(model->entry(rowOf(gpuRun)).status, RunStatus::Finished);
+    QCOMPARE(model->entry(rowOf(gpuRun)).devices, QList<int>{3});
+    QCOMPARE(model->data(model->index(rowOf(gpuRun), QueueModel::GpuIdsColumn)).toString(), u"3"_s);
+    QFile seen(script + u"."_s + gpuRun);
+    QVERIFY(seen.open(QIODevice::ReadOnly));
+    QCOMPARE(seen.readAll().trimmed(), QByteArray("3")); // the pool's id, as CUDA_VISIBLE_DEVICES
+    QTRY_VERIFY_WITH_TIMEOUT(queue.runnerOutput().contains(gpuRun), 10000);
+    queue.stopRunner();
+    QTRY_VERIFY_WITH_TIMEOUT(!queue.runnerRunning(), 10000);
+
+    // An ended run's page offers "Run Again": the launch panel starts its command again as a new run.
+    RunDashboard page(db, model->entry(rowOf(gpuRun)).runId);
+    QPushButton *again = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((again = [&]() -> QPushButton * {
+                                 for (QPushButton *b : page.findChildren<QPushButton *>())
+                                     if (b->text() == u"Run &Again"_s && !b->isHidden())
+                                         return b;
+                                 return nullptr;
+                             }()) != nullptr,
+                             10000);
+    connect(&page, &RunDashboard::runAgainRequested, &panel, &LaunchPanel::runAgain);
+    QSignalSpy launched(&panel, &LaunchPanel::launched);
+    QSignalSpy finished(&panel, &LaunchPanel::finished);
+    again->click();
+    QVERIFY(launched.wait(20000));
+    const QString rerun = launched.last().first().toString();
+    QVERIFY(rerun != gpuRun);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.last().first().toInt(), 0);
+    QVERIFY(QFile::exists(script + u"."_s + rerun)); // the same script ran again
+}

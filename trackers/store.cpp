@@ -114,6 +114,24 @@ ALTER TABLE runs ADD COLUMN ingest_refusals TEXT;
 PRAGMA user_version = 3;
 )";
 
+// The run queue (trainyard queue): one row per queued run, kept after it ran (its GPU ids stay known).
+const char *const MigrationV4 = R"(
+CREATE TABLE queue(
+  run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  gpus INTEGER NOT NULL DEFAULT 0,
+  cpu_slots INTEGER NOT NULL DEFAULT 0,
+  hosts TEXT NOT NULL DEFAULT '',
+  words TEXT NOT NULL,
+  working_dir TEXT NOT NULL,
+  env TEXT NOT NULL,
+  devices TEXT,
+  launcher TEXT,
+  started_ms INTEGER);
+CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+PRAGMA user_version = 4;
+)";
+
 bool configure(sql::Database &db, bool writer, QString *error) {
     if (writer && !db.exec("PRAGMA journal_mode = WAL", error))
         return false;
@@ -150,7 +168,7 @@ Aggregate readAggregate(const sql::Statement &s, int first) {
 } // namespace
 
 bool migrate(sql::Database &db, QString *error, int target) {
-    const char *const steps[] = {MigrationV1, MigrationV2, MigrationV3};
+    const char *const steps[] = {MigrationV1, MigrationV2, MigrationV3, MigrationV4};
     static_assert(std::size(steps) == SchemaVersion);
     auto newer = [&](int version) {
         if (error)

@@ -20,7 +20,7 @@
 
 namespace trainyard {
 
-constexpr int SchemaVersion = 3;
+constexpr int SchemaVersion = 4;
 constexpr int LevelFanout = 16; // a level-L chunk aggregates 16^L points
 constexpr int MaxLevel = 5;
 
@@ -169,6 +169,9 @@ public:
     bool begin(QString *error);
     bool commit(QString *error);
     void rollback();
+
+    // The connection, for the other stores of trackers/ that share this writer (queuestore.h).
+    sql::Database &connection() { return m_db; }
 
 private:
     struct Series {

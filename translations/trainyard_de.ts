@@ -740,7 +740,7 @@
 <context>
     <name>trainyard::FlagHelp</name>
     <message>
-        <location filename="../engine/launch/launchargs.cpp" line="+371"/>
+        <location filename="../engine/launch/launchargs.cpp" line="+377"/>
         <source>the accelerate config to launch with (default: accelerate&apos;s default config, when it exists)</source>
         <translation>die accelerate-Konfiguration für den Start (Vorgabe: die Standardkonfiguration von accelerate, falls vorhanden)</translation>
     </message>
@@ -1225,7 +1225,17 @@
         <translation>vom Batch-Skript verwendet, das Trainyard schreibt: die Ränge des Laufs ID auf den Knoten dieses Slurm-Jobs ausführen</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>used by `trainyard runs rerun`: the new run is tagged rerun_of=ID</source>
+        <translation>wird von `trainyard runs rerun` benutzt: der neue Lauf bekommt das Tag rerun_of=ID</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>used by `trainyard queue run`: start run ID, recorded by `trainyard queue add`</source>
+        <translation>wird von `trainyard queue run` benutzt: startet den Lauf ID, den `trainyard queue add` angelegt hat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the command that connects to a machine (default: ssh; your ssh config, agent and known hosts apply)</source>
         <translation>der Befehl, der sich mit einem Rechner verbindet (Vorgabe: ssh; Ihre SSH-Konfiguration, Ihr Agent und Ihre bekannten Hosts gelten)</translation>
     </message>
@@ -1323,7 +1333,7 @@
 <context>
     <name>trainyard::FlagMessages</name>
     <message>
-        <location line="-550"/>
+        <location line="-560"/>
         <source>unknown launch flag %1</source>
         <translation>unbekannte Startoption %1</translation>
     </message>
@@ -1485,7 +1495,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+51"/>
+        <location filename="../widgets/launchpanel.cpp" line="+52"/>
         <source>Check &amp;hosts</source>
         <translation>&amp;Hosts prüfen</translation>
     </message>
@@ -1500,7 +1510,12 @@
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Add to &amp;Queue</source>
+        <translation>In die &amp;Warteschlange</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>train.py, a module with -m in the flags, or a program</source>
         <translation>train.py, ein Modul mit -m in den Optionen, oder ein Programm</translation>
     </message>
@@ -1644,7 +1659,22 @@
         <translation>Als Shell-Skript &amp;kopieren</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>no GPU</source>
+        <translation>keine GPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> GPU(s)</source>
+        <translation> GPU(s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What a run added to the queue asks for: N GPUs of the runner&apos;s pool (its ranks see CUDA_VISIBLE_DEVICES set to their ids; one rank per GPU unless --num_processes is given), or no GPU (a CPU slot)</source>
+        <translation>Was ein Lauf in der Warteschlange braucht: N GPUs aus dem Vorrat des Runners (seine Ränge sehen CUDA_VISIBLE_DEVICES mit deren Nummern; ein Rang je GPU, wenn --num_processes fehlt) oder keine GPU (ein CPU-Platz)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The ranks&apos; output appears here.</source>
         <translation>Hier erscheint die Ausgabe der Ranks.</translation>
     </message>
@@ -1692,11 +1722,13 @@
     <message>
         <location line="+15"/>
         <location line="+68"/>
+        <location line="+16"/>
+        <location line="+75"/>
         <source>The trainyard program was not found beside the studio or on PATH.</source>
         <translation>Das Programm trainyard wurde weder neben dem Studio noch im PATH gefunden.</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-150"/>
         <source>Checking the hosts...</source>
         <translation>Die Hosts werden geprüft …</translation>
     </message>
@@ -1712,18 +1744,29 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+74"/>
+        <location line="+93"/>
+        <location line="+65"/>
         <source>Cannot start %1: %2</source>
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+27"/>
+        <location line="-52"/>
+        <location line="+82"/>
         <source>Starting...</source>
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-41"/>
+        <source>Queued %1.</source>
+        <translation>%1 steht in der Warteschlange.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not add the run to the queue.</source>
+        <translation>Der Lauf konnte nicht in die Warteschlange gestellt werden.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Following a launch started earlier...</source>
         <translation>Ein früher gestarteter Lauf wird wieder verfolgt...</translation>
     </message>
@@ -1833,13 +1876,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+58"/>
-        <location line="+515"/>
+        <location filename="../widgets/mainwindow.cpp" line="+59"/>
+        <location line="+531"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-481"/>
+        <location line="-497"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1870,12 +1913,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+310"/>
+        <location line="+326"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-313"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -1927,11 +1970,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Memory</source>
         <translation>Speicherbedarf</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2088,7 +2136,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 wird importiert …</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+78"/>
         <source>Compare: %1</source>
         <translation>Vergleich: %1</translation>
     </message>
@@ -2129,12 +2177,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-431"/>
+        <location line="-447"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation>Läufe nach Name, Status, Werten, Parametern filtern...</translation>
     </message>
     <message>
-        <location line="+445"/>
+        <location line="+461"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -3155,6 +3203,257 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
 </context>
 <context>
+    <name>trainyard::QueueModel</name>
+    <message>
+        <location filename="../widgets/queuemodel.cpp" line="+126"/>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%n GPU(s)</source>
+        <translation>
+            <numerusform>%n GPU</numerusform>
+            <numerusform>%n GPUs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n CPU slot(s)</source>
+        <translation>
+            <numerusform>%n CPU-Platz</numerusform>
+            <numerusform>%n CPU-Plätze</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asks for</source>
+        <translation>Braucht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU ids</source>
+        <translation>GPU-Nummern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::QueuePanel</name>
+    <message>
+        <location filename="../widgets/queuepanel.cpp" line="+34"/>
+        <location line="+198"/>
+        <source>&amp;Start Runner</source>
+        <translation>Runner &amp;starten</translation>
+    </message>
+    <message>
+        <location line="-197"/>
+        <location line="+196"/>
+        <source>&amp;Pause Queue</source>
+        <translation>Warteschlange &amp;anhalten</translation>
+    </message>
+    <message>
+        <location line="-195"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;Down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To &amp;Top</source>
+        <translation>Als &amp;Nächsten</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>every GPU NVML sees</source>
+        <translation>jede GPU, die NVML sieht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GPU ids the runner gives out, e.g. 0,1,2,3</source>
+        <translation>Die GPU-Nummern, die der Runner vergibt, z. B. 0,1,2,3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many runs without GPUs may run at once</source>
+        <translation>Wie viele Läufe ohne GPU gleichzeitig laufen dürfen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add runs from the Launch tab (Add to Queue) or with `trainyard queue add`; the runner starts them as GPUs free up.</source>
+        <translation>Läufe kommen aus dem Tab „Starten“ (In die Warteschlange) oder mit `trainyard queue add` hierher; der Runner startet sie, sobald GPUs frei werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GPU pool</source>
+        <translation>GPU-Vorrat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU slots</source>
+        <translation>CPU-Plätze</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>The trainyard program was not found beside the studio or on PATH.</source>
+        <translation>Das Programm trainyard wurde weder neben dem Studio noch im PATH gefunden.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The runner stopped.</source>
+        <translation>Der Runner wurde beendet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The runner ended (exit code %1).</source>
+        <translation>Der Runner endete (Exit-Code %1).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Runner started.</source>
+        <translation>Runner gestartet.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>&amp;Resume Queue</source>
+        <translation>Warteschlange &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop Runner</source>
+        <translation>Runner &amp;beenden</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::QueueRunText</name>
+    <message>
+        <location filename="../launch/queue.cpp" line="+70"/>
+        <source>cannot create the run folder %1</source>
+        <translation>der Ordner des Laufs %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot write %1/run.json: %2</source>
+        <translation>%1/run.json kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+68"/>
+        <source>cannot open the run database %1</source>
+        <translation>die Laufdatenbank kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>cannot queue the run in %1: %2</source>
+        <translation>der Lauf kann nicht in %1 eingereiht werden: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>run %1 is not in the queue</source>
+        <translation>Lauf %1 steht nicht in der Warteschlange</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>run %1 is %2: stop it first (Stop in the studio, or `kill -INT %3`, its launcher)</source>
+        <translation>Lauf %1 ist %2: zuerst anhalten (Stoppen im Studio oder `kill -INT %3`, sein Launcher)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>another queue runner (pid %1) serves %2</source>
+        <translation>ein anderer Warteschlangen-Runner (PID %1) bedient %2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>cannot read the queue: %1</source>
+        <translation>die Warteschlange kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>its launcher ended before it started the run; its output is in %1/launcher.log</source>
+        <translation>sein Launcher endete, bevor er den Lauf startete; seine Ausgabe steht in %1/launcher.log</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot record run %1 as failed: %2</source>
+        <translation>Lauf %1 kann nicht als fehlgeschlagen vermerkt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>run %1: %2</source>
+        <translation>Lauf %1: %2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>run %1 asks for %2 GPU(s); the pool has %3 (%4): it waits until a runner with more starts</source>
+        <translation>Lauf %1 braucht %2 GPU(s); der Vorrat hat %3 (%4): er wartet, bis ein Runner mit mehr startet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>run %1 asks for %2 CPU slot(s); this runner has %3</source>
+        <translation>Lauf %1 braucht %2 CPU-Plätze; dieser Runner hat %3</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot start run %1: %2</source>
+        <translation>Lauf %1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::QueueText</name>
+    <message>
+        <location filename="../trackers/queuestore.cpp" line="+185"/>
+        <source>run %1 is not waiting in the queue</source>
+        <translation>Lauf %1 wartet nicht in der Warteschlange</translation>
+    </message>
+</context>
+<context>
     <name>trainyard::ReaderMessages</name>
     <message>
         <location filename="../engine/config/yamlio.cpp" line="+184"/>
@@ -3328,7 +3627,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunControlText</name>
     <message>
-        <location filename="../launch/runcontrol.cpp" line="+29"/>
+        <location filename="../launch/runcontrol.cpp" line="+30"/>
         <source>the run&apos;s launcher does not run on this machine</source>
         <translation>der Launcher des Laufs läuft nicht auf diesem Rechner</translation>
     </message>
@@ -3349,7 +3648,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+162"/>
+        <location filename="../widgets/rundashboard.cpp" line="+171"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -3359,7 +3658,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Ordner für die Diagrammbilder</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-87"/>
         <source>&amp;Mean of ranks</source>
         <translation>&amp;Mittel der Ränge</translation>
     </message>
@@ -3384,7 +3683,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Den Launcher nach den Stacks jedes Python-Rangs fragen (faulthandler): sie werden an stacks-rank-N.txt im Lauf-Ordner angehängt. Nichts wird angehalten.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>&amp;Smoothing</source>
         <translation>&amp;Glättung</translation>
     </message>
@@ -3435,7 +3734,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-85"/>
         <source>Stop R&amp;un</source>
         <translation>Lauf &amp;beenden</translation>
     </message>
@@ -3445,7 +3744,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Diesen Lauf beenden wie mit Strg+C (SIGTERM, nach der Frist SIGKILL; als abgebrochen vermerkt). Erneut: seine Ränge sofort beenden.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+4"/>
+        <source>Run &amp;Again</source>
+        <translation>&amp;Erneut starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start this run&apos;s command again as a new run: the same working directory, flags and config file as launched (trainyard runs rerun)</source>
+        <translation>Den Befehl dieses Laufs als neuen Lauf wiederholen: dasselbe Arbeitsverzeichnis, dieselben Optionen und die Konfiguration, wie sie gestartet wurde (trainyard runs rerun)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>E&amp;xport</source>
         <translation>E&amp;xportieren</translation>
     </message>
@@ -3500,12 +3809,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Loading metrics...</source>
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+125"/>
         <source>exit code %1 (rank %2)</source>
         <translation>Exit-Code %1 (Rang %2)</translation>
     </message>
@@ -3566,17 +3875,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf läuft nicht auf diesem Rechner</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-216"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+270"/>
+        <location line="+275"/>
         <source>rank %1 silent for %2 s</source>
         <translation>Rang %1 seit %2 s stumm</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+42"/>
         <source>%n metric(s); drag to pan, wheel to zoom, double-click for all.</source>
         <translation>
             <numerusform>%n Metrik; ziehen zum Verschieben, Mausrad zum Zoomen, Doppelklick für alles.</numerusform>
@@ -3585,13 +3894,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+14"/>
-        <location line="+158"/>
+        <location line="+167"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+158"/>
+        <location line="-167"/>
+        <location line="+167"/>
         <source>seconds since start</source>
         <translation>Sekunden seit Start</translation>
     </message>
@@ -3614,7 +3923,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+98"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
@@ -3624,13 +3933,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-306"/>
-        <location line="+310"/>
+        <location line="-343"/>
+        <location line="+347"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-406"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation>Alle Python-Ränge wurden nach ihren Stacks gefragt …</translation>
     </message>
@@ -3663,7 +3972,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Die Dumps jedes Rangs bleiben in %1/stacks-rank-N.txt.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+57"/>
         <source>No metrics were logged.</source>
         <translation>Es wurden keine Metriken geloggt.</translation>
     </message>
@@ -3673,13 +3982,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Warten auf die ersten Metriken (von accelerate, Trainer, Lightning, TensorBoard oder TrainyardTracker) …</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+310"/>
         <source>-</source>
         <translation>-</translation>
     </message>
     <message>
-        <location line="-398"/>
-        <location line="+452"/>
+        <location line="-435"/>
+        <location line="+489"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -3820,7 +4129,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../launch/launchsession.cpp" line="+229"/>
+        <location filename="../launch/launchsession.cpp" line="+242"/>
         <source>cannot create the run folder %1</source>
         <translation>der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -3831,8 +4140,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+8"/>
-        <source>run %1 is not in %2 (it is created by `trainyard launch --slurm`)</source>
-        <translation>Lauf %1 ist nicht in %2 (er wird von `trainyard launch --slurm` angelegt)</translation>
+        <source>run %1 is not in %2 (it is created by `trainyard launch --slurm` or `trainyard queue add`)</source>
+        <translation>Lauf %1 ist nicht in %2 (ihn legen `trainyard launch --slurm` oder `trainyard queue add` an)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>run %1 is %2, not queued: it was started already</source>
+        <translation>Lauf %1 ist %2, nicht eingereiht: er wurde schon gestartet</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -3949,7 +4263,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+311"/>
+        <location filename="../trackers/store.cpp" line="+329"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation>%1: die Laufdatenbank ist beschädigt (%2)</translation>
     </message>
@@ -4063,6 +4377,180 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
 </context>
 <context>
+    <name>trainyard::SweepText</name>
+    <message>
+        <location filename="../launch/sweep.cpp" line="+135"/>
+        <source>cannot read the sweep file: %1</source>
+        <translation>die Sweep-Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a sweep configuration is a mapping (program, method, parameters, ...)</source>
+        <translation>eine Sweep-Konfiguration ist eine Zuordnung (program, method, parameters, ...)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown key &apos;%1&apos; (a sweep has %2)</source>
+        <translation>unbekannter Schlüssel „%1“ (ein Sweep hat %2)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>method must be grid, random or bayes (it is &apos;%1&apos;)</source>
+        <translation>method muss grid, random oder bayes sein (sie ist „%1“)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>metric.goal must be minimize or maximize</source>
+        <translation>metric.goal muss minimize oder maximize sein</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>metric is a mapping: name and goal</source>
+        <translation>metric ist eine Zuordnung: name und goal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the bayes method needs metric.name, the value it optimises</source>
+        <translation>die Methode bayes braucht metric.name, den Wert, den sie optimiert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>run_cap is a number of runs, at least 1</source>
+        <translation>run_cap ist eine Anzahl von Läufen, mindestens 1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>command is a list of words, e.g. [${env}, ${interpreter}, ${program}, ${args}]</source>
+        <translation>command ist eine Liste von Wörtern, z. B. [${env}, ${interpreter}, ${program}, ${args}]</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>early_terminate.type: only hyperband is known</source>
+        <translation>early_terminate.type: nur hyperband ist bekannt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>hyperband needs min_iter, or max_iter and s</source>
+        <translation>hyperband braucht min_iter oder max_iter und s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hyperband&apos;s eta must be greater than 1</source>
+        <translation>eta von hyperband muss größer als 1 sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>early termination needs metric.name</source>
+        <translation>vorzeitiges Beenden braucht metric.name</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>parameters is a mapping of names to their values or distributions</source>
+        <translation>parameters ordnet Namen ihre Werte oder Verteilungen zu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+36"/>
+        <source>parameter %1: give value, values, or min and max</source>
+        <translation>Parameter %1: value, values oder min und max angeben</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>parameter %1: nested parameters are not supported</source>
+        <translation>Parameter %1: verschachtelte Parameter werden nicht unterstützt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>parameter %1: values is empty</source>
+        <translation>Parameter %1: values ist leer</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>parameter %1: probabilities must be one per value and add up to 1</source>
+        <translation>Parameter %1: probabilities braucht einen Wert je Eintrag, zusammen 1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>parameter %1: min is greater than max</source>
+        <translation>Parameter %1: min ist größer als max</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>parameter %1: unknown distribution &apos;%2&apos;</source>
+        <translation>Parameter %1: unbekannte Verteilung „%2“</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>parameter %1: %2 needs min and max above 0</source>
+        <translation>Parameter %1: %2 braucht min und max über 0</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the sweep names no program (program: train.py)</source>
+        <translation>der Sweep nennt kein Programm (program: train.py)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1:%2: parameter %3 (%4) has no finite set of values for a grid: give values</source>
+        <translation>%1:%2: Parameter %3 (%4) hat keine endliche Wertemenge für ein Gitter: values angeben</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the grid has more than 100000 combinations</source>
+        <translation>das Gitter hat mehr als 100000 Kombinationen</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>the command uses ${program}, and the sweep names no program</source>
+        <translation>der Befehl benutzt ${program}, aber der Sweep nennt kein Programm</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the command gives nothing to run</source>
+        <translation>der Befehl nennt nichts, das laufen könnte</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>a %1 sweep runs until it is told how many trials: give --trials N (or run_cap in the file)</source>
+        <translation>ein %1-Sweep läuft, bis ihm die Zahl der Versuche gesagt wird: --trials N angeben (oder run_cap in der Datei)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1:%2: the bayes method (Optuna) takes uniform, log-uniform, q- and int-uniform and categorical parameters; %3 is %4</source>
+        <translation>%1:%2: die Methode bayes (Optuna) nimmt uniform-, log-uniform-, q- und int-uniform- und kategorische Parameter; %3 ist %4</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the Optuna helper (%1) did not answer: %2</source>
+        <translation>der Optuna-Helfer (%1) antwortete nicht: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the trials wait in the queue that %1 serves</source>
+        <translation>die Versuche warten in der Warteschlange, die %1 bedient</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>the Optuna helper stopped answering: %1</source>
+        <translation>der Optuna-Helfer antwortet nicht mehr: %1</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>cannot queue trial %1: %2</source>
+        <translation>Versuch %1 kann nicht eingereiht werden: %2</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>hyperband: %1 = %2 at iteration %3, outside the best 1/%4 (%5)</source>
+        <translation>hyperband: %1 = %2 bei Iteration %3, außerhalb des besten 1/%4 (%5)</translation>
+    </message>
+</context>
+<context>
     <name>trainyard::cli::AgentCliText</name>
     <message>
         <location filename="../app/cli/agentcommand.cpp" line="+27"/>
@@ -4168,7 +4656,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Kopieren Sie den folgenden Text in Ihr GitHub-Issue</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+69"/>
         <source>trainyard: unknown command %1
 </source>
         <translation>trainyard: unbekannter Befehl %1
@@ -4304,6 +4792,8 @@ commands:
   config update FILE                             rewrite in canonical form, atomically
   launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine&apos;s ranks
   runs list|show|diff|export|import|rm           the run database
+  queue add|list|rm|move|pause|resume|run        queued runs, started as GPUs free up
+  sweep FILE [--json] [--trials N] [FLAGS]       a W&amp;B sweep file&apos;s trials, on the queue
   estimate-memory MODEL [OPTIONS]                memory per device and the device map
   env                                            versions, devices, default config
 
@@ -4320,6 +4810,8 @@ Befehle:
   config update FILE                             in kanonischer Form neu schreiben, atomar
   launch [FLAGS] SCRIPT [ARGS...]                die Ränge dieses Rechners starten und überwachen
   runs list|show|diff|export|import|rm           die Laufdatenbank
+  queue add|list|rm|move|pause|resume|run        eingereihte Läufe, gestartet, sobald GPUs frei werden
+  sweep FILE [--json] [--trials N] [FLAGS]       die Versuche einer W&amp;B-Sweep-Datei, über die Warteschlange
   estimate-memory MODEL [OPTIONS]                Speicher pro Gerät und die Device-Map
   env                                            Versionen, Geräte, Standardkonfiguration
 
@@ -4327,7 +4819,7 @@ Befehle:
 </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>usage: trainyard config init [-o FILE] [--defaults] [--force]
 
 Asks accelerate config&apos;s questions on the terminal (checked against the GPUs found here) and saves the answers, atomically.
@@ -4401,6 +4893,101 @@ Schreibt die Datei atomar in kanonischer Form neu (abgelehnt, solange sie Fehler
     </message>
     <message>
         <location line="+11"/>
+        <source>usage: trainyard sweep FILE [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] [--db PATH] [launch flags]
+
+Runs the trials of a W&amp;B sweep file (program, method grid|random|bayes, metric, parameters with value, values, min/max and distribution, command and its macros, early_terminate hyperband, run_cap). Each trial is a queued run with its parameters recorded on it; the objective is the last value of metric.name its rank 0 logged. The sweep serves the queue itself unless a `trainyard queue run` (or the studio) already does.
+
+  --trials N     how many trials (random and bayes need it, or run_cap; grid: at most N of its combinations)
+  --parallel N   trials at once (CPU slots of the sweep&apos;s runner; bayes: trials in flight)
+  --seed S       the same trials again (random; bayes through Optuna&apos;s sampler)
+  --gpus N       every trial takes N GPUs of the queue&apos;s pool
+  --json         last line: {&quot;sweep&quot;: ID, &quot;trials&quot;: [...], &quot;best&quot;: {&quot;run&quot;: ID, &quot;params&quot;: {...}, &quot;value&quot;: X}}
+  launch flags   any of `trainyard launch`, given to every trial
+bayes uses Optuna (Debian: python3-optuna). Ctrl-C stops the sweep: waiting trials leave the queue, running ones are stopped.
+</source>
+        <translation>Aufruf: trainyard sweep DATEI [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] [--db PFAD] [Launch-Optionen]
+
+Führt die Versuche einer W&amp;B-Sweep-Datei aus (program, method grid|random|bayes, metric, parameters mit value, values, min/max und distribution, command und seine Makros, early_terminate hyperband, run_cap). Jeder Versuch ist ein eingereihter Lauf mit seinen Parametern; das Ziel ist der letzte Wert von metric.name, den sein Rang 0 aufzeichnete. Der Sweep bedient die Warteschlange selbst, wenn nicht schon ein `trainyard queue run` (oder das Studio) es tut.
+
+  --trials N     wie viele Versuche (random und bayes brauchen es oder run_cap; grid: höchstens N seiner Kombinationen)
+  --parallel N   Versuche gleichzeitig (CPU-Plätze des Runners des Sweeps; bayes: Versuche in Arbeit)
+  --seed S       dieselben Versuche noch einmal (random; bayes über den Sampler von Optuna)
+  --gpus N       jeder Versuch belegt N GPUs des Vorrats der Warteschlange
+  --json         letzte Zeile: {&quot;sweep&quot;: ID, &quot;trials&quot;: [...], &quot;best&quot;: {&quot;run&quot;: ID, &quot;params&quot;: {...}, &quot;value&quot;: X}}
+  Launch-Optionen jede von `trainyard launch`, für jeden Versuch
+bayes benutzt Optuna (Debian: python3-optuna). Strg-C beendet den Sweep: wartende Versuche verlassen die Warteschlange, laufende werden angehalten.
+</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>  --db PATH   the run database that holds the queue (default: $TRAINYARD_DB, else $XDG_DATA_HOME/trainyard/trainyard.db)
+</source>
+        <translation>  --db PFAD   die Laufdatenbank mit der Warteschlange (Vorgabe: $TRAINYARD_DB, sonst $XDG_DATA_HOME/trainyard/trainyard.db)
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>usage: trainyard queue add [--gpus N] [--cpu-slots N] [--name NAME] [launch flags] SCRIPT [ARGS...]
+
+Records a run as queued (it shows in `runs list` and the studio at once) and prints its id. It starts, with the working directory and environment it was queued with, when `trainyard queue run` finds what it asks for free.
+
+  --gpus N        the run takes N GPUs of the pool; its ranks see CUDA_VISIBLE_DEVICES set to their ids (without --num_processes: one rank per GPU)
+  --cpu-slots N   without --gpus: the CPU slots it takes (default 1); its ranks see no GPU
+  launch flags    any of `trainyard launch` (--config_file, --hosts, --env, --name, ...), checked now; a --hosts run takes its machines
+</source>
+        <translation>Aufruf: trainyard queue add [--gpus N] [--cpu-slots N] [--name NAME] [Launch-Optionen] SKRIPT [ARGUMENTE...]
+
+Legt einen Lauf als eingereiht an (er steht sofort in `runs list` und im Studio) und gibt seine ID aus. Er startet mit dem Arbeitsverzeichnis und der Umgebung, mit denen er eingereiht wurde, sobald `trainyard queue run` frei findet, was er braucht.
+
+  --gpus N        der Lauf belegt N GPUs des Vorrats; seine Ränge sehen CUDA_VISIBLE_DEVICES mit deren Nummern (ohne --num_processes: ein Rang je GPU)
+  --cpu-slots N   ohne --gpus: die CPU-Plätze, die er belegt (Vorgabe 1); seine Ränge sehen keine GPU
+  Launch-Optionen jede von `trainyard launch` (--config_file, --hosts, --env, --name, ...), gleich geprüft; ein Lauf mit --hosts belegt seine Maschinen
+</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>usage: trainyard queue run [--gpus LIST] [--cpu-slots N] [--until-empty] [--db PATH]
+
+Starts queued runs, in order, as GPUs and CPU slots free up; runs that overlap in time never share a GPU id. The first run that does not fit holds back those behind it. Each run gets a launcher of its own: stopping or killing the runner leaves them running, and the next runner takes them over. One runner per database.
+
+  --gpus LIST     the GPU pool, e.g. 0,1,2,3 (default: every GPU NVML sees); a GPU another program uses is not free
+  --cpu-slots N   how many CPU slots runs without GPUs share (default 1)
+  --until-empty   return when nothing waits and nothing started runs
+</source>
+        <translation>Aufruf: trainyard queue run [--gpus LISTE] [--cpu-slots N] [--until-empty] [--db PFAD]
+
+Startet eingereihte Läufe der Reihe nach, sobald GPUs und CPU-Plätze frei werden; Läufe, die sich zeitlich überschneiden, teilen nie eine GPU-Nummer. Der erste Lauf, der nicht passt, hält die hinter ihm auf. Jeder Lauf bekommt einen eigenen Launcher: wird der Runner beendet oder getötet, laufen sie weiter, und der nächste Runner übernimmt sie. Ein Runner je Datenbank.
+
+  --gpus LISTE    der GPU-Vorrat, z. B. 0,1,2,3 (Vorgabe: jede GPU, die NVML sieht); eine GPU, die ein anderes Programm nutzt, ist nicht frei
+  --cpu-slots N   wie viele CPU-Plätze Läufe ohne GPU teilen (Vorgabe 1)
+  --until-empty   zurückkehren, wenn nichts mehr wartet und kein gestarteter Lauf mehr läuft
+</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>usage: trainyard queue add|list|rm|move|pause|resume|run ...
+
+  add [--gpus N] [launch flags] SCRIPT [ARGS...]   queue a run; prints its id
+  list [--json] [--all]                          waiting (in order) and running runs; --all: finished ones too
+  rm ID                                          remove a waiting run
+  move ID --to N                                 make a waiting run the N-th to start
+  pause | resume                                 stop or go on starting runs (what runs goes on)
+  run [--gpus LIST] [--cpu-slots N] [--until-empty]   start runs as resources free up
+
+</source>
+        <translation>Aufruf: trainyard queue add|list|rm|move|pause|resume|run ...
+
+  add [--gpus N] [Launch-Optionen] SKRIPT [ARGUMENTE...]   einen Lauf einreihen; gibt seine ID aus
+  list [--json] [--all]                          wartende (in ihrer Reihenfolge) und laufende Läufe; --all: auch beendete
+  rm ID                                          einen wartenden Lauf entfernen
+  move ID --to N                                 einen wartenden Lauf als N-ten starten lassen
+  pause | resume                                 keine neuen Läufe mehr starten bzw. wieder starten (Laufendes läuft weiter)
+  run [--gpus LISTE] [--cpu-slots N] [--until-empty]   Läufe starten, sobald Ressourcen frei werden
+
+</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>  --db PATH   the run database (default: $TRAINYARD_DB, else $XDG_DATA_HOME/trainyard/trainyard.db)
 </source>
         <translation>  --db PATH   die Laufdatenbank (Vorgabe: $TRAINYARD_DB, sonst $XDG_DATA_HOME/trainyard/trainyard.db)
@@ -4560,6 +5147,203 @@ Versions, devices and the default config, to paste into a bug report (like accel
 
 Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerbericht (wie accelerate env).
 </translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::cli::QueueCliText</name>
+    <message>
+        <location filename="../app/cli/queuecommand.cpp" line="+59"/>
+        <source>trainyard queue add: %1 needs a number</source>
+        <translation>trainyard queue add: %1 braucht eine Zahl</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard queue add: %1 takes a whole number, not &apos;%2&apos;</source>
+        <translation>trainyard queue add: %1 erwartet eine ganze Zahl, nicht „%2“</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+9"/>
+        <location line="+27"/>
+        <source>trainyard queue add: %1</source>
+        <translation>trainyard queue add: %1</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>trainyard queue add: give the script or program to run</source>
+        <translation>trainyard queue add: das Skript oder Programm fehlt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Slurm is a queue of its own: submit with `trainyard launch --slurm --detach` and it runs when Slurm starts it</source>
+        <translation>Slurm ist selbst eine Warteschlange: mit `trainyard launch --slurm --detach` einreichen, der Lauf beginnt, wenn Slurm ihn startet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--dry-run, --check, --slurm-job and --queued-run are not queued</source>
+        <translation>--dry-run, --check, --slurm-job und --queued-run werden nicht eingereiht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--gpu_ids: the queue chooses the GPU ids of a run that asks for --gpus</source>
+        <translation>--gpu_ids: die Warteschlange wählt die GPU-Nummern eines Laufs mit --gpus</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--gpus counts this machine&apos;s GPUs; a run on --hosts machines takes those machines whole</source>
+        <translation>--gpus zählt die GPUs dieser Maschine; ein Lauf auf --hosts-Maschinen belegt diese ganz</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>queued %1 (%2): %3 GPU(s), %4 rank(s)</source>
+        <translation>eingereiht: %1 (%2): %3 GPU(s), %4 Rang/Ränge</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>queued %1 (%2): %3 CPU slot(s), no GPU (add --gpus N for GPUs)</source>
+        <translation>eingereiht: %1 (%2): %3 CPU-Platz/Plätze, keine GPU (--gpus N für GPUs)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>queued %1 (%2): on %3</source>
+        <translation>eingereiht: %1 (%2): auf %3</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+168"/>
+        <source>trainyard queue: %1</source>
+        <translation>trainyard queue: %1</translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>the queue is paused: nothing new starts (trainyard queue resume)</source>
+        <translation>die Warteschlange ist angehalten: nichts Neues startet (trainyard queue resume)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the queue is empty</source>
+        <translation>die Warteschlange ist leer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n GPU(s)</source>
+        <translation>
+            <numerusform>%n GPU</numerusform>
+            <numerusform>%n GPUs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n slot(s)</source>
+        <translation>
+            <numerusform>%n Platz</numerusform>
+            <numerusform>%n Plätze</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>trainyard queue run: --gpus takes distinct GPU ids such as 0,1,2,3, not &apos;%1&apos;</source>
+        <translation>trainyard queue run: --gpus erwartet verschiedene GPU-Nummern wie 0,1,2,3, nicht „%1“</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>trainyard queue run: --cpu-slots takes a number of at least 1</source>
+        <translation>trainyard queue run: --cpu-slots erwartet eine Zahl ab 1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>trainyard queue run: unknown option %1</source>
+        <translation>trainyard queue run: unbekannte Option %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>started %1 (%2)</source>
+        <translation>gestartet: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>started %1 (%2) on GPU(s) %3</source>
+        <translation>gestartet: %1 (%2) auf GPU(s) %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2) %3</source>
+        <translation>%1 (%2) %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>stopping the runner; the runs it started go on (the next `trainyard queue run` takes them over)</source>
+        <translation>der Runner endet; die Läufe, die er startete, laufen weiter (der nächste `trainyard queue run` übernimmt sie)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard queue run: %1</source>
+        <translation>trainyard queue run: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>serving %1: GPU pool %2%3, %n CPU slot(s)</source>
+        <translation>
+            <numerusform>bediene %1: GPU-Vorrat %2%3, %n CPU-Platz</numerusform>
+            <numerusform>bediene %1: GPU-Vorrat %2%3, %n CPU-Plätze</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (the GPUs NVML sees)</source>
+        <translation> (die GPUs, die NVML sieht)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>the queue is empty
+</source>
+        <translation>die Warteschlange ist leer
+</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard queue: cannot open the run database %1</source>
+        <translation>trainyard queue: die Laufdatenbank kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the queue is paused: what runs goes on, nothing new starts</source>
+        <translation>die Warteschlange ist angehalten: Laufendes läuft weiter, nichts Neues startet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the queue is resumed</source>
+        <translation>die Warteschlange läuft wieder</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>trainyard queue: no queued run %1</source>
+        <translation>trainyard queue: kein eingereihter Lauf %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard queue move: --to takes a position, 1 for next</source>
+        <translation>trainyard queue move: --to erwartet eine Position, 1 für den nächsten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trainyard queue move: %1</source>
+        <translation>trainyard queue move: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard queue rm: %1</source>
+        <translation>trainyard queue rm: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>removed %1 from the queue</source>
+        <translation>%1 aus der Warteschlange entfernt</translation>
     </message>
 </context>
 <context>
@@ -4740,7 +5524,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+94"/>
+        <location filename="../app/cli/runscommand.cpp" line="+95"/>
         <location line="+34"/>
         <source>trainyard runs: %1</source>
         <translation>trainyard runs: %1</translation>
@@ -4855,6 +5639,13 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
     </message>
     <message>
         <location line="+2"/>
+        <source>  tag %1 = %2
+</source>
+        <translation>  Tag %1 = %2
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>  %1 [rank %2]: %3 points, last %4 at step %5, min %6, max %7
 </source>
         <translation>  %1 [Rang %2]: %3 Punkte, zuletzt %4 bei Schritt %5, Min. %6, Max. %7
@@ -4883,12 +5674,37 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>trainyard runs export: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
-        <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]</source>
-        <translation>Aufruf: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]</translation>
+        <location line="+60"/>
+        <source>trainyard runs rerun: run %1 was not started by `trainyard launch` (it was imported, or its record is gone), so there is nothing to run again</source>
+        <translation>trainyard runs rerun: Lauf %1 wurde nicht von `trainyard launch` gestartet (er wurde importiert, oder sein Protokoll fehlt), es gibt nichts zu wiederholen</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="+9"/>
+        <source>trainyard runs rerun: the recorded command of %1 cannot be read: %2</source>
+        <translation>trainyard runs rerun: der aufgezeichnete Befehl von %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>trainyard runs rerun: the value of %1 (given with --env) is a secret and was not recorded; run `trainyard launch` with it again</source>
+        <translation>trainyard runs rerun: der Wert von %1 (mit --env gegeben) ist geheim und wurde nicht aufgezeichnet; `trainyard launch` mit ihm erneut aufrufen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>trainyard runs rerun: the working directory of %1, %2, is gone</source>
+        <translation>trainyard runs rerun: das Arbeitsverzeichnis von %1, %2, gibt es nicht mehr</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trainyard: running %1 again in %2: trainyard launch %3</source>
+        <translation>trainyard: %1 erneut in %2: trainyard launch %3</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID | rerun ID   [--db PATH]</source>
+        <translation>Aufruf: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID | rerun ID   [--db PATH]</translation>
+    </message>
+    <message>
+        <location line="-132"/>
         <source>trainyard runs import: %1</source>
         <translation>trainyard runs import: %1</translation>
     </message>
@@ -4978,6 +5794,62 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <location line="+8"/>
         <source>trainyard launch --slurm-job: %1</source>
         <translation>trainyard launch --slurm-job: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::cli::SweepCliText</name>
+    <message>
+        <location filename="../app/cli/sweepcommand.cpp" line="+43"/>
+        <source>trainyard sweep: %1 takes a whole number of at least %2, not &apos;%3&apos;</source>
+        <translation>trainyard sweep: %1 erwartet eine ganze Zahl ab %2, nicht „%3“</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>trial %1 queued as %2: %3</source>
+        <translation>Versuch %1 eingereiht als %2: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>trial %1 %2: %3 = %4</source>
+        <translation>Versuch %1 %2: %3 = %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trial %1 %2%3</source>
+        <translation>Versuch %1 %2%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (it logged no %1)</source>
+        <translation> (er zeichnete kein %1 auf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trial %1 stopped early: %2</source>
+        <translation>Versuch %1 vorzeitig beendet: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>interrupted: the waiting trials leave the queue and the running ones are stopped; interrupt again to leave them running</source>
+        <translation>unterbrochen: wartende Versuche verlassen die Warteschlange, laufende werden angehalten; erneut unterbrechen, um sie laufen zu lassen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>trainyard sweep: %1</source>
+        <translation>trainyard sweep: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1: %2 over %n parameter(s), %3 %4</source>
+        <translation>
+            <numerusform>%1: %2 über %n Parameter, %3 %4</numerusform>
+            <numerusform>%1: %2 über %n Parameter, %3 %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>best: trial %1 (%2), %3 = %4: %5</source>
+        <translation>bester: Versuch %1 (%2), %3 = %4: %5</translation>
     </message>
 </context>
 <context>

@@ -740,7 +740,7 @@
 <context>
     <name>trainyard::FlagHelp</name>
     <message>
-        <location filename="../engine/launch/launchargs.cpp" line="+371"/>
+        <location filename="../engine/launch/launchargs.cpp" line="+377"/>
         <source>the accelerate config to launch with (default: accelerate&apos;s default config, when it exists)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1225,7 +1225,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>used by `trainyard runs rerun`: the new run is tagged rerun_of=ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>used by `trainyard queue run`: start run ID, recorded by `trainyard queue add`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the command that connects to a machine (default: ssh; your ssh config, agent and known hosts apply)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1323,7 +1333,7 @@
 <context>
     <name>trainyard::FlagMessages</name>
     <message>
-        <location line="-550"/>
+        <location line="-560"/>
         <source>unknown launch flag %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1485,7 +1495,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+51"/>
+        <location filename="../widgets/launchpanel.cpp" line="+52"/>
         <source>Check &amp;hosts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1500,7 +1510,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Add to &amp;Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>train.py, a module with -m in the flags, or a program</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1644,7 +1659,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>no GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> GPU(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What a run added to the queue asks for: N GPUs of the runner&apos;s pool (its ranks see CUDA_VISIBLE_DEVICES set to their ids; one rank per GPU unless --num_processes is given), or no GPU (a CPU slot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The ranks&apos; output appears here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1690,11 +1720,13 @@
     <message>
         <location line="+15"/>
         <location line="+68"/>
+        <location line="+16"/>
+        <location line="+75"/>
         <source>The trainyard program was not found beside the studio or on PATH.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-150"/>
         <source>Checking the hosts...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1710,18 +1742,29 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+74"/>
+        <location line="+93"/>
+        <location line="+65"/>
         <source>Cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+27"/>
+        <location line="-52"/>
+        <location line="+82"/>
         <source>Starting...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-41"/>
+        <source>Queued %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not add the run to the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Following a launch started earlier...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1831,13 +1874,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+58"/>
-        <location line="+515"/>
+        <location filename="../widgets/mainwindow.cpp" line="+59"/>
+        <location line="+531"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-481"/>
+        <location line="-497"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1868,12 +1911,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+310"/>
+        <location line="+326"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-313"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1925,11 +1968,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2085,7 +2133,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+78"/>
         <source>Compare: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2126,12 +2174,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-431"/>
+        <location line="-447"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+445"/>
+        <location line="+461"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3152,6 +3200,257 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
 </context>
 <context>
+    <name>trainyard::QueueModel</name>
+    <message>
+        <location filename="../widgets/queuemodel.cpp" line="+126"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%n GPU(s)</source>
+        <translation>
+            <numerusform>%n GPU</numerusform>
+            <numerusform>%n GPUs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n CPU slot(s)</source>
+        <translation>
+            <numerusform>%n CPU slot</numerusform>
+            <numerusform>%n CPU slots</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPU ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::QueuePanel</name>
+    <message>
+        <location filename="../widgets/queuepanel.cpp" line="+34"/>
+        <location line="+198"/>
+        <source>&amp;Start Runner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-197"/>
+        <location line="+196"/>
+        <source>&amp;Pause Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-195"/>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To &amp;Top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>every GPU NVML sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GPU ids the runner gives out, e.g. 0,1,2,3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many runs without GPUs may run at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add runs from the Launch tab (Add to Queue) or with `trainyard queue add`; the runner starts them as GPUs free up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GPU pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>The trainyard program was not found beside the studio or on PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The runner stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The runner ended (exit code %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Runner started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>&amp;Resume Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop Runner</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::QueueRunText</name>
+    <message>
+        <location filename="../launch/queue.cpp" line="+70"/>
+        <source>cannot create the run folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot write %1/run.json: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+68"/>
+        <source>cannot open the run database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>cannot queue the run in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>run %1 is not in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>run %1 is %2: stop it first (Stop in the studio, or `kill -INT %3`, its launcher)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>another queue runner (pid %1) serves %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>cannot read the queue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>its launcher ended before it started the run; its output is in %1/launcher.log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot record run %1 as failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>run %1 asks for %2 GPU(s); the pool has %3 (%4): it waits until a runner with more starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>run %1 asks for %2 CPU slot(s); this runner has %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot start run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>cannot start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::QueueText</name>
+    <message>
+        <location filename="../trackers/queuestore.cpp" line="+185"/>
+        <source>run %1 is not waiting in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::ReaderMessages</name>
     <message>
         <location filename="../engine/config/yamlio.cpp" line="+184"/>
@@ -3325,7 +3624,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunControlText</name>
     <message>
-        <location filename="../launch/runcontrol.cpp" line="+29"/>
+        <location filename="../launch/runcontrol.cpp" line="+30"/>
         <source>the run&apos;s launcher does not run on this machine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3346,7 +3645,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+162"/>
+        <location filename="../widgets/rundashboard.cpp" line="+171"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3356,7 +3655,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-87"/>
         <source>&amp;Mean of ranks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3381,7 +3680,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>&amp;Smoothing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3432,7 +3731,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-85"/>
         <source>Stop R&amp;un</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3442,7 +3741,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+4"/>
+        <source>Run &amp;Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start this run&apos;s command again as a new run: the same working directory, flags and config file as launched (trainyard runs rerun)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3497,12 +3806,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Loading metrics...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+125"/>
         <source>exit code %1 (rank %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3563,17 +3872,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-216"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+270"/>
+        <location line="+275"/>
         <source>rank %1 silent for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+42"/>
         <source>%n metric(s); drag to pan, wheel to zoom, double-click for all.</source>
         <translation>
             <numerusform>%n metric; drag to pan, wheel to zoom, double-click for all.</numerusform>
@@ -3582,13 +3891,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+158"/>
+        <location line="+167"/>
         <source>step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+158"/>
+        <location line="-167"/>
+        <location line="+167"/>
         <source>seconds since start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3611,7 +3920,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+98"/>
         <source>step %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3621,13 +3930,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-306"/>
-        <location line="+310"/>
+        <location line="-343"/>
+        <location line="+347"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-406"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3660,7 +3969,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+57"/>
         <source>No metrics were logged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3670,13 +3979,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+310"/>
         <source>-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-398"/>
-        <location line="+452"/>
+        <location line="-435"/>
+        <location line="+489"/>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3816,7 +4125,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../launch/launchsession.cpp" line="+229"/>
+        <location filename="../launch/launchsession.cpp" line="+242"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3827,7 +4136,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>run %1 is not in %2 (it is created by `trainyard launch --slurm`)</source>
+        <source>run %1 is not in %2 (it is created by `trainyard launch --slurm` or `trainyard queue add`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>run %1 is %2, not queued: it was started already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3945,7 +4259,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+311"/>
+        <location filename="../trackers/store.cpp" line="+329"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4059,6 +4373,180 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
 </context>
 <context>
+    <name>trainyard::SweepText</name>
+    <message>
+        <location filename="../launch/sweep.cpp" line="+135"/>
+        <source>cannot read the sweep file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a sweep configuration is a mapping (program, method, parameters, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown key &apos;%1&apos; (a sweep has %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>method must be grid, random or bayes (it is &apos;%1&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>metric.goal must be minimize or maximize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>metric is a mapping: name and goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the bayes method needs metric.name, the value it optimises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>run_cap is a number of runs, at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>command is a list of words, e.g. [${env}, ${interpreter}, ${program}, ${args}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>early_terminate.type: only hyperband is known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>hyperband needs min_iter, or max_iter and s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hyperband&apos;s eta must be greater than 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>early termination needs metric.name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>parameters is a mapping of names to their values or distributions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+36"/>
+        <source>parameter %1: give value, values, or min and max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>parameter %1: nested parameters are not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>parameter %1: values is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>parameter %1: probabilities must be one per value and add up to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>parameter %1: min is greater than max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>parameter %1: unknown distribution &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>parameter %1: %2 needs min and max above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the sweep names no program (program: train.py)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1:%2: parameter %3 (%4) has no finite set of values for a grid: give values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the grid has more than 100000 combinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>the command uses ${program}, and the sweep names no program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the command gives nothing to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>a %1 sweep runs until it is told how many trials: give --trials N (or run_cap in the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1:%2: the bayes method (Optuna) takes uniform, log-uniform, q- and int-uniform and categorical parameters; %3 is %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>cannot start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the Optuna helper (%1) did not answer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the trials wait in the queue that %1 serves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>the Optuna helper stopped answering: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>cannot queue trial %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>hyperband: %1 = %2 at iteration %3, outside the best 1/%4 (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::cli::AgentCliText</name>
     <message>
         <location filename="../app/cli/agentcommand.cpp" line="+27"/>
@@ -4164,7 +4652,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+69"/>
         <source>trainyard: unknown command %1
 </source>
         <translation type="unfinished"></translation>
@@ -4294,6 +4782,8 @@ commands:
   config update FILE                             rewrite in canonical form, atomically
   launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine&apos;s ranks
   runs list|show|diff|export|import|rm           the run database
+  queue add|list|rm|move|pause|resume|run        queued runs, started as GPUs free up
+  sweep FILE [--json] [--trials N] [FLAGS]       a W&amp;B sweep file&apos;s trials, on the queue
   estimate-memory MODEL [OPTIONS]                memory per device and the device map
   env                                            versions, devices, default config
 
@@ -4302,7 +4792,7 @@ commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>usage: trainyard config init [-o FILE] [--defaults] [--force]
 
 Asks accelerate config&apos;s questions on the terminal (checked against the GPUs found here) and saves the answers, atomically.
@@ -4352,6 +4842,66 @@ Rewrites the file in canonical form, atomically (refused while it has errors).
     </message>
     <message>
         <location line="+11"/>
+        <source>usage: trainyard sweep FILE [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] [--db PATH] [launch flags]
+
+Runs the trials of a W&amp;B sweep file (program, method grid|random|bayes, metric, parameters with value, values, min/max and distribution, command and its macros, early_terminate hyperband, run_cap). Each trial is a queued run with its parameters recorded on it; the objective is the last value of metric.name its rank 0 logged. The sweep serves the queue itself unless a `trainyard queue run` (or the studio) already does.
+
+  --trials N     how many trials (random and bayes need it, or run_cap; grid: at most N of its combinations)
+  --parallel N   trials at once (CPU slots of the sweep&apos;s runner; bayes: trials in flight)
+  --seed S       the same trials again (random; bayes through Optuna&apos;s sampler)
+  --gpus N       every trial takes N GPUs of the queue&apos;s pool
+  --json         last line: {&quot;sweep&quot;: ID, &quot;trials&quot;: [...], &quot;best&quot;: {&quot;run&quot;: ID, &quot;params&quot;: {...}, &quot;value&quot;: X}}
+  launch flags   any of `trainyard launch`, given to every trial
+bayes uses Optuna (Debian: python3-optuna). Ctrl-C stops the sweep: waiting trials leave the queue, running ones are stopped.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>  --db PATH   the run database that holds the queue (default: $TRAINYARD_DB, else $XDG_DATA_HOME/trainyard/trainyard.db)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>usage: trainyard queue add [--gpus N] [--cpu-slots N] [--name NAME] [launch flags] SCRIPT [ARGS...]
+
+Records a run as queued (it shows in `runs list` and the studio at once) and prints its id. It starts, with the working directory and environment it was queued with, when `trainyard queue run` finds what it asks for free.
+
+  --gpus N        the run takes N GPUs of the pool; its ranks see CUDA_VISIBLE_DEVICES set to their ids (without --num_processes: one rank per GPU)
+  --cpu-slots N   without --gpus: the CPU slots it takes (default 1); its ranks see no GPU
+  launch flags    any of `trainyard launch` (--config_file, --hosts, --env, --name, ...), checked now; a --hosts run takes its machines
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>usage: trainyard queue run [--gpus LIST] [--cpu-slots N] [--until-empty] [--db PATH]
+
+Starts queued runs, in order, as GPUs and CPU slots free up; runs that overlap in time never share a GPU id. The first run that does not fit holds back those behind it. Each run gets a launcher of its own: stopping or killing the runner leaves them running, and the next runner takes them over. One runner per database.
+
+  --gpus LIST     the GPU pool, e.g. 0,1,2,3 (default: every GPU NVML sees); a GPU another program uses is not free
+  --cpu-slots N   how many CPU slots runs without GPUs share (default 1)
+  --until-empty   return when nothing waits and nothing started runs
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>usage: trainyard queue add|list|rm|move|pause|resume|run ...
+
+  add [--gpus N] [launch flags] SCRIPT [ARGS...]   queue a run; prints its id
+  list [--json] [--all]                          waiting (in order) and running runs; --all: finished ones too
+  rm ID                                          remove a waiting run
+  move ID --to N                                 make a waiting run the N-th to start
+  pause | resume                                 stop or go on starting runs (what runs goes on)
+  run [--gpus LIST] [--cpu-slots N] [--until-empty]   start runs as resources free up
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>  --db PATH   the run database (default: $TRAINYARD_DB, else $XDG_DATA_HOME/trainyard/trainyard.db)
 </source>
         <translation type="unfinished"></translation>
@@ -4454,6 +5004,202 @@ Memory of a model per dtype, training memory per GPU for a launch config, and th
 
 Versions, devices and the default config, to paste into a bug report (like accelerate env).
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::cli::QueueCliText</name>
+    <message>
+        <location filename="../app/cli/queuecommand.cpp" line="+59"/>
+        <source>trainyard queue add: %1 needs a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard queue add: %1 takes a whole number, not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+9"/>
+        <location line="+27"/>
+        <source>trainyard queue add: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>trainyard queue add: give the script or program to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Slurm is a queue of its own: submit with `trainyard launch --slurm --detach` and it runs when Slurm starts it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--dry-run, --check, --slurm-job and --queued-run are not queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--gpu_ids: the queue chooses the GPU ids of a run that asks for --gpus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--gpus counts this machine&apos;s GPUs; a run on --hosts machines takes those machines whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>queued %1 (%2): %3 GPU(s), %4 rank(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>queued %1 (%2): %3 CPU slot(s), no GPU (add --gpus N for GPUs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>queued %1 (%2): on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+168"/>
+        <source>trainyard queue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>the queue is paused: nothing new starts (trainyard queue resume)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the queue is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n GPU(s)</source>
+        <translation>
+            <numerusform>%n GPU</numerusform>
+            <numerusform>%n GPUs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n slot(s)</source>
+        <translation>
+            <numerusform>%n slot</numerusform>
+            <numerusform>%n slots</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>trainyard queue run: --gpus takes distinct GPU ids such as 0,1,2,3, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>trainyard queue run: --cpu-slots takes a number of at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>trainyard queue run: unknown option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>started %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>started %1 (%2) on GPU(s) %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2) %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>stopping the runner; the runs it started go on (the next `trainyard queue run` takes them over)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard queue run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>serving %1: GPU pool %2%3, %n CPU slot(s)</source>
+        <translation>
+            <numerusform>serving %1: GPU pool %2%3, %n CPU slot</numerusform>
+            <numerusform>serving %1: GPU pool %2%3, %n CPU slots</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (the GPUs NVML sees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>the queue is empty
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard queue: cannot open the run database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the queue is paused: what runs goes on, nothing new starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the queue is resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>trainyard queue: no queued run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard queue move: --to takes a position, 1 for next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trainyard queue move: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>trainyard queue rm: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>removed %1 from the queue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4635,7 +5381,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+94"/>
+        <location filename="../app/cli/runscommand.cpp" line="+95"/>
         <location line="+34"/>
         <source>trainyard runs: %1</source>
         <translation type="unfinished"></translation>
@@ -4739,6 +5485,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
     </message>
     <message>
         <location line="+2"/>
+        <source>  tag %1 = %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>  %1 [rank %2]: %3 points, last %4 at step %5, min %6, max %7
 </source>
         <translation type="unfinished"></translation>
@@ -4765,12 +5517,37 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
-        <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]</source>
+        <location line="+60"/>
+        <source>trainyard runs rerun: run %1 was not started by `trainyard launch` (it was imported, or its record is gone), so there is nothing to run again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="+9"/>
+        <source>trainyard runs rerun: the recorded command of %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>trainyard runs rerun: the value of %1 (given with --env) is a secret and was not recorded; run `trainyard launch` with it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>trainyard runs rerun: the working directory of %1, %2, is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trainyard: running %1 again in %2: trainyard launch %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID | rerun ID   [--db PATH]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-132"/>
         <source>trainyard runs import: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4859,6 +5636,62 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <location line="+8"/>
         <location line="+8"/>
         <source>trainyard launch --slurm-job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::cli::SweepCliText</name>
+    <message>
+        <location filename="../app/cli/sweepcommand.cpp" line="+43"/>
+        <source>trainyard sweep: %1 takes a whole number of at least %2, not &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>trial %1 queued as %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>trial %1 %2: %3 = %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trial %1 %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (it logged no %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trial %1 stopped early: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>interrupted: the waiting trials leave the queue and the running ones are stopped; interrupt again to leave them running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>trainyard sweep: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1: %2 over %n parameter(s), %3 %4</source>
+        <translation>
+            <numerusform>%1: %2 over %n parameter, %3 %4</numerusform>
+            <numerusform>%1: %2 over %n parameters, %3 %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>best: trial %1 (%2), %3 = %4: %5</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

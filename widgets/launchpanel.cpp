@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTimer>
@@ -53,6 +54,8 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     , m_output(new QPlainTextEdit(this))
     , m_launch(new QPushButton(tr("&Launch"), this))
     , m_stop(new QPushButton(tr("&Stop"), this))
+    , m_enqueue(new QPushButton(tr("Add to &Queue"), this))
+    , m_queueGpus(new QSpinBox(this))
     , m_status(new QLabel(this))
     , m_previewTimer(new QTimer(this))
     , m_outputTimer(new QTimer(this))
@@ -134,13 +137,24 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     connect(copy, &QPushButton::clicked, this, &LaunchPanel::copyShellScript);
     connect(m_launch, &QPushButton::clicked, this, &LaunchPanel::launch);
     connect(m_stop, &QPushButton::clicked, this, &LaunchPanel::stop);
+    connect(m_enqueue, &QPushButton::clicked, this, &LaunchPanel::enqueue);
     m_stop->setEnabled(false);
+    m_queueGpus->setRange(0, 64);
+    m_queueGpus->setSpecialValueText(tr("no GPU"));
+    m_queueGpus->setSuffix(tr(" GPU(s)"));
+    m_queueGpus->setToolTip(
+        tr("What a run added to the queue asks for: N GPUs of the runner's pool (its ranks "
+           "see CUDA_VISIBLE_DEVICES set to their ids; one rank per GPU unless "
+           "--num_processes is given), or no GPU (a CPU slot)"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(copy);
     buttons->addStretch(1);
     buttons->addWidget(m_status);
     buttons->addWidget(m_launch);
     buttons->addWidget(m_stop);
+    buttons->addSpacing(12);
+    buttons->addWidget(m_queueGpus);
+    buttons->addWidget(m_enqueue);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_preview->setReadOnly(true);
     m_preview->setFont(mono);
@@ -442,12 +456,31 @@ void LaunchPanel::launch() {
     }
     // The database the launcher will write to, resolved as it resolves it: $TRAINYARD_DB, else --db, else the
     // studio's.
-    Followed run;
     QStringList launchArgs{u"launch"_s};
     if (args.db.isEmpty() && !m_database.isEmpty())
         launchArgs << u"--db"_s << m_database;
-    run.database = databasePath(args.db.isEmpty() ? m_database : args.db);
     launchArgs += words;
+    startLauncher(program, launchArgs, databasePath(args.db.isEmpty() ? m_database : args.db),
+                  workingDirectory());
+}
+
+void LaunchPanel::runAgain(const QString &runUid) {
+    const QString program = launcherProgram();
+    if (program.isEmpty()) {
+        m_status->setText(tr("The trainyard program was not found beside the studio or on PATH."));
+        return;
+    }
+    // `runs rerun` goes to the run's own working directory and config snapshot.
+    QStringList args{u"runs"_s, u"rerun"_s, runUid};
+    if (!m_database.isEmpty())
+        args << u"--db"_s << m_database;
+    startLauncher(program, args, databasePath(m_database), QDir::homePath());
+}
+
+void LaunchPanel::startLauncher(const QString &program, const QStringList &launchArgs,
+                                const QString &database, const QString &workdir) {
+    Followed run;
+    run.database = database;
     // The launcher's own output goes to a file beside the runs (moved into the run's folder when it ends).
     const QString logDir = QFileInfo(run.database).dir().filePath(u"launches"_s);
     QDir().mkpath(logDir);
@@ -457,7 +490,7 @@ void LaunchPanel::launch() {
     QProcess p;
     p.setProgram(program);
     p.setArguments(launchArgs);
-    p.setWorkingDirectory(workingDirectory());
+    p.setWorkingDirectory(workdir);
     p.setStandardInputFile(QProcess::nullDevice());
     p.setStandardOutputFile(run.logPath, QIODevice::Append);
     p.setStandardErrorFile(run.logPath, QIODevice::Append);
@@ -489,6 +522,61 @@ void LaunchPanel::launch() {
     m_pendingOutput.clear();
     m_status->setText(tr("Starting..."));
     follow(run);
+}
+
+int LaunchPanel::queueGpus() const {
+    return m_queueGpus->value();
+}
+
+void LaunchPanel::setQueueGpus(int gpus) {
+    m_queueGpus->setValue(gpus);
+}
+
+void LaunchPanel::enqueue() {
+    LaunchArgs args;
+    QString error;
+    const QStringList words = commandLine();
+    if (!parseLaunchArgs(words, &args, &error)) {
+        m_status->setText(error);
+        return;
+    }
+    const QString program = launcherProgram();
+    if (program.isEmpty()) {
+        m_status->setText(tr("The trainyard program was not found beside the studio or on PATH."));
+        return;
+    }
+    QStringList queueArgs{u"queue"_s, u"add"_s};
+    if (m_queueGpus->value() > 0)
+        queueArgs << u"--gpus"_s << QString::number(m_queueGpus->value());
+    if (args.db.isEmpty() && !m_database.isEmpty())
+        queueArgs << u"--db"_s << m_database;
+    queueArgs += words;
+    auto *p = new QProcess(this);
+    p->setWorkingDirectory(workingDirectory());
+    p->setStandardInputFile(QProcess::nullDevice());
+    m_enqueue->setEnabled(false);
+    connect(p, &QProcess::finished, this, [this, p](int code, QProcess::ExitStatus status) {
+        p->deleteLater();
+        m_enqueue->setEnabled(true);
+        const QString id = QString::fromUtf8(p->readAllStandardOutput()).trimmed();
+        const QString said = QString::fromUtf8(p->readAllStandardError()).trimmed();
+        if (status == QProcess::NormalExit && code == 0 && !id.isEmpty()) {
+            m_status->setText(tr("Queued %1.").arg(id));
+            Q_EMIT queued(id);
+            return;
+        }
+        m_status->setText(said.isEmpty() ? tr("Could not add the run to the queue.")
+                                         : said.section(u'\n', -1).remove(u"trainyard queue add: "_s));
+        m_status->setToolTip(said);
+    });
+    connect(p, &QProcess::errorOccurred, this, [this, p, program](QProcess::ProcessError e) {
+        if (e != QProcess::FailedToStart)
+            return;
+        m_status->setText(tr("Cannot start %1: %2").arg(program, p->errorString()));
+        m_enqueue->setEnabled(true);
+        p->deleteLater();
+    });
+    p->start(program, queueArgs);
 }
 
 void LaunchPanel::follow(const Followed &run) {

@@ -18,6 +18,7 @@ class QLineEdit;
 class QProcess;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 class QTimer;
 
 namespace trainyard {
@@ -57,6 +58,9 @@ public:
     // Whether the panel follows a launch (the latest one; launching again follows the new one and leaves the
     // earlier ones running on their own, each stopped from its run page).
     bool isRunning() const { return m_run.has_value(); }
+    // The GPUs a run added to the queue asks for (0: a CPU slot).
+    int queueGpus() const;
+    void setQueueGpus(int gpus);
     // The `trainyard` program that runs launches (default: the one beside this executable, else PATH's).
     void setLauncherProgram(const QString &program) { m_program = program; }
     // The studio's push socket (PushReceiver): launches are told to push their committed points to it.
@@ -74,6 +78,12 @@ public:
 public Q_SLOTS:
     void updatePreview();
     void launch();
+    // Adds the run the inputs make to the run queue (`trainyard queue add`) instead of starting it, asking
+    // for queueGpus() GPUs; queued() or a status message follows.
+    void enqueue();
+    // Runs an earlier run again (`trainyard runs rerun`: its command, working directory and config as
+    // launched) and follows it as a launch of its own.
+    void runAgain(const QString &runUid);
     void stop();
     void copyShellScript();
     // Reaches every host of the SSH launch (`trainyard launch --check`) and shows what each answered; starts
@@ -87,6 +97,8 @@ Q_SIGNALS:
     void previewUpdated(bool ok);
     void hostsChecked(bool allReady);
     void launched(const QString &runId);
+    // A run was added to the queue (its id).
+    void queued(const QString &runId);
     // The launcher's exit code as the CLI gives it (0 finished, 130 cancelled, a rank's code when it failed;
     // -1 when the launcher itself died and the run is recorded as crashed).
     void finished(int exitCode);
@@ -107,6 +119,10 @@ private:
     };
     static QString statusText(RunStatus status);
     void follow(const Followed &run);
+    // Starts a launcher (`trainyard launch ...` or `runs rerun ...`) detached, its output in a file, and
+    // follows it.
+    void startLauncher(const QString &program, const QStringList &args, const QString &database,
+                       const QString &workdir);
     void poll();
     void saveFollowed() const;
     void appendOutput(const QByteArray &line);
@@ -125,7 +141,8 @@ private:
     QFormLayout *m_form = nullptr;
     QProcess *m_checkProcess = nullptr;
     QPlainTextEdit *m_preview, *m_output;
-    QPushButton *m_launch, *m_stop;
+    QPushButton *m_launch, *m_stop, *m_enqueue;
+    QSpinBox *m_queueGpus;
     QLabel *m_status;
     QTimer *m_previewTimer, *m_outputTimer;
     QStringList m_pendingOutput;

@@ -12,6 +12,7 @@
 #include "livepush.h"
 #include "logsview.h"
 #include "memoryview.h"
+#include "queuepanel.h"
 #include "runcomparemodel.h"
 #include "rundashboard.h"
 #include "runsmodel.h"
@@ -207,9 +208,17 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_push, &PushReceiver::runChanged, m_launch, &LaunchPanel::runAnnounced);
     m_tabs->addTab(m_launch, tr("Launch"));
     m_tabs->tabBar()->setTabButton(1, QTabBar::RightSide, nullptr);
+    m_queue = new QueuePanel(m_tabs);
+    m_tabs->addTab(m_queue, tr("Queue"));
+    m_tabs->tabBar()->setTabButton(2, QTabBar::RightSide, nullptr);
     m_memory = new MemoryView(m_tabs);
     m_tabs->addTab(m_memory, tr("Memory"));
-    m_tabs->tabBar()->setTabButton(2, QTabBar::RightSide, nullptr);
+    m_tabs->tabBar()->setTabButton(3, QTabBar::RightSide, nullptr);
+    // A run added to the queue from the Launch tab shows in the Queue tab.
+    connect(m_launch, &LaunchPanel::queued, this, [this] {
+        m_queue->reload();
+        showTab(m_queue);
+    });
     // A launch from the panel opens its run: curves and the ranks' output, live.
     connect(m_launch, &LaunchPanel::launched, this, &MainWindow::openRunWhenListed);
     connect(m_launch, &LaunchPanel::finished, this, [this] { m_runs->reload(m_database); });
@@ -218,7 +227,10 @@ MainWindow::MainWindow(QWidget *parent)
     // while a run is active it is read every 2 s anyway (a launcher that dies writes nothing; reading again
     // shows it crashed).
     m_runsRefresh->setSingleShot(true);
-    connect(m_runsRefresh, &QTimer::timeout, this, [this] { m_runs->reload(m_database); });
+    connect(m_runsRefresh, &QTimer::timeout, this, [this] {
+        m_runs->reload(m_database);
+        m_queue->reload(); // the queue lives in the same database
+    });
     connect(m_watcher, &DatabaseWatcher::changed, this, [this] {
         if (!m_runsRefresh->isActive() || m_runsRefresh->remainingTime() > 250)
             m_runsRefresh->start(250);
@@ -356,6 +368,7 @@ void MainWindow::setDatabase(const QString &path) {
     m_database = path;
     m_watcher->watch(path);
     m_launch->setDatabase(path);
+    m_queue->setDatabase(path);
     m_runs->reload(path);
 }
 
@@ -366,6 +379,10 @@ RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
     connect(m_watcher, &DatabaseWatcher::changed, dashboard, &RunDashboard::refresh);
     connect(m_push, &PushReceiver::received, dashboard, &RunDashboard::push);
     connect(m_push, &PushReceiver::runChanged, dashboard, &RunDashboard::runChanged);
+    connect(dashboard, &RunDashboard::runAgainRequested, this, [this](const QString &uid) {
+        m_launch->runAgain(uid);
+        showTab(m_launch);
+    });
     auto *logs = new LogsView(page);
     page->addWidget(dashboard);
     page->addWidget(logs);

@@ -18,6 +18,7 @@ class LaunchPanel;
 class DatabaseWatcher;
 class PushReceiver;
 class MemoryView;
+class QueuePanel;
 class RunDashboard;
 class RunCompareModel;
 class RunsModel;
@@ -46,15 +47,16 @@ public:
     RunsModel *runsModel() const { return m_runs; }
     LaunchPanel *launchPanel() const { return m_launch; }
     MemoryView *memoryView() const { return m_memory; }
+    QueuePanel *queuePanel() const { return m_queue; }
     // Brings one of the window's tabs to the front.
     void showTab(QWidget *page);
     // Opens a run's charts in a new tab.
     RunDashboard *openRun(qint64 databaseId, const QString &title);
-    // Closes a config or run tab (the first three stay), asking to save a modified config first.
+    // Closes a config or run tab (the first four stay), asking to save a modified config first.
     bool closeTab(int index);
     // The settings dialog; applies what the user accepted.
     void editSettings();
-    static constexpr int FixedTabs = 3; // the runs browser, the launch panel, the memory view
+    static constexpr int FixedTabs = 4; // the runs browser, the launch panel, the queue, the memory view
     // Opens several runs overlaid in one dashboard, with what differs between them (launch, config,
     // parameters, last values) below.
     RunDashboard *compareRuns(const QList<qint64> &databaseIds);
@@ -99,6 +101,7 @@ private:
     PushReceiver *m_push = nullptr;
     LaunchPanel *m_launch = nullptr;
     MemoryView *m_memory = nullptr;
+    QueuePanel *m_queue = nullptr;
     QString m_database;
     HardwareInfo m_hardware;
 };

@@ -129,6 +129,15 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
                              "recorded as cancelled). Again: kill its ranks at once."));
     m_stopRun->setVisible(false);
     connect(m_stopRun, &QPushButton::clicked, this, &RunDashboard::requestStop);
+    m_runAgain = new QPushButton(tr("Run &Again"), this);
+    m_runAgain->setToolTip(
+        tr("Start this run's command again as a new run: the same working directory, flags "
+           "and config file as launched (trainyard runs rerun)"));
+    m_runAgain->setVisible(false);
+    connect(m_runAgain, &QPushButton::clicked, this, [this] {
+        if (!m_againUid.isEmpty())
+            Q_EMIT runAgainRequested(m_againUid);
+    });
     auto *bar = new QHBoxLayout;
     auto *smoothingLabel = new QLabel(tr("&Smoothing"), this);
     smoothingLabel->setBuddy(m_smoothingSlider);
@@ -237,6 +246,7 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     stateRow->addWidget(m_silent);
     stateRow->addWidget(m_stacks);
     stateRow->addWidget(m_stopRun);
+    stateRow->addWidget(m_runAgain);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
     layout->addLayout(stateRow);
@@ -551,6 +561,14 @@ void RunDashboard::showLoaded(const LoadedRuns &loaded) {
     }
     m_stacks->setVisible(m_liveRun.id != 0);
     m_stopRun->setVisible(m_liveRun.id != 0);
+    // An ended run that Trainyard launched can be run again (an imported one has no command to repeat).
+    m_againUid.clear();
+    if (m_runIds.size() == 1) {
+        const RunRow r = loaded.runs.value(m_runIds.first());
+        if (isEnded(r.status) && r.status != RunStatus::Imported && r.command.contains(u"\"launch\""_s))
+            m_againUid = r.uid;
+    }
+    m_runAgain->setVisible(!m_againUid.isEmpty());
     // A chart for every key (the feed asks for their data next).
     const QStringList keys = m_feed->keys();
     const qsizetype before = m_charts.size();

@@ -112,6 +112,8 @@ Q_SIGNALS:
     void runsEnded();     // every run shown has ended (emitted once, when the last live one does)
     // The stacks asked for were read and shown (ranks: how many answered).
     void stacksShown(int ranks);
+    // "Run Again" on an ended run's page: the main window starts it again (LaunchPanel::runAgain).
+    void runAgainRequested(const QString &runUid);
     // The one run shown has a new name (its tracker named it after its project): for the tab's title.
     void runRenamed(const QString &name);
 
@@ -162,7 +164,9 @@ private:
     QLabel *m_header = nullptr;
     QPushButton *m_stacks = nullptr;
     QPushButton *m_stopRun = nullptr;
-    RunRow m_liveRun; // the run shown, while it is live and its launcher runs here
+    QPushButton *m_runAgain = nullptr;
+    QString m_againUid; // the run shown, once it ended, when it can be run again
+    RunRow m_liveRun;   // the run shown, while it is live and its launcher runs here
     QSlider *m_smoothingSlider;
     QLabel *m_smoothingValue;
     QComboBox *m_axisBox;

@@ -293,7 +293,8 @@ int run(const QStringList &args, Io &io) {
     const QStringList rest = args.mid(1);
     // COMMAND [SUBCOMMAND] ... --help, and `help COMMAND [SUBCOMMAND]`. launch reads its own (only before the
     // script: after it, --help is the script's).
-    static const QStringList helped = {u"config"_s, u"runs"_s, u"estimate-memory"_s, u"env"_s};
+    static const QStringList helped = {u"config"_s,          u"runs"_s, u"queue"_s, u"sweep"_s,
+                                       u"estimate-memory"_s, u"env"_s};
     if (helped.contains(command) && (rest.contains(u"--help"_s) || rest.contains(u"-h"_s))) {
         io.out << commandHelp(command, rest.value(0).startsWith(u'-') ? QString() : rest.value(0));
         return ExitOk;
@@ -310,6 +311,10 @@ int run(const QStringList &args, Io &io) {
         return envCommand(rest, io);
     if (command == u"runs"_s)
         return runsCommand(rest, io);
+    if (command == u"queue"_s)
+        return queueCommand(rest, io);
+    if (command == u"sweep"_s)
+        return sweepCommand(rest, io);
     if (command == u"estimate-memory"_s)
         return estimateMemoryCommand(rest, io);
     if (command == u"agent"_s)

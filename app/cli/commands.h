@@ -28,6 +28,8 @@ int configCommand(const QStringList &args, Io &io);
 int launchCommand(const QStringList &args, Io &io);
 int envCommand(const QStringList &args, Io &io);
 int runsCommand(const QStringList &args, Io &io);
+int queueCommand(const QStringList &args, Io &io);
+int sweepCommand(const QStringList &args, Io &io);
 int estimateMemoryCommand(const QStringList &args, Io &io);
 // --check: reaches every machine of a --hostfile/--hosts plan and reports, starting nothing.
 int checkHosts(const LaunchPlan &plan, const LaunchArgs &args, Io &io);

@@ -36,6 +36,8 @@ QString topLevelHelp() {
                "  config update FILE                             rewrite in canonical form, atomically\n"
                "  launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine's ranks\n"
                "  runs list|show|diff|export|import|rm           the run database\n"
+               "  queue add|list|rm|move|pause|resume|run        queued runs, started as GPUs free up\n"
+               "  sweep FILE [--json] [--trials N] [FLAGS]       a W&B sweep file's trials, on the queue\n"
                "  estimate-memory MODEL [OPTIONS]                memory per device and the device map\n"
                "  env                                            versions, devices, default config\n"
                "\n"
@@ -88,6 +90,75 @@ QString commandHelp(const QString &command, const QString &sub) {
                             "\n"
                             "`trainyard config SUBCOMMAND --help` tells more.\n") +
                exitCodes();
+    }
+    if (command == u"sweep"_s)
+        return HelpText::tr(
+                   "usage: trainyard sweep FILE [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] "
+                   "[--db PATH] [launch flags]\n\n"
+                   "Runs the trials of a W&B sweep file (program, method grid|random|bayes, metric, "
+                   "parameters "
+                   "with value, values, min/max and distribution, command and its macros, early_terminate "
+                   "hyperband, run_cap). Each trial is a queued run with its parameters recorded on it; the "
+                   "objective is the last value of metric.name its rank 0 logged. The sweep serves the queue "
+                   "itself unless a `trainyard queue run` (or the studio) already does.\n\n"
+                   "  --trials N     how many trials (random and bayes need it, or run_cap; grid: at most N "
+                   "of its combinations)\n"
+                   "  --parallel N   trials at once (CPU slots of the sweep's runner; bayes: trials in "
+                   "flight)\n"
+                   "  --seed S       the same trials again (random; bayes through Optuna's sampler)\n"
+                   "  --gpus N       every trial takes N GPUs of the queue's pool\n"
+                   "  --json         last line: {\"sweep\": ID, \"trials\": [...], \"best\": {\"run\": ID, "
+                   "\"params\": {...}, \"value\": X}}\n"
+                   "  launch flags   any of `trainyard launch`, given to every trial\n"
+                   "bayes uses Optuna (Debian: python3-optuna). Ctrl-C stops the sweep: waiting trials leave "
+                   "the queue, running ones are stopped.\n") +
+               exitCodes();
+    if (command == u"queue"_s) {
+        const QString db =
+            HelpText::tr("  --db PATH   the run database that holds the queue (default: $TRAINYARD_DB, "
+                         "else $XDG_DATA_HOME/trainyard/trainyard.db)\n");
+        if (sub == u"add"_s)
+            return HelpText::tr(
+                       "usage: trainyard queue add [--gpus N] [--cpu-slots N] [--name NAME] [launch flags] "
+                       "SCRIPT [ARGS...]\n\n"
+                       "Records a run as queued (it shows in `runs list` and the studio at once) and prints "
+                       "its id. It starts, with the working directory and environment it was queued with, "
+                       "when `trainyard queue run` finds what it asks for free.\n\n"
+                       "  --gpus N        the run takes N GPUs of the pool; its ranks see "
+                       "CUDA_VISIBLE_DEVICES "
+                       "set to their ids (without --num_processes: one rank per GPU)\n"
+                       "  --cpu-slots N   without --gpus: the CPU slots it takes (default 1); its ranks see "
+                       "no "
+                       "GPU\n"
+                       "  launch flags    any of `trainyard launch` (--config_file, --hosts, --env, --name, "
+                       "...), checked now; a --hosts run takes its machines\n") +
+                   exitCodes();
+        if (sub == u"run"_s)
+            return HelpText::tr(
+                       "usage: trainyard queue run [--gpus LIST] [--cpu-slots N] [--until-empty] [--db "
+                       "PATH]\n\n"
+                       "Starts queued runs, in order, as GPUs and CPU slots free up; runs that overlap in "
+                       "time never share a GPU id. The first run that does not fit holds back those behind "
+                       "it. Each run gets a launcher of its own: stopping or killing the runner leaves them "
+                       "running, and the next runner takes them over. One runner per database.\n\n"
+                       "  --gpus LIST     the GPU pool, e.g. 0,1,2,3 (default: every GPU NVML sees); a GPU "
+                       "another program uses is not free\n"
+                       "  --cpu-slots N   how many CPU slots runs without GPUs share (default 1)\n"
+                       "  --until-empty   return when nothing waits and nothing started runs\n") +
+                   db + exitCodes();
+        return HelpText::tr(
+                   "usage: trainyard queue add|list|rm|move|pause|resume|run ...\n"
+                   "\n"
+                   "  add [--gpus N] [launch flags] SCRIPT [ARGS...]   queue a run; prints its id\n"
+                   "  list [--json] [--all]                          waiting (in order) and running runs; "
+                   "--all: finished ones too\n"
+                   "  rm ID                                          remove a waiting run\n"
+                   "  move ID --to N                                 make a waiting run the N-th to start\n"
+                   "  pause | resume                                 stop or go on starting runs (what runs "
+                   "goes on)\n"
+                   "  run [--gpus LIST] [--cpu-slots N] [--until-empty]   start runs as resources free "
+                   "up\n\n") +
+               db + exitCodes();
     }
     if (command == u"runs"_s) {
         const QString db = HelpText::tr("  --db PATH   the run database (default: $TRAINYARD_DB, else "

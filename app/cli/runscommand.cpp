@@ -3,6 +3,7 @@
 #include "exports.h"
 #include "importer.h"
 #include "jsontext.h"
+#include "launch/launchargs.h"
 #include "launch/runrecord.h"
 #include "runcompare.h"
 #include "runcontrol.h"
@@ -215,6 +216,8 @@ int show(const QString &db, const QString &id, bool json, Io &io) {
                   .arg(r->host, r->workingDirectory, r->runDir);
     for (auto it = params.cbegin(); it != params.cend(); ++it)
         io.out << RunsText::tr("  param %1 = %2\n").arg(it.key(), it.value());
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+        io.out << RunsText::tr("  tag %1 = %2\n").arg(it.key(), it.value());
     for (const SeriesRow &s : series)
         io.out << RunsText::tr("  %1 [rank %2]: %3 points, last %4 at step %5, min %6, max %7\n")
                       .arg(s.key)
@@ -329,6 +332,80 @@ int remove(const QString &db, const QString &id, Io &io) {
     return 0;
 }
 
+// `runs rerun ID`: the run's `trainyard launch` words again, in its working directory, with the config file
+// as it was launched (the run folder's config.yaml), as a new run tagged rerun_of=ID. A secret given with
+// --env was never recorded: such a run is refused, naming the variable.
+int rerun(const QString &db, const QString &id, Io &io) {
+    StoreReader reader;
+    if (!openReader(reader, db, io))
+        return 1;
+    const auto r = findRun(reader, id, io);
+    if (!r)
+        return 1;
+    RunRecord record;
+    QString error;
+    QStringList argv;
+    if (JsonRunRecorder::load(r->runDir + u"/run.json"_s, &record, &error))
+        argv = record.argv;
+    else
+        for (const QJsonValue &w : QJsonDocument::fromJson(r->command.toUtf8()).array())
+            argv << w.toString();
+    if (argv.size() < 3 || argv[0] != u"trainyard"_s || argv[1] != u"launch"_s) {
+        io.err << RunsText::tr("trainyard runs rerun: run %1 was not started by `trainyard launch` (it was "
+                               "imported, or its record is gone), so there is nothing to run again")
+                      .arg(r->uid)
+               << '\n';
+        return 1;
+    }
+    QStringList words = argv.mid(2);
+    LaunchArgs parsed;
+    if (!parseLaunchArgs(words, &parsed, &error) || parsed.script.isEmpty()) {
+        io.err << RunsText::tr("trainyard runs rerun: the recorded command of %1 cannot be read: %2")
+                      .arg(r->uid, error)
+               << '\n';
+        return 1;
+    }
+    const qsizetype scriptAt = words.size() - parsed.scriptArgs.size() - 1;
+    for (qsizetype i = 0; i < scriptAt; ++i) {
+        const QString assignment = words[i] == u"--env"_s             ? words.value(i + 1)
+                                   : words[i].startsWith(u"--env="_s) ? words[i].mid(6)
+                                                                      : QString();
+        if (assignment.endsWith(u"=***"_s)) {
+            io.err << RunsText::tr(
+                          "trainyard runs rerun: the value of %1 (given with --env) is a secret and was "
+                          "not recorded; run `trainyard launch` with it again")
+                          .arg(assignment.section(u'=', 0, 0))
+                   << '\n';
+            return 1;
+        }
+    }
+    // The config as it was launched, not the file as it is now.
+    const QString snapshot = r->runDir + u"/config.yaml"_s;
+    if (QFileInfo::exists(snapshot)) {
+        QStringList head = withoutFlags(words.mid(0, scriptAt), {u"config_file"_s});
+        words = QStringList{u"--config_file"_s, snapshot} + head + words.mid(scriptAt);
+    }
+    words = withoutFlags(words, {u"queued_run"_s, u"slurm_job"_s, u"rerun_of"_s});
+    words.prepend(r->uid);
+    words.prepend(u"--rerun-of"_s);
+    if (!db.isEmpty() && !parsed.typed.contains(u"db"_s) && parsed.db.isEmpty()) {
+        words.prepend(db);
+        words.prepend(u"--db"_s);
+    }
+    const QString dir = record.workingDirectory.isEmpty() ? r->workingDirectory : record.workingDirectory;
+    if (!QDir::setCurrent(dir)) {
+        io.err
+            << RunsText::tr("trainyard runs rerun: the working directory of %1, %2, is gone").arg(r->uid, dir)
+            << '\n';
+        return 1;
+    }
+    io.err << RunsText::tr("trainyard: running %1 again in %2: trainyard launch %3")
+                  .arg(r->uid, dir, redactedCommandLine(words).join(u' '))
+           << '\n';
+    io.err.flush();
+    return launchCommand(words, io);
+}
+
 } // namespace
 
 int runsCommand(const QStringList &args, Io &io) {
@@ -359,9 +436,11 @@ int runsCommand(const QStringList &args, Io &io) {
         return importFile(db, positional[1], io);
     if (sub == u"rm"_s && positional.size() == 2)
         return remove(db, positional[1], io);
+    if (sub == u"rerun"_s && positional.size() == 2)
+        return rerun(db, positional[1], io);
     io.err << RunsText::tr(
                   "usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | "
-                  "export ID --format csv|jsonl | import PATH | rm ID   [--db PATH]")
+                  "export ID --format csv|jsonl | import PATH | rm ID | rerun ID   [--db PATH]")
            << '\n';
     return 2;
 }

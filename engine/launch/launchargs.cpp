@@ -153,6 +153,8 @@ QList<LaunchFlagSpec> buildSpecs() {
                              flag({"--slurm-arg"}, K::Append, N()),
                              flag({"--detach"}, K::StoreTrue, F),
                              flag({"--slurm-job"}, K::String, N()),
+                             flag({"--queued-run"}, K::String, N()),
+                             flag({"--rerun-of"}, K::String, N()),
                              flag({"--no-capture"}, K::StoreTrue, F),
                              flag({"--tensorboard-dir"}, K::String, N())}) {
         s.trainyard = true;
@@ -340,6 +342,10 @@ bool parseLaunchArgs(const QStringList &words, LaunchArgs *out, QString *error) 
                 a.detach = true;
             else if (spec->dest == u"slurm_job"_s)
                 a.slurmJob = v.toString();
+            else if (spec->dest == u"queued_run"_s)
+                a.queuedRun = v.toString();
+            else if (spec->dest == u"rerun_of"_s)
+                a.rerunOf = v.toString();
             continue;
         }
         a.values.insert(spec->dest, v);
@@ -625,6 +631,12 @@ const QHash<QString, const char *> &ownHelp() {
          QT_TRANSLATE_NOOP("trainyard::FlagHelp",
                            "used by the batch script Trainyard writes: run the ranks of run ID "
                            "on the nodes of this Slurm job")},
+        {u"rerun_of"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "used by `trainyard runs rerun`: the new run is tagged rerun_of=ID")},
+        {u"queued_run"_s,
+         QT_TRANSLATE_NOOP("trainyard::FlagHelp",
+                           "used by `trainyard queue run`: start run ID, recorded by `trainyard queue add`")},
         {u"ssh"_s, QT_TRANSLATE_NOOP("trainyard::FlagHelp",
                                      "the command that connects to a machine (default: ssh; your ssh config, "
                                      "agent and known hosts apply)")},

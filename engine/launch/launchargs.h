@@ -60,7 +60,9 @@ struct LaunchArgs {
     QString slurmPartition, slurmTime, slurmAccount; // --partition, --time, --account
     QStringList slurmArgs;                           // --slurm-arg ARG...: more #SBATCH lines
     bool detach = false;                             // --detach: submit and return
-    QString slurmJob; // --slurm-job RUN: inside the job, run RUN's ranks on the allocation's nodes
+    QString slurmJob;  // --slurm-job RUN: inside the job, run RUN's ranks on the allocation's nodes
+    QString queuedRun; // --queued-run RUN: the queue runner starts RUN, recorded by `trainyard queue add`
+    QString rerunOf;   // --rerun-of RUN: `trainyard runs rerun RUN` runs RUN's command again (a tag)
     bool noCapture =
         false; // --no-capture: no metrics from the ranks' start-up hook (accelerate, Trainer, ...)
     QString tensorboardDir; // --tensorboard-dir DIR: event files to follow (default: the working directory)

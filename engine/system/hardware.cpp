@@ -32,7 +32,9 @@ static int physicalCoreCount() {
     return cores.isEmpty() ? std::max(1, QThread::idealThreadCount()) : int(cores.size());
 }
 
-HardwareInfo HardwareInfo::detect() {
+namespace {
+// The machine's GPUs, all of them.
+HardwareInfo probe() {
     HardwareInfo h;
     h.logicalCores = std::max(1, QThread::idealThreadCount());
     h.physicalCores = physicalCoreCount();
@@ -67,6 +69,51 @@ HardwareInfo HardwareInfo::detect() {
         h.cudaDevices = int(procGpus.entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
         h.detectedBy = u"/proc/driver/nvidia"_s;
     }
+    return h;
+}
+
+} // namespace
+
+HardwareInfo HardwareInfo::detect() {
+    HardwareInfo h = probe();
+    // What CUDA (and so torch.cuda.device_count(), which accelerate asks) shows this process: the devices
+    // CUDA_VISIBLE_DEVICES names, in its order, up to the first entry that names none (an index out of range,
+    // -1, a repeat); an empty value hides them all. A GPU-/MIG- UUID counts as one device.
+    if (!qEnvironmentVariableIsSet("CUDA_VISIBLE_DEVICES"))
+        return h;
+    const QStringList ids = qEnvironmentVariable("CUDA_VISIBLE_DEVICES").split(u',');
+    QStringList names;
+    QList<qint64> memory;
+    QSet<int> seen;
+    int visible = 0;
+    for (const QString &raw : ids) {
+        const QString id = raw.trimmed();
+        bool numeric = false;
+        const int index = id.toInt(&numeric);
+        if (numeric) {
+            if (index < 0 || index >= h.cudaDevices || seen.contains(index))
+                break;
+            seen.insert(index);
+            if (index < h.gpuNames.size())
+                names << h.gpuNames[index];
+            if (index < h.gpuMemoryBytes.size())
+                memory << h.gpuMemoryBytes[index];
+        } else if (!id.startsWith(u"GPU-"_s) && !id.startsWith(u"MIG-"_s)) {
+            break;
+        } else if (h.cudaDevices == 0) {
+            break;
+        }
+        ++visible;
+    }
+    h.cudaDevices = std::min(visible, h.cudaDevices);
+    if (names.size() == h.cudaDevices)
+        h.gpuNames = names;
+    if (memory.size() == h.cudaDevices)
+        h.gpuMemoryBytes = memory;
+    if (h.gpuNames.size() != h.cudaDevices)
+        h.gpuNames.clear();
+    if (h.gpuMemoryBytes.size() != h.cudaDevices)
+        h.gpuMemoryBytes.clear();
     return h;
 }
 

@@ -15,7 +15,8 @@ struct HardwareInfo {
     QString detectedBy;    // "nvidia-smi", "/proc/driver/nvidia", "TRAINYARD_GPU_COUNT" or "none"
 
     // Probes the machine. TRAINYARD_GPU_COUNT overrides the GPU count (for machines without GPUs, such as CI,
-    // that must plan for a GPU cluster).
+    // that must plan for a GPU cluster). CUDA_VISIBLE_DEVICES, when set, narrows what is seen as CUDA (and
+    // torch.cuda.device_count()) would: the queue's runs plan for the GPUs they were given.
     static HardwareInfo detect();
 };
 
