@@ -504,12 +504,82 @@ SweepController::~SweepController() {
 }
 
 int SweepController::target() const {
+    // --continue: N more than the sweep has.
+    const int more = m_options.continueId.isEmpty() ? 0 : m_earlier;
     if (m_config.method == u"grid"_s) {
         const int all = int(m_grid.size());
-        const int cap = m_options.trials > 0 ? m_options.trials : m_config.runCap;
+        const int cap = m_options.trials > 0 ? more + m_options.trials : m_config.runCap;
         return cap > 0 ? std::min(cap, all) : all;
     }
-    return m_options.trials > 0 ? m_options.trials : m_config.runCap;
+    return m_options.trials > 0 ? more + m_options.trials : m_config.runCap;
+}
+
+bool SweepController::loadEarlierTrials(QString *error) {
+    StoreReader reader;
+    if (!reader.open(m_options.databasePath, error))
+        return false;
+    const QList<qint64> ids = reader.runsTagged(u"sweep"_s, m_options.continueId);
+    if (ids.isEmpty()) {
+        if (error)
+            *error = SweepText::tr("no sweep %1 in %2").arg(m_options.continueId, m_options.databasePath);
+        return false;
+    }
+    m_id = m_options.continueId;
+    for (const qint64 id : ids) {
+        const std::optional<RunRow> run = reader.run(id);
+        if (!run)
+            continue;
+        SweepTrial t;
+        t.rowId = id;
+        t.runId = run->uid;
+        t.status = run->status;
+        t.number = reader.tags(id).value(u"sweep.trial"_s).toInt();
+        const QMap<QString, QString> params = reader.params(id);
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            t.params.insert(it.key(), resolvePlainScalar(it.value()));
+        if (!m_config.metric.isEmpty())
+            for (const SeriesRow &s : reader.series(id))
+                if (s.key == m_config.metric && s.rank == 0 && s.count > 0)
+                    t.value = s.lastValue;
+        t.stoppedEarly = run->status == RunStatus::Cancelled;
+        m_trials << t;
+    }
+    std::sort(m_trials.begin(), m_trials.end(),
+              [](const SweepTrial &a, const SweepTrial &b) { return a.number < b.number; });
+    m_earlier = int(m_trials.size());
+    // Random draws go on from where the sweep's left off (the same seed gives new trials, not the old ones).
+    if (m_config.method == u"random"_s)
+        for (int i = 0; i < m_earlier; ++i)
+            sampleTrial(m_config, m_random);
+    return true;
+}
+
+void SweepController::replayToOptuna() {
+    for (const SweepTrial &t : std::as_const(m_trials)) {
+        if (!t.value || t.stoppedEarly || !std::isfinite(*t.value))
+            continue;
+        QJsonObject params;
+        for (const SweepParameter &p : m_config.parameters) {
+            if (p.distribution == D::Constant)
+                continue;
+            const Value v = t.params.value(p.name);
+            if (p.distribution == D::Categorical) {
+                qsizetype index = -1;
+                for (qsizetype i = 0; i < p.values.size(); ++i)
+                    if (p.values[i].pythonStr() == v.pythonStr())
+                        index = i;
+                if (index < 0)
+                    continue;
+                params.insert(p.name, int(index));
+            } else {
+                params.insert(p.name, v.toFloat());
+            }
+        }
+        m_optuna->write(
+            QJsonDocument(QJsonObject{{u"op"_s, u"add"_s}, {u"params"_s, params}, {u"value"_s, *t.value}})
+                .toJson(QJsonDocument::Compact) +
+            '\n');
+    }
 }
 
 bool SweepController::start(QString *error) {
@@ -519,6 +589,8 @@ bool SweepController::start(QString *error) {
         return false;
     };
     if (m_config.method == u"grid"_s && !gridTrials(m_config, &m_grid, error))
+        return false;
+    if (!m_options.continueId.isEmpty() && !loadEarlierTrials(error))
         return false;
     if (target() <= 0)
         return fail(SweepText::tr("a %1 sweep runs until it is told how many trials: give --trials N (or "
@@ -586,6 +658,7 @@ bool SweepController::start(QString *error) {
         }
         if (!why.isEmpty())
             return fail(why);
+        replayToOptuna();
     }
     // The trials run on the queue: this sweep serves it unless a runner already does.
     QString runnerError;
@@ -616,7 +689,7 @@ bool SweepController::queueTrial(const TrialParams &params, int optunaTrial, QSt
     if (!trialLaunchWords(m_config, params, m_options.launchFlags, &words, error))
         return false;
     SweepTrial t;
-    t.number = int(m_trials.size()) + 1;
+    t.number = m_trials.isEmpty() ? 1 : m_trials.last().number + 1;
     t.params = params;
     t.optunaTrial = optunaTrial;
     // --name gives every trial the sweep's name and its number.
@@ -635,7 +708,13 @@ bool SweepController::queueTrial(const TrialParams &params, int optunaTrial, QSt
     QueueRequest request = m_options.request;
     for (auto it = params.cbegin(); it != params.cend(); ++it)
         request.params.insert(it.key(), argText(it.value()));
-    request.tags = {{u"sweep"_s, m_id}, {u"sweep.trial"_s, QString::number(t.number)}};
+    // The trial's sweep, and what the studio's sweep page needs to show and extend it.
+    request.tags = {{u"sweep"_s, m_id},
+                    {u"sweep.trial"_s, QString::number(t.number)},
+                    {u"sweep.method"_s, m_config.method},
+                    {u"sweep.metric"_s, m_config.metric},
+                    {u"sweep.goal"_s, m_config.goal},
+                    {u"sweep.file"_s, QFileInfo(m_config.file).absoluteFilePath()}};
     if (request.gpus > 0 && !la.typed.contains(u"num_processes"_s))
         words = QStringList{u"--num_processes"_s, QString::number(request.gpus)} + words;
     QueuedRun q;
@@ -713,7 +792,7 @@ void SweepController::poll() {
             const int n = int(m_trials.size());
             bool ok = true;
             if (m_config.method == u"grid"_s)
-                ok = queueTrial(m_grid.value(n), -1, &error);
+                ok = queueTrial(m_grid.value(n), -1, &error); // --continue: after the combinations run
             else if (m_config.method == u"random"_s)
                 ok = queueTrial(sampleTrial(m_config, m_random), -1, &error);
             else if (inFlight < std::max(1, m_options.parallel))

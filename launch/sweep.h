@@ -94,6 +94,7 @@ struct SweepOptions {
     QueueRequest request; // what every trial asks the queue for
     QString python;       // the interpreter that runs the Optuna helper (default python3)
     QString optunaHelper; // trainyard_optuna.py
+    QString continueId;   // --continue ID: more trials of that sweep (its trials so far are its history)
 };
 
 struct SweepTrial {
@@ -136,6 +137,10 @@ private:
     void poll();
     bool queueTrial(const TrialParams &params, int optunaTrial, QString *error);
     bool askOptuna(QString *error);
+    // --continue: the sweep's trials so far, from the run database (their number, parameters, status, value).
+    bool loadEarlierTrials(QString *error);
+    // Tells Optuna the earlier trials that ended with a value (bayes, --continue).
+    void replayToOptuna();
     void tellOptuna(const SweepTrial &trial);
     void hyperband();
     int target() const;
@@ -151,6 +156,7 @@ private:
     bool m_stopping = false;
     bool m_done = false;
     bool m_polling = false;
+    int m_earlier = 0; // --continue: the trials the sweep had
     QList<int> m_milestones;
 };
 

@@ -24,6 +24,7 @@
 #include "runsmodel.h"
 #include "settingsdialog.h"
 #include "store.h"
+#include "sweepview.h"
 #include "translations.h"
 
 #include <QAbstractButton>
@@ -129,6 +130,7 @@ private Q_SLOTS:
     void logsKeepAMillionLines();
     void wizardAsksTheQuestionnaire();
     void queueFromTheStudio();
+    void sweepPage();
 };
 
 void TestWidgets::diagnosticsModel() {
@@ -160,8 +162,9 @@ void TestWidgets::mainWindowOpensConfigOffTheGuiThread() {
     QCOMPARE(shown.first().first().toString(), path);
     QFile expected(QStringLiteral(TRAINYARD_TEST_DATA) + u"/configs/legacy_fp16.canonical.yaml"_s);
     QVERIFY(expected.open(QIODevice::ReadOnly));
-    QCOMPARE(w.viewAt(3)->previewText(), QString::fromUtf8(expected.readAll()));
-    QCOMPARE(w.viewAt(3)->diagnosticsModel()->rowCount(), 2); // the two legacy-key warnings
+    QCOMPARE(w.viewAt(MainWindow::FixedTabs)->previewText(), QString::fromUtf8(expected.readAll()));
+    QCOMPARE(w.viewAt(MainWindow::FixedTabs)->diagnosticsModel()->rowCount(),
+             2); // the two legacy-key warnings
 }
 
 void TestWidgets::formEditsTheDocumentWithUndo() {
@@ -1907,4 +1910,60 @@ void TestWidgets::queueFromTheStudio() {
     QVERIFY(finished.wait(30000));
     QCOMPARE(finished.last().first().toInt(), 0);
     QVERIFY(QFile::exists(script + u"."_s + rerun)); // the same script ran again
+}
+
+// A sweep's page: its trials with their parameters and objective, the best marked, the objective by trial and
+// one parallel-coordinates line per trial; More Trials continues the sweep with new trials of its own.
+void TestWidgets::sweepPage() {
+    QTemporaryDir dir;
+    const QString db = databasePath();
+    {
+        QFile trial(dir.filePath(u"trial.py"_s));
+        QVERIFY(trial.open(QIODevice::WriteOnly));
+        trial.write(
+            "import argparse\nfrom trainyard_tracker import TrainyardTracker\n"
+            "p = argparse.ArgumentParser(); p.add_argument('--x', type=float); p.add_argument('--opt')\n"
+            "a = p.parse_args(); t = TrainyardTracker(); t.log({'loss': (a.x - 1) ** 2}, step=1); "
+            "t.finish()\n");
+        QFile sweep(dir.filePath(u"sweep.yaml"_s));
+        QVERIFY(sweep.open(QIODevice::WriteOnly));
+        sweep.write("program: trial.py\nmethod: random\nmetric: {name: loss}\nparameters:\n"
+                    "  x: {min: 0.0, max: 3.0}\n  opt: {values: [adam, sgd]}\n");
+    }
+    QProcess cli;
+    cli.setWorkingDirectory(dir.path());
+    cli.start(QStringLiteral(TRAINYARD_CLI),
+              {u"sweep"_s, u"sweep.yaml"_s, u"--trials"_s, u"3"_s, u"--seed"_s, u"3"_s, u"--json"_s});
+    QVERIFY(cli.waitForFinished(120000));
+    QCOMPARE(cli.exitCode(), 0);
+    const QJsonObject result =
+        QJsonDocument::fromJson(cli.readAllStandardOutput().trimmed().split('\n').last()).object();
+    const QString id = result[u"sweep"_s].toString();
+    QVERIFY(!id.isEmpty());
+
+    SweepView view(db, id);
+    view.setLauncherProgram(QStringLiteral(TRAINYARD_CLI));
+    SweepModel *model = view.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 10000);
+    QVERIFY(model->parameterKeys() == (QStringList{u"opt"_s, u"x"_s}));
+    const int best = model->bestRow();
+    QVERIFY(best >= 0);
+    QCOMPARE(model->data(model->index(best, SweepModel::RunColumn)).toString(),
+             result[u"best"_s][u"run"_s].toString());
+    QVERIFY(model->data(model->index(best, SweepModel::TrialColumn)).toString().contains(u"best"_s));
+    QCOMPARE(model->headerData(SweepModel::ObjectiveColumn, Qt::Horizontal).toString(), u"loss"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(view.objectivePoints(), 3, 5000);
+    QCOMPARE(view.parallelLines(), 3);
+    QCOMPARE(view.parallelAxes(), 3); // opt, x, loss
+
+    QSignalSpy continued(&view, &SweepView::continued);
+    view.moreTrials(2);
+    QVERIFY(continued.count() == 1 || continued.wait(5000));
+    QVERIFY2(continued.first().first().toBool(), qPrintable(continued.first().at(1).toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (view.refresh(),
+         model->rowCount() == 5 && model->summary().trials.last().status == RunStatus::Finished),
+        60000);
+    QCOMPARE(model->summary().trials.last().trial, 5);
 }

@@ -955,6 +955,24 @@ QMap<QString, QString> StoreReader::tags(qint64 runId) {
     return readKeyValues(m_db, "SELECT key, value FROM tags WHERE run_id = ?", runId);
 }
 
+QList<qint64> StoreReader::runsTagged(const QString &key, const QString &value) {
+    QList<qint64> out;
+    sql::Statement s(m_db, "SELECT run_id FROM tags WHERE key = ? AND value = ? ORDER BY run_id");
+    s.bind(1, key).bind(2, value);
+    while (s.step() == SQLITE_ROW)
+        out << s.int64(0);
+    return out;
+}
+
+QStringList StoreReader::tagValues(const QString &key) {
+    QStringList out;
+    sql::Statement s(m_db, "SELECT value FROM tags WHERE key = ? GROUP BY value ORDER BY max(run_id) DESC");
+    s.bind(1, key);
+    while (s.step() == SQLITE_ROW)
+        out << s.text(0);
+    return out;
+}
+
 qint64 StoreReader::pointCount(qint64 seriesId) {
     sql::Statement s(m_db, "SELECT count FROM series WHERE id = ?");
     s.bind(1, seriesId);

@@ -212,6 +212,10 @@ public:
     QList<LogRow> logs(qint64 runId, const QString &kind);
     QMap<QString, QString> params(qint64 runId);
     QMap<QString, QString> tags(qint64 runId);
+    // The runs with a tag set to a value (a sweep's trials: sweep=ID), oldest first.
+    QList<qint64> runsTagged(const QString &key, const QString &value);
+    // The values a tag has on any run, the most recent run's first (the sweeps of the database).
+    QStringList tagValues(const QString &key);
     qint64 pointCount(qint64 seriesId);
 
     // Exact points with step in [from, to], in order, at most limit (0: all).

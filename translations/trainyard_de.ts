@@ -1876,13 +1876,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+59"/>
-        <location line="+531"/>
+        <location filename="../widgets/mainwindow.cpp" line="+61"/>
+        <location line="+579"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-497"/>
+        <location line="-545"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1902,7 +1902,22 @@
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>S&amp;weeps</source>
+        <translation>S&amp;weeps</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading...</source>
+        <translation>Wird gelesen...</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No sweeps yet (trainyard sweep FILE)</source>
+        <translation>Noch keine Sweeps (trainyard sweep DATEI)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&lt;p&gt;&lt;b&gt;No runs yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Start one from the &lt;b&gt;Launch&lt;/b&gt; tab (Alt+2), or from a terminal:&lt;br&gt;&lt;code&gt;trainyard launch --num_processes 2 train.py&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Runs launched anywhere on this machine appear here by themselves, with their metrics, logs and status.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Noch keine Läufe.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Starten Sie einen im Tab &lt;b&gt;Starten&lt;/b&gt; (Alt+2) oder in einem Terminal:&lt;br&gt;&lt;code&gt;trainyard launch --num_processes 2 train.py&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Läufe, die irgendwo auf diesem Rechner gestartet werden, erscheinen hier von selbst, mit ihren Metriken, Logs und ihrem Status.&lt;/p&gt;</translation>
     </message>
@@ -1913,12 +1928,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+326"/>
+        <location line="+352"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-339"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -2136,7 +2151,27 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 wird importiert …</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+65"/>
+        <source>Sweep stopped: %1 waiting trial(s) removed, %2 running trial(s) stopping.</source>
+        <translation>Sweep beendet: %1 wartende(r) Versuch(e) entfernt, %2 laufende(r) Versuch(e) werden angehalten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>More trials queued; they appear as they start.</source>
+        <translation>Weitere Versuche eingereiht; sie erscheinen, sobald sie starten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot continue the sweep: %1</source>
+        <translation>Der Sweep kann nicht fortgesetzt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sweep: %1</source>
+        <translation>Sweep: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Compare: %1</source>
         <translation>Vergleich: %1</translation>
     </message>
@@ -2177,12 +2212,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location line="-495"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation>Läufe nach Name, Status, Werten, Parametern filtern...</translation>
     </message>
     <message>
-        <location line="+461"/>
+        <location line="+509"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -3364,17 +3399,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::QueueRunText</name>
     <message>
-        <location filename="../launch/queue.cpp" line="+70"/>
+        <location filename="../launch/queue.cpp" line="+98"/>
         <source>cannot create the run folder %1</source>
         <translation>der Ordner des Laufs %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
         <source>cannot write %1/run.json: %2</source>
         <translation>%1/run.json kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+14"/>
         <location line="+68"/>
         <source>cannot open the run database %1</source>
         <translation>die Laufdatenbank kann nicht geöffnet werden: %1</translation>
@@ -4230,7 +4265,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SlurmSubmitText</name>
     <message>
-        <location filename="../launch/slurmsubmit.cpp" line="+49"/>
+        <location filename="../launch/slurmsubmit.cpp" line="+50"/>
         <source>cannot create the run folder %1</source>
         <translation>der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -4240,12 +4275,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>cannot open the run database %1</source>
         <translation>die Laufdatenbank %1 kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>cannot record the run in %1: %2</source>
         <translation>der Lauf kann nicht in %1 gespeichert werden: %2</translation>
     </message>
@@ -4374,6 +4409,34 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <location line="+12"/>
         <source>--smoothing takes a number from 0 to 0.999</source>
         <translation>--smoothing erwartet eine Zahl von 0 bis 0.999</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::SweepModel</name>
+    <message>
+        <location filename="../widgets/sweepmodel.cpp" line="+127"/>
+        <source>%1 (best)</source>
+        <translation>%1 (bester)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Trial</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Objective</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
     </message>
 </context>
 <context>
@@ -4511,6 +4574,11 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+55"/>
+        <source>no sweep %1 in %2</source>
+        <translation>kein Sweep %1 in %2</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>a %1 sweep runs until it is told how many trials: give --trials N (or run_cap in the file)</source>
         <translation>ein %1-Sweep läuft, bis ihm die Zahl der Versuche gesagt wird: --trials N angeben (oder run_cap in der Datei)</translation>
     </message>
@@ -4530,12 +4598,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Optuna-Helfer (%1) antwortete nicht: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>the trials wait in the queue that %1 serves</source>
         <translation>die Versuche warten in der Warteschlange, die %1 bedient</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>the Optuna helper stopped answering: %1</source>
         <translation>der Optuna-Helfer antwortet nicht mehr: %1</translation>
     </message>
@@ -4548,6 +4616,67 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <location line="+92"/>
         <source>hyperband: %1 = %2 at iteration %3, outside the best 1/%4 (%5)</source>
         <translation>hyperband: %1 = %2 bei Iteration %3, außerhalb des besten 1/%4 (%5)</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::SweepView</name>
+    <message>
+        <location filename="../widgets/sweepview.cpp" line="+41"/>
+        <source>&amp;More Trials...</source>
+        <translation>&amp;Weitere Versuche...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top Sweep</source>
+        <translation>Sweep &amp;beenden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Queue more trials of this sweep (trainyard sweep FILE --continue ID --trials N)</source>
+        <translation>Weitere Versuche dieses Sweeps einreihen (trainyard sweep DATEI --continue ID --trials N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the waiting trials off the queue and stop the running ones (SIGINT: they end cancelled, their points kept)</source>
+        <translation>Wartende Versuche aus der Warteschlange nehmen und laufende anhalten (SIGINT: sie enden abgebrochen, ihre Punkte bleiben)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>More trials</source>
+        <translation>Weitere Versuche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How many more trials?</source>
+        <translation>Wie viele weitere Versuche?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>trial</source>
+        <translation>Versuch</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%1: %2, %3 %4 · %n trial(s)</source>
+        <translation>
+            <numerusform>%1: %2, %3 %4 · %n Versuch</numerusform>
+            <numerusform>%1: %2, %3 %4 · %n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 running, %2 waiting</source>
+        <translation>%1 laufen, %2 warten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>best: trial %1, %2 = %3</source>
+        <translation>bester: Versuch %1, %2 = %3</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>The trainyard program or the sweep file was not found.</source>
+        <translation>Das Programm trainyard oder die Sweep-Datei wurde nicht gefunden.</translation>
     </message>
 </context>
 <context>
@@ -4892,34 +5021,7 @@ Schreibt die Datei atomar in kanonischer Form neu (abgelehnt, solange sie Fehler
 </translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>usage: trainyard sweep FILE [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] [--db PATH] [launch flags]
-
-Runs the trials of a W&amp;B sweep file (program, method grid|random|bayes, metric, parameters with value, values, min/max and distribution, command and its macros, early_terminate hyperband, run_cap). Each trial is a queued run with its parameters recorded on it; the objective is the last value of metric.name its rank 0 logged. The sweep serves the queue itself unless a `trainyard queue run` (or the studio) already does.
-
-  --trials N     how many trials (random and bayes need it, or run_cap; grid: at most N of its combinations)
-  --parallel N   trials at once (CPU slots of the sweep&apos;s runner; bayes: trials in flight)
-  --seed S       the same trials again (random; bayes through Optuna&apos;s sampler)
-  --gpus N       every trial takes N GPUs of the queue&apos;s pool
-  --json         last line: {&quot;sweep&quot;: ID, &quot;trials&quot;: [...], &quot;best&quot;: {&quot;run&quot;: ID, &quot;params&quot;: {...}, &quot;value&quot;: X}}
-  launch flags   any of `trainyard launch`, given to every trial
-bayes uses Optuna (Debian: python3-optuna). Ctrl-C stops the sweep: waiting trials leave the queue, running ones are stopped.
-</source>
-        <translation>Aufruf: trainyard sweep DATEI [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] [--db PFAD] [Launch-Optionen]
-
-Führt die Versuche einer W&amp;B-Sweep-Datei aus (program, method grid|random|bayes, metric, parameters mit value, values, min/max und distribution, command und seine Makros, early_terminate hyperband, run_cap). Jeder Versuch ist ein eingereihter Lauf mit seinen Parametern; das Ziel ist der letzte Wert von metric.name, den sein Rang 0 aufzeichnete. Der Sweep bedient die Warteschlange selbst, wenn nicht schon ein `trainyard queue run` (oder das Studio) es tut.
-
-  --trials N     wie viele Versuche (random und bayes brauchen es oder run_cap; grid: höchstens N seiner Kombinationen)
-  --parallel N   Versuche gleichzeitig (CPU-Plätze des Runners des Sweeps; bayes: Versuche in Arbeit)
-  --seed S       dieselben Versuche noch einmal (random; bayes über den Sampler von Optuna)
-  --gpus N       jeder Versuch belegt N GPUs des Vorrats der Warteschlange
-  --json         letzte Zeile: {&quot;sweep&quot;: ID, &quot;trials&quot;: [...], &quot;best&quot;: {&quot;run&quot;: ID, &quot;params&quot;: {...}, &quot;value&quot;: X}}
-  Launch-Optionen jede von `trainyard launch`, für jeden Versuch
-bayes benutzt Optuna (Debian: python3-optuna). Strg-C beendet den Sweep: wartende Versuche verlassen die Warteschlange, laufende werden angehalten.
-</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <source>  --db PATH   the run database that holds the queue (default: $TRAINYARD_DB, else $XDG_DATA_HOME/trainyard/trainyard.db)
 </source>
         <translation>  --db PFAD   die Laufdatenbank mit der Warteschlange (Vorgabe: $TRAINYARD_DB, sonst $XDG_DATA_HOME/trainyard/trainyard.db)
@@ -5101,7 +5203,36 @@ Löscht einen Lauf: seine Zeilen, seine Punkte und seinen Ordner. Ein Lauf, dess
 </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-107"/>
+        <source>usage: trainyard sweep FILE [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] [--continue ID] [--db PATH] [launch flags]
+
+Runs the trials of a W&amp;B sweep file (program, method grid|random|bayes, metric, parameters with value, values, min/max and distribution, command and its macros, early_terminate hyperband, run_cap). Each trial is a queued run with its parameters recorded on it; the objective is the last value of metric.name its rank 0 logged. The sweep serves the queue itself unless a `trainyard queue run` (or the studio) already does.
+
+  --trials N     how many trials (random and bayes need it, or run_cap; grid: at most N of its combinations)
+  --parallel N   trials at once (CPU slots of the sweep&apos;s runner; bayes: trials in flight)
+  --seed S       the same trials again (random; bayes through Optuna&apos;s sampler)
+  --gpus N       every trial takes N GPUs of the queue&apos;s pool
+  --continue ID  N more trials of sweep ID (bayes learns from its trials so far)
+  --json         last line: {&quot;sweep&quot;: ID, &quot;trials&quot;: [...], &quot;best&quot;: {&quot;run&quot;: ID, &quot;params&quot;: {...}, &quot;value&quot;: X}}
+  launch flags   any of `trainyard launch`, given to every trial
+bayes uses Optuna (Debian: python3-optuna). Ctrl-C stops the sweep: waiting trials leave the queue, running ones are stopped.
+</source>
+        <translation>Aufruf: trainyard sweep DATEI [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] [--continue ID] [--db PFAD] [Launch-Optionen]
+
+Führt die Versuche einer W&amp;B-Sweep-Datei aus (program, method grid|random|bayes, metric, parameters mit value, values, min/max und distribution, command und seine Makros, early_terminate hyperband, run_cap). Jeder Versuch ist ein eingereihter Lauf mit seinen Parametern; das Ziel ist der letzte Wert von metric.name, den sein Rang 0 aufzeichnete. Der Sweep bedient die Warteschlange selbst, wenn nicht schon ein `trainyard queue run` (oder das Studio) es tut.
+
+  --trials N     wie viele Versuche (random und bayes brauchen es oder run_cap; grid: höchstens N seiner Kombinationen)
+  --parallel N   Versuche gleichzeitig (CPU-Plätze des Runners des Sweeps; bayes: Versuche in Arbeit)
+  --seed S       dieselben Versuche noch einmal (random; bayes über den Sampler von Optuna)
+  --gpus N       jeder Versuch belegt N GPUs des Vorrats der Warteschlange
+  --continue ID  N weitere Versuche des Sweeps ID (bayes lernt aus seinen bisherigen Versuchen)
+  --json         letzte Zeile: {&quot;sweep&quot;: ID, &quot;trials&quot;: [...], &quot;best&quot;: {&quot;run&quot;: ID, &quot;params&quot;: {...}, &quot;value&quot;: X}}
+  Launch-Optionen jede von `trainyard launch`, für jeden Versuch
+bayes benutzt Optuna (Debian: python3-optuna). Strg-C beendet den Sweep: wartende Versuche verlassen die Warteschlange, laufende werden angehalten.
+</translation>
+    </message>
+    <message>
+        <location line="+124"/>
         <source>usage: trainyard estimate-memory MODEL [--json] [--dtype D] [--max-memory SPEC]
                                  [--device-map STRATEGY] [--config_file F] [--batch-size N] [--seq-len L]
                                  [--strategies] [--num_processes N] [--mixed_precision M]
@@ -5804,7 +5935,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>trainyard sweep: %1 erwartet eine ganze Zahl ab %2, nicht „%3“</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>trial %1 queued as %2: %3</source>
         <translation>Versuch %1 eingereiht als %2: %3</translation>
     </message>

@@ -1874,13 +1874,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+59"/>
-        <location line="+531"/>
+        <location filename="../widgets/mainwindow.cpp" line="+61"/>
+        <location line="+579"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-497"/>
+        <location line="-545"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1900,7 +1900,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>S&amp;weeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No sweeps yet (trainyard sweep FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&lt;p&gt;&lt;b&gt;No runs yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Start one from the &lt;b&gt;Launch&lt;/b&gt; tab (Alt+2), or from a terminal:&lt;br&gt;&lt;code&gt;trainyard launch --num_processes 2 train.py&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Runs launched anywhere on this machine appear here by themselves, with their metrics, logs and status.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1911,12 +1926,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+326"/>
+        <location line="+352"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-339"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2133,7 +2148,27 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+65"/>
+        <source>Sweep stopped: %1 waiting trial(s) removed, %2 running trial(s) stopping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>More trials queued; they appear as they start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot continue the sweep: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sweep: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Compare: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2174,12 +2209,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location line="-495"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+461"/>
+        <location line="+509"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3361,17 +3396,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::QueueRunText</name>
     <message>
-        <location filename="../launch/queue.cpp" line="+70"/>
+        <location filename="../launch/queue.cpp" line="+98"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
         <source>cannot write %1/run.json: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+14"/>
         <location line="+68"/>
         <source>cannot open the run database %1</source>
         <translation type="unfinished"></translation>
@@ -4226,7 +4261,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::SlurmSubmitText</name>
     <message>
-        <location filename="../launch/slurmsubmit.cpp" line="+49"/>
+        <location filename="../launch/slurmsubmit.cpp" line="+50"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4236,12 +4271,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>cannot open the run database %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>cannot record the run in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4369,6 +4404,34 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message>
         <location line="+12"/>
         <source>--smoothing takes a number from 0 to 0.999</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::SweepModel</name>
+    <message>
+        <location filename="../widgets/sweepmodel.cpp" line="+127"/>
+        <source>%1 (best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4507,6 +4570,11 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+55"/>
+        <source>no sweep %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>a %1 sweep runs until it is told how many trials: give --trials N (or run_cap in the file)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4526,12 +4594,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>the trials wait in the queue that %1 serves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>the Optuna helper stopped answering: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4543,6 +4611,67 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message>
         <location line="+92"/>
         <source>hyperband: %1 = %2 at iteration %3, outside the best 1/%4 (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::SweepView</name>
+    <message>
+        <location filename="../widgets/sweepview.cpp" line="+41"/>
+        <source>&amp;More Trials...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Queue more trials of this sweep (trainyard sweep FILE --continue ID --trials N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the waiting trials off the queue and stop the running ones (SIGINT: they end cancelled, their points kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>More trials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How many more trials?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%1: %2, %3 %4 · %n trial(s)</source>
+        <translation>
+            <numerusform>%1: %2, %3 %4 · %n trial</numerusform>
+            <numerusform>%1: %2, %3 %4 · %n trials</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 running, %2 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>best: trial %1, %2 = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>The trainyard program or the sweep file was not found.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4841,23 +4970,7 @@ Rewrites the file in canonical form, atomically (refused while it has errors).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>usage: trainyard sweep FILE [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] [--db PATH] [launch flags]
-
-Runs the trials of a W&amp;B sweep file (program, method grid|random|bayes, metric, parameters with value, values, min/max and distribution, command and its macros, early_terminate hyperband, run_cap). Each trial is a queued run with its parameters recorded on it; the objective is the last value of metric.name its rank 0 logged. The sweep serves the queue itself unless a `trainyard queue run` (or the studio) already does.
-
-  --trials N     how many trials (random and bayes need it, or run_cap; grid: at most N of its combinations)
-  --parallel N   trials at once (CPU slots of the sweep&apos;s runner; bayes: trials in flight)
-  --seed S       the same trials again (random; bayes through Optuna&apos;s sampler)
-  --gpus N       every trial takes N GPUs of the queue&apos;s pool
-  --json         last line: {&quot;sweep&quot;: ID, &quot;trials&quot;: [...], &quot;best&quot;: {&quot;run&quot;: ID, &quot;params&quot;: {...}, &quot;value&quot;: X}}
-  launch flags   any of `trainyard launch`, given to every trial
-bayes uses Optuna (Debian: python3-optuna). Ctrl-C stops the sweep: waiting trials leave the queue, running ones are stopped.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <source>  --db PATH   the run database that holds the queue (default: $TRAINYARD_DB, else $XDG_DATA_HOME/trainyard/trainyard.db)
 </source>
         <translation type="unfinished"></translation>
@@ -4978,7 +5091,24 @@ Deletes a run: its rows, its points and its folder. A run whose launcher still r
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-107"/>
+        <source>usage: trainyard sweep FILE [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] [--continue ID] [--db PATH] [launch flags]
+
+Runs the trials of a W&amp;B sweep file (program, method grid|random|bayes, metric, parameters with value, values, min/max and distribution, command and its macros, early_terminate hyperband, run_cap). Each trial is a queued run with its parameters recorded on it; the objective is the last value of metric.name its rank 0 logged. The sweep serves the queue itself unless a `trainyard queue run` (or the studio) already does.
+
+  --trials N     how many trials (random and bayes need it, or run_cap; grid: at most N of its combinations)
+  --parallel N   trials at once (CPU slots of the sweep&apos;s runner; bayes: trials in flight)
+  --seed S       the same trials again (random; bayes through Optuna&apos;s sampler)
+  --gpus N       every trial takes N GPUs of the queue&apos;s pool
+  --continue ID  N more trials of sweep ID (bayes learns from its trials so far)
+  --json         last line: {&quot;sweep&quot;: ID, &quot;trials&quot;: [...], &quot;best&quot;: {&quot;run&quot;: ID, &quot;params&quot;: {...}, &quot;value&quot;: X}}
+  launch flags   any of `trainyard launch`, given to every trial
+bayes uses Optuna (Debian: python3-optuna). Ctrl-C stops the sweep: waiting trials leave the queue, running ones are stopped.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+124"/>
         <source>usage: trainyard estimate-memory MODEL [--json] [--dtype D] [--max-memory SPEC]
                                  [--device-map STRATEGY] [--config_file F] [--batch-size N] [--seq-len L]
                                  [--strategies] [--num_processes N] [--mixed_precision M]
@@ -5647,7 +5777,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>trial %1 queued as %2: %3</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,6 +17,7 @@
 #include "rundashboard.h"
 #include "runsmodel.h"
 #include "settingsdialog.h"
+#include "sweepview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -94,10 +96,32 @@ MainWindow::MainWindow(QWidget *parent)
     auto *compareButton = new QPushButton(tr("Co&mpare"), runsPage);
     compareButton->setToolTip(tr("Overlay the selected runs' curves and list what differs between them"));
     auto *deleteButton = new QPushButton(tr("&Delete"), runsPage);
+    // The database's sweeps, read when the menu opens (off the GUI thread); one opens a sweep page.
+    auto *sweepsButton = new QPushButton(tr("S&weeps"), runsPage);
+    auto *sweepsMenu = new QMenu(sweepsButton);
+    sweepsButton->setMenu(sweepsMenu);
+    connect(sweepsMenu, &QMenu::aboutToShow, this, [this, sweepsMenu] {
+        sweepsMenu->clear();
+        sweepsMenu->addAction(tr("Reading..."))->setEnabled(false);
+        runInBackground(
+            sweepsMenu,
+            [database = m_database] {
+                StoreReader reader;
+                return reader.open(database, nullptr) ? reader.tagValues(u"sweep"_s) : QStringList();
+            },
+            [this, sweepsMenu](const QStringList &sweeps) {
+                sweepsMenu->clear();
+                if (sweeps.isEmpty())
+                    sweepsMenu->addAction(tr("No sweeps yet (trainyard sweep FILE)"))->setEnabled(false);
+                for (const QString &id : sweeps)
+                    sweepsMenu->addAction(id, this, [this, id] { openSweep(id); });
+            });
+    });
     runsBar->addWidget(filter, 1);
     runsBar->addWidget(openButton);
     runsBar->addWidget(compareButton);
     runsBar->addWidget(deleteButton);
+    runsBar->addWidget(sweepsButton);
     runsLayout->addLayout(runsBar);
     runsLayout->addWidget(runsView);
     // An empty database says what to do instead of showing an empty table.
@@ -409,6 +433,32 @@ RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
     });
     Q_EMIT runOpened(dashboard);
     return dashboard;
+}
+
+SweepView *MainWindow::openSweep(const QString &sweepId) {
+    auto *view = new SweepView(m_database, sweepId, m_tabs);
+    connect(m_watcher, &DatabaseWatcher::changed, view, [view] {
+        // At most about twice a second while its trials log.
+        if (!view->property("refreshPending").toBool()) {
+            view->setProperty("refreshPending", true);
+            QTimer::singleShot(500, view, [view] {
+                view->setProperty("refreshPending", false);
+                view->refresh();
+            });
+        }
+    });
+    connect(view, &SweepView::stopped, this, [this](int removed, int stopping) {
+        statusBar()->showMessage(
+            tr("Sweep stopped: %1 waiting trial(s) removed, %2 running trial(s) stopping.")
+                .arg(removed)
+                .arg(stopping));
+    });
+    connect(view, &SweepView::continued, this, [this](bool ok, const QString &error) {
+        statusBar()->showMessage(ok ? tr("More trials queued; they appear as they start.")
+                                    : tr("Cannot continue the sweep: %1").arg(error));
+    });
+    m_tabs->setCurrentIndex(m_tabs->addTab(view, tr("Sweep: %1").arg(sweepId)));
+    return view;
 }
 
 RunDashboard *MainWindow::compareRuns(const QList<qint64> &databaseIds) {

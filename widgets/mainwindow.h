@@ -57,6 +57,8 @@ public:
     // The settings dialog; applies what the user accepted.
     void editSettings();
     static constexpr int FixedTabs = 4; // the runs browser, the launch panel, the queue, the memory view
+    // Opens a sweep's page (its trials, the objective, parallel coordinates) in a new tab.
+    class SweepView *openSweep(const QString &sweepId);
     // Opens several runs overlaid in one dashboard, with what differs between them (launch, config,
     // parameters, last values) below.
     RunDashboard *compareRuns(const QList<qint64> &databaseIds);

@@ -94,7 +94,7 @@ QString commandHelp(const QString &command, const QString &sub) {
     if (command == u"sweep"_s)
         return HelpText::tr(
                    "usage: trainyard sweep FILE [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] "
-                   "[--db PATH] [launch flags]\n\n"
+                   "[--continue ID] [--db PATH] [launch flags]\n\n"
                    "Runs the trials of a W&B sweep file (program, method grid|random|bayes, metric, "
                    "parameters "
                    "with value, values, min/max and distribution, command and its macros, early_terminate "
@@ -107,6 +107,7 @@ QString commandHelp(const QString &command, const QString &sub) {
                    "flight)\n"
                    "  --seed S       the same trials again (random; bayes through Optuna's sampler)\n"
                    "  --gpus N       every trial takes N GPUs of the queue's pool\n"
+                   "  --continue ID  N more trials of sweep ID (bayes learns from its trials so far)\n"
                    "  --json         last line: {\"sweep\": ID, \"trials\": [...], \"best\": {\"run\": ID, "
                    "\"params\": {...}, \"value\": X}}\n"
                    "  launch flags   any of `trainyard launch`, given to every trial\n"

@@ -1,5 +1,5 @@
-// `trainyard sweep FILE [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] [launch flags]`: prints
-// and parses only; the sweep is launch/sweep.h.
+// `trainyard sweep FILE [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] [--continue ID] [launch
+// flags]`: prints and parses only; the sweep is launch/sweep.h.
 #include "commands.h"
 #include "launch/runrecord.h"
 #include "launchsession.h"
@@ -71,6 +71,8 @@ int sweepCommand(const QStringList &args, Io &io) {
             options.seed = quint32(seed);
         } else if (w == u"--db"_s && hasValue) {
             db = args[++i];
+        } else if (w == u"--continue"_s && hasValue) {
+            options.continueId = args[++i];
         } else if (file.isEmpty() && !w.startsWith(u'-')) {
             file = w;
         } else {

@@ -2,8 +2,8 @@
 
 stdin, first line: {"goal": "minimize"|"maximize", "parameters": [{"name", "distribution", "min", "max", "q",
 "values"}], "startup": N, "seed": S}; then {"op": "ask"} -> {"trial": N, "params": {...}} (a categorical
-parameter as the index of its value) and {"op": "tell", "trial": N, "value": X} (or "pruned": X, or neither:
-the trial failed). The first line written says whether Optuna is there: {"ok": true} or {"error": "..."}.
+parameter as the index of its value), {"op": "tell", "trial": N, "value": X} (or "pruned": X, or neither:
+the trial failed), and {"op": "add", "params": {...}, "value": X} for a trial of an earlier run of the sweep. The first line written says whether Optuna is there: {"ok": true} or {"error": "..."}.
 """
 import json
 import math
@@ -56,6 +56,19 @@ def main():
             trial = study.ask(dists)
             trials[trial.number] = trial
             say({"trial": trial.number, "params": trial.params})
+        elif msg.get("op") == "add":  # a trial of an earlier run of the sweep (--continue)
+            params = {}
+            for name, value in msg["params"].items():
+                d = dists.get(name)
+                if d is None:
+                    continue
+                params[name] = int(value) if isinstance(d, (optuna.distributions.IntDistribution,
+                                                            optuna.distributions.CategoricalDistribution)) else value
+            try:
+                study.add_trial(optuna.trial.create_trial(
+                    params=params, distributions={k: dists[k] for k in params}, value=float(msg["value"])))
+            except (ValueError, TypeError):
+                pass  # outside the space the file gives now: not history
         elif msg.get("op") == "tell":
             trial = trials.pop(msg["trial"], None)
             if trial is None:
