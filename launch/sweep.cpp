@@ -699,7 +699,9 @@ bool SweepController::queueTrial(const TrialParams &params, int optunaTrial, QSt
     LaunchArgs la;
     if (!parseLaunchArgs(words, &la, error))
         return false;
-    const LaunchPlan plan = planLaunch(la, HardwareInfo::detect());
+    if (!m_hardware)
+        m_hardware = HardwareInfo::detect();
+    const LaunchPlan plan = planLaunch(la, *m_hardware);
     if (!plan.ok()) {
         if (error)
             *error = plan.errors.value(0).format();

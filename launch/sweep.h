@@ -8,6 +8,7 @@
 #include "config/diagnostic.h"
 #include "config/value.h"
 #include "queue.h"
+#include "system/hardware.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -156,7 +157,8 @@ private:
     bool m_stopping = false;
     bool m_done = false;
     bool m_polling = false;
-    int m_earlier = 0; // --continue: the trials the sweep had
+    int m_earlier = 0;                      // --continue: the trials the sweep had
+    std::optional<HardwareInfo> m_hardware; // probed once (nvidia-smi), for every trial's plan
     QList<int> m_milestones;
 };
 

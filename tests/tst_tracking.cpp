@@ -94,6 +94,8 @@ print("done", rank, t.dropped)
             continue;
         const QList<QByteArray> cols = lines[i].split(',');
         QCOMPARE(cols.size(), 6);
+        if (cols[2].startsWith("system/"))
+            continue; // the launcher's telemetry of a rank that ran for more than a second or two
         QCOMPARE(cols[2], QByteArray("loss"));
         const QByteArray rankStep = cols[1] + '/' + cols[3];
         QVERIFY2(!seen.contains(rankStep), rankStep.constData()); // exactly once
