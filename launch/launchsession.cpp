@@ -107,6 +107,8 @@ LaunchSession::~LaunchSession() {
 bool LaunchSession::close(int timeoutMs, QString *error) {
     // A run shorter than its provenance probes (git, the interpreter) waits for them a little, so that what
     // they find is stored with the run.
+    if (m_startProvenance)
+        m_startProvenance();
     if (m_provenance && !m_provenance->isFinished() && timeoutMs > 0) {
         QEventLoop wait;
         connect(m_provenance, &ProvenanceProbe::finished, &wait, &QEventLoop::quit);
@@ -457,7 +459,17 @@ void LaunchSession::startProvenance(const LaunchPlan &plan) {
             server->storeLocalEvent(runId, uid, 0, QJsonObject{{u"tags"_s, t}});
         });
     });
-    m_provenance->start(codeDir, python, visible);
+    // Once the ranks run (they start first: the probes take some CPU), or when the run ends before that.
+    m_startProvenance = [this, codeDir, python, visible] {
+        if (m_provenance && !m_provenanceStarted) {
+            m_provenanceStarted = true;
+            m_provenance->start(codeDir, python, visible);
+        }
+    };
+    connect(m_controller.get(), &RankSupervisor::stateChanged, m_provenance, [this](RunStatus state) {
+        if (state != RunStatus::Created)
+            m_startProvenance();
+    });
     if (!m_args.rerunOf.isEmpty())
         if (IngestServer *server = m_ingest.server())
             QMetaObject::invokeMethod(

@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QSet>
 #include <QThread>
+#include <functional>
 #include <memory>
 
 namespace trainyard {
@@ -85,6 +86,8 @@ private:
     // ranks start; stores them as the run's tags and beside it (provenance.json, git.diff).
     void startProvenance(const LaunchPlan &plan);
     ProvenanceProbe *m_provenance = nullptr;
+    bool m_provenanceStarted = false;
+    std::function<void()> m_startProvenance;
     class Recorder;
     bool m_named = false;          // renamed after the tracker's project
     QSet<int> m_silent;            // ranks the watchdog found silent, until they print or log again
