@@ -170,8 +170,8 @@ private Q_SLOTS:
     // The runner killed with SIGKILL mid-queue: the run it started keeps its launcher and finishes; the next
     // runner takes over and starts the rest; nothing runs twice, nothing is lost.
     void killedRunnerIsTakenOver() {
-        // The first runs long enough that the runner is surely killed while it runs (a slow, sanitized machine
-        // included); the others are short.
+        // The first runs long enough that the runner is surely killed while it runs (a slow, sanitized
+        // machine included); the others are short.
         QStringList ids;
         for (int i = 0; i < 3; ++i)
             ids << add({u"--gpus"_s, u"1"_s, m_script, i == 0 ? u"6"_s : u"0.5"_s});
