@@ -16,6 +16,7 @@
 //   argv WORDS...       expected argv
 //   setting K=V         Python str() of the launch setting K after precedence
 //   warning TEXT        a warning containing TEXT
+//   note TEXT           a note containing TEXT (and no warning with it: nothing is wrong)
 //   error TEXT          an error containing TEXT (and no ranks)
 #include "config/accelerateconfig.h"
 #include "config/compat.h"
@@ -206,10 +207,19 @@ void TestLaunchPlan::cases() {
             QString pattern = QRegularExpression::escape(compat::warning(d->fix));
             pattern.replace(QRegularExpression(u"\\\\%\\d"_s), u".*"_s); // escape() made "%1" "\\%1"
             const QRegularExpression re(u"\\A.*"_s + pattern + u".*\\z"_s);
+            // Said as a warning, or as a note where nothing is wrong (MULTI_CPU without MPI).
             bool found = false;
-            for (const Diagnostic &warned : plan.warnings)
+            for (const Diagnostic &warned : plan.warnings + plan.notes)
                 found = found || re.match(warned.message).hasMatch();
-            QVERIFY2(found, (where + u"\n  warnings:\n"_s + joined(plan.warnings)).toUtf8().constData());
+            QVERIFY2(found, (where + u"\n  warnings and notes:\n"_s + joined(plan.warnings + plan.notes))
+                                .toUtf8()
+                                .constData());
+        } else if (e.directive == u"note"_s) { // said as a note, and not as a warning
+            QVERIFY2(joined(plan.notes).contains(e.value) && !joined(plan.warnings).contains(e.value),
+                     (where + u"\n  notes:\n"_s + joined(plan.notes) + u"\n  warnings:\n"_s +
+                      joined(plan.warnings))
+                         .toUtf8()
+                         .constData());
         } else if (e.directive == u"warning"_s) {
             QVERIFY2(joined(plan.warnings).contains(e.value),
                      (where + u"\n  warnings:\n"_s + joined(plan.warnings)).toUtf8().constData());

@@ -1149,6 +1149,9 @@ void TestWidgets::launchStartedAndStoppedFromThePanel() {
     QVERIFY(preview.last().first().toBool());
     QVERIFY2(panel.previewText().contains(u"RANK=1"_s),
              qPrintable(panel.previewText())); // every rank's environment
+    // An ordinary CPU launch is nothing to warn about: starting its ranks without mpirun is said as a note.
+    QVERIFY2(!panel.previewText().contains(u"warning:"_s) && panel.previewText().contains(u"note:"_s),
+             qPrintable(panel.previewText()));
     QSignalSpy launched(&panel, &LaunchPanel::launched);
     QSignalSpy finished(&panel, &LaunchPanel::finished);
     panel.launch();

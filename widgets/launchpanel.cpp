@@ -346,6 +346,8 @@ void LaunchPanel::updatePreview() {
             QString text;
             for (const Diagnostic &d : p.plan.warnings)
                 text += u"# "_s + d.format() + u'\n';
+            for (const Diagnostic &d : p.plan.notes)
+                text += u"# "_s + d.format() + u'\n';
             const bool ok = p.parsed && p.missing.isEmpty() && p.plan.ok();
             if (!p.parsed)
                 text += tr("# error: %1\n").arg(p.error);

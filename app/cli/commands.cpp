@@ -222,6 +222,7 @@ int launchCommand(const QStringList &args, Io &io) {
         return plan.ok() ? ExitOk : ExitErrors;
     }
     printDiagnostics(plan.warnings, io.err);
+    printDiagnostics(plan.notes, io.err);
     if (!plan.ok()) {
         printDiagnostics(plan.errors, io.err);
         return ExitErrors;

@@ -9,7 +9,9 @@
 namespace trainyard {
 
 struct Diagnostic {
-    enum class Severity { Error, Warning };
+    // Note: something the user should know where nothing is wrong (Trainyard doing what accelerate could
+    // not).
+    enum class Severity { Error, Warning, Note };
     Severity severity = Severity::Error;
     QString file;
     SourcePos pos;

@@ -22,7 +22,11 @@ QString Diagnostic::format() const {
     QString where = file.isEmpty() ? u"<input>"_s : file;
     if (pos.isValid())
         where += u":%1:%2"_s.arg(pos.line).arg(pos.column);
-    return u"%1: %2: %3"_s.arg(where, severity == Severity::Error ? u"error"_s : u"warning"_s, message);
+    return u"%1: %2: %3"_s.arg(where,
+                               severity == Severity::Error     ? u"error"_s
+                               : severity == Severity::Warning ? u"warning"_s
+                                                               : u"note"_s,
+                               message);
 }
 
 bool hasErrors(const Diagnostics &ds) {

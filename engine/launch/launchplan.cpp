@@ -56,6 +56,9 @@ struct Planner {
     void warn(const QString &msg) {
         plan.warnings.append(Diagnostic{Diagnostic::Severity::Warning, u"trainyard launch"_s, {}, {}, msg});
     }
+    void note(const QString &msg) {
+        plan.notes.append(Diagnostic{Diagnostic::Severity::Note, u"trainyard launch"_s, {}, {}, msg});
+    }
 
     bool validateFlags() {
         int hardware = 0;
@@ -732,7 +735,8 @@ struct Planner {
         if (plan.launcher == u"simple"_s && numProcesses > 1 && !cpu)
             warn(compat::warning(compat::Fix::ProcessesWithoutDistributedType).arg(numProcesses));
         if (plan.launcher == u"simple"_s && cpu && perMachine > 1)
-            warn(compat::warning(compat::Fix::MultiCpuWithoutMpi).arg(numProcesses).arg(perMachine));
+            // Nothing is wrong: an ordinary CPU launch. Said as a note, not a warning.
+            note(compat::warning(compat::Fix::MultiCpuWithoutMpi).arg(numProcesses).arg(perMachine));
 
         plan.numProcesses = numProcesses;
         plan.numMachines = numMachines;
@@ -811,6 +815,10 @@ QByteArray LaunchPlan::toJson() const {
     for (const Diagnostic &d : warnings)
         warns.append(d.format());
     root[u"warnings"_s] = warns;
+    QJsonArray notesJson;
+    for (const Diagnostic &d : notes)
+        notesJson.append(d.format());
+    root[u"notes"_s] = notesJson;
     QJsonArray errs;
     for (const Diagnostic &d : errors)
         errs.append(d.format());

@@ -31,7 +31,9 @@ struct LaunchPlan {
     int port = 0;        // MASTER_PORT, 0 when the plan needs none
     QString masterAddr;
     Diagnostics warnings; // the config's warnings and the plan's own (file "trainyard launch")
-    Diagnostics errors;   // when not empty, nothing may be launched
+    Diagnostics
+        notes; // what is worth knowing where nothing is wrong (a MULTI_CPU launch started without MPI)
+    Diagnostics errors; // when not empty, nothing may be launched
     QList<RankPlan> ranks;
     // The launch arguments in effect after accelerate's precedence: typed flags, then the file, then
     // defaults.
@@ -44,7 +46,8 @@ struct LaunchPlan {
 
     bool ok() const { return errors.isEmpty(); }
     QList<RankPlan> ranksOfMachine(int machine) const;
-    // {"warnings": [...], "ranks": [{"machine_rank", "rank", "local_rank", "argv", "env"}], ...}
+    // {"warnings": [...], "notes": [...], "ranks": [{"machine_rank", "rank", "local_rank", "argv", "env"}],
+    // ...}
     QByteArray toJson() const;
     // A POSIX shell script that starts this machine's ranks as the plan says.
     QString toShellScript(int machine) const;
