@@ -136,6 +136,9 @@ bool removeQueuedRun(const QString &databasePath, qint64 runId, QString *error) 
                         QueueRunText::tr("run %1 is %2: stop it first (Stop in the studio, or `kill -INT "
                                          "%3`, its launcher)")
                             .arg(e->uid, queueStateName(e->state()), e->launcher.section(u' ', 2, 2)));
+    // A run that ended leaves the queue and stays a run; one that never started goes, as `runs rm` does.
+    if (e->state() == QueueEntry::State::Done)
+        return store.forget(runId, error);
     return removeRun(databasePath, runId, error);
 }
 

@@ -44,7 +44,8 @@ RunRow queuedRow(const RunRecord &record, const QString &runDir);
 bool enqueueRun(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &words,
                 const QueueRequest &request, QueuedRun *out, QString *error);
 
-// Removes a waiting run from the queue (its row and folder go, as `runs rm` does); a started run is refused.
+// Removes a run from the queue: a waiting one goes with its row and folder (as `runs rm` does: it never ran);
+// one that ended only leaves the queue (its run, metrics and logs stay); a started one is refused.
 bool removeQueuedRun(const QString &databasePath, qint64 runId, QString *error);
 
 struct QueueRunnerOptions {

@@ -236,6 +236,10 @@ private Q_SLOTS:
         QCOMPARE(second.run, a);
         QVERIFY(first.end <= second.start); // one CPU slot: one after the other
         QCOMPARE(first.devices, QString()); // a CPU run sees no GPU
+        // A run that ended leaves the queue and stays a run.
+        QCOMPARE(cli({u"queue"_s, u"rm"_s, c}).exitCode, 0);
+        QVERIFY(entry(c).isEmpty());
+        QVERIFY(cli({u"runs"_s, u"list"_s}).out.contains(c.toUtf8()));
     }
 
     // A GPU that a program the queue did not start uses (NVML's processes) is not free; the pool is every

@@ -1919,6 +1919,10 @@ void TestWidgets::queueFromTheStudio() {
 // one parallel-coordinates line per trial; More Trials continues the sweep with new trials of its own.
 void TestWidgets::sweepPage() {
     QTemporaryDir dir;
+    // A database of its own: the trials' random parameters stay out of the other cases' runs list.
+    const QByteArray shared = qgetenv("TRAINYARD_DB");
+    qputenv("TRAINYARD_DB", dir.filePath(u"db/trainyard.db"_s).toUtf8());
+    const auto restore = qScopeGuard([shared] { qputenv("TRAINYARD_DB", shared); });
     const QString db = databasePath();
     {
         QFile trial(dir.filePath(u"trial.py"_s));

@@ -228,6 +228,13 @@ bool QueueStore::claim(qint64 runId, const QList<int> &devices, const QString &m
     return db.changes() == 1;
 }
 
+bool QueueStore::forget(qint64 runId, QString *error) {
+    sql::Database &db = m_writer.connection();
+    sql::Statement s(db, "DELETE FROM queue WHERE run_id = ?");
+    s.bind(1, runId);
+    return s.run() || failWith(error, db.lastError());
+}
+
 bool QueueStore::setLauncher(qint64 runId, const QString &identity, QString *error) {
     sql::Database &db = m_writer.connection();
     sql::Statement s(db, "UPDATE queue SET launcher = ? WHERE run_id = ?");

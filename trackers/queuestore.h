@@ -60,6 +60,8 @@ public:
     bool setPaused(bool paused, QString *error);
     bool paused();
 
+    // Takes a run's row out of the queue (the run itself stays: a run that ended is history).
+    bool forget(qint64 runId, QString *error);
     // A runner takes a waiting run, atomically: false (and no error) when it is no longer waiting (removed,
     // taken, moved on). marker: what its launcher column says until setLauncher().
     bool claim(qint64 runId, const QList<int> &devices, const QString &marker, QString *error);
