@@ -110,7 +110,10 @@ print("done", rank, t.dropped)
     const QJsonObject detail = QJsonDocument::fromJson(show.out).object();
     QCOMPARE(detail.value(u"params"_s).toObject().value(u"model"_s).toString(), u"mlp"_s);
     QCOMPARE(detail.value(u"params"_s).toObject().value(u"lr"_s).toString(), u"0.001"_s);
-    QCOMPARE(detail.value(u"metrics"_s).toArray().size(), 2);
+    int lossSeries = 0; // a rank per series; the launcher's system/ telemetry of a slow rank aside
+    for (const QJsonValue &m : detail.value(u"metrics"_s).toArray())
+        lossSeries += m[u"key"_s].toString() == u"loss"_s ? 1 : 0;
+    QCOMPARE(lossSeries, 2);
     // rm removes the run and its folder.
     const QString folder = detail.value(u"run_dir"_s).toString();
     QVERIFY(QFileInfo(folder).isDir());
