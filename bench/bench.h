@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QTextStream>
 #include <algorithm>
+#include <ctime>
 
 namespace trainyard::bench {
 
@@ -13,6 +14,13 @@ namespace trainyard::bench {
 inline QString option(const QStringList &args, const QString &name, const QString &def) {
     const qsizetype i = args.indexOf(name);
     return i >= 0 && i + 1 < args.size() ? args[i + 1] : def;
+}
+
+// The wall clock every process shares, in ns (what `date +%s%N` in a rank prints).
+inline qint64 realtimeNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
 inline double median(QList<double> xs) {

@@ -17,12 +17,6 @@ namespace trainyard::bench {
 
 namespace {
 
-qint64 realtimeNs() {
-    timespec ts{};
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
 QString writeScript(const QTemporaryDir &dir, const QString &name, const QByteArray &body) {
     const QString path = dir.filePath(name);
     QFile f(path);

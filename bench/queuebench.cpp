@@ -17,12 +17,6 @@ namespace trainyard::bench {
 
 namespace {
 
-qint64 realtimeNs() {
-    timespec ts{};
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
 qint64 stampOf(const QString &path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : 0;

@@ -20,6 +20,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 #include <QTimer>
 #include <csignal>
 
@@ -107,8 +108,8 @@ LaunchSession::~LaunchSession() {
 bool LaunchSession::close(int timeoutMs, QString *error) {
     // A run shorter than its provenance probes (git, the interpreter) waits for them a little, so that what
     // they find is stored with the run.
-    if (m_startProvenance)
-        m_startProvenance();
+    if (m_provenance)
+        m_provenance->start(); // when the run ended before its ranks ran
     if (m_provenance && !m_provenance->isFinished() && timeoutMs > 0) {
         QEventLoop wait;
         connect(m_provenance, &ProvenanceProbe::finished, &wait, &QEventLoop::quit);
@@ -195,6 +196,17 @@ QString LaunchSession::pythonBootDir() {
     return QDir(
                QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(TRAINYARD_BOOT_FROM_BIN)))
         .absolutePath();
+}
+
+QString LaunchSession::helpersDir() {
+    return QDir(QDir(QCoreApplication::applicationDirPath())
+                    .filePath(QStringLiteral(TRAINYARD_HELPERS_FROM_BIN)))
+        .absolutePath();
+}
+
+QString LaunchSession::trainyardProgram() {
+    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(u"trainyard"_s);
+    return QFileInfo(beside).isExecutable() ? beside : QStandardPaths::findExecutable(u"trainyard"_s);
 }
 
 QString LaunchSession::stackFile(int rank) const {
@@ -422,11 +434,11 @@ bool LaunchSession::prepare(QString *error) {
     connect(m_ingest.server(), &IngestServer::storeTrouble, this, &LaunchSession::storeTrouble);
     connect(m_ingest.server(), &IngestServer::storeRecovered, this, &LaunchSession::storeRecovered);
     startFollowing();
-    startProvenance(runnable);
+    startProvenance();
     return true;
 }
 
-void LaunchSession::startProvenance(const LaunchPlan &plan) {
+void LaunchSession::startProvenance() {
     // The code is where the script is (a module or a program on PATH: the working directory).
     const QFileInfo script(m_args.script);
     const QString codeDir = script.exists() ? script.absolutePath() : QDir::currentPath();
@@ -439,8 +451,7 @@ void LaunchSession::startProvenance(const LaunchPlan &plan) {
         visible = first.env.value(u"CUDA_VISIBLE_DEVICES"_s);
     else if (qEnvironmentVariableIsSet("CUDA_VISIBLE_DEVICES"))
         visible = qEnvironmentVariable("CUDA_VISIBLE_DEVICES");
-    Q_UNUSED(plan);
-    m_provenance = new ProvenanceProbe(this);
+    m_provenance = new ProvenanceProbe(codeDir, python, visible, this);
     connect(m_provenance, &ProvenanceProbe::finished, this, [this](const Provenance &p) {
         // Beside the run: what was found, and the uncommitted changes as a patch (`git apply` restores them).
         QJsonObject o = p.toJson();
@@ -460,16 +471,11 @@ void LaunchSession::startProvenance(const LaunchPlan &plan) {
         });
     });
     // Once the ranks run (they start first: the probes take some CPU), or when the run ends before that.
-    m_startProvenance = [this, codeDir, python, visible] {
-        if (m_provenance && !m_provenanceStarted) {
-            m_provenanceStarted = true;
-            m_provenance->start(codeDir, python, visible);
-        }
-    };
-    connect(m_controller.get(), &RankSupervisor::stateChanged, m_provenance, [this](RunStatus state) {
-        if (state != RunStatus::Created)
-            m_startProvenance();
-    });
+    connect(m_controller.get(), &RankSupervisor::stateChanged, m_provenance,
+            [probe = m_provenance](RunStatus s) {
+                if (s != RunStatus::Created)
+                    probe->start();
+            });
     if (!m_args.rerunOf.isEmpty())
         if (IngestServer *server = m_ingest.server())
             QMetaObject::invokeMethod(

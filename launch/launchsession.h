@@ -15,7 +15,6 @@
 #include <QObject>
 #include <QSet>
 #include <QThread>
-#include <functional>
 #include <memory>
 
 namespace trainyard {
@@ -61,6 +60,12 @@ public:
     // Where the Python ranks' start-up hook is (sitecustomize.py: stack dumps on SIGUSR1), installed or
     // built.
     static QString pythonBootDir();
+    // Where Trainyard's helper scripts are (share/trainyard/helpers: the Optuna sampler of sweeps), relative
+    // to the program.
+    static QString helpersDir();
+    // The `trainyard` program launches, queue runners and sweeps run: the one beside this executable (the
+    // studio's, installed or built), else PATH's; empty when there is none.
+    static QString trainyardProgram();
 
     // Asks these ranks of this machine for every thread's Python stack (faulthandler, SIGUSR1), appended to
     // stackFile(rank) after a line naming the reason. Only ranks whose Python registered for it are asked
@@ -84,10 +89,8 @@ private:
     void stopFollowing();
     // Finds the code's git state, the interpreter's package versions and the GPUs (provenance.h) while the
     // ranks start; stores them as the run's tags and beside it (provenance.json, git.diff).
-    void startProvenance(const LaunchPlan &plan);
+    void startProvenance();
     ProvenanceProbe *m_provenance = nullptr;
-    bool m_provenanceStarted = false;
-    std::function<void()> m_startProvenance;
     class Recorder;
     bool m_named = false;          // renamed after the tracker's project
     QSet<int> m_silent;            // ranks the watchdog found silent, until they print or log again

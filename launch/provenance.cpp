@@ -52,8 +52,13 @@ QJsonObject Provenance::toJson() const {
     return o;
 }
 
-ProvenanceProbe::ProvenanceProbe(QObject *parent)
-    : QObject(parent) {}
+ProvenanceProbe::ProvenanceProbe(QString codeDir, QString python, std::optional<QString> visibleDevices,
+                                 QObject *parent, int deadlineMs)
+    : QObject(parent)
+    , m_codeDir(std::move(codeDir))
+    , m_python(std::move(python))
+    , m_visible(std::move(visibleDevices))
+    , m_deadlineMs(deadlineMs) {}
 
 ProvenanceProbe::~ProvenanceProbe() = default; // its processes are children: killed with it
 
@@ -89,10 +94,12 @@ void ProvenanceProbe::settle() {
         Q_EMIT finished(m_result);
 }
 
-void ProvenanceProbe::start(const QString &codeDir, const QString &python,
-                            const std::optional<QString> &visibleDevices, int deadlineMs) {
-    m_deadlineMs = deadlineMs;
-    m_codeDir = codeDir;
+void ProvenanceProbe::start() {
+    if (m_started)
+        return;
+    m_started = true;
+    const QString &codeDir = m_codeDir, &python = m_python;
+    const std::optional<QString> &visibleDevices = m_visible;
     ++m_pending; // held until every probe has been started, so finished() comes once, at the end
     const QString git = QStandardPaths::findExecutable(u"git"_s);
     if (!git.isEmpty()) {

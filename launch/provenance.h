@@ -11,6 +11,8 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <functional>
+#include <optional>
 
 class QProcess;
 
@@ -31,14 +33,16 @@ struct Provenance {
 class ProvenanceProbe : public QObject {
     Q_OBJECT
 public:
-    explicit ProvenanceProbe(QObject *parent = nullptr);
+    // Probes git in `codeDir` (the script's folder), the interpreter `python` (empty: not a Python run),
+    // nvidia-smi filtered by `visibleDevices` (rank 0's CUDA_VISIBLE_DEVICES; unset: all), each process
+    // within deadlineMs.
+    ProvenanceProbe(QString codeDir, QString python, std::optional<QString> visibleDevices,
+                    QObject *parent = nullptr, int deadlineMs = 10000);
     ~ProvenanceProbe() override;
 
-    // Starts the probes: git in `codeDir` (the script's folder), the interpreter `python` (empty: not a
-    // Python run), nvidia-smi filtered by `visibleDevices` (rank 0's CUDA_VISIBLE_DEVICES; unset: all).
-    void start(const QString &codeDir, const QString &python, const std::optional<QString> &visibleDevices,
-               int deadlineMs = 10000);
-    bool isFinished() const { return m_pending == 0; }
+    // Starts the probes; later calls do nothing.
+    void start();
+    bool isFinished() const { return m_started && m_pending == 0; }
     const Provenance &result() const { return m_result; }
 
 Q_SIGNALS:
@@ -50,9 +54,11 @@ private:
              std::function<void(const QByteArray &)> done);
     void settle();
     Provenance m_result;
+    QString m_codeDir, m_python;
+    std::optional<QString> m_visible;
+    int m_deadlineMs;
     int m_pending = 0;
-    int m_deadlineMs = 10000;
-    QString m_codeDir;
+    bool m_started = false;
 };
 
 } // namespace trainyard

@@ -142,15 +142,10 @@ bool removeQueuedRun(const QString &databasePath, qint64 runId, QString *error) 
     return removeRun(databasePath, runId, error);
 }
 
-struct QueueRunner::NvmlHolder {
-    telemetry::Nvml nvml;
-    bool loaded = false;
-};
-
 QueueRunner::QueueRunner(QueueRunnerOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_nvml(std::make_unique<NvmlHolder>()) {}
+    , m_nvml(std::make_unique<telemetry::Nvml>()) {}
 
 QueueRunner::~QueueRunner() {
     if (m_lockFd >= 0)
@@ -185,11 +180,12 @@ bool QueueRunner::start(QString *error) {
     QString e;
     if (!m_store.open(m_options.databasePath, &e))
         return failWith(error, QueueRunText::tr("cannot open the run database %1").arg(e));
+    // NVML tells which GPUs another program uses, whether the pool is declared or NVML's own.
+    m_nvml->load();
     if (m_options.gpusGiven) {
         m_pool = m_options.gpus;
-    } else if (m_nvml->nvml.load()) {
-        m_nvml->loaded = true;
-        for (const telemetry::GpuSample &g : m_nvml->nvml.sample())
+    } else if (m_nvml->loaded()) {
+        for (const telemetry::GpuSample &g : m_nvml->sample())
             m_pool << g.index;
     }
     // A change to the database (a run queued, moved, ended) is seen within pollMs; the timer catches what
@@ -276,8 +272,8 @@ void QueueRunner::schedule() {
     if (!m_store.paused()) {
         // A GPU of the pool that a program the queue did not start uses is not free (NVML's processes).
         QSet<int> busy = heldGpus;
-        if (m_nvml->loaded)
-            for (const telemetry::GpuSample &g : m_nvml->nvml.sample())
+        if (m_nvml->loaded())
+            for (const telemetry::GpuSample &g : m_nvml->sample())
                 if (!g.processes.isEmpty() && !heldGpus.contains(g.index))
                     busy.insert(g.index);
         QList<int> free;

@@ -20,6 +20,9 @@
 namespace trainyard {
 
 class DatabaseWatcher;
+namespace telemetry {
+class Nvml;
+}
 
 struct QueueRequest {
     int gpus = 0;                        // GPUs the run takes (0: none; its ranks see no GPU)
@@ -94,10 +97,9 @@ private:
     bool m_idle = false;
     bool m_scheduling = false;
     DatabaseWatcher *m_watcher = nullptr;
-    QHash<qint64, RunStatus> m_seen; // started runs and the status last seen
-    QSet<qint64> m_toldNeverFits;    // runs already reported as never fitting the pool
-    struct NvmlHolder;
-    std::unique_ptr<NvmlHolder> m_nvml;
+    QHash<qint64, RunStatus> m_seen;         // started runs and the status last seen
+    QSet<qint64> m_toldNeverFits;            // runs already reported as never fitting the pool
+    std::unique_ptr<telemetry::Nvml> m_nvml; // loaded when the driver is here
 };
 
 } // namespace trainyard

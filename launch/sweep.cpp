@@ -154,9 +154,8 @@ bool loadSweep(const QString &path, SweepConfig *out, Diagnostics *diags) {
             return fail(e.keyPos,
                         SweepText::tr("unknown key '%1' (a sweep has %2)").arg(e.key, known.join(u", "_s)));
     c.name = root.get(u"name"_s).toString();
-    c.program = root.get(u"program"_s).isScalar() ? root.get(u"program"_s).pythonStr() : QString();
-    if (root.get(u"program"_s).isNull())
-        c.program.clear();
+    if (const Value program = root.get(u"program"_s); program.isScalar() && !program.isNull())
+        c.program = program.pythonStr();
     const Value method = root.get(u"method"_s);
     c.method = method.toString();
     if (c.method != u"grid"_s && c.method != u"random"_s && c.method != u"bayes"_s)
@@ -538,9 +537,7 @@ bool SweepController::loadEarlierTrials(QString *error) {
         for (auto it = params.cbegin(); it != params.cend(); ++it)
             t.params.insert(it.key(), resolvePlainScalar(it.value()));
         if (!m_config.metric.isEmpty())
-            for (const SeriesRow &s : reader.series(id))
-                if (s.key == m_config.metric && s.rank == 0 && s.count > 0)
-                    t.value = s.lastValue;
+            t.value = reader.lastValue(id, m_config.metric);
         t.stoppedEarly = run->status == RunStatus::Cancelled;
         m_trials << t;
     }
@@ -628,13 +625,8 @@ bool SweepController::start(QString *error) {
             spec.insert(u"seed"_s, double(*m_options.seed));
         // The interpreter given, else python3 on PATH, else Debian's (where python3-optuna installs): the
         // first that has Optuna.
-        QStringList interpreters;
-        if (!m_options.python.isEmpty())
-            interpreters << m_options.python;
-        else
-            interpreters << u"python3"_s << u"/usr/bin/python3"_s;
         QString why;
-        for (const QString &python : std::as_const(interpreters)) {
+        for (const QString &python : {u"python3"_s, u"/usr/bin/python3"_s}) {
             delete m_optuna;
             m_optuna = new QProcess(this);
             m_optuna->start(python, {m_options.optunaHelper});
@@ -772,9 +764,6 @@ void SweepController::tellOptuna(const SweepTrial &t) {
 
 void SweepController::stop() {
     m_stopping = true;
-    QueueStore store;
-    if (!store.open(m_options.databasePath, nullptr))
-        return;
     for (const SweepTrial &t : std::as_const(m_trials))
         if (t.status == RunStatus::Queued)
             removeQueuedRun(m_options.databasePath, t.rowId, nullptr);
@@ -825,15 +814,13 @@ void SweepController::poll() {
             if (!isEnded(t.status))
                 continue;
             if (!m_config.metric.isEmpty())
-                for (const SeriesRow &s : reader.series(t.rowId))
-                    if (s.key == m_config.metric && s.rank == 0 && s.count > 0)
-                        t.value = s.lastValue;
+                t.value = reader.lastValue(t.rowId, m_config.metric);
             tellOptuna(t);
             Q_EMIT trialEnded(t);
         }
+        if (!m_milestones.isEmpty())
+            hyperband(reader);
     }
-    if (!m_milestones.isEmpty())
-        hyperband();
     const bool allQueued = m_stopping || int(m_trials.size()) >= target();
     const bool allEnded = std::all_of(m_trials.cbegin(), m_trials.cend(),
                                       [](const SweepTrial &t) { return isEnded(t.status); });
@@ -847,10 +834,7 @@ void SweepController::poll() {
 // Hyperband as W&B's early_terminate applies it: at each milestone (a number of the metric's values), a
 // running trial whose value there is not within the best 1/eta of every trial's value at that milestone is
 // stopped (SIGINT to its launcher: it ends cancelled, its points kept).
-void SweepController::hyperband() {
-    StoreReader reader;
-    if (!reader.open(m_options.databasePath, nullptr))
-        return;
+void SweepController::hyperband(StoreReader &reader) {
     const bool minimize = m_config.goal != u"maximize"_s;
     // Each trial's metric series (rank 0) and how many values it has.
     QHash<qint64, SeriesRow> series;

@@ -22,6 +22,10 @@
 class QProcess;
 
 namespace trainyard {
+class StoreReader;
+}
+
+namespace trainyard {
 
 struct SweepParameter {
     enum class Distribution {
@@ -93,7 +97,6 @@ struct SweepOptions {
                              // for before earlier ones are told
     std::optional<quint32> seed;
     QueueRequest request; // what every trial asks the queue for
-    QString python;       // the interpreter that runs the Optuna helper (default python3)
     QString optunaHelper; // trainyard_optuna.py
     QString continueId;   // --continue ID: more trials of that sweep (its trials so far are its history)
 };
@@ -143,7 +146,7 @@ private:
     // Tells Optuna the earlier trials that ended with a value (bayes, --continue).
     void replayToOptuna();
     void tellOptuna(const SweepTrial &trial);
-    void hyperband();
+    void hyperband(StoreReader &reader);
     int target() const;
     SweepConfig m_config;
     SweepOptions m_options;

@@ -955,6 +955,15 @@ QMap<QString, QString> StoreReader::tags(qint64 runId) {
     return readKeyValues(m_db, "SELECT key, value FROM tags WHERE run_id = ?", runId);
 }
 
+std::optional<double> StoreReader::lastValue(qint64 runId, const QString &key, int rank) {
+    sql::Statement s(m_db,
+                     "SELECT last_value FROM series WHERE run_id = ? AND rank = ? AND key = ? AND count > 0");
+    s.bind(1, runId).bind(2, rank).bind(3, key);
+    if (s.step() != SQLITE_ROW)
+        return std::nullopt;
+    return readValue(s, 0);
+}
+
 QList<qint64> StoreReader::runsTagged(const QString &key, const QString &value) {
     QList<qint64> out;
     sql::Statement s(m_db, "SELECT run_id FROM tags WHERE key = ? AND value = ? ORDER BY run_id");

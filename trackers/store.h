@@ -208,6 +208,8 @@ public:
     std::optional<RunRow> run(qint64 id);
     std::optional<RunRow> runByUid(const QString &uid);
     QList<SeriesRow> series(qint64 runId);
+    // The last value a rank logged for a key (a sweep's objective), none when it logged none.
+    std::optional<double> lastValue(qint64 runId, const QString &key, int rank = 0);
     // The run's log rows of one kind, oldest first.
     QList<LogRow> logs(qint64 runId, const QString &kind);
     QMap<QString, QString> params(qint64 runId);

@@ -1495,7 +1495,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+52"/>
+        <location filename="../widgets/launchpanel.cpp" line="+53"/>
         <source>Check &amp;hosts</source>
         <translation>&amp;Hosts prüfen</translation>
     </message>
@@ -1694,7 +1694,7 @@
         <translation>&lt;Lauf-ID&gt;</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <location line="+2"/>
         <source># error: %1
 </source>
@@ -1721,14 +1721,14 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+68"/>
+        <location line="+65"/>
         <location line="+16"/>
         <location line="+75"/>
         <source>The trainyard program was not found beside the studio or on PATH.</source>
         <translation>Das Programm trainyard wurde weder neben dem Studio noch im PATH gefunden.</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-147"/>
         <source>Checking the hosts...</source>
         <translation>Die Hosts werden geprüft …</translation>
     </message>
@@ -1744,7 +1744,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+93"/>
+        <location line="+90"/>
         <location line="+65"/>
         <source>Cannot start %1: %2</source>
         <translation>%1 kann nicht gestartet werden: %2</translation>
@@ -1877,12 +1877,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+61"/>
-        <location line="+579"/>
+        <location line="+570"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-545"/>
+        <location line="-536"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1928,12 +1928,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+352"/>
+        <location line="+343"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-330"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -2151,7 +2151,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 wird importiert …</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+56"/>
         <source>Sweep stopped: %1 waiting trial(s) removed, %2 running trial(s) stopping.</source>
         <translation>Sweep beendet: %1 wartende(r) Versuch(e) entfernt, %2 laufende(r) Versuch(e) werden angehalten.</translation>
     </message>
@@ -2212,12 +2212,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-495"/>
+        <location line="-486"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation>Läufe nach Name, Status, Werten, Parametern filtern...</translation>
     </message>
     <message>
-        <location line="+509"/>
+        <location line="+500"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -2502,7 +2502,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::PlanMessages</name>
     <message>
-        <location filename="../engine/launch/launchplan.cpp" line="+65"/>
+        <location filename="../engine/launch/launchplan.cpp" line="+68"/>
         <source>use only one of --multi_gpu, --cpu, --tpu, --use_deepspeed, --use_fsdp</source>
         <translation>verwenden Sie nur eine der Optionen --multi_gpu, --cpu, --tpu, --use_deepspeed, --use_fsdp</translation>
     </message>
@@ -2673,7 +2673,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>main_process_port 0: Rechner 0 wählt beim Start des Laufs einen freien Port</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>--env %1: expected NAME=VALUE</source>
         <translation>--env %1: NAME=VALUE erwartet</translation>
     </message>
@@ -3240,7 +3240,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::QueueModel</name>
     <message>
-        <location filename="../widgets/queuemodel.cpp" line="+126"/>
+        <location filename="../widgets/queuemodel.cpp" line="+115"/>
         <source>waiting</source>
         <translation>wartet</translation>
     </message>
@@ -3299,19 +3299,19 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::QueuePanel</name>
     <message>
-        <location filename="../widgets/queuepanel.cpp" line="+34"/>
-        <location line="+198"/>
+        <location filename="../widgets/queuepanel.cpp" line="+35"/>
+        <location line="+196"/>
         <source>&amp;Start Runner</source>
         <translation>Runner &amp;starten</translation>
     </message>
     <message>
-        <location line="-197"/>
-        <location line="+196"/>
+        <location line="-195"/>
+        <location line="+194"/>
         <source>&amp;Pause Queue</source>
         <translation>Warteschlange &amp;anhalten</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-193"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
@@ -3361,7 +3361,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>CPU-Plätze</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+86"/>
         <source>The trainyard program was not found beside the studio or on PATH.</source>
         <translation>Das Programm trainyard wurde weder neben dem Studio noch im PATH gefunden.</translation>
     </message>
@@ -3410,12 +3410,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+14"/>
-        <location line="+68"/>
+        <location line="+66"/>
         <source>cannot open the run database %1</source>
         <translation>die Laufdatenbank kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-62"/>
         <source>cannot queue the run in %1: %2</source>
         <translation>der Lauf kann nicht in %1 eingereiht werden: %2</translation>
     </message>
@@ -3430,7 +3430,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Lauf %1 ist %2: zuerst anhalten (Stoppen im Studio oder `kill -INT %3`, sein Launcher)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -3440,7 +3440,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>ein anderer Warteschlangen-Runner (PID %1) bedient %2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>cannot read the queue: %1</source>
         <translation>die Warteschlange kann nicht gelesen werden: %1</translation>
     </message>
@@ -3491,7 +3491,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::ReaderMessages</name>
     <message>
-        <location filename="../engine/config/yamlio.cpp" line="+184"/>
+        <location filename="../engine/config/yamlio.cpp" line="+188"/>
         <source>aliases expand to more than %1 values; a config never needs that many (is it an alias bomb?)</source>
         <translation>Aliasse erweitern sich zu mehr als %1 Werten; eine Konfiguration braucht nie so viele (ist es eine Alias-Bombe?)</translation>
     </message>
@@ -4164,7 +4164,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../launch/launchsession.cpp" line="+242"/>
+        <location filename="../launch/launchsession.cpp" line="+256"/>
         <source>cannot create the run folder %1</source>
         <translation>der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -4414,7 +4414,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SweepModel</name>
     <message>
-        <location filename="../widgets/sweepmodel.cpp" line="+127"/>
+        <location filename="../widgets/sweepmodel.cpp" line="+131"/>
         <source>%1 (best)</source>
         <translation>%1 (bester)</translation>
     </message>
@@ -4438,6 +4438,11 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>The trainyard program or the sweep file was not found.</source>
+        <translation>Das Programm trainyard oder die Sweep-Datei wurde nicht gefunden.</translation>
+    </message>
 </context>
 <context>
     <name>trainyard::SweepText</name>
@@ -4457,7 +4462,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>unbekannter Schlüssel „%1“ (ein Sweep hat %2)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>method must be grid, random or bayes (it is &apos;%1&apos;)</source>
         <translation>method muss grid, random oder bayes sein (sie ist „%1“)</translation>
     </message>
@@ -4578,7 +4583,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>kein Sweep %1 in %2</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+70"/>
         <source>a %1 sweep runs until it is told how many trials: give --trials N (or run_cap in the file)</source>
         <translation>ein %1-Sweep läuft, bis ihm die Zahl der Versuche gesagt wird: --trials N angeben (oder run_cap in der Datei)</translation>
     </message>
@@ -4588,7 +4593,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1:%2: die Methode bayes (Optuna) nimmt uniform-, log-uniform-, q- und int-uniform- und kategorische Parameter; %3 ist %4</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
         <source>cannot start %1: %2</source>
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
@@ -4603,17 +4608,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>die Versuche warten in der Warteschlange, die %1 bedient</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>the Optuna helper stopped answering: %1</source>
         <translation>der Optuna-Helfer antwortet nicht mehr: %1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+65"/>
         <source>cannot queue trial %1: %2</source>
         <translation>Versuch %1 kann nicht eingereiht werden: %2</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+87"/>
         <source>hyperband: %1 = %2 at iteration %3, outside the best 1/%4 (%5)</source>
         <translation>hyperband: %1 = %2 bei Iteration %3, außerhalb des besten 1/%4 (%5)</translation>
     </message>
@@ -4631,7 +4636,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Sweep &amp;beenden</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Queue more trials of this sweep (trainyard sweep FILE --continue ID --trials N)</source>
         <translation>Weitere Versuche dieses Sweeps einreihen (trainyard sweep DATEI --continue ID --trials N)</translation>
     </message>
@@ -4656,7 +4661,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Versuch</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+46"/>
         <source>%1: %2, %3 %4 · %n trial(s)</source>
         <translation>
             <numerusform>%1: %2, %3 %4 · %n Versuch</numerusform>
@@ -4672,11 +4677,6 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <location line="+2"/>
         <source>best: trial %1, %2 = %3</source>
         <translation>bester: Versuch %1, %2 = %3</translation>
-    </message>
-    <message>
-        <location line="+117"/>
-        <source>The trainyard program or the sweep file was not found.</source>
-        <translation>Das Programm trainyard oder die Sweep-Datei wurde nicht gefunden.</translation>
     </message>
 </context>
 <context>
@@ -4765,7 +4765,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>`trainyard launch --help` listet die Optionen auf.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>trainyard launch: --check needs --hostfile or --hosts</source>
         <translation>trainyard launch: --check braucht --hostfile oder --hosts</translation>
     </message>
@@ -5935,7 +5935,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>trainyard sweep: %1 erwartet eine ganze Zahl ab %2, nicht „%3“</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+62"/>
         <source>trial %1 queued as %2: %3</source>
         <translation>Versuch %1 eingereiht als %2: %3</translation>
     </message>

@@ -1495,7 +1495,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+52"/>
+        <location filename="../widgets/launchpanel.cpp" line="+53"/>
         <source>Check &amp;hosts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1694,7 +1694,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <location line="+2"/>
         <source># error: %1
 </source>
@@ -1719,14 +1719,14 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+68"/>
+        <location line="+65"/>
         <location line="+16"/>
         <location line="+75"/>
         <source>The trainyard program was not found beside the studio or on PATH.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-147"/>
         <source>Checking the hosts...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1742,7 +1742,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+93"/>
+        <location line="+90"/>
         <location line="+65"/>
         <source>Cannot start %1: %2</source>
         <translation type="unfinished"></translation>
@@ -1875,12 +1875,12 @@
     <name>trainyard::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="+61"/>
-        <location line="+579"/>
+        <location line="+570"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-545"/>
+        <location line="-536"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1926,12 +1926,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+352"/>
+        <location line="+343"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-330"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2148,7 +2148,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+56"/>
         <source>Sweep stopped: %1 waiting trial(s) removed, %2 running trial(s) stopping.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2209,12 +2209,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-495"/>
+        <location line="-486"/>
         <source>Filter runs by name, status, values, parameters...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+509"/>
+        <location line="+500"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2499,7 +2499,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::PlanMessages</name>
     <message>
-        <location filename="../engine/launch/launchplan.cpp" line="+65"/>
+        <location filename="../engine/launch/launchplan.cpp" line="+68"/>
         <source>use only one of --multi_gpu, --cpu, --tpu, --use_deepspeed, --use_fsdp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2670,7 +2670,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>--env %1: expected NAME=VALUE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3237,7 +3237,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::QueueModel</name>
     <message>
-        <location filename="../widgets/queuemodel.cpp" line="+126"/>
+        <location filename="../widgets/queuemodel.cpp" line="+115"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3296,19 +3296,19 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::QueuePanel</name>
     <message>
-        <location filename="../widgets/queuepanel.cpp" line="+34"/>
-        <location line="+198"/>
+        <location filename="../widgets/queuepanel.cpp" line="+35"/>
+        <location line="+196"/>
         <source>&amp;Start Runner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-197"/>
-        <location line="+196"/>
+        <location line="-195"/>
+        <location line="+194"/>
         <source>&amp;Pause Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-193"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3358,7 +3358,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+86"/>
         <source>The trainyard program was not found beside the studio or on PATH.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3407,12 +3407,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+68"/>
+        <location line="+66"/>
         <source>cannot open the run database %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-62"/>
         <source>cannot queue the run in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3427,7 +3427,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>cannot open %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3437,7 +3437,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>cannot read the queue: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3488,7 +3488,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::ReaderMessages</name>
     <message>
-        <location filename="../engine/config/yamlio.cpp" line="+184"/>
+        <location filename="../engine/config/yamlio.cpp" line="+188"/>
         <source>aliases expand to more than %1 values; a config never needs that many (is it an alias bomb?)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4160,7 +4160,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../launch/launchsession.cpp" line="+242"/>
+        <location filename="../launch/launchsession.cpp" line="+256"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4410,7 +4410,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::SweepModel</name>
     <message>
-        <location filename="../widgets/sweepmodel.cpp" line="+127"/>
+        <location filename="../widgets/sweepmodel.cpp" line="+131"/>
         <source>%1 (best)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4434,6 +4434,11 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>The trainyard program or the sweep file was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trainyard::SweepText</name>
@@ -4453,7 +4458,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>method must be grid, random or bayes (it is &apos;%1&apos;)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4574,7 +4579,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+70"/>
         <source>a %1 sweep runs until it is told how many trials: give --trials N (or run_cap in the file)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4584,7 +4589,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
         <source>cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4599,17 +4604,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>the Optuna helper stopped answering: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+65"/>
         <source>cannot queue trial %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+87"/>
         <source>hyperband: %1 = %2 at iteration %3, outside the best 1/%4 (%5)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4627,7 +4632,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Queue more trials of this sweep (trainyard sweep FILE --continue ID --trials N)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4652,7 +4657,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+46"/>
         <source>%1: %2, %3 %4 · %n trial(s)</source>
         <translation>
             <numerusform>%1: %2, %3 %4 · %n trial</numerusform>
@@ -4667,11 +4672,6 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message>
         <location line="+2"/>
         <source>best: trial %1, %2 = %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+117"/>
-        <source>The trainyard program or the sweep file was not found.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4761,7 +4761,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>trainyard launch: --check needs --hostfile or --hosts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5777,7 +5777,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+62"/>
         <source>trial %1 queued as %2: %3</source>
         <translation type="unfinished"></translation>
     </message>

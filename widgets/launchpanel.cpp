@@ -3,6 +3,7 @@
 #include "background.h"
 #include "launch/launchargs.h"
 #include "launch/runrecord.h"
+#include "launchsession.h"
 #include "livepush.h"
 #include "slurm/slurm.h"
 #include "store.h"
@@ -433,10 +434,7 @@ void LaunchPanel::copyShellScript() {
 QString LaunchPanel::launcherProgram() const {
     if (!m_program.isEmpty())
         return m_program;
-    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(u"trainyard"_s);
-    if (QFileInfo(beside).isExecutable())
-        return beside;
-    return QStandardPaths::findExecutable(u"trainyard"_s);
+    return LaunchSession::trainyardProgram();
 }
 
 qint64 LaunchPanel::launcherPid() const {

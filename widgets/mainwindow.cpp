@@ -437,16 +437,7 @@ RunDashboard *MainWindow::openRun(qint64 databaseId, const QString &title) {
 
 SweepView *MainWindow::openSweep(const QString &sweepId) {
     auto *view = new SweepView(m_database, sweepId, m_tabs);
-    connect(m_watcher, &DatabaseWatcher::changed, view, [view] {
-        // At most about twice a second while its trials log.
-        if (!view->property("refreshPending").toBool()) {
-            view->setProperty("refreshPending", true);
-            QTimer::singleShot(500, view, [view] {
-                view->setProperty("refreshPending", false);
-                view->refresh();
-            });
-        }
-    });
+    connect(m_watcher, &DatabaseWatcher::changed, view, &SweepView::refreshSoon);
     connect(view, &SweepView::stopped, this, [this](int removed, int stopping) {
         statusBar()->showMessage(
             tr("Sweep stopped: %1 waiting trial(s) removed, %2 running trial(s) stopping.")

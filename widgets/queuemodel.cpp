@@ -51,53 +51,42 @@ void QueueModel::reload() {
         });
 }
 
-void QueueModel::move(qint64 runId, int position) {
+void QueueModel::change(std::function<QString(const QString &database)> work) {
     runInBackground(
-        this,
-        [database = m_database, runId, position] {
-            QueueStore store;
-            QString error;
-            if (store.open(database, &error))
-                store.move(runId, position, &error);
-            return error;
-        },
+        this, [database = m_database, work = std::move(work)] { return work(database); },
         [this](const QString &error) {
             if (!error.isEmpty())
                 Q_EMIT failed(error);
             reload();
         });
+}
+
+void QueueModel::move(qint64 runId, int position) {
+    change([runId, position](const QString &database) {
+        QueueStore store;
+        QString error;
+        if (store.open(database, &error))
+            store.move(runId, position, &error);
+        return error;
+    });
 }
 
 void QueueModel::remove(qint64 runId) {
-    runInBackground(
-        this,
-        [database = m_database, runId] {
-            QString error;
-            removeQueuedRun(database, runId, &error);
-            return error;
-        },
-        [this](const QString &error) {
-            if (!error.isEmpty())
-                Q_EMIT failed(error);
-            reload();
-        });
+    change([runId](const QString &database) {
+        QString error;
+        removeQueuedRun(database, runId, &error);
+        return error;
+    });
 }
 
 void QueueModel::setPaused(bool paused) {
-    runInBackground(
-        this,
-        [database = m_database, paused] {
-            QueueStore store;
-            QString error;
-            if (store.open(database, &error))
-                store.setPaused(paused, &error);
-            return error;
-        },
-        [this](const QString &error) {
-            if (!error.isEmpty())
-                Q_EMIT failed(error);
-            reload();
-        });
+    change([paused](const QString &database) {
+        QueueStore store;
+        QString error;
+        if (store.open(database, &error))
+            store.setPaused(paused, &error);
+        return error;
+    });
 }
 
 void QueueModel::setEntries(const QList<QueueEntry> &entries, bool paused) {

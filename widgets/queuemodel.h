@@ -7,6 +7,7 @@
 #include "queuestore.h"
 
 #include <QAbstractTableModel>
+#include <functional>
 
 namespace trainyard {
 
@@ -57,6 +58,8 @@ Q_SIGNALS:
     void failed(const QString &error);
 
 private:
+    // Runs work(database) off the GUI thread, says its error (when not empty), then reloads.
+    void change(std::function<QString(const QString &database)> work);
     QString m_database;
     QList<QueueEntry> m_entries;
     bool m_paused = false;

@@ -1,5 +1,6 @@
 #include "queuepanel.h"
 
+#include "launchsession.h"
 #include "queuemodel.h"
 
 #include <QCoreApplication>
@@ -97,12 +98,11 @@ QueuePanel::QueuePanel(QWidget *parent)
     // The selection follows its run across reloads (a reset clears it).
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         const QModelIndex current = m_view->currentIndex();
-        m_view->setProperty("selectedRun", current.isValid() ? m_model->entry(current.row()).runId : 0);
+        m_selectedRun = current.isValid() ? m_model->entry(current.row()).runId : 0;
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        const qint64 run = m_view->property("selectedRun").toLongLong();
-        for (int i = 0; run && i < m_model->rowCount(); ++i)
-            if (m_model->entry(i).runId == run)
+        for (int i = 0; m_selectedRun && i < m_model->rowCount(); ++i)
+            if (m_model->entry(i).runId == m_selectedRun)
                 m_view->selectRow(i);
     });
     updateButtons();
@@ -141,8 +141,7 @@ QString QueuePanel::runnerOutput() const {
 QString QueuePanel::program() const {
     if (!m_program.isEmpty())
         return m_program;
-    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(u"trainyard"_s);
-    return QFileInfo(beside).isExecutable() ? beside : QStandardPaths::findExecutable(u"trainyard"_s);
+    return LaunchSession::trainyardProgram();
 }
 
 void QueuePanel::startRunner() {

@@ -57,6 +57,7 @@ private:
     QLabel *m_status;
     QPlainTextEdit *m_output;
     QProcess *m_process = nullptr;
+    qint64 m_selectedRun = 0; // kept across a reload, which resets the model
     QString m_program;
 };
 

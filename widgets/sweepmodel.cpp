@@ -1,12 +1,18 @@
 #include "sweepmodel.h"
 
 #include "background.h"
+#include "launch/runrecord.h"
+#include "launchsession.h"
 #include "queue.h"
 #include "runcontrol.h"
 #include "runsmodel.h"
 #include "store.h"
 
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QFont>
+#include <QProcess>
 #include <QSet>
 #include <cmath>
 
@@ -38,9 +44,7 @@ SweepSummary SweepModel::read(const QString &databasePath, const QString &sweepI
         s.file = tags.value(u"sweep.file"_s, s.file);
         s.workingDirectory = run->workingDirectory;
         if (!s.metric.isEmpty())
-            for (const SeriesRow &series : reader.series(id))
-                if (series.key == s.metric && series.rank == 0 && series.count > 0)
-                    t.value = series.lastValue;
+            t.value = reader.lastValue(id, s.metric);
         s.trials << t;
     }
     std::sort(s.trials.begin(), s.trials.end(),
@@ -151,6 +155,35 @@ QVariant SweepModel::headerData(int section, Qt::Orientation orientation, int ro
     default:
         return m_keys.value(section - FixedColumns);
     }
+}
+
+bool SweepModel::continueSweep(const QString &database, const SweepSummary &s, int count,
+                               const QString &program, QString *error) {
+    const QString trainyard = program.isEmpty() ? LaunchSession::trainyardProgram() : program;
+    if (trainyard.isEmpty() || s.file.isEmpty()) {
+        *error = tr("The trainyard program or the sweep file was not found.");
+        return false;
+    }
+    // Detached, like a launch: it goes on when the studio closes; its output beside the runs.
+    const QString log = QFileInfo(databasePath(database))
+                            .dir()
+                            .filePath(u"launches/%1-%2.log"_s.arg(
+                                s.id, QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s)));
+    QDir().mkpath(QFileInfo(log).absolutePath());
+    QProcess p;
+    p.setProgram(trainyard);
+    p.setArguments({u"sweep"_s, s.file, u"--continue"_s, s.id, u"--trials"_s, QString::number(count),
+                    u"--db"_s, database});
+    p.setWorkingDirectory(s.workingDirectory.isEmpty() ? QFileInfo(s.file).absolutePath()
+                                                       : s.workingDirectory);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.setStandardOutputFile(log, QIODevice::Append);
+    p.setStandardErrorFile(log, QIODevice::Append);
+    if (!p.startDetached()) {
+        *error = p.errorString();
+        return false;
+    }
+    return true;
 }
 
 std::pair<int, int> SweepModel::stopTrials(const QString &database, const QList<SweepTrialRow> &trials) {

@@ -43,6 +43,11 @@ public:
     int bestRow() const;
     // Takes the waiting trials off the queue and asks the running ones' launchers to stop (SIGINT); how many
     // of each (any thread).
+    // Continues a sweep with `count` more trials: `trainyard sweep FILE --continue ID` (program: that
+    // trainyard, empty for the one beside this executable), detached, its output in launches/ beside the
+    // database.
+    static bool continueSweep(const QString &databasePath, const SweepSummary &summary, int count,
+                              const QString &program, QString *error);
     static std::pair<int, int> stopTrials(const QString &databasePath, const QList<SweepTrialRow> &trials);
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -6,7 +6,6 @@
 #include "sweepview.h"
 
 #include "background.h"
-#include "launch/runrecord.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -21,6 +20,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
 #include <qcustomplot.h>
@@ -39,7 +39,11 @@ SweepView::SweepView(const QString &databasePath, const QString &sweepId, QWidge
     , m_objective(new QCustomPlot(this))
     , m_parallel(new QCustomPlot(this))
     , m_more(new QPushButton(tr("&More Trials..."), this))
-    , m_stop(new QPushButton(tr("S&top Sweep"), this)) {
+    , m_stop(new QPushButton(tr("S&top Sweep"), this))
+    , m_refresh(new QTimer(this)) {
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(500);
+    connect(m_refresh, &QTimer::timeout, this, &SweepView::refresh);
     m_table->setModel(m_model);
     m_table->setSortingEnabled(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -88,6 +92,11 @@ int SweepView::parallelLines() const {
 
 int SweepView::parallelAxes() const {
     return m_parallel->graphCount() ? m_parallel->graph(0)->dataCount() : 0;
+}
+
+void SweepView::refreshSoon() {
+    if (!m_refresh->isActive())
+        m_refresh->start();
 }
 
 void SweepView::refresh() {
@@ -217,33 +226,9 @@ void SweepView::stopSweep() {
 }
 
 void SweepView::moreTrials(int count) {
-    const SweepSummary &s = m_model->summary();
-    QString program = m_program;
-    if (program.isEmpty()) {
-        const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(u"trainyard"_s);
-        program = QFileInfo(beside).isExecutable() ? beside : QStandardPaths::findExecutable(u"trainyard"_s);
-    }
-    if (program.isEmpty() || s.file.isEmpty()) {
-        Q_EMIT continued(false, tr("The trainyard program or the sweep file was not found."));
-        return;
-    }
-    // Detached, like a launch: it goes on when the studio closes; its output beside the runs.
-    const QString log = QFileInfo(databasePath(m_database))
-                            .dir()
-                            .filePath(u"launches/%1-%2.log"_s.arg(
-                                s.id, QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s)));
-    QDir().mkpath(QFileInfo(log).absolutePath());
-    QProcess p;
-    p.setProgram(program);
-    p.setArguments({u"sweep"_s, s.file, u"--continue"_s, s.id, u"--trials"_s, QString::number(count),
-                    u"--db"_s, m_database});
-    p.setWorkingDirectory(s.workingDirectory.isEmpty() ? QFileInfo(s.file).absolutePath()
-                                                       : s.workingDirectory);
-    p.setStandardInputFile(QProcess::nullDevice());
-    p.setStandardOutputFile(log, QIODevice::Append);
-    p.setStandardErrorFile(log, QIODevice::Append);
-    const bool ok = p.startDetached();
-    Q_EMIT continued(ok, ok ? QString() : p.errorString());
+    QString error;
+    const bool ok = SweepModel::continueSweep(m_database, m_model->summary(), count, m_program, &error);
+    Q_EMIT continued(ok, error);
 }
 
 } // namespace trainyard

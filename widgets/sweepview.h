@@ -13,6 +13,7 @@ class QCustomPlot;
 class QLabel;
 class QPushButton;
 class QTableView;
+class QTimer;
 
 namespace trainyard {
 
@@ -31,6 +32,8 @@ public:
 
 public Q_SLOTS:
     void refresh();
+    // Reads again within half a second, however often the database changes meanwhile.
+    void refreshSoon();
     // Takes the sweep's waiting trials off the queue and stops its running ones (SIGINT to their launchers).
     void stopSweep();
     // Continues the sweep with `count` more trials (a `trainyard sweep --continue` of its own).
@@ -48,6 +51,7 @@ private:
     QLabel *m_header;
     QCustomPlot *m_objective, *m_parallel;
     QPushButton *m_more, *m_stop;
+    QTimer *m_refresh;
 };
 
 } // namespace trainyard

@@ -93,10 +93,7 @@ int sweepCommand(const QStringList &args, Io &io) {
     options.databasePath = databasePath(db);
     options.program = QCoreApplication::applicationFilePath();
     options.launchFlags = launchFlags;
-    options.optunaHelper =
-        QDir(
-            QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(TRAINYARD_HELPERS_FROM_BIN)))
-            .filePath(u"trainyard_optuna.py"_s);
+    options.optunaHelper = QDir(LaunchSession::helpersDir()).filePath(u"trainyard_optuna.py"_s);
     SweepController sweep(config, options);
     QEventLoop loop;
     QObject scope;
