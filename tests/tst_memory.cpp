@@ -152,7 +152,24 @@ void TestMemory::unsupportedAndBrokenConfigs() {
     e.clear();
     QVERIFY(!modelFromConfig(dir.filePath(u"huge.json"_s), &m, &e));
     QCOMPARE(e.first().field, u"num_hidden_layers"_s);
-    QVERIFY2(e.first().message.contains(u"at most 100000"_s), qPrintable(e.first().message));
+    QVERIFY2(e.first().message.contains(u"at most 1024"_s), qPrintable(e.first().message));
+    // Experts count across layers: 1e5 layers of 8 experts (3.1M tensors) once took over 10 s per estimate.
+    writeFile(dir.filePath(u"experts.json"_s),
+              R"({"model_type": "mixtral", "vocab_size": 10, "hidden_size": 8, "intermediate_size": 8,
+        "num_hidden_layers": 1024, "num_attention_heads": 2, "num_local_experts": 64})");
+    e.clear();
+    QVERIFY(!modelFromConfig(dir.filePath(u"experts.json"_s), &m, &e));
+    QCOMPARE(e.first().field, u"num_local_experts"_s);
+    QVERIFY2(e.first().message.contains(u"65536 expert blocks; at most 2048"_s),
+             qPrintable(e.first().message));
+    // And the whole tree, whatever its family: 1024 layers of 2 experts are 13,312 tensors.
+    writeFile(dir.filePath(u"tensors.json"_s),
+              R"({"model_type": "mixtral", "vocab_size": 10, "hidden_size": 8, "intermediate_size": 8,
+        "num_hidden_layers": 1024, "num_attention_heads": 2, "num_local_experts": 2})");
+    e.clear();
+    QVERIFY(!modelFromConfig(dir.filePath(u"tensors.json"_s), &m, &e));
+    QVERIFY2(e.first().message.contains(u"would have 13315 tensors; at most 10000"_s),
+             qPrintable(e.first().message));
     // The same bound for every architecture's layer count, and gpt2's n_inner is checked like any size.
     const QList<std::pair<QByteArray, QString>> bounded = {
         {R"({"model_type": "gpt2", "n_layer": 1e9})", u"n_layer"_s},
@@ -160,6 +177,8 @@ void TestMemory::unsupportedAndBrokenConfigs() {
          u"num_layers"_s},
         {R"({"model_type": "t5", "vocab_size": 10, "d_model": 8, "d_ff": 8, "num_heads": 2, "num_layers": 2,
              "num_decoder_layers": 1e9})",
+         u"num_decoder_layers"_s},
+        {R"({"model_type": "t5", "vocab_size": 10, "d_model": 8, "d_ff": 8, "num_heads": 2, "num_layers": 1000})",
          u"num_decoder_layers"_s},
         {R"({"model_type": "gpt2", "n_inner": 1e300})", u"n_inner"_s}};
     for (const auto &[json, field] : bounded) {

@@ -26,20 +26,35 @@ qint64 tensorBytes(const Tensor &t, int bits) {
 }
 
 void addSizes(const Module &m, int bits, Sizes &s) {
-    for (const Tensor &t : m.tensors) {
-        const qint64 b = tensorBytes(t, bits);
-        const QString full = m.name.isEmpty() ? t.name : m.name + u'.' + t.name;
-        // every prefix, the total ("") included, and the tensor itself
-        QString prefix;
-        auto add = [&](const QString &key) {
-            if (!s.bytes.contains(key))
-                s.order << key;
-            s.bytes[key] += b;
-        };
-        add({});
-        for (const QString &part : full.split(u'.')) {
-            prefix = prefix.isEmpty() ? part : prefix + u'.' + part;
-            add(prefix);
+    auto add = [&](const QString &key, qint64 b) {
+        auto it = s.bytes.find(key);
+        if (it == s.bytes.end()) {
+            s.order << key;
+            s.bytes.insert(key, b);
+        } else {
+            *it += b;
+        }
+    };
+    if (!m.tensors.isEmpty()) {
+        // The total, every prefix of the module's name and the module itself get its own tensors' bytes once
+        // (the same keys, in the same first-seen order, as adding each tensor to every prefix of its name).
+        qint64 own = 0;
+        for (const Tensor &t : m.tensors)
+            own += tensorBytes(t, bits);
+        add({}, own);
+        if (!m.name.isEmpty()) {
+            for (qsizetype dot = m.name.indexOf(u'.'); dot >= 0; dot = m.name.indexOf(u'.', dot + 1))
+                add(m.name.left(dot), own);
+            add(m.name, own);
+        }
+        for (const Tensor &t : m.tensors) {
+            const qint64 b = tensorBytes(t, bits);
+            const QString full = m.name.isEmpty() ? t.name : m.name + u'.' + t.name;
+            // a tensor name with dots of its own: the parts between the module and the tensor
+            const qsizetype start = m.name.isEmpty() ? 0 : m.name.size() + 1;
+            for (qsizetype dot = full.indexOf(u'.', start); dot >= 0; dot = full.indexOf(u'.', dot + 1))
+                add(full.left(dot), b);
+            add(full, b);
         }
     }
     for (const Module &c : m.children)

@@ -57,9 +57,25 @@ Module embedding(const QString &parent, const QString &name, qint64 n, qint64 h)
     return m;
 }
 
-// More layers than any model has: the module tree of each is built, so a config's layer count is bounded (1e9
-// layers took over 3 GB and 12 s before it was refused).
-constexpr qint64 MaxLayers = 100000;
+// More layers than any model has (the deepest released ones have under 200): the module tree of each is
+// built, so a config's layer count is bounded (1e9 layers took over 3 GB and 12 s before it was refused; 1e5
+// layers of 8 experts, 3.1M tensors, still took over 10 s per estimate; 1024 layers take about 2.5 s of every
+// estimate under ASan).
+constexpr qint64 MaxLayers = 1024;
+// Experts in all layers together (Mixtral 8x22B has 56 x 8): each is three linear modules, so this bounds a
+// mixtral config's tree as MaxLayers bounds a dense one (16,384 blocks took 19 s under ASan, 4,096 about 6
+// s).
+constexpr qint64 MaxExpertBlocks = 2048;
+// Tensors in the whole tree, whatever the family (Llama 3.1 405B has 1,138, Mixtral 8x22B 1,739): every
+// estimate walks them several times, and 10,000 take about 3 s of the estimates together under ASan.
+constexpr qint64 MaxTensors = 10000;
+
+qint64 countTensors(const Module &m) {
+    qint64 n = m.tensors.size();
+    for (const Module &c : m.children)
+        n += countTensors(c);
+    return n;
+}
 
 struct Cfg {
     QJsonObject o;
@@ -111,7 +127,17 @@ bool buildDecoder(Cfg &c, const QString &type, Model *m) {
     const qint64 heads = c.integer("num_attention_heads");
     const qint64 kv = c.integer("num_key_value_heads", heads);
     const qint64 headDim = c.integer("head_dim", heads > 0 ? h / std::max<qint64>(heads, 1) : 1);
-    const qint64 experts = type == u"mixtral"_s ? c.integer("num_local_experts", 8, 100000) : 0;
+    const qint64 experts = type == u"mixtral"_s ? c.integer("num_local_experts", 8, MaxExpertBlocks) : 0;
+    if (c.ok && layers * experts > MaxExpertBlocks) {
+        c.ok = false;
+        c.errors->append(
+            error(c.file, u"num_local_experts"_s,
+                  ModelText::tr("%1 layers of %2 experts make %3 expert blocks; at most %4 are accepted")
+                      .arg(layers)
+                      .arg(experts)
+                      .arg(layers * experts)
+                      .arg(MaxExpertBlocks)));
+    }
     if (!c.ok)
         return false;
     const bool tie = c.boolean("tie_word_embeddings", type == u"gemma"_s);
@@ -304,6 +330,16 @@ bool buildT5(Cfg &c, Model *m) {
     const qint64 decLayers = c.integer("num_decoder_layers", layers, MaxLayers);
     const qint64 heads = c.integer("num_heads");
     const qint64 buckets = c.integer("relative_attention_num_buckets", 32);
+    if (c.ok && layers + decLayers > MaxLayers) { // the bound is on the tree: encoder and decoder together
+        c.ok = false;
+        c.errors->append(
+            error(c.file, u"num_decoder_layers"_s,
+                  ModelText::tr("%1 encoder and %2 decoder layers make %3; at most %4 are accepted")
+                      .arg(layers)
+                      .arg(decLayers)
+                      .arg(layers + decLayers)
+                      .arg(MaxLayers)));
+    }
     if (!c.ok)
         return false;
     const bool gated = c.o.value(u"feed_forward_proj"_s).toString().startsWith(u"gated"_s);
@@ -438,6 +474,14 @@ bool modelFromConfigJson(const QByteArray &json, const QString &file, Model *out
     }
     if (!ok)
         return false;
+    if (const qint64 tensors = countTensors(m.root); tensors > MaxTensors) {
+        errors->append(error(file, {},
+                             ModelText::tr("this %1 model would have %2 tensors; at most %3 are estimated")
+                                 .arg(m.modelType)
+                                 .arg(tensors)
+                                 .arg(MaxTensors)));
+        return false;
+    }
     m.root.className = m.architecture;
     m.numParameters = countParameters(m.root);
     *out = m;
