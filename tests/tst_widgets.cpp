@@ -120,6 +120,7 @@ private Q_SLOTS:
     void systemSeriesHaveTheirOwnSection();
     void quitKeepsARunThatTheNextStudioFollows();
     void runsListFollowsOtherProcesses();
+    void runsListFollowsTheCliAfterAStudioLaunch();
     void runsListNewestFirstWithParametersAndDeletedTabsClose();
     void emptyDatabaseShowsAHint();
     void logsFollowNewOutputAtTheEnd();
@@ -1448,6 +1449,77 @@ void TestWidgets::runsListFollowsOtherProcesses() {
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(name), u"finished"_s, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 20000);
     QCOMPARE(cli.exitCode(), 0);
+}
+
+// Issue 28, item 0: after a launch from the studio has finished (its page open, reading), runs started one
+// after the other from a terminal on the same database appear in the runs list, the list never calls the
+// database damaged, and the next launch from the studio opens its page.
+void TestWidgets::runsListFollowsTheCliAfterAStudioLaunch() {
+    const QString python = u"/usr/bin/python3"_s;
+    if (!QFile::exists(python))
+        QSKIP("python3 is not installed (scripts/install-deps.sh installs it)");
+    QTemporaryDir dir;
+    const QByteArray shared = qgetenv("TRAINYARD_DB");
+    qputenv("TRAINYARD_DB", dir.filePath(u"db/trainyard.db"_s).toUtf8());
+    const auto restore = qScopeGuard([shared] { qputenv("TRAINYARD_DB", shared); });
+    const QString script = dir.filePath(u"train.py"_s);
+    {
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"(import sys, time
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker()
+t.store_init_configuration({"epochs": int(sys.argv[1])})
+for i in range(int(sys.argv[1]) * 50):
+    t.log({"loss": 1.0 / (i + 1), "acc": i / 1000}, step=i)
+    time.sleep(0.004)
+t.finish()
+)");
+    }
+    MainWindow w;
+    w.show();
+    RunsModel *runs = w.runsModel();
+    QStringList failures;
+    connect(runs, &RunsModel::failed, this, [&](const QString &e) { failures << e; });
+    auto statusOf = [runs](const QString &name) {
+        for (int i = 0; i < runs->rowCount(); ++i)
+            if (runs->row(i).run.name == name)
+                return runStatusName(runs->row(i).run.status);
+        return QString();
+    };
+    QSignalSpy opened(&w, &MainWindow::runOpened);
+    LaunchPanel *panel = w.launchPanel();
+    panel->setLauncherProgram(QStringLiteral(TRAINYARD_CLI));
+    panel->setPython(python);
+    panel->setFlags(u"--cpu --num_processes 2 --name from-studio"_s);
+    panel->setScript(script);
+    panel->setArguments(u"3"_s);
+    QSignalSpy finished(panel, &LaunchPanel::finished);
+    panel->launch();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().toInt(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(u"from-studio"_s), u"finished"_s, 10000);
+    for (const QString &name : {u"from-cli-1"_s, u"from-cli-2"_s}) {
+        QProcess cli;
+        cli.setProcessEnvironment(QProcessEnvironment::systemEnvironment()); // the same TRAINYARD_DB
+        cli.start(QStringLiteral(TRAINYARD_CLI), {u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"1"_s,
+                                                  u"--name"_s, name, u"--python"_s, python, script, u"1"_s});
+        QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 60000);
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(u"from-cli-1"_s), u"finished"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(u"from-cli-2"_s), u"finished"_s, 10000);
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+    // And the studio still follows its own launches.
+    panel->setFlags(u"--cpu --num_processes 1 --name from-studio-2"_s);
+    panel->setArguments(u"1"_s);
+    finished.clear();
+    panel->launch();
+    QTRY_VERIFY_WITH_TIMEOUT(opened.size() >= 2, 30000);
+    QVERIFY(finished.wait(60000));
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(u"from-studio-2"_s), u"finished"_s, 10000);
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
 }
 
 // The runs browser lists the newest run first, shows parameters as columns that the filter sees, translates
