@@ -9,10 +9,14 @@
 #include "processes.h"
 #include "protocol.h"
 #include "runcontrol.h"
+#include "runfilter.h"
 #include "store.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -83,6 +87,11 @@ bool sameAggregates(const QList<Aggregate> &a, const QList<Aggregate> &b, QStrin
 class TestStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void runFilter_data();
+    void runFilter();
+    void runFilterErrors_data();
+    void runFilterErrors();
+    void filterTagAndNoteFromTheCli();
     void asyncClientBuffersWhileTheDatabaseIsLocked();
     void lastStackDumpOfEachRank();
     void metricsInTheirUnits_data();
@@ -931,6 +940,170 @@ void TestStore::pushFramesRoundTrip() {
 // The client a training loop calls (AsyncTrackerClient): while the run database is locked, log() returns at
 // once and the points wait in its buffer; a full buffer drops and counts; flush() waits for every point once
 // the lock goes; finish() with a short limit gives up and returns instead of waiting for the server.
+namespace {
+SeriesRow summary(const QString &key, int rank, double last, double min, double max) {
+    SeriesRow s;
+    s.key = key;
+    s.rank = rank;
+    s.count = 10;
+    s.lastValue = last;
+    s.minValue = min;
+    s.maxValue = max;
+    return s;
+}
+
+// Three runs as the filter sees them: parameters, tags (the note among them) and every rank's summaries.
+QList<RunFacts> filterFacts() {
+    RunFacts a, b, c;
+    a.run.name = u"bert-base"_s;
+    a.run.uid = u"20261207-010101-aaaa"_s;
+    a.run.status = RunStatus::Finished;
+    a.run.host = u"gpu1"_s;
+    a.params = {{u"epochs"_s, u"30"_s}, {u"lr"_s, u"0.001"_s}, {u"opt"_s, u"adam"_s}};
+    a.tags = {{u"note"_s, u"baseline for the ablation"_s}, {u"git_branch"_s, u"main"_s}};
+    a.series = {summary(u"loss"_s, 1, 0.9, 0.5, 2.5), summary(u"loss"_s, 0, 0.4, 0.2, 2.0),
+                summary(u"acc"_s, 0, 0.8, 0.1, 0.85)};
+    b.run.name = u"resnet-50"_s;
+    b.run.uid = u"20261207-020202-bbbb"_s;
+    b.run.status = RunStatus::Failed;
+    b.run.host = u"gpu2"_s;
+    b.params = {{u"epochs"_s, u"5"_s}, {u"lr"_s, u"0.1"_s}, {u"opt"_s, u"sgd"_s}};
+    b.series = {summary(u"loss"_s, 0, 1.5, 1.2, 3.0)};
+    c.run.name = u"bert-large"_s;
+    c.run.uid = u"20261207-030303-cccc"_s;
+    c.run.status = RunStatus::Running;
+    c.run.host = u"gpu1"_s;
+    c.params = {{u"epochs"_s, u"10"_s}, {u"lr"_s, u"1e-3"_s}};
+    c.tags = {{u"git_branch"_s, u"dev"_s}};
+    return {a, b, c};
+}
+} // namespace
+
+void TestStore::runFilter_data() {
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("matches");
+    const QStringList all = {u"bert-base"_s, u"resnet-50"_s, u"bert-large"_s};
+    QTest::newRow("empty") << QString() << all;
+    QTest::newRow("spaces only") << u"   "_s << all;
+    QTest::newRow("param =") << u"epochs=30"_s << QStringList{u"bert-base"_s};
+    QTest::newRow("param >") << u"epochs>5"_s << QStringList{u"bert-base"_s, u"bert-large"_s};
+    QTest::newRow("param >=") << u"epochs>=5"_s << all;
+    QTest::newRow("param <=") << u"epochs<=10"_s << QStringList{u"resnet-50"_s, u"bert-large"_s};
+    QTest::newRow("numbers as numbers") << u"lr=0.0010"_s << QStringList{u"bert-base"_s, u"bert-large"_s};
+    QTest::newRow("quoted is text") << u"lr=\"1e-3\""_s << QStringList{u"bert-large"_s};
+    QTest::newRow("text any case") << u"opt=ADAM"_s << QStringList{u"bert-base"_s};
+    QTest::newRow("!= and a missing key") << u"opt!=adam"_s << QStringList{u"resnet-50"_s, u"bert-large"_s};
+    QTest::newRow("metric: rank 0's last") << u"loss<0.5"_s << QStringList{u"bert-base"_s};
+    QTest::newRow("metric min") << u"loss.min<1.3"_s << QStringList{u"bert-base"_s, u"resnet-50"_s};
+    QTest::newRow("metric max") << u"acc.max>0.84"_s << QStringList{u"bert-base"_s};
+    QTest::newRow("metrics. prefix") << u"metrics.loss>1"_s << QStringList{u"resnet-50"_s};
+    QTest::newRow("params. prefix") << u"params.epochs<10"_s << QStringList{u"resnet-50"_s};
+    QTest::newRow("status:") << u"status:failed"_s << QStringList{u"resnet-50"_s};
+    QTest::newRow("status!=") << u"status!=finished"_s << QStringList{u"resnet-50"_s, u"bert-large"_s};
+    QTest::newRow("attributes.status") << u"attributes.status=running"_s << QStringList{u"bert-large"_s};
+    QTest::newRow("name~") << u"name~BERT"_s << QStringList{u"bert-base"_s, u"bert-large"_s};
+    QTest::newRow("host") << u"host=gpu1 epochs>10"_s << QStringList{u"bert-base"_s};
+    QTest::newRow("id") << u"id~bbbb"_s << QStringList{u"resnet-50"_s};
+    QTest::newRow("tags. prefix") << u"tags.git_branch=main"_s << QStringList{u"bert-base"_s};
+    QTest::newRow("note is a tag") << u"note~ablation"_s << QStringList{u"bert-base"_s};
+    QTest::newRow("quoted value with spaces")
+        << u"note='baseline for the ablation'"_s << QStringList{u"bert-base"_s};
+    QTest::newRow("bare word") << u"bert status:running"_s << QStringList{u"bert-large"_s};
+    QTest::newRow("bare word in a tag") << u"dev"_s << QStringList{u"bert-large"_s};
+    QTest::newRow("quoted bare words") << u"\"resnet-50\""_s << QStringList{u"resnet-50"_s};
+    QTest::newRow("several terms") << u"epochs>=5 lr<0.01 name~base"_s << QStringList{u"bert-base"_s};
+    QTest::newRow("nobody has it") << u"missing=1"_s << QStringList{};
+}
+
+void TestStore::runFilter() {
+    QFETCH(QString, query);
+    QFETCH(QStringList, matches);
+    RunFilter filter;
+    RunFilter::Error error;
+    QVERIFY2(filter.parse(query, &error), qPrintable(error.message));
+    QStringList got;
+    for (const RunFacts &f : filterFacts())
+        if (filter.matches(f))
+            got << f.run.name;
+    QCOMPARE(got, matches);
+}
+
+void TestStore::runFilterErrors_data() {
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("start");
+    QTest::addColumn<int>("length");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not a number") << u"epochs=3 lr>fast"_s << 9 << 7 << u"'fast' is not a number"_s;
+    QTest::newRow("no key") << u"=3"_s << 0 << 2 << u"needs a key"_s;
+    QTest::newRow("no value") << u"name~bert epochs="_s << 10 << 7 << u"needs a value"_s;
+    QTest::newRow("unknown status") << u"status:fine"_s << 0 << 11 << u"no status 'fine'"_s;
+    QTest::newRow("status ordered") << u"status>1"_s << 0 << 8 << u"status takes ="_s;
+    QTest::newRow("open quote") << u"note=\"half"_s << 5 << 5 << u"is not closed"_s;
+    QTest::newRow("no such attribute") << u"attributes.colour=red"_s << 0 << 21 << u"no attribute 'colour'"_s;
+}
+
+void TestStore::runFilterErrors() {
+    QFETCH(QString, query);
+    QFETCH(int, start);
+    QFETCH(int, length);
+    QFETCH(QString, message);
+    RunFilter filter;
+    RunFilter::Error ok;
+    QVERIFY(filter.parse(u"epochs=30"_s, &ok));
+    RunFilter::Error error;
+    QVERIFY(!filter.parse(query, &error));
+    QVERIFY2(error.message.contains(message), qPrintable(error.message));
+    QCOMPARE(int(error.start), start);
+    QCOMPARE(int(error.length), length);
+    // The filter is left as it was.
+    QCOMPARE(filter.matches(filterFacts().first()), true);
+    QCOMPARE(filter.matches(filterFacts().last()), false);
+}
+
+// runs list --filter, runs tag and runs note on a real database through the CLI.
+void TestStore::filterTagAndNoteFromTheCli() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"runs.db"_s);
+    QString error;
+    {
+        StoreWriter w;
+        QVERIFY(w.open(db, &error));
+        const qint64 a = makeRun(w, u"run-a"_s), b = makeRun(w, u"run-b"_s);
+        QVERIFY(w.setParams(a, {{u"epochs"_s, u"30"_s}}, &error));
+        QVERIFY(w.setParams(b, {{u"epochs"_s, u"3"_s}}, &error));
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"TRAINYARD_DB"_s, db);
+    auto names = [&](const QString &query) {
+        const test::CliResult r =
+            test::runCli({u"runs"_s, u"list"_s, u"--json"_s, u"--filter"_s, query}, env);
+        QStringList out;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+            out << v[u"name"_s].toString();
+        return r.exitCode == 0 ? out
+                               : QStringList{u"exit %1: %2"_s.arg(r.exitCode).arg(QString::fromUtf8(r.err))};
+    };
+    QCOMPARE(names(u"epochs>5"_s), QStringList{u"run-a"_s});
+    QCOMPARE(test::runCli({u"runs"_s, u"note"_s, u"run-b"_s, u"a"_s, u"quick"_s, u"check"_s}, env).exitCode,
+             0);
+    QCOMPARE(test::runCli({u"runs"_s, u"tag"_s, u"run-b"_s, u"team=vision"_s, u"seed=7"_s}, env).exitCode, 0);
+    QCOMPARE(names(u"note~quick team=vision seed>=7"_s), QStringList{u"run-b"_s});
+    const test::CliResult shown = test::runCli({u"runs"_s, u"show"_s, u"run-b"_s, u"--json"_s}, env);
+    QCOMPARE(QJsonDocument::fromJson(shown.out)[u"tags"_s][u"note"_s].toString(), u"a quick check"_s);
+    QCOMPARE(test::runCli({u"runs"_s, u"tag"_s, u"run-b"_s, u"team="_s}, env).exitCode, 0); // removed
+    QCOMPARE(names(u"team=vision"_s), QStringList{});
+    QCOMPARE(names(u"team!=vision"_s), (QStringList{u"run-b"_s, u"run-a"_s}));
+    // A query it cannot read: exit 2, the reason and a caret line under the term.
+    const test::CliResult bad = test::runCli({u"runs"_s, u"list"_s, u"--filter"_s, u"epochs>many"_s}, env);
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("'many' is not a number") && bad.err.contains("\n  ^^^^^^^^^^^\n"),
+             bad.err.constData());
+    const test::CliResult notPair = test::runCli({u"runs"_s, u"tag"_s, u"run-a"_s, u"team"_s}, env);
+    QCOMPARE(notPair.exitCode, 2);
+    QVERIFY(notPair.err.contains("not KEY=VALUE"));
+    QCOMPARE(test::runCli({u"runs"_s, u"tag"_s, u"no-such-run"_s, u"a=b"_s}, env).exitCode, 1);
+}
+
 void TestStore::asyncClientBuffersWhileTheDatabaseIsLocked() {
     QTemporaryDir dir;
     const QString db = dir.filePath(u"t.db"_s);

@@ -483,6 +483,19 @@ bool StoreWriter::setTags(qint64 runId, const QMap<QString, QString> &tags, QStr
                         error);
 }
 
+bool StoreWriter::removeTags(qint64 runId, const QStringList &keys, QString *error) {
+    sql::Statement s(m_db, "DELETE FROM tags WHERE run_id = ? AND key = ?");
+    for (const QString &key : keys) {
+        s.bind(1, runId).bind(2, key);
+        if (!s.run()) {
+            if (error)
+                *error = m_db.lastError();
+            return false;
+        }
+    }
+    return true;
+}
+
 bool StoreWriter::appendLog(qint64 runId, int rank, qint64 wallMs, const QString &kind, const QString &text,
                             QString *error) {
     sql::Statement s(m_db, "INSERT INTO logs(run_id, rank, wall_ms, kind, text) VALUES(?, ?, ?, ?, ?)");

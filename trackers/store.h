@@ -138,6 +138,7 @@ public:
     bool updateRun(const RunRow &run, QString *error);
     bool setParams(qint64 runId, const QMap<QString, QString> &params, QString *error);
     bool setTags(qint64 runId, const QMap<QString, QString> &tags, QString *error);
+    bool removeTags(qint64 runId, const QStringList &keys, QString *error);
     bool appendLog(qint64 runId, int rank, qint64 wallMs, const QString &kind, const QString &text,
                    QString *error);
     bool deleteRun(qint64 runId, QString *error);

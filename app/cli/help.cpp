@@ -35,7 +35,7 @@ QString topLevelHelp() {
                "  config show FILE [--format yaml|json]          the form accelerate holds after loading\n"
                "  config update FILE                             rewrite in canonical form, atomically\n"
                "  launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine's ranks\n"
-               "  runs list|show|diff|export|import|rm           the run database\n"
+               "  runs list|show|diff|export|import|rm|tag|note the run database\n"
                "  queue add|list|rm|move|pause|resume|run        queued runs, started as GPUs free up\n"
                "  sweep FILE [--json] [--trials N] [FLAGS]       a W&B sweep file's trials, on the queue\n"
                "  estimate-memory MODEL [OPTIONS]                memory per device and the device map\n"
@@ -166,9 +166,23 @@ QString commandHelp(const QString &command, const QString &sub) {
                                         "$XDG_DATA_HOME/trainyard/trainyard.db)\n");
         if (sub == u"list"_s)
             return HelpText::tr(
-                       "usage: trainyard runs list [--json] [--db PATH]\n\nEvery run, newest "
+                       "usage: trainyard runs list [--json] [--filter QUERY] [--db PATH]\n\nEvery run, "
+                       "newest "
                        "first: id, name, status, start, duration, exit code.\n\n  --json      one JSON "
-                       "array\n") +
+                       "array\n"
+                       "  --filter QUERY   only the runs that match every term of QUERY (the studio's runs "
+                       "filter):\n"
+                       "      epochs=30 lr>=1e-3 loss<0.5   a parameter, else a metric (rank 0's last "
+                       "value), "
+                       "else a tag\n"
+                       "      loss.min<0.3 acc.max>0.9      a metric's smallest or largest value\n"
+                       "      status:failed name~bert host=gpu1 id=ID   the run's own fields\n"
+                       "      params.lr=0.1 metrics.loss<1 tags.git_branch=main note~ablation\n"
+                       "      \"two words\" resnet              text in the name, id, status, parameters or "
+                       "tags\n"
+                       "    operators = (or :) != < > <= >= ~ (contains); numbers compare as numbers, text "
+                       "in any case;\n"
+                       "    a run without the key matches only !=.\n") +
                    db + exitCodes();
         if (sub == u"show"_s)
             return HelpText::tr(
@@ -198,12 +212,20 @@ QString commandHelp(const QString &command, const QString &sub) {
                        "A damaged record or a malformed metric line is skipped with a warning naming the "
                        "file and offset or line; the rest is kept.\n") +
                    db + exitCodes();
+        if (sub == u"tag"_s)
+            return HelpText::tr("usage: trainyard runs tag ID KEY=VALUE... [--db PATH]\n\nSets tags on a run "
+                                "(KEY= removes one); runs show, the filter and the studio see them.\n") +
+                   db + exitCodes();
+        if (sub == u"note"_s)
+            return HelpText::tr("usage: trainyard runs note ID TEXT... [--db PATH]\n\nA run's note (its "
+                                "\"note\" tag, editable in the studio's runs table); no TEXT removes it.\n") +
+                   db + exitCodes();
         if (sub == u"rm"_s)
             return HelpText::tr("usage: trainyard runs rm ID [--db PATH]\n\nDeletes a run: its rows, its "
                                 "points and its folder. A run whose launcher still runs is refused.\n") +
                    db + exitCodes();
         return HelpText::tr(
-                   "usage: trainyard runs list|show|diff|export|import|rm ...\n"
+                   "usage: trainyard runs list|show|diff|export|import|rm|rerun|tag|note ...\n"
                    "\n"
                    "  list                 every run, newest first\n"
                    "  show ID              one run\n"
@@ -211,6 +233,9 @@ QString commandHelp(const QString &command, const QString &sub) {
                    "  export ID            its points as CSV or JSONL\n"
                    "  import PATH          runs from a JSONL file, a TensorBoard logdir, an mlruns/\n"
                    "  rm ID                delete a run that has ended\n"
+                   "  rerun ID             launch a run again as it was launched\n"
+                   "  tag ID KEY=VALUE...  set (or with KEY= remove) a run's tags\n"
+                   "  note ID TEXT         a run's note\n"
                    "\n"
                    "`trainyard runs SUBCOMMAND --help` tells more.\n") +
                db + exitCodes();

@@ -7,6 +7,7 @@
 #include "launch/runrecord.h"
 #include "runcompare.h"
 #include "runcontrol.h"
+#include "runfilter.h"
 #include "store.h"
 
 #include <QCoreApplication>
@@ -109,7 +110,18 @@ std::optional<RunRow> findRun(StoreReader &reader, const QString &id, Io &io) {
     return r;
 }
 
-int list(const QString &db, bool json, Io &io) {
+int list(const QString &db, bool json, const std::optional<QString> &filterText, Io &io) {
+    RunFilter filter;
+    if (filterText) {
+        RunFilter::Error e;
+        if (!filter.parse(*filterText, &e)) {
+            // The query, and a caret line under the part that could not be read.
+            io.err << RunsText::tr("trainyard runs list: --filter: %1").arg(e.message) << '\n'
+                   << u"  "_s << *filterText << '\n'
+                   << u"  "_s << QString(e.start, u' ') << QString(e.length, u'^') << '\n';
+            return 2;
+        }
+    }
     StoreReader reader;
     if (!QFileInfo::exists(databasePath(db))) {
         io.out << (json ? u"[]\n"_s : RunsText::tr("no runs yet (%1)\n").arg(databasePath(db)));
@@ -122,6 +134,12 @@ int list(const QString &db, bool json, Io &io) {
     // pending): Slurm says how the job ended, and the run is closed so.
     if (!closeEndedSlurmRuns(databasePath(db)).isEmpty())
         runs = reader.runs();
+    if (!filter.isEmpty())
+        runs.removeIf([&](const RunRow &r) {
+            return !filter.matches(
+                RunFacts{r, reader.params(r.id), reader.tags(r.id),
+                         filter.readsMetrics() ? reader.series(r.id) : QList<SeriesRow>()});
+        });
     const auto readFailed = [&] {
         if (reader.error().isEmpty())
             return false;
@@ -150,6 +168,8 @@ int list(const QString &db, bool json, Io &io) {
                   .arg(u"ID"_s.leftJustified(20), RunsText::tr("NAME").leftJustified(nameWidth),
                        RunsText::tr("STATUS").leftJustified(9), RunsText::tr("STARTED").leftJustified(19),
                        RunsText::tr("DURATION").leftJustified(8), RunsText::tr("LATEST"));
+    if (runs.isEmpty() && !filter.isEmpty())
+        io.err << RunsText::tr("trainyard runs list: no run matches %1").arg(*filterText) << '\n';
     for (const RunRow &r : runs) {
         QStringList latest;
         for (const SeriesRow &s : reader.series(r.id))
@@ -406,16 +426,57 @@ int rerun(const QString &db, const QString &id, Io &io) {
     return launchCommand(words, io);
 }
 
+// `runs tag ID KEY=VALUE...` (KEY= removes the tag) and `runs note ID TEXT` (an empty TEXT removes the note):
+// a run's own labels, stored as its tags (the note is the "note" tag) and shown by runs show and the studio.
+int tag(const QString &db, const QString &id, const QStringList &pairs, Io &io) {
+    QMap<QString, QString> set;
+    QStringList removed;
+    for (const QString &p : pairs) {
+        const qsizetype eq = p.indexOf(u'=');
+        if (eq <= 0) {
+            io.err << RunsText::tr("trainyard runs tag: '%1' is not KEY=VALUE (KEY= removes a tag)").arg(p)
+                   << '\n';
+            return 2;
+        }
+        if (eq == p.size() - 1)
+            removed << p.left(eq);
+        else
+            set.insert(p.left(eq), p.mid(eq + 1));
+    }
+    std::optional<RunRow> r;
+    {
+        StoreReader reader;
+        if (!openReader(reader, db, io))
+            return 1;
+        r = findRun(reader, id, io);
+        if (!r)
+            return 1;
+    }
+    StoreWriter writer;
+    QString error;
+    if (!writer.open(databasePath(db), &error) || !writer.setTags(r->id, set, &error) ||
+        !writer.removeTags(r->id, removed, &error)) {
+        io.err << RunsText::tr("trainyard runs: %1").arg(error) << '\n';
+        return 1;
+    }
+    return 0;
+}
+
 } // namespace
 
 int runsCommand(const QStringList &args, Io &io) {
     QString db;
     bool json = false;
     QString format;
+    std::optional<QString> filter;
     QStringList positional;
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args[i] == u"--db"_s && i + 1 < args.size())
             db = args[++i];
+        else if (args[i] == u"--filter"_s && i + 1 < args.size())
+            filter = args[++i];
+        else if (args[i].startsWith(u"--filter="_s))
+            filter = args[i].mid(9);
         else if (args[i] == u"--json"_s)
             json = true;
         else if (args[i] == u"--format"_s && i + 1 < args.size())
@@ -425,7 +486,11 @@ int runsCommand(const QStringList &args, Io &io) {
     }
     const QString sub = positional.value(0);
     if (sub == u"list"_s && positional.size() == 1)
-        return list(db, json, io);
+        return list(db, json, filter, io);
+    if (sub == u"tag"_s && positional.size() >= 3)
+        return tag(db, positional[1], positional.mid(2), io);
+    if (sub == u"note"_s && positional.size() >= 2) // the words after the id, joined: runs note ID some text
+        return tag(db, positional[1], {u"note="_s + positional.mid(2).join(u' ')}, io);
     if (sub == u"show"_s && positional.size() == 2)
         return show(db, positional[1], json, io);
     if (sub == u"diff"_s && positional.size() >= 3)
@@ -439,8 +504,9 @@ int runsCommand(const QStringList &args, Io &io) {
     if (sub == u"rerun"_s && positional.size() == 2)
         return rerun(db, positional[1], io);
     io.err << RunsText::tr(
-                  "usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | "
-                  "export ID --format csv|jsonl | import PATH | rm ID | rerun ID   [--db PATH]")
+                  "usage: trainyard runs list [--json] [--filter QUERY] | show ID [--json] | diff ID ID... "
+                  "[--json] | export ID --format csv|jsonl | import PATH | rm ID | rerun ID | tag ID "
+                  "KEY=VALUE... | note ID TEXT   [--db PATH]")
            << '\n';
     return 2;
 }
