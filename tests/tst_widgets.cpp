@@ -121,6 +121,7 @@ private Q_SLOTS:
     void quitKeepsARunThatTheNextStudioFollows();
     void runsListFollowsOtherProcesses();
     void runsListFollowsTheCliAfterAStudioLaunch();
+    void runsFilterNotesAndTags();
     void runsListNewestFirstWithParametersAndDeletedTabsClose();
     void emptyDatabaseShowsAHint();
     void logsFollowNewOutputAtTheEnd();
@@ -1520,6 +1521,110 @@ t.finish()
     QVERIFY(finished.wait(60000));
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(u"from-studio-2"_s), u"finished"_s, 10000);
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+}
+
+// Issue 28, item 2: the runs filter reads the query language of `runs list --filter`, underlines what it
+// cannot read (keeping the last good filter), says when nothing matches; a note is edited in the table and
+// tags through the model, both stored and filtered on.
+void TestWidgets::runsFilterNotesAndTags() {
+    QTemporaryDir dir;
+    const QByteArray shared = qgetenv("TRAINYARD_DB");
+    qputenv("TRAINYARD_DB", dir.filePath(u"db/trainyard.db"_s).toUtf8());
+    const auto restore = qScopeGuard([shared] { qputenv("TRAINYARD_DB", shared); });
+    const QString db = databasePath();
+    qint64 ids[3] = {};
+    {
+        StoreWriter w;
+        QString error;
+        QVERIFY2(w.open(db, &error), qPrintable(error));
+        const double losses[3] = {0.9, 0.3, 0.05};
+        for (int i = 0; i < 3; ++i) {
+            RunRow r;
+            r.uid = u"filter-run-%1"_s.arg(i);
+            r.name = u"filter-%1"_s.arg(i);
+            r.status = i == 2 ? RunStatus::Failed : RunStatus::Finished;
+            r.createdMs = r.startedMs = QDateTime::currentMSecsSinceEpoch() + i;
+            r.endedMs = r.startedMs + 1000;
+            ids[i] = w.createRun(r, &error);
+            QVERIFY(w.setParams(ids[i], {{u"epochs"_s, QString::number(10 * (i + 1))}}, &error));
+            QVERIFY(w.appendPoints(ids[i], 0, {IncomingPoint{u"loss"_s, 1, losses[i], r.startedMs}},
+                                   std::nullopt, &error));
+        }
+    }
+    MainWindow w;
+    w.show();
+    RunsModel *model = w.runsModel();
+    QSignalSpy listed(model, &RunsModel::loaded);
+    QVERIFY(listed.wait(10000));
+    auto *table = w.findChild<QTableView *>(u"runsTable"_s);
+    auto *filter = w.findChild<QLineEdit *>(u"runsFilter"_s);
+    auto *problem = w.findChild<QLabel *>(u"runsFilterProblem"_s);
+    auto *noMatch = w.findChild<QLabel *>(u"runsNoMatch"_s);
+    QVERIFY(table && filter && problem && noMatch);
+    QAbstractItemModel *shown = table->model();
+    auto names = [shown] {
+        QStringList out;
+        for (int row = 0; row < shown->rowCount(); ++row)
+            out << shown->index(row, RunsModel::NameColumn).data().toString();
+        out.sort();
+        return out;
+    };
+    QCOMPARE(names().size(), 3);
+    filter->setText(u"epochs>10"_s);
+    QCOMPARE(names(), (QStringList{u"filter-1"_s, u"filter-2"_s}));
+    filter->setText(u"epochs>10 loss<0.5 status:finished"_s);
+    QCOMPARE(names(), QStringList{u"filter-1"_s});
+    QVERIFY(!problem->isVisible() && !filter->property("filterError").isValid());
+    // Unreadable: the last good filter stays, the term is marked, the reason shown.
+    filter->setText(u"epochs>10 loss<low"_s);
+    QCOMPARE(names(), QStringList{u"filter-1"_s});
+    QCOMPARE(filter->property("filterError").toPoint(), QPoint(10, 8));
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(u"'low' is not a number"_s), qPrintable(problem->text()));
+    // Nothing matches: said, not an empty table.
+    filter->setText(u"epochs>100"_s);
+    QCOMPARE(shown->rowCount(), 0);
+    QVERIFY(noMatch->isVisible() && noMatch->text().contains(u"epochs>100"_s));
+    QVERIFY(!problem->isVisible() && !filter->property("filterError").isValid());
+    filter->clear();
+    QVERIFY(!noMatch->isVisible());
+    // A note typed into the table is shown at once and stored; the filter reads it.
+    int row0 = -1;
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->row(row).run.id == ids[0])
+            row0 = row;
+    QVERIFY(row0 >= 0);
+    const QModelIndex note = model->index(row0, RunsModel::NoteColumn);
+    QVERIFY(model->flags(note) & Qt::ItemIsEditable);
+    QVERIFY(!(model->flags(model->index(row0, RunsModel::NameColumn)) & Qt::ItemIsEditable));
+    QCOMPARE(model->headerData(RunsModel::NoteColumn, Qt::Horizontal).toString(), u"Note"_s);
+    listed.clear();
+    QVERIFY(model->setData(note, u"  baseline before the ablation "_s));
+    QCOMPARE(model->index(row0, RunsModel::NoteColumn).data().toString(), u"baseline before the ablation"_s);
+    QVERIFY(listed.wait(10000)); // written, then read again
+    model->setTags(ids[2], {{u"team"_s, u"vision"_s}}, {});
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            StoreReader reader;
+            return reader.open(db, nullptr) &&
+                   reader.tags(ids[0]).value(u"note"_s) == u"baseline before the ablation"_s &&
+                   reader.tags(ids[2]).value(u"team"_s) == u"vision"_s;
+        }(),
+        10000);
+    QTRY_COMPARE_WITH_TIMEOUT((filter->setText(u"note~ablation"_s), names()), QStringList{u"filter-0"_s},
+                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT((filter->setText(u"team=vision"_s), names()), QStringList{u"filter-2"_s},
+                              10000);
+    // An emptied note is removed.
+    listed.clear();
+    filter->clear();
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->row(row).run.id == ids[0])
+            QVERIFY(model->setData(model->index(row, RunsModel::NoteColumn), QString()));
+    QVERIFY(listed.wait(10000));
+    StoreReader reader;
+    QVERIFY(reader.open(db, nullptr));
+    QVERIFY(!reader.tags(ids[0]).contains(u"note"_s));
 }
 
 // The runs browser lists the newest run first, shows parameters as columns that the filter sees, translates

@@ -738,6 +738,44 @@
     </message>
 </context>
 <context>
+    <name>trainyard::FilterText</name>
+    <message>
+        <location filename="../trackers/runfilter.cpp" line="+82"/>
+        <source>the quote %1 is not closed</source>
+        <translation>das Anführungszeichen %1 wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>&apos;%1&apos; needs a key before %2, e.g. epochs%2%3</source>
+        <translation>&apos;%1&apos; braucht einen Schlüssel vor %2, z. B. epochs%2%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; needs a value after %2 (write &quot;&quot; for an empty one)</source>
+        <translation>&apos;%1&apos; braucht einen Wert nach %2 (für einen leeren &quot;&quot; schreiben)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>a run has no attribute &apos;%1&apos;; it has status, name, id and host</source>
+        <translation>ein Lauf hat kein Attribut &apos;%1&apos;; er hat status, name, id und host</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 compares numbers; &apos;%2&apos; is not a number</source>
+        <translation>%1 vergleicht Zahlen; &apos;%2&apos; ist keine Zahl</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>status takes = (or :) and !=, e.g. status:failed</source>
+        <translation>status nimmt = (oder :) und !=, z. B. status:failed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no status &apos;%1&apos;; a run is %2</source>
+        <translation>kein Status &apos;%1&apos;; ein Lauf ist %2</translation>
+    </message>
+</context>
+<context>
     <name>trainyard::FlagHelp</name>
     <message>
         <location filename="../engine/launch/launchargs.cpp" line="+377"/>
@@ -1876,13 +1914,28 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+61"/>
-        <location line="+570"/>
+        <location filename="../widgets/mainwindow.cpp" line="+59"/>
+        <source>&lt;p&gt;Every term must hold:&lt;/p&gt;&lt;p&gt;&lt;code&gt;epochs=30 lr&amp;gt;=1e-3 loss&amp;lt;0.5&lt;/code&gt; a parameter, else a metric (rank 0&apos;s last value), else a tag&lt;br&gt;&lt;code&gt;loss.min&amp;lt;0.3 acc.max&amp;gt;0.9&lt;/code&gt; a metric&apos;s smallest or largest value&lt;br&gt;&lt;code&gt;status:failed name~bert host=gpu1&lt;/code&gt; the run&apos;s own fields&lt;br&gt;&lt;code&gt;params.lr=0.1 metrics.loss&amp;lt;1 tags.team=vision note~ablation&lt;/code&gt;&lt;br&gt;&lt;code&gt;&quot;two words&quot; resnet&lt;/code&gt; text anywhere&lt;/p&gt;&lt;p&gt;Operators: = (or :) != &amp;lt; &amp;gt; &amp;lt;= &amp;gt;= ~ (contains). The same query works in &lt;code&gt;trainyard runs list --filter&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Jeder Term muss gelten:&lt;/p&gt;&lt;p&gt;&lt;code&gt;epochs=30 lr&amp;gt;=1e-3 loss&amp;lt;0.5&lt;/code&gt; ein Parameter, sonst eine Metrik (letzter Wert von Rang 0), sonst ein Tag&lt;br&gt;&lt;code&gt;loss.min&amp;lt;0.3 acc.max&amp;gt;0.9&lt;/code&gt; der kleinste oder größte Wert einer Metrik&lt;br&gt;&lt;code&gt;status:failed name~bert host=gpu1&lt;/code&gt; die eigenen Felder des Laufs&lt;br&gt;&lt;code&gt;params.lr=0.1 metrics.loss&amp;lt;1 tags.team=vision note~ablation&lt;/code&gt;&lt;br&gt;&lt;code&gt;&quot;zwei Wörter&quot; resnet&lt;/code&gt; Text irgendwo&lt;/p&gt;&lt;p&gt;Operatoren: = (oder :) != &amp;lt; &amp;gt; &amp;lt;= &amp;gt;= ~ (enthält). Dieselbe Abfrage funktioniert in &lt;code&gt;trainyard runs list --filter&lt;/code&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+617"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-536"/>
+        <location line="-586"/>
+        <source>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</source>
+        <translation>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot read the filter: %1</source>
+        <translation>Der Filter ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1917,7 +1970,12 @@
         <translation>Noch keine Sweeps (trainyard sweep DATEI)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
+        <source>No run matches “%1”.</source>
+        <translation>Kein Lauf passt zu „%1“.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&lt;p&gt;&lt;b&gt;No runs yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Start one from the &lt;b&gt;Launch&lt;/b&gt; tab (Alt+2), or from a terminal:&lt;br&gt;&lt;code&gt;trainyard launch --num_processes 2 train.py&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Runs launched anywhere on this machine appear here by themselves, with their metrics, logs and status.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Noch keine Läufe.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Starten Sie einen im Tab &lt;b&gt;Starten&lt;/b&gt; (Alt+2) oder in einem Terminal:&lt;br&gt;&lt;code&gt;trainyard launch --num_processes 2 train.py&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Läufe, die irgendwo auf diesem Rechner gestartet werden, erscheinen hier von selbst, mit ihren Metriken, Logs und ihrem Status.&lt;/p&gt;</translation>
     </message>
@@ -1928,12 +1986,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+343"/>
+        <location line="+357"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-344"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -1947,8 +2005,18 @@
         <source>Delete the run %1, its metrics and its logs?</source>
         <translation>Den Lauf %1 mit seinen Metriken und Protokollen löschen?</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit &amp;Note</source>
+        <translation>&amp;Notiz bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit &amp;Tags...</source>
+        <translation>&amp;Tags bearbeiten...</translation>
+    </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Imported %n run(s) (%1 points) from %2.</source>
         <translation>
             <numerusform>%n Lauf (%1 Punkte) aus %2 importiert.</numerusform>
@@ -2212,12 +2280,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-486"/>
-        <source>Filter runs by name, status, values, parameters...</source>
-        <translation>Läufe nach Name, Status, Werten, Parametern filtern...</translation>
-    </message>
-    <message>
-        <location line="+500"/>
+        <location line="+14"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -2242,7 +2305,22 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Die Änderungen an %1 speichern?</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+26"/>
+        <source>Tags of %1</source>
+        <translation>Tags von %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One KEY=VALUE per line (the filter reads them: team=vision):</source>
+        <translation>Ein SCHLÜSSEL=WERT pro Zeile (der Filter liest sie: team=vision):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not KEY=VALUE: %1; the tags were not changed</source>
+        <translation>Nicht SCHLÜSSEL=WERT: %1; die Tags wurden nicht geändert</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>A run is in progress</source>
         <translation>Ein Lauf ist im Gange</translation>
     </message>
@@ -4069,7 +4147,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+114"/>
+        <location filename="../widgets/runsmodel.cpp" line="+116"/>
         <source>the import failed</source>
         <translation>der Import ist fehlgeschlagen</translation>
     </message>
@@ -4119,7 +4197,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>importiert</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>%1 on %2, exit code %3
 %4</source>
         <translation>%1 auf %2, Exit-Code %3
@@ -4159,6 +4237,11 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <location line="+2"/>
         <source>Run</source>
         <translation>Lauf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
     </message>
 </context>
 <context>
@@ -4333,7 +4416,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>ein Gerät oder Socket</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+246"/>
         <source>no run %1 in the database</source>
         <translation>kein Lauf %1 in der Datenbank</translation>
     </message>
@@ -4909,46 +4992,7 @@ Exit-Codes: 0 Erfolg, 1 Fehlschlag (Fehler gefunden, ein fehlgeschlagener Lauf),
 </translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>usage: trainyard &lt;command&gt; [options]
-
-Configure, launch, watch and size PyTorch training runs (accelerate-compatible).
-
-commands:
-  config init [-o FILE] [--defaults] [--force]   accelerate&apos;s questionnaire, or detected defaults
-  config validate FILE...                        FILE:LINE:COL: error|warning: message
-  config show FILE [--format yaml|json]          the form accelerate holds after loading
-  config update FILE                             rewrite in canonical form, atomically
-  launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine&apos;s ranks
-  runs list|show|diff|export|import|rm           the run database
-  queue add|list|rm|move|pause|resume|run        queued runs, started as GPUs free up
-  sweep FILE [--json] [--trials N] [FLAGS]       a W&amp;B sweep file&apos;s trials, on the queue
-  estimate-memory MODEL [OPTIONS]                memory per device and the device map
-  env                                            versions, devices, default config
-
-`trainyard COMMAND --help` (or `trainyard help COMMAND`) tells more; `trainyard --version` prints the version.
-</source>
-        <translation>Aufruf: trainyard &lt;Befehl&gt; [Optionen]
-
-PyTorch-Trainingsläufe konfigurieren, starten, beobachten und dimensionieren (kompatibel mit accelerate).
-
-Befehle:
-  config init [-o FILE] [--defaults] [--force]   der Fragebogen von accelerate oder erkannte Vorgaben
-  config validate FILE...                        FILE:LINE:COL: error|warning: Meldung
-  config show FILE [--format yaml|json]          die Form, die accelerate nach dem Laden hält
-  config update FILE                             in kanonischer Form neu schreiben, atomar
-  launch [FLAGS] SCRIPT [ARGS...]                die Ränge dieses Rechners starten und überwachen
-  runs list|show|diff|export|import|rm           die Laufdatenbank
-  queue add|list|rm|move|pause|resume|run        eingereihte Läufe, gestartet, sobald GPUs frei werden
-  sweep FILE [--json] [--trials N] [FLAGS]       die Versuche einer W&amp;B-Sweep-Datei, über die Warteschlange
-  estimate-memory MODEL [OPTIONS]                Speicher pro Gerät und die Device-Map
-  env                                            Versionen, Geräte, Standardkonfiguration
-
-`trainyard COMMAND --help` (oder `trainyard help COMMAND`) sagt mehr; `trainyard --version` gibt die Version aus.
-</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>usage: trainyard config init [-o FILE] [--defaults] [--force]
 
 Asks accelerate config&apos;s questions on the terminal (checked against the GPUs found here) and saves the answers, atomically.
@@ -5096,22 +5140,7 @@ Startet eingereihte Läufe der Reihe nach, sobald GPUs und CPU-Plätze frei werd
 </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>usage: trainyard runs list [--json] [--db PATH]
-
-Every run, newest first: id, name, status, start, duration, exit code.
-
-  --json      one JSON array
-</source>
-        <translation>Aufruf: trainyard runs list [--json] [--db PATH]
-
-Alle Läufe, neueste zuerst: ID, Name, Status, Start, Dauer, Exit-Code.
-
-  --json      ein JSON-Array
-</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+23"/>
         <source>usage: trainyard runs show ID [--json] [--db PATH]
 
 One run: status, command, config, parameters, its metrics and their last values.
@@ -5167,32 +5196,7 @@ Ein beschädigter Datensatz oder eine fehlerhafte Metrikzeile wird mit einer War
 </translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>usage: trainyard runs list|show|diff|export|import|rm ...
-
-  list                 every run, newest first
-  show ID              one run
-  diff ID ID...        what differs between runs
-  export ID            its points as CSV or JSONL
-  import PATH          runs from a JSONL file, a TensorBoard logdir, an mlruns/
-  rm ID                delete a run that has ended
-
-`trainyard runs SUBCOMMAND --help` tells more.
-</source>
-        <translation>Aufruf: trainyard runs list|show|diff|export|import|rm ...
-
-  list                 alle Läufe, neueste zuerst
-  show ID              ein Lauf
-  diff ID ID...        was sich zwischen Läufen unterscheidet
-  export ID            seine Punkte als CSV oder JSONL
-  import PATH          Läufe aus einer JSONL-Datei, einem TensorBoard-Logdir, einem mlruns/
-  rm ID                einen beendeten Lauf löschen
-
-`trainyard runs SUBCOMMAND --help` sagt mehr.
-</translation>
-    </message>
-    <message>
-        <location line="-3"/>
+        <location line="+22"/>
         <source>usage: trainyard runs rm ID [--db PATH]
 
 Deletes a run: its rows, its points and its folder. A run whose launcher still runs is refused.
@@ -5203,7 +5207,7 @@ Löscht einen Lauf: seine Zeilen, seine Punkte und seinen Ordner. Ein Lauf, dess
 </translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-129"/>
         <source>usage: trainyard sweep FILE [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] [--continue ID] [--db PATH] [launch flags]
 
 Runs the trials of a W&amp;B sweep file (program, method grid|random|bayes, metric, parameters with value, values, min/max and distribution, command and its macros, early_terminate hyperband, run_cap). Each trial is a queued run with its parameters recorded on it; the objective is the last value of metric.name its rank 0 logged. The sweep serves the queue itself unless a `trainyard queue run` (or the studio) already does.
@@ -5232,7 +5236,130 @@ bayes benutzt Optuna (Debian: python3-optuna). Strg-C beendet den Sweep: wartend
 </translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="-69"/>
+        <source>usage: trainyard &lt;command&gt; [options]
+
+Configure, launch, watch and size PyTorch training runs (accelerate-compatible).
+
+commands:
+  config init [-o FILE] [--defaults] [--force]   accelerate&apos;s questionnaire, or detected defaults
+  config validate FILE...                        FILE:LINE:COL: error|warning: message
+  config show FILE [--format yaml|json]          the form accelerate holds after loading
+  config update FILE                             rewrite in canonical form, atomically
+  launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine&apos;s ranks
+  runs list|show|diff|export|import|rm|tag|note the run database
+  queue add|list|rm|move|pause|resume|run        queued runs, started as GPUs free up
+  sweep FILE [--json] [--trials N] [FLAGS]       a W&amp;B sweep file&apos;s trials, on the queue
+  estimate-memory MODEL [OPTIONS]                memory per device and the device map
+  env                                            versions, devices, default config
+
+`trainyard COMMAND --help` (or `trainyard help COMMAND`) tells more; `trainyard --version` prints the version.
+</source>
+        <translation>Aufruf: trainyard &lt;Befehl&gt; [Optionen]
+
+PyTorch-Trainingsläufe konfigurieren, starten, beobachten und dimensionieren (kompatibel mit accelerate).
+
+Befehle:
+  config init [-o FILE] [--defaults] [--force]   der Fragebogen von accelerate oder erkannte Vorgaben
+  config validate FILE...                        FILE:LINE:COL: error|warning: Meldung
+  config show FILE [--format yaml|json]          die Form, die accelerate nach dem Laden hält
+  config update FILE                             in kanonischer Form neu schreiben, atomar
+  launch [FLAGS] SCRIPT [ARGS...]                die Ränge dieses Rechners starten und überwachen
+  runs list|show|diff|export|import|rm|tag|note die Laufdatenbank
+  queue add|list|rm|move|pause|resume|run        eingereihte Läufe, gestartet, sobald GPUs frei werden
+  sweep FILE [--json] [--trials N] [FLAGS]       die Versuche einer W&amp;B-Sweep-Datei, über die Warteschlange
+  estimate-memory MODEL [OPTIONS]                Speicher pro Gerät und die Device-Map
+  env                                            Versionen, Geräte, Standardkonfiguration
+
+`trainyard COMMAND --help` (oder `trainyard help COMMAND`) sagt mehr; `trainyard --version` gibt die Version aus.
+</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>usage: trainyard runs list [--json] [--filter QUERY] [--db PATH]
+
+Every run, newest first: id, name, status, start, duration, exit code.
+
+  --json      one JSON array
+  --filter QUERY   only the runs that match every term of QUERY (the studio&apos;s runs filter):
+      epochs=30 lr&gt;=1e-3 loss&lt;0.5   a parameter, else a metric (rank 0&apos;s last value), else a tag
+      loss.min&lt;0.3 acc.max&gt;0.9      a metric&apos;s smallest or largest value
+      status:failed name~bert host=gpu1 id=ID   the run&apos;s own fields
+      params.lr=0.1 metrics.loss&lt;1 tags.git_branch=main note~ablation
+      &quot;two words&quot; resnet              text in the name, id, status, parameters or tags
+    operators = (or :) != &lt; &gt; &lt;= &gt;= ~ (contains); numbers compare as numbers, text in any case;
+    a run without the key matches only !=.
+</source>
+        <translation>Aufruf: trainyard runs list [--json] [--filter QUERY] [--db PATH]
+
+Alle Läufe, neueste zuerst: ID, Name, Status, Start, Dauer, Exit-Code.
+
+  --json      ein JSON-Array
+  --filter QUERY   nur die Läufe, auf die jeder Term von QUERY passt (der Filter der Laufliste im Studio):
+      epochs=30 lr&gt;=1e-3 loss&lt;0.5   ein Parameter, sonst eine Metrik (letzter Wert von Rang 0), sonst ein Tag
+      loss.min&lt;0.3 acc.max&gt;0.9      der kleinste oder größte Wert einer Metrik
+      status:failed name~bert host=gpu1 id=ID   die eigenen Felder des Laufs
+      params.lr=0.1 metrics.loss&lt;1 tags.git_branch=main note~ablation
+      &quot;zwei Wörter&quot; resnet            Text im Namen, in der ID, im Status, in Parametern oder Tags
+    Operatoren = (oder :) != &lt; &gt; &lt;= &gt;= ~ (enthält); Zahlen werden als Zahlen verglichen, Text ohne Groß-/Kleinschreibung;
+    ein Lauf ohne den Schlüssel passt nur zu !=.
+</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>usage: trainyard runs tag ID KEY=VALUE... [--db PATH]
+
+Sets tags on a run (KEY= removes one); runs show, the filter and the studio see them.
+</source>
+        <translation>Aufruf: trainyard runs tag ID KEY=VALUE... [--db PATH]
+
+Setzt Tags eines Laufs (KEY= entfernt eines); runs show, der Filter und das Studio sehen sie.
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>usage: trainyard runs note ID TEXT... [--db PATH]
+
+A run&apos;s note (its &quot;note&quot; tag, editable in the studio&apos;s runs table); no TEXT removes it.
+</source>
+        <translation>Aufruf: trainyard runs note ID TEXT... [--db PATH]
+
+Die Notiz eines Laufs (sein Tag &quot;note&quot;, in der Laufliste des Studios bearbeitbar); ohne TEXT wird sie entfernt.
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>usage: trainyard runs list|show|diff|export|import|rm|rerun|tag|note ...
+
+  list                 every run, newest first
+  show ID              one run
+  diff ID ID...        what differs between runs
+  export ID            its points as CSV or JSONL
+  import PATH          runs from a JSONL file, a TensorBoard logdir, an mlruns/
+  rm ID                delete a run that has ended
+  rerun ID             launch a run again as it was launched
+  tag ID KEY=VALUE...  set (or with KEY= remove) a run&apos;s tags
+  note ID TEXT         a run&apos;s note
+
+`trainyard runs SUBCOMMAND --help` tells more.
+</source>
+        <translation>Aufruf: trainyard runs list|show|diff|export|import|rm|rerun|tag|note ...
+
+  list                 alle Läufe, neueste zuerst
+  show ID              ein Lauf
+  diff ID ID...        was sich zwischen Läufen unterscheidet
+  export ID            seine Punkte als CSV oder JSONL
+  import PATH          Läufe aus einer JSONL-Datei, einem TensorBoard-Logdir, einem mlruns/
+  rm ID                einen beendeten Lauf löschen
+  rerun ID             einen Lauf so erneut starten, wie er gestartet wurde
+  tag ID KEY=VALUE...  Tags eines Laufs setzen (oder mit KEY= entfernen)
+  note ID TEXT         die Notiz eines Laufs
+
+`trainyard runs SUBCOMMAND --help` sagt mehr.
+</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>usage: trainyard estimate-memory MODEL [--json] [--dtype D] [--max-memory SPEC]
                                  [--device-map STRATEGY] [--config_file F] [--batch-size N] [--seq-len L]
                                  [--strategies] [--num_processes N] [--mixed_precision M]
@@ -5655,25 +5782,26 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+95"/>
-        <location line="+34"/>
+        <location filename="../app/cli/runscommand.cpp" line="+96"/>
+        <location line="+51"/>
+        <location line="+312"/>
         <source>trainyard runs: %1</source>
         <translation>trainyard runs: %1</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-350"/>
         <source>trainyard runs: no run %1</source>
         <translation>trainyard runs: kein Lauf %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>no runs yet (%1)
 </source>
         <translation>noch keine Läufe (%1)
 </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>%1  %2  %3  %4  %5  %6
 </source>
         <translation>%1  %2  %3  %4  %5  %6
@@ -5686,7 +5814,12 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-49"/>
+        <source>trainyard runs list: --filter: %1</source>
+        <translation>trainyard runs list: --filter: %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>STATUS</source>
         <translation>STATUS</translation>
     </message>
@@ -5704,6 +5837,11 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <location line="+0"/>
         <source>LATEST</source>
         <translation>ZULETZT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>trainyard runs list: no run matches %1</source>
+        <translation>trainyard runs list: kein Lauf passt zu %1</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -5830,12 +5968,17 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>trainyard: %1 erneut in %2: trainyard launch %3</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID | rerun ID   [--db PATH]</source>
-        <translation>Aufruf: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID | rerun ID   [--db PATH]</translation>
+        <location line="+15"/>
+        <source>trainyard runs tag: &apos;%1&apos; is not KEY=VALUE (KEY= removes a tag)</source>
+        <translation>trainyard runs tag: &apos;%1&apos; ist nicht KEY=VALUE (KEY= entfernt ein Tag)</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="+69"/>
+        <source>usage: trainyard runs list [--json] [--filter QUERY] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID | rerun ID | tag ID KEY=VALUE... | note ID TEXT   [--db PATH]</source>
+        <translation>Aufruf: trainyard runs list [--json] [--filter QUERY] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID | rerun ID | tag ID KEY=VALUE... | note ID TEXT   [--db PATH]</translation>
+    </message>
+    <message>
+        <location line="-177"/>
         <source>trainyard runs import: %1</source>
         <translation>trainyard runs import: %1</translation>
     </message>
@@ -6034,7 +6177,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::memory::EstimateText</name>
     <message>
-        <location filename="../engine/memory/estimate.cpp" line="+112"/>
+        <location filename="../engine/memory/estimate.cpp" line="+127"/>
         <source>&apos;%1&apos; is not a size; write it with a unit, e.g. 8GiB or 500MB</source>
         <translation>&apos;%1&apos; ist keine Größe; schreiben Sie sie mit Einheit, z. B. 8GiB oder 500MB</translation>
     </message>
@@ -6062,7 +6205,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::memory::ModelText</name>
     <message>
-        <location filename="../engine/memory/model.cpp" line="+79"/>
+        <location filename="../engine/memory/model.cpp" line="+95"/>
         <source>%1 is %2; at most %3 is accepted</source>
         <translation>%1 ist %2; höchstens %3 wird akzeptiert</translation>
     </message>
@@ -6077,13 +6220,23 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>%1 muss eine positive ganze Zahl sein</translation>
     </message>
     <message>
-        <location line="+310"/>
-        <location line="+61"/>
+        <location line="+28"/>
+        <source>%1 layers of %2 experts make %3 expert blocks; at most %4 are accepted</source>
+        <translation>%1 Schichten mit je %2 Experten ergeben %3 Expertenblöcke; höchstens %4 werden angenommen</translation>
+    </message>
+    <message>
+        <location line="+202"/>
+        <source>%1 encoder and %2 decoder layers make %3; at most %4 are accepted</source>
+        <translation>%1 Encoder- und %2 Decoder-Schichten ergeben %3; höchstens %4 werden angenommen</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <location line="+69"/>
         <source>cannot read: %1</source>
         <translation>kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-59"/>
         <source>not a JSON object: %1</source>
         <translation>kein JSON-Objekt: %1</translation>
     </message>
@@ -6096,6 +6249,11 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <location line="+2"/>
         <source>(missing)</source>
         <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>this %1 model would have %2 tensors; at most %3 are estimated</source>
+        <translation>dieses %1-Modell hätte %2 Tensoren; höchstens %3 werden geschätzt</translation>
     </message>
     <message>
         <location line="+40"/>

@@ -738,6 +738,44 @@
     </message>
 </context>
 <context>
+    <name>trainyard::FilterText</name>
+    <message>
+        <location filename="../trackers/runfilter.cpp" line="+82"/>
+        <source>the quote %1 is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>&apos;%1&apos; needs a key before %2, e.g. epochs%2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; needs a value after %2 (write &quot;&quot; for an empty one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>a run has no attribute &apos;%1&apos;; it has status, name, id and host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 compares numbers; &apos;%2&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>status takes = (or :) and !=, e.g. status:failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no status &apos;%1&apos;; a run is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::FlagHelp</name>
     <message>
         <location filename="../engine/launch/launchargs.cpp" line="+377"/>
@@ -1874,13 +1912,28 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+61"/>
-        <location line="+570"/>
+        <location filename="../widgets/mainwindow.cpp" line="+59"/>
+        <source>&lt;p&gt;Every term must hold:&lt;/p&gt;&lt;p&gt;&lt;code&gt;epochs=30 lr&amp;gt;=1e-3 loss&amp;lt;0.5&lt;/code&gt; a parameter, else a metric (rank 0&apos;s last value), else a tag&lt;br&gt;&lt;code&gt;loss.min&amp;lt;0.3 acc.max&amp;gt;0.9&lt;/code&gt; a metric&apos;s smallest or largest value&lt;br&gt;&lt;code&gt;status:failed name~bert host=gpu1&lt;/code&gt; the run&apos;s own fields&lt;br&gt;&lt;code&gt;params.lr=0.1 metrics.loss&amp;lt;1 tags.team=vision note~ablation&lt;/code&gt;&lt;br&gt;&lt;code&gt;&quot;two words&quot; resnet&lt;/code&gt; text anywhere&lt;/p&gt;&lt;p&gt;Operators: = (or :) != &amp;lt; &amp;gt; &amp;lt;= &amp;gt;= ~ (contains). The same query works in &lt;code&gt;trainyard runs list --filter&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+617"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-536"/>
+        <location line="-586"/>
+        <source>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot read the filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1915,7 +1968,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
+        <source>No run matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&lt;p&gt;&lt;b&gt;No runs yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Start one from the &lt;b&gt;Launch&lt;/b&gt; tab (Alt+2), or from a terminal:&lt;br&gt;&lt;code&gt;trainyard launch --num_processes 2 train.py&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Runs launched anywhere on this machine appear here by themselves, with their metrics, logs and status.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1926,12 +1984,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+343"/>
+        <location line="+357"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-344"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1945,8 +2003,18 @@
         <source>Delete the run %1, its metrics and its logs?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit &amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit &amp;Tags...</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Imported %n run(s) (%1 points) from %2.</source>
         <translation>
             <numerusform>Imported %n run (%1 points) from %2.</numerusform>
@@ -2209,12 +2277,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-486"/>
-        <source>Filter runs by name, status, values, parameters...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+500"/>
+        <location line="+14"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2239,7 +2302,22 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+26"/>
+        <source>Tags of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One KEY=VALUE per line (the filter reads them: team=vision):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not KEY=VALUE: %1; the tags were not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>A run is in progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4066,7 +4144,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+114"/>
+        <location filename="../widgets/runsmodel.cpp" line="+116"/>
         <source>the import failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4116,7 +4194,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>%1 on %2, exit code %3
 %4</source>
         <translation type="unfinished"></translation>
@@ -4154,6 +4232,11 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message>
         <location line="+2"/>
         <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4329,7 +4412,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+246"/>
         <source>no run %1 in the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4899,29 +4982,7 @@ Exit codes: 0 success, 1 failure (errors found, a run that failed), 2 usage erro
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>usage: trainyard &lt;command&gt; [options]
-
-Configure, launch, watch and size PyTorch training runs (accelerate-compatible).
-
-commands:
-  config init [-o FILE] [--defaults] [--force]   accelerate&apos;s questionnaire, or detected defaults
-  config validate FILE...                        FILE:LINE:COL: error|warning: message
-  config show FILE [--format yaml|json]          the form accelerate holds after loading
-  config update FILE                             rewrite in canonical form, atomically
-  launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine&apos;s ranks
-  runs list|show|diff|export|import|rm           the run database
-  queue add|list|rm|move|pause|resume|run        queued runs, started as GPUs free up
-  sweep FILE [--json] [--trials N] [FLAGS]       a W&amp;B sweep file&apos;s trials, on the queue
-  estimate-memory MODEL [OPTIONS]                memory per device and the device map
-  env                                            versions, devices, default config
-
-`trainyard COMMAND --help` (or `trainyard help COMMAND`) tells more; `trainyard --version` prints the version.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>usage: trainyard config init [-o FILE] [--defaults] [--force]
 
 Asks accelerate config&apos;s questions on the terminal (checked against the GPUs found here) and saves the answers, atomically.
@@ -5020,17 +5081,7 @@ Starts queued runs, in order, as GPUs and CPU slots free up; runs that overlap i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>usage: trainyard runs list [--json] [--db PATH]
-
-Every run, newest first: id, name, status, start, duration, exit code.
-
-  --json      one JSON array
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+23"/>
         <source>usage: trainyard runs show ID [--json] [--db PATH]
 
 One run: status, command, config, parameters, its metrics and their last values.
@@ -5068,22 +5119,7 @@ A damaged record or a malformed metric line is skipped with a warning naming the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>usage: trainyard runs list|show|diff|export|import|rm ...
-
-  list                 every run, newest first
-  show ID              one run
-  diff ID ID...        what differs between runs
-  export ID            its points as CSV or JSONL
-  import PATH          runs from a JSONL file, a TensorBoard logdir, an mlruns/
-  rm ID                delete a run that has ended
-
-`trainyard runs SUBCOMMAND --help` tells more.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-3"/>
+        <location line="+22"/>
         <source>usage: trainyard runs rm ID [--db PATH]
 
 Deletes a run: its rows, its points and its folder. A run whose launcher still runs is refused.
@@ -5091,7 +5127,7 @@ Deletes a run: its rows, its points and its folder. A run whose launcher still r
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-129"/>
         <source>usage: trainyard sweep FILE [--json] [--trials N] [--parallel N] [--seed S] [--gpus N] [--continue ID] [--db PATH] [launch flags]
 
 Runs the trials of a W&amp;B sweep file (program, method grid|random|bayes, metric, parameters with value, values, min/max and distribution, command and its macros, early_terminate hyperband, run_cap). Each trial is a queued run with its parameters recorded on it; the objective is the last value of metric.name its rank 0 logged. The sweep serves the queue itself unless a `trainyard queue run` (or the studio) already does.
@@ -5108,7 +5144,81 @@ bayes uses Optuna (Debian: python3-optuna). Ctrl-C stops the sweep: waiting tria
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="-69"/>
+        <source>usage: trainyard &lt;command&gt; [options]
+
+Configure, launch, watch and size PyTorch training runs (accelerate-compatible).
+
+commands:
+  config init [-o FILE] [--defaults] [--force]   accelerate&apos;s questionnaire, or detected defaults
+  config validate FILE...                        FILE:LINE:COL: error|warning: message
+  config show FILE [--format yaml|json]          the form accelerate holds after loading
+  config update FILE                             rewrite in canonical form, atomically
+  launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine&apos;s ranks
+  runs list|show|diff|export|import|rm|tag|note the run database
+  queue add|list|rm|move|pause|resume|run        queued runs, started as GPUs free up
+  sweep FILE [--json] [--trials N] [FLAGS]       a W&amp;B sweep file&apos;s trials, on the queue
+  estimate-memory MODEL [OPTIONS]                memory per device and the device map
+  env                                            versions, devices, default config
+
+`trainyard COMMAND --help` (or `trainyard help COMMAND`) tells more; `trainyard --version` prints the version.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>usage: trainyard runs list [--json] [--filter QUERY] [--db PATH]
+
+Every run, newest first: id, name, status, start, duration, exit code.
+
+  --json      one JSON array
+  --filter QUERY   only the runs that match every term of QUERY (the studio&apos;s runs filter):
+      epochs=30 lr&gt;=1e-3 loss&lt;0.5   a parameter, else a metric (rank 0&apos;s last value), else a tag
+      loss.min&lt;0.3 acc.max&gt;0.9      a metric&apos;s smallest or largest value
+      status:failed name~bert host=gpu1 id=ID   the run&apos;s own fields
+      params.lr=0.1 metrics.loss&lt;1 tags.git_branch=main note~ablation
+      &quot;two words&quot; resnet              text in the name, id, status, parameters or tags
+    operators = (or :) != &lt; &gt; &lt;= &gt;= ~ (contains); numbers compare as numbers, text in any case;
+    a run without the key matches only !=.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>usage: trainyard runs tag ID KEY=VALUE... [--db PATH]
+
+Sets tags on a run (KEY= removes one); runs show, the filter and the studio see them.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>usage: trainyard runs note ID TEXT... [--db PATH]
+
+A run&apos;s note (its &quot;note&quot; tag, editable in the studio&apos;s runs table); no TEXT removes it.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>usage: trainyard runs list|show|diff|export|import|rm|rerun|tag|note ...
+
+  list                 every run, newest first
+  show ID              one run
+  diff ID ID...        what differs between runs
+  export ID            its points as CSV or JSONL
+  import PATH          runs from a JSONL file, a TensorBoard logdir, an mlruns/
+  rm ID                delete a run that has ended
+  rerun ID             launch a run again as it was launched
+  tag ID KEY=VALUE...  set (or with KEY= remove) a run&apos;s tags
+  note ID TEXT         a run&apos;s note
+
+`trainyard runs SUBCOMMAND --help` tells more.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>usage: trainyard estimate-memory MODEL [--json] [--dtype D] [--max-memory SPEC]
                                  [--device-map STRATEGY] [--config_file F] [--batch-size N] [--seq-len L]
                                  [--strategies] [--num_processes N] [--mixed_precision M]
@@ -5511,24 +5621,25 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+95"/>
-        <location line="+34"/>
+        <location filename="../app/cli/runscommand.cpp" line="+96"/>
+        <location line="+51"/>
+        <location line="+312"/>
         <source>trainyard runs: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-350"/>
         <source>trainyard runs: no run %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>no runs yet (%1)
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>%1  %2  %3  %4  %5  %6
 </source>
         <translation type="unfinished"></translation>
@@ -5540,7 +5651,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-49"/>
+        <source>trainyard runs list: --filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>STATUS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5557,6 +5673,11 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location line="+0"/>
         <source>LATEST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>trainyard runs list: no run matches %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5672,12 +5793,17 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>usage: trainyard runs list [--json] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID | rerun ID   [--db PATH]</source>
+        <location line="+15"/>
+        <source>trainyard runs tag: &apos;%1&apos; is not KEY=VALUE (KEY= removes a tag)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="+69"/>
+        <source>usage: trainyard runs list [--json] [--filter QUERY] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID | rerun ID | tag ID KEY=VALUE... | note ID TEXT   [--db PATH]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-177"/>
         <source>trainyard runs import: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5876,7 +6002,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::memory::EstimateText</name>
     <message>
-        <location filename="../engine/memory/estimate.cpp" line="+112"/>
+        <location filename="../engine/memory/estimate.cpp" line="+127"/>
         <source>&apos;%1&apos; is not a size; write it with a unit, e.g. 8GiB or 500MB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5904,7 +6030,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::memory::ModelText</name>
     <message>
-        <location filename="../engine/memory/model.cpp" line="+79"/>
+        <location filename="../engine/memory/model.cpp" line="+95"/>
         <source>%1 is %2; at most %3 is accepted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5919,13 +6045,23 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+310"/>
-        <location line="+61"/>
+        <location line="+28"/>
+        <source>%1 layers of %2 experts make %3 expert blocks; at most %4 are accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+202"/>
+        <source>%1 encoder and %2 decoder layers make %3; at most %4 are accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <location line="+69"/>
         <source>cannot read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-59"/>
         <source>not a JSON object: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5937,6 +6073,11 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location line="+2"/>
         <source>(missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>this %1 model would have %2 tensors; at most %3 are estimated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

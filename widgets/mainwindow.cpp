@@ -28,6 +28,8 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -37,12 +39,12 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextCharFormat>
 #include <QTimer>
 #include <QUndoGroup>
 #include <QVBoxLayout>
@@ -50,6 +52,38 @@
 using namespace Qt::StringLiterals;
 
 namespace trainyard {
+
+namespace {
+
+QString filterHelp() {
+    return MainWindow::tr(
+        "<p>Every term must hold:</p>"
+        "<p><code>epochs=30 lr&gt;=1e-3 loss&lt;0.5</code> a parameter, else a metric (rank 0's last value), "
+        "else a tag<br><code>loss.min&lt;0.3 acc.max&gt;0.9</code> a metric's smallest or largest value<br>"
+        "<code>status:failed name~bert host=gpu1</code> the run's own fields<br>"
+        "<code>params.lr=0.1 metrics.loss&lt;1 tags.team=vision note~ablation</code><br>"
+        "<code>\"two words\" resnet</code> text anywhere</p>"
+        "<p>Operators: = (or :) != &lt; &gt; &lt;= &gt;= ~ (contains). The same query works in "
+        "<code>trainyard runs list --filter</code>.</p>");
+}
+
+// Underlines the part of the filter that cannot be read (none when length is 0). QLineEdit draws formats
+// given as input-method attributes, relative to the cursor.
+void markFilterError(QLineEdit *edit, qsizetype start, qsizetype length) {
+    QList<QInputMethodEvent::Attribute> attributes;
+    if (length > 0) {
+        QTextCharFormat format;
+        format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        format.setUnderlineColor(QColor(0xd0, 0x20, 0x20));
+        attributes << QInputMethodEvent::Attribute(QInputMethodEvent::TextFormat,
+                                                   int(start - edit->cursorPosition()), int(length), format);
+    }
+    QInputMethodEvent event(QString(), attributes);
+    QCoreApplication::sendEvent(edit, &event);
+    edit->setProperty("filterError", length > 0 ? QVariant(QPoint(int(start), int(length))) : QVariant());
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -72,10 +106,8 @@ MainWindow::MainWindow(QWidget *parent)
     // The runs browser: the first tab, a sortable table over the run database.
     auto *runsPage = new QWidget(m_tabs);
     auto *runsLayout = new QVBoxLayout(runsPage);
-    auto *proxy = new QSortFilterProxyModel(runsPage);
+    auto *proxy = new RunsFilterModel(runsPage);
     proxy->setSourceModel(m_runs);
-    proxy->setFilterKeyColumn(-1); // every column, parameters included
-    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     proxy->setSortRole(RunsModel::SortRole);
     auto *runsView = new QTableView(runsPage);
     runsView->setObjectName(u"runsTable"_s);
@@ -85,13 +117,32 @@ MainWindow::MainWindow(QWidget *parent)
     runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     runsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     runsView->horizontalHeader()->setStretchLastSection(true);
+    // A double click opens a run; the note is edited with F2 or a click on the selected cell.
+    runsView->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     runsView->verticalHeader()->hide();
     auto *runsBar = new QHBoxLayout;
     auto *filter = new QLineEdit(runsPage);
     filter->setObjectName(u"runsFilter"_s);
-    filter->setPlaceholderText(tr("Filter runs by name, status, values, parameters..."));
+    filter->setPlaceholderText(tr("Filter: epochs>5 loss<0.5 status:failed name~bert note~text ..."));
+    filter->setToolTip(filterHelp());
     filter->setClearButtonEnabled(true);
-    connect(filter, &QLineEdit::textChanged, proxy, &QSortFilterProxyModel::setFilterFixedString);
+    auto *filterProblem = new QLabel(runsPage);
+    filterProblem->setObjectName(u"runsFilterProblem"_s);
+    filterProblem->setVisible(false);
+    connect(filter, &QLineEdit::textChanged, this, [this, filter, filterProblem, proxy](const QString &text) {
+        RunFilter::Error e;
+        if (proxy->setQuery(text, &e)) {
+            markFilterError(filter, 0, 0);
+            filter->setToolTip(filterHelp());
+            filterProblem->setVisible(false);
+            return;
+        }
+        // The last query that could be read still filters; the part that cannot be read is underlined.
+        markFilterError(filter, e.start, e.length);
+        filter->setToolTip(e.message);
+        filterProblem->setText(tr("Cannot read the filter: %1").arg(e.message));
+        filterProblem->setVisible(true);
+    });
     auto *openButton = new QPushButton(tr("&Open"), runsPage);
     auto *compareButton = new QPushButton(tr("Co&mpare"), runsPage);
     compareButton->setToolTip(tr("Overlay the selected runs' curves and list what differs between them"));
@@ -123,7 +174,23 @@ MainWindow::MainWindow(QWidget *parent)
     runsBar->addWidget(deleteButton);
     runsBar->addWidget(sweepsButton);
     runsLayout->addLayout(runsBar);
+    runsLayout->addWidget(filterProblem);
     runsLayout->addWidget(runsView);
+    // A filter that leaves nothing says so (an empty table looks like an empty database).
+    auto *noMatch = new QLabel(runsPage);
+    noMatch->setObjectName(u"runsNoMatch"_s);
+    noMatch->setAlignment(Qt::AlignCenter);
+    noMatch->setVisible(false);
+    runsLayout->addWidget(noMatch);
+    const auto updateNoMatch = [this, proxy, noMatch, filter] {
+        const bool none = proxy->rowCount() == 0 && m_runs->rowCount() > 0;
+        noMatch->setText(tr("No run matches \u201c%1\u201d.").arg(filter->text()));
+        noMatch->setVisible(none);
+    };
+    connect(proxy, &QAbstractItemModel::modelReset, noMatch, updateNoMatch);
+    connect(proxy, &QAbstractItemModel::layoutChanged, noMatch, updateNoMatch);
+    connect(proxy, &QAbstractItemModel::rowsInserted, noMatch, updateNoMatch);
+    connect(proxy, &QAbstractItemModel::rowsRemoved, noMatch, updateNoMatch);
     // An empty database says what to do instead of showing an empty table.
     auto *hint = new QLabel(
         tr("<p><b>No runs yet.</b></p><p>Start one from the <b>Launch</b> tab (Alt+2), or from a "
@@ -196,6 +263,20 @@ MainWindow::MainWindow(QWidget *parent)
             m_runs->removeRun(m_database, m_runs->data(source, RunsModel::DatabaseIdRole).toLongLong());
     };
     connect(remove, &QAction::triggered, this, removeCurrent);
+    auto *editNote = new QAction(tr("Edit &Note"), runsView);
+    runsView->addAction(editNote);
+    connect(editNote, &QAction::triggered, this, [runsView, proxy] {
+        const QModelIndex index = runsView->currentIndex();
+        if (index.isValid())
+            runsView->edit(proxy->index(index.row(), RunsModel::NoteColumn));
+    });
+    auto *editTags = new QAction(tr("Edit &Tags..."), runsView);
+    runsView->addAction(editTags);
+    connect(editTags, &QAction::triggered, this, [this, runsView, proxy] {
+        const QModelIndex index = runsView->currentIndex();
+        if (index.isValid())
+            editRunTags(proxy->mapToSource(index).row());
+    });
     connect(deleteButton, &QPushButton::clicked, this, removeCurrent);
     connect(runsView, &QTableView::doubleClicked, this, [this, proxy](const QModelIndex &index) {
         const QModelIndex source = proxy->mapToSource(index);
@@ -668,6 +749,39 @@ bool MainWindow::maybeSave(int index) {
     else
         saveCurrent();
     return !view->document()->isModified();
+}
+
+void MainWindow::editRunTags(int row) {
+    if (row < 0 || row >= m_runs->rowCount())
+        return;
+    // Copied: the list may be read again while the dialog is open.
+    const qint64 id = m_runs->row(row).run.id;
+    const QString name = m_runs->row(row).run.name;
+    const QMap<QString, QString> tags = m_runs->row(row).tags;
+    QStringList lines;
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+        if (it.key() != u"note"_s) // the note has its own column
+            lines << it.key() + u'=' + it.value();
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Tags of %1").arg(name), tr("One KEY=VALUE per line (the filter reads them: team=vision):"),
+        lines.join(u'\n'), &ok);
+    if (!ok)
+        return;
+    QMap<QString, QString> set;
+    for (const QString &line : text.split(u'\n', Qt::SkipEmptyParts)) {
+        const qsizetype eq = line.indexOf(u'=');
+        if (eq <= 0) {
+            statusBar()->showMessage(tr("Not KEY=VALUE: %1; the tags were not changed").arg(line.trimmed()));
+            return;
+        }
+        set.insert(line.left(eq).trimmed(), line.mid(eq + 1).trimmed());
+    }
+    QStringList removed;
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+        if (it.key() != u"note"_s && !set.contains(it.key()))
+            removed << it.key();
+    m_runs->setTags(id, set, removed);
 }
 
 void MainWindow::closeTabsOfDeletedRuns() {

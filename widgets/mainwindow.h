@@ -90,6 +90,8 @@ private:
     void rebuildRecentMenu();
     void updateTitle();
     void closeTabsOfDeletedRuns();
+    // Edits the tags of the runs model's row (a KEY=VALUE per line), written off the GUI thread.
+    void editRunTags(int row);
 
     QTabWidget *m_tabs;
     QUndoGroup *m_undo;

@@ -48,10 +48,11 @@ QList<RunsModel::Row> RunsModel::readRows(const QString &databasePath, QString *
         runs = reader.runs();
     for (const RunRow &r : runs) {
         QStringList latest;
-        for (const SeriesRow &s : reader.series(r.id))
+        const QList<SeriesRow> series = reader.series(r.id);
+        for (const SeriesRow &s : series)
             if (s.rank == 0)
                 latest << s.key + u'=' + formatMetric(s.key, s.lastValue);
-        rows << Row{r, latest.join(u"  "_s), reader.params(r.id)};
+        rows << Row{r, latest.join(u"  "_s), reader.params(r.id), reader.tags(r.id), series};
     }
     // A damaged page stops a read early: the rows read are shown, and the window says the list is partial.
     if (error && !reader.error().isEmpty())
@@ -60,6 +61,7 @@ QList<RunsModel::Row> RunsModel::readRows(const QString &databasePath, QString *
 }
 
 void RunsModel::reload(const QString &databasePath) {
+    m_database = databasePath;
     struct Read {
         QList<Row> rows;
         QString error;
@@ -215,10 +217,14 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const {
             return row.latest;
         case IdColumn:
             return r.uid;
+        case NoteColumn:
+            return row.tags.value(u"note"_s);
         default:
             return {};
         }
     }
+    if (role == Qt::EditRole && index.column() == NoteColumn)
+        return row.tags.value(u"note"_s);
     if (role == Qt::ToolTipRole)
         return tr("%1 on %2, exit code %3\n%4").arg(r.uid, r.host).arg(r.exitCode).arg(r.runDir);
     return {};
@@ -246,9 +252,83 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Latest");
     case IdColumn:
         return tr("Run");
+    case NoteColumn:
+        return tr("Note");
     default:
         return {};
     }
+}
+
+Qt::ItemFlags RunsModel::flags(const QModelIndex &index) const {
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == NoteColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool RunsModel::setData(const QModelIndex &index, const QVariant &value, int role) {
+    if (role != Qt::EditRole || index.column() != NoteColumn ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    setNote(index.row(), value.toString());
+    return true;
+}
+
+void RunsModel::setNote(int row, const QString &text) {
+    const QString note = text.trimmed();
+    Row &r = m_rows[row];
+    if (r.tags.value(u"note"_s) == note)
+        return;
+    // Shown at once; the write follows on a worker (a failure is said and the reload shows what is stored).
+    if (note.isEmpty())
+        r.tags.remove(u"note"_s);
+    else
+        r.tags.insert(u"note"_s, note);
+    Q_EMIT dataChanged(index(row, NoteColumn), index(row, NoteColumn));
+    if (note.isEmpty())
+        writeTags(r.run.id, {}, {u"note"_s});
+    else
+        writeTags(r.run.id, {{u"note"_s, note}}, {});
+}
+
+void RunsModel::setTags(qint64 databaseId, const QMap<QString, QString> &set, const QStringList &removed) {
+    writeTags(databaseId, set, removed);
+}
+
+void RunsModel::writeTags(qint64 databaseId, const QMap<QString, QString> &set, const QStringList &removed) {
+    runInBackground(
+        this,
+        [database = m_database, databaseId, set, removed] {
+            StoreWriter writer;
+            QString error;
+            if (writer.open(database, &error) && writer.setTags(databaseId, set, &error))
+                writer.removeTags(databaseId, removed, &error);
+            return error;
+        },
+        [this](const QString &error) {
+            if (!error.isEmpty())
+                Q_EMIT failed(error);
+            reload(m_database);
+        });
+}
+
+bool RunsFilterModel::setQuery(const QString &query, RunFilter::Error *error) {
+    RunFilter next;
+    if (!next.parse(query, error))
+        return false;
+    m_filter = next;
+    invalidateFilter();
+    return true;
+}
+
+bool RunsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const {
+    if (m_filter.isEmpty())
+        return true;
+    const auto *runs = qobject_cast<const RunsModel *>(sourceModel());
+    if (!runs || sourceRow >= runs->rowCount())
+        return true;
+    const RunsModel::Row &row = runs->row(sourceRow);
+    return m_filter.matches(RunFacts{row.run, row.params, row.tags, row.series});
 }
 
 } // namespace trainyard

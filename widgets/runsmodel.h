@@ -3,9 +3,11 @@
 // read on a worker thread; the model only adapts the rows it is handed.
 #pragma once
 
+#include "runfilter.h"
 #include "store.h"
 
 #include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
 
 namespace trainyard {
 
@@ -19,6 +21,7 @@ public:
         DurationColumn,
         LatestColumn,
         IdColumn,
+        NoteColumn, // the run's note (its "note" tag), edited in place
         ColumnCount
     };
     enum Role {
@@ -41,7 +44,13 @@ public:
         RunRow run;
         QString latest; // rank 0's last value of every key
         QMap<QString, QString> params;
+        QMap<QString, QString> tags;
+        QList<SeriesRow> series; // every rank's summaries (what the filter compares)
     };
+    // Sets (or, with an empty text, removes) a run's note; written off the GUI thread.
+    void setNote(int row, const QString &text);
+    // Sets and removes a run's tags (by its database id), off the GUI thread; a reload follows.
+    void setTags(qint64 databaseId, const QMap<QString, QString> &set, const QStringList &removed);
     // The parameter keys shown as columns from ColumnCount on, sorted.
     const QStringList &parameterKeys() const { return m_paramKeys; }
     // A run status in the user's language.
@@ -54,6 +63,8 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     // Reads every run and its latest values (any thread).
     static QList<Row> readRows(const QString &databasePath, QString *error);
@@ -67,8 +78,25 @@ Q_SIGNALS:
                   const QString &error);
 
 private:
+    void writeTags(qint64 databaseId, const QMap<QString, QString> &set, const QStringList &removed);
     QList<Row> m_rows;
     QStringList m_paramKeys;
+    QString m_database; // of the last reload
+};
+
+// The runs table's filter and sort: RunFilter's query language (runfilter.h) over the model's rows.
+class RunsFilterModel : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    // Filters by query; one that cannot be read leaves the last good filter in place and says why.
+    bool setQuery(const QString &query, RunFilter::Error *error);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    RunFilter m_filter;
 };
 
 } // namespace trainyard
