@@ -224,10 +224,11 @@ void TestMemory::units() {
 
 void TestMemory::formatting() {
     QCOMPARE(formatBytes(1023), u"1023 bytes"_s);
-    QCOMPARE(formatBytes(1024), u"1.0 KB"_s);
-    QCOMPARE(formatBytes(1536), u"1.5 KB"_s);
-    QCOMPARE(formatBytes(7e9), u"6.52 GB"_s);
-    QCOMPARE(formatBytes(double(qint64(1) << 50)), u"1.0 PB"_s);
+    QCOMPARE(formatBytes(1024), u"1.0 KiB"_s);
+    QCOMPARE(formatBytes(1536), u"1.5 KiB"_s);
+    QCOMPARE(formatBytes(7e9), u"6.52 GiB"_s);         // 7 GB; accelerate prints this figure as "6.52 GB"
+    QCOMPARE(formatBytes(6.74e9 * 4), u"25.11 GiB"_s); // issue 28, item 4: 6.74 B fp32 parameters
+    QCOMPARE(formatBytes(double(qint64(1) << 50)), u"1.0 PiB"_s);
 }
 
 void TestMemory::estimateTable() {

@@ -1808,6 +1808,20 @@ void TestWidgets::memoryViewEstimates() {
     QVERIFY(again.wait(20000));
     const QStringList labels{u"DDP"_s, u"FSDP"_s, u"FSDP + CPU offload"_s, u"ZeRO-2"_s, u"ZeRO-3"_s};
     QCOMPARE(view.strategyLabels(), labels);
+    // Sizes carry their true unit (powers of 1024: GiB), and one GPU says why the strategies' totals agree.
+    QVERIFY2(view.summaryText().contains(u" GiB"_s) && !view.summaryText().contains(u" GB"_s),
+             qPrintable(view.summaryText()));
+    QVERIFY(!view.summaryText().contains(u"On one GPU"_s));
+    view.setGpus(1);
+    QSignalSpy single(&view, &MemoryView::estimated);
+    view.estimate();
+    QVERIFY(single.wait(20000));
+    QVERIFY2(view.summaryText().contains(u"On one GPU, DDP, FSDP and ZeRO shard nothing"_s),
+             qPrintable(view.summaryText()));
+    view.setGpus(8);
+    QSignalSpy eight(&view, &MemoryView::estimated);
+    view.estimate();
+    QVERIFY(eight.wait(20000));
     QProcess cli;
     cli.start(QStringLiteral(TRAINYARD_CLI),
               {u"estimate-memory"_s, QStringLiteral(TRAINYARD_TEST_DATA) + u"/models/llama-2-7b"_s,

@@ -2464,12 +2464,22 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Gerät</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+11"/>
+        <source>GiB per GPU</source>
+        <translation>GiB pro GPU</translation>
+    </message>
+    <message>
+        <location line="+207"/>
         <source>Training as launched (%1): %2 per GPU; %3 GPU(s), mixed precision %4, batch %5 x %6 tokens; device map in %7.</source>
         <translation>Training wie gestartet (%1): %2 pro GPU; %3 GPU(s), Mixed Precision %4, Batch %5 x %6 Tokens; Device-Map in %7.</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>On one GPU, DDP, FSDP and ZeRO shard nothing, so their totals below are the same; set the GPU count (or a launch config&apos;s num_processes) to compare them.</source>
+        <translation>Auf einer GPU teilen DDP, FSDP und ZeRO nichts auf, daher sind ihre Summen unten gleich; setzen Sie die Zahl der GPUs (oder num_processes einer Startkonfiguration), um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Training fits on the GPU with %1 to spare.</source>
         <translation>Das Training passt auf die GPU, %1 bleiben frei.</translation>
     </message>
@@ -2499,7 +2509,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>nein</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-161"/>
         <source>Estimating...</source>
         <translation>Schätze...</translation>
     </message>
@@ -2544,12 +2554,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Fragmentierungsreserve</translation>
     </message>
     <message>
-        <location line="+92"/>
-        <source>GB per GPU</source>
-        <translation>GB pro GPU</translation>
-    </message>
-    <message>
-        <location line="+130"/>
+        <location line="+222"/>
         <source>cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
@@ -2572,7 +2577,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1: %2 Parameter; größte Schicht %3 (%4)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>(whole model)</source>
         <translation>(ganzes Modell)</translation>
     </message>
@@ -6192,7 +6197,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>das Gerät &apos;%1&apos; ist weder ein GPU-Index noch cpu oder disk</translation>
     </message>
     <message>
-        <location line="+405"/>
+        <location line="+407"/>
         <source>activations are not estimated for this model (no transformer layers found)</source>
         <translation>Aktivierungen werden für dieses Modell nicht geschätzt (keine Transformer-Schichten gefunden)</translation>
     </message>

@@ -2461,12 +2461,22 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+11"/>
+        <source>GiB per GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+207"/>
         <source>Training as launched (%1): %2 per GPU; %3 GPU(s), mixed precision %4, batch %5 x %6 tokens; device map in %7.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>On one GPU, DDP, FSDP and ZeRO shard nothing, so their totals below are the same; set the GPU count (or a launch config&apos;s num_processes) to compare them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Training fits on the GPU with %1 to spare.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2496,7 +2506,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-161"/>
         <source>Estimating...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2541,12 +2551,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
-        <source>GB per GPU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+130"/>
+        <location line="+222"/>
         <source>cannot read %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2569,7 +2574,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>(whole model)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6017,7 +6022,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+405"/>
+        <location line="+407"/>
         <source>activations are not estimated for this model (no transformer layers found)</source>
         <translation type="unfinished"></translation>
     </message>

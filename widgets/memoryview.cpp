@@ -154,7 +154,7 @@ MemoryView::MemoryView(QWidget *parent)
     m_bars->plotLayout()->addElement(0, 1, m_bars->legend);
     m_bars->plotLayout()->setColumnStretchFactor(1, 0.001);
     m_bars->legend->setMargins(QMargins(6, 4, 6, 4));
-    m_bars->yAxis->setLabel(tr("GB per GPU"));
+    m_bars->yAxis->setLabel(tr("GiB per GPU"));
     m_bars->yAxis->setLabelPadding(2);
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     auto *left = new QSplitter(Qt::Vertical, bottom);
@@ -369,6 +369,10 @@ void MemoryView::show(const Result &r) {
                       .arg(r.setup.batchSize)
                       .arg(r.setup.seqLen)
                       .arg(r.mapDtype);
+    if (r.setup.gpus == 1)
+        summary +=
+            u"\n"_s + tr("On one GPU, DDP, FSDP and ZeRO shard nothing, so their totals below are the same; "
+                         "set the GPU count (or a launch config's num_processes) to compare them.");
     if (r.capacity > 0)
         summary +=
             u"\n"_s + (total <= r.capacity ? tr("Training fits on the GPU with %1 to spare.")
@@ -440,7 +444,7 @@ void MemoryView::show(const Result &r) {
         }
     }
     // Stacked bars, one per strategy, each term its own colour, the total above each bar, the GPU's memory as
-    // a line. Sizes in the table's units (formatBytes: 1 GB = 1024^3 bytes).
+    // a line. Sizes in the table's units (formatBytes: GiB, 1024^3 bytes).
     constexpr double GB = 1024.0 * 1024.0 * 1024.0;
     m_barTotals.clear();
     QCPBars *below = nullptr;

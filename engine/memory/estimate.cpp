@@ -443,8 +443,10 @@ DeviceMap deviceMap(const Model &model, const MaxMemory &maxMemory, int bits, co
     return inferAutoDeviceMap(model, mm, bits);
 }
 
+// Powers of 1024, labelled as such: accelerate's convert_bytes divides by 1024 too but prints "GB", so
+// its 25.1 GB is 25.1 GiB (27.0 GB); Trainyard shows the same figures with their true unit.
 QString formatBytes(double bytes) {
-    static const char *units[] = {"bytes", "KB", "MB", "GB", "TB"};
+    static const char *units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
     for (const char *u : units) {
         if (bytes < 1024.0) {
             const double r = std::round(bytes * 100.0) / 100.0;
@@ -458,7 +460,7 @@ QString formatBytes(double bytes) {
     const double r = std::round(bytes * 100.0) / 100.0;
     return (r == std::floor(r) ? QString::number(r, 'f', 1)
                                : QString::number(r, 'g', QLocale::FloatingPointShortest)) +
-           u" PB"_s;
+           u" PiB"_s;
 }
 
 QList<DtypeRow> estimateTable(const Model &model, const QStringList &dtypes) {
