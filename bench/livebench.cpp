@@ -3,9 +3,12 @@
 // notices the database changed and reads it). Both start real ranks with `trainyard launch --no_python`
 // (this program's hidden `live-rank` mode) that log through the real ingest path into the real database, and
 // a visible RunDashboard (offscreen platform) draws them. Every rank logs `clock` once a millisecond with its
-// wall time as the value, plus `load/K` series up to the asked rate; when a chart is repainted, each newly
-// drawn millisecond of `clock` counts one latency sample (now - its value). The GUI event loop's latency (a
-// 5 ms timer's lateness) is measured meanwhile, with the dashboard idle as the baseline.
+// wall time as the value, plus `load/K` series (--series in all, `clock` included) up to the asked rate; when
+// a chart is repainted, each newly drawn millisecond of `clock` counts one latency sample (now - its value),
+// and when the studio has it (the feed's change, before any drawing) one sample of the first stage: so the
+// table splits logged -> drawn into rank -> studio (client batching, ingest commit, push or database watch
+// and read) and studio -> drawn (waiting for the frame, drawing). The GUI event loop's latency (a 5 ms
+// timer's lateness) is measured meanwhile, with the dashboard idle as the baseline.
 #undef QT_NO_KEYWORDS
 #undef QT_NO_FOREACH
 
@@ -14,6 +17,7 @@
 #include "dbwatcher.h"
 #include "livepush.h"
 #include "rundashboard.h"
+#include "runfeed.h"
 #include "store.h"
 
 #include <QApplication>
@@ -81,12 +85,15 @@ struct Result {
     QString mode;
     double rate = 0; // points per second stored
     QList<double> latency;
+    QList<double> arrived; // logged -> in the studio's feed
+    int charts = 0;
     QList<double> loop;
     QString error;
 };
 
 // One run: launch the ranks, open the dashboard once the run is in the database, measure while it streams.
-Result measure(const QString &mode, bool push, const QString &db, int ranks, int rate, double seconds) {
+Result measure(const QString &mode, bool push, const QString &db, int ranks, int rate, int series,
+               double seconds) {
     Result r;
     r.mode = mode;
     PushReceiver receiver;
@@ -100,8 +107,8 @@ Result measure(const QString &mode, bool push, const QString &db, int ranks, int
     const QString name = u"live-"_s + mode;
     launcher.setArguments({u"launch"_s, u"--db"_s, db, u"--name"_s, name, u"--cpu"_s, u"--num_processes"_s,
                            QString::number(ranks), u"--no_python"_s, QCoreApplication::applicationFilePath(),
-                           u"live-rank"_s, u"--rate"_s, QString::number(rate / ranks), u"--seconds"_s,
-                           QString::number(seconds)});
+                           u"live-rank"_s, u"--rate"_s, QString::number(rate / ranks), u"--series"_s,
+                           QString::number(series), u"--seconds"_s, QString::number(seconds)});
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QString::fromLatin1(StudioPushVariable));
     if (push)
@@ -142,8 +149,30 @@ Result measure(const QString &mode, bool push, const QString &db, int ranks, int
     if (push)
         QObject::connect(&receiver, &PushReceiver::received, &dash, &RunDashboard::push);
     // Every repaint of the clock chart: the newly drawn milliseconds of each rank.
-    QHash<int, double> drawnUpTo;
+    QHash<int, double> drawnUpTo, arrivedUpTo;
     bool measuring = false;
+    // The first stage: the milliseconds of `clock` the feed has when it says the chart changed (read or
+    // pushed).
+    QObject::connect(dash.feed(), &RunFeed::chartChanged, &dash, [&](const QString &key) {
+        if (key != u"clock"_s)
+            return;
+        const double now = double(QDateTime::currentMSecsSinceEpoch());
+        for (const ChartLine &line : dash.chartData(u"clock"_s).lines) {
+            if (line.rawY.isEmpty())
+                continue;
+            const double newest = *std::max_element(
+                line.rawY.cend() - std::min<qsizetype>(line.rawY.size(), 64), line.rawY.cend());
+            auto it = arrivedUpTo.find(line.rank);
+            if (it == arrivedUpTo.end()) {
+                arrivedUpTo.insert(line.rank, newest);
+                continue;
+            }
+            if (measuring)
+                for (double t = std::floor(*it) + 1; t <= newest; t += 1)
+                    r.arrived << now - t;
+            *it = std::max(*it, newest);
+        }
+    });
     QMetaObject::Connection replots;
     const auto hook = [&] {
         QCustomPlot *plot = dash.chart(u"clock"_s);
@@ -189,6 +218,7 @@ Result measure(const QString &mode, bool push, const QString &db, int ranks, int
     measuring = false;
     probe.record(false);
     r.loop = probe.lateness();
+    r.charts = int(dash.chartKeys().size());
     r.rate = double(after - before) / (window / 1000.0);
     if (!launcher.waitForFinished(int(seconds * 1000) + 60000))
         launcher.kill();
@@ -201,10 +231,11 @@ Result measure(const QString &mode, bool push, const QString &db, int ranks, int
 
 } // namespace
 
-// The ranks: log `clock` every millisecond (its value: the wall time) and `load/0..9` up to `--rate` points
-// per second in all, sending every 2 ms.
+// The ranks: log `clock` every millisecond (its value: the wall time) and `load/0..` (--series - 1 of them,
+// 10 by default) up to `--rate` points per second in all, sending every 2 ms.
 int liveRank(const QStringList &args, QTextStream &) {
     const int rate = option(args, u"--rate"_s, u"50000"_s).toInt();
+    const int loads = std::max(1, option(args, u"--series"_s, u"11"_s).toInt() - 1); // besides `clock`
     const double seconds = option(args, u"--seconds"_s, u"10"_s).toDouble();
     TrackerClient client;
     std::string error;
@@ -223,7 +254,7 @@ int liveRank(const QStringList &args, QTextStream &) {
         for (const qint64 due = qint64(elapsed * 1000); clockStep < due; ++clockStep)
             client.log("clock", clockStep, double(QDateTime::currentMSecsSinceEpoch()));
         for (const qint64 due = qint64(elapsed * loadRate); loadPoints < due; ++loadPoints)
-            client.log("load/" + std::to_string(loadPoints % 10), loadPoints / 10,
+            client.log("load/" + std::to_string(loadPoints % loads), loadPoints / loads,
                        std::sin(double(loadPoints) / 5000.0));
         if (!client.send(&error)) {
             QTextStream(stderr) << "live-rank: " << QString::fromStdString(error) << '\n';
@@ -237,10 +268,12 @@ int liveRank(const QStringList &args, QTextStream &) {
 int liveBench(const QStringList &args, QTextStream &out) {
     const int ranks = option(args, u"--ranks"_s, u"2"_s).toInt();
     const int rate = option(args, u"--rate"_s, u"100000"_s).toInt();
+    const int series = option(args, u"--series"_s, u"11"_s).toInt();
     const double seconds = option(args, u"--seconds"_s, u"10"_s).toDouble();
-    if (ranks < 1 || rate < 1000 * ranks || seconds < 3) {
+    if (ranks < 1 || rate < 1000 * ranks || series < 2 || seconds < 3) {
         QTextStream(stderr)
-            << "live: bad option values (--ranks >= 1, --rate >= 1000 per rank, --seconds >= 3)\n";
+            << "live: bad option values (--ranks >= 1, --rate >= 1000 per rank, --series >= 2, "
+               "--seconds >= 3)\n";
         return 2;
     }
     QTemporaryDir dir;
@@ -269,7 +302,7 @@ int liveBench(const QStringList &args, QTextStream &out) {
     }
     QList<Result> results;
     for (const auto &[mode, push] : {std::pair{u"push"_s, true}, std::pair{u"watch"_s, false}}) {
-        results << measure(mode, push, db, ranks, rate, seconds);
+        results << measure(mode, push, db, ranks, rate, series, seconds);
         if (!results.last().error.isEmpty()) {
             QTextStream(stderr) << "live: " << mode << ": " << results.last().error << '\n';
             return 1;
@@ -285,10 +318,22 @@ int liveBench(const QStringList &args, QTextStream &out) {
                             ms(percentile(r.latency, 0.99)),
                             ms(percentile(r.latency, 1.0)),
                             QString::number(r.latency.size())};
-    out << "logged -> drawn, " << ranks << " ranks, " << seconds << " s each\n";
+    out << "logged -> drawn, " << ranks << " ranks x " << series << " series, " << seconds << " s each, "
+        << results[0].charts << " charts\n";
     printTable(out,
                {u"run"_s, u"points/s"_s, u"p50 ms"_s, u"p95 ms"_s, u"p99 ms"_s, u"max ms"_s, u"samples"_s},
                rows);
+    out << '\n';
+    // Where the time goes: until the studio has the point, and from there until it is drawn.
+    QList<QStringList> stages;
+    for (const Result &r : results) {
+        const QString run = r.mode == u"push"_s ? u"push"_s : u"watch"_s;
+        stages << QStringList{run + u": rank -> studio"_s, ms(percentile(r.arrived, 0.5)),
+                              ms(percentile(r.arrived, 0.95)), QString::number(r.arrived.size())}
+               << QStringList{run + u": rank -> drawn"_s, ms(percentile(r.latency, 0.5)),
+                              ms(percentile(r.latency, 0.95)), QString::number(r.latency.size())};
+    }
+    printTable(out, {u"stage (the clock series)"_s, u"p50 ms"_s, u"p95 ms"_s, u"samples"_s}, stages);
     out << '\n';
     QList<QStringList> loopRows{{u"dashboard open, idle (baseline)"_s, ms(percentile(idle, 0.5)),
                                  ms(percentile(idle, 0.99)), ms(percentile(idle, 1.0))}};

@@ -54,6 +54,7 @@ int main(int argc, char **argv) {
            "N]\n"
            "       trainyard-bench plot [--series N] [--points PER_SERIES] [--repeat N]\n"
            "                            [--stream-seconds S] [--rate POINTS_PER_S]   (GUI builds)\n"
-           "       trainyard-bench live [--ranks N] [--rate POINTS_PER_S] [--seconds S]   (GUI builds)\n";
+           "       trainyard-bench live [--ranks N] [--rate POINTS_PER_S] [--series N] [--seconds S]   (GUI "
+           "builds)\n";
     return 2;
 }

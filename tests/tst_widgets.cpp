@@ -101,6 +101,7 @@ private Q_SLOTS:
     void runsModelOverARealDatabase();
     void dashboardFedByARealIngest();
     void dashboardDrawsPushedPoints();
+    void dashboardDrawsOnlyWhatCanBeSeen();
     void runFeedWithoutAWindow();
     void chartsKeepOneOrder();
     void dashboardFlagsSilentRanks();
@@ -680,6 +681,50 @@ void TestWidgets::dashboardDrawsPushedPoints() {
     dash.runChanged(PushedRun{{}, runId + 1, u"other"_s, RunStatus::Finished, 0}); // not this dashboard's
     QTest::qWait(300);
     QCOMPARE(dash.databaseLoads(), loads + 1);
+}
+
+// Issue 29: a run page on a hidden tab keeps its data current but draws nothing; shown again, it draws what
+// arrived meanwhile at the next frame.
+void TestWidgets::dashboardDrawsOnlyWhatCanBeSeen() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"hidden.db"_s);
+    QString error;
+    qint64 runId = 0;
+    {
+        StoreWriter w;
+        QVERIFY(w.open(db, &error));
+        RunRow r;
+        r.uid = u"hidden"_s;
+        r.status = RunStatus::Running;
+        r.launcher = launcherIdentity(); // alive: this process
+        r.startedMs = QDateTime::currentMSecsSinceEpoch();
+        runId = w.createRun(r, &error);
+        std::vector<IncomingPoint> points;
+        for (int step = 0; step < 100; ++step)
+            points.push_back(IncomingPoint{u"loss"_s, step, 1.0 / (1 + step), r.startedMs + step});
+        QVERIFY2(w.appendPoints(runId, 0, points, std::nullopt, &error), qPrintable(error));
+    }
+    QTabWidget tabs;
+    tabs.addTab(new QLabel(u"another page"_s), u"other"_s);
+    auto *dash = new RunDashboard(db, runId);
+    tabs.addTab(dash, u"run"_s);
+    tabs.resize(1000, 600);
+    tabs.setCurrentIndex(1);
+    tabs.show();
+    QTRY_COMPARE_WITH_TIMEOUT(dash->pointCount(u"loss"_s), 100, 10000);
+    tabs.setCurrentIndex(0); // the run's page is hidden
+    QSignalSpy updated(dash, &RunDashboard::chartsUpdated);
+    QVector<PushedPoint> more;
+    for (int seq = 100; seq < 110; ++seq)
+        more << PushedPoint{seq, seq, seq == 109 ? 42.0 : 0.5, 0};
+    dash->push(PushedSeries{runId, 0, u"loss"_s, more});
+    QCOMPARE(dash->chartData(u"loss"_s).lines.value(0).nextSeq, 110); // the data follows
+    QTest::qWait(200);                                                // a dozen frames
+    QCOMPARE(updated.size(), 0);                                      // but nothing was drawn
+    QVERIFY(dash->valueRange(u"loss"_s).second < 42.0);
+    tabs.setCurrentIndex(1); // shown: drawn at the next frame
+    QVERIFY(updated.wait(5000));
+    QCOMPARE(dash->valueRange(u"loss"_s).second, 42.0);
 }
 
 // The data of a run page is a RunFeed, driven here with no widget at all: it reads the runs and their series,

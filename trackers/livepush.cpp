@@ -194,6 +194,21 @@ void PushSender::send(const PushedSeries &series) {
     m_socket->flush(); // writes what the kernel takes now, without waiting
 }
 
+void PushSender::send(const QList<PushedSeries> &series) {
+    qint64 points = 0;
+    for (const PushedSeries &s : series)
+        points += s.points.size();
+    if (m_socket->state() == QLocalSocket::UnconnectedState || m_socket->bytesToWrite() > MaxBacklogBytes) {
+        m_dropped += points;
+        return;
+    }
+    QByteArray frames;
+    for (const PushedSeries &s : series)
+        frames += push::encode(s);
+    m_socket->write(frames);
+    m_socket->flush();
+}
+
 void PushSender::send(const PushedRun &run) {
     if (m_socket->state() == QLocalSocket::UnconnectedState)
         return;

@@ -259,30 +259,26 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     m_feed->setWindows([this](const QString &key) { return windowOf(key); });
     connect(m_feed, &RunFeed::loaded, this, &RunDashboard::showLoaded);
     connect(m_feed, &RunFeed::chartChanged, this, [this](const QString &key) {
-        if (m_charts.contains(key)) {
-            m_charts[key].dirty = true;
-            scheduleRepaint();
+        auto it = m_charts.find(key);
+        if (it == m_charts.end())
+            return;
+        if (!it->dirty) {
+            it->dirty = true;
+            it->dirtySinceNs = m_sinceStart.nsecsElapsed();
         }
+        if (onScreen(*it))
+            scheduleRepaint(); // one hidden or scrolled away is drawn when it shows (eventFilter)
     });
     connect(m_feed, &RunFeed::readFailed, this, [this](const QString &error) {
         m_status->setText(tr("Cannot read the run database: %1").arg(error));
     });
     connect(m_feed, &RunFeed::runsEnded, this, &RunDashboard::runsEnded);
-    // Answers from the workers are drawn together, at most every 40 ms.
+    // What the workers answer and the launcher pushes is drawn at the next frame (scheduleRepaint).
     m_repaint->setSingleShot(true);
+    m_repaint->setTimerType(Qt::PreciseTimer);
     m_sinceDraw.start();
-    connect(m_repaint, &QTimer::timeout, this, [this] {
-        bool any = false;
-        m_sinceDraw.restart();
-        for (auto it = m_charts.begin(); it != m_charts.end(); ++it)
-            if (it->dirty) {
-                it->dirty = false;
-                draw(it.key());
-                any = true;
-            }
-        if (any)
-            Q_EMIT chartsUpdated();
-    });
+    m_sinceStart.start();
+    connect(m_repaint, &QTimer::timeout, this, [this] { drawPending(false); });
     m_feed->loadSeries();
 }
 
@@ -705,6 +701,12 @@ void RunDashboard::changeEvent(QEvent *event) {
 }
 
 bool RunDashboard::eventFilter(QObject *watched, QEvent *event) {
+    if (event->type() == QEvent::Show || event->type() == QEvent::Paint) {
+        // A chart that changed while hidden or scrolled away is drawn once it can be seen.
+        const auto it = m_charts.constFind(watched->property("metricKey").toString());
+        if (it != m_charts.cend() && it->dirty)
+            scheduleRepaint();
+    }
     if (event->type() == QEvent::Resize) {
         // About one bucket per pixel: a wider chart asks again.
         const QString key = watched->property("metricKey").toString();
@@ -776,10 +778,51 @@ void RunDashboard::setAggregateRanks(bool on) {
     redrawAll();
 }
 
+namespace {
+// A display's frame (60 Hz): charts are drawn at most once a frame, and no later than the next one.
+constexpr qint64 FrameNs = 16'666'667;
+// The part of a frame drawing may take before the rest waits for the next frame, so that input and the other
+// views keep the event loop within a frame while many charts stream.
+constexpr qint64 DrawBudgetNs = 8'000'000;
+} // namespace
+
 void RunDashboard::scheduleRepaint() {
-    // At most one repaint per 40 ms, but no waiting after a quiet spell (a zoom shows at once).
+    // Paced to frames, with no waiting after a quiet spell (a zoom or the first point of a while shows at
+    // once).
     if (!m_repaint->isActive())
-        m_repaint->start(int(std::clamp<qint64>(40 - m_sinceDraw.elapsed(), 0, 40)));
+        m_repaint->start(int(std::clamp<qint64>((FrameNs - m_sinceDraw.nsecsElapsed()) / 1'000'000, 0, 16)));
+}
+
+bool RunDashboard::onScreen(const Chart &c) const {
+    if (!c.plot->isVisibleTo(c.plot->window()))
+        return false; // on a hidden tab, or in a collapsed section
+    if (!c.plot->window()->isVisible())
+        return true; // a page that is not shown at all (tests, exports) is kept current
+    return !c.plot->visibleRegion().isEmpty(); // scrolled into view
+}
+
+void RunDashboard::drawPending(bool everything) {
+    m_sinceDraw.restart();
+    QList<Chart *> due;
+    for (Chart &c : m_charts)
+        if (c.dirty && (everything || onScreen(c)))
+            due << &c;
+    std::sort(due.begin(), due.end(),
+              [](const Chart *a, const Chart *b) { return a->dirtySinceNs < b->dirtySinceNs; });
+    QElapsedTimer spent;
+    spent.start();
+    qsizetype drawn = 0;
+    for (Chart *c : std::as_const(due)) {
+        if (!everything && drawn > 0 && spent.nsecsElapsed() > DrawBudgetNs)
+            break; // the oldest are drawn; the rest next frame
+        c->dirty = false;
+        draw(c->key);
+        ++drawn;
+    }
+    if (drawn < due.size())
+        scheduleRepaint();
+    if (drawn > 0)
+        Q_EMIT chartsUpdated();
 }
 
 QString RunDashboard::lineName(const ChartLine &line) const {
@@ -863,7 +906,9 @@ void RunDashboard::draw(const QString &key) {
     plot->setProperty("updating", false);
     if (c.cursorShown)
         moveCrosshair(key, c.cursorX);
-    plot->replot(QCustomPlot::rpQueuedReplot);
+    // Drawn now, inside the frame that was paced for it (a queued replot would wait for another turn of the
+    // loop).
+    plot->replot(QCustomPlot::rpRefreshHint);
 }
 
 void RunDashboard::moveCrosshair(const QString &key, double x) {
@@ -914,7 +959,8 @@ void RunDashboard::applyScale(Chart &c) {
         c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
 }
 
-bool RunDashboard::exportEach(const QString &folder, const QString &suffix, QString *error) const {
+bool RunDashboard::exportEach(const QString &folder, const QString &suffix, QString *error) {
+    drawPending(true); // what is exported is current, shown or not
     for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it) {
         // RUN_METRIC.png: charts of different runs (or comparisons) never overwrite each other.
         QString name = it.key();
@@ -953,11 +999,11 @@ bool RunDashboard::exportEach(const QString &folder, const QString &suffix, QStr
     return true;
 }
 
-bool RunDashboard::exportPng(const QString &folder, QString *error) const {
+bool RunDashboard::exportPng(const QString &folder, QString *error) {
     return exportEach(folder, u".png"_s, error);
 }
 
-bool RunDashboard::exportSvg(const QString &folder, QString *error) const {
+bool RunDashboard::exportSvg(const QString &folder, QString *error) {
     return exportEach(folder, u".svg"_s, error);
 }
 

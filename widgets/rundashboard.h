@@ -49,6 +49,7 @@ public:
     // The value axis's range as drawn.
     std::pair<double, double> valueAxis(const QString &key) const;
     QCustomPlot *chart(const QString &key) const;
+    QStringList chartKeys() const { return m_charts.keys(); }
     ChartData chartData(const QString &key) const;
 
     // Asks for the buckets of [from, to] (steps, or seconds on the wall-time axis) of every chart: a zoom.
@@ -93,8 +94,8 @@ public:
 
     // Writes what the charts show: one PNG or SVG per metric (folder; RUN_METRIC.png), or the buckets as CSV
     // (key,run,rank,first_step,last_step,first,min,max,last,count,smoothed).
-    bool exportPng(const QString &folder, QString *error) const;
-    bool exportSvg(const QString &folder, QString *error) const;
+    bool exportPng(const QString &folder, QString *error);
+    bool exportSvg(const QString &folder, QString *error);
     bool exportCsv(const QString &file, QString *error) const;
 
     // Writes the runs shown as `trainyard runs export` does (trackers' writeRun: JSONL for a .jsonl file, CSV
@@ -133,6 +134,7 @@ private:
         QCPItemText *readout = nullptr;
         bool followLatest = true;
         bool dirty = false;
+        qint64 dirtySinceNs = 0; // when its data changed first since it was last drawn (oldest drawn first)
         double cursorX = 0;
         bool cursorShown = false;
     };
@@ -143,12 +145,16 @@ private:
     void layoutCharts();
     void draw(const QString &key);
     void scheduleRepaint();
+    // Draws the charts whose data changed and that can be seen, oldest change first, within one frame's
+    // budget (all of them when everything is true); the rest wait for the next frame or until they are shown.
+    void drawPending(bool everything);
+    bool onScreen(const Chart &c) const;
     void redrawAll();          // after a display setting changed: ask again
     void styleChart(Chart &c); // colours from the palette (light or dark theme)
     void applyScale(Chart &c); // linear or logarithmic value axis, as m_logScale says
     QString lineName(const ChartLine &line) const;
     QColor lineColor(const ChartLine &line) const;
-    bool exportEach(const QString &folder, const QString &suffix, QString *error) const;
+    bool exportEach(const QString &folder, const QString &suffix, QString *error);
 
     QString m_db;
     QList<qint64> m_runIds;
@@ -172,7 +178,8 @@ private:
     QComboBox *m_axisBox;
     QCheckBox *m_aggregateBox;
     QTimer *m_repaint;
-    QElapsedTimer m_sinceDraw; // since the last repaint
+    QElapsedTimer m_sinceDraw;  // since the last repaint
+    QElapsedTimer m_sinceStart; // the clock of the charts' dirtySinceNs
     bool m_logScale = false;
 };
 
