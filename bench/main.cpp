@@ -47,7 +47,8 @@ int main(int argc, char **argv) {
     QTextStream(stderr)
         << "usage: trainyard-bench launch [--ranks N] [--repeat N] [--machines]\n"
            "       trainyard-bench queue [--runs N] [--seconds S]\n"
-           "       trainyard-bench ingest [--clients N] [--points PER_CLIENT] [--repeat N]\n"
+           "       trainyard-bench ingest [--clients N] [--points PER_CLIENT] [--series N] [--batch N] "
+           "[--repeat N]\n"
            "       trainyard-bench query [--points N] [--buckets B] [--repeat N]\n"
            "       trainyard-bench runtime [--ranks N] [--steps N] [--repeat N]   (LibTorch builds)\n"
            "       trainyard-bench import [--runs N] [--tags N] [--points PER_TAG] [--repeat N] [--list-runs "

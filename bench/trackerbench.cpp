@@ -66,7 +66,9 @@ int ingestBench(const QStringList &args, QTextStream &out) {
     const int clients = arg(args, u"--clients"_s, u"8"_s).toInt();
     const qint64 perClient = arg(args, u"--points"_s, u"250000"_s).toLongLong();
     const int repeat = arg(args, u"--repeat"_s, u"3"_s).toInt();
-    const int batch = 4096;
+    // The live benchmark's shape: --series 50 --batch 25 (each rank sends every 2 ms at 12,500 points/s).
+    const int series = std::max(1, arg(args, u"--series"_s, u"1"_s).toInt());
+    const int batch = std::max(1, arg(args, u"--batch"_s, u"4096"_s).toInt());
     QList<double> ingestRates, rawRates, bytesPerPoint;
     for (int r = 0; r < repeat; ++r) {
         QTemporaryDir dir;
@@ -104,8 +106,11 @@ int ingestBench(const QStringList &args, QTextStream &out) {
                     return;
                 }
                 const int64_t now = QDateTime::currentMSecsSinceEpoch();
+                std::vector<std::string> keys;
+                for (int k = 0; k < series; ++k)
+                    keys.push_back(series == 1 ? std::string("loss") : "load/" + std::to_string(k));
                 for (qint64 i = 0; i < perClient; ++i)
-                    client.log("loss", i, std::sin(double(i)), now);
+                    client.log(keys[size_t(i % series)], i / series, std::sin(double(i)), now);
                 if (!client.flush(&e))
                     ++failed;
             });
@@ -134,8 +139,8 @@ int ingestBench(const QStringList &args, QTextStream &out) {
         rawRates << double(total) / rawSeconds;
     }
     const double n = median(ingestRates), m = median(rawRates);
-    out << "ingest: " << clients << " clients x " << perClient << " points, batches of " << batch << ", "
-        << repeat << " runs, medians\n\n";
+    out << "ingest: " << clients << " clients x " << perClient << " points in " << series
+        << " series each, batches of " << batch << ", " << repeat << " runs, medians\n\n";
     printTable(out, {u"path"_s, u"points/s"_s, u"ratio"_s},
                {{u"trainyard ingest (TCP, group commit, levels)"_s, QString::number(n, 'f', 0),
                  QString::number(n / m, 'f', 2)},

@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void runFilterErrors_data();
     void runFilterErrors();
     void filterTagAndNoteFromTheCli();
+    void checkpointsOffTheWritersThread();
     void asyncClientBuffersWhileTheDatabaseIsLocked();
     void lastStackDumpOfEachRank();
     void metricsInTheirUnits_data();
@@ -1102,6 +1104,35 @@ void TestStore::filterTagAndNoteFromTheCli() {
     QCOMPARE(notPair.exitCode, 2);
     QVERIFY(notPair.err.contains("not KEY=VALUE"));
     QCOMPARE(test::runCli({u"runs"_s, u"tag"_s, u"no-such-run"_s, u"a=b"_s}, env).exitCode, 1);
+}
+
+// The ingest server's commits leave the write-ahead log to a WalCheckpointer: what the writer committed
+// reaches the database file without the writer checkpointing.
+void TestStore::checkpointsOffTheWritersThread() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"ckpt.db"_s);
+    QString error;
+    StoreWriter w;
+    QVERIFY2(w.open(db, &error), qPrintable(error));
+    QVERIFY2(w.setAutoCheckpoint(0, &error), qPrintable(error)); // the writer never checkpoints
+    const qint64 run = makeRun(w, u"ckpt"_s);
+    std::vector<IncomingPoint> points;
+    for (int i = 0; i < 50000; ++i)
+        points.push_back(IncomingPoint{u"loss"_s, i, std::sin(double(i)), i});
+    QVERIFY2(w.appendPoints(run, 0, points, std::nullopt, &error), qPrintable(error));
+    const qint64 before = QFileInfo(db).size();
+    QVERIFY2(QFileInfo(db + u"-wal"_s).size() > 1'000'000, "the points are in the log, not the file");
+    WalCheckpointer checkpointer;
+    checkpointer.start(db, 20);
+    QTRY_VERIFY_WITH_TIMEOUT(checkpointer.checkpoints() > 0 && QFileInfo(db).size() > before + 1'000'000,
+                             5000);
+    checkpointer.stop();
+    const qint64 done = checkpointer.checkpoints();
+    QTest::qWait(100);
+    QCOMPARE(checkpointer.checkpoints(), done); // stopped
+    StoreReader reader;
+    QVERIFY(reader.open(db, &error));
+    QCOMPARE(reader.series(run).value(0).count, 50000);
 }
 
 void TestStore::asyncClientBuffersWhileTheDatabaseIsLocked() {

@@ -104,6 +104,7 @@ private:
 
     QString m_path;
     StoreWriter m_writer;
+    WalCheckpointer m_checkpointer;
     QTcpServer *m_server = nullptr;
     class PushSender *m_push = nullptr;
     QString m_pushLaunch;

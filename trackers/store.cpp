@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSysInfo>
 #include <cmath>
+#include <pthread.h>
 #include <csignal>
 #include <cstring>
 #include <iterator>
@@ -348,6 +349,42 @@ static bool notARegularFile(const QString &path, QString *error) {
                                 : S_ISFIFO(st.st_mode) ? StoreText::tr("a pipe")
                                                        : StoreText::tr("a device or socket"));
     return true;
+}
+
+bool StoreWriter::setAutoCheckpoint(int pages, QString *error) {
+    return m_db.exec(QByteArray("PRAGMA wal_autocheckpoint = " + QByteArray::number(pages)).constData(),
+                     error);
+}
+
+void WalCheckpointer::start(const QString &path, int intervalMs) {
+    stop();
+    m_stop = false;
+    m_thread = std::thread([this, path, intervalMs] {
+        pthread_setname_np(pthread_self(), "trainyard-ckpt");
+        sql::Database db;
+        if (!db.open(path, false, nullptr))
+            return; // the writer's own bound (wal_autocheckpoint) still holds
+        std::unique_lock lock(m_mutex);
+        while (!m_stop) {
+            m_wake.wait_for(lock, std::chrono::milliseconds(intervalMs));
+            if (m_stop)
+                break;
+            lock.unlock();
+            if (db.exec("PRAGMA wal_checkpoint(PASSIVE)", nullptr))
+                ++m_done;
+            lock.lock();
+        }
+    });
+}
+
+void WalCheckpointer::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
 }
 
 bool StoreWriter::open(const QString &path, QString *error) {
