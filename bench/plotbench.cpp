@@ -255,17 +255,19 @@ int plotBench(const QStringList &args, QTextStream &out) {
     std::string clientError;
     const int port = service.port();
     const auto stream = [&](double seconds) {
+        const qint64 first = sent / series;
         std::vector<std::unique_ptr<TrackerClient>> clients;
         for (int rank = 0; rank < series; ++rank) {
             clients.push_back(std::make_unique<TrackerClient>());
             clients.back()->batchSize = 1000;
+            // A client id of its own per phase (the seed, then the measured stream).
             if (!clients.back()->connect("127.0.0.1", port, "bench-token", "stream", rank,
-                                         "bench" + std::to_string(rank), &clientError))
+                                         "bench" + std::to_string(rank) + "-" + std::to_string(first),
+                                         &clientError))
                 return;
         }
         QElapsedTimer t;
         t.start();
-        const qint64 first = sent / series;
         qint64 step = first;
         // Every 10 ms, each rank logs its share of the points due so far.
         while (!stop && double(t.elapsed()) < seconds * 1000) {

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void runFilterErrors();
     void filterTagAndNoteFromTheCli();
     void checkpointsOffTheWritersThread();
+    void aClientIdUsedAgainGoesOnNumbering();
     void asyncClientBuffersWhileTheDatabaseIsLocked();
     void lastStackDumpOfEachRank();
     void metricsInTheirUnits_data();
@@ -1133,6 +1134,31 @@ void TestStore::checkpointsOffTheWritersThread() {
     StoreReader reader;
     QVERIFY(reader.open(db, &error));
     QCOMPARE(reader.series(run).value(0).count, 50000);
+}
+
+// A process that connects again with a client id that already stored batches (as trainyard-bench plot's seed
+// and stream did) numbers its batches after them: numbered from 1, its points were taken for re-sent batches
+// and dropped, and its flush waited for acknowledgements that never came.
+void TestStore::aClientIdUsedAgainGoesOnNumbering() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"again.db"_s);
+    IngestService service;
+    const qint64 run = serveRun(service, db, u"again"_s, "tok");
+    for (int session = 0; session < 2; ++session) {
+        TrackerClient c;
+        c.batchSize = 100;
+        std::string e;
+        QVERIFY2(c.connect("127.0.0.1", service.port(), "tok", "again", 0, "same-id", &e), e.c_str());
+        for (int i = 0; i < 1000; ++i)
+            c.log("loss", session * 1000 + i, double(i));
+        QVERIFY2(c.flush(&e), e.c_str());
+    }
+    StoreReader reader;
+    QString error;
+    QVERIFY(reader.open(db, &error));
+    const SeriesRow loss = reader.series(run).value(0);
+    QCOMPARE(loss.count, 2000);
+    QCOMPARE(loss.lastStep, 1999);
 }
 
 void TestStore::asyncClientBuffersWhileTheDatabaseIsLocked() {

@@ -227,6 +227,11 @@ bool TrackerClient::open(std::string *error) {
     if (const size_t at = payload.find("\"last_batch\":"); at != std::string::npos)
         stored = strtoull(payload.c_str() + at + 13, nullptr, 10);
     m_acked = std::max(m_acked, stored);
+    // A client id that has stored batches before this client sent any (a process started again with the same
+    // id): its numbering goes on after them. Numbered from 1, its points would be taken for re-sent batches
+    // and dropped, and it would wait for acknowledgements that never come.
+    if (m_nextBatch <= stored)
+        m_nextBatch = stored + 1;
     m_unacked.erase(m_unacked.begin(), m_unacked.upper_bound(m_acked));
     for (const auto &[batch, sent] : m_unacked)
         if (!writeAll(sent.frame, error)) {
@@ -323,7 +328,7 @@ bool TrackerClient::sendBatch(std::string *error) {
 }
 
 bool TrackerClient::waitForAcks(size_t maxInFlight, std::string *error) {
-    while (m_nextBatch - 1 - m_acked > maxInFlight) {
+    while (m_nextBatch - 1 > m_acked + maxInFlight) {
         uint8_t type = 0;
         std::string payload;
         std::string why;

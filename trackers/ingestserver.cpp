@@ -587,7 +587,7 @@ void IngestServer::pushRunState(const RunRow &row) {
     m_push->send(PushedRun{m_pushLaunch, row.id, row.uid, row.status, row.exitCode});
 }
 
-// Committed points go to the studio that started the launcher, one frame per series of every batch.
+// Committed points go to the studio that started the launcher.
 void IngestServer::pushCommitted(const std::vector<Pending> &batches) {
     // One frame per series for everything this commit stored, written at once: a frame and a write per series
     // per batch cost 200,000 writes a second for 8 ranks x 50 series (each sending every 2 ms), and held
