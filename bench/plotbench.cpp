@@ -221,7 +221,7 @@ int plotBench(const QStringList &args, QTextStream &out) {
                 {u"1% zoom"_s, ms(pz), ms(sz), QString::number(pz / sz, 'f', 1),
                  QString::number(studioPointsZoom), ms(median(viewZoom))}});
     out << "replot medians of " << repeat << " replots at " << chartSize.width() << "x" << chartSize.height()
-        << " px; view change = query on a worker + the coalesced repaint (at most one per 40 ms), median of "
+        << " px; view change = query on a worker + the repaint at the next frame, median of "
         << viewFull.size() << "\n\n";
 
     // Streaming: `rate` points per second through loopback TCP into a live run shown in a dashboard.

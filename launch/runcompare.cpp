@@ -1,5 +1,7 @@
 #include "runcompare.h"
 
+#include "launch/runrecord.h"
+
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -37,7 +39,7 @@ RunComparison compareRuns(StoreReader &reader, const QList<qint64> &runIds) {
         }
         out.runs << *r;
         QMap<QString, QString> launch;
-        launch.insert(u"command"_s, r->command);
+        launch.insert(u"command"_s, recordedCommandLine(r->command)); // as typed, not a JSON array
         launch.insert(u"working_dir"_s, r->workingDirectory);
         launch.insert(u"host"_s, r->host);
         launch.insert(u"status"_s, runStatusName(r->status));

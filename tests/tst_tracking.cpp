@@ -286,6 +286,9 @@ t.finish()
     QCOMPARE(rows.value(u"param lr"_s), (QJsonArray{u"0.1"_s, u"0.01"_s}));
     QCOMPARE(rows.value(u"metric loss (rank 0)"_s), (QJsonArray{u"0.1"_s, u"0.01"_s}));
     QVERIFY(rows.contains(u"run command"_s));
+    // The command as a shell line, the way it was typed, not the recorded JSON array (issue 28, item 6).
+    for (const QJsonValue &v : rows.value(u"run command"_s))
+        QVERIFY2(v.toString().startsWith(u"trainyard launch "_s), qPrintable(v.toString()));
     QVERIFY(!rows.contains(u"param model"_s));
     QVERIFY(!rows.contains(u"config num_processes"_s));
     // The text form names each run under each key; an unknown run is an error.

@@ -8,6 +8,7 @@
 #include "background.h"
 #include "config/accelerateconfig.h"
 #include "exports.h"
+#include "launch/runrecord.h"
 #include "runcontrol.h"
 #include "runsmodel.h"
 #include "system/atomicfile.h"
@@ -351,19 +352,6 @@ std::pair<double, double> RunDashboard::valueRange(const QString &key) const {
     return {lo, hi};
 }
 
-namespace {
-
-// A command line as a shell would take it back: words with spaces or shell characters in single quotes.
-QString shellJoin(const QStringList &words) {
-    static const QRegularExpression plain(u"^[A-Za-z0-9_./:=,+@%-]+$"_s);
-    QStringList out;
-    for (const QString &w : words)
-        out << (plain.match(w).hasMatch() ? w : u"'"_s + QString(w).replace(u"'"_s, u"'\\''"_s) + u"'"_s);
-    return out.join(u' ');
-}
-
-} // namespace
-
 QString RunDashboard::headerHtml(const RunRow &run, const QMap<QString, QString> &params) {
     if (!run.id)
         return {};
@@ -386,16 +374,8 @@ QString RunDashboard::headerHtml(const RunRow &run, const QMap<QString, QString>
     if (!run.host.isEmpty())
         facts << tr("on %1").arg(run.host.toHtmlEscaped());
     QString html = u"<b>%1</b> · %2"_s.arg(run.name.toHtmlEscaped(), facts.join(u" · "_s));
-    QStringList command;
-    for (const QJsonValue &v : QJsonDocument::fromJson(run.command.toUtf8()).array())
-        command << v.toString();
-    // The command as recorded: the launcher's whole argv ("trainyard launch ..."); older records kept only
-    // the words after `trainyard launch`.
-    if (!command.isEmpty() && command.first() != u"trainyard"_s)
-        command = QStringList{u"trainyard"_s, u"launch"_s} + command;
-    if (!command.isEmpty())
-        html +=
-            u"<br>"_s + tr("Command: %1").arg(u"<code>%1</code>"_s.arg(shellJoin(command).toHtmlEscaped()));
+    if (const QString command = recordedCommandLine(run.command); !command.isEmpty())
+        html += u"<br>"_s + tr("Command: %1").arg(u"<code>%1</code>"_s.arg(command.toHtmlEscaped()));
     if (!params.isEmpty()) {
         QStringList kv;
         for (auto it = params.cbegin(); it != params.cend(); ++it)

@@ -175,6 +175,20 @@ bool looksSecret(const QString &name) {
     return secret.match(name).hasMatch();
 }
 
+QString recordedCommandLine(const QString &commandJson) {
+    QStringList command;
+    for (const QJsonValue &v : QJsonDocument::fromJson(commandJson.toUtf8()).array())
+        command << v.toString();
+    if (!command.isEmpty() && command.first() != u"trainyard"_s)
+        command = QStringList{u"trainyard"_s, u"launch"_s} + command;
+    // Words with spaces or shell characters in single quotes.
+    static const QRegularExpression plain(u"^[A-Za-z0-9_./:=,+@%-]+$"_s);
+    QStringList out;
+    for (const QString &w : std::as_const(command))
+        out << (plain.match(w).hasMatch() ? w : u"'"_s + QString(w).replace(u"'"_s, u"'\\''"_s) + u"'"_s);
+    return out.join(u' ');
+}
+
 QStringList redactedCommandLine(const QStringList &argv) {
     QStringList out = argv;
     auto redact = [](const QString &assignment) {

@@ -95,6 +95,10 @@ bool looksSecret(const QString &name);
 // A launch command line as recorded (run.json, the database): the value of every `--env NAME=VALUE` whose
 // name looks secret is replaced by "***". The ranks still get the real value.
 QStringList redactedCommandLine(const QStringList &argv);
+// A run's recorded command (the database's JSON array of the launcher's argv) as one line a shell takes back
+// ("trainyard launch --num_processes 2 train.py ..."); records that kept only the words after `trainyard
+// launch` get them back in front. Empty when there is none.
+QString recordedCommandLine(const QString &commandJson);
 // The same for an environment as recorded.
 QMap<QString, QString> redactedEnvironment(const QMap<QString, QString> &env);
 // A run's name: --name as given, else the script's or program's name and the run id's last four characters
