@@ -1698,6 +1698,7 @@ void TestWidgets::runsListNewestFirstWithParametersAndDeletedTabsClose() {
         }
     }
     MainWindow w;
+    w.resize(2400, 800); // room a stretched last column would take
     w.show();
     QSignalSpy listed(w.runsModel(), &RunsModel::loaded);
     QVERIFY(listed.wait(10000));
@@ -1712,6 +1713,14 @@ void TestWidgets::runsListNewestFirstWithParametersAndDeletedTabsClose() {
     QCOMPARE(shown->index(1, RunsModel::NameColumn).data().toString(), u"param-0"_s);
     QCOMPARE(shown->index(0, lrColumn).data().toString(), u"0.003"_s);
     QCOMPARE(shown->index(0, RunsModel::StatusColumn).data(RunsModel::StatusRole).toString(), u"finished"_s);
+    // Columns hold what they show (Started is not cut), and the last one does not take half the table.
+    QTest::qWait(50); // laid out
+    QVERIFY(
+        table->columnWidth(RunsModel::StartedColumn) >
+        table->fontMetrics().horizontalAdvance(shown->index(0, RunsModel::StartedColumn).data().toString()));
+    const int last = shown->columnCount() - 1;
+    QVERIFY2(table->columnWidth(last) <= std::max(160, table->viewport()->width() / 4),
+             qPrintable(u"%1 of %2"_s.arg(table->columnWidth(last)).arg(table->viewport()->width())));
     // Sorting by a parameter sorts numbers as numbers.
     table->sortByColumn(lrColumn, Qt::AscendingOrder);
     int first = -1, second = -1;

@@ -116,7 +116,9 @@ MainWindow::MainWindow(QWidget *parent)
     runsView->sortByColumn(RunsModel::StartedColumn, Qt::DescendingOrder); // newest first
     runsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     runsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    runsView->horizontalHeader()->setStretchLastSection(true);
+    // Columns as wide as what they hold (up to a limit), not the last one stretched over half the table.
+    runsView->horizontalHeader()->setStretchLastSection(false);
+    runsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     // A double click opens a run; the note is edited with F2 or a click on the selected cell.
     runsView->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     runsView->verticalHeader()->hide();
@@ -207,6 +209,15 @@ MainWindow::MainWindow(QWidget *parent)
         const bool empty = m_runs->rowCount() == 0;
         hint->setVisible(empty);
         runsView->setVisible(!empty);
+        // Fitted when columns appear (the first list, a new parameter); widths the user set stay otherwise.
+        const int columns = m_runs->columnCount();
+        if (columns != runsView->property("fittedColumns").toInt()) {
+            runsView->setProperty("fittedColumns", columns);
+            runsView->resizeColumnsToContents();
+            const int cap = std::max(160, runsView->viewport()->width() / 4);
+            for (int c = 0; c < columns; ++c)
+                runsView->setColumnWidth(c, std::min(runsView->columnWidth(c), cap));
+        }
     });
     const auto selectedIds = [this, runsView, proxy] {
         QList<qint64> ids;
