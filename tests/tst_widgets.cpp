@@ -473,12 +473,16 @@ void TestWidgets::systemSeriesHaveTheirOwnSection() {
             RunRow r;
             r.uid = id == &without ? u"plain"_s : u"telemetry"_s;
             r.status = RunStatus::Finished;
+            r.createdMs = r.startedMs = 1'000'000;
             *id = w.createRun(r, &error);
-            QVERIFY(w.appendPoints(*id, 0, {IncomingPoint{u"loss"_s, 1, 0.5, 0}}, std::nullopt, &error));
+            QVERIFY(
+                w.appendPoints(*id, 0, {IncomingPoint{u"loss"_s, 1, 0.5, 1'000'000}}, std::nullopt, &error));
         }
+        // Telemetry is sampled in time: its second sample, 30 s after the start, is its "step" 2.
         QVERIFY(w.appendPoints(withTelemetry, 0,
-                               {IncomingPoint{u"system/cpu_percent"_s, 1, 95, 0},
-                                IncomingPoint{u"system/gpu_memory_bytes"_s, 1, 1 << 30, 0}},
+                               {IncomingPoint{u"system/cpu_percent"_s, 1, 95, 1'000'000},
+                                IncomingPoint{u"system/cpu_percent"_s, 2, 90, 1'030'000},
+                                IncomingPoint{u"system/gpu_memory_bytes"_s, 1, 1 << 30, 1'000'000}},
                                std::nullopt, &error));
     }
     RunDashboard dash(db, withTelemetry);
@@ -495,6 +499,9 @@ void TestWidgets::systemSeriesHaveTheirOwnSection() {
     QVERIFY(inSystem(u"system/cpu_percent"_s));
     QVERIFY(inSystem(u"system/gpu_memory_bytes"_s));
     QVERIFY(!inSystem(u"loss"_s));
+    // Telemetry is drawn against seconds since the start (issue 28, item 6), the run's metrics against steps.
+    QTRY_COMPARE_WITH_TIMEOUT(dash.chartData(u"system/cpu_percent"_s).xMax, 30.0, 10000);
+    QCOMPARE(dash.chartData(u"loss"_s).xMax, 1.0);
     RunDashboard plain(db, without);
     plain.show();
     QTRY_COMPARE_WITH_TIMEOUT(plain.keys().size(), 1, 10000);

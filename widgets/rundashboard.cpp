@@ -572,7 +572,7 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
     c.plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     c.plot->axisRect()->setRangeZoom(Qt::Horizontal);
     c.plot->axisRect()->setRangeDrag(Qt::Horizontal);
-    c.plot->xAxis->setLabel(m_feed->axis() == ChartAxis::Step ? tr("step") : tr("seconds since start"));
+    c.plot->xAxis->setLabel(m_feed->axisOf(key) == ChartAxis::Step ? tr("step") : tr("seconds since start"));
     c.plot->plotLayout()->insertRow(0);
     c.plot->plotLayout()->addElement(0, 0, new QCPTextElement(c.plot, key));
     c.plot->legend->setFont(QFont(font().family(), font().pointSize() - 1));
@@ -745,7 +745,8 @@ void RunDashboard::setAxis(ChartAxis axis) {
     m_feed->setAxis(axis);
     m_axisBox->setCurrentIndex(axis == ChartAxis::WallTime ? 1 : 0);
     for (Chart &c : m_charts)
-        c.plot->xAxis->setLabel(axis == ChartAxis::Step ? tr("step") : tr("seconds since start"));
+        c.plot->xAxis->setLabel(m_feed->axisOf(c.key) == ChartAxis::Step ? tr("step")
+                                                                         : tr("seconds since start"));
     showAll(); // a range in steps means nothing in seconds
 }
 
@@ -910,8 +911,8 @@ QString RunDashboard::crosshairText(const QString &key) const {
     if (!c.plot || !c.cursorShown)
         return {};
     QStringList lines;
-    lines << (m_feed->axis() == ChartAxis::Step ? tr("step %1").arg(std::llround(c.cursorX))
-                                                : tr("%1 s").arg(c.cursorX, 0, 'f', 1));
+    lines << (m_feed->axisOf(key) == ChartAxis::Step ? tr("step %1").arg(std::llround(c.cursorX))
+                                                     : tr("%1 s").arg(c.cursorX, 0, 'f', 1));
     const ChartData shown = m_feed->chartData(key);
     for (const ChartLine &line : shown.lines) {
         const double v = line.valueAt(c.cursorX);

@@ -150,8 +150,11 @@ void RunFeed::onLoaded(LoadedRuns read) {
     QHash<QString, QList<SeriesRow>> byKey;
     for (const SeriesRow &s : std::as_const(read.series))
         byKey[s.key] << s;
-    for (auto it = byKey.cbegin(); it != byKey.cend(); ++it)
-        m_charts[it.key()].series = it.value();
+    for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+        Chart &chart = m_charts[it.key()];
+        chart.series = it.value();
+        chart.axis = axisOf(it.key());
+    }
     Q_EMIT loaded(read); // the view makes its charts before they are asked for
     QStringList sorted = byKey.keys();
     sorted.sort();
@@ -172,7 +175,7 @@ void RunFeed::runQuery(const QString &key) {
     ChartQuery q;
     for (const SeriesRow &s : c.series)
         q.series << ChartSeries{s.id, s.runId, s.rank, m_runs.value(s.runId).originMs};
-    q.axis = m_axis;
+    q.axis = c.axis;
     q.whole = w.followLatest;
     q.from = w.from;
     q.to = w.to;
@@ -206,8 +209,14 @@ void RunFeed::runQuery(const QString &key) {
         });
 }
 
-double RunFeed::pushedX(qint64 runId, const PushedPoint &p) const {
-    if (m_axis == ChartAxis::Step)
+void RunFeed::setAxis(ChartAxis axis) {
+    m_axis = axis;
+    for (auto it = m_charts.begin(); it != m_charts.end(); ++it)
+        it->axis = axisOf(it.key());
+}
+
+double RunFeed::pushedX(qint64 runId, const PushedPoint &p, ChartAxis axis) const {
+    if (axis == ChartAxis::Step)
         return double(p.step);
     return double(p.wallMs - m_runs.value(runId).originMs) / 1000;
 }
@@ -223,7 +232,7 @@ bool RunFeed::continueLine(Chart &c, ChartLine &line, qint64 runId, std::span<co
     for (const PushedPoint *p = points.data(); p != points.data() + points.size(); ++p) {
         if (p->seq < line.nextSeq)
             continue; // already read
-        const double x = pushedX(runId, *p);
+        const double x = pushedX(runId, *p, c.axis);
         if (!extendLine(line, p->seq, p->step, x, p->value, m_smoothing))
             return false;
         c.data.xMin = std::min(c.data.xMin, x);

@@ -62,8 +62,13 @@ public:
     // Display settings the queries use. They take effect with the next request (requestAll()).
     void setSmoothing(double weight) { m_smoothing = weight; }
     double smoothing() const { return m_smoothing; }
-    void setAxis(ChartAxis axis) { m_axis = axis; }
+    void setAxis(ChartAxis axis);
     ChartAxis axis() const { return m_axis; }
+    // The x axis of a chart: the chosen one, except for the launcher's telemetry (system/...), which is
+    // sampled in time and has no training step: always seconds since the start.
+    ChartAxis axisOf(const QString &key) const {
+        return key.startsWith(QStringLiteral("system/")) ? ChartAxis::WallTime : m_axis;
+    }
     void setAggregateRanks(bool on) { m_aggregate = on; }
     bool aggregateRanks() const { return m_aggregate; }
 
@@ -103,7 +108,8 @@ private:
         int index = 0;
     };
     struct Chart {
-        QList<SeriesRow> series; // of every run, every rank
+        ChartAxis axis = ChartAxis::Step; // axisOf(its key)
+        QList<SeriesRow> series;          // of every run, every rank
         ChartData data;
         // Pushed points of each (run, rank), kept until a query answer covers them, so that an answer read
         // before they were committed is continued with them.
@@ -118,7 +124,7 @@ private:
     void applyPushed(Chart &c, bool followLatest);
     static ChartLine *lineOf(Chart &c, qint64 runId, int rank);
     bool continueLine(Chart &c, ChartLine &line, qint64 runId, std::span<const PushedPoint> points);
-    double pushedX(qint64 runId, const PushedPoint &p) const;
+    double pushedX(qint64 runId, const PushedPoint &p, ChartAxis axis) const;
     bool fed() const { return m_lastFed.isValid() && m_lastFed.elapsed() < FedMs; }
 
     QString m_db;
