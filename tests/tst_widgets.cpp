@@ -102,6 +102,7 @@ private Q_SLOTS:
     void dashboardFedByARealIngest();
     void dashboardDrawsPushedPoints();
     void dashboardDrawsOnlyWhatCanBeSeen();
+    void legendHidesALine();
     void runFeedWithoutAWindow();
     void chartsKeepOneOrder();
     void dashboardFlagsSilentRanks();
@@ -732,6 +733,42 @@ void TestWidgets::dashboardDrawsOnlyWhatCanBeSeen() {
     tabs.setCurrentIndex(1); // shown: drawn at the next frame
     QVERIFY(updated.wait(5000));
     QCOMPARE(dash->valueRange(u"loss"_s).second, 42.0);
+}
+
+// Issue 28, item 7: a click on a legend entry hides its line (the value axis then fits the others) and a
+// second click shows it again.
+void TestWidgets::legendHidesALine() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"legend.db"_s);
+    QString error;
+    qint64 runId = 0;
+    {
+        StoreWriter w;
+        QVERIFY(w.open(db, &error));
+        RunRow r;
+        r.uid = u"legend"_s;
+        r.status = RunStatus::Finished;
+        runId = w.createRun(r, &error);
+        for (int rank = 0; rank < 2; ++rank) {
+            std::vector<IncomingPoint> points;
+            for (int step = 0; step < 50; ++step)
+                points.push_back(
+                    IncomingPoint{u"loss"_s, step, rank == 0 ? 1.0 + step * 0.01 : 100.0 + step, 0});
+            QVERIFY(w.appendPoints(runId, rank, points, std::nullopt, &error));
+        }
+    }
+    RunDashboard dash(db, runId);
+    dash.show();
+    QTRY_COMPARE_WITH_TIMEOUT(dash.pointCount(u"loss"_s), 100, 10000);
+    const int curves = dash.visibleCurveCount(u"loss"_s);
+    QVERIFY(dash.valueAxis(u"loss"_s).second >= 149.0);
+    dash.toggleLine(u"loss"_s, u"rank 1"_s);
+    QCOMPARE(dash.visibleCurveCount(u"loss"_s), curves - 1);
+    QVERIFY2(dash.valueAxis(u"loss"_s).second < 3.0,
+             qPrintable(QString::number(dash.valueAxis(u"loss"_s).second)));
+    dash.toggleLine(u"loss"_s, u"rank 1"_s);
+    QCOMPARE(dash.visibleCurveCount(u"loss"_s), curves);
+    QVERIFY(dash.valueAxis(u"loss"_s).second >= 149.0);
 }
 
 // The data of a run page is a RunFeed, driven here with no widget at all: it reads the runs and their series,

@@ -316,6 +316,23 @@ int RunDashboard::curveCount(const QString &key) const {
     return p ? p->graphCount() : 0;
 }
 
+int RunDashboard::visibleCurveCount(const QString &key) const {
+    int n = 0;
+    if (QCustomPlot *p = chart(key))
+        for (int i = 0; i < p->graphCount(); ++i)
+            n += p->graph(i)->visible() ? 1 : 0;
+    return n;
+}
+
+void RunDashboard::toggleLine(const QString &key, const QString &lineName) {
+    auto it = m_charts.find(key);
+    if (it == m_charts.end())
+        return;
+    if (!it->hidden.remove(lineName))
+        it->hidden.insert(lineName);
+    draw(key);
+}
+
 int RunDashboard::dotCurves(const QString &key) const {
     int n = 0;
     if (QCustomPlot *p = chart(key))
@@ -624,6 +641,11 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
         moveCrosshair(key, m_charts[key].plot->xAxis->pixelToCoord(e->pos().x()));
     });
     connect(c.plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) { showAll(); });
+    connect(c.plot, &QCustomPlot::legendClick, this,
+            [this, key](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
+                if (auto *entry = qobject_cast<QCPPlottableLegendItem *>(item))
+                    toggleLine(key, entry->plottable()->name());
+            });
     return c;
 }
 
@@ -829,6 +851,8 @@ void RunDashboard::draw(const QString &key) {
     const ChartData shown = m_feed->chartData(key);
     for (const ChartLine &line : shown.lines) {
         const QColor color = lineColor(line);
+        const QString name = lineName(line);
+        const int firstGraph = plot->graphCount();
         if (!line.bandX.isEmpty()) {
             QCPGraph *low = plot->addGraph();
             low->setPen(Qt::NoPen);
@@ -860,6 +884,13 @@ void RunDashboard::draw(const QString &key) {
         } else {
             raw->setPen(QPen(color, 0));
         }
+        if (c.hidden.contains(name)) { // its graphs stay (and its legend entry, faded, to show it again)
+            for (int g = firstGraph; g < plot->graphCount(); ++g) {
+                plot->graph(g)->setVisible(false);
+                if (QCPAbstractLegendItem *item = plot->legend->itemWithPlottable(plot->graph(g)))
+                    item->setTextColor(faded(palette().color(QPalette::Text), 90));
+            }
+        }
     }
     plot->legend->setVisible(plot->legend->itemCount() > 1);
     plot->setProperty("updating", true);
@@ -867,11 +898,13 @@ void RunDashboard::draw(const QString &key) {
         plot->xAxis->setRange(shown.xMin, shown.xMax);
     else if (c.followLatest && shown.xMin == shown.xMax) // one x: centred
         plot->xAxis->setRange(shown.xMin - 1, shown.xMin + 1);
-    plot->yAxis->rescale();
+    plot->yAxis->rescale(true); // what is shown: a hidden line does not set the range
     // Every value the same (one point, a constant): a narrow range around it, not QCustomPlot's fallback.
     bool any = false;
     double lo = INFINITY, hi = -INFINITY;
     for (int i = 0; i < plot->graphCount(); ++i) {
+        if (!plot->graph(i)->visible())
+            continue;
         bool found = false;
         const QCPRange r = plot->graph(i)->data()->valueRange(found);
         if (found) {

@@ -44,7 +44,11 @@ public:
     // For tests, benchmarks and screenshots: what a chart shows.
     int pointCount(const QString &key) const;
     int curveCount(const QString &key) const; // QCustomPlot graphs, bands included
-    int dotCurves(const QString &key) const;  // curves drawn as dots (lines of a single point)
+    int visibleCurveCount(const QString &key) const;
+    // Hides a line of a chart (by its legend name: "rank 1", "run (mean of 2 ranks)") or shows it again, as a
+    // click on its legend entry does; the value axis fits what is shown.
+    void toggleLine(const QString &key, const QString &lineName);
+    int dotCurves(const QString &key) const; // curves drawn as dots (lines of a single point)
     std::pair<double, double> valueRange(const QString &key) const;
     // The value axis's range as drawn.
     std::pair<double, double> valueAxis(const QString &key) const;
@@ -134,6 +138,7 @@ private:
         QCPItemText *readout = nullptr;
         bool followLatest = true;
         bool dirty = false;
+        QSet<QString> hidden;    // lines hidden from the legend
         qint64 dirtySinceNs = 0; // when its data changed first since it was last drawn (oldest drawn first)
         double cursorX = 0;
         bool cursorShown = false;
