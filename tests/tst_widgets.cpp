@@ -1416,6 +1416,8 @@ void TestWidgets::launchPanelPreviewsTheSlurmBatchScript() {
     panel.setFlags(u"--cpu --num_machines 2 --num_processes 4"_s);
     panel.setScript(u"train.py"_s);
     panel.setSlurm(u"--partition gpu --time 0:30:00"_s);
+    QTemporaryDir dir; // the Launch tab's working directory, not the studio's own (issue 28, item 7)
+    panel.setWorkingDirectory(dir.path());
     QVERIFY(panel.commandLine().contains(u"--slurm"_s));
     QSignalSpy preview(&panel, &LaunchPanel::previewUpdated);
     panel.updatePreview();
@@ -1426,6 +1428,7 @@ void TestWidgets::launchPanelPreviewsTheSlurmBatchScript() {
                                 u"#SBATCH --time=0:30:00"_s, u" launch --slurm-job "_s})
         QVERIFY2(text.contains(line), qPrintable(text));
     QVERIFY(!text.contains(u"--slurm "_s)); // the job's launcher does not submit again
+    QVERIFY2(text.contains(u"\ncd "_s + shellQuote(dir.path()) + u'\n'), qPrintable(text));
 }
 
 void TestWidgets::quitKeepsARunThatTheNextStudioFollows() {

@@ -337,11 +337,11 @@ void LaunchPanel::updatePreview() {
                 const QString name =
                     args.runName.isEmpty() ? QFileInfo(args.script).completeBaseName() : args.runName;
                 p.batchScript = QString::fromUtf8(slurm::batchScript(slurm::jobSpec(
-                    p.plan, args, words, id, runsDirectory(args.db) + u'/' + id, name, program)));
+                    p.plan, args, words, id, runsDirectory(args.db) + u'/' + id, name, program, workdir)));
             }
             return p;
         },
-        [this, generation](const Preview &p) {
+        [this, generation, workdir](const Preview &p) {
             if (generation != m_previewGeneration)
                 return; // a newer preview is on its way
             QString text;
@@ -361,7 +361,7 @@ void LaunchPanel::updatePreview() {
             if (ok && !p.batchScript.isEmpty()) {
                 m_shellScript = p.batchScript;
             } else if (ok && p.plan.hosts.isEmpty()) {
-                m_shellScript = p.plan.toShellScript(p.plan.machineRank);
+                m_shellScript = p.plan.toShellScript(p.plan.machineRank, workdir);
             } else if (ok) {
                 // Every machine's ranks, as each machine's agent will start them.
                 for (int m = 0; m < int(p.plan.hosts.size()); ++m)
@@ -392,6 +392,7 @@ void LaunchPanel::checkHosts() {
     m_checkProcess = new QProcess(this);
     m_checkProcess->setProgram(program);
     m_checkProcess->setArguments(QStringList{u"launch"_s, u"--check"_s} + commandLine());
+    m_checkProcess->setWorkingDirectory(workingDirectory()); // a relative config or hostfile is found there
     m_checkProcess->setStandardInputFile(QProcess::nullDevice());
     m_checkProcess->setProcessChannelMode(QProcess::MergedChannels);
     m_check->setEnabled(false);

@@ -50,7 +50,9 @@ struct LaunchPlan {
     // ...}
     QByteArray toJson() const;
     // A POSIX shell script that starts this machine's ranks as the plan says.
-    QString toShellScript(int machine) const;
+    // The ranks of a machine as a shell script; with a working directory, it first goes there (the launch's
+    // relative paths are read from it).
+    QString toShellScript(int machine, const QString &workingDirectory = {}) const;
 };
 
 struct PlanOptions {

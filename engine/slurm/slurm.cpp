@@ -64,7 +64,8 @@ bool JobState::ended() const {
 }
 
 JobSpec jobSpec(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &words,
-                const QString &runId, const QString &runDir, const QString &name, const QString &program) {
+                const QString &runId, const QString &runDir, const QString &name, const QString &program,
+                const QString &workingDirectory) {
     static const QStringList submitOnly = {u"slurm"_s,   u"partition"_s, u"time"_s,
                                            u"account"_s, u"slurm_arg"_s, u"detach"_s,
                                            u"db"_s,      u"slurm_job"_s, u"dry_run"_s};
@@ -72,7 +73,7 @@ JobSpec jobSpec(const LaunchPlan &plan, const LaunchArgs &args, const QStringLis
     spec.runId = runId;
     spec.runName = name;
     spec.runDir = runDir;
-    spec.workingDirectory = QDir::currentPath();
+    spec.workingDirectory = workingDirectory.isEmpty() ? QDir::currentPath() : workingDirectory;
     spec.program = program;
     spec.database = databasePath(args.db);
     spec.launchArgs = withoutFlags(words, submitOnly);

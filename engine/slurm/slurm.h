@@ -28,9 +28,11 @@ struct JobSpec {
 
 // The job for a launch: the plan's machine count as nodes, the launch's words without the flags that only
 // the submitting side reads (--slurm, --partition, --time, --account, --slurm-arg, --detach, --db,
-// --dry-run), the run's database as the submitting side resolves it, program: trainyard on the nodes.
+// --dry-run), the run's database as the submitting side resolves it, program: trainyard on the nodes; the
+// job runs in workingDirectory (default: this process's).
 JobSpec jobSpec(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &words,
-                const QString &runId, const QString &runDir, const QString &name, const QString &program);
+                const QString &runId, const QString &runDir, const QString &name, const QString &program,
+                const QString &workingDirectory = {});
 
 // The batch script: #SBATCH lines, then `exec trainyard launch --slurm-job ...` with every word shell-quoted
 // (bytes that are not UTF-8 as they are, argbytes.h).
