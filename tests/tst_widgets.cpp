@@ -559,7 +559,12 @@ void TestWidgets::dashboardFedByARealIngest() {
              QByteArray("key,run,rank,first_step,last_step,first,min,max,last,count,smoothed"));
     QVERIFY(lines.size() > 3);
     QVERIFY(lines[1].startsWith(QByteArray(QByteArray("loss,") + QByteArray::number(runId) + ",0,39")));
+    // The files an export would write are known before (the studio asks before replacing any of them).
+    const QStringList pngs = dash.exportFiles(dir.path(), u".png"_s);
+    QCOMPARE(pngs, QStringList{dir.filePath(u"live_loss.png"_s)});
+    QVERIFY(!QFileInfo::exists(pngs.first()));
     QVERIFY(dash.exportPng(dir.path(), &error));
+    QVERIFY(QFileInfo::exists(pngs.first()));
     QCOMPARE(dash.fileStem(), u"live"_s);
     QVERIFY(QFileInfo(dir.filePath(u"live_loss.png"_s)).size() > 0); // RUN_METRIC: no clash across runs
     QVERIFY2(dash.exportSvg(dir.path(), &error), qPrintable(error));

@@ -103,7 +103,7 @@
 <context>
     <name>trainyard::CompareText</name>
     <message>
-        <location filename="../launch/runcompare.cpp" line="+35"/>
+        <location filename="../launch/runcompare.cpp" line="+37"/>
         <source>no run %1 in the database</source>
         <translation>kein Lauf %1 in der Datenbank</translation>
     </message>
@@ -1759,7 +1759,7 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <location line="+16"/>
         <location line="+75"/>
         <source>The trainyard program was not found beside the studio or on PATH.</source>
@@ -1920,12 +1920,12 @@
     </message>
     <message>
         <location line="+36"/>
-        <location line="+617"/>
+        <location line="+628"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-586"/>
+        <location line="-595"/>
         <source>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</source>
         <translation>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</translation>
     </message>
@@ -1980,7 +1980,7 @@
         <translation>&lt;p&gt;&lt;b&gt;Noch keine Läufe.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Starten Sie einen im Tab &lt;b&gt;Starten&lt;/b&gt; (Alt+2) oder in einem Terminal:&lt;br&gt;&lt;code&gt;trainyard launch --num_processes 2 train.py&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Läufe, die irgendwo auf diesem Rechner gestartet werden, erscheinen hier von selbst, mit ihren Metriken, Logs und ihrem Status.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Co&amp;mpare Runs</source>
         <translation>Läufe &amp;vergleichen</translation>
     </message>
@@ -3766,7 +3766,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+171"/>
+        <location filename="../widgets/rundashboard.cpp" line="+174"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -3841,7 +3841,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Wieder die ganzen Läufe zeigen und neuen Punkten folgen (oder Doppelklick auf ein Diagramm)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+50"/>
         <source>Chart data</source>
         <translation>Diagrammdaten</translation>
     </message>
@@ -3852,7 +3852,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-97"/>
         <source>Stop R&amp;un</source>
         <translation>Lauf &amp;beenden</translation>
     </message>
@@ -3876,8 +3876,24 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <source>E&amp;xport</source>
         <translation>E&amp;xportieren</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>Replace chart images</source>
+        <translation>Diagrammbilder ersetzen</translation>
+    </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>%n file(s) already in %1 would be replaced:
+%2</source>
+        <translation>
+            <numerusform>%n Datei in %1 würde ersetzt:
+%2</numerusform>
+            <numerusform>%n Dateien in %1 würden ersetzt:
+%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
         <source>%n chart(s) written to %1</source>
         <translation>
             <numerusform>%n Diagramm nach %1 geschrieben</numerusform>
@@ -3957,7 +3973,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>auf %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>Command: %1</source>
         <translation>Befehl: %1</translation>
     </message>
@@ -3993,12 +4009,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf läuft nicht auf diesem Rechner</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-203"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+262"/>
         <source>rank %1 silent for %2 s</source>
         <translation>Rang %1 seit %2 s stumm</translation>
     </message>
@@ -4012,18 +4028,18 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+14"/>
-        <location line="+167"/>
+        <location line="+178"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-167"/>
-        <location line="+167"/>
+        <location line="-178"/>
+        <location line="+179"/>
         <source>seconds since start</source>
         <translation>Sekunden seit Start</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+62"/>
         <source>rank %1</source>
         <translation>Rank %1</translation>
     </message>
@@ -4041,7 +4057,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+111"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
@@ -4051,13 +4067,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-343"/>
-        <location line="+347"/>
+        <location line="-409"/>
+        <location line="+413"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-472"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation>Alle Python-Ränge wurden nach ihren Stacks gefragt …</translation>
     </message>
@@ -4100,13 +4116,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Warten auf die ersten Metriken (von accelerate, Trainer, Lightning, TensorBoard oder TrainyardTracker) …</translation>
     </message>
     <message>
-        <location line="+310"/>
+        <location line="+376"/>
         <source>-</source>
         <translation>-</translation>
     </message>
     <message>
-        <location line="-435"/>
-        <location line="+489"/>
+        <location line="-501"/>
+        <location line="+566"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -4386,7 +4402,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+329"/>
+        <location filename="../trackers/store.cpp" line="+330"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation>%1: die Laufdatenbank ist beschädigt (%2)</translation>
     </message>
@@ -4421,7 +4437,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>ein Gerät oder Socket</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+282"/>
         <source>no run %1 in the database</source>
         <translation>kein Lauf %1 in der Datenbank</translation>
     </message>
@@ -6687,7 +6703,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>%1 wurde mit %2 beendet</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>sbatch printed no job id: %1</source>
         <translation>sbatch hat keine Job-ID ausgegeben: %1</translation>
     </message>

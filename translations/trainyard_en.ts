@@ -103,7 +103,7 @@
 <context>
     <name>trainyard::CompareText</name>
     <message>
-        <location filename="../launch/runcompare.cpp" line="+35"/>
+        <location filename="../launch/runcompare.cpp" line="+37"/>
         <source>no run %1 in the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1757,7 +1757,7 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <location line="+16"/>
         <location line="+75"/>
         <source>The trainyard program was not found beside the studio or on PATH.</source>
@@ -1918,12 +1918,12 @@
     </message>
     <message>
         <location line="+36"/>
-        <location line="+617"/>
+        <location line="+628"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-586"/>
+        <location line="-595"/>
         <source>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1978,7 +1978,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Co&amp;mpare Runs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3763,7 +3763,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+171"/>
+        <location filename="../widgets/rundashboard.cpp" line="+174"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3838,7 +3838,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+50"/>
         <source>Chart data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3849,7 +3849,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-97"/>
         <source>Stop R&amp;un</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3873,8 +3873,24 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>Replace chart images</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>%n file(s) already in %1 would be replaced:
+%2</source>
+        <translation>
+            <numerusform>%n file already in %1 would be replaced:
+%2</numerusform>
+            <numerusform>%n files already in %1 would be replaced:
+%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
         <source>%n chart(s) written to %1</source>
         <translation>
             <numerusform>%n chart written to %1</numerusform>
@@ -3954,7 +3970,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>Command: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3990,12 +4006,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-203"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+262"/>
         <source>rank %1 silent for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4009,18 +4025,18 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+167"/>
+        <location line="+178"/>
         <source>step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-167"/>
-        <location line="+167"/>
+        <location line="-178"/>
+        <location line="+179"/>
         <source>seconds since start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+62"/>
         <source>rank %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4038,7 +4054,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+111"/>
         <source>step %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4048,13 +4064,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-343"/>
-        <location line="+347"/>
+        <location line="-409"/>
+        <location line="+413"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-472"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4097,13 +4113,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+310"/>
+        <location line="+376"/>
         <source>-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-435"/>
-        <location line="+489"/>
+        <location line="-501"/>
+        <location line="+566"/>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4382,7 +4398,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+329"/>
+        <location filename="../trackers/store.cpp" line="+330"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4417,7 +4433,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+282"/>
         <source>no run %1 in the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6512,7 +6528,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>sbatch printed no job id: %1</source>
         <translation type="unfinished"></translation>
     </message>

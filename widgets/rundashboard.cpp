@@ -21,6 +21,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -30,6 +31,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -184,6 +186,18 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the chart images"));
         QString error;
         if (dir.isEmpty())
+            return;
+        // Images already there are replaced only when the user says so.
+        QStringList existing;
+        for (const QString &f : exportFiles(dir, svg ? u".svg"_s : u".png"_s))
+            if (QFileInfo::exists(f))
+                existing << QFileInfo(f).fileName();
+        if (!existing.isEmpty() &&
+            QMessageBox::question(
+                this, tr("Replace chart images"),
+                tr("%n file(s) already in %1 would be replaced:\n%2", nullptr, int(existing.size()))
+                    .arg(QDir::toNativeSeparators(dir), existing.mid(0, 8).join(u'\n')),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
             return;
         if (!(svg ? exportSvg(dir, &error) : exportPng(dir, &error)))
             m_status->setText(error);
@@ -973,13 +987,23 @@ void RunDashboard::applyScale(Chart &c) {
         c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
 }
 
-bool RunDashboard::exportEach(const QString &folder, const QString &suffix, QString *error) {
-    drawPending(true); // what is exported is current, shown or not
+QStringList RunDashboard::exportFiles(const QString &folder, const QString &suffix) const {
+    QStringList files;
     for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it) {
         // RUN_METRIC.png: charts of different runs (or comparisons) never overwrite each other.
         QString name = it.key();
         name.replace(QRegularExpression(u"[^A-Za-z0-9_.-]"_s), u"_"_s);
-        const QString path = QDir(folder).filePath(fileStem() + u'_' + name + suffix);
+        files << QDir(folder).filePath(fileStem() + u'_' + name + suffix);
+    }
+    return files;
+}
+
+bool RunDashboard::exportEach(const QString &folder, const QString &suffix, QString *error) {
+    drawPending(true); // what is exported is current, shown or not
+    const QStringList files = exportFiles(folder, suffix);
+    qsizetype index = 0;
+    for (auto it = m_charts.cbegin(); it != m_charts.cend(); ++it) {
+        const QString path = files.at(index++);
         // Drawn into memory, then written whole (AtomicFile): a full disk leaves no half image.
         bool ok = false;
         QByteArray bytes;

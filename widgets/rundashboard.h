@@ -98,6 +98,8 @@ public:
 
     // Writes what the charts show: one PNG or SVG per metric (folder; RUN_METRIC.png), or the buckets as CSV
     // (key,run,rank,first_step,last_step,first,min,max,last,count,smoothed).
+    // The files exportPng/exportSvg would write in folder (one per chart: RUN_METRIC.png).
+    QStringList exportFiles(const QString &folder, const QString &suffix) const;
     bool exportPng(const QString &folder, QString *error);
     bool exportSvg(const QString &folder, QString *error);
     bool exportCsv(const QString &file, QString *error) const;
