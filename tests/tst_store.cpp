@@ -958,6 +958,9 @@ SeriesRow summary(const QString &key, int rank, double last, double min, double 
 // Three runs as the filter sees them: parameters, tags (the note among them) and every rank's summaries.
 QList<RunFacts> filterFacts() {
     RunFacts a, b, c;
+    a.run.id = 1;
+    b.run.id = 2;
+    c.run.id = 3;
     a.run.name = u"bert-base"_s;
     a.run.uid = u"20261207-010101-aaaa"_s;
     a.run.status = RunStatus::Finished;
@@ -1007,6 +1010,10 @@ void TestStore::runFilter_data() {
     QTest::newRow("name~") << u"name~BERT"_s << QStringList{u"bert-base"_s, u"bert-large"_s};
     QTest::newRow("host") << u"host=gpu1 epochs>10"_s << QStringList{u"bert-base"_s};
     QTest::newRow("id") << u"id~bbbb"_s << QStringList{u"resnet-50"_s};
+    QTest::newRow("database id =") << u"id=2"_s << QStringList{u"resnet-50"_s};
+    QTest::newRow("database id !=") << u"id!=2"_s << QStringList{u"bert-base"_s, u"bert-large"_s};
+    QTest::newRow("database id >") << u"id>1"_s << QStringList{u"resnet-50"_s, u"bert-large"_s};
+    QTest::newRow("quoted number on a metric") << u"loss<\"0.5\""_s << QStringList{u"bert-base"_s};
     QTest::newRow("tags. prefix") << u"tags.git_branch=main"_s << QStringList{u"bert-base"_s};
     QTest::newRow("note is a tag") << u"note~ablation"_s << QStringList{u"bert-base"_s};
     QTest::newRow("quoted value with spaces")

@@ -1722,6 +1722,28 @@ void TestWidgets::runsFilterNotesAndTags() {
     StoreReader reader;
     QVERIFY(reader.open(db, nullptr));
     QVERIFY(!reader.tags(ids[0]).contains(u"note"_s));
+    // A note typed in the table survives the list's reloads while its editor is open (a reset closed it).
+    QModelIndex cell;
+    for (int row = 0; row < shown->rowCount(); ++row)
+        if (shown->index(row, RunsModel::NameColumn).data().toString() == u"filter-1"_s)
+            cell = shown->index(row, RunsModel::NoteColumn);
+    QVERIFY(cell.isValid());
+    table->setCurrentIndex(cell);
+    table->edit(cell);
+    QPointer<QLineEdit> editor = table->viewport()->findChild<QLineEdit *>();
+    QVERIFY(editor);
+    editor->setText(u"typed while it reloads"_s);
+    model->reload(db);
+    QTest::qWait(500);
+    QVERIFY(editor);
+    QCOMPARE(editor->text(), u"typed while it reloads"_s);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            StoreReader r;
+            return r.open(db, nullptr) && r.tags(ids[1]).value(u"note"_s) == u"typed while it reloads"_s;
+        }(),
+        10000);
 }
 
 // The runs browser lists the newest run first, shows parameters as columns that the filter sees, translates

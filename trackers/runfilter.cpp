@@ -187,7 +187,7 @@ bool RunFilter::parse(const QString &query, Error *error) {
 
 bool RunFilter::readsMetrics() const {
     for (const Term &t : m_terms)
-        if (t.kind == Kind::Metric || t.kind == Kind::Any)
+        if (t.kind == Kind::Metric || (t.kind == Kind::Any && t.op != Op::Text))
             return true;
     return false;
 }
@@ -255,9 +255,9 @@ bool RunFilter::matchesMetric(const Term &t, const QList<SeriesRow> &series, con
     *found = true;
     if (t.op == Op::Contains || t.op == Op::Text)
         return QString::number(value, 'g', QLocale::FloatingPointShortest).contains(t.value);
-    if (!t.numeric)
-        return t.op == Op::NotEqual;
-    return compareNumber(t, value);
+    if (!t.numeric && (t.op == Op::Equal || t.op == Op::NotEqual))
+        return t.op == Op::NotEqual; // a quoted value is text, and a metric is a number
+    return compareNumber(t, value);  // < > <= >= have a number (the parser made sure), quoted or not
 }
 
 bool RunFilter::matchesTerm(const Term &t, const RunFacts &f) const {
@@ -269,8 +269,8 @@ bool RunFilter::matchesTerm(const Term &t, const RunFacts &f) const {
     }
     case Kind::Name:
         return compare(t, r.name);
-    case Kind::Id:
-        return compare(t, r.uid) || (t.op == Op::Equal && t.numeric && double(r.id) == t.number);
+    case Kind::Id: // a number is the database id (runs show's db_id), anything else the run id
+        return t.numeric && t.op != Op::Contains ? compareNumber(t, double(r.id)) : compare(t, r.uid);
     case Kind::Host:
         return compare(t, r.host);
     case Kind::Param:

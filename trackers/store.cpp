@@ -11,11 +11,11 @@
 #include <QRegularExpression>
 #include <QSysInfo>
 #include <cmath>
-#include <pthread.h>
 #include <csignal>
 #include <cstring>
 #include <iterator>
 #include <limits>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>

@@ -19,6 +19,7 @@
 #include "settingsdialog.h"
 #include "sweepview.h"
 
+#include <QAbstractItemDelegate>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -121,6 +122,16 @@ MainWindow::MainWindow(QWidget *parent)
     runsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     // A double click opens a run; the note is edited with F2 or a click on the selected cell.
     runsView->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+    // A note being typed survives the list's reloads (a run going on reloads it every few seconds).
+    m_runs->setHoldRows([runsView] {
+        // An open editor is a visible child of the viewport (the view's own state is not public).
+        const QList<QWidget *> children =
+            runsView->viewport()->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+        return std::any_of(children.cbegin(), children.cend(),
+                           [](const QWidget *w) { return w->isVisible(); });
+    });
+    connect(runsView->itemDelegate(), &QAbstractItemDelegate::closeEditor, m_runs,
+            [this] { QTimer::singleShot(0, m_runs, &RunsModel::releaseRows); });
     runsView->verticalHeader()->hide();
     auto *runsBar = new QHBoxLayout;
     auto *filter = new QLineEdit(runsPage);
@@ -338,8 +349,8 @@ MainWindow::MainWindow(QWidget *parent)
     // A launch from the panel opens its run: curves and the ranks' output, live.
     connect(m_launch, &LaunchPanel::launched, this, &MainWindow::openRunWhenListed);
     connect(m_launch, &LaunchPanel::finished, this, [this] { m_runs->reload(m_database); });
-    // The runs list follows the database: a change another process commits reaches it within about 350 ms
-    // (the watcher's 100 ms poll, then at most four reads a second however often a live run commits), and
+    // The runs list follows the database: a change another process commits reaches it within about 275 ms
+    // (the watcher's 25 ms poll, then at most four reads a second however often a live run commits), and
     // while a run is active it is read every 2 s anyway (a launcher that dies writes nothing; reading again
     // shows it crashed).
     m_runsRefresh->setSingleShot(true);
@@ -780,17 +791,25 @@ void MainWindow::editRunTags(int row) {
     if (!ok)
         return;
     QMap<QString, QString> set;
-    for (const QString &line : text.split(u'\n', Qt::SkipEmptyParts)) {
+    QStringList removed;
+    for (const QString &raw : text.split(u'\n')) {
+        const QString line = raw.trimmed();
+        if (line.isEmpty())
+            continue;
         const qsizetype eq = line.indexOf(u'=');
-        if (eq <= 0) {
-            statusBar()->showMessage(tr("Not KEY=VALUE: %1; the tags were not changed").arg(line.trimmed()));
+        const QString key = eq > 0 ? line.left(eq).trimmed() : QString();
+        if (key.isEmpty() || key == u"note"_s) { // the note has its own column
+            statusBar()->showMessage(tr("Not KEY=VALUE: %1; the tags were not changed").arg(line));
             return;
         }
-        set.insert(line.left(eq).trimmed(), line.mid(eq + 1).trimmed());
+        const QString value = line.mid(eq + 1).trimmed();
+        if (value.isEmpty())
+            removed << key; // KEY= removes a tag, as `trainyard runs tag` does
+        else
+            set.insert(key, value);
     }
-    QStringList removed;
     for (auto it = tags.cbegin(); it != tags.cend(); ++it)
-        if (it.key() != u"note"_s && !set.contains(it.key()))
+        if (it.key() != u"note"_s && !set.contains(it.key()) && !removed.contains(it.key()))
             removed << it.key();
     m_runs->setTags(id, set, removed);
 }

@@ -78,11 +78,22 @@ void RunsModel::reload(const QString &databasePath) {
                 Q_EMIT failed(r.error);
                 return;
             }
+            if (m_hold && m_hold()) {
+                m_readWaiting = true; // read again when the editing ends
+                return;
+            }
             setRows(r.rows);
             Q_EMIT loaded();
             if (!r.error.isEmpty())
                 Q_EMIT failed(r.error);
         });
+}
+
+void RunsModel::releaseRows() {
+    if (m_readWaiting && !m_database.isEmpty()) {
+        m_readWaiting = false;
+        reload(m_database);
+    }
 }
 
 void RunsModel::removeRun(const QString &databasePath, qint64 databaseId) {
@@ -301,8 +312,11 @@ void RunsModel::writeTags(qint64 databaseId, const QMap<QString, QString> &set, 
         [database = m_database, databaseId, set, removed] {
             StoreWriter writer;
             QString error;
-            if (writer.open(database, &error) && writer.setTags(databaseId, set, &error))
-                writer.removeTags(databaseId, removed, &error);
+            // All of them or none: one transaction.
+            if (!(writer.open(database, &error) && writer.begin(&error) &&
+                  writer.setTags(databaseId, set, &error) && writer.removeTags(databaseId, removed, &error) &&
+                  writer.commit(&error)))
+                writer.rollback();
             return error;
         },
         [this](const QString &error) {

@@ -8,6 +8,7 @@
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
+#include <functional>
 
 namespace trainyard {
 
@@ -47,6 +48,10 @@ public:
         QMap<QString, QString> tags;
         QList<SeriesRow> series; // every rank's summaries (what the filter compares)
     };
+    // While hold() says so (the view edits a note), a finished read is not applied: resetting the model would
+    // close the editor and lose what is typed. releaseRows() reads again once the editing ended.
+    void setHoldRows(std::function<bool()> hold) { m_hold = std::move(hold); }
+    void releaseRows();
     // Sets (or, with an empty text, removes) a run's note; written off the GUI thread.
     void setNote(int row, const QString &text);
     // Sets and removes a run's tags (by its database id), off the GUI thread; a reload follows.
@@ -82,6 +87,8 @@ private:
     QList<Row> m_rows;
     QStringList m_paramKeys;
     QString m_database; // of the last reload
+    std::function<bool()> m_hold;
+    bool m_readWaiting = false;
 };
 
 // The runs table's filter and sort: RunFilter's query language (runfilter.h) over the model's rows.

@@ -454,8 +454,11 @@ int tag(const QString &db, const QString &id, const QStringList &pairs, Io &io) 
     }
     StoreWriter writer;
     QString error;
-    if (!writer.open(databasePath(db), &error) || !writer.setTags(r->id, set, &error) ||
-        !writer.removeTags(r->id, removed, &error)) {
+    // All of them or none: one transaction.
+    if (!writer.open(databasePath(db), &error) || !writer.begin(&error) ||
+        !writer.setTags(r->id, set, &error) || !writer.removeTags(r->id, removed, &error) ||
+        !writer.commit(&error)) {
+        writer.rollback();
         io.err << RunsText::tr("trainyard runs: %1").arg(error) << '\n';
         return 1;
     }
