@@ -962,6 +962,8 @@ QString RunDashboard::crosshairText(const QString &key) const {
                                                      : tr("%1 s").arg(c.cursorX, 0, 'f', 1));
     const ChartData shown = m_feed->chartData(key);
     for (const ChartLine &line : shown.lines) {
+        if (c.hidden.contains(lineName(line)))
+            continue; // hidden from the legend
         const double v = line.valueAt(c.cursorX);
         lines << tr("%1: %2").arg(lineName(line), std::isnan(v) ? tr("-") : QString::number(v, 'g', 6));
     }
@@ -972,7 +974,7 @@ void RunDashboard::setLogScale(bool on) {
     m_logScale = on;
     for (Chart &c : m_charts) {
         applyScale(c);
-        c.plot->yAxis->rescale();
+        c.plot->yAxis->rescale(true); // what is shown
         c.plot->replot(QCustomPlot::rpQueuedReplot);
     }
 }
