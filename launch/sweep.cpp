@@ -774,6 +774,16 @@ void SweepController::poll() {
         return;
     m_polling = true;
     QString error;
+    // A database that is gone (deleted, its folder removed) holds no trial any more: the sweep ends, said,
+    // instead of waiting for trials it can never read again.
+    if (!QFileInfo::exists(m_options.databasePath)) {
+        Q_EMIT notice(
+            SweepText::tr("the run database %1 is gone; the sweep ends").arg(m_options.databasePath));
+        m_polling = false;
+        m_done = true;
+        Q_EMIT finished();
+        return;
+    }
     // New trials: grid and random queue them all; bayes keeps `parallel` in flight, asking after each result.
     if (!m_stopping) {
         int inFlight = 0;

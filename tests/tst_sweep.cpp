@@ -2,6 +2,8 @@
 // through the Python tracker; grid, random with a seed, bayes through Optuna, hyperband, and bad files.
 #include "processes.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -185,6 +187,25 @@ private Q_SLOTS:
     }
 
     // A sweep file with a mistake names the file, the line and the key.
+    // A sweep whose run database is removed while it runs (the studio's More Trials in a test's folder) ends
+    // and says so, instead of waiting for trials it can never read again.
+    void aSweepEndsWhenItsDatabaseIsGone() {
+        const QString file = sweepFile("program: trial.py\nmethod: random\nmetric: {name: loss}\n"
+                                       "parameters:\n  x: {min: 0.0, max: 1.0}\n  pause: {value: 1.0}\n"
+                                       "  steps: {value: 3}\n");
+        QProcess sweeper;
+        sweeper.setProcessEnvironment(env());
+        sweeper.setWorkingDirectory(m_dir.path());
+        sweeper.start(QStringLiteral(TRAINYARD_CLI), {u"sweep"_s, file, u"--trials"_s, u"2"_s});
+        QVERIFY(sweeper.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(m_db), 20000);
+        QTest::qWait(500);
+        QVERIFY(QDir(QFileInfo(m_db).absolutePath()).removeRecursively());
+        QVERIFY2(sweeper.waitForFinished(10000), "the sweep went on waiting");
+        QVERIFY2(sweeper.readAllStandardError().contains("is gone; the sweep ends"),
+                 "the sweep did not say why it ended");
+    }
+
     void badFilesAreNamed() {
         const QString file =
             sweepFile("program: trial.py\nmethod: grid\nparameters:\n  x: {min: 0.0, max: 1.0}\n");

@@ -1914,13 +1914,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+59"/>
+        <location filename="../widgets/mainwindow.cpp" line="+60"/>
         <source>&lt;p&gt;Every term must hold:&lt;/p&gt;&lt;p&gt;&lt;code&gt;epochs=30 lr&amp;gt;=1e-3 loss&amp;lt;0.5&lt;/code&gt; a parameter, else a metric (rank 0&apos;s last value), else a tag&lt;br&gt;&lt;code&gt;loss.min&amp;lt;0.3 acc.max&amp;gt;0.9&lt;/code&gt; a metric&apos;s smallest or largest value&lt;br&gt;&lt;code&gt;status:failed name~bert host=gpu1&lt;/code&gt; the run&apos;s own fields&lt;br&gt;&lt;code&gt;params.lr=0.1 metrics.loss&amp;lt;1 tags.team=vision note~ablation&lt;/code&gt;&lt;br&gt;&lt;code&gt;&quot;two words&quot; resnet&lt;/code&gt; text anywhere&lt;/p&gt;&lt;p&gt;Operators: = (or :) != &amp;lt; &amp;gt; &amp;lt;= &amp;gt;= ~ (contains). The same query works in &lt;code&gt;trainyard runs list --filter&lt;/code&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Jeder Term muss gelten:&lt;/p&gt;&lt;p&gt;&lt;code&gt;epochs=30 lr&amp;gt;=1e-3 loss&amp;lt;0.5&lt;/code&gt; ein Parameter, sonst eine Metrik (letzter Wert von Rang 0), sonst ein Tag&lt;br&gt;&lt;code&gt;loss.min&amp;lt;0.3 acc.max&amp;gt;0.9&lt;/code&gt; der kleinste oder größte Wert einer Metrik&lt;br&gt;&lt;code&gt;status:failed name~bert host=gpu1&lt;/code&gt; die eigenen Felder des Laufs&lt;br&gt;&lt;code&gt;params.lr=0.1 metrics.loss&amp;lt;1 tags.team=vision note~ablation&lt;/code&gt;&lt;br&gt;&lt;code&gt;&quot;zwei Wörter&quot; resnet&lt;/code&gt; Text irgendwo&lt;/p&gt;&lt;p&gt;Operatoren: = (oder :) != &amp;lt; &amp;gt; &amp;lt;= &amp;gt;= ~ (enthält). Dieselbe Abfrage funktioniert in &lt;code&gt;trainyard runs list --filter&lt;/code&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+36"/>
-        <location line="+628"/>
+        <location line="+638"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
@@ -2315,12 +2315,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Ein SCHLÜSSEL=WERT pro Zeile (der Filter liest sie: team=vision):</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Not KEY=VALUE: %1; the tags were not changed</source>
         <translation>Nicht SCHLÜSSEL=WERT: %1; die Tags wurden nicht geändert</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>A run is in progress</source>
         <translation>Ein Lauf ist im Gange</translation>
     </message>
@@ -4068,12 +4068,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="-409"/>
-        <location line="+413"/>
+        <location line="+415"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-474"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation>Alle Python-Ränge wurden nach ihren Stacks gefragt …</translation>
     </message>
@@ -4116,13 +4116,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Warten auf die ersten Metriken (von accelerate, Trainer, Lightning, TensorBoard oder TrainyardTracker) …</translation>
     </message>
     <message>
-        <location line="+376"/>
+        <location line="+378"/>
         <source>-</source>
         <translation>-</translation>
     </message>
     <message>
-        <location line="-501"/>
-        <location line="+566"/>
+        <location line="-503"/>
+        <location line="+568"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -4168,7 +4168,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+116"/>
+        <location filename="../widgets/runsmodel.cpp" line="+127"/>
         <source>the import failed</source>
         <translation>der Import ist fehlgeschlagen</translation>
     </message>
@@ -4717,7 +4717,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Optuna-Helfer antwortet nicht mehr: %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+52"/>
+        <source>the run database %1 is gone; the sweep ends</source>
+        <translation>die Laufdatenbank %1 ist verschwunden; der Sweep endet</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>cannot queue trial %1: %2</source>
         <translation>Versuch %1 kann nicht eingereiht werden: %2</translation>
     </message>
@@ -5805,12 +5810,12 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
     <message>
         <location filename="../app/cli/runscommand.cpp" line="+96"/>
         <location line="+51"/>
-        <location line="+312"/>
+        <location line="+315"/>
         <source>trainyard runs: %1</source>
         <translation>trainyard runs: %1</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-353"/>
         <source>trainyard runs: no run %1</source>
         <translation>trainyard runs: kein Lauf %1</translation>
     </message>
@@ -5994,12 +5999,12 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>trainyard runs tag: &apos;%1&apos; ist nicht KEY=VALUE (KEY= entfernt ein Tag)</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>usage: trainyard runs list [--json] [--filter QUERY] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID | rerun ID | tag ID KEY=VALUE... | note ID TEXT   [--db PATH]</source>
         <translation>Aufruf: trainyard runs list [--json] [--filter QUERY] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID | rerun ID | tag ID KEY=VALUE... | note ID TEXT   [--db PATH]</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-180"/>
         <source>trainyard runs import: %1</source>
         <translation>trainyard runs import: %1</translation>
     </message>

@@ -1912,13 +1912,13 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+59"/>
+        <location filename="../widgets/mainwindow.cpp" line="+60"/>
         <source>&lt;p&gt;Every term must hold:&lt;/p&gt;&lt;p&gt;&lt;code&gt;epochs=30 lr&amp;gt;=1e-3 loss&amp;lt;0.5&lt;/code&gt; a parameter, else a metric (rank 0&apos;s last value), else a tag&lt;br&gt;&lt;code&gt;loss.min&amp;lt;0.3 acc.max&amp;gt;0.9&lt;/code&gt; a metric&apos;s smallest or largest value&lt;br&gt;&lt;code&gt;status:failed name~bert host=gpu1&lt;/code&gt; the run&apos;s own fields&lt;br&gt;&lt;code&gt;params.lr=0.1 metrics.loss&amp;lt;1 tags.team=vision note~ablation&lt;/code&gt;&lt;br&gt;&lt;code&gt;&quot;two words&quot; resnet&lt;/code&gt; text anywhere&lt;/p&gt;&lt;p&gt;Operators: = (or :) != &amp;lt; &amp;gt; &amp;lt;= &amp;gt;= ~ (contains). The same query works in &lt;code&gt;trainyard runs list --filter&lt;/code&gt;.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+36"/>
-        <location line="+628"/>
+        <location line="+638"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2312,12 +2312,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Not KEY=VALUE: %1; the tags were not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>A run is in progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4065,12 +4065,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="-409"/>
-        <location line="+413"/>
+        <location line="+415"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-474"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4113,13 +4113,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+376"/>
+        <location line="+378"/>
         <source>-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-501"/>
-        <location line="+566"/>
+        <location line="-503"/>
+        <location line="+568"/>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4165,7 +4165,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+116"/>
+        <location filename="../widgets/runsmodel.cpp" line="+127"/>
         <source>the import failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4713,7 +4713,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+52"/>
+        <source>the run database %1 is gone; the sweep ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>cannot queue trial %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5644,12 +5649,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location filename="../app/cli/runscommand.cpp" line="+96"/>
         <location line="+51"/>
-        <location line="+312"/>
+        <location line="+315"/>
         <source>trainyard runs: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-353"/>
         <source>trainyard runs: no run %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5819,12 +5824,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>usage: trainyard runs list [--json] [--filter QUERY] | show ID [--json] | diff ID ID... [--json] | export ID --format csv|jsonl | import PATH | rm ID | rerun ID | tag ID KEY=VALUE... | note ID TEXT   [--db PATH]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-180"/>
         <source>trainyard runs import: %1</source>
         <translation type="unfinished"></translation>
     </message>
