@@ -29,6 +29,7 @@
 #include <QTimer>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <qcustomplot.h>
 #include <thread>
 
@@ -151,49 +152,47 @@ Result measure(const QString &mode, bool push, const QString &db, int ranks, int
     // Every repaint of the clock chart: the newly drawn milliseconds of each rank.
     QHash<int, double> drawnUpTo, arrivedUpTo;
     bool measuring = false;
-    // The first stage: the milliseconds of `clock` the feed has when it says the chart changed (read or
-    // pushed).
-    QObject::connect(dash.feed(), &RunFeed::chartChanged, &dash, [&](const QString &key) {
-        if (key != u"clock"_s)
-            return;
+    // Each millisecond of a rank's `clock` that is newly there since the last look counts one sample: now
+    // minus its value (the time it was logged). newestOf says what "there" means for the stage.
+    const auto countNew = [&](QHash<int, double> &upTo, QList<double> &samples, auto newestOf) {
         const double now = double(QDateTime::currentMSecsSinceEpoch());
         for (const ChartLine &line : dash.chartData(u"clock"_s).lines) {
-            if (line.rawY.isEmpty())
+            const std::optional<double> newest = newestOf(line);
+            if (!newest)
                 continue;
-            const double newest = *std::max_element(
-                line.rawY.cend() - std::min<qsizetype>(line.rawY.size(), 64), line.rawY.cend());
-            auto it = arrivedUpTo.find(line.rank);
-            if (it == arrivedUpTo.end()) {
-                arrivedUpTo.insert(line.rank, newest);
+            auto it = upTo.find(line.rank);
+            if (it == upTo.end()) {
+                upTo.insert(line.rank, *newest);
                 continue;
             }
             if (measuring)
-                for (double t = std::floor(*it) + 1; t <= newest; t += 1)
-                    r.arrived << now - t;
-            *it = std::max(*it, newest);
+                for (double t = std::floor(*it) + 1; t <= *newest; t += 1)
+                    samples << now - t;
+            *it = std::max(*it, *newest);
         }
+    };
+    // The first stage: what the feed has when it says the chart changed (read or pushed).
+    QObject::connect(dash.feed(), &RunFeed::chartChanged, &dash, [&](const QString &key) {
+        if (key == u"clock"_s)
+            countNew(arrivedUpTo, r.arrived, [](const ChartLine &line) -> std::optional<double> {
+                if (line.rawY.isEmpty())
+                    return std::nullopt;
+                return *std::max_element(line.rawY.cend() - std::min<qsizetype>(line.rawY.size(), 64),
+                                         line.rawY.cend());
+            });
     });
+    // The whole way: what a repaint of the clock chart drew.
     QMetaObject::Connection replots;
     const auto hook = [&] {
         QCustomPlot *plot = dash.chart(u"clock"_s);
         if (!plot || replots)
             return;
         replots = QObject::connect(plot, &QCustomPlot::afterReplot, plot, [&] {
-            const double now = double(QDateTime::currentMSecsSinceEpoch());
-            for (const ChartLine &line : dash.chartData(u"clock"_s).lines) {
+            countNew(drawnUpTo, r.latency, [](const ChartLine &line) -> std::optional<double> {
                 if (line.buckets.isEmpty())
-                    continue;
-                const double newest = line.buckets.last().values.maxValue;
-                auto it = drawnUpTo.find(line.rank);
-                if (it == drawnUpTo.end()) {
-                    drawnUpTo.insert(line.rank, newest);
-                    continue;
-                }
-                if (measuring)
-                    for (double t = std::floor(*it) + 1; t <= newest; t += 1)
-                        r.latency << now - t;
-                *it = std::max(*it, newest);
-            }
+                    return std::nullopt;
+                return line.buckets.last().values.maxValue;
+            });
         });
     };
     QObject::connect(&dash, &RunDashboard::chartsUpdated, &dash, hook);

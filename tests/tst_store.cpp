@@ -95,6 +95,7 @@ private Q_SLOTS:
     void filterTagAndNoteFromTheCli();
     void checkpointsOffTheWritersThread();
     void aClientIdUsedAgainGoesOnNumbering();
+    void aLongPushedSeriesIsCutIntoFrames();
     void asyncClientBuffersWhileTheDatabaseIsLocked();
     void lastStackDumpOfEachRank();
     void metricsInTheirUnits_data();
@@ -1166,6 +1167,31 @@ void TestStore::aClientIdUsedAgainGoesOnNumbering() {
     const SeriesRow loss = reader.series(run).value(0);
     QCOMPARE(loss.count, 2000);
     QCOMPARE(loss.lastStep, 1999);
+}
+
+// One commit can hold more points of a series than a frame may carry (after a long retry): the launcher's end
+// cuts it into frames the studio accepts, in order, none lost.
+void TestStore::aLongPushedSeriesIsCutIntoFrames() {
+    PushReceiver receiver;
+    QString error;
+    QVERIFY2(receiver.listen(&error), qPrintable(error));
+    PushSender sender(receiver.serverPath());
+    QTRY_VERIFY(sender.connected());
+    PushedSeries big{7, 0, u"loss"_s, {}};
+    for (int i = 0; i < 700'000; ++i) // 22.4 MB as one frame: over the 16 MiB limit
+        big.points << PushedPoint{i, i, double(i), 0};
+    QList<PushedSeries> got;
+    connect(&receiver, &PushReceiver::received, this, [&](const PushedSeries &s) { got << s; });
+    sender.send(QList<PushedSeries>{big, PushedSeries{7, 1, u"acc"_s, {PushedPoint{0, 0, 0.5, 0}}}});
+    QTRY_VERIFY_WITH_TIMEOUT(!got.isEmpty() && got.last().key == u"acc"_s, 10000);
+    qint64 next = 0;
+    for (const PushedSeries &s : std::as_const(got))
+        if (s.key == u"loss"_s)
+            for (const PushedPoint &p : s.points)
+                QCOMPARE(p.seq, next++);
+    QCOMPARE(next, 700'000);
+    QVERIFY(got.size() >= 8); // 7 frames of loss, one of acc
+    QCOMPARE(sender.dropped(), 0);
 }
 
 void TestStore::asyncClientBuffersWhileTheDatabaseIsLocked() {

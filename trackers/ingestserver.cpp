@@ -616,22 +616,8 @@ void IngestServer::pushCommitted(const std::vector<Pending> &batches) {
             out[at].points << PushedPoint{b.seqs[i], p.step, p.value, p.wallMs};
         }
     }
-    // A frame stays far under the receiver's limit (a commit after a long retry can hold millions of points
-    // of one series): at most 100,000 points (3.2 MB) each.
-    constexpr qsizetype MaxFramePoints = 100'000;
-    QList<PushedSeries> frames;
-    for (PushedSeries &s : out) {
-        if (s.points.size() <= MaxFramePoints) {
-            frames << std::move(s);
-            continue;
-        }
-        for (qsizetype at = 0; at < s.points.size(); at += MaxFramePoints) {
-            PushedSeries part{s.runId, s.rank, s.key, s.points.mid(at, MaxFramePoints)};
-            frames << part;
-        }
-    }
-    if (!frames.isEmpty())
-        m_push->send(frames);
+    if (!out.isEmpty())
+        m_push->send(out);
 }
 
 // ---- service -------------------------------------------------------------------------------------------

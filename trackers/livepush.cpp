@@ -185,13 +185,7 @@ bool PushSender::connected() const {
 }
 
 void PushSender::send(const PushedSeries &series) {
-    if (m_socket->state() == QLocalSocket::UnconnectedState || m_socket->bytesToWrite() > MaxBacklogBytes) {
-        m_dropped += series.points.size();
-        return;
-    }
-    const QByteArray frame = push::encode(series);
-    m_socket->write(frame);
-    m_socket->flush(); // writes what the kernel takes now, without waiting
+    send(QList<PushedSeries>{series});
 }
 
 void PushSender::send(const QList<PushedSeries> &series) {
@@ -202,9 +196,18 @@ void PushSender::send(const QList<PushedSeries> &series) {
         m_dropped += points;
         return;
     }
+    // One write for them all; a series longer than a frame may hold (a commit after a long retry can have
+    // millions of points of one) goes in several frames, each far under the receiver's MaxFrameBytes.
+    constexpr qsizetype MaxFramePoints = 100'000; // 3.2 MB
     QByteArray frames;
-    for (const PushedSeries &s : series)
-        frames += push::encode(s);
+    for (const PushedSeries &s : series) {
+        if (s.points.size() <= MaxFramePoints) {
+            frames += push::encode(s);
+            continue;
+        }
+        for (qsizetype at = 0; at < s.points.size(); at += MaxFramePoints)
+            frames += push::encode(PushedSeries{s.runId, s.rank, s.key, s.points.mid(at, MaxFramePoints)});
+    }
     m_socket->write(frames);
     m_socket->flush();
 }

@@ -78,7 +78,7 @@ public:
     explicit PushSender(const QString &serverPath, QObject *parent = nullptr);
     bool connected() const;
     void send(const PushedSeries &series);
-    // Several series' frames in one write (what one commit stored).
+    // Several series' frames in one write (what one commit stored); a long series is cut into several frames.
     void send(const QList<PushedSeries> &series);
     void send(const PushedRun &run);
     // Waits up to timeoutMs until what was sent has left (for a launcher about to exit).

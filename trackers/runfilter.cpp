@@ -46,15 +46,6 @@ struct RawTerm {
 
 } // namespace
 
-QStringList runStatusNames() {
-    QStringList names;
-    for (RunStatus s :
-         {RunStatus::Created, RunStatus::Queued, RunStatus::Running, RunStatus::Stopping, RunStatus::Finished,
-          RunStatus::Failed, RunStatus::Cancelled, RunStatus::Crashed, RunStatus::Imported})
-        names << runStatusName(s);
-    return names;
-}
-
 bool RunFilter::parse(const QString &query, Error *error) {
     auto fail = [&](qsizetype start, qsizetype length, const QString &message) {
         if (error)
@@ -174,7 +165,7 @@ bool RunFilter::parse(const QString &query, Error *error) {
             if (ordered || t.op == Op::Contains)
                 return fail(r.start, r.length,
                             FilterText::tr("status takes = (or :) and !=, e.g. status:failed"));
-            if (!runStatusNames().contains(t.value.toLower()))
+            if (!runStatusFromName(t.value.toLower()))
                 return fail(r.start, r.length,
                             FilterText::tr("no status '%1'; a run is %2")
                                 .arg(t.value, runStatusNames().join(u", "_s)));

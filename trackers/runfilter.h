@@ -59,7 +59,4 @@ private:
     QList<Term> m_terms;
 };
 
-// The status names a filter accepts (as stored: finished, failed, ...).
-QStringList runStatusNames();
-
 } // namespace trainyard

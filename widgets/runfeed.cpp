@@ -151,9 +151,7 @@ void RunFeed::onLoaded(LoadedRuns read) {
     for (const SeriesRow &s : std::as_const(read.series))
         byKey[s.key] << s;
     for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
-        Chart &chart = m_charts[it.key()];
-        chart.series = it.value();
-        chart.axis = axisOf(it.key());
+        m_charts[it.key()].series = it.value();
     }
     Q_EMIT loaded(read); // the view makes its charts before they are asked for
     QStringList sorted = byKey.keys();
@@ -175,7 +173,7 @@ void RunFeed::runQuery(const QString &key) {
     ChartQuery q;
     for (const SeriesRow &s : c.series)
         q.series << ChartSeries{s.id, s.runId, s.rank, m_runs.value(s.runId).originMs};
-    q.axis = c.axis;
+    q.axis = axisOf(key);
     q.whole = w.followLatest;
     q.from = w.from;
     q.to = w.to;
@@ -202,17 +200,11 @@ void RunFeed::runQuery(const QString &key) {
                 if (!a.error.isEmpty())
                     Q_EMIT readFailed(a.error);
                 ch.data = a.data;
-                applyPushed(ch, window(key).followLatest);
+                applyPushed(ch, window(key).followLatest, axisOf(key));
                 Q_EMIT chartChanged(key);
             }
             pump();
         });
-}
-
-void RunFeed::setAxis(ChartAxis axis) {
-    m_axis = axis;
-    for (auto it = m_charts.begin(); it != m_charts.end(); ++it)
-        it->axis = axisOf(it.key());
 }
 
 double RunFeed::pushedX(qint64 runId, const PushedPoint &p, ChartAxis axis) const {
@@ -228,11 +220,12 @@ ChartLine *RunFeed::lineOf(Chart &c, qint64 runId, int rank) {
     return nullptr;
 }
 
-bool RunFeed::continueLine(Chart &c, ChartLine &line, qint64 runId, std::span<const PushedPoint> points) {
+bool RunFeed::continueLine(Chart &c, ChartLine &line, qint64 runId, std::span<const PushedPoint> points,
+                           ChartAxis axis) {
     for (const PushedPoint *p = points.data(); p != points.data() + points.size(); ++p) {
         if (p->seq < line.nextSeq)
             continue; // already read
-        const double x = pushedX(runId, *p, c.axis);
+        const double x = pushedX(runId, *p, axis);
         if (!extendLine(line, p->seq, p->step, x, p->value, m_smoothing))
             return false;
         c.data.xMin = std::min(c.data.xMin, x);
@@ -242,7 +235,7 @@ bool RunFeed::continueLine(Chart &c, ChartLine &line, qint64 runId, std::span<co
     return true;
 }
 
-void RunFeed::applyPushed(Chart &c, bool followLatest) {
+void RunFeed::applyPushed(Chart &c, bool followLatest, ChartAxis axis) {
     for (auto it = c.pushed.begin(); it != c.pushed.end();) {
         QVector<PushedPoint> &points = it.value();
         ChartLine *line = lineOf(c, it.key().first, it.key().second);
@@ -257,7 +250,8 @@ void RunFeed::applyPushed(Chart &c, bool followLatest) {
             // What was read is the truth: pushed points that do not continue it wait for the next read (the
             // live tick or the database watcher), never for a read asked here, so that nothing can loop.
             if (followLatest && !m_aggregate &&
-                !continueLine(c, *line, it.key().first, std::span(points.constData(), size_t(points.size()))))
+                !continueLine(c, *line, it.key().first, std::span(points.constData(), size_t(points.size())),
+                              axis))
                 points.clear();
         }
         it = points.isEmpty() ? c.pushed.erase(it) : std::next(it);
@@ -287,7 +281,7 @@ void RunFeed::push(const PushedSeries &series) {
         return;
     }
     if (!continueLine(c, *line, series.runId,
-                      std::span(series.points.constData(), size_t(series.points.size()))))
+                      std::span(series.points.constData(), size_t(series.points.size())), axisOf(series.key)))
         request(series.key); // a gap: read again
     Q_EMIT chartChanged(series.key);
 }

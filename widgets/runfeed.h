@@ -62,7 +62,7 @@ public:
     // Display settings the queries use. They take effect with the next request (requestAll()).
     void setSmoothing(double weight) { m_smoothing = weight; }
     double smoothing() const { return m_smoothing; }
-    void setAxis(ChartAxis axis);
+    void setAxis(ChartAxis axis) { m_axis = axis; }
     ChartAxis axis() const { return m_axis; }
     // The x axis of a chart: the chosen one, except for the launcher's telemetry (system/...), which is
     // sampled in time and has no training step: always seconds since the start.
@@ -108,8 +108,7 @@ private:
         int index = 0;
     };
     struct Chart {
-        ChartAxis axis = ChartAxis::Step; // axisOf(its key)
-        QList<SeriesRow> series;          // of every run, every rank
+        QList<SeriesRow> series; // of every run, every rank
         ChartData data;
         // Pushed points of each (run, rank), kept until a query answer covers them, so that an answer read
         // before they were committed is continued with them.
@@ -121,9 +120,10 @@ private:
     void runLoad();
     void onLoaded(LoadedRuns read);
     void runQuery(const QString &key);
-    void applyPushed(Chart &c, bool followLatest);
+    void applyPushed(Chart &c, bool followLatest, ChartAxis axis);
     static ChartLine *lineOf(Chart &c, qint64 runId, int rank);
-    bool continueLine(Chart &c, ChartLine &line, qint64 runId, std::span<const PushedPoint> points);
+    bool continueLine(Chart &c, ChartLine &line, qint64 runId, std::span<const PushedPoint> points,
+                      ChartAxis axis);
     double pushedX(qint64 runId, const PushedPoint &p, ChartAxis axis) const;
     bool fed() const { return m_lastFed.isValid() && m_lastFed.elapsed() < FedMs; }
 

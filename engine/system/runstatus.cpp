@@ -35,6 +35,13 @@ std::optional<RunStatus> runStatusFromName(QStringView name) {
     return std::nullopt;
 }
 
+QStringList runStatusNames() {
+    QStringList names;
+    for (const auto &[s, name] : Names)
+        names << QString::fromUtf16(name);
+    return names;
+}
+
 RunStatus runStatusOr(QStringView name, RunStatus fallback) {
     return runStatusFromName(name).value_or(fallback);
 }

@@ -4,6 +4,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 #include <optional>
 
@@ -25,6 +26,8 @@ enum class RunStatus {
 QString runStatusName(RunStatus status);
 // The status a stored name means; nullopt for a name this version does not know.
 std::optional<RunStatus> runStatusFromName(QStringView name);
+// Every status's stored name, in the enum's order.
+QStringList runStatusNames();
 // A stored name read back: an unknown name (a newer Trainyard's) reads as failed.
 RunStatus runStatusOr(QStringView name, RunStatus fallback = RunStatus::Failed);
 // While a run may still change by its own launcher: created, running, stopping.
