@@ -80,6 +80,7 @@ private Q_SLOTS:
     void yaml11Resolver_data();
     void yaml11Resolver();
     void duplicateKeysLastWins();
+    void manyKeysAreReadAndTooManyAreNamed();
     void quotedStringsStayStrings();
     void yamlWriterQuotes_data();
     void yamlWriterQuotes();
@@ -201,6 +202,31 @@ void TestConfig::duplicateKeysLastWins() {
     QCOMPARE(r.root.entries().front().key,
              u"debug"_s); // in the place of the first, as a Python dict keeps it
     QCOMPARE(r.root.get(u"debug"_s), Value::boolean(true));
+}
+
+// A file of many keys is read key by key (a duplicate found by a table, not by looking through the keys,
+// which took 14 s for 200,000 keys); over the reader's limit, a file that is simply long is not called an
+// alias bomb.
+void TestConfig::manyKeysAreReadAndTooManyAreNamed() {
+    QByteArray text = "num_processes: 1\n";
+    for (int i = 0; i < 40000; ++i)
+        text += "k" + QByteArray::number(i) + ": " + QByteArray::number(i) + "\n";
+    text += "k7: seven\n";
+    const ParseResult r = parseDocument(text, Dialect::Yaml, u"many.yaml"_s);
+    QVERIFY(r.ok());
+    QCOMPARE(r.root.size(), 40001);
+    QCOMPARE(r.root.entries()[8].key, u"k7"_s);
+    QCOMPARE(r.root.get(u"k7"_s), Value::string(u"seven"_s));
+    QCOMPARE(r.root.entries().back().key, u"k39999"_s);
+
+    for (int i = 40000; i < 60000; ++i)
+        text += "k" + QByteArray::number(i) + ": " + QByteArray::number(i) + "\n";
+    const ParseResult over = parseDocument(text, Dialect::Yaml, u"many.yaml"_s);
+    QVERIFY(!over.ok());
+    const QString message = over.diagnostics.first().message;
+    QVERIFY2(message.contains(u"more than 100000 keys and values"_s), qPrintable(message));
+    QVERIFY2(!message.contains(u"alias"_s), qPrintable(message));
+    QCOMPARE(over.diagnostics.first().pos.line, 50000); // k49998: the document, num_processes, then 2 per key
 }
 
 void TestConfig::quotedStringsStayStrings() {

@@ -171,6 +171,7 @@ struct Converter {
     Dialect dialect;
     QString file;
     Diagnostics *diags;
+    qint64 sourceBytes = 0; // every value takes at least two bytes of text unless aliases repeat it
     qint64 values = 0;
     std::vector<YAML::Node> open; // the collections being converted, outermost first
     bool stopped = false;
@@ -185,9 +186,14 @@ struct Converter {
         if (stopped)
             return Value::null();
         if (++values > MaxExpandedValues) {
-            stop(node, ReaderMessages::tr("aliases expand to more than %1 values; a config never needs that "
-                                          "many (is it an alias bomb?)")
-                           .arg(MaxExpandedValues));
+            if (sourceBytes < 2 * MaxExpandedValues)
+                stop(node,
+                     ReaderMessages::tr("aliases expand to more than %1 values; a config never needs that "
+                                        "many (is it an alias bomb?)")
+                         .arg(MaxExpandedValues));
+            else
+                stop(node, ReaderMessages::tr("more than %1 keys and values; a config has a few hundred")
+                               .arg(MaxExpandedValues));
             return Value::null();
         }
         if (node.IsSequence() || node.IsMap()) {
@@ -253,6 +259,9 @@ struct Converter {
             break;
         case YAML::NodeType::Map:
             v = Value::map();
+            // Where each key sits in v's entries: duplicate keys are found in constant time (Value::set looks
+            // through the entries, which made a file of many keys quadratic to read).
+            QHash<QString, size_t> at;
             for (const auto &kv : node) {
                 const Value key = convert(kv.first);
                 if (!key.isScalar()) {
@@ -265,7 +274,14 @@ struct Converter {
                 }
                 // PyYAML keeps the last of duplicate keys (in the position of the first).
                 const QString name = key.isString() ? key.toString() : key.sourceText();
-                v.set(name, convert(kv.second), posOf(kv.first.Mark()));
+                Value item = convert(kv.second);
+                auto &entries = v.entries();
+                if (const auto found = at.constFind(name); found != at.cend()) {
+                    entries[*found].value = std::move(item);
+                } else {
+                    at.insert(name, entries.size());
+                    entries.push_back(MapEntry{name, posOf(kv.first.Mark()), std::move(item)});
+                }
             }
             break;
         }
@@ -415,7 +431,7 @@ ParseResult parseDocument(const QByteArray &bytes, Dialect dialect, const QStrin
         QString msg = QString::fromStdString(e.msg);
         return error(posOf(e.mark), ReaderMessages::tr("YAML syntax error: %1").arg(msg));
     }
-    Converter conv{dialect, fileName, &r.diagnostics, 0, {}, false};
+    Converter conv{dialect, fileName, &r.diagnostics, bytes.size(), 0, {}, false};
     r.root = conv.convert(doc);
     if (conv.stopped) {
         r.root = Value();
