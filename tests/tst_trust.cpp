@@ -641,8 +641,16 @@ print("key length", len(os.environ["WANDB_API_KEY"]), "user", os.environ["PLAIN_
     QCOMPARE(runs.size(), 1);
     const QString runDir = data + u"/runs/"_s + runs.first();
     QCOMPARE(mode(runDir), ownerRwx);
-    for (const QString &f : {u"run.json"_s, u"rank-0.out"_s, u"rank-0.err"_s})
-        QVERIFY2(mode(runDir + u'/' + f) == ownerRw, qPrintable(f));
+    for (const QString &f : {u"run.json"_s, u"rank-0.out"_s, u"rank-0.err"_s, u"stacks-rank-0.txt"_s})
+        QVERIFY2(QFileInfo::exists(runDir + u'/' + f), qPrintable(f));
+    // Every file of the data folder, whoever wrote it (the launcher, the Python rank's stack-dump hook, the
+    // database's WAL), is its user's alone; every folder too.
+    QDirIterator files(data, QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot,
+                       QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QFileInfo f(files.next());
+        QVERIFY2(mode(f.filePath()) == (f.isDir() ? ownerRwx : ownerRw), qPrintable(f.filePath()));
+    }
     // No file of the run or the database holds the secret; the plain setting is kept as given.
     QDirIterator it(data, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {

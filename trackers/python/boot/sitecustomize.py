@@ -27,7 +27,9 @@ def _register_stack_dumps():
         import faulthandler
         import signal
 
-        stream = open(path, "a", buffering=1, encoding="utf-8")
+        # The run folder's files are its user's alone (0600), whatever the rank's umask.
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        stream = os.fdopen(fd, "a", buffering=1, encoding="utf-8")
         faulthandler.register(signal.SIGUSR1, file=stream, all_threads=True, chain=False)
         stream.write("trainyard: pid %d ready\n" % os.getpid())
         globals()["_trainyard_stack_stream"] = stream  # kept open for the process' lifetime
