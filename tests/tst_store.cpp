@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalSocket>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -27,6 +28,7 @@
 #include <atomic>
 #include <cmath>
 #include <csignal>
+#include <memory>
 #include <sqlite3.h>
 #include <thread>
 
@@ -96,6 +98,7 @@ private Q_SLOTS:
     void checkpointsOffTheWritersThread();
     void aClientIdUsedAgainGoesOnNumbering();
     void aLongPushedSeriesIsCutIntoFrames();
+    void pushReceiverBoundsConnectionsAndFrames();
     void asyncClientBuffersWhileTheDatabaseIsLocked();
     void lastStackDumpOfEachRank();
     void metricsInTheirUnits_data();
@@ -1192,6 +1195,49 @@ void TestStore::aLongPushedSeriesIsCutIntoFrames() {
     QCOMPARE(next, 700'000);
     QVERIFY(got.size() >= 8); // 7 frames of loss, one of acc
     QCOMPARE(sender.dropped(), 0);
+}
+
+// The studio's push socket holds bounded memory: at most MaxConnections launchers at once (one more is closed
+// at once and said), and a frame announced above MaxFrameBytes closes its connection before anything of it is
+// kept (40 connections announcing 16 MiB frames held 641 MB).
+void TestStore::pushReceiverBoundsConnectionsAndFrames() {
+    PushReceiver receiver;
+    QString error;
+    QVERIFY2(receiver.listen(&error), qPrintable(error));
+    QStringList refusals;
+    connect(&receiver, &PushReceiver::malformed, this, [&](const QString &why) { refusals << why; });
+    std::vector<std::unique_ptr<QLocalSocket>> sockets;
+    for (int i = 0; i < push::MaxConnections; ++i) {
+        sockets.push_back(std::make_unique<QLocalSocket>());
+        sockets.back()->connectToServer(receiver.serverPath());
+        QVERIFY(sockets.back()->waitForConnected(5000));
+    }
+    QLocalSocket extra;
+    extra.connectToServer(receiver.serverPath());
+    QTRY_COMPARE(refusals.size(), 1);
+    QVERIFY2(refusals.first().contains(u"more than 32 launchers"_s), qPrintable(refusals.first()));
+    QTRY_COMPARE(extra.state(), QLocalSocket::UnconnectedState);
+    for (const auto &s : sockets)
+        QCOMPARE(s->state(), QLocalSocket::ConnectedState); // the others stay
+
+    // A frame announced over the bound: refused on its header.
+    QByteArray header;
+    const quint32 length = push::MaxFrameBytes + 1;
+    header.append(reinterpret_cast<const char *>(&length), 4);
+    sockets.front()->write(header + QByteArray(1024, '\1'));
+    QTRY_COMPARE(refusals.size(), 2);
+    QVERIFY2(refusals.last().contains(u"push frame of 4194305 bytes"_s), qPrintable(refusals.last()));
+    QTRY_COMPARE(sockets.front()->state(), QLocalSocket::UnconnectedState);
+
+    // A connection that went frees its place: a sender connects and its points arrive.
+    sockets.erase(sockets.begin());
+    QList<PushedSeries> got;
+    connect(&receiver, &PushReceiver::received, this, [&](const PushedSeries &s) { got << s; });
+    PushSender sender(receiver.serverPath());
+    QTRY_VERIFY(sender.connected());
+    sender.send(QList<PushedSeries>{PushedSeries{7, 0, u"loss"_s, {PushedPoint{0, 0, 0.5, 0}}}});
+    QTRY_COMPARE(got.size(), 1);
+    QCOMPARE(refusals.size(), 2);
 }
 
 void TestStore::asyncClientBuffersWhileTheDatabaseIsLocked() {

@@ -270,6 +270,13 @@ QString PushReceiver::serverPath() const {
 
 void PushReceiver::accept() {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        if (m_buffers.size() >= push::MaxConnections) {
+            socket->abort();
+            socket->deleteLater();
+            Q_EMIT malformed(u"more than %1 launchers push to the studio at once; a new one is refused "
+                             u"(its run is followed through the database)"_s.arg(push::MaxConnections));
+            continue;
+        }
         m_buffers.insert(socket, {});
         connect(socket, &QLocalSocket::disconnected, this, [this, socket] {
             m_buffers.remove(socket);

@@ -52,7 +52,12 @@ struct PushedRun {
 };
 
 namespace push {
-constexpr quint32 MaxFrameBytes = 16u * 1024u * 1024u;
+// A frame's bound: the sender cuts a series into frames of at most 100,000 points (3.2 MB plus a key of at
+// most 64 KiB), so a connection holds at most one unfinished frame of 4 MiB.
+constexpr quint32 MaxFrameBytes = 4u * 1024u * 1024u;
+// Launchers the studio follows by push at once (its own launches and the queue's): more are refused, so the
+// receiver's memory stays bounded (at most MaxConnections x MaxFrameBytes of unfinished frames).
+constexpr int MaxConnections = 32;
 constexpr quint8 SeriesFrame = 1;
 constexpr quint8 RunFrame = 2;
 // A frame: u32 length of the rest, u8 SeriesFrame, i64 run, i32 rank, u16 key length, key (UTF-8), u32 n,

@@ -333,6 +333,9 @@ MainWindow::MainWindow(QWidget *parent)
     else
         qWarning("trainyard-studio: live charts follow the database only: %s", qPrintable(pushError));
     connect(m_push, &PushReceiver::runChanged, m_launch, &LaunchPanel::runAnnounced);
+    connect(m_push, &PushReceiver::malformed, this, [this](const QString &why) {
+        statusBar()->showMessage(tr("Live push connection closed: %1").arg(why), 10000);
+    });
     m_tabs->addTab(m_launch, tr("Launch"));
     m_tabs->tabBar()->setTabButton(1, QTabBar::RightSide, nullptr);
     m_queue = new QueuePanel(m_tabs);
