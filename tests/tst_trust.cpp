@@ -316,16 +316,29 @@ time.sleep(300)
 void TestTrust::normalEndSweepsDetachedProcesses() {
     const QString pids = m_dir.filePath(u"pids-normal"_s);
     QDir().mkpath(pids);
-    const QString script = writeFile(u"leave.py"_s, QByteArray(R"(
-import os, subprocess
+    const QString script = writeFile(u"leave.py"_s, QByteArray(R"PY(
+import os, subprocess, sys
+folder = ")PY") + pids.toUtf8() + R"PY("
+rank = os.environ["RANK"]
+def note(name, pid):
+    with open(os.path.join(folder, name + "-" + rank), "w") as f:
+        f.write(str(pid))
+# In a session of its own, with the run's environment (and its tag).
 child = subprocess.Popen(["sleep", "300"], start_new_session=True)
-with open(os.path.join(")") + pids.toUtf8() + R"(", "grandchild-" + os.environ["RANK"]), "w") as f:
-    f.write(str(child.pid))
-)");
+note("grandchild", child.pid)
+# In a session of its own with an environment of its own: no tag to find it by.
+bare = subprocess.Popen(["sleep", "301"], start_new_session=True, env={"PATH": "/usr/bin:/bin"})
+note("grandchild-bare", bare.pid)
+# A daemon: its parent starts it in a session of its own, environment replaced, and is gone before the rank.
+starter = "import subprocess, sys; p = subprocess.Popen(['sleep', '302'], start_new_session=True, " \
+          "env={'PATH': '/usr/bin:/bin'}); open(sys.argv[1], 'w').write(str(p.pid))"
+subprocess.run([sys.executable, "-c", starter, os.path.join(folder, "grandchild-daemon-" + rank)],
+               env={"PATH": "/usr/bin:/bin"})
+)PY");
     const Result r = run(launch(2, script, {u"--grace"_s, u"1"_s}));
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QList<qint64> left = readPids(pids, u"grandchild-"_s);
-    QCOMPARE(left.size(), 2);
+    QCOMPARE(left.size(), 6);
     for (const qint64 pid : left)
         QVERIFY2(!alive(pid), qPrintable(u"process %1 outlived the run"_s.arg(pid)));
     QCOMPARE(newestRun().value(u"status"_s).toString(), u"finished"_s);

@@ -12,8 +12,10 @@
 int main(int argc, char **argv) {
     // A launch's ranks, and whatever they start, die with this process however it ends (processtree.h). The
     // guard is forked before Qt starts any thread.
-    if (argc > 1 && (strcmp(argv[1], "launch") == 0 || strcmp(argv[1], "agent") == 0))
+    if (argc > 1 && (strcmp(argv[1], "launch") == 0 || strcmp(argv[1], "agent") == 0)) {
         trainyard::startOrphanGuard();
+        trainyard::becomeSubreaper();
+    }
     // From argv's bytes, not app.arguments(): bytes that are not UTF-8 survive to the ranks (argbytes.h).
     const QStringList args = trainyard::argsFromArgv(argc, argv);
     QCoreApplication app(argc, argv);

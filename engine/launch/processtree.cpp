@@ -1,5 +1,6 @@
 #include "processtree.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -7,6 +8,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace trainyard {
@@ -87,6 +89,65 @@ int killTagged(const std::string &tag, int sig, bool prefix) {
     for (const pid_t pid : taggedProcesses(tag, prefix))
         n += ::kill(pid, sig) == 0 ? 1 : 0;
     return n;
+}
+
+void becomeSubreaper() {
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1L, 0L, 0L, 0L);
+}
+
+std::vector<pid_t> adoptedStrays() {
+    struct Proc {
+        pid_t pid;
+        pid_t ppid;
+        pid_t session;
+        bool zombie;
+    };
+    // Only a subreaper adopts: a process that is not one (a test driving a run controller in-process) may
+    // have children of other sessions that are no run's.
+    int subreaper = 0;
+    if (::prctl(PR_GET_CHILD_SUBREAPER, &subreaper, 0L, 0L, 0L) != 0 || !subreaper)
+        return {};
+    std::vector<Proc> all;
+    const pid_t self = ::getpid();
+    const pid_t ownSession = ::getsid(0);
+    DIR *proc = ::opendir("/proc");
+    if (!proc)
+        return {};
+    while (dirent *e = ::readdir(proc)) {
+        char *end = nullptr;
+        const long pid = strtol(e->d_name, &end, 10);
+        if (pid <= 0 || *end != '\0' || pid_t(pid) == self)
+            continue;
+        char path[64];
+        snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+        const std::string stat = readProc(path, 4096);
+        const size_t close = stat.rfind(')');
+        if (close == std::string::npos || close + 2 >= stat.size())
+            continue;
+        // after "(comm) ": state ppid pgrp session ...
+        char state = 0;
+        long ppid = 0, pgrp = 0, session = 0;
+        if (sscanf(stat.c_str() + close + 2, "%c %ld %ld %ld", &state, &ppid, &pgrp, &session) != 4)
+            continue;
+        all.push_back(Proc{pid_t(pid), pid_t(ppid), pid_t(session), state == 'Z' || state == 'X'});
+    }
+    ::closedir(proc);
+    std::vector<pid_t> sessions;
+    for (const Proc &p : all) {
+        if (p.ppid != self || p.session == ownSession)
+            continue;
+        if (p.zombie) {
+            int status = 0;
+            ::waitpid(p.pid, &status, WNOHANG);
+        } else if (std::find(sessions.begin(), sessions.end(), p.session) == sessions.end()) {
+            sessions.push_back(p.session);
+        }
+    }
+    std::vector<pid_t> out;
+    for (const Proc &p : all)
+        if (!p.zombie && std::find(sessions.begin(), sessions.end(), p.session) != sessions.end())
+            out.push_back(p.pid);
+    return out;
 }
 
 void startOrphanGuard() {

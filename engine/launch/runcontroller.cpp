@@ -145,6 +145,8 @@ RunController::~RunController() {
         if (r->process)
             r->process->waitForFinished(1000);
     killTagged(m_tag, SIGKILL); // what a rank left behind in other groups or sessions goes too
+    for (const pid_t pid : adoptedStrays())
+        ::kill(pid, SIGKILL);
     if (m_state == RunStatus::Running || m_state == RunStatus::Stopping) {
         m_cancelRequested = true;
         addEvent(u"signal"_s, -1, RunText::tr("the launcher was closed during the run"));
@@ -612,17 +614,26 @@ bool RunController::sweepStragglers() {
     bool left = false;
     for (const auto &r : m_ranks)
         left = left || (r->pid > 0 && groups.contains(pid_t(r->pid)));
-    // Processes that left the rank's group or session (setsid, daemons) still carry the run's tag.
+    // Processes that left the rank's group or session (setsid, daemons) still carry the run's tag; those that
+    // also replaced their environment were handed to this process when their parent ended (processtree.h:
+    // the launcher is their subreaper) and are found in the sessions they left for.
     const bool tagged = !taggedProcesses(m_tag).empty();
-    if (!left && !tagged)
+    const std::vector<pid_t> strays = adoptedStrays();
+    if (!left && !tagged && strays.empty())
         return true;
+    const auto signalStrays = [&strays](int sig) {
+        for (const pid_t pid : strays)
+            ::kill(pid, sig);
+    };
     if (!m_sweepClock.isValid()) {
         m_sweepClock.start();
         signalAll(SIGTERM);
         killTagged(m_tag, SIGTERM);
+        signalStrays(SIGTERM);
     } else if (m_sweepClock.elapsed() >= m_options.graceMs) {
         signalAll(SIGKILL);
         killTagged(m_tag, SIGKILL);
+        signalStrays(SIGKILL);
     }
     QTimer::singleShot(100, this, &RunController::finishAttempt);
     return false;
