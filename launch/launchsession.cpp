@@ -92,6 +92,9 @@ private:
     QString m_launcher;
     QString m_name;
     RunRecord m_last;
+
+public:
+    const RunRecord &last() const { return m_last; }
 };
 
 LaunchSession::LaunchSession(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &commandLine,
@@ -120,12 +123,30 @@ bool LaunchSession::close(int timeoutMs, QString *error) {
     // server then commits what it holds (points and the final row), retrying while the database is busy.
     m_controller.reset();
     stopFollowing();
+    const RunRecord last = m_recorder ? m_recorder->last() : RunRecord{};
     m_recorder.reset();
     if (!m_ingest.server())
         return true;
     m_ingest.server()->endHeartbeat(m_dbRunId);
     const bool ok = m_ingest.stop(timeoutMs, error);
     m_lastStats = m_ingest.lastStats();
+    if (ok) {
+        m_outcome.release();
+    } else if (!last.id.isEmpty()) {
+        // The ranks' outcome, apart from the record's: readers show it, with what could not be stored.
+        RunOutcome outcome;
+        outcome.status = last.status;
+        outcome.exitCode = last.failedExitCode;
+        outcome.failedRank = last.failedRank;
+        outcome.endedMs =
+            last.ended.isValid() ? last.ended.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch();
+        outcome.pointsUnstored = m_lastStats.unstoredPoints;
+        outcome.error = error ? *error : QString();
+        QString why;
+        m_outcomeKept = m_outcome.write(outcome, &why);
+        if (!m_outcomeKept && error)
+            *error = SessionText::tr("%1; the run's outcome could not be kept either (%2)").arg(*error, why);
+    }
     return ok;
 }
 
@@ -349,6 +370,11 @@ bool LaunchSession::prepare(QString *error) {
         r.env[u"PYTHONPATH"_s] = pythonPath.isEmpty() ? ours : ours + u':' + pythonPath;
     }
     m_recorder = std::make_unique<Recorder>(m_ingest.server(), m_dbRunId, m_runDir + u"/run.json"_s);
+    // Room for the run's outcome while the disk has it: should the database refuse the final record (a full
+    // disk), the outcome is written over these bytes and readers take the run's status from there.
+    if (QString why; !m_outcome.reserve(m_runDir, &why))
+        qWarning("trainyard: %s",
+                 qPrintable(SessionText::tr("cannot reserve the run's outcome file: %1").arg(why)));
     RunOptions options;
     options.runDirectory = m_runDir;
     options.graceMs = int(m_args.graceSeconds * 1000);

@@ -9,6 +9,7 @@
 #include "launch/launchplan.h"
 #include "launch/runcontroller.h"
 #include "launch/supervisor.h"
+#include "runoutcome.h"
 #include "store.h"
 
 #include <QHash>
@@ -38,6 +39,9 @@ public:
     // the final record, retrying for up to timeoutMs while the database is busy. False with error when
     // something could not be stored in that time. The destructor calls it with no wait.
     bool close(int timeoutMs, QString *error);
+    // Whether a close() that could not store the final record kept the ranks' outcome in the run folder
+    // (RunOutcomeFile), where readers find it.
+    bool outcomeKept() const { return m_outcomeKept; }
 
     // What runs the ranks: the RankSupervisor of the launch's Executor (executors.h): this machine's
     // RunController, or a ClusterController for SSH hosts and inside a Slurm job.
@@ -103,6 +107,8 @@ private:
     IngestService m_ingest;
     IngestStats m_lastStats;
     std::unique_ptr<Recorder> m_recorder;
+    RunOutcomeFile m_outcome; // reserved at prepare(), written when close() cannot store the final record
+    bool m_outcomeKept = false;
     std::unique_ptr<RankSupervisor> m_controller;
     QThread m_followerThread;
     TensorBoardFollower *m_follower = nullptr; // lives on m_followerThread

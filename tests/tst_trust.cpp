@@ -123,6 +123,8 @@ private Q_SLOTS:
     void lockedDatabaseLosesNothing();
     void launcherKilledIsCrashedAndLeavesNothing();
     void normalEndSweepsDetachedProcesses();
+    void droppedPointsMakeTheRecordIncomplete();
+    void aTrackerThatNeverFinishesIsSaid();
     void firstFailingRankIsRecorded();
     void liveRunCannotBeRemoved();
     void migrationsAndWritersRace();
@@ -342,6 +344,101 @@ subprocess.run([sys.executable, "-c", starter, os.path.join(folder, "grandchild-
     for (const qint64 pid : left)
         QVERIFY2(!alive(pid), qPrintable(u"process %1 outlived the run"_s.arg(pid)));
     QCOMPARE(newestRun().value(u"status"_s).toString(), u"finished"_s);
+}
+
+// A tracker that drops points (its buffer full while the launcher does not answer) says so, and the run that
+// ends with exit code 0 is finished but incomplete everywhere: runs show, its JSON, runs list's mark, the
+// launcher's summary.
+void TestTrust::droppedPointsMakeTheRecordIncomplete() {
+    const QString flag = m_dir.filePath(u"dropped-flag"_s);
+    QFile::remove(flag);
+    const QString script = writeFile(u"drops.py"_s, QByteArray(R"PY(
+import os, time
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker()
+t.log({"loss": 0.0}, step=0)
+print("go", flush=True)
+time.sleep(1.5)                      # the launcher is stopped meanwhile: nothing is acknowledged
+for step in range(1, 9):             # batches in flight until the sender waits for acknowledgements
+    t.log({"loss": float(step)}, step=step)
+    time.sleep(0.25)
+t.log({f"k{i}": float(i) for i in range(3000)}, step=9)   # more than the buffer holds: dropped after 1 s
+open(")PY") + flag.toUtf8() + R"PY(", "w").write(str(t.dropped))
+t.finish()
+print("dropped", t.dropped, flush=True)
+)PY");
+    QProcess launcher;
+    QProcessEnvironment e = environment();
+    e.insert(u"TRAINYARD_TRACKER_BUFFER"_s, u"200"_s);
+    launcher.setProcessEnvironment(e);
+    launcher.start(QStringLiteral(TRAINYARD_CLI), launch(1, script));
+    QVERIFY(launcher.waitForStarted(10000));
+    QByteArray seen;
+    QVERIFY(waitForLine(launcher, seen, "[rank 0] go"));
+    ::kill(pid_t(launcher.processId()), SIGSTOP);
+    const bool logged = waitUntil([&] { return QFileInfo(flag).size() > 0; }, 30000);
+    ::kill(pid_t(launcher.processId()), SIGCONT);
+    QVERIFY(logged);
+    QVERIFY(launcher.waitForFinished(60000));
+    seen += launcher.readAllStandardOutput();
+    const QByteArray err = launcher.readAllStandardError();
+    QCOMPARE(launcher.exitCode(), 0); // the ranks' outcome
+    QFile f(flag);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const qint64 dropped = f.readAll().toLongLong();
+    QVERIFY2(dropped > 0 && dropped <= 3000, qPrintable(QString::number(dropped)));
+    QVERIFY2(err.contains(QByteArray("the run's record is incomplete: " + QByteArray::number(dropped) +
+                                     " point(s) dropped by the trackers")),
+             err.constData());
+    const QJsonObject run0 = newestRun();
+    QCOMPARE(run0.value(u"status"_s).toString(), u"finished"_s);
+    QCOMPARE(run0.value(u"points_dropped"_s).toInteger(), dropped);
+    QCOMPARE(run0.value(u"unfinished_trackers"_s).toArray().size(), 0);
+    const Result shown = run({u"runs"_s, u"show"_s, run0.value(u"id"_s).toString()});
+    QVERIFY2(shown.out.contains(QByteArray("incomplete: " + QByteArray::number(dropped) +
+                                           " point(s) dropped by the trackers")),
+             shown.out.constData());
+    const Result listed = run({u"runs"_s, u"list"_s});
+    QVERIFY2(listed.out.contains("finished* ") && listed.out.contains("its record is incomplete"),
+             listed.out.constData());
+    // Every point the tracker kept is stored: its 9 losses and what of the big call fit.
+    int stored = 0;
+    for (const QJsonValue &m : scriptMetrics(run0.value(u"id"_s).toString()))
+        stored += m.toObject().value(u"count"_s).toInt();
+    QCOMPARE(stored, 9 + 3000 - int(dropped));
+}
+
+// A rank that ends without its tracker finishing (os._exit skips atexit) may have lost its last points: the
+// finished run says so. A plain run that finishes is not called incomplete.
+void TestTrust::aTrackerThatNeverFinishesIsSaid() {
+    const QString script = writeFile(u"exit.py"_s, R"(
+import os, time
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker()
+t.log({"loss": 1.0}, step=0)
+time.sleep(1.0)  # sent and stored
+t.log({"loss": 2.0}, step=1)
+if os.environ["RANK"] == "1":
+    os._exit(0)
+)");
+    const Result r = run(launch(2, script));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("the tracker of rank(s) 1 never said it finished"), r.err.constData());
+    const QJsonObject run0 = newestRun();
+    QCOMPARE(run0.value(u"status"_s).toString(), u"finished"_s);
+    QCOMPARE(run0.value(u"unfinished_trackers"_s).toArray(), QJsonArray{1});
+    QVERIFY(run0.value(u"incomplete"_s).toString().contains(u"its last points may be missing"_s));
+
+    const QString plain = writeFile(u"plain.py"_s, R"(
+from trainyard_tracker import TrainyardTracker
+TrainyardTracker().log({"loss": 1.0}, step=0)
+)");
+    const Result p = run(launch(2, plain));
+    QCOMPARE(p.exitCode, 0);
+    QVERIFY2(!p.err.contains("incomplete"), p.err.constData());
+    const QJsonObject run1 = newestRun();
+    QCOMPARE(run1.value(u"incomplete"_s).toString(), QString());
+    QCOMPARE(run1.value(u"points_dropped"_s).toInteger(), 0);
 }
 
 void TestTrust::firstFailingRankIsRecorded() {
@@ -623,6 +720,34 @@ time.sleep(60)
     launcher.waitForFinished(5000);
     QVERIFY2(told, said.constData());
     QVERIFY2(said.contains("database or disk is full") && said.contains("wait in memory"), said.constData());
+
+    // A run whose ranks finish while the disk stays full: the launcher gives up storing (here after 3 s),
+    // says so, and keeps the ranks' outcome in the file it reserved; readers show the run finished and
+    // incomplete, not crashed.
+    const QString done = writeFile(u"flood-end.py"_s, R"(
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker("flood-end")
+for i in range(300000):
+    t.log({"loss": 1.0 / (i + 1), "other": float(i)}, step=i)
+)");
+    for (const QString &f : QDir(mnt).entryList(QDir::Files | QDir::Hidden)) // room for the run to start
+        QFile::remove(mnt + u'/' + f);
+    QDir(mnt + u"/runs"_s).removeRecursively();
+    e.insert(u"TRAINYARD_RECORD_TIMEOUT"_s, u"3"_s);
+    e.insert(u"TRAINYARD_TRACKER_FINISH_TIMEOUT"_s, u"2"_s);
+    const Result full = trainyard::test::runCli(launch(1, done), e);
+    QCOMPARE(full.exitCode, 1); // the record's failure; the ranks finished
+    QVERIFY2(full.err.contains("could not record the run") && full.err.contains("outcome.json"),
+             full.err.constData());
+    const Result listed = trainyard::test::runCli({u"runs"_s, u"list"_s, u"--json"_s}, e);
+    const QJsonObject last = QJsonDocument::fromJson(listed.out).array().at(0).toObject();
+    QCOMPARE(last.value(u"name"_s).toString().left(9), u"flood-end"_s.left(9));
+    QCOMPARE(last.value(u"status"_s).toString(), u"finished"_s);
+    QCOMPARE(last.value(u"exit_code"_s).toInt(), 0);
+    QVERIFY2(last.value(u"points_unstored"_s).toInteger() > 0, QByteArray(full.err + listed.out).constData());
+    QVERIFY2(
+        last.value(u"incomplete"_s).toString().contains(u"could not be stored (database or disk is full"_s),
+        listed.out.constData());
 }
 
 // What a run leaves is its user's alone (a shared workstation): the data folder and run folders 0700, the

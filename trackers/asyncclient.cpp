@@ -212,8 +212,17 @@ void AsyncTrackerClient::run(std::function<bool(TrackerClient &, std::string *)>
             m_stored = taken;
             m_changed.notify_all();
         }
-        if (stopping && m_queue.empty())
+        if (stopping && m_queue.empty()) {
+            // Everything is stored: say what was dropped and that this client is done (the run's record
+            // counts it; a client that never says so may have lost its last points).
+            if (!m_abandon && !m_broken) {
+                const uint64_t dropped = m_dropped - clientDropped; // the buffer's; the client counts its own
+                lock.unlock();
+                client.finish(dropped, &why);
+                lock.lock();
+            }
             return;
+        }
     }
 }
 

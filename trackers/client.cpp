@@ -362,6 +362,10 @@ bool TrackerClient::logParams(const std::map<std::string, std::string> &params, 
         first = false;
     }
     json += "}}";
+    return sendEvent(json, error);
+}
+
+bool TrackerClient::sendEvent(const std::string &json, std::string *error) {
     if (!sendBatch(error))
         return false;
     std::string payload;
@@ -369,6 +373,12 @@ bool TrackerClient::logParams(const std::map<std::string, std::string> &params, 
     protocol::put64(payload, batch);
     payload += json;
     return sendFrame(batch, protocol::frame(protocol::Event, payload), 0, error);
+}
+
+bool TrackerClient::finish(uint64_t droppedElsewhere, std::string *error) {
+    const std::string json =
+        "{\"finish\":{\"dropped\":" + std::to_string(m_dropped + droppedElsewhere) + "}}";
+    return sendEvent(json, error) && flush(error);
 }
 
 bool TrackerClient::flush(std::string *error) {

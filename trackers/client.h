@@ -40,6 +40,10 @@ public:
     bool send(std::string *error) { return sendBatch(error); }
     // Sends what is buffered and waits until every batch sent is acknowledged.
     bool flush(std::string *error);
+    // Flushes and tells the run this client is done, with the points it dropped (its own and
+    // droppedElsewhere, e.g. an owner's full buffer): the run's record says it is incomplete when any were,
+    // or when a client that stored points never finished.
+    bool finish(uint64_t droppedElsewhere, std::string *error);
 
     size_t batchSize = 4096;      // points per batch
     int window = 4;               // batches in flight
@@ -59,6 +63,7 @@ public:
 
 private:
     bool sendBatch(std::string *error);
+    bool sendEvent(const std::string &json, std::string *error); // after what is buffered
     bool sendFrame(uint64_t batch, std::string frame, uint32_t points, std::string *error);
     bool readFrame(uint8_t &type, std::string &payload, std::string *error);
     bool waitForAcks(size_t maxInFlight, std::string *error);

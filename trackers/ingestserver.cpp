@@ -192,8 +192,13 @@ bool IngestServer::drain(int timeoutMs, QString *error) {
                 m_push->waitSent(int(std::clamp<qint64>(timeoutMs - clock.elapsed(), 200, 2000)));
             return true;
         }
-        if (clock.elapsed() >= timeoutMs)
+        if (clock.elapsed() >= timeoutMs) {
+            QMutexLocker lock(&m_mutex);
+            m_stats.unstoredPoints = 0;
+            for (const Pending &b : m_pending)
+                m_stats.unstoredPoints += qint64(b.points.size());
             return false;
+        }
         QThread::msleep(100);
     }
 }
@@ -499,7 +504,18 @@ void IngestServer::flush() {
                 }
             }
         }
-        ok = ok && m_writer.recordBatch(b.runId, StoreWriter::BatchMark{b.client, b.batch}, &error);
+        ok = ok && m_writer.recordBatch(b.runId, StoreWriter::BatchMark{b.client, b.batch, b.rank, b.local},
+                                        &error);
+        // A client's word on its own points: {"dropped": N} as it goes, {"finish": {"dropped": N}} at its
+        // end.
+        if (ok && !b.event.isEmpty()) {
+            const QJsonValue finish = b.event.value(u"finish"_s);
+            const QJsonValue dropped =
+                finish.isObject() ? finish.toObject().value(u"dropped"_s) : b.event.value(u"dropped"_s);
+            if (!finish.isUndefined() || dropped.isDouble())
+                ok = m_writer.recordTrackerReport(b.runId, b.client, qint64(dropped.toDouble()),
+                                                  !finish.isUndefined(), &error);
+        }
     }
     if (ok)
         ok = m_writer.commit(&error);

@@ -30,6 +30,7 @@ struct IngestStats {
     QMap<QString, qint64> rejected; // reason -> count
     qint64 storeRetries = 0;        // group commits that failed and were tried again
     QString lastStoreError;
+    qint64 unstoredPoints = 0; // points still held when drain() gave up
 };
 
 class IngestServer : public QObject {

@@ -1,6 +1,7 @@
 #include "store.h"
 
 #include "atomicfile.h"
+#include "runoutcome.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -10,6 +11,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSysInfo>
+#include <algorithm>
+#include <climits>
 #include <cmath>
 #include <csignal>
 #include <cstring>
@@ -133,6 +136,16 @@ CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 PRAGMA user_version = 4;
 )";
 
+// What each tracker client said of its own points: how many it dropped (a full buffer, a connection it gave
+// up on) and whether it finished (said goodbye after its last point). Rows of older databases count as
+// finished.
+const char *const MigrationV5 = R"(
+ALTER TABLE ingest_batches ADD COLUMN rank INTEGER;
+ALTER TABLE ingest_batches ADD COLUMN dropped INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE ingest_batches ADD COLUMN finished INTEGER NOT NULL DEFAULT 1;
+PRAGMA user_version = 5;
+)";
+
 bool configure(sql::Database &db, bool writer, QString *error) {
     if (writer && !db.exec("PRAGMA journal_mode = WAL", error))
         return false;
@@ -169,7 +182,7 @@ Aggregate readAggregate(const sql::Statement &s, int first) {
 } // namespace
 
 bool migrate(sql::Database &db, QString *error, int target) {
-    const char *const steps[] = {MigrationV1, MigrationV2, MigrationV3, MigrationV4};
+    const char *const steps[] = {MigrationV1, MigrationV2, MigrationV3, MigrationV4, MigrationV5};
     static_assert(std::size(steps) == SchemaVersion);
     auto newer = [&](int version) {
         if (error)
@@ -413,7 +426,13 @@ bool StoreWriter::open(const QString &path, QString *error) {
     m_insertSeries.prepare(m_db, "INSERT INTO series(run_id, rank, key) VALUES(?, ?, ?)");
     m_updateSeries.prepare(m_db, "UPDATE series SET count = ?, last_step = ?, last_value = ?, min_value = ?,"
                                  " max_value = ? WHERE id = ?");
-    m_mark.prepare(m_db, "INSERT OR REPLACE INTO ingest_batches(run_id, client, last_batch) VALUES(?, ?, ?)");
+    // A client's first batch makes its row (not finished until it says so); later ones move its mark only.
+    m_mark.prepare(
+        m_db, "INSERT INTO ingest_batches(run_id, client, last_batch, rank, finished) VALUES(?, ?, ?, ?, ?)"
+              " ON CONFLICT(run_id, client) DO UPDATE SET last_batch = excluded.last_batch");
+    m_trackerReport.prepare(m_db,
+                            "UPDATE ingest_batches SET dropped = max(dropped, ?), finished = max(finished, ?)"
+                            " WHERE run_id = ? AND client = ?");
     reapDeadRuns(nullptr); // every writer records the runs whose launcher died (best effort: it may be busy)
     return true;
 }
@@ -807,7 +826,25 @@ bool StoreWriter::appendPoints(qint64 runId, int rank, const QStringList &keys,
 
 bool StoreWriter::recordBatch(qint64 runId, const BatchMark &mark, QString *error) {
     m_mark.bind(1, runId).bind(2, mark.client).bind(3, mark.batch);
+    if (mark.rank >= 0)
+        m_mark.bind(4, mark.rank);
+    else
+        m_mark.bindNull(4);
+    m_mark.bind(5, mark.finished ? 1 : 0);
     if (m_mark.run())
+        return true;
+    if (error)
+        *error = m_db.lastError();
+    return false;
+}
+
+bool StoreWriter::recordTrackerReport(qint64 runId, const QString &client, qint64 dropped, bool finished,
+                                      QString *error) {
+    m_trackerReport.bind(1, std::max<qint64>(dropped, 0))
+        .bind(2, finished ? 1 : 0)
+        .bind(3, runId)
+        .bind(4, client);
+    if (m_trackerReport.run())
         return true;
     if (error)
         *error = m_db.lastError();
@@ -901,6 +938,47 @@ QString StoreReader::error() const {
     return StoreText::tr("%1: %2").arg(m_path, e);
 }
 
+// The outcome file a launcher leaves when the database could not take all of the run's end (RunOutcomeFile):
+// what could not be stored, and the ranks' outcome where the row still says the run goes (its launcher gone).
+static bool readOutcome(RunRow &r, bool launcherGone) {
+    if (r.runDir.isEmpty())
+        return false;
+    const std::optional<RunOutcome> o = RunOutcomeFile::read(r.runDir);
+    if (!o)
+        return false;
+    r.pointsUnstored = o->pointsUnstored;
+    r.unstoredReason = o->error;
+    if (launcherGone) {
+        r.status = o->status;
+        r.exitCode = o->exitCode;
+        r.failedRank = o->failedRank;
+        r.endedMs = o->endedMs;
+    }
+    return true;
+}
+
+QString RunRow::incomplete() const {
+    QStringList parts;
+    if (pointsUnstored > 0)
+        parts << StoreText::tr("%n point(s) and the run's end could not be stored (%1)", nullptr,
+                               int(std::min<qint64>(pointsUnstored, INT_MAX)))
+                     .arg(unstoredReason);
+    else if (!unstoredReason.isEmpty())
+        parts << StoreText::tr("the run's end could not be stored (%1)").arg(unstoredReason);
+    if (pointsDropped > 0)
+        parts << StoreText::tr("%n point(s) dropped by the trackers", nullptr,
+                               int(std::min<qint64>(pointsDropped, INT_MAX)));
+    if (status == RunStatus::Finished && !unfinishedTrackers.isEmpty()) {
+        QStringList ranks;
+        for (const int rank : unfinishedTrackers)
+            ranks << (rank < 0 ? u"?"_s : QString::number(rank));
+        parts << StoreText::tr(
+                     "the tracker of rank(s) %1 never said it finished: its last points may be missing")
+                     .arg(ranks.join(u", "_s));
+    }
+    return parts.join(u"; "_s);
+}
+
 static RunRow readRun(const sql::Statement &s) {
     RunRow r;
     r.id = s.int64(0);
@@ -920,8 +998,14 @@ static RunRow readRun(const sql::Statement &s) {
     r.launcher = s.text(14);
     r.heartbeatMs = s.int64(15);
     r.ingestRefusals = s.text(16);
-    // What readers show is true even before a writer records it: a run whose launcher is gone crashed.
-    if (launcherGone(r, QDateTime::currentMSecsSinceEpoch())) {
+    r.pointsDropped = s.int64(17);
+    for (const QString &rank : s.text(18).split(u',', Qt::SkipEmptyParts))
+        r.unfinishedTrackers << rank.toInt();
+    std::sort(r.unfinishedTrackers.begin(), r.unfinishedTrackers.end());
+    // What readers show is true even before a writer records it: a run whose launcher is gone crashed,
+    // unless the launcher left its outcome beside the run because the database could not take all of it.
+    const bool gone = launcherGone(r, QDateTime::currentMSecsSinceEpoch());
+    if (!readOutcome(r, gone) && gone) {
         r.status = RunStatus::Crashed;
         r.endedMs = crashEndMs(r);
     }
@@ -930,7 +1014,10 @@ static RunRow readRun(const sql::Statement &s) {
 
 #define RUN_COLUMNS                                                                                          \
     "id, uid, name, status, created_ms, started_ms, ended_ms, exit_code, host, working_dir, command, "       \
-    "config, run_dir, failed_rank, launcher, heartbeat_ms, ingest_refusals"
+    "config, run_dir, failed_rank, launcher, heartbeat_ms, ingest_refusals, "                                \
+    "(SELECT sum(dropped) FROM ingest_batches b WHERE b.run_id = runs.id), "                                 \
+    "(SELECT group_concat(DISTINCT coalesce(rank, -1)) FROM ingest_batches b WHERE b.run_id = runs.id AND "  \
+    "finished = 0)"
 
 QList<RunRow> StoreReader::runs() {
     QList<RunRow> out;

@@ -23,7 +23,7 @@
 
 namespace trainyard {
 
-constexpr int SchemaVersion = 4;
+constexpr int SchemaVersion = 5;
 constexpr int LevelFanout = 16; // a level-L chunk aggregates 16^L points
 constexpr int MaxLevel = 5;
 
@@ -59,6 +59,15 @@ struct RunRow {
     QString command; // JSON array
     QString config;  // the config file as launched
     QString runDir;
+    // What may be missing from the run's record although its ranks ended as its status says (see
+    // incomplete()).
+    qint64 pointsDropped = 0;      // points its trackers said they dropped (a full buffer, a connection lost)
+    QList<int> unfinishedTrackers; // ranks whose tracker stored points and never said it finished
+    qint64 pointsUnstored = 0;     // points the launcher held and could not store (its outcome file)
+    QString unstoredReason;        // why (the database's error), with pointsUnstored
+    // Empty for a complete record; else what is missing, for people ("12 points dropped by the trackers"). A
+    // run still going, failed, cancelled or crashed does not count a tracker that has not finished.
+    QString incomplete() const;
 };
 
 // When a crashed run ended: its last heartbeat, else its start.
@@ -181,6 +190,8 @@ public:
     struct BatchMark {
         QString client;
         qint64 batch = 0;
+        int rank = -1;         // the client's rank, kept with its first mark (-1: not known)
+        bool finished = false; // a client with nothing to finish (the launcher's own batches)
     };
     bool appendPoints(qint64 runId, int rank, const std::vector<IncomingPoint> &points,
                       const std::optional<BatchMark> &mark, QString *error);
@@ -192,6 +203,11 @@ public:
     qint64 lastBatch(qint64 runId, const QString &client);
     // Records that a client's batch is stored (in the current transaction).
     bool recordBatch(qint64 runId, const BatchMark &mark, QString *error);
+    // What a client said of its own points (its EVENT {"dropped": N} or {"finish": {"dropped": N}}): the
+    // points it dropped so far (the count only grows) and whether it finished. After recordBatch of the same
+    // batch, in the same transaction.
+    bool recordTrackerReport(qint64 runId, const QString &client, qint64 dropped, bool finished,
+                             QString *error);
 
     // Several appends in one transaction (the ingest server's batching).
     bool begin(QString *error);
@@ -220,7 +236,8 @@ private:
     // "run/rank/key". A node-based map: the Series* handed out by series() stay valid while later series of
     // the same batch are inserted (a QHash moves its values when it grows).
     std::unordered_map<QString, Series> m_series;
-    sql::Statement m_insertPoint, m_insertLevel, m_findSeries, m_insertSeries, m_updateSeries, m_mark;
+    sql::Statement m_insertPoint, m_insertLevel, m_findSeries, m_insertSeries, m_updateSeries, m_mark,
+        m_trackerReport;
     bool m_inTransaction = false;
 };
 

@@ -391,6 +391,9 @@ QString RunDashboard::headerHtml(const RunRow &run, const QMap<QString, QString>
     const bool bad = run.status == RunStatus::Failed || run.status == RunStatus::Crashed;
     facts << (bad ? u"<span style=\"color:#c0392b; font-weight:bold\">%1</span>"_s.arg(status.toHtmlEscaped())
                   : u"<b>%1</b>"_s.arg(status.toHtmlEscaped()));
+    if (const QString missing = run.incomplete(); !missing.isEmpty())
+        facts << u"<span style=\"color:#b9770e; font-weight:bold\">%1</span>"_s.arg(
+            tr("incomplete: %1").arg(missing).toHtmlEscaped());
     if (run.failedRank >= 0)
         facts << tr("exit code %1 (rank %2)").arg(run.exitCode).arg(run.failedRank);
     else if (!isActive(run.status) && run.status != RunStatus::Imported)

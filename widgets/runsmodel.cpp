@@ -216,7 +216,10 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const {
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case StatusColumn:
-            return statusText(r.status);
+            // A record that lacks points is never shown as plainly finished (the tooltip says what is
+            // missing).
+            return r.incomplete().isEmpty() ? statusText(r.status)
+                                            : tr("%1, incomplete").arg(statusText(r.status));
         case NameColumn:
             return r.name;
         case StartedColumn:
@@ -236,8 +239,11 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const {
     }
     if (role == Qt::EditRole && index.column() == NoteColumn)
         return row.tags.value(u"note"_s);
-    if (role == Qt::ToolTipRole)
-        return tr("%1 on %2, exit code %3\n%4").arg(r.uid, r.host).arg(r.exitCode).arg(r.runDir);
+    if (role == Qt::ToolTipRole) {
+        const QString tip = tr("%1 on %2, exit code %3\n%4").arg(r.uid, r.host).arg(r.exitCode).arg(r.runDir);
+        const QString missing = r.incomplete();
+        return missing.isEmpty() ? tip : tip + u'\n' + tr("Incomplete: %1").arg(missing);
+    }
     return {};
 }
 

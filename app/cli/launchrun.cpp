@@ -4,7 +4,9 @@
 #include "launch/runcontroller.h"
 #include "launchsession.h"
 #include "remote/hostcheck.h"
+#include "runoutcome.h"
 #include "signalevents.h"
+#include "store.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -260,7 +262,12 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     const int exitCode = controller.exitCode();
     const QString recordError = controller.recordError(); // run.json in the run folder
     QString storeError;
-    const bool stored = session.close(120000, &storeError);
+    // How long the end waits for a database that refuses (a full disk, a lock held elsewhere): two minutes,
+    // or TRAINYARD_RECORD_TIMEOUT seconds.
+    bool timeoutSet = false;
+    const int recordTimeoutS = qEnvironmentVariableIntValue("TRAINYARD_RECORD_TIMEOUT", &timeoutSet);
+    const bool stored =
+        session.close(timeoutSet && recordTimeoutS >= 0 ? recordTimeoutS * 1000 : 120000, &storeError);
     const IngestStats stats = session.ingestStats();
     // A record that could not be stored is said first: the outcome below is the ranks', not the record's.
     if (!stored)
@@ -284,6 +291,18 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
         note(RunCliText::tr("run cancelled"));
     } else {
         note(RunCliText::tr("run finished in %1").arg(formatElapsed(elapsedMs)));
+    }
+    // A record that lacks points is said with the outcome, never left to look complete.
+    if (!stored && session.outcomeKept()) {
+        note(RunCliText::tr("%n point(s) could not be stored; the run's outcome is kept in %1", nullptr,
+                            int(std::min<qint64>(stats.unstoredPoints, INT_MAX)))
+                 .arg(RunOutcomeFile::pathIn(runDir)));
+    } else if (!stored) {
+        note(RunCliText::tr("%n point(s) could not be stored", nullptr,
+                            int(std::min<qint64>(stats.unstoredPoints, INT_MAX))));
+    } else if (StoreReader reader; reader.open(session.databasePath(), nullptr)) {
+        if (const auto row = reader.run(session.databaseRunId()); row && !row->incomplete().isEmpty())
+            note(RunCliText::tr("the run's record is incomplete: %1").arg(row->incomplete()));
     }
     for (auto it = stats.rejected.cbegin(); it != stats.rejected.cend(); ++it)
         note(RunCliText::tr("the metrics server refused %n connection(s): %1", nullptr, int(it.value()))

@@ -76,7 +76,15 @@ QJsonObject runJson(const RunRow &r, const QList<SeriesRow> &series) {
                   {u"failed_rank"_s, r.failedRank},
                   {u"host"_s, r.host},
                   {u"working_directory"_s, r.workingDirectory},
-                  {u"run_dir"_s, r.runDir}};
+                  {u"run_dir"_s, r.runDir},
+                  // What the record lacks although the ranks ended as the status says (empty: complete).
+                  {u"incomplete"_s, r.incomplete()},
+                  {u"points_dropped"_s, r.pointsDropped},
+                  {u"points_unstored"_s, r.pointsUnstored}};
+    QJsonArray unfinished;
+    for (const int rank : r.unfinishedTrackers)
+        unfinished.append(rank);
+    o[u"unfinished_trackers"_s] = unfinished;
     QJsonArray metrics;
     for (const SeriesRow &s : series)
         metrics.append(QJsonObject{{u"key"_s, s.key},
@@ -170,16 +178,22 @@ int list(const QString &db, bool json, const std::optional<QString> &filterText,
                        RunsText::tr("DURATION").leftJustified(8), RunsText::tr("LATEST"));
     if (runs.isEmpty() && !filter.isEmpty())
         io.err << RunsText::tr("trainyard runs list: no run matches %1").arg(*filterText) << '\n';
+    bool anyIncomplete = false;
     for (const RunRow &r : runs) {
         QStringList latest;
         for (const SeriesRow &s : reader.series(r.id))
             if (s.rank == 0)
                 latest << s.key + u'=' + formatMetric(s.key, s.lastValue);
+        const bool incomplete = !r.incomplete().isEmpty();
+        anyIncomplete = anyIncomplete || incomplete;
         io.out << r.uid.leftJustified(20) << "  " << fit(r.name) << "  "
-               << runStatusName(r.status).leftJustified(9) << "  "
-               << iso(r.startedMs > 0 ? r.startedMs : r.createdMs).leftJustified(19) << "  "
+               << QString(runStatusName(r.status) + (incomplete ? u"*"_s : QString())).leftJustified(9)
+               << "  " << iso(r.startedMs > 0 ? r.startedMs : r.createdMs).leftJustified(19) << "  "
                << formatDuration(r).leftJustified(8) << "  " << latest.join(u' ') << '\n';
     }
+    if (anyIncomplete)
+        io.out << RunsText::tr("* its record is incomplete (points dropped or not stored): runs show ID says "
+                               "what is missing\n");
     return readFailed() ? 1 : 0;
 }
 
@@ -224,6 +238,8 @@ int show(const QString &db, const QString &id, bool json, Io &io) {
         io.out << RunsText::tr("  status:    %1 (exit code %2)\n")
                       .arg(runStatusName(r->status))
                       .arg(r->exitCode);
+    if (const QString missing = r->incomplete(); !missing.isEmpty())
+        io.out << RunsText::tr("  incomplete: %1\n").arg(missing);
     // How each rank ended, from the run's record (a stopped run: the signal each got).
     QStringList endings;
     for (const RankRecord &k : rankEndings(*r))

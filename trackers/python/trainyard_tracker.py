@@ -301,20 +301,27 @@ class TrainyardTracker(_Base):
         next_batch = 1
         conn = None
         done = False
+        said_dropped = 0  # the drop count the server last heard
+
+        def event(body):
+            nonlocal next_batch
+            payload = struct.pack("<Q", next_batch) + json.dumps(body, default=str).encode()
+            unacked[next_batch] = _frame(_EVENT, payload)
+            self._send(conn, unacked[next_batch])
+            next_batch += 1
+
         while not done or unacked:
             if conn is None:
                 conn = self._connect(host, port, token, run, client, unacked)
             if not done:
                 items = self._take(0.2)
                 points = []
+                finishing = False
                 for item in items:
                     if item[0] == "finish":
-                        done = True
+                        finishing = True
                     elif item[0] in ("params", "tags", "log"):
-                        payload = struct.pack("<Q", next_batch) + json.dumps({item[0]: item[1]}, default=str).encode()
-                        unacked[next_batch] = _frame(_EVENT, payload)
-                        self._send(conn, unacked[next_batch])
-                        next_batch += 1
+                        event({item[0]: item[1]})
                     else:
                         points.append(item[1:])
                 if points:
@@ -327,6 +334,14 @@ class TrainyardTracker(_Base):
                         conn.close()
                         conn = None
                     next_batch += 1
+                # The run's record says what this tracker dropped (a full buffer) and that it finished, so a
+                # run that lost points never reads as plainly complete.
+                if finishing:
+                    event({"finish": {"dropped": self.dropped}})
+                    done = True
+                elif self.dropped != said_dropped:
+                    said_dropped = self.dropped
+                    event({"dropped": said_dropped})
             try:
                 # Keep a few batches in flight; wait for all of them at the end.
                 while conn is not None and unacked and (len(unacked) > 4 or done):
@@ -344,6 +359,8 @@ class TrainyardTracker(_Base):
             conn.close()
 
     def _send(self, conn, frame):
+        if conn is None:
+            return  # sent after reconnecting
         try:
             conn.sock.sendall(frame)
         except OSError:
