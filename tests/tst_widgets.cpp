@@ -48,10 +48,12 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
@@ -112,6 +114,8 @@ private Q_SLOTS:
     void compareTwoRuns();
     void settingsAndTheme();
     void closingAModifiedConfigAsks();
+    void savingAConfigWithErrorsAsksAndTabsMarkChanges();
+    void smallScreenKeepsEverythingReachable();
     void launchWatchStopReopenCompare();
     void launchStartedAndStoppedFromThePanel();
     void germanStudioFollowsItsLaunch();
@@ -1126,6 +1130,99 @@ void TestWidgets::closingAModifiedConfigAsks() {
     QVERIFY(!w.closeTab(0));
 }
 
+// A config tab says it has unsaved changes (" *"), and saving a config with errors asks first: Cancel keeps
+// the file as it was, Save Anyway writes it.
+void TestWidgets::savingAConfigWithErrorsAsksAndTabsMarkChanges() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"bad.yaml"_s);
+    const QByteArray original =
+        "compute_environment: LOCAL_MACHINE\ndistributed_type: MULTI_GPUS\nnum_processes: 2\n";
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(original);
+    }
+    MainWindow w;
+    QSignalSpy shown(&w, &MainWindow::configShown);
+    w.openConfig(path);
+    QVERIFY(shown.wait(10000));
+    ConfigView *v = w.currentView();
+    QVERIFY(v);
+    QCOMPARE(v->document()->errorCount(), 1);
+    auto *tabs = w.findChild<QTabWidget *>();
+    const int index = tabs->indexOf(v);
+    QCOMPARE(tabs->tabText(index), u"bad.yaml"_s);
+    auto *mp = qobject_cast<QComboBox *>(v->form()->editor(u"mixed_precision"_s));
+    mp->setCurrentIndex(mp->findText(u"bf16"_s));
+    Q_EMIT mp->activated(mp->currentIndex());
+    QCOMPARE(tabs->tabText(index), u"bad.yaml *"_s);
+    const auto answer = [](QMessageBox::StandardButton button, QString *text) {
+        QTimer::singleShot(0, [button, text] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            *text = box->text();
+            box->button(button)->click();
+        });
+    };
+    QString asked;
+    answer(QMessageBox::Cancel, &asked);
+    QVERIFY(!w.saveCurrent());
+    QVERIFY2(asked.contains(u"1 error"_s), qPrintable(asked));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), original); // not saved
+    f.close();
+    QCOMPARE(tabs->tabText(index), u"bad.yaml *"_s);
+    answer(QMessageBox::Save, &asked);
+    QVERIFY(w.saveCurrent());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().contains("mixed_precision: bf16"));
+    QCOMPARE(tabs->tabText(index), u"bad.yaml"_s); // saved: no mark
+}
+
+// On a 1024 x 700 screen: a window saved larger comes back inside it, and the Memory tab's strategies table
+// shows every row (the total and the fit verdict) with the page scrolling instead; a config.json model gets a
+// device map planned for this machine when no Max memory is given.
+void TestWidgets::smallScreenKeepsEverythingReachable() {
+    MainWindow w;
+    w.resize(1280, 800);
+    w.move(200, 150);
+    const QRect screen(0, 0, 1024, 700);
+    w.fitToScreen(screen);
+    QVERIFY2(screen.contains(w.frameGeometry()), qPrintable(u"%1,%2 %3x%4"_s.arg(w.frameGeometry().x())
+                                                                .arg(w.frameGeometry().y())
+                                                                .arg(w.frameGeometry().width())
+                                                                .arg(w.frameGeometry().height())));
+
+    MemoryView *view = w.memoryView();
+    w.resize(1024, 700);
+    w.show();
+    w.findChild<QTabWidget *>()->setCurrentWidget(view);
+    view->setModelPath(QStringLiteral(TRAINYARD_TEST_DATA) + u"/models/llama-2-7b"_s);
+    view->setGpus(8);
+    view->setGpuMemory(u"40GiB"_s);
+    QSignalSpy done(view, &MemoryView::estimated);
+    view->estimate();
+    QVERIFY(done.wait(20000));
+    QVERIFY2(view->summaryText().contains(u"Device map for this machine (CPU "_s),
+             qPrintable(view->summaryText()));
+    QVERIFY(view->deviceMapRows() > 0); // planned for the CPU's memory here (no GPU)
+    auto *table = view->findChild<QTableWidget *>(u"strategyTable"_s);
+    QVERIFY(table);
+    QApplication::processEvents();
+    const int last = table->rowCount() - 1;
+    QCOMPARE(table->verticalHeaderItem(last)->data(Qt::UserRole).toString(), u"fits"_s);
+    const QRect row = table->visualRect(table->model()->index(last, 0));
+    QVERIFY2(table->viewport()->rect().contains(row),
+             qPrintable(u"row %1 at y=%2..%3, viewport height %4"_s.arg(last)
+                            .arg(row.top())
+                            .arg(row.bottom())
+                            .arg(table->viewport()->height())));
+    auto *scroll = view->findChild<QScrollArea *>(u"memoryScroll"_s);
+    QVERIFY(scroll);
+    QVERIFY(scroll->widget()->height() >= scroll->widget()->minimumSizeHint().height());
+}
+
 // The studio's day: launch from the panel, watch the ranks' curves and output live, stop, reopen the run from
 // the runs browser, compare it with another run.
 void TestWidgets::launchWatchStopReopenCompare() {
@@ -2111,9 +2208,35 @@ void TestWidgets::wizardAsksTheQuestionnaire() {
         wizard->submit(a);
     }
     QVERIFY(completed.wait(10000));
-    const Value config = completed.first().first().value<Value>();
+    Value config = completed.first().first().value<Value>();
     QCOMPARE(config.get(u"distributed_type"_s), Value::string(u"MULTI_CPU"_s));
     QCOMPARE(config.get(u"num_processes"_s), Value::integer(4));
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ConfigWizard::SavePage), 10000);
+    // Back from the save page asks the last question again, its answer chosen; two questions further back,
+    // a different process count changes the config, and the answers before it are kept.
+    const QString lastQuestion = wizard->currentQuestion();
+    asked.clear();
+    wizard->back();
+    QVERIFY(asked.wait(10000));
+    QCOMPARE(wizard->currentId(), int(ConfigWizard::QuestionsPage));
+    QCOMPARE(wizard->currentQuestion(), lastQuestion);
+    QCOMPARE(wizard->answeredCount(), int(answers.size()) - 1);
+    asked.clear();
+    QVERIFY(wizard->previousQuestion());
+    QVERIFY(asked.wait(10000));
+    QCOMPARE(wizard->answeredCount(), int(answers.size()) - 2);
+    QVERIFY2(wizard->currentQuestion().contains(u"How many"_s), qPrintable(wizard->currentQuestion()));
+    completed.clear();
+    for (const QString &a : {u"3"_s, u"0"_s}) {
+        asked.clear();
+        wizard->submit(a);
+        if (a == u"3"_s)
+            QVERIFY(asked.wait(10000));
+    }
+    QVERIFY(completed.wait(10000));
+    config = completed.first().first().value<Value>();
+    QCOMPARE(config.get(u"distributed_type"_s), Value::string(u"MULTI_CPU"_s));
+    QCOMPARE(config.get(u"num_processes"_s), Value::integer(3));
     QCOMPARE(config.get(u"mixed_precision"_s), Value::string(u"no"_s));
     // The last page shows the config and saves it where asked (atomically); the editor opens the file.
     QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ConfigWizard::SavePage), 10000);
@@ -2128,7 +2251,7 @@ void TestWidgets::wizardAsksTheQuestionnaire() {
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray text = f.readAll();
-    QVERIFY2(text.contains("distributed_type: MULTI_CPU\n") && text.contains("num_processes: 4\n"),
+    QVERIFY2(text.contains("distributed_type: MULTI_CPU\n") && text.contains("num_processes: 3\n"),
              text.constData());
     QVERIFY(shown.wait(10000));
     QCOMPARE(window.tabCount(), tabsBefore + 1);

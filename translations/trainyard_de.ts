@@ -111,7 +111,7 @@
 <context>
     <name>trainyard::ConfigDocument</name>
     <message>
-        <location filename="../widgets/configdocument.cpp" line="+28"/>
+        <location filename="../widgets/configdocument.cpp" line="+29"/>
         <source>Change %1</source>
         <translation>%1 ändern</translation>
     </message>
@@ -596,7 +596,7 @@
 <context>
     <name>trainyard::ConfigWizard</name>
     <message>
-        <location filename="../widgets/configwizard.cpp" line="+72"/>
+        <location filename="../widgets/configwizard.cpp" line="+79"/>
         <source>New accelerate config</source>
         <translation>Neue accelerate-Konfiguration</translation>
     </message>
@@ -651,7 +651,12 @@
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+3"/>
+        <source>&amp;Previous Question</source>
+        <translation>&amp;Vorherige Frage</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -666,7 +671,7 @@
         <translation>Standard: %1</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+97"/>
         <source>Choose a file to save the config to.</source>
         <translation>Wählen Sie eine Datei für die Konfiguration.</translation>
     </message>
@@ -740,7 +745,7 @@
 <context>
     <name>trainyard::FilterText</name>
     <message>
-        <location filename="../trackers/runfilter.cpp" line="+82"/>
+        <location filename="../trackers/runfilter.cpp" line="+73"/>
         <source>the quote %1 is not closed</source>
         <translation>das Anführungszeichen %1 wird nicht geschlossen</translation>
     </message>
@@ -1914,18 +1919,18 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+60"/>
+        <location filename="../widgets/mainwindow.cpp" line="+62"/>
         <source>&lt;p&gt;Every term must hold:&lt;/p&gt;&lt;p&gt;&lt;code&gt;epochs=30 lr&amp;gt;=1e-3 loss&amp;lt;0.5&lt;/code&gt; a parameter, else a metric (rank 0&apos;s last value), else a tag&lt;br&gt;&lt;code&gt;loss.min&amp;lt;0.3 acc.max&amp;gt;0.9&lt;/code&gt; a metric&apos;s smallest or largest value&lt;br&gt;&lt;code&gt;status:failed name~bert host=gpu1&lt;/code&gt; the run&apos;s own fields&lt;br&gt;&lt;code&gt;params.lr=0.1 metrics.loss&amp;lt;1 tags.team=vision note~ablation&lt;/code&gt;&lt;br&gt;&lt;code&gt;&quot;two words&quot; resnet&lt;/code&gt; text anywhere&lt;/p&gt;&lt;p&gt;Operators: = (or :) != &amp;lt; &amp;gt; &amp;lt;= &amp;gt;= ~ (contains). The same query works in &lt;code&gt;trainyard runs list --filter&lt;/code&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Jeder Term muss gelten:&lt;/p&gt;&lt;p&gt;&lt;code&gt;epochs=30 lr&amp;gt;=1e-3 loss&amp;lt;0.5&lt;/code&gt; ein Parameter, sonst eine Metrik (letzter Wert von Rang 0), sonst ein Tag&lt;br&gt;&lt;code&gt;loss.min&amp;lt;0.3 acc.max&amp;gt;0.9&lt;/code&gt; der kleinste oder größte Wert einer Metrik&lt;br&gt;&lt;code&gt;status:failed name~bert host=gpu1&lt;/code&gt; die eigenen Felder des Laufs&lt;br&gt;&lt;code&gt;params.lr=0.1 metrics.loss&amp;lt;1 tags.team=vision note~ablation&lt;/code&gt;&lt;br&gt;&lt;code&gt;&quot;zwei Wörter&quot; resnet&lt;/code&gt; Text irgendwo&lt;/p&gt;&lt;p&gt;Operatoren: = (oder :) != &amp;lt; &amp;gt; &amp;lt;= &amp;gt;= ~ (enthält). Dieselbe Abfrage funktioniert in &lt;code&gt;trainyard runs list --filter&lt;/code&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+36"/>
-        <location line="+638"/>
+        <location line="+685"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-595"/>
+        <location line="-642"/>
         <source>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</source>
         <translation>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</translation>
     </message>
@@ -1986,12 +1991,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+357"/>
+        <location line="+365"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location line="-352"/>
         <source>&amp;Delete Run</source>
         <translation>Lauf &amp;löschen</translation>
     </message>
@@ -2047,7 +2052,12 @@
         <translation>Läufe</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Live push connection closed: %1</source>
+        <translation>Live-Verbindung geschlossen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Launch</source>
         <translation>Starten</translation>
     </message>
@@ -2214,7 +2224,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Importing %1...</source>
         <translation>%1 wird importiert …</translation>
     </message>
@@ -2244,13 +2254,14 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Vergleich: %1</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <location line="+106"/>
+        <location line="+56"/>
+        <location line="+136"/>
+        <location line="+27"/>
         <source>untitled</source>
         <translation>unbenannt</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-142"/>
         <source>Open accelerate config</source>
         <translation>accelerate-Konfiguration öffnen</translation>
     </message>
@@ -2270,12 +2281,31 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
+        <source>Config has errors</source>
+        <translation>Konfiguration hat Fehler</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n error(s) in this config: accelerate launch would refuse it. The Problems list says where. Save it anyway?</source>
+        <translation>
+            <numerusform>%n Fehler in dieser Konfiguration: accelerate launch würde sie ablehnen. Die Problemliste zeigt, wo. Trotzdem speichern?</numerusform>
+            <numerusform>%n Fehler in dieser Konfiguration: accelerate launch würde sie ablehnen. Die Problemliste zeigt, wo. Trotzdem speichern?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save Anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Saved %1 (%2)</source>
         <translation>%1 gespeichert (%2)</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-12"/>
+        <location line="+6"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
@@ -2290,7 +2320,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>YAML (*.yaml *.yml);;JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+60"/>
         <source>%1%2 - Trainyard Studio</source>
         <translation>%1%2 – Trainyard Studio</translation>
     </message>
@@ -2300,12 +2330,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Ungespeicherte Konfiguration</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Save the changes to %1?</source>
         <translation>Die Änderungen an %1 speichern?</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Tags of %1</source>
         <translation>Tags von %1</translation>
     </message>
@@ -2343,7 +2373,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::MemoryView</name>
     <message>
-        <location filename="../widgets/memoryview.cpp" line="+91"/>
+        <location filename="../widgets/memoryview.cpp" line="+106"/>
         <source>Micro-batch size per GPU</source>
         <translation>Micro-Batch-Größe pro GPU</translation>
     </message>
@@ -2469,12 +2499,27 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>GiB pro GPU</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+181"/>
+        <source>GPU %1 %2</source>
+        <translation>GPU %1 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CPU %1 available</source>
+        <translation>CPU %1 verfügbar</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Training as launched (%1): %2 per GPU; %3 GPU(s), mixed precision %4, batch %5 x %6 tokens; device map in %7.</source>
         <translation>Training wie gestartet (%1): %2 pro GPU; %3 GPU(s), Mixed Precision %4, Batch %5 x %6 Tokens; Device-Map in %7.</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>Device map for this machine (%1); give Max memory to plan for other devices.</source>
+        <translation>Geräteverteilung für diese Maschine (%1); für andere Geräte „Max. Speicher“ angeben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>On one GPU, DDP, FSDP and ZeRO shard nothing, so their totals below are the same; set the GPU count (or a launch config&apos;s num_processes) to compare them.</source>
         <translation>Auf einer GPU teilen DDP, FSDP und ZeRO nichts auf, daher sind ihre Summen unten gleich; setzen Sie die Zahl der GPUs (oder num_processes einer Startkonfiguration), um sie zu vergleichen.</translation>
     </message>
@@ -2509,12 +2554,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>nein</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-185"/>
         <source>Estimating...</source>
         <translation>Schätze...</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-233"/>
         <source>weights</source>
         <translation>Gewichte</translation>
     </message>
@@ -2554,12 +2599,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Fragmentierungsreserve</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+234"/>
         <source>cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+58"/>
         <source>GPU memory: %1</source>
         <translation>GPU-Speicher: %1</translation>
     </message>
@@ -2577,7 +2622,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1: %2 Parameter; größte Schicht %3 (%4)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>(whole model)</source>
         <translation>(ganzes Modell)</translation>
     </message>
@@ -3574,12 +3619,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::ReaderMessages</name>
     <message>
-        <location filename="../engine/config/yamlio.cpp" line="+188"/>
+        <location filename="../engine/config/yamlio.cpp" line="+191"/>
         <source>aliases expand to more than %1 values; a config never needs that many (is it an alias bomb?)</source>
         <translation>Aliasse erweitern sich zu mehr als %1 Werten; eine Konfiguration braucht nie so viele (ist es eine Alias-Bombe?)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>more than %1 keys and values; a config has a few hundred</source>
+        <translation>mehr als %1 Schlüssel und Werte; eine Konfiguration hat einige hundert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>an alias refers to a collection that contains it; the value would be infinite</source>
         <translation>ein Alias verweist auf eine Sammlung, die ihn selbst enthält; der Wert wäre unendlich</translation>
     </message>
@@ -3594,12 +3644,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>das Tag &apos;%1&apos; ist nicht erlaubt: accelerate liest Konfigurationen mit yaml.safe_load, das es ablehnt</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>a mapping key must be a plain value</source>
         <translation>ein Schlüssel einer Zuordnung muss ein einfacher Wert sein</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+110"/>
         <source>file is %1 bytes, larger than the %2 bytes a config may have</source>
         <translation>die Datei hat %1 Bytes, mehr als die %2 Bytes, die eine Konfiguration haben darf</translation>
     </message>
@@ -3753,7 +3803,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunController</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+212"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="+214"/>
         <source>could not write the run record: %1</source>
         <translation>der Lauf-Eintrag konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -3948,7 +3998,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+126"/>
+        <source>incomplete: %1</source>
+        <translation>unvollständig: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>exit code %1 (rank %2)</source>
         <translation>Exit-Code %1 (Rang %2)</translation>
     </message>
@@ -4009,12 +4064,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf läuft nicht auf diesem Rechner</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-206"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+265"/>
         <source>rank %1 silent for %2 s</source>
         <translation>Rang %1 seit %2 s stumm</translation>
     </message>
@@ -4130,7 +4185,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="-380"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="-382"/>
         <source>failed to start</source>
         <translation>Start fehlgeschlagen</translation>
     </message>
@@ -4145,7 +4200,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Exit-Code %1</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>the launcher was closed during the run</source>
         <translation>der Launcher wurde während des Laufs geschlossen</translation>
     </message>
@@ -4155,7 +4210,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>trainyard: %1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+143"/>
         <source>rank %1 printed and logged nothing for %2 s</source>
         <translation>Rang %1 hat seit %2 s nichts ausgegeben und nichts geloggt</translation>
     </message>
@@ -4218,14 +4273,24 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>importiert</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+52"/>
+        <source>%1, incomplete</source>
+        <translation>%1, unvollständig</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1 on %2, exit code %3
 %4</source>
         <translation>%1 auf %2, Exit-Code %3
 %4</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>Incomplete: %1</source>
+        <translation>Unvollständig: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Parameter %1, as the run logged it</source>
         <translation>Parameter %1, wie der Lauf ihn protokolliert hat</translation>
     </message>
@@ -4268,7 +4333,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../launch/launchsession.cpp" line="+256"/>
+        <location filename="../launch/launchsession.cpp" line="+148"/>
+        <source>%1; the run&apos;s outcome could not be kept either (%2)</source>
+        <translation>%1; auch das Ergebnis des Laufs konnte nicht festgehalten werden (%2)</translation>
+    </message>
+    <message>
+        <location line="+129"/>
         <source>cannot create the run folder %1</source>
         <translation>der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
@@ -4296,6 +4366,11 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <location line="+2"/>
         <source>cannot start the metrics server: %1</source>
         <translation>der Metrik-Server kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>cannot reserve the run&apos;s outcome file: %1</source>
+        <translation>die Ergebnisdatei des Laufs kann nicht reserviert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -4402,7 +4477,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+330"/>
+        <location filename="../trackers/store.cpp" line="+343"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation>%1: die Laufdatenbank ist beschädigt (%2)</translation>
     </message>
@@ -4437,7 +4512,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>ein Gerät oder Socket</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+288"/>
         <source>no run %1 in the database</source>
         <translation>kein Lauf %1 in der Datenbank</translation>
     </message>
@@ -4447,7 +4522,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf ist noch %1; stoppen Sie ihn zuerst</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+215"/>
         <source>%1: no such database</source>
         <translation>%1: keine solche Datenbank</translation>
     </message>
@@ -4465,6 +4540,32 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <location line="+3"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n point(s) and the run&apos;s end could not be stored (%1)</source>
+        <translation>
+            <numerusform>%n Punkt und das Ende des Laufs konnten nicht gespeichert werden (%1)</numerusform>
+            <numerusform>%n Punkte und das Ende des Laufs konnten nicht gespeichert werden (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the run&apos;s end could not be stored (%1)</source>
+        <translation>das Ende des Laufs konnte nicht gespeichert werden (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n point(s) dropped by the trackers</source>
+        <translation>
+            <numerusform>%n Punkt von den Trackern verworfen</numerusform>
+            <numerusform>%n Punkte von den Trackern verworfen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the tracker of rank(s) %1 never said it finished: its last points may be missing</source>
+        <translation>der Tracker von Rang %1 hat nie gemeldet, dass er fertig ist: seine letzten Punkte fehlen vielleicht</translation>
     </message>
 </context>
 <context>
@@ -5633,7 +5734,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::RunCliText</name>
     <message>
-        <location filename="../app/cli/launchrun.cpp" line="+102"/>
+        <location filename="../app/cli/launchrun.cpp" line="+104"/>
         <source>trainyard launch: %1</source>
         <translation>trainyard launch: %1</translation>
     </message>
@@ -5734,7 +5835,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>Lauf %1: %2 Rang/Ränge auf diesem Rechner, Logs in %3</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>run failed: rank %1, %2</source>
         <translation>Lauf fehlgeschlagen: Rang %1, %2</translation>
     </message>
@@ -5764,6 +5865,27 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>Lauf beendet nach %1</translation>
     </message>
     <message numerus="yes">
+        <location line="+4"/>
+        <source>%n point(s) could not be stored; the run&apos;s outcome is kept in %1</source>
+        <translation>
+            <numerusform>%n Punkt konnte nicht gespeichert werden; das Ergebnis des Laufs steht in %1</numerusform>
+            <numerusform>%n Punkte konnten nicht gespeichert werden; das Ergebnis des Laufs steht in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n point(s) could not be stored</source>
+        <translation>
+            <numerusform>%n Punkt konnte nicht gespeichert werden</numerusform>
+            <numerusform>%n Punkte konnten nicht gespeichert werden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the run&apos;s record is incomplete: %1</source>
+        <translation>der Datensatz des Laufs ist unvollständig: %1</translation>
+    </message>
+    <message numerus="yes">
         <location line="+3"/>
         <source>the metrics server refused %n connection(s): %1</source>
         <translation>
@@ -5780,7 +5902,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         </translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-37"/>
         <source>could not record the run in %1: %2</source>
         <translation>der Lauf konnte nicht in %1 gespeichert werden: %2</translation>
     </message>
@@ -5790,7 +5912,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>der Lauf konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+45"/>
         <source>trainyard launch: --ssh: no command given</source>
         <translation>trainyard launch: --ssh: kein Befehl angegeben</translation>
     </message>
@@ -5808,14 +5930,14 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+96"/>
+        <location filename="../app/cli/runscommand.cpp" line="+104"/>
         <location line="+51"/>
-        <location line="+315"/>
+        <location line="+323"/>
         <source>trainyard runs: %1</source>
         <translation>trainyard runs: %1</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-361"/>
         <source>trainyard runs: no run %1</source>
         <translation>trainyard runs: kein Lauf %1</translation>
     </message>
@@ -5870,7 +5992,14 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>trainyard runs list: kein Lauf passt zu %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+15"/>
+        <source>* its record is incomplete (points dropped or not stored): runs show ID says what is missing
+</source>
+        <translation>* sein Datensatz ist unvollständig (Punkte verworfen oder nicht gespeichert): runs show ID sagt, was fehlt
+</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>run %1 (%2)
 </source>
         <translation>Lauf %1 (%2)
@@ -5891,7 +6020,14 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>  incomplete: %1
+</source>
+        <translation>  unvollständig: %1
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 killed by %2</source>
         <translation>%1 beendet durch %2</translation>
     </message>

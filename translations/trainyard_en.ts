@@ -111,7 +111,7 @@
 <context>
     <name>trainyard::ConfigDocument</name>
     <message>
-        <location filename="../widgets/configdocument.cpp" line="+28"/>
+        <location filename="../widgets/configdocument.cpp" line="+29"/>
         <source>Change %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -596,7 +596,7 @@
 <context>
     <name>trainyard::ConfigWizard</name>
     <message>
-        <location filename="../widgets/configwizard.cpp" line="+72"/>
+        <location filename="../widgets/configwizard.cpp" line="+79"/>
         <source>New accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -651,7 +651,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+3"/>
+        <source>&amp;Previous Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,7 +671,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+97"/>
         <source>Choose a file to save the config to.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -740,7 +745,7 @@
 <context>
     <name>trainyard::FilterText</name>
     <message>
-        <location filename="../trackers/runfilter.cpp" line="+82"/>
+        <location filename="../trackers/runfilter.cpp" line="+73"/>
         <source>the quote %1 is not closed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1912,18 +1917,18 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+60"/>
+        <location filename="../widgets/mainwindow.cpp" line="+62"/>
         <source>&lt;p&gt;Every term must hold:&lt;/p&gt;&lt;p&gt;&lt;code&gt;epochs=30 lr&amp;gt;=1e-3 loss&amp;lt;0.5&lt;/code&gt; a parameter, else a metric (rank 0&apos;s last value), else a tag&lt;br&gt;&lt;code&gt;loss.min&amp;lt;0.3 acc.max&amp;gt;0.9&lt;/code&gt; a metric&apos;s smallest or largest value&lt;br&gt;&lt;code&gt;status:failed name~bert host=gpu1&lt;/code&gt; the run&apos;s own fields&lt;br&gt;&lt;code&gt;params.lr=0.1 metrics.loss&amp;lt;1 tags.team=vision note~ablation&lt;/code&gt;&lt;br&gt;&lt;code&gt;&quot;two words&quot; resnet&lt;/code&gt; text anywhere&lt;/p&gt;&lt;p&gt;Operators: = (or :) != &amp;lt; &amp;gt; &amp;lt;= &amp;gt;= ~ (contains). The same query works in &lt;code&gt;trainyard runs list --filter&lt;/code&gt;.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+36"/>
-        <location line="+638"/>
+        <location line="+685"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-595"/>
+        <location line="-642"/>
         <source>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1984,12 +1989,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+357"/>
+        <location line="+365"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location line="-352"/>
         <source>&amp;Delete Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2045,7 +2050,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Live push connection closed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Launch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2211,7 +2221,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Importing %1...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2241,13 +2251,14 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
-        <location line="+106"/>
+        <location line="+56"/>
+        <location line="+136"/>
+        <location line="+27"/>
         <source>untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-142"/>
         <source>Open accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2267,12 +2278,31 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
+        <source>Config has errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n error(s) in this config: accelerate launch would refuse it. The Problems list says where. Save it anyway?</source>
+        <translation>
+            <numerusform>%n error in this config: accelerate launch would refuse it. The Problems list says where. Save it anyway?</numerusform>
+            <numerusform>%n errors in this config: accelerate launch would refuse it. The Problems list says where. Save it anyway?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Saved %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-12"/>
+        <location line="+6"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2287,7 +2317,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+60"/>
         <source>%1%2 - Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2297,12 +2327,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Save the changes to %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Tags of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2340,7 +2370,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::MemoryView</name>
     <message>
-        <location filename="../widgets/memoryview.cpp" line="+91"/>
+        <location filename="../widgets/memoryview.cpp" line="+106"/>
         <source>Micro-batch size per GPU</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2466,12 +2496,27 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+181"/>
+        <source>GPU %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CPU %1 available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Training as launched (%1): %2 per GPU; %3 GPU(s), mixed precision %4, batch %5 x %6 tokens; device map in %7.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>Device map for this machine (%1); give Max memory to plan for other devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>On one GPU, DDP, FSDP and ZeRO shard nothing, so their totals below are the same; set the GPU count (or a launch config&apos;s num_processes) to compare them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2506,12 +2551,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-185"/>
         <source>Estimating...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-233"/>
         <source>weights</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2551,12 +2596,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+234"/>
         <source>cannot read %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+58"/>
         <source>GPU memory: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2574,7 +2619,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>(whole model)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3571,12 +3616,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::ReaderMessages</name>
     <message>
-        <location filename="../engine/config/yamlio.cpp" line="+188"/>
+        <location filename="../engine/config/yamlio.cpp" line="+191"/>
         <source>aliases expand to more than %1 values; a config never needs that many (is it an alias bomb?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>more than %1 keys and values; a config has a few hundred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>an alias refers to a collection that contains it; the value would be infinite</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3591,12 +3641,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>a mapping key must be a plain value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+110"/>
         <source>file is %1 bytes, larger than the %2 bytes a config may have</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3750,7 +3800,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunController</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="+212"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="+214"/>
         <source>could not write the run record: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3945,7 +3995,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+126"/>
+        <source>incomplete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>exit code %1 (rank %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4006,12 +4061,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-206"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+265"/>
         <source>rank %1 silent for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4127,7 +4182,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunText</name>
     <message>
-        <location filename="../engine/launch/runcontroller.cpp" line="-380"/>
+        <location filename="../engine/launch/runcontroller.cpp" line="-382"/>
         <source>failed to start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4142,7 +4197,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>the launcher was closed during the run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4152,7 +4207,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+143"/>
         <source>rank %1 printed and logged nothing for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4215,13 +4270,23 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+52"/>
+        <source>%1, incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1 on %2, exit code %3
 %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>Incomplete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Parameter %1, as the run logged it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4264,7 +4329,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::SessionText</name>
     <message>
-        <location filename="../launch/launchsession.cpp" line="+256"/>
+        <location filename="../launch/launchsession.cpp" line="+148"/>
+        <source>%1; the run&apos;s outcome could not be kept either (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+129"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4291,6 +4361,11 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message>
         <location line="+2"/>
         <source>cannot start the metrics server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>cannot reserve the run&apos;s outcome file: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4398,7 +4473,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+330"/>
+        <location filename="../trackers/store.cpp" line="+343"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4433,7 +4508,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+288"/>
         <source>no run %1 in the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4443,7 +4518,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+215"/>
         <source>%1: no such database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4460,6 +4535,32 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     <message>
         <location line="+3"/>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n point(s) and the run&apos;s end could not be stored (%1)</source>
+        <translation>
+            <numerusform>%n point and the run&apos;s end could not be stored (%1)</numerusform>
+            <numerusform>%n points and the run&apos;s end could not be stored (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the run&apos;s end could not be stored (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n point(s) dropped by the trackers</source>
+        <translation>
+            <numerusform>%n point dropped by the trackers</numerusform>
+            <numerusform>%n points dropped by the trackers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the tracker of rank(s) %1 never said it finished: its last points may be missing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5472,7 +5573,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunCliText</name>
     <message>
-        <location filename="../app/cli/launchrun.cpp" line="+102"/>
+        <location filename="../app/cli/launchrun.cpp" line="+104"/>
         <source>trainyard launch: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5573,7 +5674,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>run failed: rank %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5603,6 +5704,27 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <location line="+4"/>
+        <source>%n point(s) could not be stored; the run&apos;s outcome is kept in %1</source>
+        <translation>
+            <numerusform>%n point could not be stored; the run&apos;s outcome is kept in %1</numerusform>
+            <numerusform>%n points could not be stored; the run&apos;s outcome is kept in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n point(s) could not be stored</source>
+        <translation>
+            <numerusform>%n point could not be stored</numerusform>
+            <numerusform>%n points could not be stored</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the run&apos;s record is incomplete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
         <location line="+3"/>
         <source>the metrics server refused %n connection(s): %1</source>
         <translation>
@@ -5619,7 +5741,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         </translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-37"/>
         <source>could not record the run in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5629,7 +5751,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+45"/>
         <source>trainyard launch: --ssh: no command given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5647,14 +5769,14 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+96"/>
+        <location filename="../app/cli/runscommand.cpp" line="+104"/>
         <location line="+51"/>
-        <location line="+315"/>
+        <location line="+323"/>
         <source>trainyard runs: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-361"/>
         <source>trainyard runs: no run %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5707,7 +5829,13 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+15"/>
+        <source>* its record is incomplete (points dropped or not stored): runs show ID says what is missing
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>run %1 (%2)
 </source>
         <translation type="unfinished"></translation>
@@ -5725,7 +5853,13 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>  incomplete: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 killed by %2</source>
         <translation type="unfinished"></translation>
     </message>

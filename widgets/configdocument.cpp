@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QUndoCommand>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -132,6 +133,11 @@ void ConfigDocument::revalidate() {
             AccelerateConfig::fromBytes(m_config.canonicalText(dialect), name).diagnostics(m_hardware);
     }
     Q_EMIT diagnosticsChanged();
+}
+
+int ConfigDocument::errorCount() const {
+    return int(std::count_if(m_diagnostics.cbegin(), m_diagnostics.cend(),
+                             [](const Diagnostic &d) { return d.isError(); }));
 }
 
 } // namespace trainyard

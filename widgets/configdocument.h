@@ -15,6 +15,8 @@ class ConfigDocument : public QObject {
     Q_OBJECT
 public:
     explicit ConfigDocument(QObject *parent = nullptr);
+    // Quietly: the undo stack's last cleanChanged would reach views and tabs being destroyed with it.
+    ~ConfigDocument() override { m_undo.blockSignals(true); }
 
     // Replaces the content (a file loaded off the GUI thread); clears the undo history.
     void reset(const AccelerateConfig &config, const HardwareInfo &hw);
@@ -22,6 +24,7 @@ public:
     const AccelerateConfig &config() const { return m_config; }
     QString fileName() const { return m_config.fileName(); }
     const Diagnostics &diagnostics() const { return m_diagnostics; }
+    int errorCount() const; // the diagnostics that are errors (accelerate launch would refuse the file)
     QUndoStack *undoStack() { return &m_undo; }
     bool isModified() const { return !m_undo.isClean(); }
 

@@ -3,6 +3,7 @@
 #include "config/accelerateconfig.h"
 #include "system/hardware.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -16,6 +17,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -24,15 +26,19 @@ namespace trainyard {
 // The questionnaire's side: posts each question to the dialog and waits for its answer.
 class ConfigWizard::Bridge : public Prompter {
 public:
-    explicit Bridge(ConfigWizard *w)
-        : m_w(w) {}
+    Bridge(ConfigWizard *w, int generation)
+        : m_w(w)
+        , m_generation(generation) {}
     QString ask(const QString &prompt) override {
         return askQuestion(Question{Question::Kind::Text, prompt, {}, {}}, prompt);
     }
     QString askQuestion(const Question &q, const QString &) override {
         QMutexLocker lock(&m_w->m_mutex);
         m_w->m_answer.reset();
-        QMetaObject::invokeMethod(m_w, [w = m_w, q] { w->showQuestion(q); });
+        QMetaObject::invokeMethod(m_w, [w = m_w, q, g = m_generation] {
+            if (w->m_generation == g)
+                w->showQuestion(q);
+        });
         while (!m_w->m_answer && !m_w->m_cancelled)
             m_w->m_answered.wait(&m_w->m_mutex);
         return m_w->m_cancelled ? QString() : *m_w->m_answer;
@@ -43,6 +49,7 @@ public:
 
 private:
     ConfigWizard *m_w;
+    int m_generation;
 };
 
 // The questions page is complete (Next enabled) while a question waits for its answer or once all are
@@ -70,7 +77,7 @@ ConfigWizard::ConfigWizard(QWidget *parent)
     , m_preview(new QPlainTextEdit)
     , m_saveError(new QLabel) {
     setWindowTitle(tr("New accelerate config"));
-    setOptions(QWizard::NoBackButtonOnStartPage | QWizard::NoBackButtonOnLastPage);
+    setOptions(QWizard::NoBackButtonOnStartPage);
     // Page 1: the questions.
     m_questionPage->setTitle(tr("accelerate's questions"));
     m_questionPage->setSubTitle(tr("The questions `accelerate config` asks, checked against this machine."));
@@ -118,7 +125,61 @@ ConfigWizard::ConfigWizard(QWidget *parent)
     saveLayout->addWidget(m_saveError);
     setPage(SavePage, savePage);
     setButtonText(QWizard::FinishButton, tr("&Save"));
+    // Going back: a question at a time on the questions page, and from the save page to the last question.
+    setOption(QWizard::HaveCustomButton1, true);
+    setButtonText(QWizard::CustomButton1, tr("&Previous Question"));
+    connect(this, &QWizard::customButtonClicked, this, [this](int which) {
+        if (which == QWizard::CustomButton1)
+            previousQuestion();
+    });
+    connect(this, &QWizard::currentIdChanged, this, [this](int id) {
+        // Back from the save page: the last answer is asked again.
+        if (id == QuestionsPage && m_finished)
+            previousQuestion();
+        updateButtons();
+    });
+    updateButtons();
     resize(680, 520);
+}
+
+void ConfigWizard::updateButtons() {
+    if (QAbstractButton *previous = button(QWizard::CustomButton1)) {
+        previous->setVisible(currentId() == QuestionsPage || currentId() == -1);
+        previous->setEnabled(!m_answers.isEmpty() && m_replay.isEmpty());
+    }
+}
+
+void ConfigWizard::stopQuestionnaire() {
+    {
+        QMutexLocker lock(&m_mutex);
+        m_cancelled = true;
+        m_answered.wakeAll();
+    }
+    m_thread.quit();
+    m_thread.wait();
+    QMutexLocker lock(&m_mutex);
+    m_cancelled = false;
+    m_answer.reset();
+}
+
+bool ConfigWizard::previousQuestion() {
+    if (m_answers.isEmpty())
+        return false;
+    ++m_generation; // what the running questionnaire still posts is ignored
+    stopQuestionnaire();
+    m_replay = m_answers.mid(0, m_answers.size() - 1);
+    m_preselect = m_answers.last();
+    m_answers.clear();
+    m_transcript->clear();
+    m_asking = false;
+    m_finished = false;
+    m_result = Value();
+    m_questionPage->changed();
+    if (currentId() != QuestionsPage)
+        restart();
+    start(m_hardware);
+    updateButtons();
+    return true;
 }
 
 ConfigWizard::~ConfigWizard() {
@@ -132,16 +193,18 @@ ConfigWizard::~ConfigWizard() {
 }
 
 void ConfigWizard::start(const HardwareInfo &hw) {
+    m_hardware = hw;
     QPointer<ConfigWizard> self(this);
     QObject *worker = new QObject;
     worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
     m_thread.start();
-    QMetaObject::invokeMethod(worker, [self, this, hw] {
-        Bridge bridge(this);
+    const int generation = m_generation;
+    QMetaObject::invokeMethod(worker, [self, this, hw, generation] {
+        Bridge bridge(this, generation);
         const QuestionnaireResult r = runQuestionnaire(bridge, hw);
-        QMetaObject::invokeMethod(this, [self, r] {
-            if (self)
+        QMetaObject::invokeMethod(this, [self, r, generation] {
+            if (self && self->m_generation == generation)
                 self->finishWith(r);
         });
     });
@@ -168,8 +231,24 @@ void ConfigWizard::showQuestion(const Question &q) {
         m_choices->hide();
         m_field->setFocus();
     }
+    if (!m_replay.isEmpty()) { // answered before Previous Question: given again for the user
+        m_asking = true;
+        submit(m_replay.takeFirst());
+        return;
+    }
+    if (m_preselect) { // the question gone back to: its answer chosen, to keep or change
+        const QString answer = *m_preselect;
+        m_preselect.reset();
+        if (q.kind == Question::Kind::Menu)
+            m_choices->setCurrentIndex(std::clamp(answer.toInt(), 0, int(m_choices->count()) - 1));
+        else if (q.kind == Question::Kind::YesNo)
+            m_choices->setCurrentIndex(answer == u"no"_s ? 1 : 0);
+        else
+            m_field->setText(answer);
+    }
     m_asking = true;
     m_questionPage->changed();
+    updateButtons();
     Q_EMIT questionAsked(q.text);
 }
 
@@ -193,8 +272,10 @@ void ConfigWizard::submit(const QString &answer) {
                               ? m_current.options.value(answer.toInt(), answer)
                               : (answer.isEmpty() ? m_current.defaultAnswer : answer);
     m_transcript->appendPlainText(m_current.text + u"\n    "_s + shown);
+    m_answers << answer;
     m_asking = false;
     m_questionPage->changed();
+    updateButtons();
     QMutexLocker lock(&m_mutex);
     m_answer = answer;
     m_answered.wakeAll();

@@ -7,6 +7,7 @@
 
 #include "config/questionnaire.h"
 #include "config/value.h"
+#include "system/hardware.h"
 
 #include <QMutex>
 #include <QThread>
@@ -39,6 +40,12 @@ public:
 
     // On the questions page, Next answers the question shown; on the last page, Finish saves.
     bool validateCurrentPage() override;
+    // Back to the question answered last (the Previous Question button; Back on the save page): the
+    // questionnaire is asked again from the start with the earlier answers given for the user, and that
+    // question shows with its answer chosen. False when nothing was answered yet.
+    bool previousQuestion();
+    // How many questions are answered now.
+    int answeredCount() const { return int(m_answers.size()); }
 
 Q_SIGNALS:
     void questionAsked(const QString &question);
@@ -65,6 +72,13 @@ private:
     QLineEdit *m_path;
     QPlainTextEdit *m_preview;
     QLabel *m_saveError;
+    void stopQuestionnaire(); // ends the questionnaire's thread (its answers: empty), and waits
+    void updateButtons();
+    HardwareInfo m_hardware;
+    int m_generation = 0;  // the questionnaire run whose questions are shown (earlier runs' are ignored)
+    QStringList m_answers; // the answers given in this run, in order
+    QStringList m_replay;  // answers still to give for the user (after Previous Question)
+    std::optional<QString> m_preselect; // the answer to show chosen on the next question
     Question m_current;
     bool m_asking = false;   // a question is shown and not answered yet
     bool m_finished = false; // the questionnaire is done

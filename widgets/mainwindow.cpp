@@ -39,6 +39,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -49,6 +50,7 @@
 #include <QTimer>
 #include <QUndoGroup>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -468,8 +470,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_launch->resumeDetached(); // a launch left running by an earlier studio: followed again, its page opened
     statusBar()->showMessage(tr("Ready"));
     QSettings settings;
+    // The last size, but never larger than the screen it opens on (a window saved on a larger screen
+    // came back with its buttons off-screen).
+    const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1100, 720);
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
-        resize(1100, 720);
+        resize(std::min(1100, screen.width()), std::min(720, screen.height()));
+    fitToScreen(screen);
     restoreState(settings.value(u"window/state"_s).toByteArray());
     // Hardware is probed once, off the GUI thread.
     runInBackground(
@@ -477,6 +483,7 @@ MainWindow::MainWindow(QWidget *parent)
         [this](const HardwareInfo &hw) {
             m_hardware = hw;
             m_memory->setDetectedGpuMemory(hw.gpuMemoryBytes.value(0)); // the Memory tab checks against it
+            m_memory->setDetectedGpus(hw.gpuMemoryBytes);               // and plans its device map for them
         });
 }
 
@@ -628,6 +635,15 @@ ConfigView *MainWindow::addView(const QString &title, const QString &path) {
     m_tabs->setTabToolTip(index, path);
     m_tabs->setCurrentIndex(index);
     connect(view->document()->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    // The tab says when its config has changes not saved (as the window title does for the current one).
+    connect(view->document()->undoStack(), &QUndoStack::cleanChanged, view, [this, view, title](bool clean) {
+        const int at = m_tabs->indexOf(view);
+        if (at < 0)
+            return;
+        const QString file = view->document()->fileName();
+        const QString name = file.isEmpty() ? title : QFileInfo(file).fileName();
+        m_tabs->setTabText(at, clean ? name : name + u" *"_s);
+    });
     return view;
 }
 
@@ -679,13 +695,27 @@ bool MainWindow::saveCurrent(const QString &path) {
         return false;
     const QString target = path.isEmpty() ? view->document()->fileName() : path;
     view->form()->commitPending(); // what is typed is saved, focus or not
+    // A config with errors is saved only when asked to: accelerate launch would refuse it.
+    if (const int errors = view->document()->errorCount(); errors > 0) {
+        QMessageBox box(QMessageBox::Warning, tr("Config has errors"),
+                        tr("%n error(s) in this config: accelerate launch would refuse it. The Problems list "
+                           "says where. Save it anyway?",
+                           nullptr, errors),
+                        QMessageBox::Save | QMessageBox::Cancel, this);
+        box.button(QMessageBox::Save)->setText(tr("Save Anyway"));
+        box.setDefaultButton(QMessageBox::Cancel);
+        if (box.exec() != QMessageBox::Save) {
+            statusBar()->showMessage(tr("Not saved: %1").arg(view->problemSummary()));
+            return false;
+        }
+    }
     QString error;
     if (target.isEmpty() || !view->document()->save(target, &error)) {
         statusBar()->showMessage(tr("Not saved: %1").arg(error));
         return false;
     }
-    m_tabs->setTabText(m_tabs->currentIndex(), QFileInfo(target).fileName());
-    m_tabs->setTabToolTip(m_tabs->currentIndex(), target);
+    m_tabs->setTabText(m_tabs->indexOf(view), QFileInfo(target).fileName());
+    m_tabs->setTabToolTip(m_tabs->indexOf(view), target);
     rememberRecent(target);
     statusBar()->showMessage(tr("Saved %1 (%2)").arg(target, view->problemSummary()));
     updateTitle();
@@ -700,6 +730,22 @@ void MainWindow::saveAs() {
                                                       tr("YAML (*.yaml *.yml);;JSON (*.json)"));
     if (!path.isEmpty())
         saveCurrent(path);
+}
+
+void MainWindow::fitToScreen(const QRect &available) {
+    if (available.isEmpty() || isMaximized() || isFullScreen())
+        return;
+    const QSize frame = frameGeometry().size() - geometry().size(); // the window manager's decoration
+    const QSize room = available.size() - frame;
+    if (width() > room.width() || height() > room.height())
+        resize(size().boundedTo(room));
+    const QRect outer = frameGeometry();
+    const int x = std::clamp(outer.x(), available.left(),
+                             std::max(available.left(), available.right() + 1 - outer.width()));
+    const int y = std::clamp(outer.y(), available.top(),
+                             std::max(available.top(), available.bottom() + 1 - outer.height()));
+    if (x != outer.x() || y != outer.y())
+        move(x, y);
 }
 
 ConfigView *MainWindow::viewAt(int index) const {
@@ -763,7 +809,10 @@ bool MainWindow::maybeSave(int index) {
         return true;
     m_tabs->setCurrentIndex(index);
     const auto answer = QMessageBox::question(
-        this, tr("Unsaved config"), tr("Save the changes to %1?").arg(m_tabs->tabText(index)),
+        this, tr("Unsaved config"),
+        tr("Save the changes to %1?")
+            .arg(view->document()->fileName().isEmpty() ? tr("untitled")
+                                                        : QFileInfo(view->document()->fileName()).fileName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Discard)
         return true;

@@ -40,6 +40,8 @@ public:
     bool saveCurrent(const QString &path = {});
     ConfigView *viewAt(int index) const;
     ConfigView *currentView() const;
+    // Shrinks and moves the window into `available` (a screen's free area) when it does not fit there.
+    void fitToScreen(const QRect &available);
     int tabCount() const;
     QUndoGroup *undoGroup() const { return m_undo; }
     // The runs browser (first tab) over the run database at path; reloads it off the GUI thread.

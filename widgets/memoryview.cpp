@@ -9,11 +9,13 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -37,9 +39,22 @@ struct MemoryView::Result {
     memory::TrainingSetup setup; // what the strategies share
     QString mapDtype;
     qint64 capacity = 0; // the GPU's memory (or GPU 0 of max memory), 0 when not given
+    QString mapSource;   // the devices the map was planned for when no Max memory was given
 };
 
 namespace {
+
+// What the system can still give (MemAvailable, as psutil.virtual_memory().available): accelerate's CPU
+// budget when it plans a device map without max_memory. 0 when unknown.
+qint64 availableSystemMemory() {
+    QFile meminfo(u"/proc/meminfo"_s);
+    if (!meminfo.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : meminfo.readAll().split('\n'))
+        if (line.startsWith("MemAvailable:"))
+            return line.mid(13).trimmed().split(' ').value(0).toLongLong() * 1024; // kB
+    return 0;
+}
 
 // One colour per term, whatever the estimate: the same term looks the same in every bar and every estimate.
 QColor termColor(const QString &term) {
@@ -147,7 +162,7 @@ MemoryView::MemoryView(QWidget *parent)
     m_map->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_map->verticalHeader()->hide();
     m_map->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_bars->setMinimumSize(420, 180);
+    m_bars->setMinimumSize(320, 160);
     m_bars->legend->setVisible(true);
     // The legend beside the bars, never over them.
     m_bars->axisRect()->insetLayout()->take(m_bars->legend);
@@ -174,11 +189,22 @@ MemoryView::MemoryView(QWidget *parent)
     m_strategies->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_dtypes->setMaximumHeight(m_dtypes->horizontalHeader()->sizeHint().height() + 4 * rowHeight + 6);
     m_dtypes->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto *layout = new QVBoxLayout(this);
+    // In a scroll area: on a small screen (1024 x 700) the page scrolls instead of cutting the strategies'
+    // totals and fit rows off.
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
     layout->addLayout(form);
     layout->addWidget(m_summary);
     layout->addWidget(m_dtypes);
     layout->addWidget(bottom, 1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"memoryScroll"_s);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 }
 
 void MemoryView::setModelPath(const QString &path) {
@@ -280,7 +306,8 @@ void MemoryView::estimate() {
     // Reading config.json or safetensors headers happens off the GUI thread.
     runInBackground(
         this,
-        [modelPath, configPath, maxMemory, gpuMemory, batch, seq, gpus, precision, mapDtype] {
+        [modelPath, configPath, maxMemory, gpuMemory, batch, seq, gpus, precision, mapDtype,
+         detected = m_detectedGpus] {
             Result r;
             Diagnostics errors;
             if (!memory::loadModel(modelPath, &r.model, &errors)) {
@@ -315,6 +342,25 @@ void MemoryView::estimate() {
                         r.capacity = mm->of(u"0"_s);
                     } else {
                         r.error = e;
+                    }
+                } else {
+                    // No Max memory: the plan for this machine, as accelerate makes it without max_memory
+                    // (every GPU's memory, then the memory the system has available).
+                    memory::MaxMemory mm;
+                    QStringList where;
+                    for (int g = 0; g < detected.size(); ++g) {
+                        mm.devices.append({QString::number(g), detected.at(g)});
+                        where << tr("GPU %1 %2").arg(g).arg(memory::formatBytes(double(detected.at(g))));
+                    }
+                    const qint64 ram = availableSystemMemory();
+                    if (ram > 0) {
+                        mm.devices.append({u"cpu"_s, ram});
+                        where << tr("CPU %1 available").arg(memory::formatBytes(double(ram)));
+                    }
+                    if (!mm.devices.isEmpty()) {
+                        r.map = memory::deviceMap(r.model, mm, memory::bitsOfDtype(mapDtype), u"auto"_s);
+                        r.haveMap = true;
+                        r.mapSource = where.join(u", "_s);
                     }
                 }
                 if (!gpuMemory.isEmpty()) {
@@ -369,6 +415,10 @@ void MemoryView::show(const Result &r) {
                       .arg(r.setup.batchSize)
                       .arg(r.setup.seqLen)
                       .arg(r.mapDtype);
+    if (!r.mapSource.isEmpty())
+        summary +=
+            u"\n"_s + tr("Device map for this machine (%1); give Max memory to plan for other devices.")
+                          .arg(r.mapSource);
     if (r.setup.gpus == 1)
         summary +=
             u"\n"_s + tr("On one GPU, DDP, FSDP and ZeRO shard nothing, so their totals below are the same; "
@@ -443,6 +493,12 @@ void MemoryView::show(const Result &r) {
             m_strategies->setItem(totalRow + 1, c, item);
         }
     }
+    // Every row shows, the total and the fit verdict included: the table is as tall as its rows (the bars
+    // and the scroll area give way).
+    m_strategies->setMinimumHeight(m_strategies->horizontalHeader()->sizeHint().height() +
+                                   m_strategies->rowCount() *
+                                       m_strategies->verticalHeader()->defaultSectionSize() +
+                                   2 * m_strategies->frameWidth() + 2);
     // Stacked bars, one per strategy, each term its own colour, the total above each bar, the GPU's memory as
     // a line. Sizes in the table's units (formatBytes: GiB, 1024^3 bytes).
     constexpr double GB = 1024.0 * 1024.0 * 1024.0;

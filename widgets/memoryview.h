@@ -35,6 +35,9 @@ public:
     void setGpus(int gpus); // 0: the launch config's
     // The detected GPU's memory: the default of the GPU memory field (and of GPU 0's max memory).
     void setDetectedGpuMemory(qint64 bytes);
+    // Every detected GPU's memory: with no Max memory given, the device map is planned for this machine
+    // (these GPUs and the memory the system has available), as accelerate plans without max_memory.
+    void setDetectedGpus(const QList<qint64> &bytesPerGpu) { m_detectedGpus = bytesPerGpu; }
     void setGpuMemory(const QString &text); // "80GiB"; empty: none
     void setDeviceMapDtype(const QString &dtype);
 
@@ -68,6 +71,7 @@ private:
     QLabel *m_summary;
     QTableWidget *m_dtypes, *m_map, *m_strategies;
     QCustomPlot *m_bars;
+    QList<qint64> m_detectedGpus;
     int m_terms = 0;
     QStringList m_barTotals;
 };

@@ -103,7 +103,8 @@ int main(int argc, char **argv) {
         QObject::connect(&window, &trainyard::MainWindow::runsCompared, &window,
                          [smooth](trainyard::RunDashboard *d, trainyard::RunCompareModel *) { smooth(d); });
     }
-    window.resize(1280, 800);
+    if (!screenshot.isEmpty())
+        window.resize(1280, 800); // the screenshots' size; otherwise the window's own (its last, fitted)
     int pending = int(files.size());
     auto shoot = [&] {
         QTimer::singleShot(300, &window, [&] {
