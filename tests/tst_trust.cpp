@@ -738,7 +738,8 @@ for i in range(300000):
     e.insert(u"TRAINYARD_TRACKER_FINISH_TIMEOUT"_s, u"2"_s);
     const Result full = trainyard::test::runCli(launch(1, done), e);
     QCOMPARE(full.exitCode, 1); // the record's failure; the ranks finished
-    QVERIFY2(full.err.contains("could not record the run") && full.err.contains("outcome.json"),
+    QVERIFY2(full.err.contains("trying for up to 3 s to store") &&
+                 full.err.contains("could not record the run") && full.err.contains("outcome.json"),
              full.err.constData());
     const Result listed = trainyard::test::runCli({u"runs"_s, u"list"_s, u"--json"_s}, e);
     const QJsonObject last = QJsonDocument::fromJson(listed.out).array().at(0).toObject();

@@ -5812,7 +5812,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>Rang %1 seit %2 s stumm</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+18"/>
         <source>the run database cannot be written: %1; %n point(s) wait in memory and are written when it can be (nothing acknowledged is lost while this launcher runs)</source>
         <translation>
             <numerusform>die Laufdatenbank kann nicht geschrieben werden: %1; %n Punkt wartet im Speicher und wird geschrieben, sobald es geht (nichts Bestätigtes geht verloren, solange dieser Launcher läuft)</numerusform>
@@ -5820,12 +5820,12 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>the run database can be written again</source>
         <translation>die Laufdatenbank kann wieder geschrieben werden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>run %1: %2 rank(s) on %3 machine(s), logs in %4</source>
         <translation>Lauf %1: %2 Rang/Ränge auf %3 Rechner(n), Logs in %4</translation>
     </message>
@@ -5835,7 +5835,12 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>Lauf %1: %2 Rang/Ränge auf diesem Rechner, Logs in %3</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+27"/>
+        <source>the ranks have ended; trying for up to %1 s to store the run&apos;s last points and its end (TRAINYARD_RECORD_TIMEOUT)</source>
+        <translation>die Ränge sind beendet; bis zu %1 s wird versucht, die letzten Punkte und das Ende des Laufs zu speichern (TRAINYARD_RECORD_TIMEOUT)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>run failed: rank %1, %2</source>
         <translation>Lauf fehlgeschlagen: Rang %1, %2</translation>
     </message>

@@ -5651,7 +5651,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+18"/>
         <source>the run database cannot be written: %1; %n point(s) wait in memory and are written when it can be (nothing acknowledged is lost while this launcher runs)</source>
         <translation>
             <numerusform>the run database cannot be written: %1; %n point waits in memory and is written when it can be (nothing acknowledged is lost while this launcher runs)</numerusform>
@@ -5659,12 +5659,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>the run database can be written again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>run %1: %2 rank(s) on %3 machine(s), logs in %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5674,7 +5674,12 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+27"/>
+        <source>the ranks have ended; trying for up to %1 s to store the run&apos;s last points and its end (TRAINYARD_RECORD_TIMEOUT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>run failed: rank %1, %2</source>
         <translation type="unfinished"></translation>
     </message>

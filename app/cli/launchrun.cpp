@@ -223,16 +223,20 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
                              latestMetric = u"%1=%2"_s.arg(key).arg(value, 0, 'g', 4);
                      });
     // The run database failing (a full disk) is said when it happens, not after the run.
+    bool storeFailing = false; // said, and not recovered since
     QObject::connect(
         &session, &LaunchSession::storeTrouble, &scope, [&](const QString &error, qint64 waiting) {
+            storeFailing = true;
             note(RunCliText::tr(
                      "the run database cannot be written: %1; %n point(s) wait in memory and are written "
                      "when it can be (nothing acknowledged is lost while this launcher runs)",
                      nullptr, int(std::min<qint64>(waiting, INT_MAX)))
                      .arg(error));
         });
-    QObject::connect(&session, &LaunchSession::storeRecovered, &scope,
-                     [&] { note(RunCliText::tr("the run database can be written again")); });
+    QObject::connect(&session, &LaunchSession::storeRecovered, &scope, [&] {
+        storeFailing = false;
+        note(RunCliText::tr("the run database can be written again"));
+    });
     QObject::connect(&controller, &RankSupervisor::finished, &loop, &QEventLoop::quit);
     if (session.multiMachine())
         note(RunCliText::tr("run %1: %2 rank(s) on %3 machine(s), logs in %4")
@@ -266,8 +270,13 @@ int runPlan(const LaunchPlan &plan, const LaunchArgs &args, const QStringList &c
     // or TRAINYARD_RECORD_TIMEOUT seconds.
     bool timeoutSet = false;
     const int recordTimeoutS = qEnvironmentVariableIntValue("TRAINYARD_RECORD_TIMEOUT", &timeoutSet);
-    const bool stored =
-        session.close(timeoutSet && recordTimeoutS >= 0 ? recordTimeoutS * 1000 : 120000, &storeError);
+    const int recordTimeoutMs = timeoutSet && recordTimeoutS >= 0 ? recordTimeoutS * 1000 : 120000;
+    if (storeFailing) // the wait below is bounded, and said
+        note(RunCliText::tr(
+                 "the ranks have ended; trying for up to %1 s to store the run's last points and its "
+                 "end (TRAINYARD_RECORD_TIMEOUT)")
+                 .arg(recordTimeoutMs / 1000));
+    const bool stored = session.close(recordTimeoutMs, &storeError);
     const IngestStats stats = session.ingestStats();
     // A record that could not be stored is said first: the outcome below is the ranks', not the record's.
     if (!stored)
