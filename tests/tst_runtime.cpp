@@ -257,6 +257,21 @@ void TestRuntime::gradientsAreAveragedWhileBackwardRuns() {
     const auto accum = train(2, u"mlpacc"_s, {u"--mlp"_s, u"--accum"_s, u"2"_s});
     QVERIFY2(accum.exitCode == 0, accum.err.constData());
     QVERIFY(close(params(u"mlpacc"_s, 0), params(u"mlp1"_s, 0), 1e-9));
+    // The runtime's own plan on CPU: one bucket averaged once backward has ended (communication would take
+    // backward's cores); the same result.
+    const auto plain = train(2, u"plain2"_s, {u"--mlp"_s, u"--plan"_s, u"default"_s});
+    QVERIFY2(plain.exitCode == 0, plain.err.constData());
+    QVERIFY(close(params(u"plain2"_s, 0), params(u"mlp1"_s, 0), 1e-9));
+    QCOMPARE(text(u"plain2.0.sync"_s), QByteArray("buckets 1 early 0\n"));
+    // Gradients as views of their bucket's buffer (all-reduced in place; the optimizer's zero_grad detaches
+    // and zeroes them in place), overlapped and with accumulation: the same result again.
+    for (const QStringList &extra : {QStringList{}, QStringList{u"--accum"_s, u"2"_s}}) {
+        const auto views = train(2, u"views2"_s, QStringList{u"--mlp"_s, u"--plan"_s, u"views"_s} + extra);
+        QVERIFY2(views.exitCode == 0, views.err.constData());
+        QVERIFY(close(params(u"views2"_s, 0), params(u"mlp1"_s, 0), 1e-9));
+        QCOMPARE(params(u"views2"_s, 1), params(u"views2"_s, 0));
+        QCOMPARE(text(u"views2.0.sync"_s), QByteArray("buckets 3 early 3\n"));
+    }
 }
 
 void TestRuntime::lossScalingSkipsStepsWithAnInfOrNaN() {

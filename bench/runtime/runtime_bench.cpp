@@ -1,8 +1,9 @@
 // trainyard-bench runtime's C++ side: an MLP trained with Trainyard's runtime under `trainyard launch`, and
 // the all-reduce of 10M floats through its process group. Rank 0 prints one line:
 //   runtime steps_per_s=X allreduce_ms=Y buckets=N early=M
-// --one-bucket averages all gradients in one bucket once backward has ended (no overlap: the baseline for the
-// buckets that start while backward runs).
+// By default the runtime chooses (on CPU: one bucket once backward has ended). --overlap starts buckets while
+// backward runs (the default on CUDA); --views keeps the gradients in their bucket's flat buffer
+// (gradient_as_bucket_view); --one-bucket is the runtime without overlap whatever the device.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,7 +19,11 @@ int main(int argc, char **argv) {
         if (std::string(argv[i]) == "--steps" && i + 1 < argc)
             steps = std::atoi(argv[++i]);
         else if (std::string(argv[i]) == "--one-bucket")
-            options.bucket_bytes = options.first_bucket_bytes = size_t(1) << 40;
+            options.overlap = false;
+        else if (std::string(argv[i]) == "--overlap")
+            options.overlap = true;
+        else if (std::string(argv[i]) == "--views")
+            options.gradient_as_bucket_view = true;
     trainyard::Accelerator acc(options);
     torch::manual_seed(uint64_t(acc.process_index()));
     auto model = acc.prepare(torch::nn::Sequential(torch::nn::Linear(512, 1024), torch::nn::ReLU(),

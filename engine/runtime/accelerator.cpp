@@ -126,11 +126,17 @@ at::Generator deviceGenerator(const torch::Device &device) {
 // never computed.
 class GradSync : public std::enable_shared_from_this<GradSync> {
 public:
-    GradSync(c10::intrusive_ptr<Group> group, int world, size_t firstBucketBytes, size_t bucketBytes)
+    // overlap false: nothing starts while backward runs, and the gradients of one dtype and device are one
+    // bucket, all-reduced once at finish().
+    // views: each gradient is a view of its bucket's flat buffer (all-reduced in place, nothing copied).
+    GradSync(c10::intrusive_ptr<Group> group, int world, size_t firstBucketBytes, size_t bucketBytes,
+             bool overlap, bool views)
         : m_group(std::move(group))
         , m_world(world)
-        , m_firstBucketBytes(firstBucketBytes)
-        , m_bucketBytes(bucketBytes) {}
+        , m_firstBucketBytes(overlap ? firstBucketBytes : SIZE_MAX)
+        , m_bucketBytes(overlap ? bucketBytes : SIZE_MAX)
+        , m_overlap(overlap)
+        , m_views(views) {}
 
     void add(const std::vector<at::Tensor> &params) {
         std::lock_guard<std::mutex> lock(m_mutex);
@@ -161,7 +167,10 @@ public:
         for (auto &b : m_buckets) {
             b.pending = b.members.size();
             b.work.reset();
-            b.flat = at::Tensor();
+            if (m_views)
+                bindViews(b);
+            else
+                b.flat = at::Tensor();
         }
         std::fill(m_ready.begin(), m_ready.end(), false);
         m_next = 0;
@@ -181,6 +190,9 @@ public:
         for (auto &b : m_buckets) {
             b.work->wait();
             b.flat.div_(m_world);
+            b.work.reset();
+            if (m_views)
+                continue; // the gradients are the buffer's views: averaged in place
             int64_t offset = 0;
             for (size_t i : b.members) {
                 at::Tensor &g = m_params[i].mutable_grad();
@@ -189,7 +201,6 @@ public:
                 offset += n;
             }
             b.flat = at::Tensor();
-            b.work.reset();
         }
     }
 
@@ -271,14 +282,48 @@ private:
             return;
         m_ready[index] = true;
         --m_buckets[m_bucketOf[index]].pending;
-        while (m_next < m_buckets.size() && m_buckets[m_next].pending == 0) {
+        while (m_overlap && m_next < m_buckets.size() && m_buckets[m_next].pending == 0) {
             launch(m_buckets[m_next++]);
             ++m_startedEarly;
         }
     }
 
+    // Before backward, in views mode: every member's grad is a view of the bucket's flat buffer (made once
+    // per layout); a grad that is undefined (set to none) becomes its zeroed view, one held elsewhere (the
+    // program assigned it) is copied in, so autograd accumulates into the buffer in place.
+    void bindViews(Bucket &b) {
+        torch::NoGradGuard noGrad;
+        if (!b.flat.defined()) {
+            int64_t total = 0;
+            for (size_t i : b.members)
+                total += m_params[i].numel();
+            const at::Tensor &first = m_params[b.members.front()];
+            b.flat = torch::zeros({total}, first.options().requires_grad(false));
+        }
+        int64_t offset = 0;
+        for (size_t i : b.members) {
+            const int64_t n = m_params[i].numel();
+            // The buffer's memory without autograd's view relation (set_, not narrow): LibTorch's
+            // Optimizer::zero_grad() detaches grads in place, which autograd refuses for a view.
+            at::Tensor view = at::empty({0}, b.flat.options());
+            view.set_(b.flat.storage(), b.flat.storage_offset() + offset, m_params[i].sizes());
+            at::Tensor &g = m_params[i].mutable_grad();
+            if (!g.defined())
+                view.zero_();
+            else if (!g.is_same(view) && g.data_ptr() != view.data_ptr())
+                view.copy_(g);
+            g = view;
+            offset += n;
+        }
+    }
+
     void launch(Bucket &b) {
         torch::NoGradGuard noGrad;
+        if (m_views) { // the buffer holds the gradients already
+            std::vector<at::Tensor> flat{b.flat};
+            b.work = m_group->allreduce(flat);
+            return;
+        }
         std::vector<at::Tensor> views;
         views.reserve(b.members.size());
         for (size_t i : b.members) {
@@ -295,6 +340,7 @@ private:
     c10::intrusive_ptr<Group> m_group;
     int m_world;
     size_t m_firstBucketBytes, m_bucketBytes;
+    bool m_overlap, m_views;
     std::mutex m_mutex;
     std::vector<at::Tensor> m_params;
     std::unordered_set<const c10::TensorImpl *> m_known;
@@ -451,9 +497,11 @@ Accelerator::Accelerator(const AcceleratorOptions &options)
         d->group = c10::make_intrusive<c10d::ProcessGroupGloo>(prefixed, d->rank, d->world, gloo);
     }
     const size_t bucketBytes = std::max<size_t>(options.bucket_bytes, 1 << 10);
+    // Overlap where the collective does not take backward's cores: on a CUDA device (docs/RUNTIME.md).
+    const bool overlap = options.overlap.value_or(d->device.is_cuda());
     d->gradSync = std::make_shared<GradSync>(
-        d->group, d->world, std::clamp<size_t>(options.first_bucket_bytes, 1 << 10, bucketBytes),
-        bucketBytes);
+        d->group, d->world, std::clamp<size_t>(options.first_bucket_bytes, 1 << 10, bucketBytes), bucketBytes,
+        overlap, options.gradient_as_bucket_view);
 }
 
 namespace {

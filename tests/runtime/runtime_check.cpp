@@ -11,6 +11,9 @@
 //   --mlp            a 3-layer MLP in 1 KiB gradient buckets instead of one linear layer; OUT.RANK.sync then
 //                    says how many buckets the last synchronising backward had and how many of them started
 //                    while backward still ran ("buckets N early M")
+//   --plan P         with --mlp, the bucket plan: overlap (1 KiB buckets started while backward runs: the
+//                    default of this flag), default (the runtime's own choice: on CPU one bucket after
+//                    backward), views (overlap with the gradients as views of their bucket's buffer)
 //   --loss-scaling   dynamic loss scaling (init scale 65536, growth every 3 steps); OUT.RANK.scale says the
 //                    final scale and the steps skipped ("scale X skipped N")
 //   --inf-at S       rank 1's loss is multiplied by inf at step S
@@ -88,7 +91,7 @@ int main(int argc, char **argv) {
     int steps = 12, accum = 1, stopAt = -1, failAt = -1, infAt = -1, skipAt = -1, freezeAt = -1;
     bool byValue = false;
     bool noisy = false, mlp = false, scaling = false;
-    std::string stopDir, resumeDir, backend, burstFlag;
+    std::string stopDir, resumeDir, backend, burstFlag, plan = "overlap";
     long burst = 0;
     for (int i = 2; i < argc; ++i) {
         const std::string a = argv[i];
@@ -107,6 +110,8 @@ int main(int argc, char **argv) {
             noisy = true;
         else if (a == "--mlp")
             mlp = true;
+        else if (a == "--plan" && i + 1 < argc)
+            plan = argv[++i];
         else if (a == "--loss-scaling")
             scaling = true;
         else if (a == "--inf-at" && i + 1 < argc)
@@ -127,8 +132,12 @@ int main(int argc, char **argv) {
     trainyard::AcceleratorOptions options;
     options.gradient_accumulation_steps = accum;
     options.timeout = std::chrono::seconds(20);
-    if (mlp)
+    if (mlp &&
+        plan != "default") { // buckets started while backward runs, on CPU too (the default: CUDA only)
         options.bucket_bytes = options.first_bucket_bytes = 1024;
+        options.overlap = true;
+        options.gradient_as_bucket_view = plan == "views";
+    }
     if (scaling) {
         trainyard::GradScalerOptions scaler;
         scaler.init_scale = 65536;
