@@ -92,13 +92,21 @@ int runtimeBench(const QStringList &args, QTextStream &out) {
     }
     const double cs = median(cSteps), os = median(overlapSteps), vs = median(viewSteps), ps = median(pySteps),
                  cr = median(cReduce), pr = median(pyReduce);
+    const auto busMBps = [ranks](double ms) {
+        const double bytes = 10'000'000.0 * 4.0 * 2.0 * (ranks - 1) / std::max(ranks, 1);
+        return ms > 0 ? bytes / (ms / 1000.0) / 1e6 : 0.0;
+    };
     out << "runtime: " << ranks << " CPU ranks (Gloo), MLP 512-1024-1024-10, batch 64 per rank, " << steps
         << " steps, " << repeat << " runs each, medians\n\n";
-    printTable(out, {u"measure"_s, u"Trainyard runtime (C++)"_s, u"PyTorch DDP (Python)"_s, u"ratio"_s},
-               {{u"training steps per second"_s, QString::number(cs, 'f', 2), QString::number(ps, 'f', 2),
-                 QString::number(cs / ps, 'f', 2)},
-                {u"all-reduce of 10M floats (ms)"_s, QString::number(cr, 'f', 1), QString::number(pr, 'f', 1),
-                 QString::number(cr / pr, 'f', 2)}});
+    printTable(
+        out, {u"measure"_s, u"Trainyard runtime (C++)"_s, u"PyTorch DDP (Python)"_s, u"ratio"_s},
+        {{u"training steps per second"_s, QString::number(cs, 'f', 2), QString::number(ps, 'f', 2),
+          QString::number(cs / ps, 'f', 2)},
+         {u"all-reduce of 10M floats (ms)"_s, QString::number(cr, 'f', 1), QString::number(pr, 'f', 1),
+          QString::number(cr / pr, 'f', 2)},
+         // A ring all-reduce moves 2 (n - 1) / n of the buffer through each rank (NCCL's bus bandwidth).
+         {u"all-reduce bus bandwidth (MB/s)"_s, QString::number(busMBps(cr), 'f', 0),
+          QString::number(busMBps(pr), 'f', 0), QString::number(busMBps(cr) / busMBps(pr), 'f', 2)}});
     out << "\nThe runtime's bucket plans: its default here (" << buckets
         << " bucket(s), averaged after backward on CPU), " << overlapBuckets
         << " buckets each all-reduced as soon as backward has its gradients (the default on CUDA), and the "
