@@ -21,6 +21,7 @@
 #include "runcomparemodel.h"
 #include "rundashboard.h"
 #include "runfeed.h"
+#include "runsgroupmodel.h"
 #include "runsmodel.h"
 #include "settingsdialog.h"
 #include "store.h"
@@ -128,6 +129,7 @@ private Q_SLOTS:
     void runsListFollowsOtherProcesses();
     void runsListFollowsTheCliAfterAStudioLaunch();
     void runsFilterNotesAndTags();
+    void runsGroupedByAParameter();
     void runsListNewestFirstWithParametersAndDeletedTabsClose();
     void emptyDatabaseShowsAHint();
     void logsFollowNewOutputAtTheEnd();
@@ -1720,6 +1722,90 @@ t.finish()
 // Issue 28, item 2: the runs filter reads the query language of `runs list --filter`, underlines what it
 // cannot read (keeping the last good filter), says when nothing matches; a note is edited in the table and
 // tags through the model, both stored and filtered on.
+// The runs table grouped by a parameter: a heading per value (numbers in numeric order, runs without the
+// parameter last) with its runs' count and statuses, the runs below in the table's order; headings are no run
+// (not selectable, a double click opens nothing); the filter still applies; "No grouping" gives the flat
+// table.
+void TestWidgets::runsGroupedByAParameter() {
+    for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    installTranslations(*qApp, u"en"_s); // English plural forms ("1 run"), as the studio runs
+    QTemporaryDir dir;
+    const QByteArray shared = qgetenv("TRAINYARD_DB");
+    qputenv("TRAINYARD_DB", dir.filePath(u"db/trainyard.db"_s).toUtf8());
+    const auto restore = qScopeGuard([shared] { qputenv("TRAINYARD_DB", shared); });
+    {
+        StoreWriter w;
+        QString error;
+        QVERIFY2(w.open(databasePath(), &error), qPrintable(error));
+        const char *lrs[5] = {"0.01", "0.001", "0.01", nullptr, "0.1"};
+        for (int i = 0; i < 5; ++i) {
+            RunRow r;
+            r.uid = u"group-run-%1"_s.arg(i);
+            r.name = u"group-%1"_s.arg(i);
+            r.status = i == 2 ? RunStatus::Failed : RunStatus::Finished;
+            r.createdMs = r.startedMs = QDateTime::currentMSecsSinceEpoch() + i;
+            r.endedMs = r.startedMs + 1000;
+            const qint64 id = w.createRun(r, &error);
+            QVERIFY(w.setParams(id,
+                                lrs[i] ? QMap<QString, QString>{{u"lr"_s, QString::fromLatin1(lrs[i])}}
+                                       : QMap<QString, QString>{{u"seed"_s, u"1"_s}},
+                                &error));
+        }
+    }
+    MainWindow w;
+    w.show();
+    QSignalSpy listed(w.runsModel(), &RunsModel::loaded);
+    QVERIFY(listed.wait(10000));
+    auto *table = w.findChild<QTableView *>(u"runsTable"_s);
+    auto *groupBy = w.findChild<QComboBox *>(u"runsGroupBy"_s);
+    auto *groups = w.findChild<RunsGroupModel *>(u"runsGroups"_s);
+    auto *filter = w.findChild<QLineEdit *>(u"runsFilter"_s);
+    QVERIFY(table && groupBy && groups && filter);
+    QAbstractItemModelTester tester(groups, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModel *flat = table->model();
+    QCOMPARE(flat->rowCount(), 5);
+    const int byLr = groupBy->findText(u"Group by lr"_s);
+    QVERIFY2(byLr > 0, qPrintable(groupBy->itemText(groupBy->count() - 1)));
+    groupBy->setCurrentIndex(byLr);
+    QCOMPARE(table->model(), static_cast<QAbstractItemModel *>(groups));
+    QStringList rows;
+    for (int r = 0; r < groups->rowCount(); ++r)
+        rows << (groups->isHeading(r) ? u"# "_s + groups->index(r, 0).data().toString()
+                                      : groups->index(r, RunsModel::NameColumn).data().toString());
+    // Newest first within a group (the table's order); 0.001 < 0.01 < 0.1 as numbers; no lr last.
+    const QStringList expected{u"# lr = 0.001 \u00b7 1 run: 1 finished"_s,
+                               u"group-1"_s,
+                               u"# lr = 0.01 \u00b7 2 runs: 1 failed, 1 finished"_s,
+                               u"group-2"_s,
+                               u"group-0"_s,
+                               u"# lr = 0.1 \u00b7 1 run: 1 finished"_s,
+                               u"group-4"_s,
+                               u"# no lr \u00b7 1 run: 1 finished"_s,
+                               u"group-3"_s};
+    QCOMPARE(rows, expected);
+    QCOMPARE(table->columnSpan(0, 0), groups->columnCount()); // a heading spans the row
+    // A heading is no run: not selectable, and selecting everything selects the five runs only.
+    QVERIFY(!(groups->flags(groups->index(0, 0)) & Qt::ItemIsSelectable));
+    table->selectAll();
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 5);
+    QSignalSpy opened(&w, &MainWindow::runOpened);
+    Q_EMIT table->doubleClicked(groups->index(0, 1));
+    QCOMPARE(opened.size(), 0);
+    Q_EMIT table->doubleClicked(groups->index(1, RunsModel::NameColumn));
+    QCOMPARE(opened.size(), 1);
+    // The filter still applies to what is grouped.
+    filter->setText(u"status:failed"_s);
+    QCOMPARE(groups->rowCount(), 2);
+    QCOMPARE(groups->groupCount(), 1);
+    filter->clear();
+    groupBy->setCurrentIndex(0); // no grouping: the flat table again
+    QCOMPARE(table->model(), flat);
+    QCOMPARE(flat->rowCount(), 5);
+}
+
 void TestWidgets::runsFilterNotesAndTags() {
     QTemporaryDir dir;
     const QByteArray shared = qgetenv("TRAINYARD_DB");

@@ -1919,18 +1919,18 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+62"/>
+        <location filename="../widgets/mainwindow.cpp" line="+65"/>
         <source>&lt;p&gt;Every term must hold:&lt;/p&gt;&lt;p&gt;&lt;code&gt;epochs=30 lr&amp;gt;=1e-3 loss&amp;lt;0.5&lt;/code&gt; a parameter, else a metric (rank 0&apos;s last value), else a tag&lt;br&gt;&lt;code&gt;loss.min&amp;lt;0.3 acc.max&amp;gt;0.9&lt;/code&gt; a metric&apos;s smallest or largest value&lt;br&gt;&lt;code&gt;status:failed name~bert host=gpu1&lt;/code&gt; the run&apos;s own fields&lt;br&gt;&lt;code&gt;params.lr=0.1 metrics.loss&amp;lt;1 tags.team=vision note~ablation&lt;/code&gt;&lt;br&gt;&lt;code&gt;&quot;two words&quot; resnet&lt;/code&gt; text anywhere&lt;/p&gt;&lt;p&gt;Operators: = (or :) != &amp;lt; &amp;gt; &amp;lt;= &amp;gt;= ~ (contains). The same query works in &lt;code&gt;trainyard runs list --filter&lt;/code&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Jeder Term muss gelten:&lt;/p&gt;&lt;p&gt;&lt;code&gt;epochs=30 lr&amp;gt;=1e-3 loss&amp;lt;0.5&lt;/code&gt; ein Parameter, sonst eine Metrik (letzter Wert von Rang 0), sonst ein Tag&lt;br&gt;&lt;code&gt;loss.min&amp;lt;0.3 acc.max&amp;gt;0.9&lt;/code&gt; der kleinste oder größte Wert einer Metrik&lt;br&gt;&lt;code&gt;status:failed name~bert host=gpu1&lt;/code&gt; die eigenen Felder des Laufs&lt;br&gt;&lt;code&gt;params.lr=0.1 metrics.loss&amp;lt;1 tags.team=vision note~ablation&lt;/code&gt;&lt;br&gt;&lt;code&gt;&quot;zwei Wörter&quot; resnet&lt;/code&gt; Text irgendwo&lt;/p&gt;&lt;p&gt;Operatoren: = (oder :) != &amp;lt; &amp;gt; &amp;lt;= &amp;gt;= ~ (enthält). Dieselbe Abfrage funktioniert in &lt;code&gt;trainyard runs list --filter&lt;/code&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+36"/>
-        <location line="+685"/>
+        <location line="+746"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-642"/>
+        <location line="-698"/>
         <source>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</source>
         <translation>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</translation>
     </message>
@@ -1975,7 +1975,22 @@
         <translation>Noch keine Sweeps (trainyard sweep DATEI)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+8"/>
+        <source>Group the runs by a parameter or by their status</source>
+        <translation>Die Läufe nach einem Parameter oder ihrem Status gruppieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No grouping</source>
+        <translation>Keine Gruppierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group by status</source>
+        <translation>Nach Status gruppieren</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>No run matches “%1”.</source>
         <translation>Kein Lauf passt zu „%1“.</translation>
     </message>
@@ -1985,13 +2000,18 @@
         <translation>&lt;p&gt;&lt;b&gt;Noch keine Läufe.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Starten Sie einen im Tab &lt;b&gt;Starten&lt;/b&gt; (Alt+2) oder in einem Terminal:&lt;br&gt;&lt;code&gt;trainyard launch --num_processes 2 train.py&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Läufe, die irgendwo auf diesem Rechner gestartet werden, erscheinen hier von selbst, mit ihren Metriken, Logs und ihrem Status.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+81"/>
+        <source>Group by %1</source>
+        <translation>Nach %1 gruppieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Co&amp;mpare Runs</source>
         <translation>Läufe &amp;vergleichen</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+365"/>
+        <location line="+367"/>
         <source>Select two or more runs to compare (Ctrl+click).</source>
         <translation>Zum Vergleichen zwei oder mehr Läufe wählen (Strg+Klick).</translation>
     </message>
@@ -2001,7 +2021,7 @@
         <translation>Lauf &amp;löschen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Delete run</source>
         <translation>Lauf löschen</translation>
     </message>
@@ -2021,7 +2041,7 @@
         <translation>&amp;Tags bearbeiten...</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Imported %n run(s) (%1 points) from %2.</source>
         <translation>
             <numerusform>%n Lauf (%1 Punkte) aus %2 importiert.</numerusform>
@@ -4223,6 +4243,22 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <location line="+25"/>
         <source>rank %1: %2</source>
         <translation>Rang %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::RunsGroupModel</name>
+    <message>
+        <location filename="../widgets/runsgroupmodel.cpp" line="+116"/>
+        <source>no %1</source>
+        <translation>kein %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 · %n run(s): %2</source>
+        <translation>
+            <numerusform>%1 · %n Lauf: %2</numerusform>
+            <numerusform>%1 · %n Läufe: %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>

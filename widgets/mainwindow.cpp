@@ -15,6 +15,7 @@
 #include "queuepanel.h"
 #include "runcomparemodel.h"
 #include "rundashboard.h"
+#include "runsgroupmodel.h"
 #include "runsmodel.h"
 #include "settingsdialog.h"
 #include "sweepview.h"
@@ -23,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -41,6 +43,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabBar>
@@ -112,6 +115,11 @@ MainWindow::MainWindow(QWidget *parent)
     auto *proxy = new RunsFilterModel(runsPage);
     proxy->setSourceModel(m_runs);
     proxy->setSortRole(RunsModel::SortRole);
+    // Grouped by a parameter (or the status) on request: the view then shows the groups' model over the
+    // filtered, sorted runs; otherwise the filtered runs themselves (selection kept through sorting).
+    auto *groups = new RunsGroupModel(runsPage);
+    groups->setObjectName(u"runsGroups"_s);
+    groups->setSourceModel(proxy);
     auto *runsView = new QTableView(runsPage);
     runsView->setObjectName(u"runsTable"_s);
     runsView->setModel(proxy);
@@ -184,6 +192,13 @@ MainWindow::MainWindow(QWidget *parent)
             });
     });
     runsBar->addWidget(filter, 1);
+    auto *groupBy = new QComboBox(runsPage);
+    groupBy->setObjectName(u"runsGroupBy"_s);
+    groupBy->setToolTip(tr("Group the runs by a parameter or by their status"));
+    groupBy->addItem(tr("No grouping"), -1);
+    groupBy->addItem(tr("Group by status"), int(RunsModel::StatusColumn));
+    groupBy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    runsBar->addWidget(groupBy);
     runsBar->addWidget(openButton);
     runsBar->addWidget(compareButton);
     runsBar->addWidget(deleteButton);
@@ -232,11 +247,17 @@ MainWindow::MainWindow(QWidget *parent)
                 runsView->setColumnWidth(c, std::min(runsView->columnWidth(c), cap));
         }
     });
-    const auto selectedIds = [this, runsView, proxy] {
+    // A row of the view (filtered, or grouped) as the runs model's; invalid for a group's heading.
+    const auto toRuns = [proxy, groups](const QModelIndex &index) {
+        const QModelIndex filtered = index.model() == groups ? groups->mapToSource(index) : index;
+        return filtered.isValid() ? proxy->mapToSource(filtered) : QModelIndex();
+    };
+    const auto selectedIds = [this, runsView, toRuns] {
         QList<qint64> ids;
         const QModelIndexList rows = runsView->selectionModel()->selectedRows();
         for (const QModelIndex &index : rows)
-            ids << m_runs->data(proxy->mapToSource(index), RunsModel::DatabaseIdRole).toLongLong();
+            if (const QModelIndex source = toRuns(index); source.isValid())
+                ids << m_runs->data(source, RunsModel::DatabaseIdRole).toLongLong();
         return ids;
     };
     const auto updateButtons = [runsView, openButton, compareButton, deleteButton] {
@@ -247,7 +268,48 @@ MainWindow::MainWindow(QWidget *parent)
     };
     connect(runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateButtons);
     connect(proxy, &QAbstractItemModel::modelReset, this, updateButtons);
+    connect(groups, &QAbstractItemModel::modelReset, this, updateButtons);
     updateButtons();
+    // Grouping: the headings span the row; the view's model (and its selection model) follow the choice.
+    const auto spanHeadings = [runsView, groups] {
+        if (runsView->model() != groups)
+            return;
+        runsView->clearSpans();
+        for (int r = 0; r < groups->rowCount(); ++r)
+            if (groups->isHeading(r))
+                runsView->setSpan(r, 0, 1, groups->columnCount());
+    };
+    connect(groups, &QAbstractItemModel::modelReset, runsView, spanHeadings);
+    const auto applyGrouping = [runsView, proxy, groups, groupBy, spanHeadings, updateButtons, this] {
+        const int column = groupBy->currentData().toInt();
+        groups->setGroupColumn(column);
+        QAbstractItemModel *wanted = column < 0 ? static_cast<QAbstractItemModel *>(proxy) : groups;
+        if (runsView->model() != wanted) {
+            QItemSelectionModel *old = runsView->selectionModel();
+            runsView->clearSpans();
+            runsView->setModel(wanted);
+            delete old;
+            connect(runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateButtons);
+        }
+        spanHeadings();
+        updateButtons();
+    };
+    connect(groupBy, &QComboBox::currentIndexChanged, this, applyGrouping);
+    // The parameters to group by, as the list has them (the choice stays while its parameter does).
+    connect(m_runs, &RunsModel::loaded, groupBy, [this, groupBy, groups, applyGrouping] {
+        const QString chosen = groupBy->currentText();
+        {
+            const QSignalBlocker quiet(groupBy);
+            while (groupBy->count() > 2)
+                groupBy->removeItem(2);
+            const QStringList keys = m_runs->parameterKeys();
+            for (int i = 0; i < keys.size(); ++i)
+                groupBy->addItem(tr("Group by %1").arg(keys[i]), int(RunsModel::ColumnCount) + i);
+            groupBy->setCurrentIndex(std::max(0, groupBy->findText(chosen))); // gone: ungrouped
+        }
+        if (groupBy->currentData().toInt() != groups->groupColumn()) // gone, or now another column
+            applyGrouping();
+    });
     auto *compare = new QAction(tr("Co&mpare Runs"), runsView);
     compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     compare->setShortcutContext(Qt::WidgetShortcut);
@@ -261,10 +323,12 @@ MainWindow::MainWindow(QWidget *parent)
     };
     connect(compare, &QAction::triggered, this, compareSelected);
     connect(compareButton, &QPushButton::clicked, this, compareSelected);
-    const auto openSelected = [this, runsView, proxy] {
+    const auto openSelected = [this, runsView, toRuns] {
         const QModelIndexList rows = runsView->selectionModel()->selectedRows();
         for (const QModelIndex &index : rows) {
-            const QModelIndex source = proxy->mapToSource(index);
+            const QModelIndex source = toRuns(index);
+            if (!source.isValid())
+                continue;
             openRun(m_runs->data(source, RunsModel::DatabaseIdRole).toLongLong(),
                     m_runs->data(m_runs->index(source.row(), RunsModel::NameColumn)).toString());
         }
@@ -275,11 +339,10 @@ MainWindow::MainWindow(QWidget *parent)
     remove->setShortcutContext(Qt::WidgetShortcut);
     runsView->addAction(remove);
     runsView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    const auto removeCurrent = [this, runsView, proxy] {
-        const QModelIndex index = runsView->currentIndex();
-        if (!index.isValid())
+    const auto removeCurrent = [this, runsView, toRuns] {
+        const QModelIndex source = toRuns(runsView->currentIndex());
+        if (!source.isValid())
             return;
-        const QModelIndex source = proxy->mapToSource(index);
         const QString name = m_runs->data(m_runs->index(source.row(), RunsModel::NameColumn)).toString();
         if (QMessageBox::question(this, tr("Delete run"),
                                   tr("Delete the run %1, its metrics and its logs?").arg(name)) ==
@@ -289,21 +352,22 @@ MainWindow::MainWindow(QWidget *parent)
     connect(remove, &QAction::triggered, this, removeCurrent);
     auto *editNote = new QAction(tr("Edit &Note"), runsView);
     runsView->addAction(editNote);
-    connect(editNote, &QAction::triggered, this, [runsView, proxy] {
+    connect(editNote, &QAction::triggered, this, [runsView, toRuns] {
         const QModelIndex index = runsView->currentIndex();
-        if (index.isValid())
-            runsView->edit(proxy->index(index.row(), RunsModel::NoteColumn));
+        if (toRuns(index).isValid())
+            runsView->edit(index.sibling(index.row(), RunsModel::NoteColumn));
     });
     auto *editTags = new QAction(tr("Edit &Tags..."), runsView);
     runsView->addAction(editTags);
-    connect(editTags, &QAction::triggered, this, [this, runsView, proxy] {
-        const QModelIndex index = runsView->currentIndex();
-        if (index.isValid())
-            editRunTags(proxy->mapToSource(index).row());
+    connect(editTags, &QAction::triggered, this, [this, runsView, toRuns] {
+        if (const QModelIndex source = toRuns(runsView->currentIndex()); source.isValid())
+            editRunTags(source.row());
     });
     connect(deleteButton, &QPushButton::clicked, this, removeCurrent);
-    connect(runsView, &QTableView::doubleClicked, this, [this, proxy](const QModelIndex &index) {
-        const QModelIndex source = proxy->mapToSource(index);
+    connect(runsView, &QTableView::doubleClicked, this, [this, toRuns](const QModelIndex &index) {
+        const QModelIndex source = toRuns(index);
+        if (!source.isValid())
+            return; // a group's heading
         openRun(m_runs->data(source, RunsModel::DatabaseIdRole).toLongLong(),
                 m_runs->data(m_runs->index(source.row(), RunsModel::NameColumn)).toString());
     });
