@@ -261,7 +261,7 @@ int liveRank(const QStringList &args, QTextStream &) {
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
-    return client.flush(&error) ? 0 : 1;
+    return client.finish(0, &error) ? 0 : 1; // says it is done: the run's record is complete
 }
 
 int liveBench(const QStringList &args, QTextStream &out) {

@@ -279,7 +279,7 @@ int plotBench(const QStringList &args, QTextStream &out) {
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
         for (auto &c : clients)
-            c->flush(&clientError);
+            c->finish(0, &clientError); // flushed, and said done (the run page would call it incomplete)
     };
     {
         std::thread seed(stream, 0.5);
