@@ -29,6 +29,8 @@
 #include <cmath>
 #include <csignal>
 #include <memory>
+#include <optional>
+#include <optional>
 #include <sqlite3.h>
 #include <thread>
 
@@ -47,6 +49,23 @@ qint64 makeRun(StoreWriter &w, const QString &uid) {
     if (!id)
         qFatal("createRun: %s", qPrintable(error));
     return id;
+}
+
+// Serves run "r" (token "tok") from an ingest service that pushes to receiver as the launch named launch;
+// the run's row as stored, or nothing (and error).
+std::optional<RunRow> servePushing(IngestService &service, const QString &db, qint64 run,
+                                   const PushReceiver &receiver, const QString &launch, QString *error) {
+    if (!service.start(db, error))
+        return std::nullopt;
+    service.server()->registerRun(u"r"_s, run, "tok");
+    StoreReader reader;
+    std::optional<RunRow> row = reader.open(db, error) ? reader.run(run) : std::nullopt;
+    if (!row)
+        return std::nullopt;
+    QMetaObject::invokeMethod(
+        service.server(), [&] { service.server()->pushTo(receiver.serverPath(), launch, *row); },
+        Qt::BlockingQueuedConnection);
+    return row;
 }
 
 // Starts an ingest server on the database at path and registers a new run with the token; the run's id.
@@ -119,6 +138,7 @@ private Q_SLOTS:
     void pushedPointsContinueALine();
     void pushFramesRoundTrip();
     void ingestPushesCommittedPoints();
+    void ingestPushesOnReceiptWithTheirStoredPlace();
 };
 
 void TestStore::downsamplingIsExact() {
@@ -1357,17 +1377,9 @@ void TestStore::ingestPushesCommittedPoints() {
     connect(&receiver, &PushReceiver::received, this, [&](const PushedSeries &s) { got << s; });
     connect(&receiver, &PushReceiver::runChanged, this, [&](const PushedRun &r) { states << r; });
     IngestService service;
-    QVERIFY2(service.start(db, &error), qPrintable(error));
-    service.server()->registerRun(u"r"_s, run, "tok");
-    RunRow row;
-    {
-        StoreReader reader;
-        QVERIFY(reader.open(db, &error));
-        row = *reader.run(run);
-    }
-    QMetaObject::invokeMethod(
-        service.server(), [&] { service.server()->pushTo(receiver.serverPath(), u"launch-7"_s, row); },
-        Qt::BlockingQueuedConnection);
+    std::optional<RunRow> pushing = servePushing(service, db, run, receiver, u"launch-7"_s, &error);
+    QVERIFY2(pushing, qPrintable(error));
+    RunRow row = *pushing;
     // The run's state as recorded, named with the studio's name for the launch, at once.
     QTRY_COMPARE(states.size(), 1);
     QCOMPARE(states[0].launch, u"launch-7"_s);
@@ -1433,6 +1445,113 @@ void TestStore::ingestPushesCommittedPoints() {
         d.log("loss", step, 1.0);
     QVERIFY(d.flush(&e));
     QCOMPARE(alone.server()->stats().points, 100);
+}
+
+// The studio hears points as the launcher receives them, before their commit, each with the place its commit
+// gives it: a series already stored continues from its last point, a database another process holds does not
+// hold the push back, a re-sent batch is pushed once, and every pushed place is the stored one.
+void TestStore::ingestPushesOnReceiptWithTheirStoredPlace() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"t.db"_s);
+    QString error;
+    qint64 run = 0;
+    {
+        StoreWriter w;
+        QVERIFY2(w.open(db, &error), qPrintable(error));
+        run = makeRun(w, u"r"_s);
+        std::vector<IncomingPoint> before;
+        for (int i = 0; i < 10; ++i)
+            before.push_back(IncomingPoint{u"loss"_s, i, double(i), 0});
+        QVERIFY2(w.appendPoints(run, 1, before, std::nullopt, &error), qPrintable(error));
+    }
+    PushReceiver receiver;
+    QVERIFY2(receiver.listen(&error), qPrintable(error));
+    QVector<PushedSeries> got;
+    connect(&receiver, &PushReceiver::received, this, [&](const PushedSeries &s) { got << s; });
+    IngestService service;
+    QVERIFY2(servePushing(service, db, run, receiver, {}, &error), qPrintable(error));
+    const auto batch = [](quint64 number, const QList<std::pair<QByteArray, double>> &points) {
+        QList<QByteArray> keys;
+        for (const auto &[key, value] : points)
+            if (!keys.contains(key))
+                keys << key;
+        std::string payload;
+        protocol::put64(payload, number);
+        protocol::put32(payload, quint32(keys.size()));
+        for (const QByteArray &k : std::as_const(keys)) {
+            protocol::put16(payload, quint16(k.size()));
+            payload.append(k.constData(), size_t(k.size()));
+        }
+        protocol::put32(payload, quint32(points.size()));
+        for (const auto &[key, value] : points) {
+            const protocol::WirePoint p{quint32(keys.indexOf(key)), qint64(value * 10), value, 0};
+            payload.append(reinterpret_cast<const char *>(&p), sizeof p);
+        }
+        return protocol::frame(protocol::Points, payload);
+    };
+    const std::string hello =
+        protocol::frame(protocol::Hello, R"({"protocol":1,"token":"tok","run":"r","rank":1,"client":"c"})");
+    const std::string first = batch(1, {{"loss", 10.5}, {"loss", 11.5}, {"loss", 12.5}});
+    const std::string second = batch(2, {{"loss", 13.5}, {"acc", 0.25}, {"loss", 14.5}});
+    const QByteArray ackHeader("\x09\x00\x00\x00\x05", 5); // u32 length 9, type ACK
+    // Another process holds the database: nothing can be committed, yet the studio hears every point.
+    sqlite3 *locker = nullptr;
+    QCOMPARE(sqlite3_open(db.toUtf8().constData(), &locker), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(locker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    QTcpSocket a;
+    a.connectToHost(QHostAddress::LocalHost, service.port());
+    QVERIFY(a.waitForConnected(5000));
+    for (const std::string *f : {&hello, &first, &second})
+        a.write(f->data(), qint64(f->size()));
+    const auto pushed = [&](const QString &key) {
+        QList<std::pair<qint64, double>> out;
+        for (const PushedSeries &s : std::as_const(got)) {
+            if (s.runId != run || s.rank != 1)
+                out << std::pair{qint64(-1), 0.0}; // not this run's rank 1: fails the comparisons below
+            if (s.key == key)
+                for (const PushedPoint &p : s.points)
+                    out << std::pair{p.seq, p.value};
+        }
+        return out;
+    };
+    QTRY_COMPARE(pushed(u"loss"_s).size(), 5);
+    const QList<std::pair<qint64, double>> loss{{10, 10.5}, {11, 11.5}, {12, 12.5}, {13, 13.5}, {14, 14.5}};
+    QCOMPARE(pushed(u"loss"_s), loss);
+    QCOMPARE(pushed(u"acc"_s), (QList<std::pair<qint64, double>>{{0, 0.25}}));
+    QByteArray fromServer;
+    while (a.waitForReadyRead(300))
+        fromServer += a.readAll();
+    QVERIFY(!fromServer.contains(ackHeader)); // nothing is acknowledged before its commit
+    // The client, reconnected, sends batch 2 again: it is neither pushed nor stored twice.
+    QTcpSocket b;
+    b.connectToHost(QHostAddress::LocalHost, service.port());
+    QVERIFY(b.waitForConnected(5000));
+    for (const std::string *f : {&hello, &second})
+        b.write(f->data(), qint64(f->size()));
+    QTest::qWait(300);
+    QCOMPARE(pushed(u"loss"_s).size(), 5);
+    QCOMPARE(sqlite3_exec(locker, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(locker);
+    QByteArray ackB;
+    while (!ackB.contains(ackHeader) && b.waitForReadyRead(5000))
+        ackB += b.readAll();
+    QVERIFY(ackB.contains(ackHeader)); // the re-send is acknowledged once stored
+    QTRY_COMPARE(service.server()->stats().points, 6);
+    QCOMPARE(service.server()->stats().duplicateBatches, 1);
+    QCOMPARE(service.server()->stats().pushMispredicted, 0);
+    StoreReader reader;
+    QVERIFY(reader.open(db, &error));
+    for (const SeriesRow &s : reader.series(run)) {
+        const QList<PointRow> stored = reader.points(s.id, 0, std::numeric_limits<qint64>::max());
+        if (s.key == u"loss"_s) {
+            QCOMPARE(stored.size(), 15);
+            for (int i = 0; i < 5; ++i)
+                QCOMPARE(stored.at(10 + i).value, loss.at(i).second);
+        } else {
+            QCOMPARE(s.key, u"acc"_s);
+            QCOMPARE(stored.size(), 1);
+        }
+    }
 }
 
 // The studio's Python Stacks shows each rank's last dump: the text from the launcher's last "===" line on; a

@@ -1,8 +1,10 @@
 // The ingest server: ranks connect over loopback, authenticate with their run's token and stream batches of
 // points; batches from all connections are written in group transactions and acknowledged only once
-// committed. It lives on its own thread (IngestService) and never blocks the thread of its owner.
+// committed. It lives on its own thread (IngestService) and never blocks the thread of its owner; its commits
+// run on a second thread, so that reading the sockets (and pushing to a studio) never waits for one.
 #pragma once
 
+#include "livepush.h"
 #include "store.h"
 
 #include <QElapsedTimer>
@@ -14,7 +16,10 @@
 #include <QPointer>
 #include <QSet>
 #include <QThread>
+#include <deque>
+#include <functional>
 #include <memory>
+#include <unordered_map>
 
 class QTcpServer;
 class QTcpSocket;
@@ -31,6 +36,9 @@ struct IngestStats {
     qint64 storeRetries = 0;        // group commits that failed and were tried again
     QString lastStoreError;
     qint64 unstoredPoints = 0; // points still held when drain() gave up
+    // Points pushed to a studio on receipt whose commit gave them another place in their series than the one
+    // pushed (none, unless something else writes the run's series).
+    qint64 pushMispredicted = 0;
 };
 
 class IngestServer : public QObject {
@@ -66,7 +74,8 @@ public:
     // tags, log), stored with the ranks' batches, exactly once.
     void storeLocalEvent(qint64 runId, const QString &runUid, int rank, const QJsonObject &event);
 
-    // On the server's thread: committed points are also pushed to a studio's socket (livepush.h).
+    // On the server's thread: received points are also pushed to a studio's socket (livepush.h) as they
+    // arrive, each with the place in its series that its commit gives it (commits keep the order of arrival).
     // launch: the studio's name for this launch (StudioLaunchVariable); `run` is the row as recorded, whose
     // state is pushed at once and again whenever a stored row changes its status or exit code.
     void pushTo(const QString &serverPath, const QString &launch, const RunRow &run);
@@ -91,6 +100,8 @@ Q_SIGNALS:
 private:
     struct Connection;
     struct Pending;
+    struct Commit;
+    struct Job;
     void onNewConnection();
     void checkTimeouts();
     void readLater(QTcpSocket *socket);
@@ -98,19 +109,42 @@ private:
     bool handleFrame(Connection *c, uint8_t type, const char *data, qsizetype size);
     void reject(Connection *c, const QString &reason, const QString &detail);
     void flush();
+    void store(Commit &c);     // on the writer's thread
+    void committed(Commit &c); // back on the server's thread
     void writeRuns();
     void beat();
-    void pushCommitted(const std::vector<Pending> &batches);
+    // Runs work on the writer's thread, then done on this one (jobs end in the order they were given).
+    void onWriter(std::function<void()> work, std::function<void()> done);
+    void finishJob(const std::shared_ptr<Job> &job);
+    void waitForWriter(); // every job given so far has ended and its done has run
+    void pushReceived(Pending &batch);
+    void sendPushed();
     void queueLocal(qint64 runId, const QString &runUid, int rank, Pending batch);
 
     QString m_path;
+    // Commits run on a thread of their own, so that receiving (and pushing to the studio) never waits for
+    // one: m_writer is used only there; m_lookup, a second connection, answers this thread's questions (a
+    // client's last committed batch, a series' next place).
     StoreWriter m_writer;
+    StoreWriter m_lookup;
+    QThread *m_writerThread = nullptr;
+    QObject *m_writerContext = nullptr;
+    std::deque<std::shared_ptr<Job>> m_jobs;
+    bool m_committing = false; // a commit of batches is on the writer's thread
+    bool m_writingRunRows = false;
     WalCheckpointer m_checkpointer;
     QTcpServer *m_server = nullptr;
     class PushSender *m_push = nullptr;
     QString m_pushLaunch;
     QHash<qint64, QPair<RunStatus, int>> m_pushedStates; // run -> the status and exit code last pushed
     void pushRunState(const RunRow &row);
+    // What the push predicts: "run/rank/key" -> the place of the series' next received point, and
+    // "run/client" -> the client's last batch received (a batch at or below it is a re-send, not pushed).
+    std::unordered_map<QString, qint64> m_nextSeq; // node-based: a batch holds pointers into it
+    QHash<QString, qint64> m_lastReceived;
+    QList<PushedSeries> m_toPush; // received since the last send (sendPushed, at the end of the loop's pass)
+    QHash<QString, qsizetype> m_toPushIndex;
+    QTimer *m_pushTimer = nullptr;
     QTimer *m_flushTimer = nullptr;
     QTimer *m_retryTimer = nullptr; // a failed commit is tried again after m_retryMs
     int m_retryMs = 0;

@@ -685,6 +685,19 @@ qint64 StoreWriter::lastBatch(qint64 runId, const QString &client) {
     return s.step() == SQLITE_ROW ? s.int64(0) : 0;
 }
 
+qint64 StoreWriter::storedNextSeq(qint64 runId, int rank, const QString &key) {
+    if (!m_inTransaction) {
+        const auto it = m_series.find(QString::number(runId) + u'/' + QString::number(rank) + u'/' + key);
+        if (it != m_series.end())
+            return it->second.nextSeq;
+    }
+    sql::Statement s(m_db,
+                     "SELECT coalesce(max(p.seq) + 1, 0) FROM series s JOIN points p ON p.series_id = s.id"
+                     " WHERE s.run_id = ? AND s.rank = ? AND s.key = ?");
+    s.bind(1, runId).bind(2, rank).bind(3, key);
+    return s.step() == SQLITE_ROW ? s.int64(0) : 0;
+}
+
 bool StoreWriter::loadSeriesState(Series &s, QString *error) {
     sql::Statement maxSeq(m_db, "SELECT coalesce(max(seq) + 1, 0) FROM points WHERE series_id = ?");
     maxSeq.bind(1, s.id);
