@@ -144,6 +144,8 @@ private:
         qint64 dirtySinceNs = 0; // when its data changed first since it was last drawn (oldest drawn first)
         double cursorX = 0;
         bool cursorShown = false;
+        QString
+            shape; // the lines its graphs and legend were made for (draw() makes them again when it changes)
     };
     void showStacks(const QString &runDir, const QMap<int, QString> &dumps);
     void showLoaded(const LoadedRuns &loaded);
@@ -151,6 +153,8 @@ private:
     Chart &addChart(const QString &key);
     void layoutCharts();
     void draw(const QString &key);
+    void makeGraphs(Chart &c, const ChartData &shown, bool smoothing);
+    void finishDraw(Chart &c, const ChartData &shown);
     void scheduleRepaint();
     // Draws the charts whose data changed and that can be seen, oldest change first, within one frame's
     // budget (all of them when everything is true); the rest wait for the next frame or until they are shown.
