@@ -667,6 +667,8 @@ void TestWidgets::dashboardDrawsPushedPoints() {
     dash.setSmoothing(0.5);
     QSignalSpy updated(&dash, &RunDashboard::chartsUpdated);
     QTRY_COMPARE_WITH_TIMEOUT(dash.chartData(u"loss"_s).lines.value(0).nextSeq, 3000, 10000);
+    QTRY_VERIFY(dash.graphsMade() > 0);
+    const qint64 made = dash.graphsMade();
     // New points: drawn from the push, with the smoothed curve continued.
     for (int step = 3000; step < 3010; ++step)
         c.log("loss", step, step == 3009 ? 42.0 : 0.5);
@@ -679,6 +681,16 @@ void TestWidgets::dashboardDrawsPushedPoints() {
     QCOMPARE(line.buckets.last().values.lastStep, 3009);
     QVERIFY(!std::isnan(line.buckets.last().smoothed));
     QTRY_COMPARE(dash.valueRange(u"loss"_s).second, 42.0); // on screen at the next repaint
+    // Streaming replaces the graphs' data; they are made again only when the lines change (here the
+    // smoothing).
+    QCOMPARE(dash.graphsMade(), made);
+    QCOMPARE(dash.visibleCurveCount(u"loss"_s), 2); // the points and their smoothed curve
+    dash.setSmoothing(0);
+    QTRY_COMPARE(dash.graphsMade(), made + 1);
+    QCOMPARE(dash.visibleCurveCount(u"loss"_s), 1);
+    QCOMPARE(dash.valueRange(u"loss"_s).second, 42.0);
+    dash.setSmoothing(0.5);
+    QTRY_COMPARE(dash.visibleCurveCount(u"loss"_s), 2);
     // A pushed point that does not follow (seq 5000 of a series of 3010) is not drawn; the chart reads the
     // database again and shows what is stored.
     const qint64 drawn = dash.pushedPointsDrawn();

@@ -896,6 +896,7 @@ void RunDashboard::draw(const QString &key) {
 
 void RunDashboard::makeGraphs(Chart &c, const ChartData &shown, bool smoothing) {
     QCustomPlot *plot = c.plot;
+    ++m_graphsMade;
     plot->clearGraphs();
     plot->legend->clearItems();
     for (const ChartLine &line : shown.lines) {

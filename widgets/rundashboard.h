@@ -72,13 +72,16 @@ public:
     void runChanged(const trainyard::PushedRun &run) { m_feed->runChanged(run); }
     // How many times the runs and their series were read from the database (for tests and benchmarks).
     qint64 databaseLoads() const { return m_feed->databaseLoads(); }
-    // Points the run's launcher pushed once they were committed (PushReceiver): a chart that follows the
+    // Points the run's launcher pushed as it received them (PushReceiver): a chart that follows the
     // latest points draws them at its next repaint, without reading the database. Points of runs not shown
     // are ignored; a point that does not continue what the chart shows (a gap, a new series) makes it read
     // the database again.
     void push(const trainyard::PushedSeries &series) { m_feed->push(series); }
     // Points pushed and drawn so far (for tests and benchmarks).
     qint64 pushedPointsDrawn() const { return m_feed->pushedPointsApplied(); }
+    // How many times a chart's graphs and legend were made (for tests): a repaint of new points replaces
+    // their data only.
+    qint64 graphsMade() const { return m_graphsMade; }
     // "rank 3 silent for 95 s" for every rank the launcher's watchdog found silent (empty when none).
     QString silentRanksText() const;
     // Asks the live run's launcher for every Python rank's stacks (stacks-rank-N.txt in the run folder);
@@ -189,6 +192,7 @@ private:
     QComboBox *m_axisBox;
     QCheckBox *m_aggregateBox;
     QTimer *m_repaint;
+    qint64 m_graphsMade = 0;
     QElapsedTimer m_sinceDraw;  // since the last repaint
     QElapsedTimer m_sinceStart; // the clock of the charts' dirtySinceNs
     bool m_logScale = false;
