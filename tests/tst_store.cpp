@@ -30,7 +30,6 @@
 #include <csignal>
 #include <memory>
 #include <optional>
-#include <optional>
 #include <sqlite3.h>
 #include <thread>
 

@@ -4108,13 +4108,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+14"/>
-        <location line="+178"/>
+        <location line="+179"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-178"/>
-        <location line="+179"/>
+        <location line="-179"/>
+        <location line="+180"/>
         <source>seconds since start</source>
         <translation>Sekunden seit Start</translation>
     </message>
@@ -4137,7 +4137,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+148"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
@@ -4147,13 +4147,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-409"/>
-        <location line="+415"/>
+        <location line="-447"/>
+        <location line="+453"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-474"/>
+        <location line="-512"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation>Alle Python-Ränge wurden nach ihren Stacks gefragt …</translation>
     </message>
@@ -4196,13 +4196,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Warten auf die ersten Metriken (von accelerate, Trainer, Lightning, TensorBoard oder TrainyardTracker) …</translation>
     </message>
     <message>
-        <location line="+378"/>
+        <location line="+416"/>
         <source>-</source>
         <translation>-</translation>
     </message>
     <message>
-        <location line="-503"/>
-        <location line="+568"/>
+        <location line="-541"/>
+        <location line="+606"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -4248,12 +4248,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunsGroupModel</name>
     <message>
-        <location filename="../widgets/runsgroupmodel.cpp" line="+116"/>
+        <location filename="../widgets/runsgroupmodel.cpp" line="+115"/>
         <source>no %1</source>
         <translation>kein %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 · %n run(s): %2</source>
         <translation>
             <numerusform>%1 · %n Lauf: %2</numerusform>
@@ -4563,7 +4563,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf ist noch %1; stoppen Sie ihn zuerst</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+228"/>
         <source>%1: no such database</source>
         <translation>%1: keine solche Datenbank</translation>
     </message>
@@ -5036,10 +5036,42 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Kopieren Sie den folgenden Text in Ihr GitHub-Issue</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>trainyard: unknown command %1
 </source>
         <translation>trainyard: unbekannter Befehl %1
+</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::cli::DbText</name>
+    <message numerus="yes">
+        <location filename="../app/cli/dbcommand.cpp" line="+26"/>
+        <source>copied %n run(s) (%1 points) from %2 to %3
+</source>
+        <translation>
+            <numerusform>%n Lauf (%1 Punkte) von %2 nach %3 kopiert
+</numerusform>
+            <numerusform>%n Läufe (%1 Punkte) von %2 nach %3 kopiert
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>left out %n run(s) %1 already holds: %2
+</source>
+        <translation>
+            <numerusform>%n Lauf ausgelassen, den %1 schon hat: %2
+</numerusform>
+            <numerusform>%n Läufe ausgelassen, die %1 schon hat: %2
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>trainyard db copy: %1
+</source>
+        <translation>trainyard db copy: %1
 </translation>
     </message>
 </context>
@@ -5160,7 +5192,72 @@ Exit-Codes: 0 Erfolg, 1 Fehlschlag (Fehler gefunden, ein fehlgeschlagener Lauf),
 </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+7"/>
+        <source>usage: trainyard &lt;command&gt; [options]
+
+Configure, launch, watch and size PyTorch training runs (accelerate-compatible).
+
+commands:
+  config init [-o FILE] [--defaults] [--force]   accelerate&apos;s questionnaire, or detected defaults
+  config validate FILE...                        FILE:LINE:COL: error|warning: message
+  config show FILE [--format yaml|json]          the form accelerate holds after loading
+  config update FILE                             rewrite in canonical form, atomically
+  launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine&apos;s ranks
+  runs list|show|diff|export|import|rm|tag|note the run database
+  queue add|list|rm|move|pause|resume|run        queued runs, started as GPUs free up
+  sweep FILE [--json] [--trials N] [FLAGS]       a W&amp;B sweep file&apos;s trials, on the queue
+  estimate-memory MODEL [OPTIONS]                memory per device and the device map
+  env                                            versions, devices, default config
+  db copy FROM TO                                runs between a SQLite file and a PostgreSQL server
+
+`trainyard COMMAND --help` (or `trainyard help COMMAND`) tells more; `trainyard --version` prints the version.
+</source>
+        <translation>Aufruf: trainyard &lt;Befehl&gt; [Optionen]
+
+PyTorch-Trainingsläufe konfigurieren, starten, beobachten und dimensionieren (kompatibel mit accelerate).
+
+Befehle:
+  config init [-o FILE] [--defaults] [--force]   der Fragebogen von accelerate oder erkannte Vorgaben
+  config validate FILE...                        FILE:LINE:COL: error|warning: Meldung
+  config show FILE [--format yaml|json]          die Form, die accelerate nach dem Laden hält
+  config update FILE                             in kanonischer Form neu schreiben, atomar
+  launch [FLAGS] SCRIPT [ARGS...]                die Ränge dieses Rechners starten und überwachen
+  runs list|show|diff|export|import|rm|tag|note die Laufdatenbank
+  queue add|list|rm|move|pause|resume|run        eingereihte Läufe, gestartet, sobald GPUs frei werden
+  sweep FILE [--json] [--trials N] [FLAGS]       die Versuche einer W&amp;B-Sweep-Datei, über die Warteschlange
+  estimate-memory MODEL [OPTIONS]                Speicher pro Gerät und die Device-Map
+  env                                            Versionen, Geräte, Standardkonfiguration
+  db copy FROM TO                                Läufe zwischen einer SQLite-Datei und einem PostgreSQL-Server
+
+`trainyard COMMAND --help` (oder `trainyard help COMMAND`) sagt mehr; `trainyard --version` gibt die Version aus.
+</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>usage: trainyard db copy FROM TO
+
+Copies every run of FROM that TO lacks (by its id, the uid) with everything stored of it: its fields,
+parameters, tags, log lines, every point of every series, system metrics, its queue entry. Runs get
+new numbers in TO; a run TO already holds is left out and named. Each run is copied in one transaction.
+
+FROM and TO: a SQLite file (made when TO does not exist), or a PostgreSQL server as libpq takes it:
+postgresql://USER@HOST:PORT/DATABASE?sslmode=require (a password comes from PGPASSFILE or ~/.pgpass,
+never from the command line). The run folders (logs, config) stay where they are.
+</source>
+        <translation>Aufruf: trainyard db copy FROM TO
+
+Kopiert jeden Lauf aus FROM, der in TO fehlt (erkannt an seiner Kennung, der uid), mit allem, was von ihm
+gespeichert ist: seinen Feldern, Parametern, Tags, Logzeilen, jedem Punkt jeder Reihe, Systemmetriken,
+seinem Eintrag in der Warteschlange. Läufe bekommen in TO neue Nummern; ein Lauf, den TO schon hat, wird
+ausgelassen und genannt. Jeder Lauf wird in einer Transaktion kopiert.
+
+FROM und TO: eine SQLite-Datei (angelegt, wenn TO nicht existiert) oder ein PostgreSQL-Server, wie libpq ihn
+nimmt: postgresql://USER@HOST:PORT/DATABASE?sslmode=require (ein Passwort kommt aus PGPASSFILE oder
+~/.pgpass, nie von der Befehlszeile). Die Laufordner (Logs, Konfiguration) bleiben, wo sie sind.
+</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>usage: trainyard config init [-o FILE] [--defaults] [--force]
 
 Asks accelerate config&apos;s questions on the terminal (checked against the GPUs found here) and saves the answers, atomically.
@@ -5404,46 +5501,7 @@ bayes benutzt Optuna (Debian: python3-optuna). Strg-C beendet den Sweep: wartend
 </translation>
     </message>
     <message>
-        <location line="-69"/>
-        <source>usage: trainyard &lt;command&gt; [options]
-
-Configure, launch, watch and size PyTorch training runs (accelerate-compatible).
-
-commands:
-  config init [-o FILE] [--defaults] [--force]   accelerate&apos;s questionnaire, or detected defaults
-  config validate FILE...                        FILE:LINE:COL: error|warning: message
-  config show FILE [--format yaml|json]          the form accelerate holds after loading
-  config update FILE                             rewrite in canonical form, atomically
-  launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine&apos;s ranks
-  runs list|show|diff|export|import|rm|tag|note the run database
-  queue add|list|rm|move|pause|resume|run        queued runs, started as GPUs free up
-  sweep FILE [--json] [--trials N] [FLAGS]       a W&amp;B sweep file&apos;s trials, on the queue
-  estimate-memory MODEL [OPTIONS]                memory per device and the device map
-  env                                            versions, devices, default config
-
-`trainyard COMMAND --help` (or `trainyard help COMMAND`) tells more; `trainyard --version` prints the version.
-</source>
-        <translation>Aufruf: trainyard &lt;Befehl&gt; [Optionen]
-
-PyTorch-Trainingsläufe konfigurieren, starten, beobachten und dimensionieren (kompatibel mit accelerate).
-
-Befehle:
-  config init [-o FILE] [--defaults] [--force]   der Fragebogen von accelerate oder erkannte Vorgaben
-  config validate FILE...                        FILE:LINE:COL: error|warning: Meldung
-  config show FILE [--format yaml|json]          die Form, die accelerate nach dem Laden hält
-  config update FILE                             in kanonischer Form neu schreiben, atomar
-  launch [FLAGS] SCRIPT [ARGS...]                die Ränge dieses Rechners starten und überwachen
-  runs list|show|diff|export|import|rm|tag|note die Laufdatenbank
-  queue add|list|rm|move|pause|resume|run        eingereihte Läufe, gestartet, sobald GPUs frei werden
-  sweep FILE [--json] [--trials N] [FLAGS]       die Versuche einer W&amp;B-Sweep-Datei, über die Warteschlange
-  estimate-memory MODEL [OPTIONS]                Speicher pro Gerät und die Device-Map
-  env                                            Versionen, Geräte, Standardkonfiguration
-
-`trainyard COMMAND --help` (oder `trainyard help COMMAND`) sagt mehr; `trainyard --version` gibt die Version aus.
-</translation>
-    </message>
-    <message>
-        <location line="+142"/>
+        <location line="+73"/>
         <source>usage: trainyard runs list [--json] [--filter QUERY] [--db PATH]
 
 Every run, newest first: id, name, status, start, duration, exit code.

@@ -4105,13 +4105,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+178"/>
+        <location line="+179"/>
         <source>step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-178"/>
-        <location line="+179"/>
+        <location line="-179"/>
+        <location line="+180"/>
         <source>seconds since start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4134,7 +4134,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+148"/>
         <source>step %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4144,13 +4144,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-409"/>
-        <location line="+415"/>
+        <location line="-447"/>
+        <location line="+453"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-474"/>
+        <location line="-512"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4193,13 +4193,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+378"/>
+        <location line="+416"/>
         <source>-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-503"/>
-        <location line="+568"/>
+        <location line="-541"/>
+        <location line="+606"/>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4245,12 +4245,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunsGroupModel</name>
     <message>
-        <location filename="../widgets/runsgroupmodel.cpp" line="+116"/>
+        <location filename="../widgets/runsgroupmodel.cpp" line="+115"/>
         <source>no %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 · %n run(s): %2</source>
         <translation>
             <numerusform>%1 · %n run: %2</numerusform>
@@ -4559,7 +4559,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+228"/>
         <source>%1: no such database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5032,8 +5032,39 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>trainyard: unknown command %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::cli::DbText</name>
+    <message numerus="yes">
+        <location filename="../app/cli/dbcommand.cpp" line="+26"/>
+        <source>copied %n run(s) (%1 points) from %2 to %3
+</source>
+        <translation>
+            <numerusform>copied %n run (%1 points) from %2 to %3
+</numerusform>
+            <numerusform>copied %n runs (%1 points) from %2 to %3
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>left out %n run(s) %1 already holds: %2
+</source>
+        <translation>
+            <numerusform>left out %n run %1 already holds: %2
+</numerusform>
+            <numerusform>left out %n runs %1 already holds: %2
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>trainyard db copy: %1
 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -5150,7 +5181,44 @@ Exit codes: 0 success, 1 failure (errors found, a run that failed), 2 usage erro
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+7"/>
+        <source>usage: trainyard &lt;command&gt; [options]
+
+Configure, launch, watch and size PyTorch training runs (accelerate-compatible).
+
+commands:
+  config init [-o FILE] [--defaults] [--force]   accelerate&apos;s questionnaire, or detected defaults
+  config validate FILE...                        FILE:LINE:COL: error|warning: message
+  config show FILE [--format yaml|json]          the form accelerate holds after loading
+  config update FILE                             rewrite in canonical form, atomically
+  launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine&apos;s ranks
+  runs list|show|diff|export|import|rm|tag|note the run database
+  queue add|list|rm|move|pause|resume|run        queued runs, started as GPUs free up
+  sweep FILE [--json] [--trials N] [FLAGS]       a W&amp;B sweep file&apos;s trials, on the queue
+  estimate-memory MODEL [OPTIONS]                memory per device and the device map
+  env                                            versions, devices, default config
+  db copy FROM TO                                runs between a SQLite file and a PostgreSQL server
+
+`trainyard COMMAND --help` (or `trainyard help COMMAND`) tells more; `trainyard --version` prints the version.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>usage: trainyard db copy FROM TO
+
+Copies every run of FROM that TO lacks (by its id, the uid) with everything stored of it: its fields,
+parameters, tags, log lines, every point of every series, system metrics, its queue entry. Runs get
+new numbers in TO; a run TO already holds is left out and named. Each run is copied in one transaction.
+
+FROM and TO: a SQLite file (made when TO does not exist), or a PostgreSQL server as libpq takes it:
+postgresql://USER@HOST:PORT/DATABASE?sslmode=require (a password comes from PGPASSFILE or ~/.pgpass,
+never from the command line). The run folders (logs, config) stay where they are.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>usage: trainyard config init [-o FILE] [--defaults] [--force]
 
 Asks accelerate config&apos;s questions on the terminal (checked against the GPUs found here) and saves the answers, atomically.
@@ -5312,29 +5380,7 @@ bayes uses Optuna (Debian: python3-optuna). Ctrl-C stops the sweep: waiting tria
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
-        <source>usage: trainyard &lt;command&gt; [options]
-
-Configure, launch, watch and size PyTorch training runs (accelerate-compatible).
-
-commands:
-  config init [-o FILE] [--defaults] [--force]   accelerate&apos;s questionnaire, or detected defaults
-  config validate FILE...                        FILE:LINE:COL: error|warning: message
-  config show FILE [--format yaml|json]          the form accelerate holds after loading
-  config update FILE                             rewrite in canonical form, atomically
-  launch [FLAGS] SCRIPT [ARGS...]                start and supervise this machine&apos;s ranks
-  runs list|show|diff|export|import|rm|tag|note the run database
-  queue add|list|rm|move|pause|resume|run        queued runs, started as GPUs free up
-  sweep FILE [--json] [--trials N] [FLAGS]       a W&amp;B sweep file&apos;s trials, on the queue
-  estimate-memory MODEL [OPTIONS]                memory per device and the device map
-  env                                            versions, devices, default config
-
-`trainyard COMMAND --help` (or `trainyard help COMMAND`) tells more; `trainyard --version` prints the version.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+142"/>
+        <location line="+73"/>
         <source>usage: trainyard runs list [--json] [--filter QUERY] [--db PATH]
 
 Every run, newest first: id, name, status, start, duration, exit code.

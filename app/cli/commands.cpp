@@ -295,7 +295,7 @@ int run(const QStringList &args, Io &io) {
     // COMMAND [SUBCOMMAND] ... --help, and `help COMMAND [SUBCOMMAND]`. launch reads its own (only before the
     // script: after it, --help is the script's).
     static const QStringList helped = {u"config"_s,          u"runs"_s, u"queue"_s, u"sweep"_s,
-                                       u"estimate-memory"_s, u"env"_s};
+                                       u"estimate-memory"_s, u"env"_s,  u"db"_s};
     if (helped.contains(command) && (rest.contains(u"--help"_s) || rest.contains(u"-h"_s))) {
         io.out << commandHelp(command, rest.value(0).startsWith(u'-') ? QString() : rest.value(0));
         return ExitOk;
@@ -318,6 +318,8 @@ int run(const QStringList &args, Io &io) {
         return sweepCommand(rest, io);
     if (command == u"estimate-memory"_s)
         return estimateMemoryCommand(rest, io);
+    if (command == u"db"_s)
+        return dbCommand(rest, io);
     if (command == u"agent"_s)
         return agentCommand(rest, io);
     if (command == u"--version"_s) {

@@ -31,6 +31,7 @@ int runsCommand(const QStringList &args, Io &io);
 int queueCommand(const QStringList &args, Io &io);
 int sweepCommand(const QStringList &args, Io &io);
 int estimateMemoryCommand(const QStringList &args, Io &io);
+int dbCommand(const QStringList &args, Io &io);
 // --check: reaches every machine of a --hostfile/--hosts plan and reports, starting nothing.
 int checkHosts(const LaunchPlan &plan, const LaunchArgs &args, Io &io);
 // --slurm: submit (and follow) a Slurm job; --slurm-job RUN: inside that job, run RUN on its nodes.

@@ -40,6 +40,8 @@ QString topLevelHelp() {
                "  sweep FILE [--json] [--trials N] [FLAGS]       a W&B sweep file's trials, on the queue\n"
                "  estimate-memory MODEL [OPTIONS]                memory per device and the device map\n"
                "  env                                            versions, devices, default config\n"
+               "  db copy FROM TO                                runs between a SQLite file and a PostgreSQL "
+               "server\n"
                "\n"
                "`trainyard COMMAND --help` (or `trainyard help COMMAND`) tells more; `trainyard --version` "
                "prints the version.\n") +
@@ -47,6 +49,22 @@ QString topLevelHelp() {
 }
 
 QString commandHelp(const QString &command, const QString &sub) {
+    if (command == u"db"_s)
+        return HelpText::tr(
+                   "usage: trainyard db copy FROM TO\n\n"
+                   "Copies every run of FROM that TO lacks (by its id, the uid) with everything stored of "
+                   "it: "
+                   "its fields,\n"
+                   "parameters, tags, log lines, every point of every series, system metrics, its queue "
+                   "entry. Runs get\n"
+                   "new numbers in TO; a run TO already holds is left out and named. Each run is copied in "
+                   "one transaction.\n\n"
+                   "FROM and TO: a SQLite file (made when TO does not exist), or a PostgreSQL server as "
+                   "libpq takes it:\n"
+                   "postgresql://USER@HOST:PORT/DATABASE?sslmode=require (a password comes from PGPASSFILE "
+                   "or ~/.pgpass,\n"
+                   "never from the command line). The run folders (logs, config) stay where they are.\n") +
+               exitCodes();
     if (command == u"launch"_s)
         return launchHelpText() + exitCodes();
     if (command == u"config"_s) {
