@@ -71,26 +71,33 @@ bool Connection::query(const QByteArray &sql, const QList<Value> &params,
     values.reserve(size_t(params.size()));
     for (const Value &v : params)
         values.push_back(v ? v->constData() : nullptr);
-    PGresult *r = PQexecParams(m_conn, sql.constData(), int(values.size()), nullptr, values.data(), nullptr,
-                               nullptr, 0);
-    if (!ok(r)) {
+    // Rows one at a time (single-row mode): a series of millions of points is never held whole in memory.
+    if (!PQsendQueryParams(m_conn, sql.constData(), int(values.size()), nullptr, values.data(), nullptr,
+                           nullptr, 0)) {
         if (error)
-            *error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
-        PQclear(r);
+            *error = lastError();
         return false;
     }
-    if (onRow) {
-        const int rows = PQntuples(r), cols = PQnfields(r);
-        QList<Value> row(cols);
-        for (int i = 0; i < rows; ++i) {
+    PQsetSingleRowMode(m_conn);
+    bool good = true;
+    QList<Value> row;
+    while (PGresult *r = PQgetResult(m_conn)) {
+        const ExecStatusType status = PQresultStatus(r);
+        if (status == PGRES_SINGLE_TUPLE && onRow && good) {
+            const int cols = PQnfields(r);
+            row.resize(cols);
             for (int c = 0; c < cols; ++c)
-                row[c] = PQgetisnull(r, i, c) ? Value{}
-                                              : Value{QByteArray(PQgetvalue(r, i, c), PQgetlength(r, i, c))};
+                row[c] = PQgetisnull(r, 0, c) ? Value{}
+                                              : Value{QByteArray(PQgetvalue(r, 0, c), PQgetlength(r, 0, c))};
             onRow(row);
+        } else if (status != PGRES_SINGLE_TUPLE && !ok(r) && good) {
+            good = false; // the rest of the results are read and dropped, so the connection stays usable
+            if (error)
+                *error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
         }
+        PQclear(r);
     }
-    PQclear(r);
-    return true;
+    return good;
 }
 
 void Connection::appendCopyRow(QByteArray &buffer, const QList<Value> &row) {
