@@ -272,6 +272,8 @@ bool LaunchSession::prepare(QString *error) {
     const QString adopted = m_args.slurmJob.isEmpty() ? m_args.queuedRun : m_args.slurmJob;
     const bool adopting = !adopted.isEmpty();
     m_runId = adopting ? adopted : newRunId();
+    if (QString e; refusedDatabaseLocation(trainyard::databasePath(m_args.db), &e))
+        return fail(SessionText::tr("cannot open the run database %1").arg(e)); // before any folder is made
     m_runDir = runsDirectory(m_args.db) + u'/' + m_runId;
     if (!makePrivateFolder(m_runDir))
         return fail(SessionText::tr("cannot create the run folder %1").arg(m_runDir));

@@ -94,6 +94,8 @@ bool enqueueRun(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     q.name = runName(la.runName, la.script, q.runId);
     q.runDir = runsDirectory(la.db) + u'/' + q.runId;
     q.databasePath = databasePath(la.db);
+    if (QString e; refusedDatabaseLocation(q.databasePath, &e)) // before the run's folder is made
+        return failWith(error, QueueRunText::tr("cannot open the run database %1").arg(e));
     if (!makePrivateFolder(q.runDir))
         return failWith(error, QueueRunText::tr("cannot create the run folder %1").arg(q.runDir));
     const RunRecord record = queuedRecord(q.runId, q.name, plan, words);
@@ -157,6 +159,9 @@ QString QueueRunner::lockPath(const QString &databasePath) {
 }
 
 bool QueueRunner::start(QString *error) {
+    if (QString e;
+        refusedDatabaseLocation(m_options.databasePath, &e)) // before its lock file is made beside it
+        return failWith(error, QueueRunText::tr("cannot open the run database %1").arg(e));
     const QString lock = lockPath(m_options.databasePath);
     makePrivateFolder(QFileInfo(lock).absolutePath());
     m_lockFd = ::open(QFile::encodeName(lock).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);

@@ -59,6 +59,7 @@ class TestCli : public QObject {
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_home.isValid()); }
+    void serverUrlIsNeverTakenForAFile();
     void validateReportsAndExits();
     void showPrintsCanonicalJson();
     void updateRewritesAtomicallyAndRefusesBrokenFiles();
@@ -77,6 +78,33 @@ private Q_SLOTS:
     void launchHelpListsEveryFlag();
     void versions();
 };
+
+// A postgresql:// run database where only `db copy` reaches a server yet: every command says so, naming the
+// server without its password, and makes no file or folder out of the URL (it made "postgresql:/..."
+// folders).
+void TestCli::serverUrlIsNeverTakenForAFile() {
+    QTemporaryDir cwd;
+    QFile script(cwd.filePath(u"t.py"_s));
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("print(1)\n");
+    script.close();
+    const QString url = u"postgresql://ml:s3cret@127.0.0.1:5/runs"_s;
+    const QMap<QString, QString> env{{u"TRAINYARD_DB"_s, url}, {u"XDG_DATA_HOME"_s, cwd.filePath(u"data"_s)}};
+    const QList<QStringList> commands{{u"runs"_s, u"list"_s},
+                                      {u"runs"_s, u"show"_s, u"1"_s},
+                                      {u"queue"_s, u"list"_s},
+                                      {u"queue"_s, u"run"_s, u"--until-empty"_s},
+                                      {u"queue"_s, u"add"_s, u"t.py"_s},
+                                      {u"launch"_s, u"--cpu"_s, u"t.py"_s}};
+    for (const QStringList &command : commands) {
+        const Result r = run(command, {}, cwd.path(), env);
+        QVERIFY2(r.exitCode == 1, qPrintable(command.join(u' ') + u": "_s + r.err));
+        QVERIFY2(r.err.contains(u"postgresql://ml:***@127.0.0.1:5/runs: a PostgreSQL server"_s) &&
+                     r.err.contains(u"trainyard db copy"_s) && !r.err.contains(u"s3cret"_s),
+                 qPrintable(command.join(u' ') + u": "_s + r.err));
+    }
+    QCOMPARE(QDir(cwd.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{u"t.py"_s});
+}
 
 void TestCli::validateReportsAndExits() {
     const Result ok =

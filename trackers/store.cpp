@@ -1,6 +1,7 @@
 #include "store.h"
 
 #include "atomicfile.h"
+#include "pgconn.h"
 #include "runoutcome.h"
 
 #include <QCoreApplication>
@@ -352,7 +353,16 @@ static QString describeOpenError(const QString &path, const QString &e) {
 
 // A path that exists and is not a regular file (a folder, a FIFO, a device): SQLite would block on a FIFO or
 // say only "disk I/O error".
-static bool notARegularFile(const QString &path, QString *error) {
+bool refusedDatabaseLocation(const QString &path, QString *error) {
+    // A server's URL is never taken for a file name (a folder "postgresql:" beside the command).
+    if (pg::isUrl(path)) {
+        if (error)
+            *error =
+                StoreText::tr("%1: a PostgreSQL server; so far only `trainyard db copy` reads and writes one "
+                              "(launches, the runs and queue commands and the studio use a SQLite file)")
+                    .arg(pg::redacted(path));
+        return true;
+    }
     struct stat st {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0 || S_ISREG(st.st_mode))
         return false;
@@ -402,7 +412,7 @@ void WalCheckpointer::stop() {
 
 bool StoreWriter::open(const QString &path, QString *error) {
     m_path = path;
-    if (notARegularFile(path, error))
+    if (refusedDatabaseLocation(path, error))
         return false;
     // The folder and the database Trainyard creates are its user's only (metrics, configs and logs of a
     // shared workstation's users stay apart); what exists keeps its mode.
@@ -886,13 +896,13 @@ bool StoreWriter::flushSummaries(QString *error) {
 // ---- reader --------------------------------------------------------------------------------------------
 
 bool StoreReader::open(const QString &path, QString *error) {
+    if (refusedDatabaseLocation(path, error))
+        return false;
     if (!QFileInfo::exists(path)) {
         if (error)
             *error = StoreText::tr("%1: no such database").arg(path);
         return false;
     }
-    if (notARegularFile(path, error))
-        return false;
     QString e;
     bool opened = m_db.open(path, true, &e) && configure(m_db, false, &e) && m_db.userVersion() >= 0;
     if (!opened && ::access(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), W_OK) != 0) {

@@ -243,6 +243,10 @@ private:
     bool m_inTransaction = false;
 };
 
+// True (and error) when path cannot be a run database file: a folder, a pipe, a device, or a PostgreSQL
+// server's URL (so far only `trainyard db copy` reaches a server).
+bool refusedDatabaseLocation(const QString &path, QString *error);
+
 class StoreReader {
 public:
     bool open(const QString &path, QString *error);

@@ -3552,7 +3552,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::QueueRunText</name>
     <message>
-        <location filename="../launch/queue.cpp" line="+98"/>
+        <location filename="../launch/queue.cpp" line="+100"/>
         <source>cannot create the run folder %1</source>
         <translation>der Ordner des Laufs %1 kann nicht angelegt werden</translation>
     </message>
@@ -3562,13 +3562,15 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1/run.json kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+66"/>
+        <location line="-6"/>
+        <location line="+20"/>
+        <location line="+46"/>
+        <location line="+23"/>
         <source>cannot open the run database %1</source>
         <translation>die Laufdatenbank kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-65"/>
         <source>cannot queue the run in %1: %2</source>
         <translation>der Lauf kann nicht in %1 eingereiht werden: %2</translation>
     </message>
@@ -3583,7 +3585,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Lauf %1 ist %2: zuerst anhalten (Stoppen im Studio oder `kill -INT %3`, sein Launcher)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -4379,12 +4381,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1; auch das Ergebnis des Laufs konnte nicht festgehalten werden (%2)</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>cannot create the run folder %1</source>
         <translation>der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-3"/>
+        <location line="+32"/>
         <source>cannot open the run database %1</source>
         <translation>die Laufdatenbank %1 kann nicht geöffnet werden</translation>
     </message>
@@ -4518,7 +4521,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+343"/>
+        <location filename="../trackers/store.cpp" line="+344"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation>%1: die Laufdatenbank ist beschädigt (%2)</translation>
     </message>
@@ -4534,6 +4537,11 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+13"/>
+        <source>%1: a PostgreSQL server; so far only `trainyard db copy` reads and writes one (launches, the runs and queue commands and the studio use a SQLite file)</source>
+        <translation>%1: ein PostgreSQL-Server; bisher liest und schreibt nur `trainyard db copy` einen (Starts, die Befehle runs und queue und das Studio verwenden eine SQLite-Datei)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1: not a file (%2); the run database must be a file</source>
         <translation>%1: keine Datei (%2); die Laufdatenbank muss eine Datei sein</translation>
     </message>
@@ -4563,12 +4571,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf ist noch %1; stoppen Sie ihn zuerst</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+230"/>
         <source>%1: no such database</source>
         <translation>%1: keine solche Datenbank</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>%1: schema version %2 is newer than this Trainyard supports (%3)</source>
         <translation>%1: Schemaversion %2 ist neuer, als dieses Trainyard unterstützt (%3)</translation>
     </message>
@@ -5257,7 +5265,7 @@ nimmt: postgresql://USER@HOST:PORT/DATABASE?sslmode=require (ein Passwort kommt 
 </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>usage: trainyard config init [-o FILE] [--defaults] [--force]
 
 Asks accelerate config&apos;s questions on the terminal (checked against the GPUs found here) and saves the answers, atomically.

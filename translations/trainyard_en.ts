@@ -3549,7 +3549,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::QueueRunText</name>
     <message>
-        <location filename="../launch/queue.cpp" line="+98"/>
+        <location filename="../launch/queue.cpp" line="+100"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3559,13 +3559,15 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+66"/>
+        <location line="-6"/>
+        <location line="+20"/>
+        <location line="+46"/>
+        <location line="+23"/>
         <source>cannot open the run database %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-65"/>
         <source>cannot queue the run in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3580,7 +3582,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>cannot open %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4375,12 +4377,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-3"/>
+        <location line="+32"/>
         <source>cannot open the run database %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4514,7 +4517,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+343"/>
+        <location filename="../trackers/store.cpp" line="+344"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4530,6 +4533,11 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+13"/>
+        <source>%1: a PostgreSQL server; so far only `trainyard db copy` reads and writes one (launches, the runs and queue commands and the studio use a SQLite file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1: not a file (%2); the run database must be a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4559,12 +4567,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+230"/>
         <source>%1: no such database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>%1: schema version %2 is newer than this Trainyard supports (%3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5218,7 +5226,7 @@ never from the command line). The run folders (logs, config) stay where they are
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>usage: trainyard config init [-o FILE] [--defaults] [--force]
 
 Asks accelerate config&apos;s questions on the terminal (checked against the GPUs found here) and saves the answers, atomically.

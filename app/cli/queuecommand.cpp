@@ -313,7 +313,7 @@ int queueCommand(const QStringList &args, Io &io) {
     };
     if (sub != u"list"_s && sub != u"rm"_s && sub != u"move"_s && sub != u"pause"_s && sub != u"resume"_s)
         return usage();
-    if (sub == u"list"_s && !QFileInfo::exists(path)) {
+    if (sub == u"list"_s && !QFileInfo::exists(path) && !isServerUrl(path)) {
         io.out << (json ? u"{\"paused\":false,\"runs\":[]}\n"_s : QueueCliText::tr("the queue is empty\n"));
         return ExitOk;
     }

@@ -131,7 +131,7 @@ int list(const QString &db, bool json, const std::optional<QString> &filterText,
         }
     }
     StoreReader reader;
-    if (!QFileInfo::exists(databasePath(db))) {
+    if (!QFileInfo::exists(databasePath(db)) && !isServerUrl(databasePath(db))) {
         io.out << (json ? u"[]\n"_s : RunsText::tr("no runs yet (%1)\n").arg(databasePath(db)));
         return 0;
     }

@@ -153,20 +153,33 @@ bool JsonRunRecorder::load(const QString &path, RunRecord *out, QString *error) 
     return true;
 }
 
+bool isServerUrl(const QString &database) {
+    return database.startsWith(u"postgresql://"_s) || database.startsWith(u"postgres://"_s);
+}
+
+namespace {
+QString defaultDatabase() {
+    QString data = qEnvironmentVariable("XDG_DATA_HOME");
+    if (data.isEmpty())
+        data = QDir::homePath() + u"/.local/share"_s;
+    return data + u"/trainyard/trainyard.db"_s;
+}
+} // namespace
+
 QString databasePath(const QString &dbOverride) {
     const QString env = qEnvironmentVariable("TRAINYARD_DB");
     if (!env.isEmpty())
         return env;
     if (!dbOverride.isEmpty())
         return dbOverride;
-    QString data = qEnvironmentVariable("XDG_DATA_HOME");
-    if (data.isEmpty())
-        data = QDir::homePath() + u"/.local/share"_s;
-    return data + u"/trainyard/trainyard.db"_s;
+    return defaultDatabase();
 }
 
 QString runsDirectory(const QString &dbOverride) {
-    return QFileInfo(databasePath(dbOverride)).absolutePath() + u"/runs"_s;
+    const QString db = databasePath(dbOverride);
+    // A server's runs keep their files on this machine, where the default database's would be (a URL is never
+    // taken for a folder name).
+    return QFileInfo(isServerUrl(db) ? defaultDatabase() : db).absolutePath() + u"/runs"_s;
 }
 
 bool looksSecret(const QString &name) {

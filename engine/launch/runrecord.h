@@ -87,7 +87,10 @@ private:
 // Where runs live: $TRAINYARD_DB if set, else dbOverride, else $XDG_DATA_HOME/trainyard/trainyard.db. Runs'
 // folders are beside the database, in runs/<id>/.
 QString databasePath(const QString &dbOverride = {});
+// Where the runs' folders are: beside the database file; for a server, where the default database's would be.
 QString runsDirectory(const QString &dbOverride = {});
+// postgresql:// or postgres:// (a PostgreSQL server, not a file).
+bool isServerUrl(const QString &database);
 QString newRunId();
 // Whether a variable's name says it holds a secret (KEY, TOKEN, SECRET, PASSWORD, PASSWD, CREDENTIAL, in any
 // case, as in WANDB_API_KEY or HF_TOKEN).
