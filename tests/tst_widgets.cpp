@@ -1110,6 +1110,18 @@ void TestWidgets::settingsAndTheme() {
             QVERIFY2(label->buddy(), qPrintable(label->text()));
     QCOMPARE(dialog.settings().language, u"de"_s);
     QCOMPARE(dialog.settings().theme, StudioSettings::Theme::Dark);
+    // A server's URL in $TRAINYARD_DB is shown without its password.
+    qputenv("TRAINYARD_DB", "postgresql://ml:s3cret@db.lab:5432/runs");
+    {
+        SettingsDialog withServer(back);
+        bool shown = false;
+        for (QLabel *label : withServer.findChildren<QLabel *>()) {
+            QVERIFY2(!label->text().contains(u"s3cret"_s), qPrintable(label->text()));
+            shown = shown || label->text().contains(u"postgresql://ml:***@db.lab:5432/runs"_s);
+        }
+        QVERIFY(shown);
+    }
+    qputenv("TRAINYARD_DB", env);
     // The dark theme darkens the whole application; the system's comes back.
     const QColor systemWindow = QApplication::palette().color(QPalette::Window);
     applyTheme(StudioSettings::Theme::Dark);

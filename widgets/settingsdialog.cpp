@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "launch/runrecord.h"
+#include "pgconn.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -112,7 +113,7 @@ SettingsDialog::SettingsDialog(const StudioSettings &settings, QWidget *parent)
     if (!qEnvironmentVariableIsEmpty("TRAINYARD_DB"))
         form->addRow(QString(),
                      new QLabel(tr("TRAINYARD_DB is set in the environment and takes precedence: %1")
-                                    .arg(qEnvironmentVariable("TRAINYARD_DB")),
+                                    .arg(pg::redacted(qEnvironmentVariable("TRAINYARD_DB"))),
                                 this));
     m_language->addItem(tr("System language"), QString());
     m_language->addItem(u"English"_s, u"en"_s);
