@@ -1,5 +1,6 @@
 #include "dbcopy.h"
 
+#include "databaseurl.h"
 #include "pgconn.h"
 #include "sqlite.h"
 #include "store.h"
@@ -499,7 +500,7 @@ private:
 };
 
 std::unique_ptr<End> openEnd(const QString &where, bool target, QString *error) {
-    if (pg::isUrl(where)) {
+    if (isServerUrl(where)) {
         auto e = std::make_unique<PostgresEnd>();
         if (!e->open(where, error))
             return nullptr;
@@ -534,16 +535,17 @@ bool copyRun(End &from, End &to, qint64 runId, const Row &run, qint64 *points, Q
         qint64 newSeries = 0;
         if (!to.insert(Series, newRun, r, &newSeries, error))
             return false;
-        for (const Table &t : seriesTables())
+        for (const Table &t : seriesTables()) {
+            const bool arePoints = qstrcmp(t.name, "points") == 0;
             if (!from.rows(
                     t, id, false,
-                    [&, &t = t](qint64, const Row &p) {
-                        if (&t == &seriesTables().front())
-                            ++*points;
+                    [&](qint64, const Row &p) {
+                        *points += arePoints ? 1 : 0;
                         return to.append(t, newSeries, p, error);
                     },
                     error))
                 return false;
+        }
     }
     return true;
 }

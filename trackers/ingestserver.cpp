@@ -297,8 +297,6 @@ bool IngestServer::drain(int timeoutMs, QString *error) {
                 m_stats.unstoredPoints += qint64(b.points.size());
             return false;
         }
-        if (m_retryMs == 0 && !m_pending.empty())
-            continue; // nothing failed: batches given back by a commit that ended during the wait
         QThread::msleep(100);
     }
 }
@@ -481,10 +479,7 @@ bool IngestServer::handleFrame(Connection *c, uint8_t type, const char *data, qs
         batch.keys = std::move(frame.keys);
         batch.points = std::move(frame.points);
         batch.stampOrigin(*c);
-        m_pendingPoints += qint64(batch.points.size());
-        if (m_push)
-            pushReceived(batch);
-        m_pending.push_back(std::move(batch));
+        enqueue(std::move(batch));
         return true;
     }
     case protocol::Event: {
@@ -497,15 +492,22 @@ bool IngestServer::handleFrame(Connection *c, uint8_t type, const char *data, qs
         batch.batch = frame.batch;
         batch.event = std::move(frame.event);
         batch.stampOrigin(*c);
-        if (m_push)
-            pushReceived(batch);
-        m_pending.push_back(std::move(batch));
+        enqueue(std::move(batch));
         return true;
     }
     default:
         reject(c, u"malformed"_s, u"unknown frame type %1"_s.arg(type));
         return false;
     }
+}
+
+// Every batch, a rank's or the launcher's own, enters the queue here: pushed to a studio at once, committed
+// in this order.
+void IngestServer::enqueue(Pending batch) {
+    m_pendingPoints += qint64(batch.points.size());
+    if (m_push)
+        pushReceived(batch);
+    m_pending.push_back(std::move(batch));
 }
 
 void IngestServer::storeLocal(qint64 runId, const QString &runUid, int rank, const QStringList &keys,
@@ -524,10 +526,7 @@ void IngestServer::queueLocal(qint64 runId, const QString &runUid, int rank, Pen
     batch.client = u"trainyard-telemetry"_s;
     batch.batch = ++m_localBatch;
     batch.local = true;
-    m_pendingPoints += qint64(batch.points.size());
-    if (m_push)
-        pushReceived(batch);
-    m_pending.push_back(std::move(batch));
+    enqueue(std::move(batch));
     if (!m_flushTimer->isActive())
         m_flushTimer->start();
 }

@@ -120,6 +120,7 @@ private:
     void pushReceived(Pending &batch);
     void sendPushed();
     void queueLocal(qint64 runId, const QString &runUid, int rank, Pending batch);
+    void enqueue(Pending batch);
 
     QString m_path;
     // Commits run on a thread of their own, so that receiving (and pushing to the studio) never waits for

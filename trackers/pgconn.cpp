@@ -8,10 +8,6 @@ using namespace Qt::StringLiterals;
 
 namespace trainyard::pg {
 
-bool isUrl(const QString &where) {
-    return where.startsWith(u"postgresql://"_s) || where.startsWith(u"postgres://"_s);
-}
-
 QString redacted(const QString &url) {
     QUrl u(url);
     if (!u.isValid() || u.password().isEmpty())

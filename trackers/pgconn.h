@@ -14,8 +14,6 @@ struct pg_result;
 
 namespace trainyard::pg {
 
-// "postgresql://..." or "postgres://..." (what selects a server instead of a SQLite file).
-bool isUrl(const QString &where);
 // The URL with any password replaced by "***", for messages and logs.
 QString redacted(const QString &url);
 

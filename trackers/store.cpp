@@ -1,6 +1,7 @@
 #include "store.h"
 
 #include "atomicfile.h"
+#include "databaseurl.h"
 #include "pgconn.h"
 #include "runoutcome.h"
 
@@ -355,7 +356,7 @@ static QString describeOpenError(const QString &path, const QString &e) {
 // say only "disk I/O error".
 bool refusedDatabaseLocation(const QString &path, QString *error) {
     // A server's URL is never taken for a file name (a folder "postgresql:" beside the command).
-    if (pg::isUrl(path)) {
+    if (isServerUrl(path)) {
         if (error)
             *error =
                 StoreText::tr("%1: a PostgreSQL server; so far only `trainyard db copy` reads and writes one "
@@ -696,11 +697,6 @@ qint64 StoreWriter::lastBatch(qint64 runId, const QString &client) {
 }
 
 qint64 StoreWriter::storedNextSeq(qint64 runId, int rank, const QString &key) {
-    if (!m_inTransaction) {
-        const auto it = m_series.find(QString::number(runId) + u'/' + QString::number(rank) + u'/' + key);
-        if (it != m_series.end())
-            return it->second.nextSeq;
-    }
     sql::Statement s(m_db,
                      "SELECT coalesce(max(p.seq) + 1, 0) FROM series s JOIN points p ON p.series_id = s.id"
                      " WHERE s.run_id = ? AND s.rank = ? AND s.key = ?");

@@ -201,7 +201,7 @@ public:
                       std::vector<qint64> *seqs = nullptr);
     // The last batch committed for a client, 0 if none.
     qint64 lastBatch(qint64 runId, const QString &client);
-    // The place the series' next point takes (0 for a series not stored yet), outside a transaction.
+    // The place the series' next point takes as committed (0 for a series not stored yet).
     qint64 storedNextSeq(qint64 runId, int rank, const QString &key);
     // Records that a client's batch is stored (in the current transaction).
     bool recordBatch(qint64 runId, const BatchMark &mark, QString *error);

@@ -153,10 +153,6 @@ bool JsonRunRecorder::load(const QString &path, RunRecord *out, QString *error) 
     return true;
 }
 
-bool isServerUrl(const QString &database) {
-    return database.startsWith(u"postgresql://"_s) || database.startsWith(u"postgres://"_s);
-}
-
 namespace {
 QString defaultDatabase() {
     QString data = qEnvironmentVariable("XDG_DATA_HOME");

@@ -2,6 +2,7 @@
 // JsonRunRecorder keeps the record as run.json in the run's folder, rewritten atomically on every change.
 #pragma once
 
+#include "databaseurl.h"
 #include "system/runstatus.h"
 
 #include <QDateTime>
@@ -89,8 +90,6 @@ private:
 QString databasePath(const QString &dbOverride = {});
 // Where the runs' folders are: beside the database file; for a server, where the default database's would be.
 QString runsDirectory(const QString &dbOverride = {});
-// postgresql:// or postgres:// (a PostgreSQL server, not a file).
-bool isServerUrl(const QString &database);
 QString newRunId();
 // Whether a variable's name says it holds a secret (KEY, TOKEN, SECRET, PASSWORD, PASSWD, CREDENTIAL, in any
 // case, as in WANDB_API_KEY or HF_TOKEN).
