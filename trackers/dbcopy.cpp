@@ -5,6 +5,7 @@
 #include "sqlite.h"
 #include "store.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QHash>
 #include <cmath>
@@ -20,6 +21,10 @@ using namespace Qt::StringLiterals;
 namespace trainyard {
 
 namespace {
+
+struct CopyText {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::CopyText)
+};
 
 using pg::Value;
 using Row = QList<Value>;
@@ -260,7 +265,7 @@ public:
         m_path = path;
         if (!target && !QFileInfo::exists(path)) {
             if (error)
-                *error = u"%1: no such file"_s.arg(path);
+                *error = CopyText::tr("%1: no such file").arg(path);
             return false;
         }
         // The schema made or brought up to date as every writer does (migrations), then a plain connection.
@@ -306,7 +311,8 @@ public:
         }
         if (rc != SQLITE_DONE) {
             if (error)
-                *error = u"%1: reading %2: %3"_s.arg(m_path, QString::fromLatin1(t.name), m_db.lastError());
+                *error = CopyText::tr("%1: reading %2: %3")
+                             .arg(m_path, QString::fromLatin1(t.name), m_db.lastError());
             return false;
         }
         return true;
@@ -318,7 +324,7 @@ public:
         const int rc = s.step();
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
             if (error)
-                *error = u"%1: %2"_s.arg(m_path, m_db.lastError());
+                *error = CopyText::tr("%1: %2").arg(m_path, m_db.lastError());
             return false;
         }
         *has = rc == SQLITE_ROW;
@@ -344,9 +350,9 @@ public:
                 const std::optional<double> d = realValue(*v);
                 if (!d) {
                     if (error)
-                        *error = u"%1.%2: not a number: %3"_s.arg(QString::fromLatin1(t.name),
-                                                                  QString::fromLatin1(t.columns[i].name),
-                                                                  QString::fromUtf8(*v));
+                        *error = CopyText::tr("%1.%2: not a number: %3")
+                                     .arg(QString::fromLatin1(t.name), QString::fromLatin1(t.columns[i].name),
+                                          QString::fromUtf8(*v));
                     return false;
                 }
                 s.bind(at, *d);
@@ -380,7 +386,8 @@ private:
             return false;
         if (!s->run()) {
             if (error)
-                *error = u"%1: writing %2: %3"_s.arg(m_path, QString::fromLatin1(t.name), m_db.lastError());
+                *error = CopyText::tr("%1: writing %2: %3")
+                             .arg(m_path, QString::fromLatin1(t.name), m_db.lastError());
             return false;
         }
         return true;
@@ -435,7 +442,7 @@ public:
             },
             error);
         if (!ok && error)
-            *error = u"%1: reading %2: %3"_s.arg(m_name, QString::fromLatin1(t.name), *error);
+            *error = CopyText::tr("%1: reading %2: %3").arg(m_name, QString::fromLatin1(t.name), *error);
         return ok && !stopped;
     }
 
@@ -455,7 +462,7 @@ public:
             insertSql(t, t.owner != nullptr, true) + " RETURNING id", params,
             [&](const QList<Value> &r) { *id = r[0]->toLongLong(); }, error);
         if (!ok && error)
-            *error = u"%1: writing %2: %3"_s.arg(m_name, QString::fromLatin1(t.name), *error);
+            *error = CopyText::tr("%1: writing %2: %3").arg(m_name, QString::fromLatin1(t.name), *error);
         return ok;
     }
 
@@ -484,7 +491,8 @@ private:
                                    p.rows, error);
         p.rows.clear();
         if (!ok && error)
-            *error = u"%1: writing %2: %3"_s.arg(m_name, QString::fromLatin1(p.table->name), *error);
+            *error =
+                CopyText::tr("%1: writing %2: %3").arg(m_name, QString::fromLatin1(p.table->name), *error);
         return ok;
     }
     bool flush(QString *error) {
@@ -569,7 +577,7 @@ bool preparePostgres(pg::Connection &c, QString *error) {
     if (!ok) {
         c.exec("ROLLBACK", nullptr);
         if (error)
-            *error = u"cannot make the run database's tables: %1"_s.arg(why);
+            *error = CopyText::tr("cannot make the run database's tables: %1").arg(why);
         return false;
     }
     int version = 0;
@@ -579,8 +587,9 @@ bool preparePostgres(pg::Connection &c, QString *error) {
         return false;
     if (version != 5) {
         if (error)
-            *error = u"the server's run database has schema version %1; this Trainyard reads version 5"_s.arg(
-                version);
+            *error = CopyText::tr(
+                         "the server's run database has schema version %1; this Trainyard reads version 5")
+                         .arg(version);
         return false;
     }
     return true;
@@ -591,7 +600,7 @@ bool copyRuns(const QString &from, const QString &to, CopyReport *report, QStrin
     CopyReport &r = report ? *report : local;
     if (from == to) {
         if (error)
-            *error = u"FROM and TO are the same database"_s;
+            *error = CopyText::tr("FROM and TO are the same database");
         return false;
     }
     std::unique_ptr<End> source = openEnd(from, false, error);
@@ -626,7 +635,7 @@ bool copyRuns(const QString &from, const QString &to, CopyReport *report, QStrin
             !target->commit(&why)) {
             target->rollback();
             if (error)
-                *error = u"run %1: %2"_s.arg(QString::fromUtf8(uid), why);
+                *error = CopyText::tr("run %1: %2").arg(QString::fromUtf8(uid), why);
             return false;
         }
         ++r.runs;

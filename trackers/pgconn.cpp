@@ -1,5 +1,6 @@
 #include "pgconn.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 #include <libpq-fe.h>
 #include <vector>
@@ -7,6 +8,12 @@
 using namespace Qt::StringLiterals;
 
 namespace trainyard::pg {
+
+namespace {
+struct PgText {
+    Q_DECLARE_TR_FUNCTIONS(trainyard::pg::PgText)
+};
+} // namespace
 
 QString redacted(const QString &url) {
     QUrl u(url);
@@ -23,7 +30,7 @@ Connection::~Connection() {
 
 QString Connection::lastError() const {
     if (!m_conn)
-        return u"not connected"_s;
+        return PgText::tr("not connected");
     return QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
 }
 
@@ -36,7 +43,7 @@ bool Connection::open(const QString &url, QString *error) {
     m_conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
     if (!m_conn || PQstatus(m_conn) != CONNECTION_OK) {
         if (error)
-            *error = u"cannot connect to %1: %2"_s.arg(m_url, lastError());
+            *error = PgText::tr("cannot connect to %1: %2").arg(m_url, lastError());
         if (m_conn)
             PQfinish(m_conn);
         m_conn = nullptr;

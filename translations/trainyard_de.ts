@@ -697,6 +697,57 @@
     </message>
 </context>
 <context>
+    <name>trainyard::CopyText</name>
+    <message>
+        <location filename="../trackers/dbcopy.cpp" line="+268"/>
+        <source>%1: no such file</source>
+        <translation>%1: keine solche Datei</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+131"/>
+        <source>%1: reading %2: %3</source>
+        <translation>%1: beim Lesen von %2: %3</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1.%2: not a number: %3</source>
+        <translation>%1.%2: keine Zahl: %3</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+76"/>
+        <location line="+30"/>
+        <source>%1: writing %2: %3</source>
+        <translation>%1: beim Schreiben von %2: %3</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>cannot make the run database&apos;s tables: %1</source>
+        <translation>die Tabellen der Laufdatenbank können nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the server&apos;s run database has schema version %1; this Trainyard reads version 5</source>
+        <translation>die Laufdatenbank des Servers hat Schemaversion %1; dieses Trainyard liest Version 5</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>FROM and TO are the same database</source>
+        <translation>FROM und TO sind dieselbe Datenbank</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>run %1: %2</source>
+        <translation>Lauf %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>trainyard::DiagnosticsModel</name>
     <message>
         <location filename="../widgets/diagnosticsmodel.cpp" line="+29"/>
@@ -4420,7 +4471,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SettingsDialog</name>
     <message>
-        <location filename="../widgets/settingsdialog.cpp" line="+92"/>
+        <location filename="../widgets/settingsdialog.cpp" line="+93"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -4521,7 +4572,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+344"/>
+        <location filename="../trackers/store.cpp" line="+345"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation>%1: die Laufdatenbank ist beschädigt (%2)</translation>
     </message>
@@ -4571,7 +4622,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf ist noch %1; stoppen Sie ihn zuerst</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+225"/>
         <source>%1: no such database</source>
         <translation>%1: keine solche Datenbank</translation>
     </message>
@@ -6638,6 +6689,19 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <location line="+10"/>
         <source>no such file or folder</source>
         <translation>keine solche Datei und kein solcher Ordner</translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::pg::PgText</name>
+    <message>
+        <location filename="../trackers/pgconn.cpp" line="+33"/>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot connect to %1: %2</source>
+        <translation>keine Verbindung zu %1: %2</translation>
     </message>
 </context>
 <context>

@@ -697,6 +697,57 @@
     </message>
 </context>
 <context>
+    <name>trainyard::CopyText</name>
+    <message>
+        <location filename="../trackers/dbcopy.cpp" line="+268"/>
+        <source>%1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+131"/>
+        <source>%1: reading %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1.%2: not a number: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+76"/>
+        <location line="+30"/>
+        <source>%1: writing %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>cannot make the run database&apos;s tables: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the server&apos;s run database has schema version %1; this Trainyard reads version 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>FROM and TO are the same database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trainyard::DiagnosticsModel</name>
     <message>
         <location filename="../widgets/diagnosticsmodel.cpp" line="+29"/>
@@ -4416,7 +4467,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::SettingsDialog</name>
     <message>
-        <location filename="../widgets/settingsdialog.cpp" line="+92"/>
+        <location filename="../widgets/settingsdialog.cpp" line="+93"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4517,7 +4568,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+344"/>
+        <location filename="../trackers/store.cpp" line="+345"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4567,7 +4618,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+225"/>
         <source>%1: no such database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6448,6 +6499,19 @@ Versions, devices and the default config, to paste into a bug report (like accel
     <message>
         <location line="+10"/>
         <source>no such file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trainyard::pg::PgText</name>
+    <message>
+        <location filename="../trackers/pgconn.cpp" line="+33"/>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot connect to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
