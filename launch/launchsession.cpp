@@ -315,7 +315,7 @@ bool LaunchSession::prepare(QString *error) {
         if (!existing)
             return fail(SessionText::tr("run %1 is not in %2 (it is created by `trainyard launch --slurm` or "
                                         "`trainyard queue add`)")
-                            .arg(m_runId, m_dbPath));
+                            .arg(m_runId, withoutPassword(m_dbPath)));
         if (!m_args.queuedRun.isEmpty() && existing->status != RunStatus::Queued)
             return fail(SessionText::tr("run %1 is %2, not queued: it was started already")
                             .arg(m_runId, runStatusName(existing->status)));
@@ -334,7 +334,7 @@ bool LaunchSession::prepare(QString *error) {
     if (!adopting)
         m_dbRunId = store.createRun(row, &e);
     if (!m_dbRunId)
-        return fail(SessionText::tr("cannot record the run in %1: %2").arg(m_dbPath, e));
+        return fail(SessionText::tr("cannot record the run in %1: %2").arg(withoutPassword(m_dbPath), e));
     if (!m_ingest.start(m_dbPath, &e))
         return fail(SessionText::tr("cannot start the metrics server: %1").arg(e));
     const QByteArray token = QByteArray::number(QRandomGenerator::system()->generate64(), 16) +

@@ -6,6 +6,7 @@
 #include "telemetry/nvml.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTimer>
+#include <QUrl>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -155,7 +157,14 @@ QueueRunner::~QueueRunner() {
 }
 
 QString QueueRunner::lockPath(const QString &databasePath) {
-    return databasePath + u".queue-lock"_s;
+    if (!isServerUrl(databasePath))
+        return databasePath + u".queue-lock"_s;
+    // A server's queue: one runner per machine (each serves its own GPUs; claim() keeps two machines from
+    // taking the same run), its lock where the default database lives, named by the server without password.
+    const QByteArray server = QUrl(databasePath).adjusted(QUrl::RemovePassword).toString().toUtf8();
+    return QFileInfo(defaultDatabaseFile()).absolutePath() + u"/server-"_s +
+           QString::fromLatin1(QCryptographicHash::hash(server, QCryptographicHash::Sha1).toHex().left(12)) +
+           u".queue-lock"_s;
 }
 
 bool QueueRunner::start(QString *error) {

@@ -1,6 +1,7 @@
 #include "sweep.h"
 
 #include "config/yamlio.h"
+#include "databaseurl.h"
 #include "launch/launchplan.h"
 #include "launch/runrecord.h"
 #include "runcontrol.h"
@@ -776,7 +777,7 @@ void SweepController::poll() {
     QString error;
     // A database that is gone (deleted, its folder removed) holds no trial any more: the sweep ends, said,
     // instead of waiting for trials it can never read again.
-    if (!QFileInfo::exists(m_options.databasePath)) {
+    if (!isServerUrl(m_options.databasePath) && !QFileInfo::exists(m_options.databasePath)) {
         Q_EMIT notice(
             SweepText::tr("the run database %1 is gone; the sweep ends").arg(m_options.databasePath));
         m_polling = false;

@@ -95,11 +95,11 @@ public:
 
     QString url() const { return urlOf(QStringLiteral("trainyard")); }
     quint16 port() const { return m_port; }
-
-private:
     QString urlOf(const QString &database) const {
         return QStringLiteral("postgresql://trainyard@127.0.0.1:%1/%2").arg(m_port).arg(database);
     }
+
+private:
     bool run(const QString &tool, const QStringList &args, QString *why) {
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);

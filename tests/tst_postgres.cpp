@@ -2,11 +2,18 @@
 // (tests/postgres.h). Skipped where PostgreSQL is not installed, unless TRAINYARD_REQUIRE_POSTGRES is set
 // (CI).
 #include "dbcopy.h"
+#include "dbwatcher.h"
 #include "pgconn.h"
 #include "postgres.h"
+#include "processes.h"
 #include "store.h"
 
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -154,8 +161,32 @@ private Q_SLOTS:
     void copyIsExactBothWaysAndOnce();
     void copyThroughTheCommandLine();
     void errorsNameTheServerAndHideThePassword();
+    void launchRecordsOnTheServer();
+    void serverRestartMidRunLosesNothingAcknowledged();
+    void queueOnTheServer();
+    void watcherHearsCommitsWithoutPolling();
 
 private:
+    // The CLI's environment with the server as its database (a password in the URL: trust authentication
+    // takes any, and none may be written anywhere) and its data folder in this suite's folder.
+    QProcessEnvironment env() const {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(u"TRAINYARD_DB"_s, serverUrlWithPassword());
+        e.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
+        e.insert(u"OMP_NUM_THREADS"_s, u"1"_s);
+        return e;
+    }
+    QString serverUrlWithPassword() const {
+        return u"postgresql://trainyard:pw-s3cret@127.0.0.1:%1/trainyard"_s.arg(m_server.port());
+    }
+    QString writeScript(const QString &name, const QByteArray &text) const {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(text);
+        return path;
+    }
+
     test::PrivatePostgres m_server;
     QTemporaryDir m_dir;
 };
@@ -277,6 +308,206 @@ void TestPostgres::errorsNameTheServerAndHideThePassword() {
     QVERIFY2(!error.contains(u"s3cret"_s), qPrintable(error));
     QVERIFY(!copyRuns(m_dir.filePath(u"missing.db"_s), m_server.url(), &r, &error));
     QVERIFY2(error.contains(u"missing.db"_s), qPrintable(error));
+}
+
+// `trainyard launch` with a server as the database: the run, its parameters and every rank's points are on
+// the server, the runs commands read them from there, and no file of the run holds the URL's password.
+void TestPostgres::launchRecordsOnTheServer() {
+    const QString script = writeScript(u"train.py"_s, R"(
+import os
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker(run_name="on-server")
+t.store_init_configuration({"lr": 0.25, "epochs": 3})
+for step in range(300):
+    t.log({"loss": 1.0 / (step + 1), "acc": step / 300.0}, step=step)
+t.finish()
+)"_ba);
+    const auto r =
+        test::runCli({u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"2"_s, script}, env(), m_dir.path());
+    QVERIFY2(r.exitCode == 0, QByteArray(r.err + r.out).constData());
+    QVERIFY2(!QByteArray(r.out + r.err).contains("pw-s3cret"), QByteArray(r.err + r.out).constData());
+    const auto list = test::runCli({u"runs"_s, u"list"_s, u"--json"_s}, env());
+    QVERIFY2(list.exitCode == 0, list.err.constData());
+    const QJsonArray runs = QJsonDocument::fromJson(list.out).array();
+    QJsonObject run;
+    for (const QJsonValue &v : runs)
+        if (v.toObject().value(u"name"_s).toString().startsWith(u"on-server"_s))
+            run = v.toObject();
+    QVERIFY2(!run.isEmpty(), list.out.constData());
+    QCOMPARE(run.value(u"status"_s).toString(), u"finished"_s);
+    const QString id = run.value(u"id"_s).toString();
+    const auto exported = test::runCli({u"runs"_s, u"export"_s, id, u"--format"_s, u"jsonl"_s}, env());
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    const QMap<QString, int> points = test::pointCounts(exported.out);
+    QCOMPARE(points, (QMap<QString, int>{
+                         {u"acc@0"_s, 300}, {u"acc@1"_s, 300}, {u"loss@0"_s, 300}, {u"loss@1"_s, 300}}));
+    const auto shown = test::runCli({u"runs"_s, u"show"_s, id}, env());
+    QVERIFY2(shown.exitCode == 0 && shown.out.contains("lr") && shown.out.contains("0.25"),
+             shown.out.constData());
+    // The same rows through the server's own client library: the server holds them, not a file.
+    pg::Connection c;
+    QString error;
+    QVERIFY2(c.open(m_server.url(), &error), qPrintable(error));
+    QList<pg::Value> got;
+    QVERIFY2(
+        c.query(
+            "SELECT count(*) FROM points p JOIN series s ON s.id = p.series_id JOIN runs r ON r.id = s.run_id"
+            " WHERE r.uid = $1 AND s.key = 'loss'",
+            {id.toUtf8()}, [&](const QList<pg::Value> &row) { got = row; }, &error),
+        qPrintable(error));
+    QCOMPARE(got.value(0).value_or(QByteArray()), QByteArray("600"));
+    // The run's folder (where the default database's would be) keeps no password.
+    const QString folder = m_dir.filePath(u"data/trainyard/runs/"_s + id);
+    QVERIFY2(QFileInfo(folder).isDir(), qPrintable(folder));
+    QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
+    int files = 0;
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(!f.readAll().contains("pw-s3cret"), qPrintable(f.fileName()));
+        ++files;
+    }
+    QVERIFY(files >= 2); // run.json and the launcher's log at least
+}
+
+// The server stops at once (as a crash would) while both ranks log, and comes back 3 s later: the launcher
+// keeps what it holds, commits it once the server is back, and every point is stored exactly once.
+void TestPostgres::serverRestartMidRunLosesNothingAcknowledged() {
+    const QString script = writeScript(u"slow.py"_s, R"(
+import time
+from trainyard_tracker import TrainyardTracker
+t = TrainyardTracker(run_name="restart")
+for step in range(4000):
+    t.log({"loss": step * 0.5}, step=step)
+    if step % 100 == 0:
+        time.sleep(0.1)
+t.finish()
+)"_ba);
+    QProcess launcher;
+    launcher.setProcessEnvironment(env());
+    launcher.setWorkingDirectory(m_dir.path());
+    launcher.start(QStringLiteral(TRAINYARD_CLI),
+                   {u"launch"_s, u"--cpu"_s, u"--num_processes"_s, u"2"_s, script});
+    QVERIFY(launcher.waitForStarted(10000));
+    // Some points are committed before the server goes.
+    QString error;
+    auto stored = [&] {
+        pg::Connection c;
+        qint64 n = -1;
+        if (c.open(m_server.url(), nullptr))
+            c.query(
+                "SELECT count(*) FROM points p JOIN series s ON s.id = p.series_id JOIN runs r ON r.id = "
+                "s.run_id"
+                " WHERE r.name LIKE 'restart%' AND s.key = 'loss'",
+                {}, [&](const QList<pg::Value> &row) { n = row.value(0).value_or("0").toLongLong(); },
+                nullptr);
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(stored() >= 400, 60000);
+    QVERIFY(m_server.stop());
+    QTest::qWait(3000);
+    QVERIFY2(m_server.startServer(&error), qPrintable(error));
+    QVERIFY(launcher.waitForFinished(120000));
+    const QByteArray out = launcher.readAllStandardOutput() + launcher.readAllStandardError();
+    QVERIFY2(launcher.exitCode() == 0, out.constData());
+    // The launcher said the server was out of reach, and that it came back.
+    QVERIFY2(out.contains("the run database cannot be written") &&
+                 out.contains("the run database can be written again") && !out.contains("pw-s3cret"),
+             out.constData());
+    QCOMPARE(stored(), qint64(8000));
+    // In order, once each: the seq of each series runs 0..3999 with the step it was logged with.
+    pg::Connection c;
+    QVERIFY2(c.open(m_server.url(), &error), qPrintable(error));
+    QList<pg::Value> got;
+    QVERIFY2(c.query(
+                 "SELECT count(*), count(DISTINCT (p.series_id, p.seq)), sum(CASE WHEN p.seq = p.step THEN"
+                 " 1 ELSE 0 END) FROM points p JOIN series s ON s.id = p.series_id JOIN runs r ON"
+                 " r.id = s.run_id WHERE r.name LIKE 'restart%' AND s.key = 'loss'",
+                 {}, [&](const QList<pg::Value> &row) { got = row; }, &error),
+             qPrintable(error));
+    QCOMPARE(got.value(0).value_or(""), QByteArray("8000"));
+    QCOMPARE(got.value(1).value_or(""), QByteArray("8000"));
+    QCOMPARE(got.value(2).value_or(""), QByteArray("8000"));
+    // The run says how it ended, and that its record is whole.
+    const auto list = test::runCli({u"runs"_s, u"list"_s, u"--json"_s}, env());
+    bool seen = false;
+    for (const QJsonValue &v : QJsonDocument::fromJson(list.out).array()) {
+        const QJsonObject o = v.toObject();
+        if (!o.value(u"name"_s).toString().startsWith(u"restart"_s))
+            continue;
+        seen = true;
+        QCOMPARE(o.value(u"status"_s).toString(), u"finished"_s);
+        QVERIFY2(!o.value(u"incomplete"_s).toBool(), list.out.constData());
+    }
+    QVERIFY2(seen, list.out.constData());
+}
+
+// The queue on a server: queued, listed, moved and removed through the same commands as with a file.
+void TestPostgres::queueOnTheServer() {
+    const QString script = writeScript(u"q.py"_s, "print('queued run')\n");
+    QStringList ids;
+    for (int i = 0; i < 2; ++i) {
+        const auto added = test::runCli({u"queue"_s, u"add"_s, u"--cpu-slots"_s, u"1"_s, u"--cpu"_s, script},
+                                        env(), m_dir.path());
+        QVERIFY2(added.exitCode == 0, QByteArray(added.err + added.out).constData());
+        ids << QString::fromUtf8(added.out.trimmed().split('\n').last());
+    }
+    auto listed = [&] {
+        const auto l = test::runCli({u"queue"_s, u"list"_s, u"--json"_s}, env());
+        QStringList order;
+        for (const QJsonValue &v : QJsonDocument::fromJson(l.out).object().value(u"runs"_s).toArray())
+            order << v.toObject().value(u"id"_s).toString();
+        return order;
+    };
+    QCOMPARE(listed(), ids);
+    QCOMPARE(test::runCli({u"queue"_s, u"move"_s, ids[1], u"--to"_s, u"1"_s}, env()).exitCode, 0);
+    QCOMPARE(listed(), (QStringList{ids[1], ids[0]}));
+    const auto ran = test::runCli({u"queue"_s, u"run"_s, u"--cpu-slots"_s, u"2"_s, u"--until-empty"_s}, env(),
+                                  m_dir.path());
+    QVERIFY2(ran.exitCode == 0, QByteArray(ran.err + ran.out).constData());
+    for (const QString &id : std::as_const(ids)) {
+        const auto shown = test::runCli({u"runs"_s, u"show"_s, id, u"--json"_s}, env());
+        QCOMPARE(QJsonDocument::fromJson(shown.out).object().value(u"status"_s).toString(), u"finished"_s);
+    }
+}
+
+// Live updates from a server come by LISTEN/NOTIFY: a commit is heard at once, a read is not, and the
+// watcher hears again after the server restarted.
+void TestPostgres::watcherHearsCommitsWithoutPolling() {
+    QString error;
+    StoreWriter w;
+    QVERIFY2(w.open(m_server.url(), &error), qPrintable(error));
+    DatabaseWatcher watcher;
+    QSignalSpy changed(&watcher, &DatabaseWatcher::changed);
+    watcher.watch(m_server.url(), 60000); // the interval is not used on a server: nothing is polled
+    QTest::qWait(500);
+    changed.clear();
+    RunRow row;
+    row.uid = u"watched-run"_s;
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 id = w.createRun(row, &error);
+    QVERIFY2(id > 0, qPrintable(error));
+    QVERIFY(changed.wait(2000));
+    qInfo("a commit was heard %lld ms after it", clock.elapsed());
+    QTest::qWait(200);
+    changed.clear();
+    StoreReader r;
+    QVERIFY(r.open(m_server.url(), &error));
+    QVERIFY(r.run(id));
+    QTest::qWait(300);
+    QCOMPARE(changed.size(), 0);
+    // The server goes and comes back: the watcher connects again (within a second) and hears again.
+    QVERIFY(m_server.stop());
+    QVERIFY2(m_server.startServer(&error), qPrintable(error));
+    QVERIFY(changed.wait(5000)); // what may have changed meanwhile
+    QTest::qWait(1500);
+    changed.clear();
+    StoreWriter again;
+    QVERIFY2(again.open(m_server.url(), &error), qPrintable(error));
+    QVERIFY2(again.appendPoints(id, 0, {IncomingPoint{u"loss"_s, 0, 1.0, 0}}, std::nullopt, &error),
+             qPrintable(error));
+    QVERIFY(changed.wait(2000));
 }
 
 QTEST_GUILESS_MAIN(TestPostgres)

@@ -11,6 +11,7 @@
 #include "runcontrol.h"
 #include "runfilter.h"
 #include "store.h"
+#include "testdatabase.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -144,7 +145,8 @@ void TestStore::downsamplingIsExact() {
     QTemporaryDir dir;
     StoreWriter w;
     QString error;
-    QVERIFY2(w.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    TRAINYARD_FRESH_DATABASE(path, dir.path(), u"t.db"_s);
+    QVERIFY2(w.open(path, &error), qPrintable(error));
     const qint64 run = makeRun(w, u"r"_s);
     // 300,000 noisy points with rare spikes both ways: random sampling would miss them.
     QRandomGenerator rng(42);
@@ -161,7 +163,7 @@ void TestStore::downsamplingIsExact() {
         }
     }
     StoreReader r;
-    QVERIFY2(r.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    QVERIFY2(r.open(path, &error), qPrintable(error));
     const QList<SeriesRow> series = r.series(run);
     QCOMPARE(series.size(), 1);
     QCOMPARE(series[0].count, qint64(n));
@@ -192,7 +194,7 @@ void TestStore::downsamplingIsExact() {
 
 void TestStore::reopenContinuesLevels() {
     QTemporaryDir dir;
-    const QString path = dir.filePath(u"t.db"_s);
+    TRAINYARD_FRESH_DATABASE(path, dir.path(), u"t.db"_s);
     QString error;
     qint64 run = 0;
     for (int session = 0; session < 3; ++session) {
@@ -255,7 +257,7 @@ void TestStore::migrationFromVersion1() {
 
 void TestStore::concurrentClientsExactlyOnce() {
     QTemporaryDir dir;
-    const QString path = dir.filePath(u"t.db"_s);
+    TRAINYARD_FRESH_DATABASE(path, dir.path(), u"t.db"_s);
     QString error;
     IngestService service;
     const qint64 runId = serveRun(service, path, u"concurrent"_s, "secret");
@@ -303,7 +305,7 @@ void TestStore::resentBatchIsStoredOnce() {
     // A client that lost the acknowledgement sends the batch again; the server stores it once and
     // acknowledges.
     QTemporaryDir dir;
-    const QString path = dir.filePath(u"t.db"_s);
+    TRAINYARD_FRESH_DATABASE(path, dir.path(), u"t.db"_s);
     QString error;
     IngestService service;
     const qint64 runId = serveRun(service, path, u"resend"_s, "t");
@@ -387,7 +389,7 @@ void TestStore::rejectsBadInput() {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, reason);
     QTemporaryDir dir;
-    const QString path = dir.filePath(u"t.db"_s);
+    TRAINYARD_FRESH_DATABASE(path, dir.path(), u"t.db"_s);
     QString error;
     IngestService service;
     const qint64 runId = serveRun(service, path, u"bad"_s, "tok");
@@ -418,7 +420,7 @@ void TestStore::strangersAreBounded() {
     // Any local process can connect. Those that do not say HELLO are capped in number, in what the server
     // buffers for them and in time; each refusal is counted by reason. A client with the token still gets in.
     QTemporaryDir dir;
-    const QString path = dir.filePath(u"t.db"_s);
+    TRAINYARD_FRESH_DATABASE(path, dir.path(), u"t.db"_s);
     QString error;
     IngestService service;
     const qint64 runId = serveRun(service, path, u"strangers"_s, "tok");
@@ -459,7 +461,7 @@ void TestStore::clientRidesOutAStalledServer() {
     // client reconnects, re-sends what was not acknowledged, and all 200,000 points of the series are stored
     // exactly once, in order.
     QTemporaryDir dir;
-    const QString path = dir.filePath(u"t.db"_s);
+    TRAINYARD_FRESH_DATABASE(path, dir.path(), u"t.db"_s);
     QProcess server;
     server.start(QStringLiteral(TRAINYARD_INGEST_HELPER), {path, u"stall-run"_s, u"tok"_s});
     QVERIFY(server.waitForStarted(10000));
@@ -511,7 +513,7 @@ void TestStore::clientRidesOutAStalledServer() {
 
 void TestStore::writerKilledLosesNothingAcknowledged() {
     QTemporaryDir dir;
-    const QString path = dir.filePath(u"t.db"_s);
+    TRAINYARD_FRESH_DATABASE(path, dir.path(), u"t.db"_s);
     QProcess server;
     server.start(QStringLiteral(TRAINYARD_INGEST_HELPER), {path, u"kill-run"_s, u"tok"_s});
     QVERIFY(server.waitForStarted(10000));
@@ -539,12 +541,14 @@ void TestStore::writerKilledLosesNothingAcknowledged() {
     sender.join(); // the client's send fails once the server is gone; logging goes on buffering
     const uint64_t ackedBatches = c.acknowledgedBatches();
     QVERIFY(ackedBatches >= 40);
-    sql::Database db;
     QString error;
-    QVERIFY(db.open(path, false, &error));
-    sql::Statement check(db, "PRAGMA integrity_check");
-    QCOMPARE(check.step(), SQLITE_ROW);
-    QCOMPARE(check.text(0), u"ok"_s);
+    if (!test::onServer()) { // a server keeps its own files whole
+        sql::Database db;
+        QVERIFY(db.open(path, false, &error));
+        sql::Statement check(db, "PRAGMA integrity_check");
+        QCOMPARE(check.step(), SQLITE_ROW);
+        QCOMPARE(check.text(0), u"ok"_s);
+    }
     StoreReader r;
     QVERIFY(r.open(path, &error));
     const auto run = r.runByUid(u"kill-run"_s);
@@ -568,7 +572,7 @@ void TestStore::watcherSeesOtherProcesses() {
     // A database that does not exist yet is watched for its creation; a commit by another process (the CLI's
     // runs import) is seen within a poll or two; reads change nothing.
     QTemporaryDir dir;
-    const QString db = dir.filePath(u"watched.db"_s);
+    TRAINYARD_FRESH_DATABASE(db, dir.path(), u"watched.db"_s);
     DatabaseWatcher watcher;
     QSignalSpy changed(&watcher, &DatabaseWatcher::changed);
     watcher.watch(db, 50);
@@ -633,7 +637,8 @@ void TestStore::chartSmoothingOnFullResolution() {
     QTemporaryDir dir;
     StoreWriter w;
     QString error;
-    QVERIFY2(w.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    TRAINYARD_FRESH_DATABASE(path, dir.path(), u"t.db"_s);
+    QVERIFY2(w.open(path, &error), qPrintable(error));
     const qint64 run = makeRun(w, u"r"_s);
     QRandomGenerator rng(7);
     QVector<double> values;
@@ -649,7 +654,7 @@ void TestStore::chartSmoothingOnFullResolution() {
     };
     QVERIFY2(append(100003), qPrintable(error));
     StoreReader r;
-    QVERIFY2(r.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    QVERIFY2(r.open(path, &error), qPrintable(error));
     const QList<SeriesRow> series = r.series(run);
     QCOMPARE(series.size(), 1);
     SmoothingCache cache;
@@ -721,7 +726,8 @@ void TestStore::chartWallTimeAndAggregatedRanks() {
     QTemporaryDir dir;
     StoreWriter w;
     QString error;
-    QVERIFY2(w.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    TRAINYARD_FRESH_DATABASE(path, dir.path(), u"t.db"_s);
+    QVERIFY2(w.open(path, &error), qPrintable(error));
     const qint64 run = makeRun(w, u"r"_s);
     const qint64 origin = 1'700'000'000'000;
     // Rank 0 logs v, rank 1 logs v + 2, one point per 250 ms; rank 1 stops at step 799.
@@ -732,7 +738,7 @@ void TestStore::chartWallTimeAndAggregatedRanks() {
         QVERIFY2(w.appendPoints(run, rank, pts, std::nullopt, &error), qPrintable(error));
     }
     StoreReader r;
-    QVERIFY2(r.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    QVERIFY2(r.open(path, &error), qPrintable(error));
     const QList<SeriesRow> series = r.series(run);
     QCOMPARE(series.size(), 2);
     ChartQuery q;
@@ -781,7 +787,8 @@ void TestStore::pushedPointsContinueALine() {
     QTemporaryDir dir;
     StoreWriter w;
     QString error;
-    QVERIFY2(w.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    TRAINYARD_FRESH_DATABASE(path, dir.path(), u"t.db"_s);
+    QVERIFY2(w.open(path, &error), qPrintable(error));
     const qint64 run = makeRun(w, u"r"_s);
     QRandomGenerator rng(11);
     const auto point = [&](int step) {
@@ -794,7 +801,7 @@ void TestStore::pushedPointsContinueALine() {
         first.push_back(point(step));
     QVERIFY2(w.appendPoints(run, 0, first, std::nullopt, &error), qPrintable(error));
     StoreReader r;
-    QVERIFY2(r.open(dir.filePath(u"t.db"_s), &error), qPrintable(error));
+    QVERIFY2(r.open(path, &error), qPrintable(error));
     SmoothingCache cache;
     ChartQuery q;
     q.series = {ChartSeries{r.series(run)[0].id, run, 0, 0}};
@@ -1096,7 +1103,7 @@ void TestStore::runFilterErrors() {
 // runs list --filter, runs tag and runs note on a real database through the CLI.
 void TestStore::filterTagAndNoteFromTheCli() {
     QTemporaryDir dir;
-    const QString db = dir.filePath(u"runs.db"_s);
+    TRAINYARD_FRESH_DATABASE(db, dir.path(), u"runs.db"_s);
     QString error;
     {
         StoreWriter w;
@@ -1171,7 +1178,7 @@ void TestStore::checkpointsOffTheWritersThread() {
 // and dropped, and its flush waited for acknowledgements that never came.
 void TestStore::aClientIdUsedAgainGoesOnNumbering() {
     QTemporaryDir dir;
-    const QString db = dir.filePath(u"again.db"_s);
+    TRAINYARD_FRESH_DATABASE(db, dir.path(), u"again.db"_s);
     IngestService service;
     const qint64 run = serveRun(service, db, u"again"_s, "tok");
     for (int session = 0; session < 2; ++session) {
@@ -1261,7 +1268,7 @@ void TestStore::pushReceiverBoundsConnectionsAndFrames() {
 
 void TestStore::asyncClientBuffersWhileTheDatabaseIsLocked() {
     QTemporaryDir dir;
-    const QString db = dir.filePath(u"t.db"_s);
+    TRAINYARD_FRESH_DATABASE(db, dir.path(), u"t.db"_s);
     QString error;
     qint64 run = 0;
     {
@@ -1290,8 +1297,9 @@ void TestStore::asyncClientBuffersWhileTheDatabaseIsLocked() {
                 n += s.count;
         return n;
     };
-    sqlite3 *locker = nullptr;
-    QCOMPARE(sqlite3_open(db.toUtf8().constData(), &locker), SQLITE_OK);
+    sql::Database locker; // the database's write lock, on either backend
+    QString lockError;
+    QVERIFY2(locker.open(db, false, &lockError), qPrintable(lockError));
     {
         AsyncTrackerClient client(1000);
         client.fullWaitMs = 0; // a full buffer drops at once (the default waits up to a second a call)
@@ -1300,7 +1308,7 @@ void TestStore::asyncClientBuffersWhileTheDatabaseIsLocked() {
         std::string e;
         QVERIFY2(client.flush(10000, &e), e.c_str());
         QCOMPARE(stored(), 1);
-        QCOMPARE(sqlite3_exec(locker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+        QVERIFY(locker.exec("BEGIN IMMEDIATE"));
         int accepted = 0;
         for (int step = 1; step <= 5000; ++step)
             accepted += client.log("loss", step, double(step)) ? 1 : 0;
@@ -1308,20 +1316,20 @@ void TestStore::asyncClientBuffersWhileTheDatabaseIsLocked() {
                  qPrintable(u"%1 accepted, %2 dropped"_s.arg(accepted).arg(client.dropped())));
         QVERIFY(accepted >= 1000);       // the buffer's worth, at least
         QVERIFY(!client.flush(300, &e)); // locked: not acknowledged yet
-        QCOMPARE(sqlite3_exec(locker, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+        QVERIFY(locker.exec("COMMIT"));
         QVERIFY2(client.flush(30000, &e), e.c_str());
         QCOMPARE(stored(), 1 + accepted);
         QCOMPARE(client.pending(), uint64_t(0));
         // Locked again: finish() gives up after its limit, says so, and returns.
-        QCOMPARE(sqlite3_exec(locker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+        QVERIFY(locker.exec("BEGIN IMMEDIATE"));
         for (int step = 6000; step < 6500; ++step)
             QVERIFY(client.log("loss", step, 0.0));
         QVERIFY(!client.finish(300, &e));
         QVERIFY2(e.find("not acknowledged") != std::string::npos, e.c_str());
         QVERIFY(!client.log("loss", 7000, 0.0)); // finished
-        QCOMPARE(sqlite3_exec(locker, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+        QVERIFY(locker.exec("COMMIT"));
     }
-    sqlite3_close(locker);
+    locker.close();
     // The shape of a real rank: 50 metrics a step (one log(values, step) call each), 200 steps.
     {
         AsyncTrackerClient wide;
@@ -1360,7 +1368,7 @@ void TestStore::asyncClientBuffersWhileTheDatabaseIsLocked() {
 
 void TestStore::ingestPushesCommittedPoints() {
     QTemporaryDir dir;
-    const QString db = dir.filePath(u"t.db"_s);
+    TRAINYARD_FRESH_DATABASE(db, dir.path(), u"t.db"_s);
     QString error;
     qint64 run = 0;
     {
@@ -1451,7 +1459,7 @@ void TestStore::ingestPushesCommittedPoints() {
 // hold the push back, a re-sent batch is pushed once, and every pushed place is the stored one.
 void TestStore::ingestPushesOnReceiptWithTheirStoredPlace() {
     QTemporaryDir dir;
-    const QString db = dir.filePath(u"t.db"_s);
+    TRAINYARD_FRESH_DATABASE(db, dir.path(), u"t.db"_s);
     QString error;
     qint64 run = 0;
     {
@@ -1494,9 +1502,10 @@ void TestStore::ingestPushesOnReceiptWithTheirStoredPlace() {
     const std::string second = batch(2, {{"loss", 13.5}, {"acc", 0.25}, {"loss", 14.5}});
     const QByteArray ackHeader("\x09\x00\x00\x00\x05", 5); // u32 length 9, type ACK
     // Another process holds the database: nothing can be committed, yet the studio hears every point.
-    sqlite3 *locker = nullptr;
-    QCOMPARE(sqlite3_open(db.toUtf8().constData(), &locker), SQLITE_OK);
-    QCOMPARE(sqlite3_exec(locker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    sql::Database locker; // the database's write lock, on either backend
+    QString lockError;
+    QVERIFY2(locker.open(db, false, &lockError) && locker.exec("BEGIN IMMEDIATE", &lockError),
+             qPrintable(lockError));
     QTcpSocket a;
     a.connectToHost(QHostAddress::LocalHost, service.port());
     QVERIFY(a.waitForConnected(5000));
@@ -1529,8 +1538,8 @@ void TestStore::ingestPushesOnReceiptWithTheirStoredPlace() {
         b.write(f->data(), qint64(f->size()));
     QTest::qWait(300);
     QCOMPARE(pushed(u"loss"_s).size(), 5);
-    QCOMPARE(sqlite3_exec(locker, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(locker);
+    QVERIFY(locker.exec("COMMIT"));
+    locker.close();
     QByteArray ackB;
     while (!ackB.contains(ackHeader) && b.waitForReadyRead(5000))
         ackB += b.readAll();

@@ -199,22 +199,30 @@ const std::vector<Table> &seriesTables() {
     return tables;
 }
 
-// Doubles as text that reads back to the same bits ("Infinity" as PostgreSQL writes it).
-QByteArray realText(double v) {
-    if (std::isinf(v))
-        return v > 0 ? "Infinity" : "-Infinity";
-    return QByteArray::number(v, 'g', 17);
-}
+// Live updates (DatabaseWatcher): every statement that changes what a reader shows notifies channel
+// `trainyard` (PostgreSQL sends one notification per transaction and payload, at its commit).
+const char *const PostgresNotify = R"(
+CREATE OR REPLACE FUNCTION trainyard_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('trainyard', TG_TABLE_NAME);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER trainyard_notify_runs AFTER INSERT OR UPDATE OR DELETE ON runs
+  FOR EACH STATEMENT EXECUTE FUNCTION trainyard_notify();
+CREATE TRIGGER trainyard_notify_series AFTER INSERT OR UPDATE OR DELETE ON series
+  FOR EACH STATEMENT EXECUTE FUNCTION trainyard_notify();
+CREATE TRIGGER trainyard_notify_logs AFTER INSERT OR DELETE ON logs
+  FOR EACH STATEMENT EXECUTE FUNCTION trainyard_notify();
+CREATE TRIGGER trainyard_notify_tags AFTER INSERT OR UPDATE OR DELETE ON tags
+  FOR EACH STATEMENT EXECUTE FUNCTION trainyard_notify();
+CREATE TRIGGER trainyard_notify_queue AFTER INSERT OR UPDATE OR DELETE ON queue
+  FOR EACH STATEMENT EXECUTE FUNCTION trainyard_notify();
+CREATE TRIGGER trainyard_notify_settings AFTER INSERT OR UPDATE OR DELETE ON settings
+  FOR EACH STATEMENT EXECUTE FUNCTION trainyard_notify();
+)";
 
-std::optional<double> realValue(const QByteArray &text) {
-    if (text == "Infinity")
-        return std::numeric_limits<double>::infinity();
-    if (text == "-Infinity")
-        return -std::numeric_limits<double>::infinity();
-    bool ok = false;
-    const double v = text.toDouble(&ok);
-    return ok ? std::optional<double>(v) : std::nullopt;
-}
+using pg::realText;
+using pg::realValue;
 
 // One end of a copy.
 class End {
@@ -564,6 +572,7 @@ bool preparePostgres(pg::Connection &c, QString *error) {
     // Once per server, whoever comes first: the lock is the transaction's and ends with it.
     QString why;
     bool made = false;
+    bool notifies = false;
     const bool ok = c.exec("BEGIN; SELECT pg_advisory_xact_lock(7419001)", &why) &&
                     c.query(
                         "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = "
@@ -573,7 +582,10 @@ bool preparePostgres(pg::Connection &c, QString *error) {
                               c.exec("CREATE TABLE trainyard_schema(version INTEGER NOT NULL);"
                                      "INSERT INTO trainyard_schema VALUES(5)",
                                      &why))) &&
-                    c.exec("COMMIT", &why);
+                    c.query(
+                        "SELECT 1 FROM pg_trigger WHERE tgname = 'trainyard_notify_runs'", {},
+                        [&](const QList<Value> &) { notifies = true; }, &why) &&
+                    (notifies || c.exec(PostgresNotify, &why)) && c.exec("COMMIT", &why);
     if (!ok) {
         c.exec("ROLLBACK", nullptr);
         if (error)

@@ -1,9 +1,13 @@
 #include "dbwatcher.h"
 
+#include "databaseurl.h"
+#include "pgconn.h"
 #include "sqlite.h"
 
 #include <QFileInfo>
+#include <QSocketNotifier>
 #include <QTimer>
+#include <memory>
 #include <sqlite3.h>
 
 namespace trainyard {
@@ -21,8 +25,14 @@ public:
             connect(m_timer, &QTimer::timeout, this, &Poller::poll);
         }
         m_timer->stop();
+        stopListening();
         if (path.isEmpty())
             return;
+        if (isServerUrl(path)) {
+            m_timer->start(1000); // connects again every second while the server is out of reach
+            listen();
+            return;
+        }
         m_timer->start(intervalMs);
         poll();
     }
@@ -31,7 +41,42 @@ Q_SIGNALS:
     void changed();
 
 private:
+    // A server tells of every commit that changed runs, series, logs, tags or the queue (its triggers notify
+    // channel `trainyard`): nothing is polled while connected.
+    void listen() {
+        if (m_server)
+            return;
+        auto c = std::make_unique<pg::Connection>();
+        if (!c->open(m_path, nullptr) || !c->exec("LISTEN trainyard", nullptr))
+            return; // tried again on the next tick
+        m_server = std::move(c);
+        m_notifier = std::make_unique<QSocketNotifier>(m_server->socket(), QSocketNotifier::Read);
+        connect(m_notifier.get(), &QSocketNotifier::activated, this, [this] {
+            const int n = m_server->takeNotifications();
+            if (n < 0) {
+                stopListening(); // connected again by the timer
+                m_lostServer = true;
+            } else if (n > 0) {
+                Q_EMIT changed();
+            }
+        });
+        // After a lost connection, whatever was committed meanwhile is new to the readers (the first
+        // connection finds the readers reading what is there).
+        if (m_lostServer)
+            Q_EMIT changed();
+        m_lostServer = false;
+    }
+
+    void stopListening() {
+        m_notifier.reset();
+        m_server.reset();
+    }
+
     void poll() {
+        if (isServerUrl(m_path)) {
+            listen();
+            return;
+        }
         if (!m_db.isOpen()) {
             if (!QFileInfo::exists(m_path))
                 return;
@@ -57,6 +102,9 @@ private:
     sql::Database m_db;
     qint64 m_version = -1;
     QTimer *m_timer = nullptr;
+    std::unique_ptr<pg::Connection> m_server;
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    bool m_lostServer = false;
 };
 
 DatabaseWatcher::DatabaseWatcher(QObject *parent)

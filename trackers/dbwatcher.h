@@ -1,7 +1,8 @@
 // Notices changes another process makes to a run database (a CLI launch, another studio, `runs import`):
 // SQLite's `PRAGMA data_version` on a read-only connection of its own, polled on a thread of its own every
-// intervalMs (a few microseconds per poll; no file is read unless something changed). changed() reaches the
-// watcher's owner through a queued connection. Readers then re-read what they show.
+// intervalMs (a few microseconds per poll; no file is read unless something changed); on a PostgreSQL server,
+// LISTEN trainyard on a connection of its own (the server's triggers notify at each commit), no polling.
+// changed() reaches the watcher's owner through a queued connection. Readers then re-read what they show.
 #pragma once
 
 #include <QObject>

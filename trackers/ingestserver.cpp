@@ -153,7 +153,8 @@ bool IngestServer::start(QString *error) {
     // fsync were a fifth of this thread's time.
     if (!m_writer.setAutoCheckpoint(16384, error))
         return false;
-    m_checkpointer.start(m_path);
+    if (!m_writer.connection().isPostgres())
+        m_checkpointer.start(m_path);
     m_writerThread = new QThread;
     m_writerThread->setObjectName(u"trainyard-commit"_s);
     m_writerContext = new QObject;
@@ -651,7 +652,8 @@ void IngestServer::committed(Commit &c) {
         // Said at once (a lock another process holds is only said after 10 s: it usually passes).
         if (!m_failingSince.isValid())
             m_failingSince.start();
-        const bool locked = error.contains(u"locked"_s) || error.contains(u"busy"_s);
+        const bool locked =
+            error.contains(u"locked"_s) || error.contains(u"busy"_s) || error.contains(u"lock timeout"_s);
         if (error != m_saidError && (!locked || m_failingSince.elapsed() > 10000)) {
             m_saidError = error;
             Q_EMIT storeTrouble(error, m_pendingPoints);

@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QUrl>
+#include <cmath>
 #include <libpq-fe.h>
+#include <limits>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +23,48 @@ QString redacted(const QString &url) {
         return url;
     u.setPassword(u"***"_s);
     return u.toString();
+}
+
+QByteArray realText(double v) {
+    if (std::isinf(v))
+        return v > 0 ? "Infinity" : "-Infinity";
+    return QByteArray::number(v, 'g', 17);
+}
+
+std::optional<double> realValue(const QByteArray &text) {
+    if (text == "Infinity")
+        return std::numeric_limits<double>::infinity();
+    if (text == "-Infinity")
+        return -std::numeric_limits<double>::infinity();
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    return ok ? std::optional<double>(v) : std::nullopt;
+}
+
+void Result::clear() {
+    if (m_r)
+        PQclear(m_r);
+    m_r = nullptr;
+}
+
+int Result::rows() const {
+    return m_r ? PQntuples(m_r) : 0;
+}
+
+bool Result::isNull(int row, int col) const {
+    return !m_r || PQgetisnull(m_r, row, col);
+}
+
+const char *Result::value(int row, int col) const {
+    return m_r ? PQgetvalue(m_r, row, col) : "";
+}
+
+int Result::length(int row, int col) const {
+    return m_r ? PQgetlength(m_r, row, col) : 0;
+}
+
+qint64 Result::affected() const {
+    return m_r ? QByteArray(PQcmdTuples(m_r)).toLongLong() : 0;
 }
 
 Connection::~Connection() {
@@ -49,6 +93,10 @@ bool Connection::open(const QString &url, QString *error) {
         m_conn = nullptr;
         return false;
     }
+    // The server's notices (a restart's "terminating connection") are not this program's output: what matters
+    // reaches the caller as an error.
+    PQsetNoticeProcessor(
+        m_conn, [](void *, const char *) {}, nullptr);
     return exec("SET extra_float_digits = 3", error); // doubles as text read back exactly (also before 12)
 }
 
@@ -101,6 +149,79 @@ bool Connection::query(const QByteArray &sql, const QList<Value> &params,
         PQclear(r);
     }
     return good;
+}
+
+bool Connection::run(const QByteArray &name, const QByteArray &sql, const std::vector<Value> &params,
+                     const std::vector<unsigned> &types, Result *out, QString *error) {
+    out->clear();
+    std::vector<const char *> values;
+    std::vector<int> lengths;
+    values.reserve(params.size());
+    lengths.reserve(params.size());
+    for (const Value &v : params) {
+        values.push_back(v ? v->constData() : nullptr);
+        lengths.push_back(v ? int(v->size()) : 0);
+    }
+    const int n = int(params.size());
+    if (!name.isEmpty() && !m_prepared.contains(name)) {
+        PGresult *p = PQprepare(m_conn, name.constData(), sql.constData(), n,
+                                reinterpret_cast<const Oid *>(types.data()));
+        const bool good = ok(p);
+        if (!good && error)
+            *error = QString::fromUtf8(p ? PQresultErrorMessage(p) : PQerrorMessage(m_conn)).trimmed();
+        PQclear(p);
+        if (!good)
+            return false;
+        m_prepared.insert(name, true);
+    }
+    out->m_r = name.isEmpty()
+                   ? PQexecParams(m_conn, sql.constData(), n, reinterpret_cast<const Oid *>(types.data()),
+                                  values.data(), lengths.data(), nullptr, 0)
+                   : PQexecPrepared(m_conn, name.constData(), n, values.data(), lengths.data(), nullptr, 0);
+    if (ok(out->m_r))
+        return true;
+    if (error)
+        *error =
+            QString::fromUtf8(out->m_r ? PQresultErrorMessage(out->m_r) : PQerrorMessage(m_conn)).trimmed();
+    out->clear();
+    return false;
+}
+
+bool Connection::isBroken() const {
+    return !m_conn || PQstatus(m_conn) != CONNECTION_OK;
+}
+
+bool Connection::reconnect(QString *error) {
+    if (!m_conn) {
+        if (error)
+            *error = PgText::tr("not connected");
+        return false;
+    }
+    if (PQstatus(m_conn) == CONNECTION_OK)
+        return true;
+    m_prepared.clear();
+    PQreset(m_conn);
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        if (error)
+            *error = PgText::tr("cannot reach %1: %2").arg(m_url, lastError());
+        return false;
+    }
+    return exec("SET extra_float_digits = 3", error);
+}
+
+int Connection::socket() const {
+    return m_conn ? PQsocket(m_conn) : -1;
+}
+
+int Connection::takeNotifications() {
+    if (!m_conn || !PQconsumeInput(m_conn) || PQstatus(m_conn) != CONNECTION_OK)
+        return -1;
+    int n = 0;
+    while (PGnotify *note = PQnotifies(m_conn)) {
+        ++n;
+        PQfreemem(note);
+    }
+    return n;
 }
 
 void Connection::appendCopyRow(QByteArray &buffer, const QList<Value> &row) {

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <functional>
 #include <optional>
+#include <vector>
 
 struct pg_conn;
 struct pg_result;
@@ -20,6 +22,33 @@ QString redacted(const QString &url);
 // A value as text, or NULL (nullopt). Floating-point values are written with 17 significant digits and read
 // back exactly.
 using Value = std::optional<QByteArray>;
+
+// Doubles as text that reads back to the same bits ("Infinity" as PostgreSQL writes it), and back.
+QByteArray realText(double v);
+std::optional<double> realValue(const QByteArray &text);
+
+// A statement's result, held whole (rows, columns and the count of rows a command changed).
+class Result {
+public:
+    Result() = default;
+    ~Result() { clear(); }
+    Result(const Result &) = delete;
+    Result &operator=(const Result &) = delete;
+    void clear();
+    int rows() const;
+    bool isNull(int row, int col) const;
+    // The value's text (empty for NULL); valid until clear().
+    const char *value(int row, int col) const;
+    int length(int row, int col) const;
+    qint64 affected() const; // rows an INSERT, UPDATE or DELETE changed
+
+private:
+    friend class Connection;
+    pg_result *m_r = nullptr;
+};
+
+// Parameter types (PostgreSQL's type ids) for Connection::run: 0 lets the server infer it.
+enum ParamType : unsigned { Inferred = 0, Int8 = 20, Text = 25, Float8 = 701 };
 
 class Connection {
 public:
@@ -42,9 +71,24 @@ public:
     // What the server said last (the connection's message), for errors.
     QString lastError() const;
 
+    // Runs one statement with its parameters into `out`, prepared on the server once per connection under
+    // `name` (empty: not prepared). The types are the first run's.
+    bool run(const QByteArray &name, const QByteArray &sql, const std::vector<Value> &params,
+             const std::vector<unsigned> &types, Result *out, QString *error);
+    // Whether the connection still reaches the server; if not, one try to connect again (a server that
+    // restarted). The statements prepared before are gone with the old connection.
+    bool reconnect(QString *error);
+    bool isBroken() const;
+    // LISTEN/NOTIFY: the socket to wait on, and the notifications that arrived (their count; -1 when the
+    // connection broke).
+    int socket() const;
+    int takeNotifications();
+    const QString &url() const { return m_url; }
+
 private:
     pg_conn *m_conn = nullptr;
     QString m_url; // redacted
+    QHash<QByteArray, bool> m_prepared;
 };
 
 } // namespace trainyard::pg

@@ -205,7 +205,8 @@ bool QueueStore::move(qint64 runId, int position, QString *error) {
 
 bool QueueStore::setPaused(bool paused, QString *error) {
     sql::Database &db = m_writer.connection();
-    sql::Statement s(db, "INSERT OR REPLACE INTO settings(key, value) VALUES('queue_paused', ?)");
+    sql::Statement s(db, "INSERT INTO settings(key, value) VALUES('queue_paused', ?)"
+                         " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     s.bind(1, paused ? u"1"_s : u"0"_s);
     return s.run() || failWith(error, db.lastError());
 }

@@ -2,6 +2,7 @@
 
 #include "atomicfile.h"
 #include "databaseurl.h"
+#include "dbcopy.h"
 #include "pgconn.h"
 #include "runoutcome.h"
 
@@ -149,6 +150,8 @@ PRAGMA user_version = 5;
 )";
 
 bool configure(sql::Database &db, bool writer, QString *error) {
+    if (db.isPostgres()) // a reader's connection never writes by mistake (it may make the tables first)
+        return writer || db.exec("SET default_transaction_read_only = on", error);
     if (writer && !db.exec("PRAGMA journal_mode = WAL", error))
         return false;
     return db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
@@ -186,6 +189,8 @@ Aggregate readAggregate(const sql::Statement &s, int first) {
 bool migrate(sql::Database &db, QString *error, int target) {
     const char *const steps[] = {MigrationV1, MigrationV2, MigrationV3, MigrationV4, MigrationV5};
     static_assert(std::size(steps) == SchemaVersion);
+    if (db.isPostgres()) // the server's tables are made at the newest version (dbcopy.h)
+        return preparePostgres(*db.server(), error);
     auto newer = [&](int version) {
         if (error)
             *error = u"the database has schema version %1, newer than this Trainyard (%2)"_s.arg(version).arg(
@@ -355,15 +360,8 @@ static QString describeOpenError(const QString &path, const QString &e) {
 // A path that exists and is not a regular file (a folder, a FIFO, a device): SQLite would block on a FIFO or
 // say only "disk I/O error".
 bool refusedDatabaseLocation(const QString &path, QString *error) {
-    // A server's URL is never taken for a file name (a folder "postgresql:" beside the command).
-    if (isServerUrl(path)) {
-        if (error)
-            *error =
-                StoreText::tr("%1: a PostgreSQL server; so far only `trainyard db copy` reads and writes one "
-                              "(launches, the runs and queue commands and the studio use a SQLite file)")
-                    .arg(pg::redacted(path));
-        return true;
-    }
+    if (isServerUrl(path)) // a server's URL is never taken for a file name
+        return false;
     struct stat st {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0 || S_ISREG(st.st_mode))
         return false;
@@ -376,6 +374,8 @@ bool refusedDatabaseLocation(const QString &path, QString *error) {
 }
 
 bool StoreWriter::setAutoCheckpoint(int pages, QString *error) {
+    if (m_db.isPostgres())
+        return true; // a server has no write-ahead log of the client's to copy
     return m_db.exec(QByteArray("PRAGMA wal_autocheckpoint = " + QByteArray::number(pages)).constData(),
                      error);
 }
@@ -417,33 +417,36 @@ bool StoreWriter::open(const QString &path, QString *error) {
         return false;
     // The folder and the database Trainyard creates are its user's only (metrics, configs and logs of a
     // shared workstation's users stay apart); what exists keeps its mode.
-    makePrivateFolder(QFileInfo(path).absolutePath());
-    if (!QFileInfo::exists(path))
-        createPrivateFile(path);
+    if (!isServerUrl(path)) {
+        makePrivateFolder(QFileInfo(path).absolutePath());
+        if (!QFileInfo::exists(path))
+            createPrivateFile(path);
+    }
     QString e;
     if (!m_db.open(path, false, &e) || !configure(m_db, true, &e) || !migrate(m_db, &e)) {
         if (error)
-            *error = describeOpenError(path, e);
+            *error = describeOpenError(pg::redacted(path), e);
         m_db.close();
         return false;
     }
-    m_insertPoint.prepare(m_db,
-                          "INSERT INTO points(series_id, seq, step, value, wall_ms) VALUES(?, ?, ?, ?, ?)");
-    m_insertLevel.prepare(
-        m_db, "INSERT OR REPLACE INTO levels(series_id, level, chunk, count, first_step, first_value,"
-              " last_step, last_value, min_value, max_value) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // Points and finished chunks are only ever appended (on a server, by COPY at the commit).
+    m_insertPoint.prepareAppend(m_db, "points", "series_id, seq, step, value, wall_ms", 5);
+    m_insertLevel.prepareAppend(m_db, "levels",
+                                "series_id, level, chunk, count, first_step, first_value, last_step,"
+                                " last_value, min_value, max_value",
+                                10, "INSERT OR REPLACE");
     m_findSeries.prepare(m_db, "SELECT id, count, last_step, last_value, min_value, max_value FROM series"
                                " WHERE run_id = ? AND rank = ? AND key = ?");
-    m_insertSeries.prepare(m_db, "INSERT INTO series(run_id, rank, key) VALUES(?, ?, ?)");
+    m_insertSeries.prepare(m_db, "INSERT INTO series(run_id, rank, key) VALUES(?, ?, ?) RETURNING id");
     m_updateSeries.prepare(m_db, "UPDATE series SET count = ?, last_step = ?, last_value = ?, min_value = ?,"
                                  " max_value = ? WHERE id = ?");
     // A client's first batch makes its row (not finished until it says so); later ones move its mark only.
     m_mark.prepare(
         m_db, "INSERT INTO ingest_batches(run_id, client, last_batch, rank, finished) VALUES(?, ?, ?, ?, ?)"
               " ON CONFLICT(run_id, client) DO UPDATE SET last_batch = excluded.last_batch");
-    m_trackerReport.prepare(m_db,
-                            "UPDATE ingest_batches SET dropped = max(dropped, ?), finished = max(finished, ?)"
-                            " WHERE run_id = ? AND client = ?");
+    m_trackerReport.prepare(m_db, QByteArray("UPDATE ingest_batches SET dropped = ") + m_db.greatest() +
+                                      "(dropped, ?), finished = " + m_db.greatest() +
+                                      "(finished, ?) WHERE run_id = ? AND client = ?");
     reapDeadRuns(nullptr); // every writer records the runs whose launcher died (best effort: it may be busy)
     return true;
 }
@@ -483,7 +486,7 @@ qint64 StoreWriter::createRun(const RunRow &run, QString *error) {
     sql::Statement s(m_db,
                      "INSERT INTO runs(uid, name, status, created_ms, started_ms, ended_ms, exit_code, host,"
                      " working_dir, command, config, run_dir, failed_rank, launcher, heartbeat_ms,"
-                     " ingest_refusals) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     " ingest_refusals) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     s.bind(1, run.uid).bind(2, run.name).bind(3, runStatusName(run.status));
     s.bind(4, run.createdMs).bind(5, run.startedMs).bind(6, run.endedMs).bind(7, run.exitCode);
     s.bind(8, run.host)
@@ -492,20 +495,22 @@ qint64 StoreWriter::createRun(const RunRow &run, QString *error) {
         .bind(11, run.config)
         .bind(12, run.runDir);
     s.bind(13, run.failedRank).bind(14, run.launcher).bind(15, run.heartbeatMs).bind(16, run.ingestRefusals);
-    if (!s.run()) {
+    if (s.step() != SQLITE_ROW) {
         if (error)
             *error = m_db.lastError();
         return 0;
     }
-    return m_db.lastInsertId();
+    const qint64 id = s.int64(0);
+    s.reset();
+    return id;
 }
 
 bool StoreWriter::updateRun(const RunRow &run, QString *error) {
-    sql::Statement s(m_db,
-                     "UPDATE runs SET name = ?, status = ?, started_ms = ?, ended_ms = ?, exit_code = ?,"
-                     " host = ?, working_dir = ?, command = ?, config = ?, run_dir = ?, failed_rank = ?,"
-                     " launcher = ?, heartbeat_ms = max(coalesce(heartbeat_ms, 0), ?), ingest_refusals = ?"
-                     " WHERE id = ?");
+    sql::Statement s(
+        m_db, QByteArray("UPDATE runs SET name = ?, status = ?, started_ms = ?, ended_ms = ?, exit_code = ?,"
+                         " host = ?, working_dir = ?, command = ?, config = ?, run_dir = ?, failed_rank = ?,"
+                         " launcher = ?, heartbeat_ms = ") +
+                  m_db.greatest() + "(coalesce(heartbeat_ms, 0), ?), ingest_refusals = ? WHERE id = ?");
     s.bind(1, run.name)
         .bind(2, runStatusName(run.status))
         .bind(3, run.startedMs)
@@ -541,13 +546,17 @@ static bool setKeyValues(sql::Database &db, const char *sql, qint64 runId, const
 }
 
 bool StoreWriter::setParams(qint64 runId, const QMap<QString, QString> &params, QString *error) {
-    return setKeyValues(m_db, "INSERT OR REPLACE INTO params(run_id, key, value) VALUES(?, ?, ?)", runId,
-                        params, error);
+    return setKeyValues(m_db,
+                        "INSERT INTO params(run_id, key, value) VALUES(?, ?, ?)"
+                        " ON CONFLICT(run_id, key) DO UPDATE SET value = excluded.value",
+                        runId, params, error);
 }
 
 bool StoreWriter::setTags(qint64 runId, const QMap<QString, QString> &tags, QString *error) {
-    return setKeyValues(m_db, "INSERT OR REPLACE INTO tags(run_id, key, value) VALUES(?, ?, ?)", runId, tags,
-                        error);
+    return setKeyValues(m_db,
+                        "INSERT INTO tags(run_id, key, value) VALUES(?, ?, ?)"
+                        " ON CONFLICT(run_id, key) DO UPDATE SET value = excluded.value",
+                        runId, tags, error);
 }
 
 bool StoreWriter::removeTags(qint64 runId, const QStringList &keys, QString *error) {
@@ -682,7 +691,7 @@ bool removeRun(const QString &databasePath, qint64 runId, QString *error) {
     QString runDir;
     if (!w.open(databasePath, error) || !w.deleteEndedRun(runId, &runDir, error))
         return false;
-    const QString runs = QDir(QFileInfo(databasePath).absolutePath() + u"/runs"_s).canonicalPath();
+    const QString runs = QDir(runsFolderOf(databasePath)).canonicalPath();
     const QString folder = QFileInfo(runDir).canonicalFilePath();
     if (!runDir.isEmpty() && !runs.isEmpty() && !folder.isEmpty() && folder.startsWith(runs + u'/') &&
         !folder.mid(runs.size() + 1).contains(u'/'))
@@ -757,12 +766,14 @@ StoreWriter::Series *StoreWriter::series(qint64 runId, int rank, const QString &
     } else {
         m_findSeries.reset();
         m_insertSeries.bind(1, runId).bind(2, rank).bind(3, key);
-        if (!m_insertSeries.run()) {
+        if (m_insertSeries.step() != SQLITE_ROW) {
+            m_insertSeries.reset();
             if (error)
                 *error = m_db.lastError();
             return nullptr;
         }
-        s.id = m_db.lastInsertId();
+        s.id = m_insertSeries.int64(0);
+        m_insertSeries.reset();
     }
     return &m_series.emplace(id, s).first->second;
 }
@@ -894,6 +905,20 @@ bool StoreWriter::flushSummaries(QString *error) {
 bool StoreReader::open(const QString &path, QString *error) {
     if (refusedDatabaseLocation(path, error))
         return false;
+    if (isServerUrl(path)) {
+        // The tables are made by whoever connects first, a reader too (then its connection reads only).
+        QString e;
+        if (!m_db.open(path, false, &e) || !preparePostgres(*m_db.server(), &e) ||
+            !configure(m_db, false, &e)) {
+            if (error)
+                *error = e;
+            m_db.close();
+            return false;
+        }
+        m_path = pg::redacted(path);
+        m_db.clearFailure();
+        return true;
+    }
     if (!QFileInfo::exists(path)) {
         if (error)
             *error = StoreText::tr("%1: no such database").arg(path);
@@ -1031,23 +1056,26 @@ static RunRow readRun(const sql::Statement &s) {
     return r;
 }
 
-#define RUN_COLUMNS                                                                                          \
-    "id, uid, name, status, created_ms, started_ms, ended_ms, exit_code, host, working_dir, command, "       \
-    "config, run_dir, failed_rank, launcher, heartbeat_ms, ingest_refusals, "                                \
-    "(SELECT sum(dropped) FROM ingest_batches b WHERE b.run_id = runs.id), "                                 \
-    "(SELECT group_concat(DISTINCT coalesce(rank, -1)) FROM ingest_batches b WHERE b.run_id = runs.id AND "  \
-    "finished = 0)"
+// The columns readRun() reads, in order.
+static QByteArray selectRuns(const sql::Database &db, const char *rest) {
+    return "SELECT id, uid, name, status, created_ms, started_ms, ended_ms, exit_code, host, working_dir, "
+           "command,"
+           " config, run_dir, failed_rank, launcher, heartbeat_ms, ingest_refusals,"
+           " (SELECT sum(dropped) FROM ingest_batches b WHERE b.run_id = runs.id), (SELECT " +
+           db.groupConcat("coalesce(rank, -1)") +
+           " FROM ingest_batches b WHERE b.run_id = runs.id AND finished = 0) FROM runs " + rest;
+}
 
 QList<RunRow> StoreReader::runs() {
     QList<RunRow> out;
-    sql::Statement s(m_db, "SELECT " RUN_COLUMNS " FROM runs ORDER BY created_ms DESC, id DESC");
+    sql::Statement s(m_db, selectRuns(m_db, "ORDER BY created_ms DESC, id DESC"));
     while (s.step() == SQLITE_ROW)
         out << readRun(s);
     return out;
 }
 
 std::optional<RunRow> StoreReader::run(qint64 id) {
-    sql::Statement s(m_db, "SELECT " RUN_COLUMNS " FROM runs WHERE id = ?");
+    sql::Statement s(m_db, selectRuns(m_db, "WHERE id = ?"));
     s.bind(1, id);
     if (s.step() == SQLITE_ROW)
         return readRun(s);
@@ -1055,7 +1083,7 @@ std::optional<RunRow> StoreReader::run(qint64 id) {
 }
 
 std::optional<RunRow> StoreReader::runByUid(const QString &uid) {
-    sql::Statement s(m_db, "SELECT " RUN_COLUMNS " FROM runs WHERE uid = ?");
+    sql::Statement s(m_db, selectRuns(m_db, "WHERE uid = ?"));
     s.bind(1, uid);
     if (s.step() == SQLITE_ROW)
         return readRun(s);

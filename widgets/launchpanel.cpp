@@ -1,6 +1,7 @@
 #include "launchpanel.h"
 
 #include "background.h"
+#include "databaseurl.h"
 #include "launch/launchargs.h"
 #include "launch/runrecord.h"
 #include "launchsession.h"
@@ -665,8 +666,9 @@ PollResult pollLaunch(const QString &identity, const QString &logPath, const QSt
     // only reads its output, and opens the database once it is gone (how the run ended).
     StoreReader reader;
     QString error;
-    const bool opened =
-        (!typed || !r.launcherAlive) && QFileInfo::exists(database) && reader.open(database, &error);
+    const bool opened = (!typed || !r.launcherAlive) &&
+                        (isServerUrl(database) || QFileInfo::exists(database)) &&
+                        reader.open(database, &error);
     if (opened) {
         if (runId > 0) {
             r.row = reader.run(runId);

@@ -1,6 +1,7 @@
 #include "queuemodel.h"
 
 #include "background.h"
+#include "databaseurl.h"
 #include "queue.h"
 #include "runsmodel.h"
 
@@ -24,7 +25,7 @@ struct Read {
 
 Read readQueue(const QString &database) {
     Read r;
-    if (!QFileInfo::exists(database))
+    if (!isServerUrl(database) && !QFileInfo::exists(database))
         return r; // no database yet: an empty queue
     QueueStore store;
     if (!store.open(database, &r.error))

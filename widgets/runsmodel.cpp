@@ -1,6 +1,7 @@
 #include "runsmodel.h"
 
 #include "background.h"
+#include "databaseurl.h"
 #include "importer.h"
 #include "runcontrol.h"
 
@@ -34,7 +35,7 @@ bool slurmAskDue(const QString &databasePath) {
 
 QList<RunsModel::Row> RunsModel::readRows(const QString &databasePath, QString *error) {
     QList<Row> rows;
-    if (!QFileInfo::exists(databasePath))
+    if (!isServerUrl(databasePath) && !QFileInfo::exists(databasePath))
         return rows; // no runs yet
     StoreReader reader;
     if (!reader.open(databasePath, error))

@@ -155,10 +155,7 @@ bool JsonRunRecorder::load(const QString &path, RunRecord *out, QString *error) 
 
 namespace {
 QString defaultDatabase() {
-    QString data = qEnvironmentVariable("XDG_DATA_HOME");
-    if (data.isEmpty())
-        data = QDir::homePath() + u"/.local/share"_s;
-    return data + u"/trainyard/trainyard.db"_s;
+    return defaultDatabaseFile();
 }
 } // namespace
 
@@ -172,10 +169,7 @@ QString databasePath(const QString &dbOverride) {
 }
 
 QString runsDirectory(const QString &dbOverride) {
-    const QString db = databasePath(dbOverride);
-    // A server's runs keep their files on this machine, where the default database's would be (a URL is never
-    // taken for a folder name).
-    return QFileInfo(isServerUrl(db) ? defaultDatabase() : db).absolutePath() + u"/runs"_s;
+    return runsFolderOf(databasePath(dbOverride)); // a URL is never taken for a folder name
 }
 
 bool looksSecret(const QString &name) {
@@ -211,6 +205,10 @@ QStringList redactedCommandLine(const QStringList &argv) {
             out[i + 1] = redact(out[i + 1]);
         else if (out[i].startsWith(u"--env="_s))
             out[i] = u"--env="_s + redact(out[i].mid(6));
+        else if (out[i] == u"--db"_s && i + 1 < out.size())
+            out[i + 1] = withoutPassword(out[i + 1]); // a server's password never reaches the record
+        else if (out[i].startsWith(u"--db="_s))
+            out[i] = u"--db="_s + withoutPassword(out[i].mid(5));
     }
     return out;
 }

@@ -75,7 +75,9 @@ JobSpec jobSpec(const LaunchPlan &plan, const LaunchArgs &args, const QStringLis
     spec.runDir = runDir;
     spec.workingDirectory = workingDirectory.isEmpty() ? QDir::currentPath() : workingDirectory;
     spec.program = program;
-    spec.database = databasePath(args.db);
+    // A server's password stays out of the job's script (a file in the run folder): the job's launcher
+    // reaches the server with ~/.pgpass or PGPASSFILE on the node (docs/DATABASE.md).
+    spec.database = withoutPassword(databasePath(args.db));
     spec.launchArgs = withoutFlags(words, submitOnly);
     spec.nodes = plan.numMachines;
     spec.partition = args.slurmPartition;
