@@ -1,10 +1,14 @@
 // trainyard-bench ingest: clients push points through the real ingest path (loopback TCP, ingest server,
 // group commits with downsampling levels) against a plain prepared-statement insert of the same rows into
 // SQLite. trainyard-bench query: downsampled reads of a 10,000,000-point series at several zoom levels
-// against a full scan.
+// against a full scan. With --db URL (a PostgreSQL server; `--db private` starts one of its own, as the tests
+// do), ingest goes to the server against a bare COPY of the same rows there, and the queries run on the
+// server and on a SQLite file holding the same series.
 #include "bench.h"
 #include "client.h"
+#include "databaseurl.h"
 #include "ingestserver.h"
+#include "postgres.h"
 #include "store.h"
 
 #include <QDateTime>
@@ -60,9 +64,54 @@ double rawInsert(const QString &path, qint64 points, int series, int batch) {
     return double(t.nsecsElapsed()) / 1e9;
 }
 
+// The same rows as rawInsert, into a table of the same shape on a server, by COPY: one transaction per round.
+double rawCopy(const QString &url, qint64 points, int series, int batch, QString *error) {
+    pg::Connection c;
+    if (!c.open(url, error) ||
+        !c.exec(
+            "CREATE TEMP TABLE raw_points(series_id BIGINT NOT NULL, seq BIGINT NOT NULL, step BIGINT NOT "
+            "NULL, value DOUBLE PRECISION, wall_ms BIGINT NOT NULL, PRIMARY KEY(series_id, seq))",
+            error))
+        return -1;
+    const qint64 perSeries = points / series;
+    const QByteArray now = QByteArray::number(QDateTime::currentMSecsSinceEpoch());
+    QElapsedTimer t;
+    t.start();
+    for (qint64 start = 0; start < perSeries; start += batch) {
+        QByteArray rows;
+        for (int s = 0; s < series; ++s)
+            for (qint64 i = start; i < std::min<qint64>(perSeries, start + batch); ++i)
+                pg::Connection::appendCopyRow(rows, {QByteArray::number(s + 1), QByteArray::number(i),
+                                                     QByteArray::number(i), pg::realText(std::sin(double(i))),
+                                                     now});
+        if (!c.exec("BEGIN", error) ||
+            !c.copyIn("raw_points", "series_id, seq, step, value, wall_ms", rows, error) ||
+            !c.exec("COMMIT", error))
+            return -1;
+    }
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+// `--db URL`: the server; `--db private`: a private one for this run (kept alive by `keep`).
+QString serverOption(const QStringList &args, std::unique_ptr<test::PrivatePostgres> *keep, QString *error) {
+    const QString db = arg(args, u"--db"_s, QString());
+    if (db != u"private"_s)
+        return db;
+    *keep = std::make_unique<test::PrivatePostgres>();
+    return (*keep)->start(error) ? (*keep)->url() : QString();
+}
+
 } // namespace
 
 int ingestBench(const QStringList &args, QTextStream &out) {
+    std::unique_ptr<test::PrivatePostgres> privateServer;
+    QString serverError;
+    const QString server = serverOption(args, &privateServer, &serverError);
+    if (!arg(args, u"--db"_s, QString()).isEmpty() && (server.isEmpty() || !isServerUrl(server))) {
+        out << "error: --db takes a postgresql:// URL or `private`" << (serverError.isEmpty() ? "" : ": ")
+            << serverError << '\n';
+        return 1;
+    }
     const int clients = arg(args, u"--clients"_s, u"8"_s).toInt();
     const qint64 perClient = arg(args, u"--points"_s, u"250000"_s).toLongLong();
     const int repeat = arg(args, u"--repeat"_s, u"3"_s).toInt();
@@ -72,7 +121,7 @@ int ingestBench(const QStringList &args, QTextStream &out) {
     QList<double> ingestRates, rawRates, bytesPerPoint;
     for (int r = 0; r < repeat; ++r) {
         QTemporaryDir dir;
-        const QString path = dir.filePath(u"ingest.db"_s);
+        const QString path = server.isEmpty() ? dir.filePath(u"ingest.db"_s) : server;
         QString error;
         qint64 runId = 0;
         {
@@ -91,6 +140,12 @@ int ingestBench(const QStringList &args, QTextStream &out) {
             return 1;
         }
         service.server()->registerRun(u"bench"_s, runId, "token");
+        const auto forget = [&] { // a server keeps no benchmark run
+            StoreWriter w;
+            QString e;
+            if (!server.isEmpty() && w.open(server, &e))
+                w.deleteRun(runId, &e);
+        };
         std::atomic<int> failed{0};
         QElapsedTimer t;
         t.start();
@@ -118,29 +173,50 @@ int ingestBench(const QStringList &args, QTextStream &out) {
         for (auto &th : threads)
             th.join();
         const double seconds = double(t.nsecsElapsed()) / 1e9;
-        if (failed) {
-            out << "error: " << failed.load() << " clients failed\n";
-            return 1;
-        }
         const qint64 total = perClient * clients;
-        if (service.server()->stats().points != total) {
-            out << "error: stored " << service.server()->stats().points << " of " << total << " points\n";
+        if (failed || service.server()->stats().points != total) {
+            out << "error: " << failed.load() << " clients failed; stored "
+                << service.server()->stats().points << " of " << total << " points\n";
+            service.stop();
+            forget();
             return 1;
         }
         service.stop();
+        ingestRates << double(total) / seconds;
+        if (!server.isEmpty()) {
+            forget();
+            const double rawSeconds = rawCopy(server, total, clients, batch, &error);
+            if (rawSeconds < 0) {
+                out << "error: " << error << '\n';
+                return 1;
+            }
+            rawRates << double(total) / rawSeconds;
+            continue;
+        }
         {
             sql::Database db;
             db.open(path, false, &error);
             db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
         }
         bytesPerPoint << double(dbBytes(path)) / double(total);
-        ingestRates << double(total) / seconds;
         const double rawSeconds = rawInsert(dir.filePath(u"raw.db"_s), total, clients, batch);
         rawRates << double(total) / rawSeconds;
     }
+
     const double n = median(ingestRates), m = median(rawRates);
     out << "ingest: " << clients << " clients x " << perClient << " points in " << series
         << " series each, batches of " << batch << ", " << repeat << " runs, medians\n\n";
+    if (!server.isEmpty()) {
+        out << "database: " << pg::redacted(server) << (privateServer ? " (a private server)" : "") << "\n\n";
+        printTable(
+            out, {u"path"_s, u"points/s"_s, u"ratio"_s},
+            {{u"trainyard ingest (TCP, group commit, levels, COPY)"_s, QString::number(n, 'f', 0),
+              QString::number(n / m, 'f', 2)},
+             {u"raw libpq COPY of the same rows (baseline)"_s, QString::number(m, 'f', 0), u"1.00"_s}});
+        out << "ingest server=postgresql points_per_s=" << qint64(n) << " raw_copy_points_per_s=" << qint64(m)
+            << " ratio=" << QString::number(n / m, 'f', 2) << '\n';
+        return 0;
+    }
     printTable(out, {u"path"_s, u"points/s"_s, u"ratio"_s},
                {{u"trainyard ingest (TCP, group commit, levels)"_s, QString::number(n, 'f', 0),
                  QString::number(n / m, 'f', 2)},
@@ -151,41 +227,64 @@ int ingestBench(const QStringList &args, QTextStream &out) {
     return 0;
 }
 
-int queryBench(const QStringList &args, QTextStream &out) {
-    const qint64 points = arg(args, u"--points"_s, u"10000000"_s).toLongLong();
-    const int buckets = arg(args, u"--buckets"_s, u"2000"_s).toInt();
-    const int repeat = arg(args, u"--repeat"_s, u"9"_s).toInt();
-    QTemporaryDir dir;
-    const QString path = dir.filePath(u"query.db"_s);
-    QString error;
+namespace {
+// One series of `points` points in a new run of the database at path; its series id (0 and error on failure).
+qint64 fillSeries(const QString &path, qint64 points, qint64 *runId, QString *error) {
     StoreWriter w;
-    if (!w.open(path, &error)) {
-        out << "error: " << error << '\n';
-        return 1;
-    }
+    if (!w.open(path, error))
+        return 0;
     RunRow row;
-    row.uid = u"q"_s;
-    const qint64 runId = w.createRun(row, &error);
+    row.uid = u"query-bench-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
+    *runId = w.createRun(row, error);
     QRandomGenerator rng(7);
     std::vector<IncomingPoint> batch;
     for (qint64 i = 0; i < points; ++i) {
         batch.push_back(IncomingPoint{
             u"loss"_s, i, std::exp(-double(i) / double(points)) + rng.generateDouble() * 0.05, 0});
         if (batch.size() == 100000 || i + 1 == points) {
-            if (!w.appendPoints(runId, 0, batch, std::nullopt, &error)) {
-                out << "error: " << error << '\n';
-                return 1;
-            }
+            if (!w.appendPoints(*runId, 0, batch, std::nullopt, error))
+                return 0;
             batch.clear();
         }
     }
     StoreReader r;
+    if (!r.open(path, error))
+        return 0;
+    const QList<SeriesRow> series = r.series(*runId);
+    return series.isEmpty() ? 0 : series.first().id;
+}
+} // namespace
+
+int queryBench(const QStringList &args, QTextStream &out) {
+    const qint64 points = arg(args, u"--points"_s, u"10000000"_s).toLongLong();
+    const int buckets = arg(args, u"--buckets"_s, u"2000"_s).toInt();
+    const int repeat = arg(args, u"--repeat"_s, u"9"_s).toInt();
+    std::unique_ptr<test::PrivatePostgres> privateServer;
+    QString error;
+    const QString server = serverOption(args, &privateServer, &error);
+    if (!arg(args, u"--db"_s, QString()).isEmpty() && (server.isEmpty() || !isServerUrl(server))) {
+        out << "error: --db takes a postgresql:// URL or `private`" << (error.isEmpty() ? "" : ": ") << error
+            << '\n';
+        return 1;
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"query.db"_s);
+    qint64 runId = 0, serverRunId = 0;
+    const qint64 sid = fillSeries(path, points, &runId, &error);
+    const qint64 serverSid = server.isEmpty() ? 0 : fillSeries(server, points, &serverRunId, &error);
+    if (!sid || (!server.isEmpty() && !serverSid)) {
+        out << "error: " << error << '\n';
+        return 1;
+    }
+    StoreReader r, onServer;
     r.open(path, &error);
-    const qint64 sid = r.series(runId).first().id;
+    if (!server.isEmpty())
+        onServer.open(server, &error);
+    QRandomGenerator rng(11);
     QList<QStringList> rows;
-    double worstMedian = 0, fullScan = 0;
+    double worstMedian = 0, fullScan = 0, worstServer = 0;
     for (double fraction : {1.0, 0.1, 0.01, 0.001}) {
-        QList<double> fast, scan;
+        QList<double> fast, scan, remote;
         for (int k = 0; k < repeat; ++k) {
             const qint64 width = std::max<qint64>(1, qint64(double(points) * fraction));
             const qint64 from = qint64(rng.bounded(quint64(points - width + 1)));
@@ -193,7 +292,15 @@ int queryBench(const QStringList &args, QTextStream &out) {
             t.start();
             const QList<Aggregate> a = r.downsample(sid, from, from + width - 1, buckets);
             fast << double(t.nsecsElapsed()) / 1e6;
-            if (k < 3) { // the full scan is slow; three runs give its median
+            if (serverSid) {
+                t.restart();
+                const QList<Aggregate> b = onServer.downsample(serverSid, from, from + width - 1, buckets);
+                remote << double(t.nsecsElapsed()) / 1e6;
+                if (a.size() != b.size()) {
+                    out << "error: the server's and the file's buckets disagree\n";
+                    return 1;
+                }
+            } else if (k < 3) { // the full scan is slow; three runs give its median
                 t.restart();
                 const QList<Aggregate> b = r.downsampleByScan(sid, from, from + width - 1, buckets);
                 scan << double(t.nsecsElapsed()) / 1e6;
@@ -203,15 +310,34 @@ int queryBench(const QStringList &args, QTextStream &out) {
                 }
             }
         }
-        const double f = median(fast), s = median(scan);
+        const double f = median(fast), sc = median(scan), rm = median(remote);
         worstMedian = std::max(worstMedian, f);
+        worstServer = std::max(worstServer, rm);
         if (fraction == 1.0)
-            fullScan = s;
-        rows << QStringList{QString::number(fraction * 100, 'g', 3) + u"%"_s,
-                            QString::number(qint64(double(points) * fraction)), QString::number(f, 'f', 2),
-                            QString::number(s, 'f', 1), QString::number(s / f, 'f', 0)};
+            fullScan = sc;
+        QStringList row{QString::number(fraction * 100, 'g', 3) + u"%"_s,
+                        QString::number(qint64(double(points) * fraction)), QString::number(f, 'f', 2)};
+        if (serverSid)
+            row << QString::number(rm, 'f', 2) << QString::number(rm / f, 'f', 1);
+        else
+            row << QString::number(sc, 'f', 1) << QString::number(sc / f, 'f', 0);
+        rows << row;
     }
     out << "query: one series of " << points << " points, " << buckets << " buckets, medians in ms\n\n";
+    if (serverSid) {
+        out << "database: " << pg::redacted(server) << (privateServer ? " (a private server)" : "") << "\n\n";
+        printTable(out,
+                   {u"x range"_s, u"points in range"_s, u"SQLite file"_s, u"PostgreSQL server"_s,
+                    u"server / file"_s},
+                   rows);
+        StoreWriter w; // a server keeps no benchmark run
+        if (w.open(server, &error))
+            w.deleteRun(serverRunId, &error);
+        out << "\nquery server=postgresql points=" << points << " buckets=" << buckets
+            << " median_ms=" << QString::number(worstMedian, 'f', 2)
+            << " server_median_ms=" << QString::number(worstServer, 'f', 2) << '\n';
+        return 0;
+    }
     printTable(
         out, {u"x range"_s, u"points in range"_s, u"downsampled"_s, u"full scan"_s, u"scan / downsampled"_s},
         rows);

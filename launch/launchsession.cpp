@@ -274,6 +274,11 @@ bool LaunchSession::prepare(QString *error) {
     m_runId = adopting ? adopted : newRunId();
     if (QString e; refusedDatabaseLocation(trainyard::databasePath(m_args.db), &e))
         return fail(SessionText::tr("cannot open the run database %1").arg(e)); // before any folder is made
+    m_dbPath = trainyard::databasePath(m_args.db);
+    StoreWriter store; // only to create the row; the ingest thread's writer keeps it up to date
+    // Opened before the run's folder is made: a server out of reach leaves nothing behind.
+    if (QString e; !store.open(m_dbPath, &e))
+        return fail(SessionText::tr("cannot open the run database %1").arg(e));
     m_runDir = runsDirectory(m_args.db) + u'/' + m_runId;
     if (!makePrivateFolder(m_runDir))
         return fail(SessionText::tr("cannot create the run folder %1").arg(m_runDir));
@@ -301,11 +306,7 @@ bool LaunchSession::prepare(QString *error) {
             record.configSnapshot = f.read(MaxConfigBytes);
         writeFileAtomically(m_runDir + u"/config.yaml"_s, record.configSnapshot, nullptr, 0600);
     }
-    m_dbPath = trainyard::databasePath(m_args.db);
     QString e;
-    StoreWriter store; // only to create the row; the ingest thread's writer keeps it up to date
-    if (!store.open(m_dbPath, &e))
-        return fail(SessionText::tr("cannot open the run database %1").arg(e));
     RunStatus adoptedStatus = RunStatus::Created;
     if (adopting) {
         StoreReader reader;
@@ -330,6 +331,7 @@ bool LaunchSession::prepare(QString *error) {
     row.launcher = launcherIdentity();
     row.heartbeatMs = QDateTime::currentMSecsSinceEpoch();
     row.host = record.host;
+    row.user = currentUserName();
     row.runDir = m_runDir;
     if (!adopting)
         m_dbRunId = store.createRun(row, &e);

@@ -82,6 +82,7 @@ RunRow queuedRow(const RunRecord &record, const QString &runDir) {
     row.status = RunStatus::Queued;
     row.createdMs = record.created.toMSecsSinceEpoch();
     row.host = record.host;
+    row.user = currentUserName();
     row.runDir = runDir;
     row.workingDirectory = record.workingDirectory;
     row.command = QString::fromUtf8(
@@ -98,6 +99,10 @@ bool enqueueRun(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     q.databasePath = databasePath(la.db);
     if (QString e; refusedDatabaseLocation(q.databasePath, &e)) // before the run's folder is made
         return failWith(error, QueueRunText::tr("cannot open the run database %1").arg(e));
+    // The database first: one out of reach (a server) leaves no run folder behind.
+    QueueStore store;
+    if (QString e; !store.open(q.databasePath, &e))
+        return failWith(error, QueueRunText::tr("cannot open the run database %1").arg(e));
     if (!makePrivateFolder(q.runDir))
         return failWith(error, QueueRunText::tr("cannot create the run folder %1").arg(q.runDir));
     const RunRecord record = queuedRecord(q.runId, q.name, plan, words);
@@ -112,12 +117,12 @@ bool enqueueRun(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     entry.words = words;
     entry.workingDirectory = record.workingDirectory;
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // A server is read by others: its queue keeps no secret of the shell's (tokens, passwords, the URL's
+    // password); the runner gives the run its own values of those when it starts it.
+    const bool shared = isServerUrl(q.databasePath);
     for (const QString &name : env.keys())
-        if (keptFromShell(name))
-            entry.env.insert(name, env.value(name));
-    QueueStore store;
-    if (!store.open(q.databasePath, &e))
-        return failWith(error, QueueRunText::tr("cannot open the run database %1").arg(e));
+        if (keptFromShell(name) && !(shared && (looksSecret(name) || name == u"PGPASSWORD"_s)))
+            entry.env.insert(name, shared ? withoutPassword(env.value(name)) : env.value(name));
     q.rowId = store.add(row, entry, &e, req.params, req.tags);
     if (!q.rowId) {
         QDir(q.runDir).removeRecursively();
@@ -171,6 +176,9 @@ bool QueueRunner::start(QString *error) {
     if (QString e;
         refusedDatabaseLocation(m_options.databasePath, &e)) // before its lock file is made beside it
         return failWith(error, QueueRunText::tr("cannot open the run database %1").arg(e));
+    // The database first: one out of reach (a server) leaves no lock file behind.
+    if (QString e; !m_store.open(m_options.databasePath, &e))
+        return failWith(error, QueueRunText::tr("cannot open the run database %1").arg(e));
     const QString lock = lockPath(m_options.databasePath);
     makePrivateFolder(QFileInfo(lock).absolutePath());
     m_lockFd = ::open(QFile::encodeName(lock).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -191,9 +199,6 @@ bool QueueRunner::start(QString *error) {
     if (::ftruncate(m_lockFd, 0) != 0 || ::pwrite(m_lockFd, pid.constData(), size_t(pid.size()), 0) < 0) {
         // The pid is only for the message another runner gives; the lock holds without it.
     }
-    QString e;
-    if (!m_store.open(m_options.databasePath, &e))
-        return failWith(error, QueueRunText::tr("cannot open the run database %1").arg(e));
     // NVML tells which GPUs another program uses, whether the pool is declared or NVML's own.
     m_nvml->load();
     if (m_options.gpusGiven) {
@@ -353,10 +358,19 @@ bool QueueRunner::startRun(const QueueEntry &q, const QList<int> &gpus, QString 
     if (!m_store.claim(q.runId, gpus, u"starting "_s + launcherIdentity(), error))
         return false; // removed or taken meanwhile: not an error
     const QString runDir = runsDirectory(m_options.databasePath) + u'/' + q.uid;
-    QStringList args{u"launch"_s, u"--db"_s, m_options.databasePath, u"--queued-run"_s, q.uid};
+    // A server's password reaches the launcher in its environment, never on its command line.
+    QStringList args{u"launch"_s, u"--db"_s, withoutPassword(m_options.databasePath), u"--queued-run"_s,
+                     q.uid};
     QProcessEnvironment env;
     for (auto it = q.env.cbegin(); it != q.env.cend(); ++it)
         env.insert(it.key(), it.value());
+    env.insert(u"TRAINYARD_DB"_s, m_options.databasePath);
+    if (isServerUrl(m_options.databasePath)) {
+        const QProcessEnvironment own = QProcessEnvironment::systemEnvironment();
+        for (const QString &name : own.keys())
+            if ((looksSecret(name) || name == u"PGPASSWORD"_s) && !env.contains(name))
+                env.insert(name, own.value(name));
+    }
     if (q.hosts.isEmpty()) {
         // The ranks see the GPUs they were given and no other (none for a CPU run), numbered as NVML numbers
         // them.

@@ -34,7 +34,7 @@ QStringList dump(const QString &path) {
     const char *queries[] = {
         "SELECT uid, name, status, created_ms, started_ms, ended_ms, exit_code, host, working_dir, command, "
         "config,"
-        " run_dir, launcher, heartbeat_ms, failed_rank, ingest_refusals FROM runs ORDER BY uid",
+        " run_dir, launcher, heartbeat_ms, failed_rank, ingest_refusals, user_name FROM runs ORDER BY uid",
         "SELECT r.uid, p.key, p.value FROM params p JOIN runs r ON r.id = p.run_id ORDER BY 1, 2",
         "SELECT r.uid, t.key, t.value FROM tags t JOIN runs r ON r.id = t.run_id ORDER BY 1, 2",
         "SELECT r.uid, l.rank, l.wall_ms, l.kind, l.text FROM logs l JOIN runs r ON r.id = l.run_id"
@@ -335,6 +335,7 @@ t.finish()
             run = v.toObject();
     QVERIFY2(!run.isEmpty(), list.out.constData());
     QCOMPARE(run.value(u"status"_s).toString(), u"finished"_s);
+    QCOMPARE(run.value(u"user"_s).toString(), currentUserName()); // who launched it, for a team's server
     const QString id = run.value(u"id"_s).toString();
     const auto exported = test::runCli({u"runs"_s, u"export"_s, id, u"--format"_s, u"jsonl"_s}, env());
     QVERIFY2(exported.exitCode == 0, exported.err.constData());
@@ -444,11 +445,14 @@ t.finish()
 
 // The queue on a server: queued, listed, moved and removed through the same commands as with a file.
 void TestPostgres::queueOnTheServer() {
-    const QString script = writeScript(u"q.py"_s, "print('queued run')\n");
+    const QString script = writeScript(
+        u"q.py"_s, "import os\nopen('token.txt', 'w').write(os.environ.get('HF_TOKEN', 'none'))\n");
+    QProcessEnvironment withToken = env();
+    withToken.insert(u"HF_TOKEN"_s, u"hf-tok-secret"_s);
     QStringList ids;
     for (int i = 0; i < 2; ++i) {
         const auto added = test::runCli({u"queue"_s, u"add"_s, u"--cpu-slots"_s, u"1"_s, u"--cpu"_s, script},
-                                        env(), m_dir.path());
+                                        withToken, m_dir.path());
         QVERIFY2(added.exitCode == 0, QByteArray(added.err + added.out).constData());
         ids << QString::fromUtf8(added.out.trimmed().split('\n').last());
     }
@@ -460,11 +464,27 @@ void TestPostgres::queueOnTheServer() {
         return order;
     };
     QCOMPARE(listed(), ids);
+    // What others can read on the server keeps no secret of the shell that queued the runs.
+    pg::Connection c;
+    QString error;
+    QVERIFY2(c.open(m_server.url(), &error), qPrintable(error));
+    QByteArray rows;
+    QVERIFY2(c.query(
+                 "SELECT env FROM queue", {},
+                 [&](const QList<pg::Value> &r) { rows += r.value(0).value_or(""); }, &error),
+             qPrintable(error));
+    QVERIFY2(rows.contains("TRAINYARD_DB") && !rows.contains("pw-s3cret") && !rows.contains("hf-tok-secret"),
+             rows.constData());
     QCOMPARE(test::runCli({u"queue"_s, u"move"_s, ids[1], u"--to"_s, u"1"_s}, env()).exitCode, 0);
     QCOMPARE(listed(), (QStringList{ids[1], ids[0]}));
-    const auto ran = test::runCli({u"queue"_s, u"run"_s, u"--cpu-slots"_s, u"2"_s, u"--until-empty"_s}, env(),
-                                  m_dir.path());
+    QFile::remove(m_dir.filePath(u"token.txt"_s));
+    const auto ran = test::runCli({u"queue"_s, u"run"_s, u"--cpu-slots"_s, u"2"_s, u"--until-empty"_s},
+                                  withToken, m_dir.path());
     QVERIFY2(ran.exitCode == 0, QByteArray(ran.err + ran.out).constData());
+    // The runner gave the runs its own secrets back.
+    QFile token(m_dir.filePath(u"token.txt"_s));
+    QVERIFY(token.open(QIODevice::ReadOnly));
+    QCOMPARE(token.readAll(), QByteArray("hf-tok-secret"));
     for (const QString &id : std::as_const(ids)) {
         const auto shown = test::runCli({u"runs"_s, u"show"_s, id, u"--json"_s}, env());
         QCOMPARE(QJsonDocument::fromJson(shown.out).object().value(u"status"_s).toString(), u"finished"_s);

@@ -1849,6 +1849,8 @@ void TestWidgets::runsFilterNotesAndTags() {
             r.status = i == 2 ? RunStatus::Failed : RunStatus::Finished;
             r.createdMs = r.startedMs = QDateTime::currentMSecsSinceEpoch() + i;
             r.endedMs = r.startedMs + 1000;
+            r.host = u"gpu%1"_s.arg(i);
+            r.user = i == 0 ? u"ana"_s : QString(); // a run recorded before runs had a user shows its host
             ids[i] = w.createRun(r, &error);
             QVERIFY(w.setParams(ids[i], {{u"epochs"_s, QString::number(10 * (i + 1))}}, &error));
             QVERIFY(w.appendPoints(ids[i], 0, {IncomingPoint{u"loss"_s, 1, losses[i], r.startedMs}},
@@ -1902,6 +1904,12 @@ void TestWidgets::runsFilterNotesAndTags() {
     QVERIFY(model->flags(note) & Qt::ItemIsEditable);
     QVERIFY(!(model->flags(model->index(row0, RunsModel::NameColumn)) & Qt::ItemIsEditable));
     QCOMPARE(model->headerData(RunsModel::NoteColumn, Qt::Horizontal).toString(), u"Note"_s);
+    // Who launched each run and where (a database a team shares holds everyone's).
+    QCOMPARE(model->headerData(RunsModel::HostColumn, Qt::Horizontal).toString(), u"Host"_s);
+    QCOMPARE(model->index(row0, RunsModel::HostColumn).data().toString(), u"ana@gpu0"_s);
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->row(row).run.id == ids[1])
+            QCOMPARE(model->index(row, RunsModel::HostColumn).data().toString(), u"gpu1"_s);
     listed.clear();
     QVERIFY(model->setData(note, u"  baseline before the ablation "_s));
     QCOMPARE(model->index(row0, RunsModel::NoteColumn).data().toString(), u"baseline before the ablation"_s);

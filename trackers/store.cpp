@@ -22,6 +22,7 @@
 #include <iterator>
 #include <limits>
 #include <pthread.h>
+#include <pwd.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -149,6 +150,12 @@ ALTER TABLE ingest_batches ADD COLUMN finished INTEGER NOT NULL DEFAULT 1;
 PRAGMA user_version = 5;
 )";
 
+// Who launched a run (a database a team shares shows it beside the host).
+const char *const MigrationV6 = R"(
+ALTER TABLE runs ADD COLUMN user_name TEXT;
+PRAGMA user_version = 6;
+)";
+
 bool configure(sql::Database &db, bool writer, QString *error) {
     if (db.isPostgres()) // a reader's connection never writes by mistake (it may make the tables first)
         return writer || db.exec("SET default_transaction_read_only = on", error);
@@ -187,7 +194,8 @@ Aggregate readAggregate(const sql::Statement &s, int first) {
 } // namespace
 
 bool migrate(sql::Database &db, QString *error, int target) {
-    const char *const steps[] = {MigrationV1, MigrationV2, MigrationV3, MigrationV4, MigrationV5};
+    const char *const steps[] = {MigrationV1, MigrationV2, MigrationV3,
+                                 MigrationV4, MigrationV5, MigrationV6};
     static_assert(std::size(steps) == SchemaVersion);
     if (db.isPostgres()) // the server's tables are made at the newest version (dbcopy.h)
         return preparePostgres(*db.server(), error);
@@ -254,6 +262,11 @@ QString processStart(qint64 pid) {
     return QString::fromLatin1(f[19]);
 }
 } // namespace
+
+QString currentUserName() {
+    const passwd *pw = ::getpwuid(::geteuid());
+    return pw ? QString::fromLocal8Bit(pw->pw_name) : qEnvironmentVariable("USER");
+}
 
 QString launcherIdentity() {
     return launcherIdentityOf(QCoreApplication::applicationPid());
@@ -354,7 +367,7 @@ static QString describeOpenError(const QString &path, const QString &e) {
         return StoreText::tr("%1: cannot write the run database (%2); check the file's and its folder's "
                              "permissions")
             .arg(path, e);
-    return e.startsWith(path) ? e : u"%1: %2"_s.arg(path, e);
+    return e.contains(path) ? e : u"%1: %2"_s.arg(path, e); // a server's connection error names it
 }
 
 // A path that exists and is not a regular file (a folder, a FIFO, a device): SQLite would block on a FIFO or
@@ -486,7 +499,8 @@ qint64 StoreWriter::createRun(const RunRow &run, QString *error) {
     sql::Statement s(m_db,
                      "INSERT INTO runs(uid, name, status, created_ms, started_ms, ended_ms, exit_code, host,"
                      " working_dir, command, config, run_dir, failed_rank, launcher, heartbeat_ms,"
-                     " ingest_refusals) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                     " ingest_refusals, user_name) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                     " RETURNING id");
     s.bind(1, run.uid).bind(2, run.name).bind(3, runStatusName(run.status));
     s.bind(4, run.createdMs).bind(5, run.startedMs).bind(6, run.endedMs).bind(7, run.exitCode);
     s.bind(8, run.host)
@@ -495,6 +509,10 @@ qint64 StoreWriter::createRun(const RunRow &run, QString *error) {
         .bind(11, run.config)
         .bind(12, run.runDir);
     s.bind(13, run.failedRank).bind(14, run.launcher).bind(15, run.heartbeatMs).bind(16, run.ingestRefusals);
+    if (run.user.isEmpty())
+        s.bindNull(17);
+    else
+        s.bind(17, run.user);
     if (s.step() != SQLITE_ROW) {
         if (error)
             *error = m_db.lastError();
@@ -1043,6 +1061,7 @@ static RunRow readRun(const sql::Statement &s) {
     r.heartbeatMs = s.int64(15);
     r.ingestRefusals = s.text(16);
     r.pointsDropped = s.int64(17);
+    r.user = s.text(19);
     for (const QString &rank : s.text(18).split(u',', Qt::SkipEmptyParts))
         r.unfinishedTrackers << rank.toInt();
     std::sort(r.unfinishedTrackers.begin(), r.unfinishedTrackers.end());
@@ -1063,7 +1082,7 @@ static QByteArray selectRuns(const sql::Database &db, const char *rest) {
            " config, run_dir, failed_rank, launcher, heartbeat_ms, ingest_refusals,"
            " (SELECT sum(dropped) FROM ingest_batches b WHERE b.run_id = runs.id), (SELECT " +
            db.groupConcat("coalesce(rank, -1)") +
-           " FROM ingest_batches b WHERE b.run_id = runs.id AND finished = 0) FROM runs " + rest;
+           " FROM ingest_batches b WHERE b.run_id = runs.id AND finished = 0), user_name FROM runs " + rest;
 }
 
 QList<RunRow> StoreReader::runs() {

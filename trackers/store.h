@@ -23,7 +23,7 @@
 
 namespace trainyard {
 
-constexpr int SchemaVersion = 5;
+constexpr int SchemaVersion = 6;
 constexpr int LevelFanout = 16; // a level-L chunk aggregates 16^L points
 constexpr int MaxLevel = 5;
 
@@ -55,6 +55,7 @@ struct RunRow {
     qint64 heartbeatMs = 0;
     QString ingestRefusals; // JSON object: reason -> count of refused ingest connections
     QString host;
+    QString user; // who launched it (the launcher's login name), for a database a team shares
     QString workingDirectory;
     QString command; // JSON array
     QString config;  // the config file as launched
@@ -72,6 +73,8 @@ struct RunRow {
 
 // When a crashed run ended: its last heartbeat, else its start.
 qint64 crashEndMs(const RunRow &run);
+// This process's login name (its effective user's), empty when the system knows none.
+QString currentUserName();
 // "HOST BOOT_ID PID START_TICKS" of this process: enough to tell, on this host, whether it still runs.
 QString launcherIdentity();
 // The same for another process of this host (its start time empty when there is no such process).

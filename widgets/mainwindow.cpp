@@ -194,9 +194,10 @@ MainWindow::MainWindow(QWidget *parent)
     runsBar->addWidget(filter, 1);
     auto *groupBy = new QComboBox(runsPage);
     groupBy->setObjectName(u"runsGroupBy"_s);
-    groupBy->setToolTip(tr("Group the runs by a parameter or by their status"));
+    groupBy->setToolTip(tr("Group the runs by a parameter, their status or their host"));
     groupBy->addItem(tr("No grouping"), -1);
     groupBy->addItem(tr("Group by status"), int(RunsModel::StatusColumn));
+    groupBy->addItem(tr("Group by host"), int(RunsModel::HostColumn)); // a team's database: by who and where
     groupBy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     runsBar->addWidget(groupBy);
     runsBar->addWidget(openButton);
@@ -300,8 +301,8 @@ MainWindow::MainWindow(QWidget *parent)
         const QString chosen = groupBy->currentText();
         {
             const QSignalBlocker quiet(groupBy);
-            while (groupBy->count() > 2)
-                groupBy->removeItem(2);
+            while (groupBy->count() > 3)
+                groupBy->removeItem(3);
             const QStringList keys = m_runs->parameterKeys();
             for (int i = 0; i < keys.size(); ++i)
                 groupBy->addItem(tr("Group by %1").arg(keys[i]), int(RunsModel::ColumnCount) + i);

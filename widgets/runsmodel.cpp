@@ -232,6 +232,8 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const {
             return row.latest;
         case IdColumn:
             return r.uid;
+        case HostColumn:
+            return r.user.isEmpty() ? r.host : r.user + u'@' + r.host;
         case NoteColumn:
             return row.tags.value(u"note"_s);
         default:
@@ -241,7 +243,8 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const {
     if (role == Qt::EditRole && index.column() == NoteColumn)
         return row.tags.value(u"note"_s);
     if (role == Qt::ToolTipRole) {
-        const QString tip = tr("%1 on %2, exit code %3\n%4").arg(r.uid, r.host).arg(r.exitCode).arg(r.runDir);
+        const QString where = r.user.isEmpty() ? r.host : r.user + u'@' + r.host;
+        const QString tip = tr("%1 on %2, exit code %3\n%4").arg(r.uid, where).arg(r.exitCode).arg(r.runDir);
         const QString missing = r.incomplete();
         return missing.isEmpty() ? tip : tip + u'\n' + tr("Incomplete: %1").arg(missing);
     }
@@ -270,6 +273,8 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Latest");
     case IdColumn:
         return tr("Run");
+    case HostColumn:
+        return tr("Host");
     case NoteColumn:
         return tr("Note");
     default:

@@ -22,6 +22,7 @@ public:
         DurationColumn,
         LatestColumn,
         IdColumn,
+        HostColumn, // user@host: who launched it, and where
         NoteColumn, // the run's note (its "note" tag), edited in place
         ColumnCount
     };

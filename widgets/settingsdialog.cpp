@@ -95,6 +95,10 @@ SettingsDialog::SettingsDialog(const StudioSettings &settings, QWidget *parent)
     m_database->setText(settings.database);
     m_database->setPlaceholderText(databasePath());
     m_database->setClearButtonEnabled(true);
+    m_database->setToolTip(
+        tr("A SQLite file, or a PostgreSQL server shared by a team: "
+           "postgresql://USER@HOST:PORT/DATABASE (keep the password in ~/.pgpass: these settings "
+           "are a plain file)"));
     auto *browse = new QPushButton(tr("&Browse..."), this);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString f = QFileDialog::getSaveFileName(this, tr("Run database"), m_database->text(),

@@ -75,6 +75,7 @@ QJsonObject runJson(const RunRow &r, const QList<SeriesRow> &series) {
                   {u"exit_code"_s, r.exitCode},
                   {u"failed_rank"_s, r.failedRank},
                   {u"host"_s, r.host},
+                  {u"user"_s, r.user},
                   {u"working_directory"_s, r.workingDirectory},
                   {u"run_dir"_s, r.runDir},
                   // What the record lacks although the ranks ended as the status says (empty: complete).
@@ -248,8 +249,8 @@ int show(const QString &db, const QString &id, bool json, Io &io) {
     if (!endings.isEmpty())
         io.out << RunsText::tr("  ranks:     %1\n").arg(endings.join(u", "_s));
     io.out << RunsText::tr("  started:   %1, duration %2\n").arg(iso(r->startedMs), formatDuration(*r));
-    io.out << RunsText::tr("  host:      %1\n  folder:    %2\n  run dir:   %3\n")
-                  .arg(r->host, r->workingDirectory, r->runDir);
+    io.out << RunsText::tr("  host:      %1\n").arg(r->user.isEmpty() ? r->host : r->user + u'@' + r->host);
+    io.out << RunsText::tr("  folder:    %1\n  run dir:   %2\n").arg(r->workingDirectory, r->runDir);
     for (auto it = params.cbegin(); it != params.cend(); ++it)
         io.out << RunsText::tr("  param %1 = %2\n").arg(it.key(), it.value());
     for (auto it = tags.cbegin(); it != tags.cend(); ++it)
