@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QUrl>
+#include <algorithm>
 #include <cmath>
 #include <libpq-fe.h>
 #include <limits>
@@ -224,15 +225,25 @@ int Connection::takeNotifications() {
     return n;
 }
 
-void Connection::appendCopyRow(QByteArray &buffer, const QList<Value> &row) {
-    for (qsizetype c = 0; c < row.size(); ++c) {
-        if (c > 0)
+namespace {
+template <typename Row> void appendRow(QByteArray &buffer, const Row &row) {
+    bool first = true;
+    for (const Value &v : row) {
+        if (!first)
             buffer += '\t';
-        if (!row[c]) {
+        first = false;
+        if (!v) {
             buffer += "\\N";
             continue;
         }
-        for (const char ch : *row[c]) {
+        const QByteArray &text = *v;
+        // Numbers and most text need no escape: appended whole.
+        if (std::none_of(text.cbegin(), text.cend(),
+                         [](char ch) { return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r'; })) {
+            buffer += text;
+            continue;
+        }
+        for (const char ch : text) {
             switch (ch) {
             case '\\':
                 buffer += "\\\\";
@@ -253,10 +264,59 @@ void Connection::appendCopyRow(QByteArray &buffer, const QList<Value> &row) {
     }
     buffer += '\n';
 }
+} // namespace
+
+void Connection::appendCopyRow(QByteArray &buffer, const QList<Value> &row) {
+    appendRow(buffer, row);
+}
+
+void Connection::appendCopyRow(QByteArray &buffer, const std::vector<Value> &row) {
+    appendRow(buffer, row);
+}
+
+void Connection::appendBinaryTuple(QByteArray &buffer, const std::vector<Value> &row,
+                                   const std::vector<unsigned> &types) {
+    auto put = [&buffer](quint64 v, int bytes) {
+        for (int i = bytes - 1; i >= 0; --i)
+            buffer += char((v >> (8 * i)) & 0xff); // network order
+    };
+    put(quint64(row.size()), 2);
+    for (size_t i = 0; i < row.size(); ++i) {
+        const Value &v = row[i];
+        if (!v) {
+            put(0xffffffffu, 4); // -1: NULL
+            continue;
+        }
+        const unsigned type = i < types.size() ? types[i] : Text;
+        if (type == Int8 || type == Float8) { // bound as their 8 bytes already (Statement's append slots)
+            put(8, 4);
+            buffer += *v;
+            continue;
+        }
+        put(quint64(v->size()), 4);
+        buffer += *v;
+    }
+}
+
+bool Connection::copyInBinary(const QByteArray &table, const QByteArray &columns, const QByteArray &tuples,
+                              QString *error) {
+    static const QByteArray header("PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0", 19); // signature, flags, extension
+    QByteArray data;
+    data.reserve(header.size() + tuples.size() + 2);
+    data += header;
+    data += tuples;
+    data += "\xff\xff"; // the trailer: a field count of -1
+    return copyIn(table, columns + ") FROM STDIN (FORMAT binary)", data, error, true);
+}
 
 bool Connection::copyIn(const QByteArray &table, const QByteArray &columns, const QByteArray &rows,
                         QString *error) {
-    const QByteArray sql = "COPY " + table + '(' + columns + ") FROM STDIN";
+    return copyIn(table, columns + ") FROM STDIN", rows, error, true);
+}
+
+bool Connection::copyIn(const QByteArray &table, const QByteArray &columnsAndSource, const QByteArray &rows,
+                        QString *error, bool) {
+    const QByteArray sql = "COPY " + table + '(' + columnsAndSource;
     PGresult *r = PQexec(m_conn, sql.constData());
     const bool started = PQresultStatus(r) == PGRES_COPY_IN;
     if (!started && error)

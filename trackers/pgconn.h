@@ -66,8 +66,16 @@ public:
                const std::function<void(const QList<Value> &row)> &onRow, QString *error);
     // COPY table(columns) FROM STDIN of the rows given in COPY's text format (rows(), below).
     bool copyIn(const QByteArray &table, const QByteArray &columns, const QByteArray &rows, QString *error);
+    // The same in COPY's binary format: `tuples` are binaryTuple()s (the header and trailer are added here).
+    bool copyInBinary(const QByteArray &table, const QByteArray &columns, const QByteArray &tuples,
+                      QString *error);
+    // Appends a tuple of COPY's binary format: each value an 8-byte integer (Int8), an IEEE double (Float8),
+    // text, or NULL; `types` says which (pg::ParamType).
+    static void appendBinaryTuple(QByteArray &buffer, const std::vector<Value> &row,
+                                  const std::vector<unsigned> &types);
     // Appends a row to a COPY text buffer: tab-separated, NULL as \N, backslash escapes.
     static void appendCopyRow(QByteArray &buffer, const QList<Value> &row);
+    static void appendCopyRow(QByteArray &buffer, const std::vector<Value> &row);
     // What the server said last (the connection's message), for errors.
     QString lastError() const;
 
@@ -86,6 +94,8 @@ public:
     const QString &url() const { return m_url; }
 
 private:
+    bool copyIn(const QByteArray &table, const QByteArray &columnsAndSource, const QByteArray &rows,
+                QString *error, bool);
     pg_conn *m_conn = nullptr;
     QString m_url; // redacted
     QHash<QByteArray, bool> m_prepared;

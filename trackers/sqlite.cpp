@@ -4,6 +4,8 @@
 #include "pgconn.h"
 
 #include <QUrl>
+#include <bit>
+#include <cmath>
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
@@ -96,7 +98,7 @@ bool Database::flushAppends(QString *error) {
         if (a.rows.isEmpty())
             continue;
         QString e;
-        const bool ok = m_pg->copyIn(a.table, a.columns, a.rows, &e);
+        const bool ok = m_pg->copyInBinary(a.table, a.columns, a.rows, &e);
         a.rows.clear();
         if (!ok) {
             noteServerError(e);
@@ -253,19 +255,46 @@ void Statement::setParam(int i, std::optional<QByteArray> v, unsigned type) {
     m_types[size_t(i - 1)] = type;
 }
 
+QByteArray &Statement::slot(int i, unsigned type) {
+    if (m_params.size() < size_t(i)) {
+        m_params.resize(size_t(i));
+        m_types.resize(size_t(i), pg::Inferred);
+    }
+    std::optional<QByteArray> &p = m_params[size_t(i - 1)];
+    if (!p)
+        p.emplace();
+    m_types[size_t(i - 1)] = type;
+    return *p; // its buffer is used again (the ingest's hot path binds millions of numbers)
+}
+
+namespace {
+// An appended row's number as COPY's binary format has it: 8 bytes, most significant first.
+void setNetworkOrder(QByteArray &slot, quint64 bits) {
+    slot.resize(8);
+    for (int i = 0; i < 8; ++i)
+        slot[i] = char((bits >> (8 * (7 - i))) & 0xff);
+}
+} // namespace
+
 Statement &Statement::bind(int i, qint64 v) {
     if (m_stmt)
         sqlite3_bind_int64(m_stmt, i, v);
-    else
-        setParam(i, QByteArray::number(v), pg::Int8);
+    else if (i >= 1 && m_appendTo >= 0)
+        setNetworkOrder(slot(i, pg::Int8), quint64(v));
+    else if (i >= 1)
+        slot(i, pg::Int8).setNum(v);
     return *this;
 }
 
 Statement &Statement::bind(int i, double v) {
     if (m_stmt)
         sqlite3_bind_double(m_stmt, i, v);
-    else
-        setParam(i, pg::realText(v), pg::Float8);
+    else if (i >= 1 && m_appendTo >= 0)
+        setNetworkOrder(slot(i, pg::Float8), std::bit_cast<quint64>(v));
+    else if (i >= 1 && std::isinf(v))
+        slot(i, pg::Float8) = pg::realText(v);
+    else if (i >= 1)
+        slot(i, pg::Float8).setNum(v, 'g', 17);
     return *this;
 }
 
@@ -317,8 +346,7 @@ int Statement::step() {
     if (!m_db || !m_db->m_pg)
         return SQLITE_MISUSE;
     if (m_appendTo >= 0) {
-        pg::Connection::appendCopyRow(m_db->m_appends[size_t(m_appendTo)].rows,
-                                      QList<pg::Value>(m_params.cbegin(), m_params.cend()));
+        pg::Connection::appendBinaryTuple(m_db->m_appends[size_t(m_appendTo)].rows, m_params, m_types);
         return SQLITE_DONE;
     }
     if (m_row < 0 || m_done)

@@ -117,6 +117,7 @@ public:
 
 private:
     void setParam(int i, std::optional<QByteArray> v, unsigned type);
+    QByteArray &slot(int i, unsigned type);
     int execute();
     sqlite3_stmt *m_stmt = nullptr;
     Database *m_db = nullptr;

@@ -493,6 +493,7 @@ void StoreWriter::rollback() {
         m_db.exec("ROLLBACK");
     m_inTransaction = false;
     m_series.clear(); // cached tails may be ahead of what is stored now
+    m_recordedBatches.clear();
 }
 
 qint64 StoreWriter::createRun(const RunRow &run, QString *error) {
@@ -619,6 +620,7 @@ bool StoreWriter::deleteRun(qint64 runId, QString *error) {
         return false;
     }
     m_series.clear();
+    m_recordedBatches.clear();
     return own ? commit(error) : true;
 }
 
@@ -718,6 +720,9 @@ bool removeRun(const QString &databasePath, qint64 runId, QString *error) {
 }
 
 qint64 StoreWriter::lastBatch(qint64 runId, const QString &client) {
+    const auto known = m_recordedBatches.constFind(QString::number(runId) + u'/' + client);
+    if (known != m_recordedBatches.cend())
+        return *known;
     sql::Statement s(m_db, "SELECT last_batch FROM ingest_batches WHERE run_id = ? AND client = ?");
     s.bind(1, runId).bind(2, client);
     return s.step() == SQLITE_ROW ? s.int64(0) : 0;
@@ -879,8 +884,10 @@ bool StoreWriter::recordBatch(qint64 runId, const BatchMark &mark, QString *erro
     else
         m_mark.bindNull(4);
     m_mark.bind(5, mark.finished ? 1 : 0);
-    if (m_mark.run())
+    if (m_mark.run()) {
+        m_recordedBatches.insert(QString::number(runId) + u'/' + mark.client, mark.batch);
         return true;
+    }
     if (error)
         *error = m_db.lastError();
     return false;
@@ -1192,6 +1199,11 @@ qint64 StoreReader::pointCount(qint64 seriesId) {
 }
 
 qint64 StoreReader::seqAtOrAfter(qint64 seriesId, qint64 value, qint64 count, Column column) {
+    if (m_db.isPostgres()) { // the same search on the server, in one round trip (dbcopy.cpp)
+        sql::Statement s(m_db, "SELECT trainyard_seq_at_or_after(?, ?, ?, ?)");
+        s.bind(1, seriesId).bind(2, value).bind(3, count).bind(4, column == Column::WallMs ? 1 : 0);
+        return s.step() == SQLITE_ROW ? s.int64(0) : count;
+    }
     // Binary search with point lookups on the primary key.
     sql::Statement s(m_db, column == Column::Step
                                ? "SELECT step FROM points WHERE series_id = ? AND seq = ?"

@@ -244,6 +244,9 @@ private:
     sql::Statement m_insertPoint, m_insertLevel, m_findSeries, m_insertSeries, m_updateSeries, m_mark,
         m_trackerReport;
     bool m_inTransaction = false;
+    // "run/client" -> the last batch this writer recorded for it (so a batch's check costs no query: a round
+    // trip on a server); dropped with a rollback.
+    QHash<QString, qint64> m_recordedBatches;
 };
 
 // True (and error) when path cannot be a run database file: a folder, a pipe, a device, or a PostgreSQL
