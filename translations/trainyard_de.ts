@@ -699,7 +699,7 @@
 <context>
     <name>trainyard::CopyText</name>
     <message>
-        <location filename="../trackers/dbcopy.cpp" line="+268"/>
+        <location filename="../trackers/dbcopy.cpp" line="+306"/>
         <source>%1: no such file</source>
         <translation>%1: keine solche Datei</translation>
     </message>
@@ -727,17 +727,17 @@
         <translation>%1: beim Schreiben von %2: %3</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+98"/>
         <source>cannot make the run database&apos;s tables: %1</source>
         <translation>die Tabellen der Laufdatenbank können nicht angelegt werden: %1</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>the server&apos;s run database has schema version %1; this Trainyard reads version 5</source>
-        <translation>die Laufdatenbank des Servers hat Schemaversion %1; dieses Trainyard liest Version 5</translation>
+        <source>the server&apos;s run database has schema version %1; this Trainyard reads version %2</source>
+        <translation>die Lauf-Datenbank des Servers hat Schemaversion %1; dieses Trainyard liest Version %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>FROM and TO are the same database</source>
         <translation>FROM und TO sind dieselbe Datenbank</translation>
     </message>
@@ -1589,7 +1589,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+53"/>
+        <location filename="../widgets/launchpanel.cpp" line="+54"/>
         <source>Check &amp;hosts</source>
         <translation>&amp;Hosts prüfen</translation>
     </message>
@@ -1880,7 +1880,7 @@
         <translation>wird abgeschlossen...</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>the launch did not start; its output says why</source>
         <translation>der Start ist fehlgeschlagen; die Ausgabe nennt den Grund</translation>
     </message>
@@ -1976,12 +1976,12 @@
     </message>
     <message>
         <location line="+36"/>
-        <location line="+746"/>
+        <location line="+747"/>
         <source>Trainyard Studio</source>
         <translation>Trainyard Studio</translation>
     </message>
     <message>
-        <location line="-698"/>
+        <location line="-699"/>
         <source>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</source>
         <translation>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</translation>
     </message>
@@ -2026,12 +2026,7 @@
         <translation>Noch keine Sweeps (trainyard sweep DATEI)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Group the runs by a parameter or by their status</source>
-        <translation>Die Läufe nach einem Parameter oder ihrem Status gruppieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>No grouping</source>
         <translation>Keine Gruppierung</translation>
     </message>
@@ -2039,6 +2034,11 @@
         <location line="+1"/>
         <source>Group by status</source>
         <translation>Nach Status gruppieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group by host</source>
+        <translation>Nach Host gruppieren</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -2381,7 +2381,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-582"/>
+        <source>Group the runs by a parameter, their status or their host</source>
+        <translation>Die Läufe nach einem Parameter, ihrem Status oder ihrem Host gruppieren</translation>
+    </message>
+    <message>
+        <location line="+596"/>
         <source>Save accelerate config</source>
         <translation>accelerate-Konfiguration speichern</translation>
     </message>
@@ -3444,7 +3449,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::QueueModel</name>
     <message>
-        <location filename="../widgets/queuemodel.cpp" line="+115"/>
+        <location filename="../widgets/queuemodel.cpp" line="+116"/>
         <source>waiting</source>
         <translation>wartet</translation>
     </message>
@@ -3603,7 +3608,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::QueueRunText</name>
     <message>
-        <location filename="../launch/queue.cpp" line="+100"/>
+        <location filename="../launch/queue.cpp" line="+107"/>
         <source>cannot create the run folder %1</source>
         <translation>der Ordner des Laufs %1 kann nicht angelegt werden</translation>
     </message>
@@ -3613,15 +3618,15 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1/run.json kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+20"/>
-        <location line="+46"/>
-        <location line="+23"/>
+        <location line="-10"/>
+        <location line="+4"/>
+        <location line="+73"/>
+        <location line="+3"/>
         <source>cannot open the run database %1</source>
         <translation>die Laufdatenbank kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-52"/>
         <source>cannot queue the run in %1: %2</source>
         <translation>der Lauf kann nicht in %1 eingereiht werden: %2</translation>
     </message>
@@ -3636,7 +3641,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Lauf %1 ist %2: zuerst anhalten (Stoppen im Studio oder `kill -INT %3`, sein Launcher)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -3646,7 +3651,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>ein anderer Warteschlangen-Runner (PID %1) bedient %2</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <source>cannot read the queue: %1</source>
         <translation>die Warteschlange kann nicht gelesen werden: %1</translation>
     </message>
@@ -3681,7 +3686,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Lauf %1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+60"/>
         <source>cannot start %1: %2</source>
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
@@ -4317,7 +4322,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+127"/>
+        <location filename="../widgets/runsmodel.cpp" line="+128"/>
         <source>the import failed</source>
         <translation>der Import ist fehlgeschlagen</translation>
     </message>
@@ -4372,7 +4377,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1, unvollständig</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>%1 on %2, exit code %3
 %4</source>
         <translation>%1 auf %2, Exit-Code %3
@@ -4420,6 +4425,11 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+2"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -4432,18 +4442,18 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1; auch das Ergebnis des Laufs konnte nicht festgehalten werden (%2)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+136"/>
         <source>cannot create the run folder %1</source>
         <translation>der Lauf-Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+32"/>
+        <location line="-8"/>
+        <location line="+5"/>
         <source>cannot open the run database %1</source>
         <translation>die Laufdatenbank %1 kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+36"/>
         <source>run %1 is not in %2 (it is created by `trainyard launch --slurm` or `trainyard queue add`)</source>
         <translation>Lauf %1 ist nicht in %2 (ihn legen `trainyard launch --slurm` oder `trainyard queue add` an)</translation>
     </message>
@@ -4453,7 +4463,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Lauf %1 ist %2, nicht eingereiht: er wurde schon gestartet</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>cannot record the run in %1: %2</source>
         <translation>der Lauf kann nicht in %1 gespeichert werden: %2</translation>
     </message>
@@ -4476,7 +4486,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>A SQLite file, or a PostgreSQL server shared by a team: postgresql://USER@HOST:PORT/DATABASE (keep the password in ~/.pgpass: these settings are a plain file)</source>
+        <translation>Eine SQLite-Datei oder ein PostgreSQL-Server, den ein Team teilt: postgresql://USER@HOST:PORT/DATABASE (das Passwort gehört in ~/.pgpass: diese Einstellungen sind eine einfache Datei)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Browse...</source>
         <translation>&amp;Durchsuchen...</translation>
     </message>
@@ -4572,7 +4587,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+345"/>
+        <location filename="../trackers/store.cpp" line="+363"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation>%1: die Laufdatenbank ist beschädigt (%2)</translation>
     </message>
@@ -4587,12 +4602,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1: die Laufdatenbank kann nicht geschrieben werden (%2); prüfen Sie die Rechte der Datei und ihres Ordners</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>%1: a PostgreSQL server; so far only `trainyard db copy` reads and writes one (launches, the runs and queue commands and the studio use a SQLite file)</source>
-        <translation>%1: ein PostgreSQL-Server; bisher liest und schreibt nur `trainyard db copy` einen (Starts, die Befehle runs und queue und das Studio verwenden eine SQLite-Datei)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>%1: not a file (%2); the run database must be a file</source>
         <translation>%1: keine Datei (%2); die Laufdatenbank muss eine Datei sein</translation>
     </message>
@@ -4612,7 +4622,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>ein Gerät oder Socket</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+306"/>
         <source>no run %1 in the database</source>
         <translation>kein Lauf %1 in der Datenbank</translation>
     </message>
@@ -4622,7 +4632,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf ist noch %1; stoppen Sie ihn zuerst</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+246"/>
         <source>%1: no such database</source>
         <translation>%1: keine solche Datenbank</translation>
     </message>
@@ -4752,7 +4762,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SweepText</name>
     <message>
-        <location filename="../launch/sweep.cpp" line="+135"/>
+        <location filename="../launch/sweep.cpp" line="+136"/>
         <source>cannot read the sweep file: %1</source>
         <translation>die Sweep-Datei kann nicht gelesen werden: %1</translation>
     </message>
@@ -6093,7 +6103,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+104"/>
+        <location filename="../app/cli/runscommand.cpp" line="+105"/>
         <location line="+51"/>
         <location line="+323"/>
         <source>trainyard runs: %1</source>
@@ -6214,18 +6224,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>  host:      %1
-  folder:    %2
-  run dir:   %3
-</source>
-        <translation>  Host:        %1
-  Ordner:      %2
-  Lauf-Ordner: %3
-</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>  param %1 = %2
 </source>
         <translation>  Param. %1 = %2
@@ -6318,7 +6317,23 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>Warnung: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-90"/>
+        <source>  host:      %1
+</source>
+        <translation>  Host:        %1
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  folder:    %1
+  run dir:   %2
+</source>
+        <translation>  Ordner:      %1
+  Lauf-Ordner: %2
+</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>trainyard runs import: nothing in %1 could be imported</source>
         <translation>trainyard runs import: aus %1 konnte nichts importiert werden</translation>
     </message>
@@ -6694,14 +6709,20 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::pg::PgText</name>
     <message>
-        <location filename="../trackers/pgconn.cpp" line="+33"/>
+        <location filename="../trackers/pgconn.cpp" line="+78"/>
+        <location line="+120"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-107"/>
         <source>cannot connect to %1: %2</source>
         <translation>keine Verbindung zu %1: %2</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
 </context>
 <context>
@@ -7020,7 +7041,7 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
         <translation>%1 wurde mit %2 beendet</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>sbatch printed no job id: %1</source>
         <translation>sbatch hat keine Job-ID ausgegeben: %1</translation>
     </message>

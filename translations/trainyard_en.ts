@@ -699,7 +699,7 @@
 <context>
     <name>trainyard::CopyText</name>
     <message>
-        <location filename="../trackers/dbcopy.cpp" line="+268"/>
+        <location filename="../trackers/dbcopy.cpp" line="+306"/>
         <source>%1: no such file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -727,17 +727,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+98"/>
         <source>cannot make the run database&apos;s tables: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>the server&apos;s run database has schema version %1; this Trainyard reads version 5</source>
+        <source>the server&apos;s run database has schema version %1; this Trainyard reads version %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>FROM and TO are the same database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1589,7 +1589,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+53"/>
+        <location filename="../widgets/launchpanel.cpp" line="+54"/>
         <source>Check &amp;hosts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1878,7 +1878,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>the launch did not start; its output says why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1974,12 +1974,12 @@
     </message>
     <message>
         <location line="+36"/>
-        <location line="+746"/>
+        <location line="+747"/>
         <source>Trainyard Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-698"/>
+        <location line="-699"/>
         <source>Filter: epochs&gt;5 loss&lt;0.5 status:failed name~bert note~text ...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2024,18 +2024,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Group the runs by a parameter or by their status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>No grouping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Group by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group by host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2378,7 +2378,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-582"/>
+        <source>Group the runs by a parameter, their status or their host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+596"/>
         <source>Save accelerate config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3441,7 +3446,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::QueueModel</name>
     <message>
-        <location filename="../widgets/queuemodel.cpp" line="+115"/>
+        <location filename="../widgets/queuemodel.cpp" line="+116"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3600,7 +3605,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::QueueRunText</name>
     <message>
-        <location filename="../launch/queue.cpp" line="+100"/>
+        <location filename="../launch/queue.cpp" line="+107"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3610,15 +3615,15 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+20"/>
-        <location line="+46"/>
-        <location line="+23"/>
+        <location line="-10"/>
+        <location line="+4"/>
+        <location line="+73"/>
+        <location line="+3"/>
         <source>cannot open the run database %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-52"/>
         <source>cannot queue the run in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3633,7 +3638,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>cannot open %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3643,7 +3648,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <source>cannot read the queue: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3678,7 +3683,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+60"/>
         <source>cannot start %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4314,7 +4319,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunsModel</name>
     <message>
-        <location filename="../widgets/runsmodel.cpp" line="+127"/>
+        <location filename="../widgets/runsmodel.cpp" line="+128"/>
         <source>the import failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4369,7 +4374,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>%1 on %2, exit code %3
 %4</source>
         <translation type="unfinished"></translation>
@@ -4416,6 +4421,11 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4428,18 +4438,18 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+136"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+32"/>
+        <location line="-8"/>
+        <location line="+5"/>
         <source>cannot open the run database %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+36"/>
         <source>run %1 is not in %2 (it is created by `trainyard launch --slurm` or `trainyard queue add`)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4449,7 +4459,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>cannot record the run in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4472,7 +4482,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>A SQLite file, or a PostgreSQL server shared by a team: postgresql://USER@HOST:PORT/DATABASE (keep the password in ~/.pgpass: these settings are a plain file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Browse...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4568,7 +4583,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+345"/>
+        <location filename="../trackers/store.cpp" line="+363"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4583,12 +4598,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>%1: a PostgreSQL server; so far only `trainyard db copy` reads and writes one (launches, the runs and queue commands and the studio use a SQLite file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>%1: not a file (%2); the run database must be a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4608,7 +4618,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+306"/>
         <source>no run %1 in the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4618,7 +4628,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+246"/>
         <source>%1: no such database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4748,7 +4758,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::SweepText</name>
     <message>
-        <location filename="../launch/sweep.cpp" line="+135"/>
+        <location filename="../launch/sweep.cpp" line="+136"/>
         <source>cannot read the sweep file: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5920,7 +5930,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::cli::RunsText</name>
     <message>
-        <location filename="../app/cli/runscommand.cpp" line="+104"/>
+        <location filename="../app/cli/runscommand.cpp" line="+105"/>
         <location line="+51"/>
         <location line="+323"/>
         <source>trainyard runs: %1</source>
@@ -6032,15 +6042,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>  host:      %1
-  folder:    %2
-  run dir:   %3
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>  param %1 = %2
 </source>
         <translation type="unfinished"></translation>
@@ -6129,7 +6131,20 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-90"/>
+        <source>  host:      %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  folder:    %1
+  run dir:   %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>trainyard runs import: nothing in %1 could be imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6505,13 +6520,19 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::pg::PgText</name>
     <message>
-        <location filename="../trackers/pgconn.cpp" line="+33"/>
+        <location filename="../trackers/pgconn.cpp" line="+78"/>
+        <location line="+120"/>
         <source>not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-107"/>
         <source>cannot connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>cannot reach %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6831,7 +6852,7 @@ Versions, devices and the default config, to paste into a bug report (like accel
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>sbatch printed no job id: %1</source>
         <translation type="unfinished"></translation>
     </message>
