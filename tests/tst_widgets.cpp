@@ -26,6 +26,7 @@
 #include "settingsdialog.h"
 #include "store.h"
 #include "sweepview.h"
+#include "testdatabase.h"
 #include "translations.h"
 
 #include <QAbstractButton>
@@ -337,7 +338,7 @@ void TestWidgets::newConfigSavesAtomically() {
 
 void TestWidgets::runsModelOverARealDatabase() {
     QTemporaryDir dir;
-    const QString db = dir.filePath(u"runs.db"_s);
+    TRAINYARD_FRESH_DATABASE(db, dir.path(), u"runs.db"_s);
     {
         StoreWriter w;
         QString error;
@@ -517,7 +518,7 @@ void TestWidgets::systemSeriesHaveTheirOwnSection() {
 
 void TestWidgets::dashboardFedByARealIngest() {
     QTemporaryDir dir;
-    const QString db = dir.filePath(u"live.db"_s);
+    TRAINYARD_FRESH_DATABASE(db, dir.path(), u"live.db"_s);
     QString error;
     qint64 runId = 0;
     {
@@ -1014,7 +1015,7 @@ void TestWidgets::runPageHeaderAndWidth() {
 
 void TestWidgets::compareTwoRuns() {
     QTemporaryDir dir;
-    const QString db = dir.filePath(u"cmp.db"_s);
+    TRAINYARD_FRESH_DATABASE(db, dir.path(), u"cmp.db"_s);
     QString error;
     QList<qint64> ids;
     {
