@@ -68,7 +68,10 @@ private:
     }
 
     void stopListening() {
-        m_notifier.reset();
+        if (m_notifier) { // may be called from its own signal: deleted once that returns
+            m_notifier->setEnabled(false);
+            m_notifier.release()->deleteLater();
+        }
         m_server.reset();
     }
 
