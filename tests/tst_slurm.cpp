@@ -5,6 +5,7 @@
 #include "processes.h"
 #include "slurm/slurm.h"
 #include "studio.h"
+#include "testdatabase.h"
 #ifdef TRAINYARD_HAS_WIDGETS
 #include "runsmodel.h"
 #else
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void queuedRunOfACancelledJobIsClosed();
     void germanStudioFollowsItsSlurmLaunch();
     void refusedStepIsAskedForAgain();
+    void jobWritesToAServer();
 
 private:
     QProcessEnvironment env() const {
@@ -434,6 +436,50 @@ print("rank", os.environ["RANK"], "on", os.environ["SLURMD_NODENAME"], flush=Tru
     for (int rank = 0; rank < 4; ++rank)
         QVERIFY2(r.out.contains(u"[rank %1] rank %1 on n%2"_s.arg(rank).arg(rank / 2 + 1).toUtf8()),
                  r.out.constData());
+}
+
+// A team's database on a server: the job's launcher, on the job's first node, writes the run there (no shared
+// file), and the batch script in the run folder holds the server's URL without its password.
+void TestSlurm::jobWritesToAServer() {
+    NEED_CLUSTER();
+    if (!trainyard::test::systemTorchAvailable())
+        QSKIP("Debian's python3-torch is not installed (scripts/install-deps.sh installs it)");
+    QString why;
+    trainyard::test::PrivatePostgres *server = trainyard::test::suiteServer(&why);
+    if (!server && !qEnvironmentVariableIsSet("TRAINYARD_REQUIRE_POSTGRES"))
+        QSKIP(qPrintable(why));
+    QVERIFY2(server, qPrintable(why));
+    // Trust authentication takes any password; none may be written anywhere.
+    const QString url = u"postgresql://trainyard:pw-s3cret@127.0.0.1:%1/trainyard"_s.arg(server->port());
+    QProcessEnvironment e = env();
+    e.insert(u"TRAINYARD_DB"_s, url);
+    e.insert(u"XDG_DATA_HOME"_s, m_work.filePath(u"server-data"_s));
+    const QString script = writeScript(u"onserver.py"_s, R"(
+import torch.distributed as dist
+from trainyard_tracker import TrainyardTracker
+dist.init_process_group("gloo")
+tracker = TrainyardTracker(run_name="slurm-server")
+for step in range(20):
+    tracker.log({"loss": 1.0 / (step + 1)}, step=step)
+tracker.finish()
+dist.destroy_process_group()
+)"_ba);
+    const auto r = runCli(launch({script}), e, m_work.path());
+    QVERIFY2(r.exitCode == 0, QByteArray(r.err + r.out).constData());
+    QVERIFY2(!QByteArray(r.err + r.out).contains("pw-s3cret"), QByteArray(r.err + r.out).constData());
+    const QString runId = captured(r.err, "run (\\d{8}-\\d{6}-[0-9a-f]+) submitted");
+    QVERIFY(!runId.isEmpty());
+    const auto shown = runCli({u"runs"_s, u"show"_s, runId, u"--json"_s}, e);
+    QCOMPARE(QJsonDocument::fromJson(shown.out).object().value(u"status"_s).toString(), u"finished"_s);
+    const auto exported = runCli({u"runs"_s, u"export"_s, runId, u"--format"_s, u"jsonl"_s}, e);
+    QCOMPARE(
+        trainyard::test::pointCounts(exported.out),
+        (QMap<QString, int>{{u"loss@0"_s, 20}, {u"loss@1"_s, 20}, {u"loss@2"_s, 20}, {u"loss@3"_s, 20}}));
+    QFile sbatch(m_work.filePath(u"server-data/trainyard/runs/"_s + runId + u"/slurm.sbatch"_s));
+    QVERIFY2(sbatch.open(QIODevice::ReadOnly), qPrintable(sbatch.fileName()));
+    const QByteArray text = sbatch.readAll();
+    QVERIFY2(text.contains("postgresql://trainyard@127.0.0.1:") && !text.contains("pw-s3cret"),
+             text.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSlurm)
