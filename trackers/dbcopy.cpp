@@ -8,11 +8,13 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 #include <cmath>
 #include <functional>
 #include <limits>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <sqlite3.h>
 #include <vector>
 
@@ -599,6 +601,22 @@ bool copyRun(End &from, End &to, qint64 runId, const Row &run, qint64 *points, Q
 } // namespace
 
 bool preparePostgres(pg::Connection &c, QString *error) {
+    // A server this process has seen ready needs one question, not the locked check (the studio opens a
+    // reader for each refresh).
+    static std::mutex readyMutex;
+    static QSet<QString> ready;
+    {
+        std::lock_guard lock(readyMutex);
+        if (ready.contains(c.url())) {
+            int version = 0;
+            if (c.query(
+                    "SELECT version FROM trainyard_schema", {},
+                    [&](const QList<Value> &r) { version = r[0] ? r[0]->toInt() : 0; }, nullptr) &&
+                version == SchemaVersion)
+                return true;
+            ready.remove(c.url()); // gone or changed meanwhile: the whole check below
+        }
+    }
     // Once per server, whoever comes first: the lock is the transaction's and ends with it.
     QString why;
     bool made = false;
@@ -644,6 +662,8 @@ bool preparePostgres(pg::Connection &c, QString *error) {
                          .arg(SchemaVersion);
         return false;
     }
+    std::lock_guard lock(readyMutex);
+    ready.insert(c.url());
     return true;
 }
 
