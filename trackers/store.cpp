@@ -1260,9 +1260,92 @@ QList<PointRow> StoreReader::points(qint64 seriesId, qint64 from, qint64 to, qin
     return out;
 }
 
+void StoreReader::plan(qint64 lo, qint64 hi, int level, QList<Segment> &out) {
+    if (lo > hi)
+        return;
+    if (level == 0) {
+        out << Segment{0, lo, hi};
+        return;
+    }
+    const qint64 size = chunkSize(level);
+    const qint64 kLo = (lo + size - 1) / size;
+    const qint64 kHi = (hi + 1) / size - 1;
+    if (kLo > kHi) {
+        plan(lo, hi, level - 1, out);
+        return;
+    }
+    plan(lo, kLo * size - 1, level - 1, out);
+    out << Segment{level, kLo, kHi};
+    plan((kHi + 1) * size, hi, level - 1, out);
+}
+
+void StoreReader::coverAtOnce(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<Part> &out) {
+    QList<Segment> segments;
+    plan(lo, hi, level, segments);
+    if (segments.isEmpty())
+        return;
+    QByteArray sql;
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        if (i > 0)
+            sql += " UNION ALL ";
+        sql += "SELECT " + QByteArray::number(i);
+        if (segments[i].level == 0)
+            sql += ", seq, 1, step, value, step, value, value, value FROM points"
+                   " WHERE series_id = ? AND seq >= ? AND seq <= ?";
+        else
+            sql += ", chunk, count, first_step, first_value, last_step, last_value, min_value, max_value"
+                   " FROM levels WHERE series_id = ? AND level = ? AND chunk >= ? AND chunk <= ?";
+    }
+    sql += " ORDER BY 1, 2";
+    sql::Statement s(m_db, sql);
+    int n = 0;
+    for (const Segment &g : std::as_const(segments)) {
+        s.bind(++n, seriesId);
+        if (g.level > 0)
+            s.bind(++n, g.level);
+        s.bind(++n, g.lo);
+        s.bind(++n, g.hi);
+    }
+    // Rows of each segment in order; a chunk that is not stored (there should be none) is covered from below.
+    qsizetype at = 0;
+    qint64 next = segments.isEmpty() ? 0 : segments[0].lo; // the segment's next chunk (or point) expected
+    auto finish = [&](qsizetype upTo) {                    // segments before upTo are complete
+        for (; at < upTo; ++at) {
+            const Segment &g = segments[at];
+            if (g.level > 0 && next <= g.hi)
+                cover(seriesId, next * chunkSize(g.level), (g.hi + 1) * chunkSize(g.level) - 1, g.level - 1,
+                      out);
+            if (at + 1 < segments.size())
+                next = segments[at + 1].lo;
+        }
+    };
+    while (s.step() == SQLITE_ROW) {
+        const qsizetype part = qsizetype(s.int64(0));
+        finish(part);
+        const Segment &g = segments[part];
+        const qint64 key = s.int64(1);
+        const Aggregate a = readAggregate(s, 2);
+        if (g.level == 0) {
+            out << Part{key, a};
+            next = key + 1;
+            continue;
+        }
+        const qint64 size = chunkSize(g.level);
+        if (key > next)
+            cover(seriesId, next * size, key * size - 1, g.level - 1, out);
+        out << Part{key * size, a};
+        next = key + 1;
+    }
+    finish(segments.size());
+}
+
 void StoreReader::cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<Part> &out) {
     if (lo > hi)
         return;
+    if (level > 0 && m_db.isPostgres()) {
+        coverAtOnce(seriesId, lo, hi, level, out);
+        return;
+    }
     if (level == 0) {
         sql::Statement s(
             m_db,

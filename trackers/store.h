@@ -314,6 +314,14 @@ private:
     bool bucketing(qint64 seriesId, qint64 from, qint64 to, int buckets, Range *r);
     static Range seqBucketing(qint64 lo, qint64 hi, int buckets);
     void cover(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<Part> &out);
+    // The same in one statement (a server: a round trip per level's edges adds up): the ranges cover() would
+    // read, planned first, read together.
+    struct Segment {
+        int level; // 0: points [lo, hi]; else that level's chunks [lo, hi]
+        qint64 lo, hi;
+    };
+    static void plan(qint64 lo, qint64 hi, int level, QList<Segment> &out);
+    void coverAtOnce(qint64 seriesId, qint64 lo, qint64 hi, int level, QList<Part> &out);
     sql::Database m_db;
     QString m_path;
 };
