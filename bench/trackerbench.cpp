@@ -84,9 +84,8 @@ double rawCopy(const QString &url, qint64 points, int series, int batch, QString
     } drop{c, table};
     const qint64 perSeries = points / series;
     const auto bigEndian = [](quint64 v) {
-        QByteArray b(8, '\0');
-        for (int k = 0; k < 8; ++k)
-            b[k] = char((v >> (8 * (7 - k))) & 0xff);
+        QByteArray b;
+        pg::putNetworkOrder(b, v, 8);
         return b;
     };
     const QByteArray now = bigEndian(quint64(QDateTime::currentMSecsSinceEpoch()));

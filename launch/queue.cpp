@@ -15,7 +15,6 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTimer>
-#include <QUrl>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -121,7 +120,7 @@ bool enqueueRun(const LaunchPlan &plan, const LaunchArgs &la, const QStringList 
     // password); the runner gives the run its own values of those when it starts it.
     const bool shared = isServerUrl(q.databasePath);
     for (const QString &name : env.keys())
-        if (keptFromShell(name) && !(shared && (looksSecret(name) || name == u"PGPASSWORD"_s)))
+        if (keptFromShell(name) && !(shared && looksSecret(name))) // PGPASSWORD too
             entry.env.insert(name, shared ? withoutPassword(env.value(name)) : env.value(name));
     q.rowId = store.add(row, entry, &e, req.params, req.tags);
     if (!q.rowId) {
@@ -166,7 +165,7 @@ QString QueueRunner::lockPath(const QString &databasePath) {
         return databasePath + u".queue-lock"_s;
     // A server's queue: one runner per machine (each serves its own GPUs; claim() keeps two machines from
     // taking the same run), its lock where the default database lives, named by the server without password.
-    const QByteArray server = QUrl(databasePath).adjusted(QUrl::RemovePassword).toString().toUtf8();
+    const QByteArray server = withoutPassword(databasePath).toUtf8();
     return QFileInfo(defaultDatabaseFile()).absolutePath() + u"/server-"_s +
            QString::fromLatin1(QCryptographicHash::hash(server, QCryptographicHash::Sha1).toHex().left(12)) +
            u".queue-lock"_s;
@@ -368,7 +367,7 @@ bool QueueRunner::startRun(const QueueEntry &q, const QList<int> &gpus, QString 
     if (isServerUrl(m_options.databasePath)) {
         const QProcessEnvironment own = QProcessEnvironment::systemEnvironment();
         for (const QString &name : own.keys())
-            if ((looksSecret(name) || name == u"PGPASSWORD"_s) && !env.contains(name))
+            if (looksSecret(name) && !env.contains(name))
                 env.insert(name, own.value(name));
     }
     if (q.hosts.isEmpty()) {

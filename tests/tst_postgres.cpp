@@ -528,6 +528,15 @@ void TestPostgres::watcherHearsCommitsWithoutPolling() {
     QVERIFY2(again.appendPoints(id, 0, {IncomingPoint{u"loss"_s, 0, 1.0, 0}}, std::nullopt, &error),
              qPrintable(error));
     QVERIFY(changed.wait(2000));
+    // The writer opened before the restart connects again (its first statement finds the old connection
+    // gone) with its session's settings: it still waits at most 10 s for the write lock.
+    QString timeout;
+    for (int i = 0; i < 3 && timeout.isEmpty(); ++i) {
+        sql::Statement show(w.connection(), "SHOW lock_timeout");
+        if (show.step() == SQLITE_ROW)
+            timeout = show.text(0);
+    }
+    QCOMPARE(timeout, u"10s"_s);
 }
 
 QTEST_GUILESS_MAIN(TestPostgres)

@@ -26,6 +26,11 @@ QString redacted(const QString &url) {
     return u.toString();
 }
 
+void putNetworkOrder(QByteArray &out, quint64 v, int bytes) {
+    for (int i = bytes - 1; i >= 0; --i)
+        out += char((v >> (8 * i)) & 0xff);
+}
+
 QByteArray realText(double v) {
     if (std::isinf(v))
         return v > 0 ? "Infinity" : "-Infinity";
@@ -98,7 +103,13 @@ bool Connection::open(const QString &url, QString *error) {
     // reaches the caller as an error.
     PQsetNoticeProcessor(
         m_conn, [](void *, const char *) {}, nullptr);
-    return exec("SET extra_float_digits = 3", error); // doubles as text read back exactly (also before 12)
+    return setUpSession(error);
+}
+
+bool Connection::setUpSession(QString *error) {
+    // Doubles as text read back exactly (also before 12); a writer waits for the write lock (an advisory
+    // lock, sqlite.cpp) as long as SQLite's busy timeout, then says so and is retried.
+    return exec("SET extra_float_digits = 3; SET lock_timeout = '10s'", error);
 }
 
 namespace {
@@ -207,7 +218,7 @@ bool Connection::reconnect(QString *error) {
             *error = PgText::tr("cannot reach %1: %2").arg(m_url, lastError());
         return false;
     }
-    return exec("SET extra_float_digits = 3", error);
+    return setUpSession(error); // a new session: its settings are gone with the old one
 }
 
 int Connection::socket() const {
@@ -225,8 +236,7 @@ int Connection::takeNotifications() {
     return n;
 }
 
-namespace {
-template <typename Row> void appendRow(QByteArray &buffer, const Row &row) {
+void Connection::appendCopyRow(QByteArray &buffer, const QList<Value> &row) {
     bool first = true;
     for (const Value &v : row) {
         if (!first)
@@ -264,22 +274,10 @@ template <typename Row> void appendRow(QByteArray &buffer, const Row &row) {
     }
     buffer += '\n';
 }
-} // namespace
-
-void Connection::appendCopyRow(QByteArray &buffer, const QList<Value> &row) {
-    appendRow(buffer, row);
-}
-
-void Connection::appendCopyRow(QByteArray &buffer, const std::vector<Value> &row) {
-    appendRow(buffer, row);
-}
 
 void Connection::appendBinaryTuple(QByteArray &buffer, const std::vector<Value> &row,
                                    const std::vector<unsigned> &types) {
-    auto put = [&buffer](quint64 v, int bytes) {
-        for (int i = bytes - 1; i >= 0; --i)
-            buffer += char((v >> (8 * i)) & 0xff); // network order
-    };
+    const auto put = [&buffer](quint64 v, int bytes) { putNetworkOrder(buffer, v, bytes); };
     put(quint64(row.size()), 2);
     for (size_t i = 0; i < row.size(); ++i) {
         const Value &v = row[i];
@@ -306,18 +304,16 @@ bool Connection::copyInBinary(const QByteArray &table, const QByteArray &columns
     data += header;
     data += tuples;
     data += "\xff\xff"; // the trailer: a field count of -1
-    return copyIn(table, columns + ") FROM STDIN (FORMAT binary)", data, error, true);
+    return copyFrom("COPY " + table + '(' + columns + ") FROM STDIN (FORMAT binary)", data, error);
 }
 
 bool Connection::copyIn(const QByteArray &table, const QByteArray &columns, const QByteArray &rows,
                         QString *error) {
-    return copyIn(table, columns + ") FROM STDIN", rows, error, true);
+    return copyFrom("COPY " + table + '(' + columns + ") FROM STDIN", rows, error);
 }
 
-bool Connection::copyIn(const QByteArray &table, const QByteArray &columnsAndSource, const QByteArray &rows,
-                        QString *error, bool) {
-    const QByteArray sql = "COPY " + table + '(' + columnsAndSource;
-    PGresult *r = PQexec(m_conn, sql.constData());
+bool Connection::copyFrom(const QByteArray &copySql, const QByteArray &rows, QString *error) {
+    PGresult *r = PQexec(m_conn, copySql.constData());
     const bool started = PQresultStatus(r) == PGRES_COPY_IN;
     if (!started && error)
         *error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();

@@ -23,6 +23,9 @@ QString redacted(const QString &url);
 // back exactly.
 using Value = std::optional<QByteArray>;
 
+// Appends the low `bytes` bytes of v, most significant first (network order, as COPY's binary format has it).
+void putNetworkOrder(QByteArray &out, quint64 v, int bytes);
+
 // Doubles as text that reads back to the same bits ("Infinity" as PostgreSQL writes it), and back.
 QByteArray realText(double v);
 std::optional<double> realValue(const QByteArray &text);
@@ -75,7 +78,6 @@ public:
                                   const std::vector<unsigned> &types);
     // Appends a row to a COPY text buffer: tab-separated, NULL as \N, backslash escapes.
     static void appendCopyRow(QByteArray &buffer, const QList<Value> &row);
-    static void appendCopyRow(QByteArray &buffer, const std::vector<Value> &row);
     // What the server said last (the connection's message), for errors.
     QString lastError() const;
 
@@ -94,8 +96,9 @@ public:
     const QString &url() const { return m_url; }
 
 private:
-    bool copyIn(const QByteArray &table, const QByteArray &columnsAndSource, const QByteArray &rows,
-                QString *error, bool);
+    bool copyFrom(const QByteArray &copySql, const QByteArray &data, QString *error);
+    // What every connection sets, once connected and again after a reconnect.
+    bool setUpSession(QString *error);
     pg_conn *m_conn = nullptr;
     QString m_url; // redacted
     QHash<QByteArray, bool> m_prepared;

@@ -55,8 +55,7 @@ bool Database::open(const QString &path, bool readOnly, QString *error) {
     if (isServerUrl(path)) {
         close();
         auto c = std::make_unique<pg::Connection>();
-        // A writer waits for the write lock as long as SQLite's busy timeout, then says so (and is retried).
-        if (!c->open(path, error) || !c->exec("SET lock_timeout = '10s'", error))
+        if (!c->open(path, error))
             return false;
         m_pg = std::move(c);
         return true;
@@ -244,35 +243,27 @@ Statement::~Statement() {
     sqlite3_finalize(m_stmt);
 }
 
-void Statement::setParam(int i, std::optional<QByteArray> v, unsigned type) {
-    if (i < 1)
-        return;
+std::optional<QByteArray> &Statement::param(int i, unsigned type) {
     if (m_params.size() < size_t(i)) {
         m_params.resize(size_t(i));
         m_types.resize(size_t(i), pg::Inferred);
     }
-    m_params[size_t(i - 1)] = std::move(v);
     m_types[size_t(i - 1)] = type;
+    return m_params[size_t(i - 1)];
 }
 
 QByteArray &Statement::slot(int i, unsigned type) {
-    if (m_params.size() < size_t(i)) {
-        m_params.resize(size_t(i));
-        m_types.resize(size_t(i), pg::Inferred);
-    }
-    std::optional<QByteArray> &p = m_params[size_t(i - 1)];
+    std::optional<QByteArray> &p = param(i, type);
     if (!p)
         p.emplace();
-    m_types[size_t(i - 1)] = type;
     return *p; // its buffer is used again (the ingest's hot path binds millions of numbers)
 }
 
 namespace {
-// An appended row's number as COPY's binary format has it: 8 bytes, most significant first.
+// An appended row's number as COPY's binary format has it.
 void setNetworkOrder(QByteArray &slot, quint64 bits) {
-    slot.resize(8);
-    for (int i = 0; i < 8; ++i)
-        slot[i] = char((bits >> (8 * (7 - i))) & 0xff);
+    slot.clear();
+    pg::putNetworkOrder(slot, bits, 8);
 }
 } // namespace
 
@@ -301,16 +292,16 @@ Statement &Statement::bind(int i, double v) {
 Statement &Statement::bind(int i, const QByteArray &v) {
     if (m_stmt)
         sqlite3_bind_text(m_stmt, i, v.constData(), int(v.size()), SQLITE_TRANSIENT);
-    else
-        setParam(i, v, pg::Text);
+    else if (i >= 1)
+        param(i, pg::Text) = v;
     return *this;
 }
 
 Statement &Statement::bindNull(int i) {
     if (m_stmt)
         sqlite3_bind_null(m_stmt, i);
-    else
-        setParam(i, std::nullopt, pg::Inferred);
+    else if (i >= 1)
+        param(i, pg::Inferred).reset();
     return *this;
 }
 

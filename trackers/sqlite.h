@@ -116,8 +116,8 @@ public:
     QByteArray bytes(int col) const;
 
 private:
-    void setParam(int i, std::optional<QByteArray> v, unsigned type);
-    QByteArray &slot(int i, unsigned type);
+    std::optional<QByteArray> &param(int i, unsigned type); // i >= 1
+    QByteArray &slot(int i, unsigned type);                 // param(i) made a value
     int execute();
     sqlite3_stmt *m_stmt = nullptr;
     Database *m_db = nullptr;

@@ -1308,8 +1308,8 @@ void StoreReader::coverAtOnce(qint64 seriesId, qint64 lo, qint64 hi, int level, 
     }
     // Rows of each segment in order; a chunk that is not stored (there should be none) is covered from below.
     qsizetype at = 0;
-    qint64 next = segments.isEmpty() ? 0 : segments[0].lo; // the segment's next chunk (or point) expected
-    auto finish = [&](qsizetype upTo) {                    // segments before upTo are complete
+    qint64 next = segments[0].lo;       // the segment's next chunk (or point) expected
+    auto finish = [&](qsizetype upTo) { // segments before upTo are complete
         for (; at < upTo; ++at) {
             const Segment &g = segments[at];
             if (g.level > 0 && next <= g.hi)
