@@ -10,10 +10,6 @@
 
 namespace trainyard {
 
-namespace pg {
-class Connection;
-}
-
 struct CopyReport {
     int runs = 0;        // copied
     qint64 points = 0;   // their points
@@ -24,9 +20,5 @@ struct CopyReport {
 // One transaction per run: a failure leaves the runs copied before it whole, and nothing of the run it failed
 // on. False (and error, naming the database and the run) on the first failure.
 bool copyRuns(const QString &from, const QString &to, CopyReport *report, QString *error);
-
-// The run database's tables on a PostgreSQL server (schema version 5, the SQLite file's), made when missing,
-// under an advisory lock so that two launchers starting at once never make them twice.
-bool preparePostgres(pg::Connection &c, QString *error);
 
 } // namespace trainyard

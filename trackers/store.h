@@ -162,6 +162,12 @@ private:
     std::atomic<qint64> m_done{0};
 };
 
+// The run database's tables on a PostgreSQL server (the SQLite file's schema), its notify triggers and its
+// search function, made when missing under an advisory lock so that two clients starting at once never make
+// them twice; a server made at an older version is brought up to date. Every connection to a server (the
+// stores', db copy's) passes here first.
+bool preparePostgres(pg::Connection &c, QString *error);
+
 // Migrates db to `target` (default: the newest schema). Exposed so tests can build old databases.
 bool migrate(sql::Database &db, QString *error, int target = SchemaVersion);
 

@@ -699,7 +699,7 @@
 <context>
     <name>trainyard::CopyText</name>
     <message>
-        <location filename="../trackers/dbcopy.cpp" line="+306"/>
+        <location filename="../trackers/dbcopy.cpp" line="+201"/>
         <source>%1: no such file</source>
         <translation>%1: keine solche Datei</translation>
     </message>
@@ -727,17 +727,7 @@
         <translation>%1: beim Schreiben von %2: %3</translation>
     </message>
     <message>
-        <location line="+98"/>
-        <source>cannot make the run database&apos;s tables: %1</source>
-        <translation>die Tabellen der Laufdatenbank können nicht angelegt werden: %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>the server&apos;s run database has schema version %1; this Trainyard reads version %2</source>
-        <translation>die Lauf-Datenbank des Servers hat Schemaversion %1; dieses Trainyard liest Version %2</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+73"/>
         <source>FROM and TO are the same database</source>
         <translation>FROM und TO sind dieselbe Datenbank</translation>
     </message>
@@ -3608,7 +3598,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::QueueRunText</name>
     <message>
-        <location filename="../launch/queue.cpp" line="+107"/>
+        <location filename="../launch/queue.cpp" line="+106"/>
         <source>cannot create the run folder %1</source>
         <translation>der Ordner des Laufs %1 kann nicht angelegt werden</translation>
     </message>
@@ -4587,7 +4577,17 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+363"/>
+        <location filename="../trackers/store.cpp" line="+392"/>
+        <source>cannot make the run database&apos;s tables: %1</source>
+        <translation>die Tabellen der Laufdatenbank können nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the server&apos;s run database has schema version %1; this Trainyard reads version %2</source>
+        <translation>die Lauf-Datenbank des Servers hat Schemaversion %1; dieses Trainyard liest Version %2</translation>
+    </message>
+    <message>
+        <location line="+134"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation>%1: die Laufdatenbank ist beschädigt (%2)</translation>
     </message>
@@ -6709,18 +6709,18 @@ Versionen, Geräte und die Standardkonfiguration, zum Einfügen in einen Fehlerb
 <context>
     <name>trainyard::pg::PgText</name>
     <message>
-        <location filename="../trackers/pgconn.cpp" line="+78"/>
-        <location line="+120"/>
+        <location filename="../trackers/pgconn.cpp" line="+83"/>
+        <location line="+126"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-113"/>
         <source>cannot connect to %1: %2</source>
         <translation>keine Verbindung zu %1: %2</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+122"/>
         <source>cannot reach %1: %2</source>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>

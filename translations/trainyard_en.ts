@@ -699,7 +699,7 @@
 <context>
     <name>trainyard::CopyText</name>
     <message>
-        <location filename="../trackers/dbcopy.cpp" line="+306"/>
+        <location filename="../trackers/dbcopy.cpp" line="+201"/>
         <source>%1: no such file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -727,17 +727,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
-        <source>cannot make the run database&apos;s tables: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>the server&apos;s run database has schema version %1; this Trainyard reads version %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+73"/>
         <source>FROM and TO are the same database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3605,7 +3595,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::QueueRunText</name>
     <message>
-        <location filename="../launch/queue.cpp" line="+107"/>
+        <location filename="../launch/queue.cpp" line="+106"/>
         <source>cannot create the run folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4583,7 +4573,17 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::StoreText</name>
     <message>
-        <location filename="../trackers/store.cpp" line="+363"/>
+        <location filename="../trackers/store.cpp" line="+392"/>
+        <source>cannot make the run database&apos;s tables: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the server&apos;s run database has schema version %1; this Trainyard reads version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+134"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6520,18 +6520,18 @@ Versions, devices and the default config, to paste into a bug report (like accel
 <context>
     <name>trainyard::pg::PgText</name>
     <message>
-        <location filename="../trackers/pgconn.cpp" line="+78"/>
-        <location line="+120"/>
+        <location filename="../trackers/pgconn.cpp" line="+83"/>
+        <location line="+126"/>
         <source>not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-113"/>
         <source>cannot connect to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+122"/>
         <source>cannot reach %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
