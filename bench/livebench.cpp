@@ -22,8 +22,11 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -86,11 +89,33 @@ struct Result {
     QString mode;
     double rate = 0; // points per second stored
     QList<double> latency;
-    QList<double> arrived; // logged -> in the studio's feed
+    QList<double> sent;     // logged -> written to the launcher's socket (the ranks' own count)
+    QList<double> received; // logged -> read from the studio's push socket
+    QList<double> arrived;  // logged -> in the studio's feed
+    QList<double> replot;   // logged -> the clock chart's replot begins
+    QList<double> frameMs;  // each frame's drawing
+    QList<double> frameCharts;
     int charts = 0;
     QList<double> loop;
     QString error;
 };
+
+// The ranks' own samples (live-rank --stats DIR): one file per rank, a latency in ms per line.
+QList<double> readRankSamples(const QString &dir) {
+    QList<double> xs;
+    for (const QFileInfo &f : QDir(dir).entryInfoList({u"rank-*.txt"_s}, QDir::Files)) {
+        QFile file(f.filePath());
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            bool ok = false;
+            const double x = line.toDouble(&ok);
+            if (ok)
+                xs << x;
+        }
+    }
+    return xs;
+}
 
 // One run: launch the ranks, open the dashboard once the run is in the database, measure while it streams.
 Result measure(const QString &mode, bool push, const QString &db, int ranks, int rate, int series,
@@ -103,13 +128,15 @@ Result measure(const QString &mode, bool push, const QString &db, int ranks, int
         r.error = error;
         return r;
     }
+    QTemporaryDir rankStats;
     QProcess launcher;
     launcher.setProgram(QStringLiteral(TRAINYARD_CLI));
     const QString name = u"live-"_s + mode;
     launcher.setArguments({u"launch"_s, u"--db"_s, db, u"--name"_s, name, u"--cpu"_s, u"--num_processes"_s,
                            QString::number(ranks), u"--no_python"_s, QCoreApplication::applicationFilePath(),
                            u"live-rank"_s, u"--rate"_s, QString::number(rate / ranks), u"--series"_s,
-                           QString::number(series), u"--seconds"_s, QString::number(seconds)});
+                           QString::number(series), u"--seconds"_s, QString::number(seconds), u"--stats"_s,
+                           rankStats.path()});
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QString::fromLatin1(StudioPushVariable));
     if (push)
@@ -150,27 +177,42 @@ Result measure(const QString &mode, bool push, const QString &db, int ranks, int
     if (push)
         QObject::connect(&receiver, &PushReceiver::received, &dash, &RunDashboard::push);
     // Every repaint of the clock chart: the newly drawn milliseconds of each rank.
-    QHash<int, double> drawnUpTo, arrivedUpTo;
+    QHash<int, double> drawnUpTo, arrivedUpTo, replotUpTo;
     bool measuring = false;
     // Each millisecond of a rank's `clock` that is newly there since the last look counts one sample: now
     // minus its value (the time it was logged). newestOf says what "there" means for the stage.
-    const auto countNew = [&](QHash<int, double> &upTo, QList<double> &samples, auto newestOf) {
+    const auto countRank = [&](QHash<int, double> &upTo, QList<double> &samples, int rank, double newest) {
         const double now = double(QDateTime::currentMSecsSinceEpoch());
-        for (const ChartLine &line : dash.chartData(u"clock"_s).lines) {
-            const std::optional<double> newest = newestOf(line);
-            if (!newest)
-                continue;
-            auto it = upTo.find(line.rank);
-            if (it == upTo.end()) {
-                upTo.insert(line.rank, *newest);
-                continue;
-            }
-            if (measuring)
-                for (double t = std::floor(*it) + 1; t <= *newest; t += 1)
-                    samples << now - t;
-            *it = std::max(*it, *newest);
+        auto it = upTo.find(rank);
+        if (it == upTo.end()) {
+            upTo.insert(rank, newest);
+            return;
         }
+        if (measuring)
+            for (double t = std::floor(*it) + 1; t <= newest; t += 1)
+                samples << now - t;
+        *it = std::max(*it, newest);
     };
+    const auto countNew = [&](QHash<int, double> &upTo, QList<double> &samples, auto newestOf) {
+        for (const ChartLine &line : dash.chartData(u"clock"_s).lines)
+            if (const std::optional<double> newest = newestOf(line))
+                countRank(upTo, samples, line.rank, *newest);
+    };
+    const auto lastDrawn = [](const ChartLine &line) -> std::optional<double> {
+        if (line.buckets.isEmpty())
+            return std::nullopt;
+        return line.buckets.last().values.maxValue;
+    };
+    // Read from the push socket and decoded, before the feed merges it.
+    QHash<int, double> receivedUpTo;
+    QObject::connect(&receiver, &PushReceiver::received, &dash, [&](const PushedSeries &s) {
+        if (s.key != u"clock"_s || s.points.isEmpty())
+            return;
+        double newest = -INFINITY;
+        for (const PushedPoint &p : s.points)
+            newest = std::max(newest, p.value);
+        countRank(receivedUpTo, r.received, s.rank, newest);
+    });
     // The first stage: what the feed has when it says the chart changed (read or pushed).
     QObject::connect(dash.feed(), &RunFeed::chartChanged, &dash, [&](const QString &key) {
         if (key == u"clock"_s)
@@ -181,21 +223,24 @@ Result measure(const QString &mode, bool push, const QString &db, int ranks, int
                                          line.rawY.cend());
             });
     });
-    // The whole way: what a repaint of the clock chart drew.
+    // The whole way: what a repaint of the clock chart drew (its data is set when its replot begins).
     QMetaObject::Connection replots;
     const auto hook = [&] {
         QCustomPlot *plot = dash.chart(u"clock"_s);
         if (!plot || replots)
             return;
-        replots = QObject::connect(plot, &QCustomPlot::afterReplot, plot, [&] {
-            countNew(drawnUpTo, r.latency, [](const ChartLine &line) -> std::optional<double> {
-                if (line.buckets.isEmpty())
-                    return std::nullopt;
-                return line.buckets.last().values.maxValue;
-            });
-        });
+        QObject::connect(plot, &QCustomPlot::beforeReplot, plot,
+                         [&] { countNew(replotUpTo, r.replot, lastDrawn); });
+        replots = QObject::connect(plot, &QCustomPlot::afterReplot, plot,
+                                   [&] { countNew(drawnUpTo, r.latency, lastDrawn); });
     };
-    QObject::connect(&dash, &RunDashboard::chartsUpdated, &dash, hook);
+    QObject::connect(&dash, &RunDashboard::chartsUpdated, &dash, [&](int charts, qint64 drawNs) {
+        hook();
+        if (measuring) {
+            r.frameCharts << charts;
+            r.frameMs << double(drawNs) / 1e6;
+        }
+    });
     LoopProbe probe;
     // A second to settle (ranks started, first reads), then the measured window, then the end of the run.
     runFor(1000);
@@ -223,6 +268,7 @@ Result measure(const QString &mode, bool push, const QString &db, int ranks, int
         launcher.kill();
     if (launcher.exitCode() != 0)
         r.error = u"the launch ended with %1"_s.arg(launcher.exitCode());
+    r.sent = readRankSamples(rankStats.path());
     if (r.latency.isEmpty() && r.error.isEmpty())
         r.error = u"no point of the clock series was drawn"_s;
     return r;
@@ -236,6 +282,7 @@ int liveRank(const QStringList &args, QTextStream &) {
     const int rate = option(args, u"--rate"_s, u"50000"_s).toInt();
     const int loads = std::max(1, option(args, u"--series"_s, u"11"_s).toInt() - 1); // besides `clock`
     const double seconds = option(args, u"--seconds"_s, u"10"_s).toDouble();
+    const QString statsDir = option(args, u"--stats"_s, {});
     TrackerClient client;
     std::string error;
     if (!client.connectFromEnvironment(&error)) {
@@ -248,10 +295,15 @@ int liveRank(const QStringList &args, QTextStream &) {
     t.start();
     qint64 clockStep = 0, loadPoints = 0;
     const int loadRate = std::max(0, rate - 1000);
+    // The client's part: from log() to the batch written to the launcher's socket, per clock point.
+    QList<qint64> loggedNs;
+    QList<double> sentMs;
     while (double(t.elapsed()) < seconds * 1000) {
         const double elapsed = double(t.nsecsElapsed()) / 1e9;
-        for (const qint64 due = qint64(elapsed * 1000); clockStep < due; ++clockStep)
+        for (const qint64 due = qint64(elapsed * 1000); clockStep < due; ++clockStep) {
             client.log("clock", clockStep, double(QDateTime::currentMSecsSinceEpoch()));
+            loggedNs << t.nsecsElapsed();
+        }
         for (const qint64 due = qint64(elapsed * loadRate); loadPoints < due; ++loadPoints)
             client.log("load/" + std::to_string(loadPoints % loads), loadPoints / loads,
                        std::sin(double(loadPoints) / 5000.0));
@@ -259,7 +311,20 @@ int liveRank(const QStringList &args, QTextStream &) {
             QTextStream(stderr) << "live-rank: " << QString::fromStdString(error) << '\n';
             return 1;
         }
+        const qint64 sentNs = t.nsecsElapsed();
+        for (const qint64 at : std::as_const(loggedNs))
+            sentMs << double(sentNs - at) / 1e6;
+        loggedNs.clear();
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    if (!statsDir.isEmpty()) {
+        QFile file(QDir(statsDir).filePath(u"rank-%1.txt"_s.arg(qEnvironmentVariable("RANK"))));
+        if (file.open(QIODevice::WriteOnly)) {
+            QByteArray text;
+            for (const double x : std::as_const(sentMs))
+                text += QByteArray::number(x, 'f', 4) + '\n';
+            file.write(text);
+        }
     }
     return client.finish(0, &error) ? 0 : 1; // says it is done: the run's record is complete
 }
@@ -323,16 +388,41 @@ int liveBench(const QStringList &args, QTextStream &out) {
                {u"run"_s, u"points/s"_s, u"p50 ms"_s, u"p95 ms"_s, u"p99 ms"_s, u"max ms"_s, u"samples"_s},
                rows);
     out << '\n';
-    // Where the time goes: until the studio has the point, and from there until it is drawn.
+    // Where the time goes, each stage counted from the rank's log() call: the rank's client writes the batch,
+    // the launcher receives it and pushes it (or commits it, and the studio's watcher notices the database
+    // changed and reads it), the studio's feed merges it, the chart waits for its frame (and for the charts
+    // drawn before it in that frame), then draws.
     QList<QStringList> stages;
     for (const Result &r : results) {
         const QString run = r.mode == u"push"_s ? u"push"_s : u"watch"_s;
-        stages << QStringList{run + u": rank -> studio"_s, ms(percentile(r.arrived, 0.5)),
-                              ms(percentile(r.arrived, 0.95)), QString::number(r.arrived.size())}
-               << QStringList{run + u": rank -> drawn"_s, ms(percentile(r.latency, 0.5)),
-                              ms(percentile(r.latency, 0.95)), QString::number(r.latency.size())};
+        const auto row = [&](const QString &stage, const QList<double> &xs) {
+            stages << QStringList{run + u": "_s + stage, ms(percentile(xs, 0.5)), ms(percentile(xs, 0.95)),
+                                  QString::number(xs.size())};
+        };
+        row(u"log() -> written to the launcher"_s, r.sent);
+        if (r.mode == u"push"_s)
+            row(u"-> read from the push socket"_s, r.received);
+        row(u"-> in the studio's feed"_s, r.arrived);
+        row(u"-> its frame's replot begins"_s, r.replot);
+        row(u"-> drawn"_s, r.latency);
     }
-    printTable(out, {u"stage (the clock series)"_s, u"p50 ms"_s, u"p95 ms"_s, u"samples"_s}, stages);
+    printTable(out, {u"stage (the clock series, from log())"_s, u"p50 ms"_s, u"p95 ms"_s, u"samples"_s},
+               stages);
+    out << '\n';
+    // The frames: how many charts each drew, and how long that took (the rest of each frame is the loop's).
+    QList<QStringList> frames;
+    for (const Result &r : results)
+        frames << QStringList{r.mode,
+                              QString::number(double(r.frameMs.size()) / std::max(1.0, seconds - 2), 'f', 1),
+                              ms(percentile(r.frameCharts, 0.5)),
+                              ms(percentile(r.frameCharts, 1.0)),
+                              ms(percentile(r.frameMs, 0.5)),
+                              ms(percentile(r.frameMs, 0.95)),
+                              ms(percentile(r.frameMs, 1.0))};
+    printTable(out,
+               {u"frames drawn"_s, u"per s"_s, u"charts p50"_s, u"charts max"_s, u"draw p50 ms"_s,
+                u"draw p95 ms"_s, u"draw max ms"_s},
+               frames);
     out << '\n';
     QList<QStringList> loopRows{{u"dashboard open, idle (baseline)"_s, ms(percentile(idle, 0.5)),
                                  ms(percentile(idle, 0.99)), ms(percentile(idle, 1.0))}};

@@ -9,6 +9,7 @@
 
 #include "bench.h"
 #include "client.h"
+#include "dbwatcher.h"
 #include "ingestserver.h"
 #include "rundashboard.h"
 #include "store.h"
@@ -249,6 +250,11 @@ int plotBench(const QStringList &args, QTextStream &out) {
     RunDashboard live(db, streamRun);
     live.resize(1400, 800);
     live.show();
+    // Following the database as the studio does for a run it did not launch (it redrew once a second, on the
+    // page's own safety net, without the watcher).
+    DatabaseWatcher watcher;
+    QObject::connect(&watcher, &DatabaseWatcher::changed, &live, &RunDashboard::refresh);
+    watcher.watch(db);
     // Seed the run so the dashboard has its chart, then measure the idle loop as the baseline.
     std::atomic<bool> stop = false;
     std::atomic<qint64> sent = 0;

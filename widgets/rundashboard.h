@@ -118,8 +118,9 @@ public:
 
 Q_SIGNALS:
     void pointsExported(const QString &file, const QString &error); // error empty on success
-    void chartsUpdated(); // after data from the database reached the charts
-    void runsEnded();     // every run shown has ended (emitted once, when the last live one does)
+    // A frame drew what had changed: how many charts, and how long that took (setting data and replotting).
+    void chartsUpdated(int charts, qint64 drawNs);
+    void runsEnded(); // every run shown has ended (emitted once, when the last live one does)
     // The stacks asked for were read and shown (ranks: how many answered).
     void stacksShown(int ranks);
     // "Run Again" on an ended run's page: the main window starts it again (LaunchPanel::runAgain).
