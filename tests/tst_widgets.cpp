@@ -793,6 +793,18 @@ void TestWidgets::legendHidesALine() {
     dash.toggleLine(u"loss"_s, u"rank 1"_s);
     QCOMPARE(dash.visibleCurveCount(u"loss"_s), curves);
     QVERIFY(dash.valueAxis(u"loss"_s).second >= 149.0);
+    // The legend has an entry per line (the dashboard makes them itself): the raw curve's, or with smoothing
+    // the smoothed curve's; a mean's band has none, and one line needs no legend.
+    QCOMPARE(dash.legendEntries(u"loss"_s), (QStringList{u"rank 0"_s, u"rank 1"_s}));
+    dash.setSmoothing(0.5);
+    QTRY_COMPARE_WITH_TIMEOUT(dash.legendEntries(u"loss"_s),
+                              (QStringList{u"rank 0 (smoothed)"_s, u"rank 1 (smoothed)"_s}), 10000);
+    dash.setSmoothing(0);
+    dash.setAggregateRanks(true);
+    QTRY_VERIFY_WITH_TIMEOUT(dash.legendEntries(u"loss"_s).size() == 1 &&
+                                 dash.legendEntries(u"loss"_s).constFirst().startsWith(u"mean of 2 rank"_s),
+                             10000); // "ranks" with the English translation loaded
+    QVERIFY(!dash.legendShown(u"loss"_s));
 }
 
 // The data of a run page is a RunFeed, driven here with no widget at all: it reads the runs and their series,

@@ -3889,7 +3889,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+174"/>
+        <location filename="../widgets/rundashboard.cpp" line="+211"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -4071,7 +4071,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+68"/>
+        <source>%1 (smoothed)</source>
+        <translation>%1 (geglättet)</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>incomplete: %1</source>
         <translation>unvollständig: %1</translation>
     </message>
@@ -4137,12 +4142,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf läuft nicht auf diesem Rechner</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-224"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+283"/>
         <source>rank %1 silent for %2 s</source>
         <translation>Rang %1 seit %2 s stumm</translation>
     </message>
@@ -4156,13 +4161,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+14"/>
-        <location line="+179"/>
+        <location line="+184"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-179"/>
-        <location line="+180"/>
+        <location line="-184"/>
+        <location line="+185"/>
         <source>seconds since start</source>
         <translation>Sekunden seit Start</translation>
     </message>
@@ -4185,7 +4190,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+154"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
@@ -4195,13 +4200,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-447"/>
-        <location line="+453"/>
+        <location line="-458"/>
+        <location line="+464"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-523"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation>Alle Python-Ränge wurden nach ihren Stacks gefragt …</translation>
     </message>
@@ -4244,13 +4249,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Warten auf die ersten Metriken (von accelerate, Trainer, Lightning, TensorBoard oder TrainyardTracker) …</translation>
     </message>
     <message>
-        <location line="+416"/>
+        <location line="+427"/>
         <source>-</source>
         <translation>-</translation>
     </message>
     <message>
-        <location line="-541"/>
-        <location line="+606"/>
+        <location line="-552"/>
+        <location line="+617"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>

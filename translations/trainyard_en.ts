@@ -3886,7 +3886,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+174"/>
+        <location filename="../widgets/rundashboard.cpp" line="+211"/>
         <source>&amp;Log scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4068,7 +4068,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+68"/>
+        <source>%1 (smoothed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>incomplete: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4134,12 +4139,12 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-224"/>
         <source>Cannot read the run database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+283"/>
         <source>rank %1 silent for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4153,13 +4158,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+179"/>
+        <location line="+184"/>
         <source>step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-179"/>
-        <location line="+180"/>
+        <location line="-184"/>
+        <location line="+185"/>
         <source>seconds since start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4182,7 +4187,7 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+154"/>
         <source>step %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4192,13 +4197,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-447"/>
-        <location line="+453"/>
+        <location line="-458"/>
+        <location line="+464"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-523"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4241,13 +4246,13 @@ Configure, estimate, launch and monitor PyTorch training runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+416"/>
+        <location line="+427"/>
         <source>-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-541"/>
-        <location line="+606"/>
+        <location line="-552"/>
+        <location line="+617"/>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>

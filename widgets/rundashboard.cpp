@@ -81,6 +81,43 @@ protected:
 private:
     QString m_key;
 };
+
+// A legend entry and a chart title that measure their text once. QCustomPlot measures every legend entry
+// and title at every replot, several times over through the nested layouts (a text layout each time); a
+// streaming chart replots up to 60 times a second with an entry per rank. Their text and font never change
+// once made (a new line, rank or smoothing makes the legend's entries again).
+class LegendEntry : public QCPPlottableLegendItem {
+public:
+    LegendEntry(QCPLegend *legend, QCPAbstractPlottable *plottable)
+        : QCPPlottableLegendItem(legend, plottable) {}
+    QSize minimumOuterSizeHint() const override {
+        if (!m_size.isValid())
+            m_size = QCPPlottableLegendItem::minimumOuterSizeHint();
+        return m_size;
+    }
+
+private:
+    mutable QSize m_size;
+};
+
+class ChartTitle : public QCPTextElement {
+public:
+    ChartTitle(QCustomPlot *plot, const QString &text)
+        : QCPTextElement(plot, text) {}
+    QSize minimumOuterSizeHint() const override {
+        if (!m_size.isValid())
+            m_size = QCPTextElement::minimumOuterSizeHint();
+        return m_size;
+    }
+    QSize maximumOuterSizeHint() const override {
+        if (!m_maximum.isValid())
+            m_maximum = QCPTextElement::maximumOuterSizeHint();
+        return m_maximum;
+    }
+
+private:
+    mutable QSize m_size, m_maximum;
+};
 } // namespace
 
 RunDashboard::RunDashboard(const QString &databasePath, qint64 runId, QWidget *parent)
@@ -281,8 +318,10 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
             it->dirty = true;
             it->dirtySinceNs = m_sinceStart.nsecsElapsed();
         }
-        if (onScreen(*it))
-            scheduleRepaint(); // one hidden or scrolled away is drawn when it shows (eventFilter)
+        // One hidden or scrolled away is drawn when it shows (eventFilter). Asked only while no frame is due:
+        // a chart's visible region is computed from its siblings, and this runs for every pushed series.
+        if (!m_repaint->isActive() && onScreen(*it))
+            scheduleRepaint();
     });
     connect(m_feed, &RunFeed::readFailed, this, [this](const QString &error) {
         m_status->setText(tr("Cannot read the run database: %1").arg(error));
@@ -325,6 +364,22 @@ ChartWindow RunDashboard::windowOf(const QString &key) const {
     w.buckets = it->plot->xAxis->axisRect()->width();
     w.followLatest = it->followLatest;
     return w;
+}
+
+QStringList RunDashboard::legendEntries(const QString &key) const {
+    QStringList names;
+    if (QCustomPlot *p = chart(key))
+        for (int i = 0; i < p->legend->itemCount(); ++i)
+            if (auto *entry = qobject_cast<QCPPlottableLegendItem *>(p->legend->item(i)))
+                names << (entry->plottable()->property("smoothed").toBool()
+                              ? tr("%1 (smoothed)").arg(entry->plottable()->name())
+                              : entry->plottable()->name());
+    return names;
+}
+
+bool RunDashboard::legendShown(const QString &key) const {
+    QCustomPlot *p = chart(key);
+    return p && p->legend->visible();
 }
 
 int RunDashboard::curveCount(const QString &key) const {
@@ -610,7 +665,8 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
     c.plot->axisRect()->setRangeDrag(Qt::Horizontal);
     c.plot->xAxis->setLabel(m_feed->axisOf(key) == ChartAxis::Step ? tr("step") : tr("seconds since start"));
     c.plot->plotLayout()->insertRow(0);
-    c.plot->plotLayout()->addElement(0, 0, new QCPTextElement(c.plot, key));
+    c.plot->plotLayout()->addElement(0, 0, new ChartTitle(c.plot, key));
+    c.plot->setAutoAddPlottableToLegend(false); // makeGraphs adds its entries (LegendEntry)
     c.plot->legend->setFont(QFont(font().family(), font().pointSize() - 1));
     // The legend in a row of its own under the axes, never over the curves (the example's val_acc curves ran
     // under it), filled across and wrapped.
@@ -625,8 +681,12 @@ RunDashboard::Chart &RunDashboard::addChart(const QString &key) {
     // Byte series (system/rss_bytes, gpu_memory_bytes) label their axis in KiB/MiB/GiB, not 2.6·10⁸.
     if (key.endsWith(u"_bytes"_s))
         c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new UnitTicker(key)));
-    // The crosshair lives on a layer of its own, repainted without the curves.
-    c.plot->addLayer(u"crosshair"_s, nullptr, QCustomPlot::limAbove);
+    // The crosshair lives on a layer of its own, repainted without the curves, on top. Everything else shares
+    // one paint buffer: QCustomPlot's overlay layer (buffered, for selection rectangles this page does not
+    // use) and a crosshair between the curves and the axes made four buffers, each cleared and copied to the
+    // screen at every replot of a streaming chart.
+    c.plot->layer(u"overlay"_s)->setMode(QCPLayer::lmLogical);
+    c.plot->addLayer(u"crosshair"_s, c.plot->layer(u"overlay"_s), QCustomPlot::limAbove);
     c.plot->layer(u"crosshair"_s)->setMode(QCPLayer::lmBuffered);
     c.cursor = new QCPItemStraightLine(c.plot);
     c.cursor->setLayer(u"crosshair"_s);
@@ -910,14 +970,12 @@ void RunDashboard::makeGraphs(Chart &c, const ChartData &shown, bool smoothing) 
             QCPGraph *low = plot->addGraph();
             low->setPen(Qt::NoPen);
             low->setData(line.bandX, line.bandLow, true);
-            low->removeFromLegend();
             QCPGraph *high = plot->addGraph();
             high->setPen(Qt::NoPen);
             high->setBrush(faded(color, 45));
             high->setChannelFillGraph(low);
             high->setAntialiasedFill(false);
             high->setData(line.bandX, line.bandHigh, true);
-            high->removeFromLegend();
         }
         QCPGraph *raw = plot->addGraph();
         raw->setData(line.rawX, line.rawY, true);
@@ -929,13 +987,15 @@ void RunDashboard::makeGraphs(Chart &c, const ChartData &shown, bool smoothing) 
         raw->setName(lineName(line));
         if (smoothing) {
             raw->setPen(QPen(faded(color, 70), 0));
-            raw->removeFromLegend();
             QCPGraph *smooth = plot->addGraph();
             smooth->setPen(QPen(color, 1.5));
             smooth->setData(line.smoothX, line.smoothY, true);
             smooth->setName(lineName(line));
+            smooth->setProperty("smoothed", true);
+            plot->legend->addItem(new LegendEntry(plot->legend, smooth));
         } else {
             raw->setPen(QPen(color, 0));
+            plot->legend->addItem(new LegendEntry(plot->legend, raw));
         }
         if (c.hidden.contains(name)) { // its graphs stay (and its legend entry, faded, to show it again)
             for (int g = firstGraph; g < plot->graphCount(); ++g) {

@@ -82,6 +82,10 @@ public:
     // How many times a chart's graphs and legend were made (for tests): a repaint of new points replaces
     // their data only.
     qint64 graphsMade() const { return m_graphsMade; }
+    // The chart's legend entries: each line's name, "(smoothed)" after it when the entry is the smoothed
+    // curve.
+    QStringList legendEntries(const QString &key) const;
+    bool legendShown(const QString &key) const;
     // "rank 3 silent for 95 s" for every rank the launcher's watchdog found silent (empty when none).
     QString silentRanksText() const;
     // Asks the live run's launcher for every Python rank's stacks (stacks-rank-N.txt in the run folder);
