@@ -5,11 +5,12 @@
 // a visible RunDashboard (offscreen platform) draws them. Every rank logs `clock` once a millisecond, plus
 // `load/K` series (--series in all, `clock` included) up to the asked rate, each point's value the wall time
 // of its log() call. When a chart is repainted, each newly drawn millisecond counts one latency sample (now -
-// its value): for the clock chart (the series each rank logs first, so its chart is first in a frame's
+// its value): for the clock chart (the series each rank logs first, so its chart is first in a pass's
 // drawing order) and for every chart drawn. The clock series is also counted at each stage on its way: the
 // rank's client writes it to the launcher, the studio reads it from the push socket, the feed has it, its
-// chart's replot begins (after the wait for the frame and the charts drawn before it). The GUI event loop's
-// latency (a 5 ms timer's lateness) is measured meanwhile, with the dashboard idle as the baseline.
+// chart's replot begins (after the wait for its frame and the charts drawn before it in that pass). The GUI
+// event loop's latency (a 5 ms timer's lateness) is measured meanwhile, with the dashboard idle as the
+// baseline.
 #undef QT_NO_KEYWORDS
 #undef QT_NO_FOREACH
 
@@ -90,13 +91,13 @@ struct Result {
     QString mode;
     double rate = 0;          // points per second stored
     QList<double> latency;    // logged -> drawn, the clock chart (the first its ranks log, so drawn first)
-    QList<double> everyChart; // logged -> drawn, every chart drawn (those lower in a frame's order too)
+    QList<double> everyChart; // logged -> drawn, every chart drawn (those lower in a pass's order too)
     QList<double> sent;       // logged -> written to the launcher's socket (the ranks' own count)
     QList<double> received;   // logged -> read from the studio's push socket
     QList<double> arrived;    // logged -> in the studio's feed
     QList<double> replot;     // logged -> the clock chart's replot begins
-    QList<double> frameMs;    // each frame's drawing
-    QList<double> frameCharts;
+    QList<double> passMs;     // each drawing pass's time
+    QList<double> passCharts;
     int charts = 0;
     QList<double> loop;
     QString error;
@@ -255,8 +256,8 @@ Result measure(const QString &mode, bool push, const QString &db, int ranks, int
         hook();
         hookEvery();
         if (measuring) {
-            r.frameCharts << charts;
-            r.frameMs << double(drawNs) / 1e6;
+            r.passCharts << charts;
+            r.passMs << double(drawNs) / 1e6;
         }
     });
     LoopProbe probe;
@@ -410,7 +411,7 @@ int liveBench(const QStringList &args, QTextStream &out) {
     // Where the time goes, each stage counted from the rank's log() call: the rank's client writes the batch,
     // the launcher receives it and pushes it (or commits it, and the studio's watcher notices the database
     // changed and reads it), the studio's feed merges it, the chart waits for its frame (and for the charts
-    // drawn before it in that frame), then draws.
+    // drawn before it in that pass), then draws.
     QList<QStringList> stages;
     for (const Result &r : results) {
         const QString run = r.mode == u"push"_s ? u"push"_s : u"watch"_s;
@@ -422,26 +423,27 @@ int liveBench(const QStringList &args, QTextStream &out) {
         if (r.mode == u"push"_s)
             row(u"-> read from the push socket"_s, r.received);
         row(u"-> in the studio's feed"_s, r.arrived);
-        row(u"-> its frame's replot begins"_s, r.replot);
+        row(u"-> its chart's replot begins"_s, r.replot);
         row(u"-> drawn"_s, r.latency);
     }
     printTable(out, {u"stage (the clock series, from log())"_s, u"p50 ms"_s, u"p95 ms"_s, u"samples"_s},
                stages);
     out << '\n';
-    // The frames: how many charts each drew, and how long that took (the rest of each frame is the loop's).
-    QList<QStringList> frames;
+    // The dashboard's drawing passes (each chart paced to frames on its own, a few drawn per pass): how many
+    // charts each drew, and how long that held the event loop.
+    QList<QStringList> passes;
     for (const Result &r : results)
-        frames << QStringList{r.mode,
-                              QString::number(double(r.frameMs.size()) / std::max(1.0, seconds - 2), 'f', 1),
-                              ms(percentile(r.frameCharts, 0.5)),
-                              ms(percentile(r.frameCharts, 1.0)),
-                              ms(percentile(r.frameMs, 0.5)),
-                              ms(percentile(r.frameMs, 0.95)),
-                              ms(percentile(r.frameMs, 1.0))};
+        passes << QStringList{r.mode,
+                              QString::number(double(r.passMs.size()) / std::max(1.0, seconds - 2), 'f', 1),
+                              ms(percentile(r.passCharts, 0.5)),
+                              ms(percentile(r.passCharts, 1.0)),
+                              ms(percentile(r.passMs, 0.5)),
+                              ms(percentile(r.passMs, 0.95)),
+                              ms(percentile(r.passMs, 1.0))};
     printTable(out,
-               {u"frames drawn"_s, u"per s"_s, u"charts p50"_s, u"charts max"_s, u"draw p50 ms"_s,
+               {u"drawing passes"_s, u"per s"_s, u"charts p50"_s, u"charts max"_s, u"draw p50 ms"_s,
                 u"draw p95 ms"_s, u"draw max ms"_s},
-               frames);
+               passes);
     out << '\n';
     QList<QStringList> loopRows{{u"dashboard open, idle (baseline)"_s, ms(percentile(idle, 0.5)),
                                  ms(percentile(idle, 0.99)), ms(percentile(idle, 1.0))}};

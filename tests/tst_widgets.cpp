@@ -105,6 +105,7 @@ private Q_SLOTS:
     void runsModelOverARealDatabase();
     void dashboardFedByARealIngest();
     void dashboardDrawsPushedPoints();
+    void eachChartIsPacedToFrames();
     void dashboardDrawsOnlyWhatCanBeSeen();
     void legendHidesALine();
     void runFeedWithoutAWindow();
@@ -805,6 +806,63 @@ void TestWidgets::legendHidesALine() {
                                  dash.legendEntries(u"loss"_s).constFirst().startsWith(u"mean of 2 rank"_s),
                              10000); // "ranks" with the English translation loaded
     QVERIFY(!dash.legendShown(u"loss"_s));
+}
+
+// Issue 29: a streaming chart is drawn at most once a frame (60 Hz), each on its own pace, and none is
+// starved while the others stream; a chart whose data did not change is not drawn at all.
+void TestWidgets::eachChartIsPacedToFrames() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"paced.db"_s);
+    QString error;
+    qint64 runId = 0;
+    const QStringList keys{u"a"_s, u"b"_s, u"c"_s, u"still"_s};
+    {
+        StoreWriter w;
+        QVERIFY(w.open(db, &error));
+        RunRow r;
+        r.uid = u"paced"_s;
+        r.status = RunStatus::Running;
+        r.launcher = launcherIdentity(); // alive: this process
+        r.startedMs = QDateTime::currentMSecsSinceEpoch();
+        runId = w.createRun(r, &error);
+        std::vector<IncomingPoint> points;
+        for (const QString &key : keys)
+            points.push_back(IncomingPoint{key, 0, 1.0, r.startedMs});
+        QVERIFY2(w.appendPoints(runId, 0, points, std::nullopt, &error), qPrintable(error));
+    }
+    RunDashboard dash(db, runId);
+    dash.resize(1000, 1200); // every chart on screen
+    dash.show();
+    QTRY_VERIFY_WITH_TIMEOUT(dash.keys() == keys && dash.pointCount(u"c"_s) == 1, 10000);
+    QTest::qWait(100); // the first reads drawn
+    QHash<QString, QList<qint64>> drawnAt;
+    QElapsedTimer clock;
+    clock.start();
+    connect(&dash, &RunDashboard::drawingChart, &dash,
+            [&](const QString &key) { drawnAt[key] << clock.nsecsElapsed(); });
+    // 600 ms of a point per streaming chart every millisecond or so; the charts start apart (0, 5 and 11 ms),
+    // so that each has a pace of its own.
+    QHash<QString, qint64> next{{u"a"_s, 1}, {u"b"_s, 1}, {u"c"_s, 1}};
+    const QHash<QString, int> startMs{{u"a"_s, 0}, {u"b"_s, 5}, {u"c"_s, 11}};
+    while (clock.elapsed() < 600) {
+        for (auto it = next.begin(); it != next.end(); ++it)
+            if (clock.elapsed() >= startMs.value(it.key())) {
+                dash.push(PushedSeries{runId, 0, it.key(), {PushedPoint{*it, *it, double(*it), 0}}});
+                ++*it;
+            }
+        QTest::qWait(1);
+    }
+    QTest::qWait(50);
+    for (const QString &key : {u"a"_s, u"b"_s, u"c"_s}) {
+        const QList<qint64> at = drawnAt.value(key);
+        QVERIFY2(at.size() >= 10, qPrintable(u"%1 drawn %2 times in 600 ms"_s.arg(key).arg(at.size())));
+        for (qsizetype i = 1; i < at.size(); ++i)
+            QVERIFY2(
+                at[i] - at[i - 1] >= 16'000'000,
+                qPrintable(u"%1 drawn twice within %2 ms"_s.arg(key).arg(double(at[i] - at[i - 1]) / 1e6)));
+        QCOMPARE(dash.chartData(key).lines.value(0).nextSeq, next.value(key)); // every pushed point is there
+    }
+    QVERIFY(!drawnAt.contains(u"still"_s)); // nothing changed: not drawn again
 }
 
 // The data of a run page is a RunFeed, driven here with no widget at all: it reads the runs and their series,

@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
+#include <limits>
 #include <memory>
 #include <span>
 
@@ -122,8 +123,10 @@ public:
 
 Q_SIGNALS:
     void pointsExported(const QString &file, const QString &error); // error empty on success
-    // A frame drew what had changed: how many charts, and how long that took (setting data and replotting).
+    // A drawing pass drew charts whose data had changed: how many, and how long that took (setting their data
+    // and replotting).
     void chartsUpdated(int charts, qint64 drawNs);
+    void drawingChart(const QString &key); // one chart's drawing begins
     void runsEnded(); // every run shown has ended (emitted once, when the last live one does)
     // The stacks asked for were read and shown (ranks: how many answered).
     void stacksShown(int ranks);
@@ -150,6 +153,7 @@ private:
         bool dirty = false;
         QSet<QString> hidden;    // lines hidden from the legend
         qint64 dirtySinceNs = 0; // when its data changed first since it was last drawn (oldest drawn first)
+        qint64 drawnAtNs = std::numeric_limits<qint64>::min() / 2; // when it was last drawn (never)
         double cursorX = 0;
         bool cursorShown = false;
         QString
@@ -163,9 +167,10 @@ private:
     void draw(const QString &key);
     void makeGraphs(Chart &c, const ChartData &shown, bool smoothing);
     void finishDraw(Chart &c, const ChartData &shown);
-    void scheduleRepaint();
-    // Draws the charts whose data changed and that can be seen, oldest change first, within one frame's
-    // budget (all of them when everything is true); the rest wait for the next frame or until they are shown.
+    void scheduleRepaint(const Chart &c); // at the chart's next frame, unless a pass is due sooner
+    // Draws the charts whose data changed, that can be seen and whose frame has come, oldest change first,
+    // within one pass's budget (all that changed when everything is true); the rest wait for the next pass,
+    // their next frame, or until they are shown.
     void drawPending(bool everything);
     bool onScreen(const Chart &c) const;
     void redrawAll();          // after a display setting changed: ask again
@@ -198,8 +203,8 @@ private:
     QCheckBox *m_aggregateBox;
     QTimer *m_repaint;
     qint64 m_graphsMade = 0;
-    QElapsedTimer m_sinceDraw;  // since the last repaint
-    QElapsedTimer m_sinceStart; // the clock of the charts' dirtySinceNs
+    QElapsedTimer m_sinceStart; // the clock of the charts' dirtySinceNs and drawnAtNs
+    qint64 m_repaintAtNs = 0;   // when m_repaint fires, while it is active
     bool m_logScale = false;
 };
 
