@@ -84,6 +84,34 @@ QString writeSleeper(const QTemporaryDir &dir, int seconds) {
     return path;
 }
 
+// A running run whose launcher is this process (alive), with rank 0's points; pointsAt is given the run's
+// start (wall ms). Returns the run's id, 0 on failure (with error).
+qint64 createLiveRun(const QString &db, const QString &uid,
+                     const std::function<std::vector<IncomingPoint>(qint64)> &pointsAt, QString *error) {
+    StoreWriter w;
+    if (!w.open(db, error))
+        return 0;
+    RunRow r;
+    r.uid = uid;
+    r.status = RunStatus::Running;
+    r.launcher = launcherIdentity();
+    r.startedMs = QDateTime::currentMSecsSinceEpoch();
+    const qint64 id = w.createRun(r, error);
+    if (id <= 0 || !w.appendPoints(id, 0, pointsAt(r.startedMs), std::nullopt, error))
+        return 0;
+    return id;
+}
+
+// createLiveRun's points: `loss` = 1 / (1 + step) for steps 0..n-1, a millisecond apart.
+std::function<std::vector<IncomingPoint>(qint64)> lossPoints(int n) {
+    return [n](qint64 startedMs) {
+        std::vector<IncomingPoint> points;
+        for (int step = 0; step < n; ++step)
+            points.push_back(IncomingPoint{u"loss"_s, step, 1.0 / (1 + step), startedMs + step});
+        return points;
+    };
+}
+
 } // namespace
 
 class TestWidgets : public QObject {
@@ -722,21 +750,8 @@ void TestWidgets::dashboardDrawsOnlyWhatCanBeSeen() {
     QTemporaryDir dir;
     const QString db = dir.filePath(u"hidden.db"_s);
     QString error;
-    qint64 runId = 0;
-    {
-        StoreWriter w;
-        QVERIFY(w.open(db, &error));
-        RunRow r;
-        r.uid = u"hidden"_s;
-        r.status = RunStatus::Running;
-        r.launcher = launcherIdentity(); // alive: this process
-        r.startedMs = QDateTime::currentMSecsSinceEpoch();
-        runId = w.createRun(r, &error);
-        std::vector<IncomingPoint> points;
-        for (int step = 0; step < 100; ++step)
-            points.push_back(IncomingPoint{u"loss"_s, step, 1.0 / (1 + step), r.startedMs + step});
-        QVERIFY2(w.appendPoints(runId, 0, points, std::nullopt, &error), qPrintable(error));
-    }
+    const qint64 runId = createLiveRun(db, u"hidden"_s, lossPoints(100), &error);
+    QVERIFY2(runId > 0, qPrintable(error));
     QTabWidget tabs;
     tabs.addTab(new QLabel(u"another page"_s), u"other"_s);
     auto *dash = new RunDashboard(db, runId);
@@ -814,22 +829,17 @@ void TestWidgets::eachChartIsPacedToFrames() {
     QTemporaryDir dir;
     const QString db = dir.filePath(u"paced.db"_s);
     QString error;
-    qint64 runId = 0;
     const QStringList keys{u"a"_s, u"b"_s, u"c"_s, u"still"_s};
-    {
-        StoreWriter w;
-        QVERIFY(w.open(db, &error));
-        RunRow r;
-        r.uid = u"paced"_s;
-        r.status = RunStatus::Running;
-        r.launcher = launcherIdentity(); // alive: this process
-        r.startedMs = QDateTime::currentMSecsSinceEpoch();
-        runId = w.createRun(r, &error);
-        std::vector<IncomingPoint> points;
-        for (const QString &key : keys)
-            points.push_back(IncomingPoint{key, 0, 1.0, r.startedMs});
-        QVERIFY2(w.appendPoints(runId, 0, points, std::nullopt, &error), qPrintable(error));
-    }
+    const qint64 runId = createLiveRun(
+        db, u"paced"_s,
+        [&](qint64 startedMs) {
+            std::vector<IncomingPoint> points;
+            for (const QString &key : keys)
+                points.push_back(IncomingPoint{key, 0, 1.0, startedMs});
+            return points;
+        },
+        &error);
+    QVERIFY2(runId > 0, qPrintable(error));
     RunDashboard dash(db, runId);
     dash.resize(1000, 1200); // every chart on screen
     dash.show();
@@ -871,21 +881,8 @@ void TestWidgets::runFeedWithoutAWindow() {
     QTemporaryDir dir;
     const QString db = dir.filePath(u"feed.db"_s);
     QString error;
-    qint64 runId = 0;
-    {
-        StoreWriter w;
-        QVERIFY(w.open(db, &error));
-        RunRow r;
-        r.uid = u"feed"_s;
-        r.status = RunStatus::Running;
-        r.launcher = launcherIdentity(); // alive: this process
-        r.startedMs = QDateTime::currentMSecsSinceEpoch();
-        runId = w.createRun(r, &error);
-        std::vector<IncomingPoint> points;
-        for (int step = 0; step < 500; ++step)
-            points.push_back(IncomingPoint{u"loss"_s, step, 1.0 / (1 + step), r.startedMs + step});
-        QVERIFY2(w.appendPoints(runId, 0, points, std::nullopt, &error), qPrintable(error));
-    }
+    const qint64 runId = createLiveRun(db, u"feed"_s, lossPoints(500), &error);
+    QVERIFY2(runId > 0, qPrintable(error));
     RunFeed feed(db, {runId});
     QSignalSpy loaded(&feed, &RunFeed::loaded);
     QSignalSpy changed(&feed, &RunFeed::chartChanged);
