@@ -134,6 +134,7 @@ private Q_SLOTS:
     void dashboardFedByARealIngest();
     void dashboardDrawsPushedPoints();
     void eachChartIsPacedToFrames();
+    void seenChartsAreReadFirst();
     void dashboardDrawsOnlyWhatCanBeSeen();
     void legendHidesALine();
     void runFeedWithoutAWindow();
@@ -873,6 +874,48 @@ void TestWidgets::eachChartIsPacedToFrames() {
         QCOMPARE(dash.chartData(key).lines.value(0).nextSeq, next.value(key)); // every pushed point is there
     }
     QVERIFY(!drawnAt.contains(u"still"_s)); // nothing changed: not drawn again
+}
+
+// Issue 29: while a watched run changes, the charts that can be seen are read first; one that cannot waits
+// until it shows, or at most RunFeed::UnseenMs.
+void TestWidgets::seenChartsAreReadFirst() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"seen.db"_s);
+    QString error;
+    const qint64 runId = createLiveRun(
+        db, u"seen"_s,
+        [](qint64 startedMs) {
+            std::vector<IncomingPoint> points;
+            for (const QString &key : {u"a"_s, u"b"_s, u"c"_s})
+                points.push_back(IncomingPoint{key, 0, 1.0, startedMs});
+            return points;
+        },
+        &error);
+    QVERIFY2(runId > 0, qPrintable(error));
+    RunFeed feed(db, {runId});
+    QSet<QString> seen{u"a"_s};
+    feed.setSeen([&](const QString &key) { return seen.contains(key); });
+    QStringList read;
+    QElapsedTimer clock;
+    clock.start();
+    QHash<QString, qint64> readAtMs;
+    connect(&feed, &RunFeed::chartChanged, &feed, [&](const QString &key) {
+        read << key;
+        readAtMs.insert(key, clock.elapsed());
+    });
+    feed.loadSeries();
+    QTRY_VERIFY_WITH_TIMEOUT(read.contains(u"a"_s), 10000);
+    QTest::qWait(200);
+    QCOMPARE(read, QStringList{u"a"_s}); // b and c wait: nobody sees them
+    seen << u"b"_s;
+    feed.shown(u"b"_s); // b scrolled into view: read now
+    QTRY_VERIFY_WITH_TIMEOUT(read.contains(u"b"_s), 10000);
+    QVERIFY(!read.contains(u"c"_s) || readAtMs.value(u"c"_s) >= RunFeed::UnseenMs);
+    QTRY_VERIFY_WITH_TIMEOUT(read.contains(u"c"_s), 10000); // read anyway once it has waited long enough
+    QVERIFY2(readAtMs.value(u"c"_s) >= RunFeed::UnseenMs,
+             qPrintable(QString::number(readAtMs.value(u"c"_s))));
+    QVERIFY(readAtMs.value(u"b"_s) < RunFeed::UnseenMs);
+    QCOMPARE(feed.chartData(u"c"_s).lines.value(0).nextSeq, 1);
 }
 
 // The data of a run page is a RunFeed, driven here with no widget at all: it reads the runs and their series,

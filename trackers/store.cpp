@@ -529,7 +529,6 @@ QString formatDuration(const RunRow &r) {
 // ---- writer --------------------------------------------------------------------------------------------
 
 // One clear message for the usual ways a database file cannot be used.
-// One clear message for the usual ways a database file cannot be used.
 static QString describeOpenError(const QString &path, const QString &e) {
     // A file SQLite cannot read at all is foreign; one whose pages are damaged is ours, broken.
     if (e.contains(u"malformed"_s) || e.contains(u"corrupt"_s))

@@ -136,6 +136,7 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     , m_aggregateBox(new QCheckBox(tr("&Mean of ranks"), this))
     , m_repaint(new QTimer(this)) {
     auto *scroll = new QScrollArea(this);
+    m_viewport = scroll->viewport();
     scroll->setWidgetResizable(true);
     auto *content = new QWidget(scroll);
     auto *sections = new QVBoxLayout(content);
@@ -309,6 +310,10 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     m_aggregateBox->setChecked(m_feed->aggregateRanks());
     // The feed asks each chart's window when its turn comes; what it reads or is pushed is drawn here.
     m_feed->setWindows([this](const QString &key) { return windowOf(key); });
+    m_feed->setSeen([this](const QString &key) {
+        const auto it = m_charts.constFind(key);
+        return it == m_charts.cend() || !it->plot || onScreen(*it);
+    });
     connect(m_feed, &RunFeed::loaded, this, &RunDashboard::showLoaded);
     connect(m_feed, &RunFeed::chartChanged, this, [this](const QString &key) {
         auto it = m_charts.find(key);
@@ -785,6 +790,8 @@ bool RunDashboard::eventFilter(QObject *watched, QEvent *event) {
         const auto it = m_charts.constFind(watched->property("metricKey").toString());
         if (it != m_charts.cend() && it->dirty)
             scheduleRepaint(*it);
+        if (it != m_charts.cend())
+            m_feed->shown(it.key()); // a read it waits for is made now
     }
     if (event->type() == QEvent::Resize) {
         // About one bucket per pixel: a wider chart asks again.
@@ -885,7 +892,9 @@ bool RunDashboard::onScreen(const Chart &c) const {
         return false; // on a hidden tab, or in a collapsed section
     if (!c.plot->window()->isVisible())
         return true; // a page that is not shown at all (tests, exports) is kept current
-    return !c.plot->visibleRegion().isEmpty(); // scrolled into view
+    // Scrolled into view: its rectangle meets the scroll area's viewport (QWidget::visibleRegion looks at
+    // every sibling, and this is asked for every queued read).
+    return QRect(c.plot->mapTo(m_viewport, QPoint(0, 0)), c.plot->size()).intersects(m_viewport->rect());
 }
 
 void RunDashboard::drawPending(bool everything) {

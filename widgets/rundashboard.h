@@ -202,6 +202,7 @@ private:
     QComboBox *m_axisBox;
     QCheckBox *m_aggregateBox;
     QTimer *m_repaint;
+    QWidget *m_viewport = nullptr; // the charts' scroll area's
     qint64 m_graphsMade = 0;
     QElapsedTimer m_sinceStart; // the clock of the charts' dirtySinceNs and drawnAtNs
     qint64 m_repaintAtNs = 0;   // when m_repaint fires, while it is active

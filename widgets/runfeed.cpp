@@ -29,8 +29,12 @@ RunFeed::RunFeed(const QString &databasePath, const QList<qint64> &runIds, QObje
     , m_runIds(runIds)
     , m_smoothingCache(std::make_shared<SmoothingCache>())
     , m_reader(std::make_shared<Reader>())
+    , m_unseenDue(new QTimer(this))
     , m_live(new QTimer(this)) {
     qRegisterMetaType<trainyard::LoadedRuns>();
+    m_clock.start();
+    m_unseenDue->setSingleShot(true);
+    connect(m_unseenDue, &QTimer::timeout, this, &RunFeed::pump);
     m_reader->path = databasePath;
     // Several runs are compared by their means; one run shows each rank.
     m_aggregate = runIds.size() > 1;
@@ -76,9 +80,16 @@ void RunFeed::loadSeries() {
 }
 
 void RunFeed::request(const QString &key) {
-    if (!m_queuedCharts.contains(key))
+    if (!m_queuedCharts.contains(key)) {
         m_queuedCharts << key;
+        m_queuedAtMs.insert(key, m_clock.elapsed());
+    }
     pump();
+}
+
+void RunFeed::shown(const QString &key) {
+    if (m_queuedCharts.contains(key))
+        pump();
 }
 
 void RunFeed::requestAll() {
@@ -94,13 +105,32 @@ void RunFeed::pump() {
         runLoad();
         return;
     }
-    while (!m_queuedCharts.isEmpty()) {
-        const QString key = m_queuedCharts.takeFirst();
-        if (m_charts.contains(key)) {
+    // The charts that can be seen first, in the order asked: while a watched run streams, every change asks
+    // for every chart, and reading the ones nobody sees (44 of a 52-metric page) made the seen ones wait a
+    // round of them all. One that cannot be seen is read once it shows, or once it has waited UnseenMs.
+    const qint64 now = m_clock.elapsed();
+    qint64 firstUnseenDue = -1;
+    for (qsizetype i = 0; i < m_queuedCharts.size();) {
+        const QString key = m_queuedCharts.at(i);
+        if (!m_charts.contains(key)) {
+            m_queuedCharts.removeAt(i);
+            m_queuedAtMs.remove(key);
+            continue;
+        }
+        const qint64 due = m_queuedAtMs.value(key) + UnseenMs;
+        if (now >= due || !m_seen || m_seen(key)) {
+            m_queuedCharts.removeAt(i);
+            m_queuedAtMs.remove(key);
+            m_unseenDue->stop();
             runQuery(key);
             return;
         }
+        if (firstUnseenDue < 0 || due < firstUnseenDue)
+            firstUnseenDue = due;
+        ++i;
     }
+    if (firstUnseenDue >= 0 && !m_unseenDue->isActive())
+        m_unseenDue->start(int(firstUnseenDue - now));
 }
 
 void RunFeed::runLoad() {

@@ -47,6 +47,9 @@ class RunFeed : public QObject {
     Q_OBJECT
 public:
     static constexpr qint64 FedMs = 5000;
+    // How long a chart that cannot be seen (a hidden tab, scrolled away) may wait behind the reads of those
+    // that can, while the database keeps changing.
+    static constexpr qint64 UnseenMs = 1000;
 
     RunFeed(const QString &databasePath, const QList<qint64> &runIds, QObject *parent = nullptr);
     ~RunFeed() override;
@@ -58,6 +61,9 @@ public:
     void setWindows(std::function<ChartWindow(const QString &key)> windows) {
         m_windows = std::move(windows);
     }
+    // Whether the view shows a chart now: its reads go first (one that cannot be seen waits, at most
+    // UnseenMs). Without it, every chart is taken as seen.
+    void setSeen(std::function<bool(const QString &key)> seen) { m_seen = std::move(seen); }
 
     // Display settings the queries use. They take effect with the next request (requestAll()).
     void setSmoothing(double weight) { m_smoothing = weight; }
@@ -75,6 +81,8 @@ public:
     void loadSeries();                // queues a read of the runs and their series
     void request(const QString &key); // queues a query for one chart
     void requestAll();
+    // The view shows a chart (again): a read it has queued is made now, ahead of those that cannot be seen.
+    void shown(const QString &key);
     // The database changed (DatabaseWatcher): a live run that its launcher does not feed is read again.
     void refresh();
     // Points the run's launcher pushed once they were committed: a chart that follows the latest points is
@@ -130,6 +138,7 @@ private:
     QString m_db;
     QList<qint64> m_runIds;
     std::function<ChartWindow(const QString &)> m_windows;
+    std::function<bool(const QString &)> m_seen;
     QHash<qint64, RunInfo> m_runs;
     QHash<QString, Chart> m_charts;
     std::shared_ptr<SmoothingCache> m_smoothingCache;
@@ -137,6 +146,9 @@ private:
     bool m_jobInFlight = false;
     bool m_loadQueued = false;
     QStringList m_queuedCharts;
+    QHash<QString, qint64> m_queuedAtMs; // when each queued chart was asked for (m_clock)
+    QElapsedTimer m_clock;
+    QTimer *m_unseenDue; // the first read of a chart that cannot be seen, when it has waited long enough
     QTimer *m_live;
     double m_smoothing = 0;
     ChartAxis m_axis = ChartAxis::Step;
