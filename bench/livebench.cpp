@@ -92,11 +92,11 @@ struct Result {
     double rate = 0;          // points per second stored
     QList<double> latency;    // logged -> drawn, the clock chart (the first its ranks log, so drawn first)
     QList<double> everyChart; // logged -> drawn, every chart drawn (those lower in a pass's order too)
-    QList<double> sent;       // logged -> written to the launcher's socket (the ranks' own count)
-    QList<double> received;   // logged -> read from the studio's push socket
-    QList<double> arrived;    // logged -> in the studio's feed
-    QList<double> replot;     // logged -> the clock chart's replot begins
-    QList<double> passMs;     // each drawing pass's time
+    QList<double> sent; // logged -> written to the launcher's socket (the ranks' own count, the whole run)
+    QList<double> received; // logged -> read from the studio's push socket
+    QList<double> arrived;  // logged -> in the studio's feed
+    QList<double> replot;   // logged -> the clock chart's replot begins
+    QList<double> passMs;   // each drawing pass's time
     QList<double> passCharts;
     int charts = 0;
     QList<double> loop;
@@ -177,14 +177,16 @@ Result measure(const QString &mode, bool push, const QString &db, int ranks, int
     DatabaseWatcher watcher;
     QObject::connect(&watcher, &DatabaseWatcher::changed, &dash, &RunDashboard::refresh);
     watcher.watch(db);
-    if (push)
-        QObject::connect(&receiver, &PushReceiver::received, &dash, &RunDashboard::push);
     // Every repaint of the clock chart: the newly drawn milliseconds of each rank.
     QHash<int, double> drawnUpTo, arrivedUpTo, replotUpTo;
     bool measuring = false;
     // Each millisecond of a rank's `clock` that is newly there since the last look counts one sample: now
-    // minus its value (the time it was logged). newestOf says what "there" means for the stage.
-    const auto countRank = [&](QHash<int, double> &upTo, QList<double> &samples, int rank, double newest) {
+    // minus its value (the time it was logged). newestOf says what "there" means for the stage. A `load/K`
+    // series has a point every loadEveryMs (each rank logs them in turn), so its samples are that far apart,
+    // counted back from the newest: one per point logged, not one per millisecond between its points.
+    const double loadEveryMs = 1000.0 * std::max(1, series - 1) / std::max(1, rate / ranks - 1000);
+    const auto countRank = [&](QHash<int, double> &upTo, QList<double> &samples, int rank, double newest,
+                               double everyMs = 1) {
         const double now = double(QDateTime::currentMSecsSinceEpoch());
         auto it = upTo.find(rank);
         if (it == upTo.end()) {
@@ -192,15 +194,16 @@ Result measure(const QString &mode, bool push, const QString &db, int ranks, int
             return;
         }
         if (measuring)
-            for (double t = std::floor(*it) + 1; t <= newest; t += 1)
+            for (double t = newest; t > *it; t -= everyMs)
                 samples << now - t;
         *it = std::max(*it, newest);
     };
     const auto countNewOf = [&](const QString &key, QHash<int, double> &upTo, QList<double> &samples,
                                 auto newestOf) {
+        const double everyMs = key == u"clock"_s ? 1 : loadEveryMs;
         for (const ChartLine &line : dash.chartData(key).lines)
             if (const std::optional<double> newest = newestOf(line))
-                countRank(upTo, samples, line.rank, *newest);
+                countRank(upTo, samples, line.rank, *newest, everyMs);
     };
     const auto countNew = [&](QHash<int, double> &upTo, QList<double> &samples, auto newestOf) {
         countNewOf(u"clock"_s, upTo, samples, newestOf);
@@ -220,6 +223,8 @@ Result measure(const QString &mode, bool push, const QString &db, int ranks, int
             newest = std::max(newest, p.value);
         countRank(receivedUpTo, r.received, s.rank, newest);
     });
+    if (push) // after the counter above: its slot runs first
+        QObject::connect(&receiver, &PushReceiver::received, &dash, &RunDashboard::push);
     // The first stage: what the feed has when it says the chart changed (read or pushed).
     QObject::connect(dash.feed(), &RunFeed::chartChanged, &dash, [&](const QString &key) {
         if (key == u"clock"_s)
@@ -435,8 +440,8 @@ int liveBench(const QStringList &args, QTextStream &out) {
     for (const Result &r : results)
         passes << QStringList{r.mode,
                               QString::number(double(r.passMs.size()) / std::max(1.0, seconds - 2), 'f', 1),
-                              ms(percentile(r.passCharts, 0.5)),
-                              ms(percentile(r.passCharts, 1.0)),
+                              QString::number(percentile(r.passCharts, 0.5)),
+                              QString::number(percentile(r.passCharts, 1.0)),
                               ms(percentile(r.passMs, 0.5)),
                               ms(percentile(r.passMs, 0.95)),
                               ms(percentile(r.passMs, 1.0))};

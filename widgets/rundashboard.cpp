@@ -894,7 +894,8 @@ bool RunDashboard::onScreen(const Chart &c) const {
         return true; // a page that is not shown at all (tests, exports) is kept current
     // Scrolled into view: its rectangle meets the scroll area's viewport (QWidget::visibleRegion looks at
     // every sibling, and this is asked for every queued read).
-    return QRect(c.plot->mapTo(m_viewport, QPoint(0, 0)), c.plot->size()).intersects(m_viewport->rect());
+    return m_viewport->isAncestorOf(c.plot) &&
+           QRect(c.plot->mapTo(m_viewport, QPoint(0, 0)), c.plot->size()).intersects(m_viewport->rect());
 }
 
 void RunDashboard::drawPending(bool everything) {
@@ -1039,8 +1040,8 @@ void RunDashboard::finishDraw(Chart &c, const ChartData &shown) {
         plot->xAxis->setRange(shown.xMin, shown.xMax);
     else if (c.followLatest && shown.xMin == shown.xMax) // one x: centred
         plot->xAxis->setRange(shown.xMin - 1, shown.xMin + 1);
-    // The value range of what is shown (a hidden line does not set it), in one pass over the data, where
-    // QCPAxis::rescale would take one and the check below another.
+    // The value range of what is shown (a hidden line does not set it), in one pass over the data on a linear
+    // axis, where QCPAxis::rescale would take one and the check below another.
     bool any = false;
     double lo = INFINITY, hi = -INFINITY;
     for (int i = 0; i < plot->graphCount(); ++i) {

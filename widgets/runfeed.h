@@ -81,7 +81,8 @@ public:
     void loadSeries();                // queues a read of the runs and their series
     void request(const QString &key); // queues a query for one chart
     void requestAll();
-    // The view shows a chart (again): a read it has queued is made now, ahead of those that cannot be seen.
+    // The view shows a chart (again): if a read of it is queued, the queue moves on now (the charts that can
+    // be seen first, in the order asked), instead of when the read in flight ends or an unseen one is due.
     void shown(const QString &key);
     // The database changed (DatabaseWatcher): a live run that its launcher does not feed is read again.
     void refresh();
