@@ -3889,7 +3889,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+211"/>
+        <location filename="../widgets/rundashboard.cpp" line="+212"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -3899,12 +3899,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Ordner für die Diagrammbilder</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-88"/>
         <source>&amp;Mean of ranks</source>
         <translation>&amp;Mittel der Ränge</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>System: CPU, memory and GPU of every rank</source>
         <translation>System: CPU, Speicher und GPU jedes Ranks</translation>
     </message>
@@ -4071,7 +4071,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Metriken werden geladen …</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>%1 (smoothed)</source>
         <translation>%1 (geglättet)</translation>
     </message>
@@ -4142,12 +4142,12 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>der Lauf läuft nicht auf diesem Rechner</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-223"/>
         <source>Cannot read the run database: %1</source>
         <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+282"/>
         <source>rank %1 silent for %2 s</source>
         <translation>Rang %1 seit %2 s stumm</translation>
     </message>
@@ -4161,18 +4161,18 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
     </message>
     <message>
         <location line="+14"/>
-        <location line="+184"/>
+        <location line="+186"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+185"/>
+        <location line="-186"/>
+        <location line="+187"/>
         <source>seconds since start</source>
         <translation>Sekunden seit Start</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+82"/>
         <source>rank %1</source>
         <translation>Rank %1</translation>
     </message>
@@ -4200,13 +4200,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-458"/>
-        <location line="+464"/>
+        <location line="-480"/>
+        <location line="+486"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-523"/>
+        <location line="-545"/>
         <source>Asked every Python rank for its stacks...</source>
         <translation>Alle Python-Ränge wurden nach ihren Stacks gefragt …</translation>
     </message>
@@ -4249,13 +4249,13 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>Warten auf die ersten Metriken (von accelerate, Trainer, Lightning, TensorBoard oder TrainyardTracker) …</translation>
     </message>
     <message>
-        <location line="+427"/>
+        <location line="+449"/>
         <source>-</source>
         <translation>-</translation>
     </message>
     <message>
-        <location line="-552"/>
-        <location line="+617"/>
+        <location line="-574"/>
+        <location line="+639"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -4592,7 +4592,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
         <translation>die Lauf-Datenbank des Servers hat Schemaversion %1; dieses Trainyard liest Version %2</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+133"/>
         <source>%1: the run database is damaged (%2)</source>
         <translation>%1: die Laufdatenbank ist beschädigt (%2)</translation>
     </message>
