@@ -7,6 +7,7 @@
 #include "configview.h"
 #include "configwizard.h"
 #include "diagnosticsmodel.h"
+#include "filedialogs.h"
 #include "ingestserver.h"
 #include "launch/runrecord.h"
 #include "launchpanel.h"
@@ -135,6 +136,7 @@ private Q_SLOTS:
     void dashboardDrawsPushedPoints();
     void eachChartIsPacedToFrames();
     void seenChartsAreReadFirst();
+    void fileDialogsKeepTheStudiosReads();
     void dashboardDrawsOnlyWhatCanBeSeen();
     void legendHidesALine();
     void runFeedWithoutAWindow();
@@ -924,6 +926,60 @@ void TestWidgets::seenChartsAreReadFirst() {
     QVERIFY2(readAtMs.value(u"c"_s) >= loadedAtMs + RunFeed::UnseenMs - 5, // whole milliseconds, two clocks
              qPrintable(u"%1 ms after the load"_s.arg(readAtMs.value(u"c"_s) - loadedAtMs)));
     QCOMPARE(feed.chartData(u"c"_s).lines.value(0).nextSeq, 1);
+}
+
+// Issue 28, item 0: the studio's runs list stopped following the database ("database disk image is
+// malformed") while `trainyard runs list` read it fine, until the studio restarted. Qt's file dialogs read
+// each listed file to choose its icon; closing those descriptors dropped every POSIX lock the studio held on
+// the database's files, SQLite's included, so the next command's last connection deleted the -shm index the
+// studio still mapped, and the studio read through a stale one from then on. The studio's dialogs list files
+// by name (ListedFileIcons); with QFileIconProvider in its place this case reads stale rows.
+void TestWidgets::fileDialogsKeepTheStudiosReads() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"runs.db"_s);
+    QString error;
+    const qint64 id = createLiveRun(db, u"run-a"_s, lossPoints(10), &error);
+    QVERIFY2(id > 0, qPrintable(error));
+    StoreReader held; // the studio's long-lived connections (the watcher, run pages)
+    QVERIFY2(held.open(db, &error), qPrintable(error));
+    QCOMPARE(held.runs().size(), 1);
+    // A dialog showing the database's folder (Settings' Browse starts there) gathers every file's icon and
+    // type.
+    ListedFileIcons icons;
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
+        QVERIFY(QFileInfo::exists(db + suffix));
+        icons.icon(QFileInfo(db + suffix));
+        QVERIFY(!icons.type(QFileInfo(db + suffix)).isEmpty());
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"TRAINYARD_DB"_s, db);
+    QCOMPARE(test::runCli({u"runs"_s, u"tag"_s, u"run-a"_s, u"team=vision"_s}, env).exitCode, 0);
+    QCOMPARE(test::runCli({u"runs"_s, u"tag"_s, u"run-a"_s, u"seed=7"_s}, env).exitCode, 0);
+    // The next run's launcher writes and keeps its connection (its log holds what it wrote).
+    QProcess writer;
+    writer.start(u"python3"_s,
+                 {u"-c"_s,
+                  u"import sqlite3, sys\n"
+                  u"c = sqlite3.connect(sys.argv[1])\n"
+                  u"c.execute('UPDATE runs SET name = ?', ('run-a2',))\n"
+                  u"c.execute('CREATE TABLE probe(x)')\n"
+                  u"c.executemany('INSERT INTO probe VALUES (?)', [(i,) for i in range(50000)])\n"
+                  u"c.commit()\n"
+                  u"print('ready', flush=True)\n"
+                  u"sys.stdin.read()\n"_s,
+                  db});
+    QVERIFY(writer.waitForReadyRead(20000));
+    QCOMPARE(writer.readAll().trimmed(), QByteArray("ready"));
+    StoreReader fresh; // the runs list's read: a new connection each time
+    QVERIFY2(fresh.open(db, &error), qPrintable(error));
+    QCOMPARE(fresh.tags(id).value(u"team"_s), u"vision"_s);
+    QCOMPARE(fresh.tags(id).value(u"seed"_s), u"7"_s);
+    QCOMPARE(fresh.runs().value(0).name, u"run-a2"_s);
+    QVERIFY2(fresh.error().isEmpty(), qPrintable(fresh.error()));
+    QCOMPARE(held.runs().value(0).name, u"run-a2"_s);
+    QVERIFY2(held.error().isEmpty(), qPrintable(held.error()));
+    writer.closeWriteChannel();
+    QVERIFY(writer.waitForFinished(20000));
 }
 
 // The data of a run page is a RunFeed, driven here with no widget at all: it reads the runs and their series,

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../widgets/filedialogs.cpp" line="+17"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 File</source>
+        <translation>%1-Datei</translation>
+    </message>
+</context>
+<context>
     <name>trainyard::AgentText</name>
     <message>
         <location filename="../engine/remote/nodeagent.cpp" line="+75"/>
@@ -596,7 +614,7 @@
 <context>
     <name>trainyard::ConfigWizard</name>
     <message>
-        <location filename="../widgets/configwizard.cpp" line="+79"/>
+        <location filename="../widgets/configwizard.cpp" line="+80"/>
         <source>New accelerate config</source>
         <translation>Neue accelerate-Konfiguration</translation>
     </message>
@@ -1579,7 +1597,7 @@
 <context>
     <name>trainyard::LaunchPanel</name>
     <message>
-        <location filename="../widgets/launchpanel.cpp" line="+54"/>
+        <location filename="../widgets/launchpanel.cpp" line="+55"/>
         <source>Check &amp;hosts</source>
         <translation>&amp;Hosts prüfen</translation>
     </message>
@@ -1960,7 +1978,7 @@
 <context>
     <name>trainyard::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+65"/>
+        <location filename="../widgets/mainwindow.cpp" line="+66"/>
         <source>&lt;p&gt;Every term must hold:&lt;/p&gt;&lt;p&gt;&lt;code&gt;epochs=30 lr&amp;gt;=1e-3 loss&amp;lt;0.5&lt;/code&gt; a parameter, else a metric (rank 0&apos;s last value), else a tag&lt;br&gt;&lt;code&gt;loss.min&amp;lt;0.3 acc.max&amp;gt;0.9&lt;/code&gt; a metric&apos;s smallest or largest value&lt;br&gt;&lt;code&gt;status:failed name~bert host=gpu1&lt;/code&gt; the run&apos;s own fields&lt;br&gt;&lt;code&gt;params.lr=0.1 metrics.loss&amp;lt;1 tags.team=vision note~ablation&lt;/code&gt;&lt;br&gt;&lt;code&gt;&quot;two words&quot; resnet&lt;/code&gt; text anywhere&lt;/p&gt;&lt;p&gt;Operators: = (or :) != &amp;lt; &amp;gt; &amp;lt;= &amp;gt;= ~ (contains). The same query works in &lt;code&gt;trainyard runs list --filter&lt;/code&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Jeder Term muss gelten:&lt;/p&gt;&lt;p&gt;&lt;code&gt;epochs=30 lr&amp;gt;=1e-3 loss&amp;lt;0.5&lt;/code&gt; ein Parameter, sonst eine Metrik (letzter Wert von Rang 0), sonst ein Tag&lt;br&gt;&lt;code&gt;loss.min&amp;lt;0.3 acc.max&amp;gt;0.9&lt;/code&gt; der kleinste oder größte Wert einer Metrik&lt;br&gt;&lt;code&gt;status:failed name~bert host=gpu1&lt;/code&gt; die eigenen Felder des Laufs&lt;br&gt;&lt;code&gt;params.lr=0.1 metrics.loss&amp;lt;1 tags.team=vision note~ablation&lt;/code&gt;&lt;br&gt;&lt;code&gt;&quot;zwei Wörter&quot; resnet&lt;/code&gt; Text irgendwo&lt;/p&gt;&lt;p&gt;Operatoren: = (oder :) != &amp;lt; &amp;gt; &amp;lt;= &amp;gt;= ~ (enthält). Dieselbe Abfrage funktioniert in &lt;code&gt;trainyard runs list --filter&lt;/code&gt;.&lt;/p&gt;</translation>
     </message>
@@ -3889,7 +3907,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::RunDashboard</name>
     <message>
-        <location filename="../widgets/rundashboard.cpp" line="+212"/>
+        <location filename="../widgets/rundashboard.cpp" line="+213"/>
         <source>&amp;Log scale</source>
         <translation>&amp;Logarithmisch</translation>
     </message>
@@ -4476,7 +4494,7 @@ PyTorch-Trainingsläufe konfigurieren, abschätzen, starten und beobachten.</tra
 <context>
     <name>trainyard::SettingsDialog</name>
     <message>
-        <location filename="../widgets/settingsdialog.cpp" line="+93"/>
+        <location filename="../widgets/settingsdialog.cpp" line="+94"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>

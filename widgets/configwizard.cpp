@@ -1,6 +1,7 @@
 #include "configwizard.h"
 
 #include "config/accelerateconfig.h"
+#include "filedialogs.h"
 #include "system/hardware.h"
 
 #include <QAbstractButton>
@@ -105,7 +106,7 @@ ConfigWizard::ConfigWizard(QWidget *parent)
     m_path->setText(defaultConfigPath());
     auto *browse = new QPushButton(tr("&Browse..."), savePage);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString chosen = QFileDialog::getSaveFileName(
+        const QString chosen = fileDialogs::getSaveFileName(
             this, tr("Save accelerate config"), m_path->text(), tr("YAML (*.yaml *.yml);;JSON (*.json)"),
             nullptr, QFileDialog::DontConfirmOverwrite);
         if (!chosen.isEmpty())

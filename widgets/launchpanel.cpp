@@ -2,6 +2,7 @@
 
 #include "background.h"
 #include "databaseurl.h"
+#include "filedialogs.h"
 #include "launch/launchargs.h"
 #include "launch/runrecord.h"
 #include "launchsession.h"
@@ -83,7 +84,7 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     m_check->setToolTip(tr("Reach every host and check trainyard and the interpreter there; starts nothing"));
     auto *browseHosts = new QPushButton(tr("Browse..."), this);
     connect(browseHosts, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Hostfile (one HOST [slots=N] per line)"));
+        const QString f = fileDialogs::getOpenFileName(this, tr("Hostfile (one HOST [slots=N] per line)"));
         if (!f.isEmpty())
             m_hosts->setText(f);
     });
@@ -94,20 +95,20 @@ LaunchPanel::LaunchPanel(QWidget *parent)
     });
     auto *browseScript = new QPushButton(tr("Browse..."), this);
     connect(browseScript, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Training script or program"));
+        const QString f = fileDialogs::getOpenFileName(this, tr("Training script or program"));
         if (!f.isEmpty())
             m_script->setText(f);
     });
     auto *browseWorkdir = new QPushButton(tr("Browse..."), this);
     connect(browseWorkdir, &QPushButton::clicked, this, [this] {
         const QString d =
-            QFileDialog::getExistingDirectory(this, tr("Working directory"), workingDirectory());
+            fileDialogs::getExistingDirectory(this, tr("Working directory"), workingDirectory());
         if (!d.isEmpty())
             m_workdir->setText(d);
     });
     auto *browseConfig = new QPushButton(tr("Browse..."), this);
     connect(browseConfig, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("accelerate config"), QString(),
+        const QString f = fileDialogs::getOpenFileName(this, tr("accelerate config"), QString(),
                                                        tr("Configs (*.yaml *.yml *.json)"));
         if (!f.isEmpty())
             m_config->setText(f);

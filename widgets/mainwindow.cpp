@@ -7,6 +7,7 @@
 #include "configview.h"
 #include "configwizard.h"
 #include "dbwatcher.h"
+#include "filedialogs.h"
 #include "launch/runrecord.h"
 #include "launchpanel.h"
 #include "livepush.h"
@@ -471,14 +472,14 @@ MainWindow::MainWindow(QWidget *parent)
     // Runs from elsewhere: a TensorBoard logdir or an MLflow mlruns/ folder, or one event or JSONL file.
     QAction *importFolder = file->addAction(tr("&Import Runs from Folder..."));
     connect(importFolder, &QAction::triggered, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(
+        const QString dir = fileDialogs::getExistingDirectory(
             this, tr("Import a TensorBoard logdir or an MLflow mlruns folder"), QDir::homePath());
         if (!dir.isEmpty())
             importRuns(dir);
     });
     QAction *importFile = file->addAction(tr("Import Runs from Fi&le..."));
     connect(importFile, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
+        const QString path = fileDialogs::getOpenFileName(
             this, tr("Import a TensorBoard event file or a tracker JSONL file"), QDir::homePath(),
             tr("Event and tracker files (events.out.tfevents.* *.jsonl);;All files (*)"));
         if (!path.isEmpty())
@@ -734,7 +735,7 @@ ConfigWizard *MainWindow::startWizard() {
 }
 
 void MainWindow::chooseAndOpen() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open accelerate config"), QString(),
+    const QString path = fileDialogs::getOpenFileName(this, tr("Open accelerate config"), QString(),
                                                       tr("Configs (*.yaml *.yml *.json);;All files (*)"));
     if (!path.isEmpty())
         openConfig(path);
@@ -790,7 +791,7 @@ bool MainWindow::saveCurrent(const QString &path) {
 void MainWindow::saveAs() {
     if (!currentView())
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save accelerate config"),
+    const QString path = fileDialogs::getSaveFileName(this, tr("Save accelerate config"),
                                                       currentView()->document()->fileName(),
                                                       tr("YAML (*.yaml *.yml);;JSON (*.json)"));
     if (!path.isEmpty())

@@ -8,6 +8,7 @@
 #include "background.h"
 #include "config/accelerateconfig.h"
 #include "exports.h"
+#include "filedialogs.h"
 #include "launch/runrecord.h"
 #include "runcontrol.h"
 #include "runsmodel.h"
@@ -221,7 +222,7 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(exportButton);
     const auto exportImages = [this](bool svg) {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the chart images"));
+        const QString dir = fileDialogs::getExistingDirectory(this, tr("Folder for the chart images"));
         QString error;
         if (dir.isEmpty())
             return;
@@ -248,20 +249,20 @@ RunDashboard::RunDashboard(const QString &databasePath, const QList<qint64> &run
     connect(exportMenu->addAction(tr("Charts as S&VG...")), &QAction::triggered, this,
             [exportImages] { exportImages(true); });
     connect(exportMenu->addAction(tr("&Raw points as CSV...")), &QAction::triggered, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(
+        const QString file = fileDialogs::getSaveFileName(
             this, tr("Raw points"), QDir::home().filePath(fileStem() + u".csv"_s), tr("CSV (*.csv)"));
         if (!file.isEmpty())
             exportPoints(file);
     });
     connect(exportMenu->addAction(tr("Raw points as &JSONL...")), &QAction::triggered, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Raw points"),
+        const QString file = fileDialogs::getSaveFileName(this, tr("Raw points"),
                                                           QDir::home().filePath(fileStem() + u".jsonl"_s),
                                                           tr("JSON Lines (*.jsonl)"));
         if (!file.isEmpty())
             exportPoints(file);
     });
     connect(exportMenu->addAction(tr("&Buckets on screen as CSV...")), &QAction::triggered, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(
+        const QString file = fileDialogs::getSaveFileName(
             this, tr("Chart data"), QDir::home().filePath(fileStem() + u"-buckets.csv"_s), tr("CSV (*.csv)"));
         QString error;
         if (file.isEmpty())

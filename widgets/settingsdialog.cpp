@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "filedialogs.h"
 #include "launch/runrecord.h"
 #include "pgconn.h"
 
@@ -101,7 +102,7 @@ SettingsDialog::SettingsDialog(const StudioSettings &settings, QWidget *parent)
            "are a plain file)"));
     auto *browse = new QPushButton(tr("&Browse..."), this);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getSaveFileName(this, tr("Run database"), m_database->text(),
+        const QString f = fileDialogs::getSaveFileName(this, tr("Run database"), m_database->text(),
                                                        tr("SQLite database (*.db)"), nullptr,
                                                        QFileDialog::DontConfirmOverwrite);
         if (!f.isEmpty())
