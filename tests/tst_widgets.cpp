@@ -980,6 +980,32 @@ void TestWidgets::fileDialogsKeepTheStudiosReads() {
     QVERIFY2(held.error().isEmpty(), qPrintable(held.error()));
     writer.closeWriteChannel();
     QVERIFY(writer.waitForFinished(20000));
+    // The dialogs themselves: a name typed into the save dialog comes back as its path, a folder as itself.
+    const auto answer = [](const QString &typed) {
+        auto *poll = new QTimer; // until the dialog is up (its making may take a while on a loaded machine)
+        poll->setInterval(50);
+        QObject::connect(poll, &QTimer::timeout, poll, [poll, typed] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *d = qobject_cast<QFileDialog *>(w); d && d->isVisible()) {
+                    poll->stop();
+                    poll->deleteLater();
+                    QVERIFY(d->testOption(QFileDialog::DontUseNativeDialog));
+                    if (auto *name = d->findChild<QLineEdit *>(u"fileNameEdit"_s); name && !typed.isEmpty())
+                        name->setText(typed); // as typed: selectFile leaves a focused name field alone
+                    static_cast<QDialog *>(d)->done(QDialog::Accepted);
+                    return;
+                }
+        });
+        poll->start();
+    };
+    answer(dir.filePath(u"chosen.db"_s));
+    QCOMPARE(
+        fileDialogs::getSaveFileName(nullptr, u"Run database"_s, dir.path(), u"SQLite database (*.db)"_s),
+        dir.filePath(u"chosen.db"_s));
+    answer({});
+    QCOMPARE(fileDialogs::getExistingDirectory(nullptr, u"Folder"_s, dir.path()), dir.path());
+    answer(db);
+    QCOMPARE(fileDialogs::getOpenFileName(nullptr, u"Open"_s, dir.path()), db);
 }
 
 // The data of a run page is a RunFeed, driven here with no widget at all: it reads the runs and their series,

@@ -7,9 +7,7 @@
 namespace trainyard {
 
 QIcon ListedFileIcons::icon(const QFileInfo &info) const {
-    if (info.isDir())
-        return QAbstractFileIconProvider::icon(Folder);
-    return QAbstractFileIconProvider::icon(File);
+    return QFileIconProvider::icon(info.isDir() ? Folder : File);
 }
 
 QString ListedFileIcons::type(const QFileInfo &info) const {

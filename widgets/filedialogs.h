@@ -7,16 +7,16 @@
 // rows) until it restarted (issue 28, item 0). Same arguments as QFileDialog's static functions.
 #pragma once
 
-#include <QAbstractFileIconProvider>
 #include <QFileDialog>
+#include <QFileIconProvider>
 
 namespace trainyard {
 
-// Icons and type names from what the file system says (folder, file, link) and the file's name, never its
-// contents.
-class ListedFileIcons : public QAbstractFileIconProvider {
+// Icons (the style's folder and file icons) and type names from what the file system says and the file's
+// name, never its contents.
+class ListedFileIcons : public QFileIconProvider {
 public:
-    QIcon icon(IconType type) const override { return QAbstractFileIconProvider::icon(type); }
+    using QFileIconProvider::icon;
     QIcon icon(const QFileInfo &info) const override;
     QString type(const QFileInfo &info) const override;
 };
