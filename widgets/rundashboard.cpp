@@ -984,6 +984,7 @@ void RunDashboard::draw(const QString &key) {
 
 void RunDashboard::makeGraphs(Chart &c, const ChartData &shown, bool smoothing) {
     QCustomPlot *plot = c.plot;
+    const int width = plot->xAxis->axisRect()->width();
     ++m_graphsMade;
     plot->clearGraphs();
     plot->legend->clearItems();
@@ -1008,7 +1009,7 @@ void RunDashboard::makeGraphs(Chart &c, const ChartData &shown, bool smoothing) 
         if (line.rawX.size() == 1)
             raw->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 7));
         // Antialiasing a curve with several points per pixel costs much and shows nothing.
-        raw->setAntialiased(line.rawX.size() < plot->xAxis->axisRect()->width());
+        raw->setAntialiased(line.rawX.size() < width);
         raw->setName(lineName(line));
         if (smoothing) {
             raw->setPen(QPen(faded(color, 70), 0));

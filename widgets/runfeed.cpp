@@ -79,16 +79,19 @@ void RunFeed::loadSeries() {
     pump();
 }
 
+bool RunFeed::queued(const QString &key) const {
+    return std::any_of(m_queuedCharts.cbegin(), m_queuedCharts.cend(),
+                       [&key](const QueuedChart &q) { return q.key == key; });
+}
+
 void RunFeed::request(const QString &key) {
-    if (!m_queuedCharts.contains(key)) {
-        m_queuedCharts << key;
-        m_queuedAtMs.insert(key, m_clock.elapsed());
-    }
+    if (!queued(key))
+        m_queuedCharts << QueuedChart{key, m_clock.elapsed()};
     pump();
 }
 
 void RunFeed::shown(const QString &key) {
-    if (m_queuedCharts.contains(key))
+    if (queued(key))
         pump();
 }
 
@@ -109,25 +112,22 @@ void RunFeed::pump() {
     // for every chart, and reading the ones nobody sees (44 of a 52-metric page) made the seen ones wait a
     // round of them all. One that cannot be seen is read once it shows, or once it has waited UnseenMs.
     const qint64 now = m_clock.elapsed();
-    qint64 firstUnseenDue = -1;
+    qint64 firstUnseenDue = -1; // the queue is in the order asked: the first unseen one is due first
     for (qsizetype i = 0; i < m_queuedCharts.size();) {
-        const QString key = m_queuedCharts.at(i);
-        if (!m_charts.contains(key)) {
-            m_queuedCharts.removeAt(i);
-            m_queuedAtMs.remove(key);
+        const QueuedChart q = m_queuedCharts.at(i);
+        const qint64 due = q.askedMs + UnseenMs;
+        if (m_charts.contains(q.key) && now < due && m_seen && !m_seen(q.key)) {
+            if (firstUnseenDue < 0)
+                firstUnseenDue = due;
+            ++i;
             continue;
         }
-        const qint64 due = m_queuedAtMs.value(key) + UnseenMs;
-        if (now >= due || !m_seen || m_seen(key)) {
-            m_queuedCharts.removeAt(i);
-            m_queuedAtMs.remove(key);
+        m_queuedCharts.removeAt(i);
+        if (m_charts.contains(q.key)) {
             m_unseenDue->stop();
-            runQuery(key);
+            runQuery(q.key);
             return;
         }
-        if (firstUnseenDue < 0 || due < firstUnseenDue)
-            firstUnseenDue = due;
-        ++i;
     }
     if (firstUnseenDue >= 0 && !m_unseenDue->isActive())
         m_unseenDue->start(int(firstUnseenDue - now));

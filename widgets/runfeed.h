@@ -146,8 +146,12 @@ private:
     std::shared_ptr<Reader> m_reader;
     bool m_jobInFlight = false;
     bool m_loadQueued = false;
-    QStringList m_queuedCharts;
-    QHash<QString, qint64> m_queuedAtMs; // when each queued chart was asked for (m_clock)
+    struct QueuedChart {
+        QString key;
+        qint64 askedMs = 0; // m_clock
+    };
+    QList<QueuedChart> m_queuedCharts; // in the order asked (so by askedMs), each chart at most once
+    bool queued(const QString &key) const;
     QElapsedTimer m_clock;
     QTimer *m_unseenDue; // the first read of a chart that cannot be seen, when it has waited long enough
     QTimer *m_live;
